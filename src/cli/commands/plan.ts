@@ -1,0 +1,19 @@
+import type { CommandModule } from 'yargs';
+
+interface PlanArgs {
+  project: string;
+  out?: string;
+}
+
+export const planCommand: CommandModule<object, PlanArgs> = {
+  command: 'plan <project>',
+  describe: 'Size, place and check a project (a folder with capplan.yaml, or the file itself); write plan.json, plan.md, plan.xlsx',
+  builder: (y) =>
+    y
+      .positional('project', { type: 'string', demandOption: true, describe: 'Project folder or capplan.yaml' })
+      .option('out', { type: 'string', describe: 'Output folder (default reports/<project>/)' }),
+  handler: async (args) => {
+    const { runPlan } = await import('../run-plan.ts');
+    process.exitCode = await runPlan(args);
+  },
+};

@@ -1,0 +1,43 @@
+// CLI entry: declares the commands, runs one, and maps errors to exit codes in one place
+// (conventions.md §8). Command files only declare options and call one function.
+import yargs from 'yargs';
+import { CapplanError, exitCodeFor } from '../errors.ts';
+import { commands } from './commands/index.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const cli = yargs(argv)
+    .scriptName('capplan')
+    .usage('$0 <command> [options]')
+    .strict()
+    .demandCommand(1, 'Name a command: capplan --help lists them.')
+    .help()
+    .version(false)
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    });
+  for (const command of commands) cli.command(command);
+  try {
+    const result: unknown = await cli.parseAsync();
+    void result;
+    exitCode = Number(process.exitCode ?? 0);
+  } catch (err) {
+    exitCode = report(err);
+  }
+  return exitCode;
+}
+
+class UsageError extends CapplanError {
+  readonly exitCode = 2;
+}
+
+function report(err: unknown): number {
+  const code = exitCodeFor(err);
+  if (err instanceof CapplanError) {
+    process.stderr.write(`capplan: ${err.message}\n`);
+  } else {
+    process.stderr.write(`capplan: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  return code;
+}
