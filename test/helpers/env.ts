@@ -1,0 +1,34 @@
+// Where the third-party data lives and how tests treat missing system tools.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** ../shared beside the checkout (samples, bench, spec); CI lays it there. */
+export const sharedDir = path.resolve(repoRoot, '../shared');
+
+/** Path of a file under ../shared, or undefined when it is absent (tests then skip). */
+export function sharedFile(rel: string): string | undefined {
+  const p = path.join(sharedDir, rel);
+  return existsSync(p) ? p : undefined;
+}
+
+export const inCi = process.env.CI === 'true';
+
+/**
+ * Skip option for node:test when a system tool is missing. Under CI=true a missing tool is a
+ * failure, not a skip (the brief: CI must really run these tests).
+ */
+export function toolSkip(tool: string): string | false {
+  const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status === 0;
+  if (found) return false;
+  if (inCi) throw new Error(`${tool} is required under CI=true but is not installed (.ci/run installs it)`);
+  return `${tool} not installed`;
+}
+
+/** Skip option for tests reading ../shared. */
+export function sharedSkip(rel: string): string | false {
+  return sharedFile(rel) ? false : `../shared/${rel} absent`;
+}
