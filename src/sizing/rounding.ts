@@ -12,7 +12,8 @@ export const CEIL_EPSILON = 1e-9;
 
 /** ⌈x⌉ that ignores float noise just above an integer (see CEIL_EPSILON). */
 export function ceilSafe(x: number): number {
-  return Math.ceil(x - CEIL_EPSILON);
+  // + 0 turns the -0 that ⌈0 − ε⌉ gives into 0.
+  return Math.ceil(x - CEIL_EPSILON) + 0;
 }
 
 /** x rounded up to a multiple of step (seed table 2.7: disk to 5 GB), noise-safe. */
