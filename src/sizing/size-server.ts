@@ -5,7 +5,7 @@ import type { InventoryServer, ServerUsage } from '../domain/types.ts';
 import type { ProjectSettings } from '../domain/config-schema.ts';
 import type { PlanVm, Reason, ResourceSizing } from '../plan/types.ts';
 import { InternalError } from '../errors.ts';
-import { resourceDemand, type Demand } from './demand.ts';
+import { applyPeakAndGrowth, resourceDemand, type Demand } from './demand.ts';
 import { sizeDiskGb, sizeMemoryGb, sizeNetworkMBps, sizeVcpu, type ClockScale } from './size-vm.ts';
 import {
   cpuUtilisationReason,
@@ -43,9 +43,10 @@ function diskDemand(server: InventoryServer, usage: ServerUsage | null, settings
   const measured = resourceDemand(usage, 'disk', settings.sizing);
   if (measured) return { d: measured, installed: false };
   if (server.diskGb === null) return null;
-  const { peakFactor, growth } = settings.sizing;
-  const d = { statistic: 'installed', measured: server.diskGb, peakFactor: peakFactor.disk, growth: growth.disk, demand: server.diskGb * peakFactor.disk * (1 + growth.disk) };
-  return { d, installed: true };
+  const peakFactor = settings.sizing.peakFactor.disk;
+  const growth = settings.sizing.growth.disk;
+  const demand = applyPeakAndGrowth(server.diskGb, peakFactor, growth);
+  return { d: { statistic: 'installed', measured: server.diskGb, peakFactor, growth, demand }, installed: true };
 }
 
 /** Size each resource that can be sized; the others stay 0 (their reason says why). */

@@ -37,6 +37,15 @@ test('the worked example derives table 2.8: 2 × 4 cores, 2 GHz, 32 GB, 3 NICs @
   assert.equal(derivation[4], 'NICs: 2 bonded management/storage + 1 data = 3 @ 4 Gbps');
 });
 
+test('derivation does not depend on the order of the VMs or of the source clocks', () => {
+  const settings = settingsWith();
+  const reference = derived(deriveHost(exampleVms, exampleGhz, settings, 2));
+  const reversed = derived(deriveHost([...exampleVms].reverse(), [...exampleGhz].reverse(), settings, 2));
+  const rotated = derived(deriveHost([...exampleVms.slice(3), ...exampleVms.slice(0, 3)], [...exampleGhz.slice(5), ...exampleGhz.slice(0, 5)], settings, 2));
+  assert.deepEqual(reversed, reference);
+  assert.deepEqual(rotated, reference);
+});
+
 test('shape choice: smallest core count, ties to the preferred socket count', () => {
   const shapes = [
     { sockets: 1, coresPerSocket: 8 },
