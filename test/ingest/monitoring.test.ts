@@ -91,3 +91,19 @@ test('long CSV: a missing timestamp column is an error on the header line', asyn
   const f = file('h.csv', 'time,server,cpu_pct\n');
   await assert.rejects(readMonitoring([f], { percentiles: [] }), { message: `${f}:1: long monitoring CSV: missing column "timestamp" (expected timestamp,server,cpu_pct,memory_used_mb,disk_used_gb,network_mb_per_s,iops)` });
 });
+
+test('fast path and csv-parse path give identical results (a quoted cell forces the general path)', async () => {
+  const rows = Array.from({ length: 300 }, (_, i) => `2010-03-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:0${i % 6}:00Z,s${i % 7},${(i * 7.3) % 100},${1000 + i * 3.25},${i % 50},${(i * 0.37).toFixed(3)},${i % 13 === 0 ? '' : i}`);
+  const plain = file('plain.csv', `${HEADER}${rows.join('\n')}\n`);
+  const quoted = file('quoted.csv', `${HEADER}${rows.join('\r\n').replace(',s3,', ',"s3",')}`);
+  const a = await readMonitoring([plain], { percentiles: [90], profile: 'p95' });
+  const b = await readMonitoring([quoted], { percentiles: [90], profile: 'p95' });
+  assert.deepEqual(a, b);
+  assert.equal(a.servers.length, 7);
+  assert.equal(a.servers.reduce((n, s) => n + s.samples, 0), 300);
+});
+
+test('fast path reports malformed values at the same location as the general path', async () => {
+  const f = file('bad-fast.csv', `${HEADER}2010-03-22T00:00:00Z,s,1,1,1,1,1\n2010-03-22T00:05:00Z,s,1,1,1e,1,1\n`);
+  await assert.rejects(readMonitoring([f], { percentiles: [] }), { message: `${f}:3:disk_used_gb: expected a number, got "1e"` });
+});

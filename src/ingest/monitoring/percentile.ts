@@ -31,3 +31,65 @@ export function percentileSet(requested: readonly number[]): number[] {
   }
   return [...all].sort((a, b) => a - b);
 }
+
+type Numbers = Float32Array | Float64Array | Uint32Array;
+
+/**
+ * Percentiles of values[0, n) (no NaN), same definition as percentileOfSorted, without a full
+ * sort: each needed order statistic is placed by quickselect (expected O(n)), lowest rank
+ * first, so each next search only looks right of the previous one. `values` is reordered.
+ * V8's TypedArray#sort takes ~0.4 ms for 4,032 samples; this takes a fraction of it.
+ */
+export function percentilesInPlace(values: Numbers, n: number, ps: readonly number[]): number[] {
+  if (n === 0) return ps.map(() => Number.NaN);
+  const ranks = [...new Set(ps.flatMap((p) => {
+    const h = ((n - 1) * p) / 100;
+    return [Math.floor(h), Math.min(Math.floor(h) + 1, n - 1)];
+  }))].sort((a, b) => a - b);
+  const at = new Map<number, number>();
+  let left = 0;
+  for (const k of ranks) {
+    select(values, left, n - 1, k);
+    at.set(k, values[k]!);
+    left = k;
+  }
+  return ps.map((p) => {
+    const h = ((n - 1) * p) / 100;
+    const lo = Math.floor(h);
+    const a = at.get(lo)!;
+    const b = at.get(Math.min(lo + 1, n - 1))!;
+    return a + (h - lo) * (b - a);
+  });
+}
+
+/** Hoare quickselect with a median-of-three pivot: afterwards a[k] is the k-th smallest of a[lo..hi]. */
+export function select(a: Numbers, lo: number, hi: number, k: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three into a[mid]; guards against sorted input.
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Numbers, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}

@@ -8,6 +8,7 @@ import { RowIssues } from './row-issues.ts';
 import { SampleStore } from './sample-store.ts';
 import { summariseServer } from './summarise.ts';
 import { readLongCsvGeneral } from './long-csv.ts';
+import { readLongCsvFast } from './fast-long-csv.ts';
 
 export interface MonitoringOptions {
   /** Percentiles to compute besides p50, p95, p99 (0–100, e.g. [90]). */
@@ -24,14 +25,20 @@ export interface MonitoringResult {
 
 export async function readMonitoring(files: string[], opts: MonitoringOptions): Promise<MonitoringResult> {
   const percentiles = percentileSet(opts.percentiles);
-  const issues = new RowIssues();
   const stores: SampleStore[] = [];
+  const findings: Finding[] = [];
   for (const file of files) {
-    const store = new SampleStore();
-    await readLongCsvGeneral(file, store, issues);
+    let store = new SampleStore();
+    let issues = new RowIssues();
+    if (!(await readLongCsvFast(file, store, issues))) {
+      store = new SampleStore();
+      issues = new RowIssues();
+      await readLongCsvGeneral(file, store, issues);
+    }
     stores.push(store);
+    findings.push(...issues.findings());
   }
-  return summariseStores(stores, issues.findings(), { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) });
+  return summariseStores(stores, findings, { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) });
 }
 
 /** Summarises every server of `stores`, in name order, and releases the samples as it goes. */

@@ -2,7 +2,7 @@
 // float32 copy), time range, sampling interval, gaps and the hour-of-week profile.
 import { METRIC_NAMES, type MetricName, type MetricStats, type ServerUsage } from '../../domain/types.ts';
 import { hourOfWeek, isoUtc } from '../timestamps.ts';
-import { percentileKey, percentileOfSorted } from './percentile.ts';
+import { percentileKey, percentileOfSorted, percentilesInPlace, select } from './percentile.ts';
 import { METRICS, SAMPLE_CHUNK, type ServerSamples } from './sample-store.ts';
 
 export interface SummaryOptions {
@@ -20,13 +20,15 @@ export function summariseServer(parts: ServerSamples[], opts: SummaryOptions): S
   gather(parts, times, columns);
   const first = Math.min(...parts.map((p) => p.firstMs));
   const last = Math.max(...parts.map((p) => p.lastMs));
+  // The profile reads the columns in sample order; metricStats then reorders them.
+  const profile = opts.profile ? { statistic: opts.profile, hours: hourlyProfile(times, columns, opts.profile) } : undefined;
   const metrics: Partial<Record<MetricName, MetricStats>> = {};
   METRIC_NAMES.forEach((name, m) => {
     const stats = metricStats(parts, m, columns[m]!, opts.percentiles);
     if (stats) metrics[name] = stats;
   });
   const usage: ServerUsage = { server: parts[0]!.name, samples: n, firstTimestamp: isoUtc(first), lastTimestamp: isoUtc(last), metrics, ...timing(times) };
-  if (opts.profile) usage.profile = { statistic: opts.profile, hours: hourlyProfile(times, columns, opts.profile) };
+  if (profile) usage.profile = profile;
   return usage;
 }
 
@@ -61,31 +63,45 @@ function metricStats(parts: ServerSamples[], m: number, column: Float32Array, pe
     max = Math.max(max, p.max[m]!);
   }
   if (n === 0) return undefined;
-  // TypedArray#sort without a comparator is numeric and puts NaN (not measured) last.
-  const sorted = column.slice().sort();
+  let k = 0;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    if (v === v) column[k++] = v; // drop NaN (not measured); the column is not needed afterwards
+  }
+  const values = percentilesInPlace(column, k, percentiles);
   const result: Record<string, number> = {};
-  for (const p of percentiles) result[percentileKey(p)] = percentileOfSorted(sorted, n, p);
+  percentiles.forEach((p, i) => (result[percentileKey(p)] = values[i]!));
   return { samples: n, avg: (sum + comp) / n, min, max, percentiles: result };
 }
 
 /** Median interval, longest gap and gap count from the sample times (any order). */
 function timing(times: Uint32Array): Pick<ServerUsage, 'intervalSeconds' | 'longestGapSeconds' | 'gaps' | 'duplicateTimestamps'> {
   if (times.length < 2) return { duplicateTimestamps: 0 };
-  const sorted = times.slice().sort();
+  let sorted = times;
+  for (let i = 1; i < times.length; i++) {
+    if (times[i]! < times[i - 1]!) {
+      sorted = times.slice().sort(); // rare: exports are usually in time order
+      break;
+    }
+  }
   const diffs = new Uint32Array(sorted.length - 1);
   let duplicates = 0;
   let k = 0;
+  let longest = 0;
   for (let i = 1; i < sorted.length; i++) {
     const d = sorted[i]! - sorted[i - 1]!;
     if (d === 0) duplicates++;
-    else diffs[k++] = d;
+    else {
+      diffs[k++] = d;
+      if (d > longest) longest = d;
+    }
   }
   if (k === 0) return { duplicateTimestamps: duplicates };
-  const positive = diffs.subarray(0, k).sort();
-  const interval = positive[k >> 1]!;
-  const longest = positive[k - 1]!;
+  const mid = k >> 1;
+  select(diffs, 0, k - 1, mid);
+  const interval = diffs[mid]!;
   let gaps = 0;
-  for (let i = 0; i < k; i++) if (positive[i]! > 2 * interval) gaps++;
+  for (let i = 0; i < k; i++) if (diffs[i]! > 2 * interval) gaps++;
   return { intervalSeconds: interval, longestGapSeconds: longest, gaps, duplicateTimestamps: duplicates };
 }
 
