@@ -26,6 +26,10 @@ export const FMT = {
   growth: '0%',
 } as const;
 
+/** writeTable puts its header on row 3, so every table's data starts on row 4. */
+export const HEADER_ROW = 3;
+export const DATA_FIRST_ROW = HEADER_ROW + 1;
+
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14, color: { argb: 'FF1F4E79' } };
 
@@ -44,7 +48,7 @@ export function writeTable(ws: ExcelJS.Worksheet, title: string, columns: SheetC
   ws.getCell(1, 1).value = title;
   ws.getCell(1, 1).font = TITLE_FONT;
   if (note) ws.getCell(2, 1).value = note;
-  const headerRow = 3;
+  const headerRow = HEADER_ROW;
   columns.forEach((c, i) => {
     const cell = ws.getCell(headerRow, i + 1);
     cell.value = c.header;

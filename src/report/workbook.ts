@@ -7,6 +7,8 @@ import JSZip from 'jszip';
 import type { Plan } from '../plan/types.ts';
 import { exclusionsSheet, failoverSheet, hostsSheet, inventorySheet, placementSheet, summarySheet } from './workbook-sheets.ts';
 import { sizingSheet } from './workbook-sizing.ts';
+import { ASSUMPTIONS_SHEET, assumptionsSheet } from './workbook-assumptions.ts';
+import { UTILIZATION_SHEET, utilizationSheet } from './workbook-utilization.ts';
 
 /** Used when the plan has no monitoring timestamps (nothing in it is a date). */
 const FALLBACK_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -33,8 +35,10 @@ export function fillWorkbook(wb: ExcelJS.Workbook, plan: Plan): void {
   // Ask Excel/LibreOffice to recalculate every formula on open, not show cached results.
   wb.calcProperties = { fullCalcOnLoad: true };
   summarySheet(wb.addWorksheet('Summary', { properties: { tabColor: { argb: 'FF1F4E79' } } }), plan);
+  const a = assumptionsSheet(wb.addWorksheet(ASSUMPTIONS_SHEET), plan);
   inventorySheet(wb.addWorksheet('Inventory'), plan);
-  sizingSheet(wb.addWorksheet('Sizing'), plan);
+  const util = utilizationSheet(wb.addWorksheet(UTILIZATION_SHEET), plan);
+  sizingSheet(wb.addWorksheet('Sizing'), { plan, a, util });
   hostsSheet(wb.addWorksheet('Hosts'), plan);
   placementSheet(wb.addWorksheet('Placement'), plan);
   failoverSheet(wb.addWorksheet('Failover'), plan);

@@ -32,8 +32,7 @@ test('document and zip dates come from the plan, not the clock', async () => {
 
 test('the workbook has the planned sheets and figures', async () => {
   const wb = await load(await buildWorkbook(aseguradoraPlan()));
-  assert.deepEqual(wb.worksheets.map((w) => w.name).slice(0, 2), ['Summary', 'Inventory']);
-  for (const name of ['Sizing', 'Hosts', 'Placement', 'Failover', 'Exclusions']) assert.ok(wb.getWorksheet(name), name);
+  assert.deepEqual(wb.worksheets.map((w) => w.name), ['Summary', 'Assumptions', 'Inventory', 'Utilization', 'Sizing', 'Hosts', 'Placement', 'Failover', 'Exclusions']);
   const summary = wb.getWorksheet('Summary')!;
   assert.equal(summary.getCell('A4').value, 'Total');
   assert.equal(summary.getCell('B4').value, 10);
@@ -46,6 +45,17 @@ test('the workbook has the planned sheets and figures', async () => {
 test('the workbook asks for a full recalculation on load', async () => {
   const zip = await JSZip.loadAsync(await buildWorkbook(aseguradoraPlan()));
   assert.match(await zip.file('xl/workbook.xml')!.async('string'), /<calcPr[^>]*fullCalcOnLoad="1"/);
+});
+
+test('formula cells carry no cached result, so every application must calculate them', async () => {
+  const zip = await JSZip.loadAsync(await buildWorkbook(aseguradoraPlan()));
+  let formulas = 0;
+  for (const name of Object.keys(zip.files).filter((n) => n.startsWith('xl/worksheets/sheet'))) {
+    const xml = await zip.file(name)!.async('string');
+    formulas += (xml.match(/<f>/g) ?? []).length;
+    assert.ok(!/<\/f><v>/.test(xml), `${name} caches a formula result`);
+  }
+  assert.ok(formulas >= 10 * 10, `only ${formulas} formulas`);
 });
 
 test('hostile client strings are written as text cells, never formulas', async () => {
