@@ -50,4 +50,4 @@ act() {
 }
 
 vsh uri
-printf 'connected to %s' "$OUT"
+printf 'connected to %s\n' "$(sed '/^[[:space:]]*$/d' <<<"$OUT" | tail -n 1)"

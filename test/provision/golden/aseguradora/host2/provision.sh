@@ -56,7 +56,7 @@ act() {
 }
 
 vsh uri
-printf 'connected to %s' "$OUT"
+printf 'connected to %s\n' "$(sed '/^[[:space:]]*$/d' <<<"$OUT" | tail -n 1)"
 
 DOMAINS=$(names 'list --all --name')
 ACTIVE_DOMAINS=$(names 'list --name')
