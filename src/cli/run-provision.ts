@@ -61,6 +61,7 @@ async function applyOver(args: ProvisionArgs, hp: HostProvision, outDir: string)
 }
 
 export async function runProvision(args: ProvisionArgs): Promise<number> {
+  if (args.apply && !args.connect) throw new InputError('--apply needs --connect URI');
   const { plan, digest } = await readPlan(args.plan);
   const outDir = args.out ?? path.join(path.dirname(args.plan), 'provision');
   const output = buildProvision(plan, { planFile: args.plan, planDigest: digest });

@@ -17,11 +17,7 @@ export const provisionCommand: CommandModule<object, ProvisionArgs> = {
       .option('out', { type: 'string', describe: 'Output folder (default: provision/ beside the plan)' })
       .option('connect', { type: 'string', describe: 'libvirt URI to read (and with --apply, to change), e.g. qemu+ssh://root@host1/system' })
       .option('apply', { type: 'boolean', default: false, describe: 'Run the steps over one virsh connection (needs --connect); without it, print them' })
-      .option('host', { type: 'string', describe: 'Planned host the connection belongs to (needed when the plan has several)' })
-      .check((a) => {
-        if (a.apply && !a.connect) throw new Error('--apply needs --connect URI');
-        return true;
-      }),
+      .option('host', { type: 'string', describe: 'Planned host the connection belongs to (needed when the plan has several)' }),
   handler: async (args) => {
     const { runProvision } = await import('../run-provision.ts');
     process.exitCode = await runProvision(args);
