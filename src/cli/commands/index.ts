@@ -3,11 +3,13 @@
 import type { CommandModule } from 'yargs';
 import { placeCommand } from './place.ts';
 import { planCommand } from './plan.ts';
+import { provisionCommand } from './provision.ts';
 import { schemaCommand } from './schema.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
   planCommand,
   placeCommand,
+  provisionCommand,
   schemaCommand,
 ];
