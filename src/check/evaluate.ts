@@ -40,6 +40,7 @@ export function evaluateProposal(input: CheckInput): CheckReport {
     if (target) {
       v.host = target[0];
       target[1].push(simVm(v));
+      notes.push(`${v.name} ${v.baseline ? 'has no host in the proposal' : 'is new since the proposal'}: the check placed it on ${target[0]}`);
     } else {
       v.status = 'unplaced';
       violations.push(...unplacedViolations(v, hosts[0]?.[0], hosts[0]?.[1] ?? [], capacity, ceilings));
@@ -98,7 +99,6 @@ function classifyVms(input: CheckInput, violations: Violation[], notes: string[]
       return { ...base, host: null, status: 'excluded' };
     }
     if (p?.host) return { ...base, host: p.host, status: 'placed' };
-    notes.push(p ? `${name} has no host in the proposal: the check placed it` : `${name} is new since the proposal: the check placed it`);
     return { ...base, host: null, status: 'added' };
   });
 }

@@ -11,6 +11,8 @@ export interface ProposalLines {
   /** The `hosts:` key (or the host's own entry in hosts.names). */
   hosts: number;
   host: Record<string, number>;
+  /** The `vms:` key (new VMs, not in the file, point here), else the `hosts:` key. */
+  vms: number;
   vm: Record<string, number>;
 }
 
@@ -60,5 +62,6 @@ function entryLines(text: string, proposal: Proposal, hostNames: string[]): Prop
   proposal.vms.forEach((v, i) => {
     vm[v.name] = at(['vms', i]);
   });
-  return { hosts, host, vm };
+  const vms = proposal.vms.length ? at(['vms']) : hosts;
+  return { hosts, host, vms, vm };
 }

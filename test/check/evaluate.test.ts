@@ -95,7 +95,7 @@ test('a new VM is placed by the check on the freest host; one that fits nowhere 
   assert.equal(ok.holds, true);
   const correo = ok.vms.find((v) => v.name === 'correo')!;
   assert.deepEqual([correo.status, correo.host, correo.baseline], ['added', 'host1', null]);
-  assert.ok(ok.notes.includes('correo is new since the proposal: the check placed it'));
+  assert.ok(ok.notes.includes('correo is new since the proposal: the check placed it on host1'));
   const big = run(p, [...today, currentVm('correo', { vcpu: 1, memoryGb: 20 })]);
   const v = big.violations.find((x) => x.kind === 'unplaced')!;
   assert.deepEqual([v.vm, v.host, v.resource, v.required, v.available, v.shortfall], ['correo', 'host1', 'memoryGb', 32, 31.5, 0.5]);
