@@ -2,8 +2,14 @@
 // one function; handlers are imported lazily so `capplan --help` stays fast.
 import type { CommandModule } from 'yargs';
 import { checkCommand } from './check.ts';
+import { placeCommand } from './place.ts';
 import { planCommand } from './plan.ts';
 import { schemaCommand } from './schema.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [planCommand, checkCommand, schemaCommand];
+export const commands: CommandModule<any, any>[] = [
+  planCommand,
+  placeCommand,
+  checkCommand,
+  schemaCommand,
+];

@@ -1,0 +1,128 @@
+// The MAP-style consolidation summary (spec §1.4, seed fig. 2.12) as plain data, shared by
+// the Markdown, workbook and terminal renderers so the three always agree.
+import type { MetricName } from '../domain/types.ts';
+import type { Plan, PlanServer, PlanVm, ReasonCode } from '../plan/types.ts';
+
+/** Summary groups in the order MAP lists them, plus the seed's "hard to consolidate" ones. */
+export const GROUPS = [
+  'Virtualization Candidate',
+  'Unplaced: Missing Inventory Data',
+  'Unplaced: Missing Performance Data',
+  'Unplaced: Special Hardware',
+  'Unplaced: Exceeds Hypervisor Limits',
+  'Unplaced: Utilization exceeds host thresholds after virtualization',
+  'Unplaced: Unknown Error',
+] as const;
+export type Group = (typeof GROUPS)[number];
+
+const GROUP_OF_CODE: Record<ReasonCode, Group> = {
+  'missing-inventory-data': 'Unplaced: Missing Inventory Data',
+  'missing-performance-data': 'Unplaced: Missing Performance Data',
+  'special-hardware': 'Unplaced: Special Hardware',
+  'exceeds-vcpu-limit': 'Unplaced: Exceeds Hypervisor Limits',
+  'exceeds-memory-limit': 'Unplaced: Exceeds Hypervisor Limits',
+  'exceeds-nic-limit': 'Unplaced: Exceeds Hypervisor Limits',
+  'guest-32bit-memory': 'Unplaced: Exceeds Hypervisor Limits',
+  // Seed §2.7.4: a server above 85 % would monopolise a node — MAP's threshold group.
+  'source-utilisation-above-threshold': 'Unplaced: Utilization exceeds host thresholds after virtualization',
+  'exceeds-host-capacity': 'Unplaced: Utilization exceeds host thresholds after virtualization',
+  'no-capacity-left': 'Unplaced: Utilization exceeds host thresholds after virtualization',
+  'unknown-error': 'Unplaced: Unknown Error',
+};
+
+/** A VM's group: placed VMs are candidates; otherwise its first reason in GROUPS order. */
+export function groupOf(vm: PlanVm): Group {
+  if (vm.status === 'placed') return 'Virtualization Candidate';
+  const groups = vm.reasons.map((r) => GROUP_OF_CODE[r.code] ?? 'Unplaced: Unknown Error');
+  if (groups.length === 0) return 'Unplaced: Unknown Error';
+  return groups.sort((a, b) => GROUPS.indexOf(a) - GROUPS.indexOf(b))[0]!;
+}
+
+/** Averages over a group's servers; null where no server of the group has the metric. */
+export interface GroupAverages {
+  cpuPct: number | null;
+  memoryGb: number | null;
+  iops: number | null;
+  networkMBps: number | null;
+}
+
+export interface SummaryRow extends GroupAverages {
+  group: 'Total' | Group;
+  servers: number;
+}
+
+function mean(values: number[]): number | null {
+  return values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/** Average of each server's mean (MAP reports the average of averages). */
+export function averages(servers: PlanServer[]): GroupAverages {
+  const pick = (m: MetricName) => servers.flatMap((s) => (s.usage?.metrics[m] ? [s.usage.metrics[m].avg] : []));
+  const mem = mean(pick('memoryUsedMb'));
+  return { cpuPct: mean(pick('cpuPct')), memoryGb: mem === null ? null : mem / 1024, iops: mean(pick('iops')), networkMBps: mean(pick('networkMBps')) };
+}
+
+/** Servers by name, and a VM's source server (undefined if missing from the plan). */
+export function serverOf(plan: Plan, vm: PlanVm): PlanServer | undefined {
+  return plan.servers.find((s) => s.name === vm.sourceServer);
+}
+
+/** Total row first, then every group that has servers, in GROUPS order. */
+export function summaryRows(plan: Plan): SummaryRow[] {
+  const rows: SummaryRow[] = [{ group: 'Total', servers: plan.vms.length, ...averages(plan.servers) }];
+  for (const group of GROUPS) {
+    const vms = plan.vms.filter((v) => groupOf(v) === group);
+    if (vms.length === 0 && group !== 'Virtualization Candidate') continue;
+    const servers = vms.flatMap((v) => serverOf(plan, v) ?? []);
+    rows.push({ group, servers: vms.length, ...averages(servers) });
+  }
+  return rows;
+}
+
+export interface Headline {
+  servers: number;
+  candidates: number;
+  notPlaced: number;
+  hostsUsed: number;
+  /** Placed VMs per host ("5:1"), null with no host. */
+  ratio: number | null;
+  hostsSaved: number;
+  vcpu: number;
+  memoryGb: number;
+  diskGb: number;
+  redundancy: string;
+  redundancySatisfied: boolean;
+}
+
+export function headline(plan: Plan): Headline {
+  const hostsUsed = plan.hosts.filter((h) => h.vms.length > 0).length;
+  return {
+    servers: plan.totals.servers,
+    candidates: plan.totals.placed,
+    notPlaced: plan.totals.excluded + plan.totals.unplaced,
+    hostsUsed,
+    ratio: hostsUsed === 0 ? null : plan.totals.placed / hostsUsed,
+    // Hosts saved: the placed servers' own machines minus the hosts that replace them.
+    hostsSaved: plan.totals.placed - hostsUsed,
+    vcpu: plan.totals.vcpu,
+    memoryGb: plan.totals.memoryGb,
+    diskGb: plan.totals.diskGb,
+    redundancy: plan.redundancy.policy,
+    redundancySatisfied: plan.redundancy.satisfied,
+  };
+}
+
+/** Sum of the placed VMs' source IOPS on a host (MAP's per-host IOPS after consolidation). */
+export function hostIops(plan: Plan, hostName: string): number | null {
+  const vms = plan.vms.filter((v) => v.host === hostName);
+  const values = vms.flatMap((v) => {
+    const m = serverOf(plan, v)?.usage?.metrics.iops;
+    return m ? [m.avg] : [];
+  });
+  return values.length === 0 ? null : values.reduce((s, v) => s + v, 0);
+}
+
+/** VMs not placed (excluded or unplaced), in plan order. */
+export function notPlaced(plan: Plan): PlanVm[] {
+  return plan.vms.filter((v) => v.status !== 'placed');
+}

@@ -1,0 +1,84 @@
+// The workbook recalculated by an independent engine (headless LibreOffice): the Sizing
+// formulas must give what plan.json says, and, after the growth cell is edited, what the
+// engine's rules give for that growth.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { buildWorkbook } from '../../src/report/index.ts';
+import { summaryRows } from '../../src/report/summary.ts';
+import type { Plan, PlanVm } from '../../src/plan/types.ts';
+import { toolSkip } from '../helpers/env.ts';
+import { aseguradoraPlan } from './fixtures/aseguradora-plan.ts';
+import { HOSTILE, troubledPlan } from './fixtures/troubled-plan.ts';
+import { tableRows, xlsxToCsv } from './helpers/libreoffice.ts';
+
+const skip = toolSkip('soffice');
+
+test('LibreOffice recalculates Sizing to plan.json and Summary matches', { skip }, async () => {
+  const plan = aseguradoraPlan();
+  const sheets = xlsxToCsv(await buildWorkbook(plan));
+  const sizing = tableRows(sheets.Sizing);
+  assert.equal(sizing.length, plan.vms.length);
+  plan.vms.forEach((vm, i) => {
+    const r = sizing[i]!;
+    assert.equal(r.VM, vm.name);
+    assert.deepEqual([Number(r.vCPU), Number(r['Memory GB']), Number(r['Disk GB'])], [vm.vcpu, vm.memoryGb, vm.diskGb], vm.name);
+    assert.equal(r['Formula = engine'], 'TRUE', vm.name);
+  });
+  const totals = ['vCPU', 'Memory GB', 'Disk GB'].map((k) => sizing.reduce((s, r) => s + Number(r[k]), 0));
+  assert.deepEqual(totals, [16, 31, 675]);
+  const summary = tableRows(sheets.Summary);
+  summaryRows(plan).forEach((want, i) => {
+    const got = summary[i]!;
+    assert.equal(got.Group, want.group);
+    assert.equal(Number(got.Servers), want.servers);
+    assert.ok(Math.abs(Number(got['Avg CPU %']) - want.cpuPct!) < 1e-9);
+    assert.ok(Math.abs(Number(got['Avg network MB/s']) - want.networkMBps!) < 1e-9);
+  });
+});
+
+/** The engine's rules (foundation issue §3), written out again as the test's oracle. */
+function expected(plan: Plan, vm: PlanVm, growth: { memory: number; disk: number }) {
+  const s = plan.settings.sizing;
+  const ceilStep = (x: number, step: number) => Math.ceil((x - 1e-9) / step) * step;
+  const memMb = vm.sizing.memory!.measured * s.peakFactor.memory * (1 + growth.memory);
+  const diskGb = vm.sizing.disk!.measured * s.peakFactor.disk * (1 + growth.disk);
+  return { memoryGb: Math.max(s.minMemoryGb, ceilStep(Math.ceil(memMb / 1024 - 1e-9), s.memoryStepGb)), diskGb: ceilStep(diskGb, s.diskStepGb) };
+}
+
+test('editing growth on Assumptions recalculates Sizing like the engine', { skip }, async () => {
+  const plan = aseguradoraPlan();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await buildWorkbook(plan)) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet('Assumptions')!;
+  const growth = { memory: 1.0, disk: 0.2 };
+  ws.eachRow((row) => {
+    if (row.getCell(2).value === 'growth.memory') row.getCell(3).value = growth.memory;
+    if (row.getCell(2).value === 'growth.disk') row.getCell(3).value = growth.disk;
+  });
+  // exceljs does not read calcPr back: ask for the recalculation again, as Excel would do.
+  // (LibreOffice recalculates anyway: the formula cells carry no cached result.)
+  wb.calcProperties = { fullCalcOnLoad: true };
+  const sizing = tableRows(xlsxToCsv(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)).Sizing);
+  let changed = 0;
+  plan.vms.forEach((vm, i) => {
+    const want = expected(plan, vm, growth);
+    const r = sizing[i]!;
+    assert.deepEqual([Number(r['Memory GB']), Number(r['Disk GB'])], [want.memoryGb, want.diskGb], vm.name);
+    assert.equal(Number(r['Memory GB (engine)']), vm.memoryGb);
+    if (want.memoryGb !== vm.memoryGb || want.diskGb !== vm.diskGb) changed++;
+  });
+  // The recalculation is real: the plan's values (what a stale cache would show) differ.
+  assert.ok(changed >= 5, `only ${changed} VMs changed`);
+});
+
+test('hostile client strings stay text after LibreOffice opens the workbook', { skip }, async () => {
+  const sheets = xlsxToCsv(await buildWorkbook(troubledPlan()));
+  const inventory = tableRows(sheets.Inventory);
+  const legado = inventory.find((r) => r.Server === 'Servidor Legado')!;
+  assert.equal(legado.Application, HOSTILE.formula);
+  assert.equal(legado.VM, HOSTILE.minus);
+  const fax = inventory.find((r) => r.VM === HOSTILE.plus)!;
+  assert.equal(fax.Server, HOSTILE.markdown);
+  assert.equal(fax.Application, HOSTILE.at);
+});
