@@ -1,11 +1,41 @@
 // The VMs as the current data sizes them: the proposal's inventory and monitoring (plus any
-// newer monitoring files) through the same sizing as `capplan plan`.
-import { InternalError } from '../errors.ts';
+// newer monitoring files, pooled with them per server) through the same sizing as
+// `capplan plan`, with the settings the proposal records.
+import type { ProjectSettings } from '../domain/config-schema.ts';
+import { readInventoryCsv, readMonitoring } from '../ingest/index.ts';
+import { sizeServer } from '../sizing/index.ts';
 import type { LoadedProposal } from './load-proposal.ts';
+import type { Proposal } from './proposal-schema.ts';
 import type { CurrentVm } from './vm-checks.ts';
 
 export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: string[]): Promise<CurrentVm[]> {
-  void loaded;
-  void extraMonitoringFiles;
-  throw new InternalError('capplan check needs the sizing pipeline (ingest + sizing), which is not in this build yet');
+  const settings = proposalSettings(loaded.proposal);
+  const servers = await readInventoryCsv(loaded.inventoryFile);
+  // Percentiles the statistics ask for (p90 …); the reader adds p50, p95, p99 itself.
+  const percentiles = Object.values(settings.sizing.statistic).filter((s) => s.startsWith('p')).map((s) => Number(s.slice(1)));
+  const monitoring = await readMonitoring([...loaded.monitoringFiles, ...extraMonitoringFiles], { percentiles });
+  const usage = new Map(monitoring.servers.map((u) => [u.server, u]));
+  // Clock normalisation sizes vCPU in the proposal's host GHz (spec §4).
+  const targetGhz = settings.sizing.cpuNormalisation === 'clock' ? loaded.proposal.hosts.model.cpuGhz : undefined;
+  return servers.map((server) => {
+    const { vm, excluded } = sizeServer(server, usage.get(server.name) ?? null, settings, targetGhz);
+    return {
+      name: vm.name, vcpu: vm.vcpu, memoryGb: vm.memoryGb, diskGb: vm.diskGb, networkMBps: vm.networkMBps, nics: vm.nics,
+      osBits: vm.osBits, haPriority: vm.haPriority, excluded, reasons: vm.reasons,
+    };
+  });
+}
+
+/** The project settings a proposal was sized with (its sections are capplan.yaml's). */
+export function proposalSettings(p: Proposal): ProjectSettings {
+  return {
+    project: p.project,
+    ...(p.title ? { title: p.title } : {}),
+    inputs: p.inputs,
+    sizing: p.sizing,
+    hypervisor: p.hypervisor,
+    cluster: p.cluster,
+    partitions: p.partitions,
+    placement: { objective: 'balance', timeLimitSeconds: 10, seed: 1 },
+  };
 }
