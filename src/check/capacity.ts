@@ -1,8 +1,8 @@
-// Host capacity as the check measures it, and the load of a set of VMs against it.
-// vCPU capacity = cores × vCPU per core (seed table 2.8: 8 cores at 2:1 carry 16 vCPU);
-// memory = (RAM − hypervisor reserve) × KSM overcommit (spec §3: 512 MB reserved), so the
-// worked example's 32 GB host carries 31.5 GB of VMs; disk counts only with local storage.
+// Host capacity as the check measures it (the pipeline's own, plan/host-capacity.ts: the
+// worked example's 32 GB host carries 31.5 GB of VMs and 16 vCPU), and the load of a set of
+// VMs against capacity × ceiling.
 import type { ProjectSettings } from '../domain/config-schema.ts';
+import { hostCapacity, placementResources } from '../plan/host-capacity.ts';
 import type { ProposalHostModel } from './proposal-schema.ts';
 import { round2, type CheckResource, type Headroom, type VmFigures } from './report-model.ts';
 
@@ -11,16 +11,10 @@ export type CapacitySettings = Pick<ProjectSettings, 'cluster' | 'hypervisor'>;
 
 export type Capacity = Partial<Record<CheckResource, number>>;
 
-export function modelCapacity(model: ProposalHostModel, settings: CapacitySettings, partitionsTotalMb = 0): Capacity {
-  const cores = model.sockets * model.coresPerSocket;
-  const capacity: Capacity = {
-    vcpu: cores * settings.cluster.vcpuPerCore,
-    memoryGb: (model.memoryGb - settings.hypervisor.reserveMb / 1024) * settings.cluster.memoryOvercommit,
-  };
-  // VM disks on a SAN (the seed) do not load the hosts; on local storage they share the disk
-  // left after the hypervisor's partitions (seed table 2.13).
-  if (settings.cluster.storage === 'local') capacity.diskGb = Math.max(0, (model.localDiskMb - partitionsTotalMb) / 1024);
-  return capacity;
+/** Capacity of the resources placement constrains (disk only with local storage). */
+export function modelCapacity(model: ProposalHostModel, settings: ProjectSettings, partitionsTotalMb = 0): Capacity {
+  const all = hostCapacity(model, settings, partitionsTotalMb);
+  return Object.fromEntries(placementResources(settings).map((r) => [r, all[r]]));
 }
 
 /** Ceiling per resource in normal operation (seed §2.12.3: CPU at most 75 %). */

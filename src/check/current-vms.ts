@@ -1,11 +1,10 @@
 // The VMs as the current data sizes them: the proposal's inventory and monitoring (plus any
 // newer monitoring files, pooled with them per server) through the same sizing as
 // `capplan plan`, with the settings the proposal records.
-import type { ProjectSettings } from '../domain/config-schema.ts';
 import { readInventoryCsv, readMonitoring } from '../ingest/index.ts';
 import { sizeServer } from '../sizing/index.ts';
 import type { LoadedProposal } from './load-proposal.ts';
-import type { Proposal } from './proposal-schema.ts';
+import { proposalSettings } from './proposal-schema.ts';
 import type { CurrentVm } from './vm-checks.ts';
 
 export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: string[]): Promise<CurrentVm[]> {
@@ -24,18 +23,4 @@ export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: s
       osBits: vm.osBits, haPriority: vm.haPriority, excluded, reasons: vm.reasons,
     };
   });
-}
-
-/** The project settings a proposal was sized with (its sections are capplan.yaml's). */
-export function proposalSettings(p: Proposal): ProjectSettings {
-  return {
-    project: p.project,
-    ...(p.title ? { title: p.title } : {}),
-    inputs: p.inputs,
-    sizing: p.sizing,
-    hypervisor: p.hypervisor,
-    cluster: p.cluster,
-    partitions: p.partitions,
-    placement: { objective: 'balance', timeLimitSeconds: 10, seed: 1 },
-  };
 }

@@ -1,7 +1,8 @@
 // evaluateProposal: a proposal + the VMs as the current data sizes them → CheckReport.
 // Pure (no I/O); the one place that decides whether the promise still holds. Findings are
 // collected, never thrown (conventions.md §4); the report is byte-stable for stable input.
-import type { Proposal } from './proposal-schema.ts';
+import { hypervisorPartitions } from '../sizing/index.ts';
+import { proposalSettings, type Proposal } from './proposal-schema.ts';
 import { failoverCeilings, fits, freeFraction, headroom, modelCapacity, normalCeilings, resourceLabel, sumFigures, unitOf, type Capacity } from './capacity.ts';
 import { simulateScenarios, type SimVm } from './failover.ts';
 import { round2, type CheckReport, type CheckResource, type HostCheck, type VmCheck, type Violation } from './report-model.ts';
@@ -14,14 +15,15 @@ export interface CheckInput {
   hostNames: string[];
   /** Every VM the current inventory + monitoring yields, excluded ones included. */
   current: CurrentVm[];
-  /** Hypervisor partitions of one host, MB (only matters with local storage). */
-  partitionsTotalMb?: number;
 }
 
 export function evaluateProposal(input: CheckInput): CheckReport {
   const { proposal } = input;
-  const settings = { cluster: proposal.cluster, hypervisor: proposal.hypervisor };
-  const capacity = modelCapacity(proposal.hosts.model, settings, input.partitionsTotalMb ?? 0);
+  const settings = proposalSettings(proposal);
+  const model = proposal.hosts.model;
+  // With local storage VM disks share what the hypervisor's partitions leave (seed table 2.13).
+  const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
+  const capacity = modelCapacity(model, settings, partitions.totalMb);
   const ceilings = normalCeilings(settings);
   const violations: Violation[] = [];
   const notes: string[] = [];
@@ -60,6 +62,7 @@ export function evaluateProposal(input: CheckInput): CheckReport {
     k: proposal.cluster.redundancy,
   });
   violations.push(...failover.violations);
+  notes.push(...failover.notes);
 
   return {
     file: input.file,

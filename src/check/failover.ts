@@ -1,10 +1,13 @@
 // N+k by simulation (seed §2.7: "if one node fails the others must run every VM"; spec §3:
-// HA VMs restart in priority order high, medium, low). For every set of k failed hosts, the
-// failed hosts' VMs restart one by one on the survivor with the most room left, within the
-// survivors' capacity × failover ceiling. A VM that fits nowhere makes the scenario fail;
-// the violation names the survivor it came closest to, the resource and the shortfall.
-import { HA_PRIORITIES, type HaPriority } from '../domain/types.ts';
-import { fits, freeFraction, headroom, resourceLabel, sumFigures, unitOf, type Capacity } from './capacity.ts';
+// HA VMs restart in priority order high, medium, low). The scenarios and restarts are the
+// placement engine's own (placement/failover.ts: failureSets, runScenario), so `check`
+// and `plan` agree on what survives. This file adds what a check reports: headroom of each
+// survivor, and for a VM left without a host, the survivor it came closest to, the
+// resource and the shortfall.
+import type { HaPriority } from '../domain/types.ts';
+import { failureNote, failureSets, runScenario, type SimHost, type SimVm as EngineVm } from '../placement/failover.ts';
+import { normSize } from '../placement/vector.ts';
+import { freeFraction, headroom, resourceLabel, sumFigures, unitOf, type Capacity } from './capacity.ts';
 import { round2, type CheckResource, type ScenarioCheck, type VmFigures, type Violation } from './report-model.ts';
 
 export interface SimVm extends VmFigures {
@@ -16,59 +19,73 @@ export interface ClusterState {
   /** Host name → VMs it runs in normal operation (order of hosts = proposal order). */
   hosts: { name: string; vms: SimVm[] }[];
   capacity: Capacity;
+  /** Failover ceilings, % per resource. */
   ceilings: Capacity;
   k: number;
 }
 
-export function simulateScenarios(state: ClusterState): { scenarios: ScenarioCheck[]; violations: Violation[] } {
+export function simulateScenarios(state: ClusterState): { scenarios: ScenarioCheck[]; violations: Violation[]; notes: string[] } {
   const scenarios: ScenarioCheck[] = [];
   const violations: Violation[] = [];
-  if (state.k === 0) return { scenarios, violations };
-  const names = state.hosts.map((h) => h.name);
-  if (names.length <= state.k) {
+  if (state.k === 0) return { scenarios, violations, notes: [] };
+  if (state.hosts.length <= state.k) {
+    const n = state.hosts.length;
     violations.push({
-      kind: 'failover', resource: 'hosts', required: state.k + 1, available: names.length, shortfall: state.k + 1 - names.length,
-      message: `N+${state.k} needs at least ${state.k + 1} hosts; the proposal has ${names.length}`,
+      kind: 'failover', resource: 'hosts', required: state.k + 1, available: n, shortfall: state.k + 1 - n,
+      message: `N+${state.k} needs at least ${state.k + 1} hosts; the proposal has ${n}`,
     });
-    return { scenarios, violations };
+    return { scenarios, violations, notes: [] };
   }
-  for (const failed of combinations(names, state.k)) {
-    const result = simulateOne(state, failed);
-    scenarios.push(result.scenario);
-    violations.push(...result.violations);
+  const view = engineView(state);
+  for (const set of failureSets(view.hosts, state.k, view.refCap).sets) {
+    const one = scenario(state, view, set);
+    scenarios.push(one.scenario);
+    violations.push(...one.violations);
   }
-  return { scenarios, violations };
+  const note = failureNote(state.hosts.length, state.k);
+  return { scenarios, violations, notes: note ? [note] : [] };
 }
 
-function simulateOne(state: ClusterState, failed: string[]): { scenario: ScenarioCheck; violations: Violation[] } {
-  const id = `${failed.join('+')} ${failed.length === 1 ? 'fails' : 'fail'}`;
-  const survivors = state.hosts.filter((h) => !failed.includes(h.name)).map((h) => ({ name: h.name, vms: [...h.vms] }));
-  const restarts: ScenarioCheck['restarts'] = [];
-  const stranded: { vm: SimVm; nearest: string }[] = [];
-  for (const { vm, from } of restartOrder(state, failed)) {
-    const loadOf = (h: { vms: SimVm[] }) => sumFigures(h.vms);
-    // Worst fit: the survivor with the most room left takes the VM (ties: proposal order).
-    const ranked = [...survivors].sort((a, b) => freeFraction(loadOf(b), state.capacity, state.ceilings) - freeFraction(loadOf(a), state.capacity, state.ceilings));
-    const target = ranked.find((h) => fits(loadOf(h), vm, state.capacity, state.ceilings));
-    if (target) target.vms.push(vm);
-    else stranded.push({ vm, nearest: ranked[0]!.name });
-    restarts.push({ vm: vm.name, from, to: target?.name ?? null, haPriority: vm.haPriority });
-  }
-  const hosts = survivors.map((h) => ({ name: h.name, vms: h.vms.map((v) => v.name), resources: headroom(sumFigures(h.vms), state.capacity, state.ceilings) }));
-  const violations = survivors.flatMap((h) => {
-    const mine = stranded.filter((s) => s.nearest === h.name).map((s) => s.vm);
-    return mine.length ? shortfalls(id, h.name, [...h.vms, ...mine], mine, state) : [];
+interface EngineView {
+  resources: CheckResource[];
+  hosts: SimHost[];
+  vms: EngineVm[];
+  /** Engine VM index → check VM. */
+  byIndex: SimVm[];
+  refCap: number[];
+}
+
+function engineView(state: ClusterState): EngineView {
+  const resources = Object.keys(state.capacity) as CheckResource[];
+  const cap = resources.map((r) => state.capacity[r] ?? 0);
+  const failCap = resources.map((r, i) => (cap[i]! * (state.ceilings[r] ?? 100)) / 100);
+  const byIndex = state.hosts.flatMap((h) => h.vms);
+  const vms = byIndex.map((v) => {
+    const demand = resources.map((r) => v[r]);
+    return { name: v.name, demand, priority: v.haPriority, size: normSize(demand, cap) };
   });
-  return { scenario: { id, failedHosts: failed, satisfied: stranded.length === 0, hosts, restarts }, violations };
+  let next = 0;
+  const hosts = state.hosts.map((h) => {
+    const ids = h.vms.map(() => next++);
+    const load = resources.map((r) => sumFigures(h.vms)[r]);
+    return { name: h.name, capacity: cap, failCap, load, vms: ids };
+  });
+  return { resources, hosts, vms, byIndex, refCap: cap };
 }
 
-/** VMs of the failed hosts in restart order: HA priority, then larger memory, then name. */
-function restartOrder(state: ClusterState, failed: string[]): { vm: SimVm; from: string }[] {
-  const rank = (p: HaPriority) => HA_PRIORITIES.indexOf(p);
-  return state.hosts
-    .filter((h) => failed.includes(h.name))
-    .flatMap((h) => h.vms.map((vm) => ({ vm, from: h.name })))
-    .sort((a, b) => rank(a.vm.haPriority) - rank(b.vm.haPriority) || b.vm.memoryGb - a.vm.memoryGb || cmp(a.vm.name, b.vm.name));
+function scenario(state: ClusterState, view: EngineView, set: number[]): { scenario: ScenarioCheck; violations: Violation[] } {
+  const failed = set.map((i) => state.hosts[i]!.name);
+  const id = `${failed.join('+')} ${failed.length === 1 ? 'fails' : 'fail'}`;
+  const out = runScenario(view.hosts, view.vms, set, view.refCap);
+  const survivors = state.hosts.map((h, i) => ({ i, name: h.name, vms: [...h.vms] })).filter((h) => !set.includes(h.i));
+  for (const r of out.restarts) if (r.to !== null) survivors.find((s) => s.i === r.to)!.vms.push(view.byIndex[r.vm]!);
+  const restarts = out.restarts.map((r) => ({ vm: view.byIndex[r.vm]!.name, from: state.hosts[r.from]!.name, to: r.to === null ? null : state.hosts[r.to]!.name, haPriority: view.byIndex[r.vm]!.haPriority }));
+  // Each VM left without a host is charged to the survivor with the most room left.
+  const freest = [...survivors].sort((a, b) => freeFraction(sumFigures(b.vms), state.capacity, state.ceilings) - freeFraction(sumFigures(a.vms), state.capacity, state.ceilings))[0]!;
+  const stranded = out.stranded.map((i) => view.byIndex[i]!);
+  const violations = stranded.length ? shortfalls(id, freest.name, [...freest.vms, ...stranded], stranded, state) : [];
+  const hosts = survivors.map((h) => ({ name: h.name, vms: h.vms.map((v) => v.name), resources: headroom(sumFigures(h.vms), state.capacity, state.ceilings) }));
+  return { scenario: { id, failedHosts: failed, satisfied: out.satisfied, hosts, restarts }, violations };
 }
 
 /** One violation per resource the survivor would need beyond its failover capacity. */
@@ -84,21 +101,9 @@ function shortfalls(scenario: string, host: string, all: SimVm[], stranded: SimV
     out.push({
       kind: 'failover', host, scenario, resource, required, available: round2(available), shortfall,
       message:
-        `if ${scenario.replace(/ fails?$/, '')} ${scenario.endsWith('fails') ? 'fails' : 'fail'}, ${host} must carry ${required} ${u} of ${resourceLabel(resource)} ` +
+        `if ${scenario}, ${host} must carry ${required} ${u} of ${resourceLabel(resource)} ` +
         `but has ${round2(available)} ${u}: short by ${shortfall} ${u}; cannot restart ${stranded.map((v) => v.name).join(', ')}`,
     });
   }
   return out;
 }
-
-/** Every k-subset of `items`, in lexicographic order of positions. */
-export function combinations<T>(items: T[], k: number): T[][] {
-  if (k === 0) return [[]];
-  const out: T[][] = [];
-  items.forEach((item, i) => {
-    for (const rest of combinations(items.slice(i + 1), k - 1)) out.push([item, ...rest]);
-  });
-  return out;
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

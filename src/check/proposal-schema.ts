@@ -3,7 +3,7 @@
 // The settings sections are those of capplan.yaml, so a proposal sizes exactly like the
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
-import { clusterSchema, hypervisorSchema, partitionsSchema, sizingSchema } from '../domain/config-schema.ts';
+import { clusterSchema, hypervisorSchema, partitionsSchema, sizingSchema, type ProjectSettings } from '../domain/config-schema.ts';
 
 export const PROPOSAL_FORMAT_VERSION = 1;
 
@@ -90,4 +90,18 @@ export type ProposalHostModel = Proposal['hosts']['model'];
 /** Host names of a proposal: the listed names, or <prefix>1…<prefix>n. */
 export function proposalHostNames(p: Proposal): string[] {
   return p.hosts.names ?? Array.from({ length: p.hosts.count ?? 0 }, (_, i) => `${p.cluster.hostNamePrefix}${i + 1}`);
+}
+
+/** The project settings a proposal was sized with (its sections are capplan.yaml's). */
+export function proposalSettings(p: Proposal): ProjectSettings {
+  return {
+    project: p.project,
+    ...(p.title ? { title: p.title } : {}),
+    inputs: p.inputs,
+    sizing: p.sizing,
+    hypervisor: p.hypervisor,
+    cluster: p.cluster,
+    partitions: p.partitions,
+    placement: { objective: 'balance', timeLimitSeconds: 10, seed: 1 },
+  };
 }

@@ -114,4 +114,4 @@ export interface CheckReport {
   notes: string[];
 }
 
-export const round2 = (x: number): number => Math.round(x * 100) / 100;
+export { round2 } from '../plan/host-capacity.ts';

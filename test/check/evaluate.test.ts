@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateProposal } from '../../src/check/evaluate.ts';
-import { combinations } from '../../src/check/failover.ts';
 import { currentFromBaseline, currentVm, exampleProposal } from './builders.ts';
 
 const run = (p = exampleProposal(), current = currentFromBaseline(p)) =>
@@ -129,7 +128,3 @@ test('the report does not depend on the order of the current VMs', () => {
   assert.deepEqual(run(p, [...cur].reverse()), run(p, cur));
 });
 
-test('combinations enumerates k-subsets in order', () => {
-  assert.deepEqual(combinations(['a', 'b', 'c'], 2), [['a', 'b'], ['a', 'c'], ['b', 'c']]);
-  assert.deepEqual(combinations(['a'], 0), [[]]);
-});
