@@ -3,27 +3,18 @@
 // The settings sections are those of capplan.yaml, so a proposal sizes exactly like the
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
+import { hostModelSchema } from '../ingest/catalog.ts';
 import { clusterSchema, hypervisorSchema, partitionsSchema, sizingSchema, type ProjectSettings } from '../domain/config-schema.ts';
 
 export const PROPOSAL_FORMAT_VERSION = 1;
 
 const name = z.string().min(1);
-const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
 const count = z.number().int().positive();
 
-export const proposalHostModelSchema = z.strictObject({
+/** A catalog model (ingest/catalog.ts), with defaults for hand-written derived hosts. */
+export const proposalHostModelSchema = hostModelSchema.extend({
   name: name.default('derived').describe('Model name (catalog name, or "derived").'),
-  sockets: count.describe('CPU sockets per host.'),
-  coresPerSocket: count.describe('Cores per socket.'),
-  threadsPerCore: count.default(1).describe('Hardware threads per core (2 with hyper-threading).'),
-  cpuGhz: positive.describe('CPU clock, GHz.'),
-  cpuModel: z.string().optional().describe('CPU model, free text.'),
-  cpuFamily: z.string().optional().describe('CPU family (one family per cluster, spec §3).'),
-  memoryGb: positive.describe('RAM per host, GB.'),
-  nics: count.describe('NICs per host.'),
-  nicGbps: positive.describe('Speed of each NIC, Gbps.'),
-  localDiskMb: positive.describe('Internal disk as the installer sees it, MB (seed table 2.9: 149504).'),
   price: nonNegative.default(0).describe('Price of one host.'),
   watts: nonNegative.default(0).describe('Power draw of one host, W.'),
 });
