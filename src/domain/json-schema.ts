@@ -2,9 +2,11 @@
 // editors (yaml-language-server) and for docs/.
 import { z } from 'zod';
 import { projectSchema } from './config-schema.ts';
+import { proposalSchema } from '../check/proposal-schema.ts';
 
 export const SCHEMAS: Record<string, () => z.ZodType> = {
   project: () => projectSchema,
+  proposal: () => proposalSchema,
 };
 
 export function jsonSchemaText(name: string): string {

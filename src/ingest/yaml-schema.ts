@@ -37,7 +37,7 @@ export function parseYamlWithSchema<S extends z.ZodTypeAny>(text: string, file: 
 }
 
 /** Line of the deepest node that exists along `path` (a key's own line for unknown keys). */
-function lineOf(doc: Document, path: PropertyKey[], lc: LineCounter): number | undefined {
+export function lineOf(doc: Document, path: PropertyKey[], lc: LineCounter): number | undefined {
   let node: unknown = doc.contents;
   let line: number | undefined = rangeLine(node, lc);
   for (const key of path) {

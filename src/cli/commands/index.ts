@@ -1,6 +1,7 @@
 // Every command of the CLI, one file each. A command file declares its options and calls
 // one function; handlers are imported lazily so `capplan --help` stays fast.
 import type { CommandModule } from 'yargs';
+import { checkCommand } from './check.ts';
 import { placeCommand } from './place.ts';
 import { planCommand } from './plan.ts';
 import { provisionCommand } from './provision.ts';
@@ -10,6 +11,7 @@ import { schemaCommand } from './schema.ts';
 export const commands: CommandModule<any, any>[] = [
   planCommand,
   placeCommand,
+  checkCommand,
   provisionCommand,
   schemaCommand,
 ];

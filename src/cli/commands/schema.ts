@@ -7,10 +7,10 @@ interface SchemaArgs {
 
 export const schemaCommand: CommandModule<object, SchemaArgs> = {
   command: 'schema [name]',
-  describe: 'Print (or write) the JSON Schema of a capplan file: project (capplan.yaml)',
+  describe: 'Print (or write) the JSON Schema of a capplan file: project (capplan.yaml), proposal (proposal.yaml)',
   builder: (y) =>
     y
-      .positional('name', { type: 'string', default: 'project', describe: 'Which file: project' })
+      .positional('name', { type: 'string', default: 'project', describe: 'Which file: project or proposal' })
       .option('out', { type: 'string', describe: 'Write to this file instead of stdout' }),
   handler: async (args) => {
     const { jsonSchemaText, SCHEMAS } = await import('../../domain/json-schema.ts');

@@ -1,0 +1,140 @@
+// evaluateProposal: a proposal + the VMs as the current data sizes them → CheckReport.
+// Pure (no I/O); the one place that decides whether the promise still holds. Findings are
+// collected, never thrown (conventions.md §4); the report is byte-stable for stable input.
+import { hypervisorPartitions } from '../sizing/index.ts';
+import { proposalSettings, type Proposal } from './proposal-schema.ts';
+import { failoverCeilings, fits, freeFraction, headroom, modelCapacity, normalCeilings, resourceLabel, sumFigures, unitOf, type Capacity } from './capacity.ts';
+import { simulateScenarios, type SimVm } from './failover.ts';
+import { round2, type CheckReport, type CheckResource, type HostCheck, type VmCheck, type Violation } from './report-model.ts';
+import { baselineOf, driftOf, exclusionViolations, figuresOf, vmLimitViolations, type CurrentVm } from './vm-checks.ts';
+
+export interface CheckInput {
+  /** The proposal file as given (messages, annotations). */
+  file: string;
+  proposal: Proposal;
+  hostNames: string[];
+  /** Every VM the current inventory + monitoring yields, excluded ones included. */
+  current: CurrentVm[];
+}
+
+export function evaluateProposal(input: CheckInput): CheckReport {
+  const { proposal } = input;
+  const settings = proposalSettings(proposal);
+  const model = proposal.hosts.model;
+  // With local storage VM disks share what the hypervisor's partitions leave (seed table 2.13).
+  const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
+  const capacity = modelCapacity(model, settings, partitions.totalMb);
+  const ceilings = normalCeilings(settings);
+  const violations: Violation[] = [];
+  const notes: string[] = [];
+
+  const vms = classifyVms(input, violations, notes);
+  const byHost = new Map(input.hostNames.map((h) => [h, [] as SimVm[]]));
+  const current = new Map(input.current.map((c) => [c.name, c]));
+  const simVm = (v: VmCheck): SimVm => ({ name: v.name, haPriority: v.haPriority, ...v.current! });
+  for (const v of vms) if (v.status === 'placed') byHost.get(v.host!)!.push(simVm(v));
+
+  // VMs without a proposal host: largest memory first onto the host with most room.
+  const toPlace = vms.filter((v) => v.status === 'added').sort((a, b) => b.current!.memoryGb - a.current!.memoryGb || cmp(a.name, b.name));
+  for (const v of toPlace) {
+    const hosts = [...byHost.entries()].sort((a, b) => freeFraction(sumFigures(b[1]), capacity, ceilings) - freeFraction(sumFigures(a[1]), capacity, ceilings));
+    const target = hosts.find(([, list]) => fits(sumFigures(list), v.current!, capacity, ceilings));
+    if (target) {
+      v.host = target[0];
+      target[1].push(simVm(v));
+      notes.push(`${v.name} ${v.baseline ? 'has no host in the proposal' : 'is new since the proposal'}: the check placed it on ${target[0]}`);
+    } else {
+      v.status = 'unplaced';
+      violations.push(...unplacedViolations(v, hosts[0]?.[0], hosts[0]?.[1] ?? [], capacity, ceilings));
+    }
+  }
+
+  for (const [host, list] of byHost) {
+    for (const vm of list) violations.push(...vmLimitViolations(current.get(vm.name)!, host, proposal.hypervisor, proposal.hosts.model));
+  }
+  const hosts: HostCheck[] = [...byHost].map(([name, list]) => ({ name, vms: list.map((v) => v.name), resources: headroom(sumFigures(list), capacity, ceilings) }));
+  for (const h of hosts) violations.push(...hostCapacityViolations(h));
+
+  const failover = simulateScenarios({
+    hosts: [...byHost].map(([name, list]) => ({ name, vms: list })),
+    capacity,
+    ceilings: failoverCeilings(settings),
+    k: proposal.cluster.redundancy,
+  });
+  violations.push(...failover.violations);
+  notes.push(...failover.notes);
+
+  return {
+    file: input.file,
+    project: proposal.project,
+    holds: violations.length === 0,
+    policy: `N+${proposal.cluster.redundancy}`,
+    hosts,
+    scenarios: failover.scenarios,
+    vms,
+    violations,
+    notes,
+  };
+}
+
+/** Proposal VMs ∪ current VMs, by name: status, host, baseline, current figures, drift. */
+function classifyVms(input: CheckInput, violations: Violation[], notes: string[]): VmCheck[] {
+  const proposed = new Map(input.proposal.vms.map((v) => [v.name, v]));
+  const current = new Map(input.current.map((c) => [c.name, c]));
+  const names = [...new Set([...proposed.keys(), ...current.keys()])].sort(cmp);
+  return names.map((name) => {
+    const p = proposed.get(name);
+    const c = current.get(name);
+    const baseline = p ? baselineOf(p) : null;
+    const figures = c ? figuresOf(c) : null;
+    const drift = baseline && figures ? driftOf(baseline, figures, p?.networkMBps !== undefined) : [];
+    const base = { name, baseline, current: figures, drift, haPriority: c?.haPriority ?? 'medium', reasons: c?.excluded ? c.reasons : [] } as const;
+    if (!c) {
+      notes.push(`${name} is in the proposal but no longer in the inventory`);
+      return { ...base, host: p?.host ?? null, status: 'gone' };
+    }
+    if (c.excluded) {
+      if (p?.host) violations.push(...exclusionViolations(c, p.host));
+      return { ...base, host: null, status: 'excluded' };
+    }
+    if (p?.excluded !== undefined) {
+      notes.push(`${name} was left out of the proposal (${p.excluded}) but the current data makes it a candidate`);
+      return { ...base, host: null, status: 'excluded' };
+    }
+    if (p?.host) return { ...base, host: p.host, status: 'placed' };
+    return { ...base, host: null, status: 'added' };
+  });
+}
+
+function hostCapacityViolations(h: HostCheck): Violation[] {
+  return h.resources
+    .filter((r) => r.headroom < -1e-9)
+    .map((r) => ({
+      kind: 'host-capacity' as const,
+      host: h.name,
+      resource: r.resource,
+      required: r.load,
+      available: r.available,
+      shortfall: round2(-r.headroom),
+      message:
+        `${h.name} carries ${r.load} ${unitOf(r.resource)} of ${resourceLabel(r.resource)}, above its ${r.available} ${unitOf(r.resource)} ` +
+        `(${r.capacity} × ${r.ceilingPct} % ceiling): short by ${round2(-r.headroom)} ${unitOf(r.resource)}`,
+    }));
+}
+
+function unplacedViolations(v: VmCheck, host: string | undefined, list: SimVm[], capacity: Capacity, ceilings: Capacity): Violation[] {
+  const load = sumFigures(list);
+  const out: Violation[] = [];
+  for (const r of Object.keys(capacity) as CheckResource[]) {
+    const available = ((capacity[r] ?? 0) * (ceilings[r] ?? 100)) / 100;
+    const required = load[r] + v.current![r];
+    if (required <= available + 1e-9) continue;
+    out.push({
+      kind: 'unplaced', vm: v.name, ...(host ? { host } : {}), resource: r, required: round2(required), available: round2(available), shortfall: round2(required - available),
+      message: `${v.name} fits on no host: even ${host ?? 'the freest host'} would carry ${round2(required)} ${unitOf(r)} of ${resourceLabel(r)} against ${round2(available)} ${unitOf(r)}`,
+    });
+  }
+  return out;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,67 @@
+// Reading proposal.yaml: validate it (errors name file, line and field path: exit 2), resolve
+// its input paths relative to it, and remember the line of every host and VM entry so that
+// CI annotations point at the right place.
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { lineOf, parseYamlWithSchema, readYamlFile } from '../ingest/yaml-schema.ts';
+import { proposalHostNames, proposalSchema, type Proposal } from './proposal-schema.ts';
+
+/** 1-based lines of the entries of proposal.yaml that findings point at. */
+export interface ProposalLines {
+  /** The `hosts:` key (or the host's own entry in hosts.names). */
+  hosts: number;
+  host: Record<string, number>;
+  /** The `vms:` key (new VMs, not in the file, point here), else the `hosts:` key. */
+  vms: number;
+  vm: Record<string, number>;
+}
+
+export interface LoadedProposal {
+  /** Path as given (used in messages and annotations). */
+  file: string;
+  dir: string;
+  proposal: Proposal;
+  hostNames: string[];
+  inventoryFile: string;
+  monitoringFiles: string[];
+  lines: ProposalLines;
+}
+
+export async function loadProposal(file: string): Promise<LoadedProposal> {
+  const { text } = await readYamlFile(file);
+  return parseProposal(text, file);
+}
+
+/** Pure part of loadProposal: text → validated proposal with lines. */
+export function parseProposal(text: string, file: string): LoadedProposal {
+  const proposal = parseYamlWithSchema(text, file, proposalSchema);
+  const dir = path.dirname(file);
+  const monitoring = Array.isArray(proposal.inputs.monitoring) ? proposal.inputs.monitoring : [proposal.inputs.monitoring];
+  const hostNames = proposalHostNames(proposal);
+  return {
+    file,
+    dir,
+    proposal,
+    hostNames,
+    inventoryFile: path.resolve(dir, proposal.inputs.inventory),
+    monitoringFiles: monitoring.map((m) => path.resolve(dir, m)),
+    lines: entryLines(text, proposal, hostNames),
+  };
+}
+
+function entryLines(text: string, proposal: Proposal, hostNames: string[]): ProposalLines {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  const at = (p: PropertyKey[]) => lineOf(doc, p, lc) ?? 1;
+  const hosts = at(['hosts']);
+  const host: Record<string, number> = {};
+  hostNames.forEach((name, i) => {
+    host[name] = proposal.hosts.names ? at(['hosts', 'names', i]) : hosts;
+  });
+  const vm: Record<string, number> = {};
+  proposal.vms.forEach((v, i) => {
+    vm[v.name] = at(['vms', i]);
+  });
+  const vms = proposal.vms.length ? at(['vms']) : hosts;
+  return { hosts, host, vms, vm };
+}

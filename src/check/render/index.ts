@@ -1,0 +1,37 @@
+// The check's output formats (issue 7 §4).
+import type { ProposalLines } from '../load-proposal.ts';
+import type { CheckReport } from '../report-model.ts';
+import { renderGithub } from './github.ts';
+import { renderHuman } from './human.ts';
+import { renderJunit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
+
+export const CHECK_FORMATS = ['human', 'json', 'junit', 'github', 'markdown'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface RenderOptions {
+  color: boolean;
+  lines: ProposalLines;
+  /** Proposal path relative to the repository root, for GitHub annotations. */
+  annotationFile: string;
+}
+
+/** stdout text, and for github the job-summary Markdown. */
+export function renderCheck(r: CheckReport, format: CheckFormat, opts: RenderOptions): { stdout: string; summary?: string } {
+  switch (format) {
+    case 'json':
+      return { stdout: `${JSON.stringify(r, null, 2)}\n` };
+    case 'junit':
+      return { stdout: renderJunit(r) };
+    case 'markdown':
+      return { stdout: renderMarkdown(r) };
+    case 'github': {
+      const g = renderGithub(r, opts.lines, opts.annotationFile);
+      return { stdout: g.annotations, summary: g.summary };
+    }
+    case 'human':
+      return { stdout: renderHuman(r, { color: opts.color }) };
+  }
+}
+
+export { renderGithub, renderHuman, renderJunit, renderMarkdown };

@@ -1,0 +1,67 @@
+// The check as Markdown: a pull-request comment, and GitHub's job summary. Every cell that
+// can carry client data is escaped, so a VM named "a|b" or "<script>" cannot break the table
+// or inject markup.
+import { resourceLabel } from '../capacity.ts';
+import type { CheckReport } from '../report-model.ts';
+import { amount, clean, driftText, headroomOf, headroomText, verdict } from './text.ts';
+
+/**
+ * Escapes what can change meaning inside a line or table cell: emphasis, code, links and
+ * images, table pipes, headings, quotes, strikethrough, HTML and entities; flattens newlines.
+ */
+export function mdEscape(text: string): string {
+  return clean(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/[\\`*_[\]|~#>]/g, (c) => `\\${c}`);
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+export function renderMarkdown(r: CheckReport): string {
+  const out: string[] = [];
+  out.push(`## ${r.holds ? '✅' : '❌'} capplan check: ${mdEscape(r.project)}`, '', mdEscape(verdict(r)), '');
+  if (r.violations.length) {
+    out.push('### Violations', '');
+    out.push(
+      ...table(
+        ['kind', 'scenario', 'host', 'VM', 'resource', 'required', 'available', 'shortfall', 'why'],
+        r.violations.map((v) => [
+          v.kind, mdEscape(v.scenario ?? ''), mdEscape(v.host ?? ''), mdEscape(v.vm ?? ''), mdEscape(resourceLabel(v.resource)),
+          amount(v.required, v.resource), amount(v.available, v.resource), amount(v.shortfall, v.resource), mdEscape(v.message),
+        ]),
+      ),
+      '',
+    );
+  }
+  out.push('### Headroom per host', '', ...hostRows(r), '');
+  if (r.scenarios.length) out.push(`### Headroom per failure scenario (${mdEscape(r.policy)})`, '', ...scenarioRows(r), '');
+  const drifting = r.vms.filter((v) => v.drift.length);
+  if (drifting.length) {
+    out.push('### Drift against the proposal', '');
+    out.push(...table(['VM', 'host', 'change'], drifting.map((v) => [mdEscape(v.name), mdEscape(v.host ?? ''), v.drift.map((d) => mdEscape(driftText(d))).join('<br>')])), '');
+  }
+  if (r.notes.length) out.push('### Notes', '', ...r.notes.map((n) => `- ${mdEscape(n)}`), '');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function hostRows(r: CheckReport): string[] {
+  return table(
+    ['host', 'VMs', 'CPU load / available (vCPU)', 'memory load / available (GB)'],
+    r.hosts.map((h) => [mdEscape(h.name), String(h.vms.length), headroomText(headroomOf(h.resources, 'vcpu')), headroomText(headroomOf(h.resources, 'memoryGb'))]),
+  );
+}
+
+function scenarioRows(r: CheckReport): string[] {
+  return table(
+    ['scenario', 'holds', 'survivor', 'CPU load / available (vCPU)', 'memory load / available (GB)', 'not restarted'],
+    r.scenarios.flatMap((s) =>
+      s.hosts.map((h) => [
+        mdEscape(s.id), s.satisfied ? 'yes' : '**no**', mdEscape(h.name), headroomText(headroomOf(h.resources, 'vcpu')), headroomText(headroomOf(h.resources, 'memoryGb')),
+        mdEscape(s.restarts.filter((x) => x.to === null).map((x) => x.vm).join(', ')),
+      ]),
+    ),
+  );
+}
