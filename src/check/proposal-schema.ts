@@ -4,7 +4,7 @@
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
 import { hostModelSchema } from '../ingest/catalog.ts';
-import { clusterSchema, hypervisorSchema, partitionsSchema, sizingSchema, type ProjectSettings } from '../domain/config-schema.ts';
+import { clusterSchema, hypervisorSchema, partitionsSchema, provisionSchema, sizingSchema, type ProjectSettings } from '../domain/config-schema.ts';
 
 export const PROPOSAL_FORMAT_VERSION = 1;
 
@@ -94,5 +94,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
     cluster: p.cluster,
     partitions: p.partitions,
     placement: { objective: 'balance', timeLimitSeconds: 10, seed: 1 },
+    // Provisioning does not bear on whether a proposal holds: its defaults.
+    provision: provisionSchema.parse({}),
   };
 }

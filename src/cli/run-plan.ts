@@ -6,16 +6,24 @@ import { assemblePlan } from '../plan/assemble.ts';
 import { renderPlanOutputs } from '../plan/outputs.ts';
 import { renderTerminalSummary } from '../report/index.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
+import { proposalFromPlan } from '../check/proposal-from-plan.ts';
+import type { PlanArgs } from './commands/plan.ts';
 import { progressReporter, useColor } from './tty.ts';
 
-export async function runPlan(args: { project: string; out?: string }): Promise<number> {
-  const { inputs } = await readProjectInputs(args.project);
+export async function runPlan(args: PlanArgs): Promise<number> {
+  const { inputs, project } = await readProjectInputs(args.project);
   const progress = progressReporter();
   const plan = await assemblePlan({ ...inputs, onProgress: progress });
   progress.done();
 
   const outputs = await renderPlanOutputs(plan);
   const outDir = args.out ?? path.join('reports', plan.project);
+  if (args.emitProposal !== undefined) {
+    // Rendered with the rest, before anything is written.
+    const file = path.resolve(outDir, args.emitProposal || 'proposal.yaml');
+    const text = proposalFromPlan(plan, { projectDir: project.dir, proposalDir: path.dirname(file) });
+    outputs.push({ name: path.relative(path.resolve(outDir), file), data: text });
+  }
   const written = await writeFilesAtomic(outDir, outputs);
 
   process.stdout.write(renderTerminalSummary(plan, { color: useColor() }));

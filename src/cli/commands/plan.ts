@@ -1,8 +1,9 @@
 import type { CommandModule } from 'yargs';
 
-interface PlanArgs {
+export interface PlanArgs {
   project: string;
   out?: string;
+  emitProposal?: string;
 }
 
 export const planCommand: CommandModule<object, PlanArgs> = {
@@ -11,7 +12,11 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   builder: (y) =>
     y
       .positional('project', { type: 'string', demandOption: true, describe: 'Project folder or capplan.yaml' })
-      .option('out', { type: 'string', describe: 'Output folder (default reports/<project>/)' }),
+      .option('out', { type: 'string', describe: 'Output folder (default reports/<project>/)' })
+      .option('emit-proposal', {
+        type: 'string',
+        describe: 'Also write the plan as a proposal for `capplan check` (a file; empty: proposal.yaml in the output folder)',
+      }),
   handler: async (args) => {
     const { runPlan } = await import('../run-plan.ts');
     process.exitCode = await runPlan(args);
