@@ -16,12 +16,12 @@ export interface MarkdownReport {
   images: RenderedImage[];
 }
 
-/** The whole report. `images` are files to write beside plan.md (none yet without charts). */
+/** The whole report; `images` (charts) are linked by name, files beside plan.md. */
 export function markdownText(plan: Plan, images: { name: string; alt: string }[] = []): string {
   const parts = [
     titleSection(plan),
     summarySection(plan),
-    ...images.map((i) => `![${md(i.alt)}](${i.name})`),
+    ...(images.length ? [images.map((i) => `![${md(i.alt)}](${encodeURI(i.name)})`).join('\n')] : []),
     sizingSection(plan),
     hostSpecSection(plan),
     placementSection(plan),
