@@ -1,10 +1,10 @@
 // `capplan report <plan.json>`: read a plan, render the asked formats in memory, then write
 // them atomically (nothing is written when reading or rendering fails).
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
-import { PLAN_FORMAT_VERSION, type Plan } from '../plan/types.ts';
+import { readPlan } from '../plan/serialise.ts';
+import type { Plan } from '../plan/types.ts';
 import { REPORT_FORMATS, renderReportFiles, type ReportFormat } from '../report/index.ts';
 
 export function parseFormats(text: string): ReportFormat[] {
@@ -14,31 +14,17 @@ export function parseFormats(text: string): ReportFormat[] {
   return [...new Set(asked)] as ReportFormat[];
 }
 
-/** Reads plan.json and checks the fields the renderers rely on (a plan, not any JSON). */
-export async function readPlan(file: string): Promise<Plan> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`cannot read the plan: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`not JSON: ${(err as Error).message}`, { file });
-  }
-  const p = data as Partial<Plan> | null;
-  if (!p || typeof p !== 'object') throw new InputError('not a capplan plan (expected an object)', { file });
-  if (p.formatVersion !== PLAN_FORMAT_VERSION) throw new InputError(`formatVersion ${String(p.formatVersion)} is not supported (this capplan reads ${PLAN_FORMAT_VERSION})`, { file });
-  for (const key of ['vms', 'hosts', 'servers', 'inputs'] as const) if (!Array.isArray(p[key])) throw new InputError(`not a capplan plan: "${key}" must be an array`, { file });
-  for (const key of ['settings', 'hostModel', 'totals', 'redundancy', 'placement'] as const) if (!p[key] || typeof p[key] !== 'object') throw new InputError(`not a capplan plan: "${key}" is missing`, { file });
-  return p as Plan;
+/** The plan reader (src/plan/serialise.ts), plus the fields only the reports rely on. */
+async function readReportablePlan(file: string): Promise<Plan> {
+  const plan = await readPlan(file);
+  for (const key of ['servers', 'inputs'] as const) if (!Array.isArray(plan[key])) throw new InputError(`not a capplan plan: "${key}" must be an array`, { file });
+  for (const key of ['settings', 'hostModel'] as const) if (!plan[key] || typeof plan[key] !== 'object') throw new InputError(`not a capplan plan: "${key}" is missing`, { file });
+  return plan;
 }
 
 export async function runReport(args: { plan: string; format: string; out?: string }): Promise<number> {
   const formats = parseFormats(args.format);
-  const plan = await readPlan(args.plan);
+  const plan = await readReportablePlan(args.plan);
   const files = await renderReportFiles(plan, formats);
   const outDir = args.out ?? path.dirname(args.plan);
   // plan.json is rewritten only into another folder: never over the file being read.

@@ -53,6 +53,16 @@ export interface ServerUsage {
   firstTimestamp: string;
   lastTimestamp: string;
   metrics: Partial<Record<MetricName, MetricStats>>;
+  /** Median interval between consecutive samples, seconds (ingest, issue 4 §3). */
+  intervalSeconds?: number;
+  /** Longest interval without a sample, seconds. */
+  longestGapSeconds?: number;
+  /** Intervals longer than twice the median interval. */
+  gaps?: number;
+  /** Samples sharing a timestamp with an earlier sample of the same server. */
+  duplicateTimestamps?: number;
+  /** Hour-of-week profile (0 = Monday 00:00 UTC … 167), one statistic per metric; null = no sample in that hour. */
+  profile?: { statistic: string; hours: Partial<Record<MetricName, (number | null)[]>> };
 }
 
 /** A host model, from the catalog or derived (catalog YAML, issue "foundation" §2). */

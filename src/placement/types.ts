@@ -74,3 +74,12 @@ export interface PlacementResult {
   seed: number;
   notes: string[];
 }
+
+/** One broken rule found by the independent checker (`checkPlacement`). */
+export interface Violation {
+  /** Constraint name: capacity, placed-once, anti-affinity, affinity, pin, host-count, model, single-family, failover. */
+  rule: string;
+  message: string;
+  host?: string;
+  vm?: string;
+}

@@ -115,7 +115,15 @@ export interface FailoverScenario {
   /** VMs of the failed hosts, in restart order (HA priority high → low). */
   restarts: Restart[];
   /** Load of each surviving host after the restarts. */
-  load: { host: string; vcpu: number; memoryGb: number; cpuPct: number; memoryPct: number }[];
+  load: {
+    host: string;
+    vcpu: number;
+    memoryGb: number;
+    cpuPct: number;
+    memoryPct: number;
+    /** Load per placement resource (any resource names, same units as the demand). */
+    resources?: Record<string, number>;
+  }[];
   /** Why the scenario fails, if it does. */
   shortfalls: string[];
 }

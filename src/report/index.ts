@@ -1,5 +1,6 @@
 // The report layer's public face: pure renderers from a Plan to bytes/strings. The io layer
 // writes what these return (src/io/write-atomic.ts).
+import { serialisePlan } from '../plan/serialise.ts';
 import type { Plan } from '../plan/types.ts';
 import { planCharts } from './charts/plan-charts.ts';
 import { markdownText, type MarkdownReport } from './markdown.ts';
@@ -21,11 +22,11 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['xlsx', 'md', 'json'];
 
 /**
  * Every file of the asked formats, rendered in memory (nothing is written here):
- * plan.xlsx; plan.md + chart PNGs; plan.json (the plan re-serialised, 2-space JSON).
+ * plan.xlsx; plan.md + chart PNGs; plan.json (the plan re-serialised canonically).
  */
 export async function renderReportFiles(plan: Plan, formats: readonly ReportFormat[] = REPORT_FORMATS): Promise<{ name: string; data: string | Uint8Array }[]> {
   const files: { name: string; data: string | Uint8Array }[] = [];
-  if (formats.includes('json')) files.push({ name: 'plan.json', data: `${JSON.stringify(plan, null, 2)}\n` });
+  if (formats.includes('json')) files.push({ name: 'plan.json', data: serialisePlan(plan) });
   if (formats.includes('md')) {
     const { markdown, images } = renderMarkdown(plan);
     files.push({ name: 'plan.md', data: markdown }, ...images);

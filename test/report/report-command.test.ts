@@ -57,7 +57,7 @@ test('a broken plan or an unknown format exits 2 with the file named, writing no
     assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
     assert.ok(!existsSync(path.join(dir, 'out')));
     writeFileSync(planFile, JSON.stringify({ ...aseguradoraPlan(), formatVersion: 99 }));
-    assert.match(capplan(['report', planFile]).stderr, /formatVersion 99 is not supported/);
+    assert.match(capplan(['report', planFile]).stderr, /formatVersion 99 is newer than this capplan understands/);
     writeFileSync(planFile, JSON.stringify(aseguradoraPlan()));
     const bad = capplan(['report', planFile, '--format', 'pdf']);
     assert.equal(bad.status, 2);

@@ -1,8 +1,15 @@
 // Every command of the CLI, one file each. A command file declares its options and calls
 // one function; handlers are imported lazily so `capplan --help` stays fast.
 import type { CommandModule } from 'yargs';
+import { placeCommand } from './place.ts';
 import { planCommand } from './plan.ts';
 import { reportCommand } from './report.ts';
+import { schemaCommand } from './schema.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [planCommand, reportCommand];
+export const commands: CommandModule<any, any>[] = [
+  planCommand,
+  placeCommand,
+  reportCommand,
+  schemaCommand,
+];

@@ -1,0 +1,25 @@
+import type { CommandModule } from 'yargs';
+
+export interface PlaceArgs {
+  input: string;
+  out?: string;
+  objective?: string;
+  timeLimit?: number;
+  seed?: number;
+}
+
+export const placeCommand: CommandModule<object, PlaceArgs> = {
+  command: 'place <input>',
+  describe: 'Place VMs on hosts for what-if work: a problem.json (a project or plan.json later); write the placement as JSON',
+  builder: (y) =>
+    y
+      .positional('input', { type: 'string', demandOption: true, describe: 'problem.json' })
+      .option('out', { type: 'string', describe: 'Write the result here (default: standard output)' })
+      .option('objective', { type: 'string', choices: ['min-hosts', 'min-cost', 'balance', 'pack'], describe: 'Override the objective' })
+      .option('time-limit', { type: 'number', describe: 'Override timeLimitSeconds' })
+      .option('seed', { type: 'number', describe: 'Override the seed' }),
+  handler: async (args) => {
+    const { runPlace } = await import('../run-place.ts');
+    process.exitCode = await runPlace(args);
+  },
+};

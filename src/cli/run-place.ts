@@ -1,0 +1,45 @@
+// `capplan place`: read a problem, solve, check, write the result. Exit 1 when the placement
+// does not hold (unplaced VMs, failed N+k, checker findings), each VM explained on stderr.
+import { stat } from 'node:fs/promises';
+import { InputError } from '../errors.ts';
+import { readProblemJson } from '../ingest/problem-json.ts';
+import { checkPlacement, simulateFailures, solvePlacement } from '../placement/index.ts';
+import { placeOutput } from '../placement/place-output.ts';
+import type { Objective, PlacementProblem } from '../placement/types.ts';
+import { writeFileAtomic } from '../io/write-atomic.ts';
+import type { PlaceArgs } from './commands/place.ts';
+
+/** Turns a project folder or plan.json into a problem; registered by the pipeline. */
+export type ProblemAdapter = (file: string) => Promise<PlacementProblem>;
+export const problemAdapters: { project?: ProblemAdapter; plan?: ProblemAdapter } = {};
+
+async function loadProblem(input: string): Promise<PlacementProblem> {
+  const info = await stat(input).catch(() => null);
+  if (!info) throw new InputError('no such file or folder', { file: input });
+  const kind = info.isDirectory() || /\.ya?ml$/.test(input) ? 'project' : /(^|\/)plan\.json$/.test(input) ? 'plan' : 'problem';
+  if (kind === 'problem') return readProblemJson(input);
+  const adapter = problemAdapters[kind];
+  if (!adapter) throw new InputError(`capplan place does not read a ${kind} yet; give a problem.json`, { file: input });
+  return adapter(input);
+}
+
+export async function runPlace(args: PlaceArgs): Promise<number> {
+  const problem = await loadProblem(args.input);
+  if (args.objective) problem.objective = args.objective as Objective;
+  if (args.timeLimit !== undefined) problem.timeLimitSeconds = args.timeLimit;
+  if (args.seed !== undefined) problem.seed = args.seed;
+  const tty = process.stderr.isTTY && process.env.CI !== 'true';
+  const result = await solvePlacement(problem, { onProgress: tty ? (m) => process.stderr.write(`\r${m}\x1b[K`) : undefined });
+  if (tty) process.stderr.write('\r\x1b[K');
+  const scenarios = simulateFailures(problem, result);
+  const violations = checkPlacement(problem, result);
+  const text = `${JSON.stringify(placeOutput(problem, result, scenarios, violations), null, 2)}\n`;
+  if (args.out) await writeFileAtomic(args.out, text);
+  else process.stdout.write(text);
+  const gap = result.lowerBound > 0 ? ` (lower bound ${result.lowerBound}${result.optimal ? ', optimal' : ''})` : '';
+  process.stderr.write(`${result.hostsUsed} hosts, cost ${result.cost}${gap}, ${result.method}, ${result.seconds.toFixed(2)} s\n`);
+  for (const u of result.unplaced) process.stderr.write(`unplaced ${u.vm}:\n${u.reasons.map((r) => `  ${r}\n`).join('')}`);
+  for (const s of scenarios.filter((x) => !x.satisfied)) process.stderr.write(`N+${problem.redundancy} fails when ${s.failedHosts.join(' + ')} fail:\n${s.shortfalls.map((r) => `  ${r}\n`).join('')}`);
+  for (const v of violations.filter((x) => x.rule !== 'failover')) process.stderr.write(`check: ${v.message}\n`);
+  return result.unplaced.length > 0 || violations.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,117 @@
+// inventory.csv (formats.md): one row per physical server, header by name, order free,
+// unknown extra columns allowed. A malformed value is an InputError at file:row:column.
+import { parse } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse';
+import { InputError } from '../errors.ts';
+import { HA_PRIORITIES, type InventoryServer, type SpecialHardware } from '../domain/types.ts';
+import { readTextFile } from './read-text.ts';
+import { enumCell, numberCell, slugify, textCell, type Loc } from './cells.ts';
+
+export const INVENTORY_COLUMNS = [
+  'name', 'vm_name', 'os', 'os_bits', 'sockets', 'cores_per_socket', 'cpu_model', 'cpu_ghz', 'memory_mb',
+  'disk_gb', 'nics', 'nic_gbps', 'application', 'special_hardware', 'ha_priority',
+] as const;
+
+const SPECIAL_HARDWARE: readonly SpecialHardware[] = ['usb', 'serial', 'modem', 'fax'];
+
+export interface CsvTable {
+  header: string[];
+  /** Data records with the line number each starts on (1 = header line). */
+  rows: { cells: string[]; line: number }[];
+}
+
+/** Parses RFC-4180 text into a header and located rows; a broken record is an InputError. */
+export function parseCsvTable(text: string, file: string, delimiter = ','): CsvTable {
+  let records: { record: string[]; info: { lines: number; raw?: string } }[];
+  try {
+    records = parse(text, { delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (err) {
+    if (err instanceof CsvError) throw new InputError(`CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}`, { file, row: (err as CsvError & { lines?: number }).lines });
+    throw err;
+  }
+  const first = records[0];
+  if (!first) throw new InputError('empty file: expected a header line', { file, row: 1 });
+  const header = first.record.map((h) => h.trim());
+  const rows = records.slice(1).map((r) => ({ cells: r.record, line: startLine(r.info) }));
+  return { header, rows };
+}
+
+/** csv-parse reports the line a record *ends* on; subtract embedded newlines to get its first line. */
+function startLine(info: { lines: number; raw?: string }): number {
+  const raw = (info.raw ?? '').replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
+  const inner = raw.match(/\n/g)?.length ?? 0;
+  return info.lines - inner;
+}
+
+export async function readInventoryCsv(file: string, opts: { encoding?: string } = {}): Promise<InventoryServer[]> {
+  const { text } = await readTextFile(file, opts.encoding);
+  return parseInventoryCsv(text, file);
+}
+
+export function parseInventoryCsv(text: string, file: string): InventoryServer[] {
+  const { header, rows } = parseCsvTable(text, file);
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = h.toLowerCase();
+    if (index.has(key) && (INVENTORY_COLUMNS as readonly string[]).includes(key)) throw new InputError(`column "${h}" appears twice`, { file, row: 1, column: h });
+    if (!index.has(key)) index.set(key, i);
+  });
+  if (!index.has('name')) throw new InputError(`missing required column "name" (header: ${header.join(',')})`, { file, row: 1 });
+  const servers: InventoryServer[] = [];
+  const byName = new Map<string, number>();
+  const byVm = new Map<string, number>();
+  for (const { cells, line } of rows) {
+    if (cells.every((c) => c.trim() === '')) continue;
+    const get = (col: string) => {
+      const i = index.get(col);
+      return i === undefined ? undefined : cells[i];
+    };
+    const loc = (column: string): Loc => ({ file, row: line, column });
+    const server = inventoryRow(get, loc);
+    const seen = byName.get(server.name);
+    if (seen !== undefined) throw new InputError(`duplicate server name "${server.name}" (first on line ${seen})`, loc('name'));
+    byName.set(server.name, line);
+    const seenVm = byVm.get(server.vmName);
+    if (seenVm !== undefined) throw new InputError(`duplicate VM name "${server.vmName}" (first on line ${seenVm})`, loc(index.has('vm_name') && textCell(get('vm_name')) ? 'vm_name' : 'name'));
+    byVm.set(server.vmName, line);
+    servers.push({ ...server, source: { file, row: line } });
+  }
+  return servers;
+}
+
+function inventoryRow(get: (col: string) => string | undefined, loc: (column: string) => Loc): Omit<InventoryServer, 'source'> {
+  const name = textCell(get('name'));
+  if (name === null) throw new InputError('server name is empty', loc('name'));
+  const positive = { min: 0, exclusiveMin: true };
+  const osBits = numberCell(get('os_bits'), loc('os_bits'), { integer: true });
+  if (osBits !== null && osBits !== 32 && osBits !== 64) throw new InputError(`expected 32 or 64, got "${get('os_bits')?.trim()}"`, loc('os_bits'));
+  return {
+    name,
+    vmName: textCell(get('vm_name')) ?? slugify(name),
+    os: textCell(get('os')),
+    osBits,
+    sockets: numberCell(get('sockets'), loc('sockets'), { integer: true, ...positive }),
+    coresPerSocket: numberCell(get('cores_per_socket'), loc('cores_per_socket'), { integer: true, ...positive }),
+    cpuModel: textCell(get('cpu_model')),
+    cpuGhz: numberCell(get('cpu_ghz'), loc('cpu_ghz'), { unit: 'GHz', ...positive }),
+    memoryMb: numberCell(get('memory_mb'), loc('memory_mb'), { unit: 'MB', ...positive }),
+    diskGb: numberCell(get('disk_gb'), loc('disk_gb'), { unit: 'GB', min: 0 }),
+    nics: numberCell(get('nics'), loc('nics'), { integer: true, min: 0 }),
+    nicGbps: numberCell(get('nic_gbps'), loc('nic_gbps'), { unit: 'Gbps', ...positive }),
+    application: textCell(get('application')),
+    specialHardware: specialHardwareCell(get('special_hardware'), loc('special_hardware')),
+    haPriority: enumCell(get('ha_priority'), HA_PRIORITIES, loc('ha_priority'), 'medium'),
+  };
+}
+
+function specialHardwareCell(value: string | undefined, loc: Loc): SpecialHardware[] {
+  const s = textCell(value)?.toLowerCase();
+  if (s === undefined || s === 'none') return [];
+  const found = new Set<SpecialHardware>();
+  for (const part of s.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+    const hw = SPECIAL_HARDWARE.find((h) => h === part);
+    if (!hw) throw new InputError(`expected none or a ;-separated list of ${SPECIAL_HARDWARE.join(', ')}, got "${part}"`, loc);
+    found.add(hw);
+  }
+  return SPECIAL_HARDWARE.filter((h) => found.has(h));
+}

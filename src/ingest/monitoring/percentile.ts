@@ -1,0 +1,95 @@
+// Percentiles of monitoring samples.
+
+/**
+ * Percentile `p` (0–100) of an ascending array's first `n` values, by linear interpolation
+ * between closest ranks: h = (n − 1)·p/100, x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
+ * This is Hyndman & Fan (1996) definition 7, numpy.percentile's default ('linear') and
+ * DuckDB's quantile_cont, so results can be checked against either.
+ * Example: [1, 2, 3, 4], p95 → h = 2.85 → 3 + 0.85·1 = 3.85.
+ */
+export function percentileOfSorted(sorted: ArrayLike<number>, n: number, p: number): number {
+  if (n <= 0) return Number.NaN;
+  const h = ((n - 1) * p) / 100;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  const a = sorted[lo]!;
+  const b = sorted[hi]!;
+  return a + (h - lo) * (b - a);
+}
+
+/** `p95`, `p99.9`: the key a percentile is stored under in MetricStats.percentiles. */
+export function percentileKey(p: number): string {
+  return `p${p}`;
+}
+
+/** p50, p95, p99 always, plus the requested ones; ascending, unique. Rejects p outside 0–100. */
+export function percentileSet(requested: readonly number[]): number[] {
+  const all = new Set<number>([50, 95, 99]);
+  for (const p of requested) {
+    if (!Number.isFinite(p) || p < 0 || p > 100) throw new RangeError(`percentile must be within 0–100, got ${p}`);
+    all.add(p);
+  }
+  return [...all].sort((a, b) => a - b);
+}
+
+type Numbers = Float32Array | Float64Array | Uint32Array;
+
+/**
+ * Percentiles of values[0, n) (no NaN), same definition as percentileOfSorted, without a full
+ * sort: each needed order statistic is placed by quickselect (expected O(n)), lowest rank
+ * first, so each next search only looks right of the previous one. `values` is reordered.
+ * V8's TypedArray#sort takes ~0.4 ms for 4,032 samples; this takes a fraction of it.
+ */
+export function percentilesInPlace(values: Numbers, n: number, ps: readonly number[]): number[] {
+  if (n === 0) return ps.map(() => Number.NaN);
+  const ranks = [...new Set(ps.flatMap((p) => {
+    const h = ((n - 1) * p) / 100;
+    return [Math.floor(h), Math.min(Math.floor(h) + 1, n - 1)];
+  }))].sort((a, b) => a - b);
+  const at = new Map<number, number>();
+  let left = 0;
+  for (const k of ranks) {
+    select(values, left, n - 1, k);
+    at.set(k, values[k]!);
+    left = k;
+  }
+  return ps.map((p) => {
+    const h = ((n - 1) * p) / 100;
+    const lo = Math.floor(h);
+    const a = at.get(lo)!;
+    const b = at.get(Math.min(lo + 1, n - 1))!;
+    return a + (h - lo) * (b - a);
+  });
+}
+
+/** Hoare quickselect with a median-of-three pivot: afterwards a[k] is the k-th smallest of a[lo..hi]. */
+export function select(a: Numbers, lo: number, hi: number, k: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three into a[mid]; guards against sorted input.
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Numbers, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}

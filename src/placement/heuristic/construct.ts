@@ -1,0 +1,96 @@
+// Constructive packers over a fixed list of hosts: first fit, best fit and worst fit
+// (balance) decreasing, items taken largest first (instance order). Pinned items go first.
+import type { Instance, ModelSpec } from '../instance.ts';
+import { addInto, fits, maxUtil, slack, zeros } from '../vector.ts';
+
+export type FitMode = 'ffd' | 'bfd' | 'wfd';
+
+export interface Bin {
+  model: ModelSpec;
+  load: number[];
+  /** Item indices (Instance.items). */
+  items: number[];
+  anti: Set<string>;
+}
+
+export function newBin(model: ModelSpec, dims: number): Bin {
+  return { model, load: zeros(dims), items: [], anti: new Set() };
+}
+
+export function canTake(inst: Instance, bin: Bin, item: number): boolean {
+  const it = inst.items[item]!;
+  for (const g of it.anti) if (bin.anti.has(g)) return false;
+  return fits(bin.load, it.demand, bin.model.cap);
+}
+
+export function put(inst: Instance, bin: Bin, item: number): void {
+  const it = inst.items[item]!;
+  addInto(bin.load, it.demand);
+  bin.items.push(item);
+  for (const g of it.anti) bin.anti.add(g);
+}
+
+/** Score of putting an item into a bin under a mode; lower is better. */
+function score(inst: Instance, bin: Bin, item: number, mode: FitMode): number {
+  if (mode === 'ffd') return 0;
+  const after = bin.load.slice();
+  addInto(after, inst.items[item]!.demand);
+  // Worst fit minimises the resulting peak utilisation (balance: spread evenly); best fit
+  // minimises the normalised slack left (tight packing).
+  return mode === 'wfd' ? maxUtil(after, bin.model.cap) : slack(after, bin.model.cap, inst.refCap);
+}
+
+/** Index of the bin chosen for an item, or -1. Ties go to the earlier bin. */
+export function chooseBin(inst: Instance, bins: readonly Bin[], item: number, mode: FitMode): number {
+  let best = -1;
+  let bestScore = Infinity;
+  for (let b = 0; b < bins.length; b++) {
+    if (!canTake(inst, bins[b]!, item)) continue;
+    if (mode === 'ffd') return b;
+    const s = score(inst, bins[b]!, item, mode);
+    if (s < bestScore - 1e-12) {
+      bestScore = s;
+      best = b;
+    }
+  }
+  return best;
+}
+
+export interface Packing {
+  bins: Bin[];
+  /** Items that found no room. */
+  failed: number[];
+}
+
+/**
+ * Packs every item into the given hosts (`models[i]` is host i's model). With `open`, a
+ * new host of that model is opened whenever nothing fits (the unbounded FFD/BFD).
+ */
+export function construct(inst: Instance, models: readonly ModelSpec[], mode: FitMode, open?: ModelSpec): Packing {
+  const dims = inst.resources.length;
+  const bins = models.map((m) => newBin(m, dims));
+  const failed: number[] = [];
+  const order = inst.items.map((_, i) => i);
+  const pinned = order.filter((i) => inst.items[i]!.pin !== null);
+  for (const i of pinned) {
+    const p = inst.items[i]!.pin!;
+    while (open && bins.length <= p) bins.push(newBin(open, dims));
+    const bin = bins[p];
+    if (bin && canTake(inst, bin, i)) put(inst, bin, i);
+    else failed.push(i);
+  }
+  for (const i of order) {
+    if (inst.items[i]!.pin !== null) continue;
+    let b = chooseBin(inst, bins, i, mode);
+    if (b < 0 && open) {
+      const bin = newBin(open, dims);
+      if (canTake(inst, bin, i)) {
+        bins.push(bin);
+        b = bins.length - 1;
+      }
+    }
+    if (b >= 0) put(inst, bins[b]!, i);
+    else failed.push(i);
+  }
+  return { bins, failed };
+}

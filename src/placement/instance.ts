@@ -1,0 +1,129 @@
+// The problem as the packers see it: vectors instead of records, affinity groups merged
+// into single items, VMs in one canonical order (so shuffling the input changes nothing),
+// per-model capacities under the normal and the failover ceilings.
+import type { HostModelCapacity, PlacementProblem, UnplacedVm } from './types.ts';
+import type { SimVm } from './failover.ts';
+import { addInto, normSize, pctFor, referenceCapacity, zeros } from './vector.ts';
+import { explainItem } from './explain.ts';
+
+export interface ModelSpec {
+  name: string;
+  /** Raw capacity per resource. */
+  capacity: number[];
+  /** capacity × ceilingPct: the most a host may carry in normal operation. */
+  cap: number[];
+  /** capacity × failoverCeilingPct: the most a survivor may carry after failures. */
+  failCap: number[];
+  cost: number;
+  maxCount: number;
+  family: string;
+}
+
+/** VMs that must share a host (one affinity group), placed as one. */
+export interface Item {
+  vms: number[];
+  demand: number[];
+  size: number;
+  anti: string[];
+  /** Host index (host1 → 0) when pinned. */
+  pin: number | null;
+  name: string;
+}
+
+export interface Instance {
+  problem: PlacementProblem;
+  resources: string[];
+  refCap: number[];
+  vms: SimVm[];
+  /** Placeable items, largest first (size desc, then name). */
+  items: Item[];
+  models: ModelSpec[];
+  k: number;
+  /** VMs no host model can take, with reasons. */
+  unplaced: UnplacedVm[];
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function modelSpec(problem: PlacementProblem, m: HostModelCapacity): ModelSpec {
+  const capacity = problem.resources.map((r) => m.capacity[r] ?? 0);
+  const scale = (pct: number | Record<string, number> | undefined) =>
+    capacity.map((c, i) => (c * pctFor(pct, problem.resources[i]!, 100)) / 100);
+  return {
+    name: m.name,
+    capacity,
+    cap: scale(problem.ceilingPct),
+    failCap: scale(problem.failoverCeilingPct),
+    cost: m.cost,
+    maxCount: m.maxCount ?? Infinity,
+    family: m.family ?? m.name,
+  };
+}
+
+/** Affinity: union-find over shared group names; returns clusters of VM indices. */
+function affinityClusters(problem: PlacementProblem): number[][] {
+  const parent = problem.vms.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const firstOfGroup = new Map<string, number>();
+  problem.vms.forEach((v, i) => {
+    for (const g of v.affinity ?? []) {
+      const j = firstOfGroup.get(g);
+      if (j === undefined) firstOfGroup.set(g, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const clusters = new Map<number, number[]>();
+  problem.vms.forEach((_, i) => {
+    const root = find(i);
+    clusters.set(root, [...(clusters.get(root) ?? []), i]);
+  });
+  return [...clusters.values()];
+}
+
+export function parsePin(pin: string | undefined): number | null | 'bad' {
+  if (pin === undefined) return null;
+  const m = /^host([1-9][0-9]*)$/.exec(pin);
+  return m ? Number(m[1]) - 1 : 'bad';
+}
+
+function buildItem(problem: PlacementProblem, vms: SimVm[], members: number[], refCap: number[]): Item | string {
+  members.sort((a, b) => byName(vms[a]!.name, vms[b]!.name));
+  const demand = zeros(problem.resources.length);
+  const anti = new Set<string>();
+  const pins = new Set<number>();
+  for (const i of members) {
+    addInto(demand, vms[i]!.demand);
+    const v = problem.vms[i]!;
+    for (const g of v.antiAffinity ?? []) {
+      if (anti.has(g)) return `affinity and anti-affinity group "${g}" conflict within ${members.map((j) => vms[j]!.name).join(', ')}`;
+      anti.add(g);
+    }
+    const pin = parsePin(v.pin);
+    if (pin === 'bad') return `pinned to "${v.pin}", which is not a host name (host1, host2, …)`;
+    if (pin !== null) pins.add(pin);
+  }
+  if (pins.size > 1) return `affinity group members are pinned to different hosts (${[...pins].map((p) => `host${p + 1}`).join(', ')})`;
+  const pin = pins.size === 1 ? [...pins][0]! : null;
+  return { vms: members, demand, size: normSize(demand, refCap), anti: [...anti].sort(byName), pin, name: vms[members[0]!]!.name };
+}
+
+export function buildInstance(problem: PlacementProblem): Instance {
+  const resources = problem.resources;
+  const refCap = referenceCapacity(resources, problem.hostModels);
+  const vms: SimVm[] = problem.vms.map((v) => {
+    const demand = resources.map((r) => v.demand[r] ?? 0);
+    return { name: v.name, demand, priority: v.haPriority ?? 'medium', size: normSize(demand, refCap) };
+  });
+  const models = problem.hostModels.map((m) => modelSpec(problem, m));
+  const items: Item[] = [];
+  const unplaced: UnplacedVm[] = [];
+  for (const members of affinityClusters(problem)) {
+    const item = buildItem(problem, vms, members, refCap);
+    const reasons = typeof item === 'string' ? [item] : explainItem(item, problem, models, vms);
+    if (typeof item !== 'string' && reasons.length === 0) items.push(item);
+    else for (const i of members) unplaced.push({ vm: vms[i]!.name, reasons });
+  }
+  items.sort((a, b) => b.size - a.size || byName(a.name, b.name));
+  unplaced.sort((a, b) => byName(a.vm, b.vm));
+  return { problem, resources, refCap, vms, items, models, k: problem.redundancy, unplaced };
+}

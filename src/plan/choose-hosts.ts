@@ -1,0 +1,172 @@
+// Choosing the host hardware and placing the VMs on it (foundation issue §4–5).
+// derive:  the smallest standard spec for n hosts with N+k (sizing/derive-host.ts), placed
+//          and failure-simulated; when bin-packing needs more than the ideal share, the
+//          spec grows one step in its tightest resource and the placement is retried.
+// catalog: every model on its own (one CPU type per cluster, spec §3), the fewest hosts of
+//          it that hold the load with N+k; the cheapest wins (then fewer hosts, then name).
+import type { ProjectSettings } from '../domain/config-schema.ts';
+import type { HostModel } from '../domain/types.ts';
+import { deriveHost, growHostSpec, hypervisorPartitions, type DerivedHost, type SizeServerResult } from '../sizing/index.ts';
+import type { Reason } from './types.ts';
+import { simulateFailures, solvePlacement } from '../placement/index.ts';
+import type { PlacementProblem, PlacementResult } from '../placement/types.ts';
+import { hostCapacity, placementResources, toPlacementModel, type HostCapacity } from './host-capacity.ts';
+import type { FailoverScenario, Partitions } from './types.ts';
+
+type Sized = SizeServerResult;
+
+export interface HostChoice {
+  model: HostModel & { derivation: string[] };
+  capacity: HostCapacity;
+  partitions: Partitions;
+  sized: Sized[];
+  problem: PlacementProblem;
+  result: PlacementResult;
+  scenarios: FailoverScenario[];
+  /** Placement's host names → plan host names (<prefix>1, <prefix>2, …). */
+  hostNames: Map<string, string>;
+}
+
+interface ChooseInput {
+  settings: ProjectSettings;
+  sizeAll: (targetGhz: number | undefined) => Sized[];
+  /** Clock of every source server (null where the inventory does not say). */
+  sourceGhz: (number | null)[];
+  catalog: HostModel[] | null;
+  onProgress?: (message: string) => void;
+}
+
+const MAX_GROWTH_STEPS = 24;
+
+export async function chooseHosts(inp: ChooseInput): Promise<HostChoice> {
+  return inp.settings.cluster.mode === 'catalog' && inp.catalog ? chooseFromCatalog(inp, inp.catalog) : chooseDerived(inp);
+}
+
+async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
+  const { settings } = inp;
+  const known = inp.sourceGhz.filter((g): g is number => g !== null);
+  // The derived host's clock (sizing/derive-host.ts): minCpuGhz, else the slowest source.
+  const targetGhz = settings.cluster.minCpuGhz ?? (known.length ? Math.min(...known) : undefined);
+  const sized = inp.sizeAll(settings.sizing.cpuNormalisation === 'clock' ? targetGhz : undefined);
+  const candidates = sized.filter((s) => !s.excluded).map((s) => s.vm);
+  const k = settings.cluster.redundancy;
+  const counts = settings.cluster.hostCount ? [settings.cluster.hostCount] : Array.from({ length: 64 }, (_, i) => k + 1 + i);
+  let last: HostChoice | undefined;
+  let lastReason: Reason | undefined;
+  for (const n of counts) {
+    const derived = deriveHost(candidates, inp.sourceGhz, settings, n);
+    if (!derived.host) {
+      lastReason = derived.reason;
+      continue;
+    }
+    let spec: DerivedHost | null = derived.host;
+    for (let step = 0; spec && step < MAX_GROWTH_STEPS; step++) {
+      inp.onProgress?.(`placing ${candidates.length} VMs on ${n} × (${describe(spec)})`);
+      const attempt = await placeOn(spec, sized, settings, n);
+      if (holds(attempt)) return attempt;
+      last ??= attempt;
+      const tight = tightestResource(attempt);
+      const grown: DerivedHost | null = growHostSpec(spec, tight, settings);
+      spec = grown && { ...grown, derivation: [...spec.derivation, `bin-packing needed more ${tight === 'cpu' ? 'CPU' : 'memory'} than the ideal share: grown to ${describe(grown)}`] };
+    }
+  }
+  return last ?? noHostChoice(sized, settings, lastReason);
+}
+
+/** No standard host can be derived: every candidate is unplaced, with the reason. */
+function noHostChoice(sized: Sized[], settings: ProjectSettings, reason: Reason | undefined): HostChoice {
+  const message = reason?.message ?? 'no standard host shape fits the hypervisor limits';
+  const model: DerivedHost = {
+    name: 'none', sockets: 0, coresPerSocket: 0, threadsPerCore: 0, cpuGhz: 0, memoryGb: 0, nics: 0, nicGbps: 0,
+    localDiskMb: settings.cluster.localDiskMb, price: 0, watts: 0, derivation: [message],
+  };
+  const problem = buildProblem(model, sized, settings, 0, 0);
+  const result: PlacementResult = {
+    hosts: [], unplaced: problem.vms.map((v) => ({ vm: v.name, reasons: [message] })), method: 'none', hostsUsed: 0, cost: 0,
+    lowerBound: 0, optimal: false, bindingResource: null, seconds: 0, seed: settings.placement.seed, notes: [message],
+  };
+  const partitions = hypervisorPartitions(0, settings.cluster.localDiskMb, settings.partitions);
+  return { model, capacity: { vcpu: 0, memoryGb: 0, diskGb: 0 }, partitions, sized, problem, result, scenarios: [], hostNames: new Map() };
+}
+
+async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[]): Promise<HostChoice> {
+  const { settings } = inp;
+  const models = [...catalog].sort((a, b) => a.price - b.price || (a.name < b.name ? -1 : 1));
+  let best: HostChoice | undefined;
+  const tried: string[] = [];
+  for (const model of models) {
+    const sized = inp.sizeAll(settings.sizing.cpuNormalisation === 'clock' ? model.cpuGhz : undefined);
+    inp.onProgress?.(`catalog: trying ${model.name}`);
+    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined);
+    const ok = holds(attempt);
+    tried.push(`${model.name}: ${ok ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.hostsUsed * model.price}` : 'cannot hold the load with N+k'}`);
+    if (!best || better(attempt, best)) best = attempt;
+  }
+  if (!best) throw new Error('the host catalog is empty');
+  best.model = {
+    ...best.model,
+    derivation: [`catalog: cheapest model holding every VM with N+${settings.cluster.redundancy}`, ...tried],
+  };
+  return best;
+}
+
+function better(a: HostChoice, b: HostChoice): boolean {
+  const ha = holds(a);
+  const hb = holds(b);
+  if (ha !== hb) return ha;
+  if (!ha) return a.result.unplaced.length < b.result.unplaced.length;
+  const ca = a.result.hostsUsed * a.model.price;
+  const cb = b.result.hostsUsed * b.model.price;
+  return ca < cb || (ca === cb && a.result.hostsUsed < b.result.hostsUsed);
+}
+
+async function placeOn(model: HostModel & { derivation: string[] }, sized: Sized[], settings: ProjectSettings, hostCount: number | undefined): Promise<HostChoice> {
+  const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
+  const capacity = hostCapacity(model, settings, partitions.totalMb);
+  const problem = buildProblem(model, sized, settings, partitions.totalMb, hostCount);
+  const result = await solvePlacement(problem);
+  const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result) : [];
+  const prefix = settings.cluster.hostNamePrefix;
+  const hostNames = new Map(result.hosts.map((h, i) => [h.name, `${prefix}${i + 1}`]));
+  return { model, capacity, partitions, sized, problem, result, scenarios, hostNames };
+}
+
+export function buildProblem(model: HostModel, sized: Sized[], settings: ProjectSettings, partitionsTotalMb: number, hostCount: number | undefined): PlacementProblem {
+  const resources = placementResources(settings);
+  const c = settings.cluster;
+  return {
+    resources,
+    hostModels: [toPlacementModel(model, settings, partitionsTotalMb)],
+    vms: sized
+      .filter((s) => !s.excluded)
+      .map(({ vm }) => ({
+        name: vm.name,
+        demand: Object.fromEntries(resources.map((r) => [r, vm[r]])),
+        haPriority: vm.haPriority,
+      })),
+    redundancy: c.redundancy,
+    ceilingPct: { vcpu: c.cpuCeilingPct, memoryGb: c.memoryCeilingPct, diskGb: 100 },
+    failoverCeilingPct: c.failoverCeilingPct,
+    objective: settings.placement.objective,
+    timeLimitSeconds: settings.placement.timeLimitSeconds,
+    seed: settings.placement.seed,
+    ...(hostCount ? { hostCount } : {}),
+  };
+}
+
+function holds(c: HostChoice): boolean {
+  return c.result.unplaced.length === 0 && c.scenarios.every((s) => s.satisfied);
+}
+
+/** The resource closest to its limit across hosts and failure scenarios. */
+function tightestResource(c: HostChoice): 'cpu' | 'memory' {
+  const total = (r: 'vcpu' | 'memoryGb') => c.problem.vms.reduce((a, v) => a + (v.demand[r] ?? 0), 0);
+  const survivors = Math.max(1, c.result.hosts.length - c.problem.redundancy);
+  const cpu = total('vcpu') / (survivors * c.capacity.vcpu);
+  const mem = total('memoryGb') / (survivors * c.capacity.memoryGb);
+  return cpu >= mem ? 'cpu' : 'memory';
+}
+
+function describe(m: HostModel): string {
+  return `${m.sockets} × ${m.coresPerSocket} cores, ${m.memoryGb} GB`;
+}

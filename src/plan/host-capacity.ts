@@ -1,0 +1,45 @@
+// How a host model becomes placement capacity, and how loads become percentages.
+// vCPU capacity = cores × vCPU-per-core (seed table 2.8: 8 cores at 2:1 carry 16 vCPU);
+// memory capacity = (RAM − hypervisor reserve) × overcommit (spec §3: 512 MB reserved;
+// KSM overcommit is a setting, 1 = none).
+import type { ProjectSettings } from '../domain/config-schema.ts';
+import type { HostModel } from '../domain/types.ts';
+import type { HostModelCapacity } from '../placement/types.ts';
+
+export type PlacementResource = 'vcpu' | 'memoryGb' | 'diskGb';
+
+export interface HostCapacity {
+  vcpu: number;
+  memoryGb: number;
+  diskGb: number;
+}
+
+export function hostCapacity(model: HostModel, settings: ProjectSettings, partitionsTotalMb = 0): HostCapacity {
+  const cores = model.sockets * model.coresPerSocket;
+  return {
+    vcpu: cores * settings.cluster.vcpuPerCore,
+    memoryGb: (model.memoryGb - settings.hypervisor.reserveMb / 1024) * settings.cluster.memoryOvercommit,
+    diskGb: Math.max(0, (model.localDiskMb - partitionsTotalMb) / 1024),
+  };
+}
+
+/** Resources the placement constrains: disk only when VM disks are on local storage. */
+export function placementResources(settings: ProjectSettings): PlacementResource[] {
+  return settings.cluster.storage === 'local' ? ['vcpu', 'memoryGb', 'diskGb'] : ['vcpu', 'memoryGb'];
+}
+
+export function toPlacementModel(model: HostModel, settings: ProjectSettings, partitionsTotalMb: number): HostModelCapacity {
+  const cap = hostCapacity(model, settings, partitionsTotalMb);
+  const capacity: Record<string, number> = {};
+  for (const r of placementResources(settings)) capacity[r] = cap[r];
+  return { name: model.name, capacity, cost: model.price, ...(model.cpuFamily ? { family: model.cpuFamily } : {}) };
+}
+
+/** Percentage with two decimals, so plan.json carries no float noise. */
+export function pct(part: number, whole: number): number {
+  return whole > 0 ? round2((part / whole) * 100) : 0;
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

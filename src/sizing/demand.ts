@@ -1,0 +1,57 @@
+// Demand of one resource of one server: the configured statistic of the monitoring data,
+// times the peak allowance, times (1 + growth). Seed §2.7 (spec §1.2): the worked example
+// uses the average, peak factor 1.0 (the client's figures already held the busy days) and
+// growth +50 % on memory and storage only.
+import type { MetricName, MetricStats, ServerUsage } from '../domain/types.ts';
+import type { ResourceKey, SizingSettings } from '../domain/config-schema.ts';
+import { InternalError } from '../errors.ts';
+
+/** Monitoring metric behind each sized resource (formats.md: internal metric names). */
+export const METRIC_OF: Record<ResourceKey, MetricName> = {
+  cpu: 'cpuPct',
+  memory: 'memoryUsedMb',
+  disk: 'diskUsedGb',
+  network: 'networkMBps',
+};
+
+/**
+ * The value of `statistic` (avg, max or pNN) in `stats`. A percentile the readers did not
+ * compute is a pipeline bug (they compute every percentile the settings name), not bad input.
+ */
+export function pickStatistic(stats: MetricStats, statistic: string): number {
+  if (statistic === 'avg') return stats.avg;
+  if (statistic === 'max') return stats.max;
+  const value = stats.percentiles[statistic];
+  if (value === undefined) {
+    throw new InternalError(`percentile ${statistic} was not computed (have: ${Object.keys(stats.percentiles).join(', ') || 'none'})`);
+  }
+  return value;
+}
+
+/** measured × peak × (1 + growth): seed §2.7 (peak and growth allowances). */
+export function applyPeakAndGrowth(measured: number, peakFactor: number, growth: number): number {
+  return measured * peakFactor * (1 + growth);
+}
+
+/** Everything behind a demand figure, before the resource's own rounding. */
+export interface Demand {
+  statistic: string;
+  measured: number;
+  peakFactor: number;
+  growth: number;
+  demand: number;
+}
+
+/**
+ * Demand of `resource` from the server's usage, or null when that metric was not measured
+ * (no usage, or no samples of the metric).
+ */
+export function resourceDemand(usage: ServerUsage | null, resource: ResourceKey, sizing: SizingSettings): Demand | null {
+  const stats = usage?.metrics[METRIC_OF[resource]];
+  if (!stats || stats.samples === 0) return null;
+  const statistic = sizing.statistic[resource];
+  const measured = pickStatistic(stats, statistic);
+  const peakFactor = sizing.peakFactor[resource];
+  const growth = sizing.growth[resource];
+  return { statistic, measured, peakFactor, growth, demand: applyPeakAndGrowth(measured, peakFactor, growth) };
+}

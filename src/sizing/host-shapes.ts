@@ -1,0 +1,58 @@
+// Standard hardware shapes a derived host may take: CPU shapes (sockets × cores per socket)
+// and memory sizes, both lists from the settings (issue 2 §4; seed table 2.8 picked
+// 2 sockets × 4 cores and 32 GB). Pure choices with explicit tie-breaks.
+import type { ClusterSettings, HypervisorSettings } from '../domain/config-schema.ts';
+import { CEIL_EPSILON } from './rounding.ts';
+
+export interface CpuShape {
+  sockets: number;
+  coresPerSocket: number;
+}
+
+export const coresOf = (shape: CpuShape): number => shape.sockets * shape.coresPerSocket;
+
+/**
+ * Order of preference among shapes: fewest cores first; among equal core counts the
+ * preferred socket count (seed table 2.8: 2 × 4 over 1 × 8), then the nearest to it, then
+ * fewer sockets — a total order, so the choice never depends on the list's order.
+ */
+export function compareShapes(a: CpuShape, b: CpuShape, preferredSockets: number): number {
+  return (
+    coresOf(a) - coresOf(b) ||
+    Math.abs(a.sockets - preferredSockets) - Math.abs(b.sockets - preferredSockets) ||
+    a.sockets - b.sockets ||
+    a.coresPerSocket - b.coresPerSocket
+  );
+}
+
+/**
+ * The smallest standard shape with at least `minCores` cores, within the hypervisor's
+ * physical-CPU limit per node (spec §3: 64); null when none fits.
+ */
+export function chooseCpuShape(minCores: number, cluster: ClusterSettings, hv: HypervisorSettings): CpuShape | null {
+  const fitting = cluster.cpuShapes
+    .filter((shape) => coresOf(shape) >= minCores && coresOf(shape) <= hv.maxHostCpus)
+    .sort((a, b) => compareShapes(a, b, cluster.preferredSockets));
+  const best = fitting[0];
+  return best ? { sockets: best.sockets, coresPerSocket: best.coresPerSocket } : null;
+}
+
+/** The next standard shape with more cores than `current`, or null (issue 2 §4 growth). */
+export function nextCpuShape(current: CpuShape, cluster: ClusterSettings, hv: HypervisorSettings): CpuShape | null {
+  return chooseCpuShape(coresOf(current) + 1, cluster, hv);
+}
+
+/**
+ * The smallest standard memory size ≥ `minGb` (float noise tolerated) within the
+ * hypervisor's RAM limit per node (spec §3: 1 TB); null when none fits.
+ */
+export function chooseMemorySizeGb(minGb: number, cluster: ClusterSettings, hv: HypervisorSettings): number | null {
+  const fitting = cluster.memorySizesGb.filter((gb) => gb >= minGb - CEIL_EPSILON && gb <= hv.maxHostMemoryGb);
+  return fitting.length > 0 ? Math.min(...fitting) : null;
+}
+
+/** The next standard memory size above `currentGb`, or null. */
+export function nextMemorySizeGb(currentGb: number, cluster: ClusterSettings, hv: HypervisorSettings): number | null {
+  const larger = cluster.memorySizesGb.filter((gb) => gb > currentGb + CEIL_EPSILON && gb <= hv.maxHostMemoryGb);
+  return larger.length > 0 ? Math.min(...larger) : null;
+}

@@ -1,0 +1,48 @@
+// Data problems that are not errors (conventions.md §4: findings, not exceptions). A reader
+// collects them; sizing, reports and `capplan ingest` show them. Errors that stop a run are
+// thrown as InputError instead.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  /** Stable kebab-case identifier, e.g. `missing-performance-data`, `long-gap`. */
+  code: string;
+  /** One sentence for a human, with the numbers behind it. */
+  message: string;
+  file?: string;
+  row?: number;
+  column?: string | number;
+  server?: string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Deterministic order: severity, server, file, row, code, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    cmp(a.server ?? '', b.server ?? '') ||
+    cmp(a.file ?? '', b.file ?? '') ||
+    (a.row ?? 0) - (b.row ?? 0) ||
+    cmp(a.code, b.code) ||
+    cmp(a.message, b.message)
+  );
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `file:row:column: message` when located, else the message (as InputError prints). */
+export function formatFinding(f: Finding): string {
+  let where = f.file ?? '';
+  if (f.file !== undefined && f.row !== undefined) where += `:${f.row}`;
+  if (f.file !== undefined && f.row !== undefined && f.column !== undefined) where += `:${f.column}`;
+  const who = f.server !== undefined ? `[${f.server}] ` : '';
+  return `${f.severity} ${f.code}: ${where ? `${where}: ` : ''}${who}${f.message}`;
+}

@@ -1,0 +1,48 @@
+// Builders with defaults for placement problems (conventions §11).
+import type { PlacementProblem, PlacementVm } from '../../src/placement/types.ts';
+
+export function vm(name: string, demand: Record<string, number>, extra: Partial<PlacementVm> = {}): PlacementVm {
+  return { name, demand, ...extra };
+}
+
+export function problem(over: Partial<PlacementProblem> = {}): PlacementProblem {
+  return {
+    resources: ['cpu', 'mem'],
+    hostModels: [{ name: 'm1', capacity: { cpu: 10, mem: 10 }, cost: 1 }],
+    vms: [],
+    redundancy: 0,
+    ceilingPct: 100,
+    objective: 'min-hosts',
+    timeLimitSeconds: 5,
+    seed: 1,
+    ...over,
+  };
+}
+
+/** The worked example (spec): 10 VMs on 16-vCPU / 31.5-GB hosts, 75 % CPU ceiling, N+1, 2 hosts. */
+export function workedExample(over: Partial<PlacementProblem> = {}): PlacementProblem {
+  const sizes: [number, number][] = [[2, 4], [2, 3], [2, 4], [1, 1], [1, 1], [2, 4], [2, 4], [2, 4], [1, 3], [1, 3]];
+  return problem({
+    resources: ['vcpu', 'memoryGb'],
+    hostModels: [{ name: 'std', capacity: { vcpu: 16, memoryGb: 31.5 }, cost: 1 }],
+    vms: sizes.map(([vcpu, memoryGb], i) => vm(`vm${String(i + 1).padStart(2, '0')}`, { vcpu, memoryGb })),
+    redundancy: 1,
+    ceilingPct: { vcpu: 75, memoryGb: 100 },
+    failoverCeilingPct: 100,
+    objective: 'balance',
+    hostCount: 2,
+    ...over,
+  });
+}
+
+/** Deterministic PRNG for property tests (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

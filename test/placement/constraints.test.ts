@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkPlacement, lowerBound, solvePlacement } from '../../src/placement/index.ts';
+import type { PlacementResult } from '../../src/placement/types.ts';
+import { problem, vm } from './builders.ts';
+
+const hostOf = (r: PlacementResult, name: string) => r.hosts.find((h) => h.vms.includes(name))?.name;
+
+test('anti-affinity keeps two domain controllers apart', async () => {
+  const p = problem({ vms: [vm('dc1', { cpu: 1, mem: 1 }, { antiAffinity: ['dc'] }), vm('dc2', { cpu: 1, mem: 1 }, { antiAffinity: ['dc'] })] });
+  const r = await solvePlacement(p);
+  assert.equal(r.hostsUsed, 2);
+  assert.notEqual(hostOf(r, 'dc1'), hostOf(r, 'dc2'));
+  assert.deepEqual(checkPlacement(p, r), []);
+  assert.equal(lowerBound(p).bindingResource, 'anti-affinity:dc');
+});
+
+test('affinity puts a group on one host, pin puts a VM on the named host', async () => {
+  const p = problem({
+    vms: [
+      vm('app', { cpu: 4, mem: 4 }, { affinity: ['web'] }),
+      vm('db', { cpu: 4, mem: 4 }, { affinity: ['web'] }),
+      vm('x', { cpu: 6, mem: 1 }),
+      vm('y', { cpu: 1, mem: 1 }, { pin: 'host3' }),
+    ],
+  });
+  const r = await solvePlacement(p);
+  assert.equal(hostOf(r, 'app'), hostOf(r, 'db'));
+  assert.equal(hostOf(r, 'y'), 'host3');
+  assert.deepEqual(checkPlacement(p, r), []);
+});
+
+test('a VM too big for every model is unplaced with the resource and numbers per model', async () => {
+  const p = problem({
+    hostModels: [
+      { name: 'small', capacity: { cpu: 10, mem: 10 }, cost: 1 },
+      { name: 'big', capacity: { cpu: 20, mem: 8 }, cost: 2 },
+    ],
+    ceilingPct: { cpu: 50, mem: 100 },
+    vms: [vm('huge', { cpu: 12, mem: 9 }), vm('ok', { cpu: 1, mem: 1 })],
+  });
+  const r = await solvePlacement(p);
+  assert.deepEqual(r.unplaced, [
+    { vm: 'huge', reasons: ['small: needs cpu 12, host allows 5 (10 at 50 % ceiling)', 'big: needs cpu 12, host allows 10 (20 at 50 % ceiling); needs mem 9, host allows 8 (8 at 100 % ceiling)'] },
+  ]);
+  assert.equal(r.hosts.flatMap((h) => h.vms).join(), 'ok');
+  assert.equal(r.optimal, false);
+});
+
+test('the checker names each broken rule', () => {
+  const p = problem({
+    vms: [
+      vm('a', { cpu: 6, mem: 1 }, { antiAffinity: ['g'], pin: 'host2' }),
+      vm('b', { cpu: 6, mem: 1 }, { antiAffinity: ['g'], affinity: ['f'] }),
+      vm('c', { cpu: 1, mem: 1 }, { affinity: ['f'] }),
+      vm('d', { cpu: 1, mem: 1 }),
+    ],
+    redundancy: 1,
+  });
+  const r: PlacementResult = {
+    hosts: [
+      { name: 'host1', model: 'm1', vms: ['a', 'b'] },
+      { name: 'host2', model: 'nope', vms: ['c', 'c'] },
+    ],
+    unplaced: [],
+    method: 'test', hostsUsed: 2, cost: 2, lowerBound: 2, optimal: false, bindingResource: 'cpu', seconds: 0, seed: 1, notes: [],
+  };
+  const rules = checkPlacement(p, r).map((v) => v.rule);
+  assert.deepEqual([...new Set(rules)].sort(), ['affinity', 'anti-affinity', 'capacity', 'failover', 'model', 'pin', 'placed-once']);
+});
+
+test('lower bound: L1 per resource names the binding resource; N+k adds the survivors bound', () => {
+  const vms = [vm('a', { cpu: 6, mem: 2 }), vm('b', { cpu: 6, mem: 2 }), vm('c', { cpu: 6, mem: 2 })];
+  assert.deepEqual(lowerBound(problem({ vms })), { hosts: 2, cost: 2, bindingResource: 'cpu' });
+  assert.deepEqual(lowerBound(problem({ vms, redundancy: 1 })), { hosts: 3, cost: 3, bindingResource: 'cpu' });
+  assert.deepEqual(lowerBound(problem({ vms, ceilingPct: { cpu: 100, mem: 20 } })), { hosts: 3, cost: 3, bindingResource: 'mem' });
+});
+
+test('shuffling the VMs changes nothing but the seconds', async () => {
+  const vms = Array.from({ length: 30 }, (_, i) => vm(`v${i}`, { cpu: 1 + ((i * 7) % 5), mem: 1 + ((i * 3) % 6) }, { haPriority: i % 3 === 0 ? 'high' : 'low' }));
+  const a = await solvePlacement(problem({ vms, redundancy: 1 }));
+  const b = await solvePlacement(problem({ vms: [...vms].reverse(), redundancy: 1 }));
+  assert.deepEqual({ ...a, seconds: 0 }, { ...b, seconds: 0 });
+  assert.deepEqual(checkPlacement(problem({ vms, redundancy: 1 }), a), []);
+});
