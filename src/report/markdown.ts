@@ -4,7 +4,7 @@ import type { Plan, PlanVm, ResourceSizing } from '../plan/types.ts';
 import { md, num, pct, qty, ratio } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { failoverSection, hostSpecSection, exclusionsSection, partitionsSection, placementSection, assumptionsSection } from './markdown-sections.ts';
-import { groupOf, headline, hostIops, summaryRows } from './summary.ts';
+import { dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
 
 export interface RenderedImage {
   name: string;
@@ -48,6 +48,7 @@ function summarySection(plan: Plan): string {
     `- **${h.hostsUsed}** hosts after consolidation (lower bound ${plan.placement.lowerBound}); consolidation ratio **${ratio(h.ratio)}**; ${h.hostsSaved} machines saved`,
     `- VMs need **${h.vcpu} vCPU**, **${h.memoryGb} GB** memory, **${h.diskGb} GB** disk`,
     `- Redundancy **${md(h.redundancy)}**: ${h.redundancySatisfied ? 'satisfied' : '**NOT satisfied**'}`,
+    `- Data quality: ${md(dataQualityText(dataQuality(plan)))}`,
   ];
   const groups = mdTable(
     [{ header: 'Group' }, { header: 'Servers', align: 'right' }, { header: 'Avg CPU %', align: 'right' }, { header: 'Avg memory GB', align: 'right' }, { header: 'Avg IOPS', align: 'right' }, { header: 'Avg network MB/s', align: 'right' }],

@@ -5,8 +5,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Plan } from '../plan/types.ts';
-import { exclusionsSheet, failoverSheet, hostsSheet, inventorySheet, placementSheet, summarySheet } from './workbook-sheets.ts';
+import { exclusionsSheet, hostsSheet, inventorySheet, summarySheet } from './workbook-sheets.ts';
+import { failoverSheet, placementSheet } from './workbook-placement.ts';
 import { sizingSheet } from './workbook-sizing.ts';
+import { costSheet } from './workbook-cost.ts';
 import { planCharts, type ChartImage } from './charts/plan-charts.ts';
 import { ASSUMPTIONS_SHEET, assumptionsSheet } from './workbook-assumptions.ts';
 import { UTILIZATION_SHEET, utilizationSheet } from './workbook-utilization.ts';
@@ -43,9 +45,10 @@ export function fillWorkbook(wb: ExcelJS.Workbook, plan: Plan): void {
   const util = utilizationSheet(wb.addWorksheet(UTILIZATION_SHEET), plan);
   sizingSheet(wb.addWorksheet('Sizing'), { plan, a, util });
   hostsSheet(wb.addWorksheet('Hosts'), plan);
-  placementSheet(wb.addWorksheet('Placement'), plan);
-  failoverSheet(wb.addWorksheet('Failover'), plan);
+  placementSheet(wb.addWorksheet('Placement'), plan, a);
+  failoverSheet(wb.addWorksheet('Failover'), plan, a);
   exclusionsSheet(wb.addWorksheet('Exclusions'), plan);
+  costSheet(wb.addWorksheet('Cost'), plan, a);
 }
 
 /** Charts (PNG; exceljs cannot draw native charts) to the right of the Summary tables. */

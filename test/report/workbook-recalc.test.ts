@@ -52,14 +52,21 @@ test('editing growth on Assumptions recalculates Sizing like the engine', { skip
   await wb.xlsx.load(Buffer.from(await buildWorkbook(plan)) as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet('Assumptions')!;
   const growth = { cpu: 0.5, memory: 1.0, disk: 0.2 };
+  const edits: Record<string, number> = { hostPrice: 5000, subscriptionPerSocketYear: 1000, horizonYears: 3, hostWatts: 300, kwhPrice: 0.1 };
   ws.eachRow((row) => {
     const key = String(row.getCell(2).value);
     for (const [res, g] of Object.entries(growth)) if (key === `growth.${res}`) row.getCell(3).value = g;
+    if (key in edits) row.getCell(3).value = edits[key]!;
   });
   // exceljs does not read calcPr back: ask for the recalculation again, as Excel would do.
   // (LibreOffice recalculates anyway: the formula cells carry no cached result.)
   wb.calcProperties = { fullCalcOnLoad: true };
-  const sizing = tableRows(xlsxToCsv(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)).Sizing);
+  const sheets = xlsxToCsv(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const sizing = tableRows(sheets.Sizing);
+  const cost = Object.fromEntries(tableRows(sheets.Cost).map((r) => [r.Item, Number(r.Value)]));
+  assert.equal(cost['Host hardware'], 2 * 5000);
+  assert.equal(cost['Hypervisor subscriptions over the horizon'], 2 * 2 * 1000 * 3);
+  assert.ok(Math.abs(cost['Power cost after']! - (2 * 300 * 8760 * 3 / 1000) * 0.1) < 1e-6);
   let changed = 0;
   const settings = structuredClone(plan.settings);
   settings.sizing.growth = { ...settings.sizing.growth, ...growth };
