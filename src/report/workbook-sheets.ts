@@ -45,6 +45,9 @@ export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   ws.getCell(r, 1).value = 'Hosts after consolidation';
   ws.getCell(r, 1).font = { bold: true, size: 12 };
   const heads = ['Host', 'VMs', 'vCPU', 'CPU %', 'Memory GB', 'Memory %', 'IOPS', 'Network MB/s'];
+  // The hosts table is two columns wider than the groups table above it.
+  ws.getColumn(7).width = 12;
+  ws.getColumn(8).width = 15;
   const fmts = [undefined, FMT.int, FMT.int, FMT.pct1, FMT.gb, FMT.pct1, FMT.dec2, FMT.mbps];
   heads.forEach((t, i) => {
     ws.getCell(r + 1, i + 1).value = t;

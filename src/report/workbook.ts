@@ -56,7 +56,7 @@ function embedCharts(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, charts: ChartI
   charts.forEach((c, i) => {
     const id = wb.addImage({ buffer: Buffer.from(c.png) as unknown as ExcelJS.Buffer, extension: 'png' });
     // 800×420 px charts at 75 %: 600×315 px, stacked with a row of gap.
-    ws.addImage(id, { tl: { col: 8, row: 2 + i * 17 }, ext: { width: 600, height: 315 } });
+    ws.addImage(id, { tl: { col: 9, row: 2 + i * 17 }, ext: { width: 600, height: 315 } });
   });
 }
 
