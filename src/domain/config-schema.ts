@@ -130,6 +130,57 @@ export const placementSchema = z
   })
   .prefault({});
 
+const libvirtName = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only');
+
+export const provisionNetworkSchema = z.strictObject({
+  name: libvirtName.describe('Logical network name as libvirt and the VMs see it (seed §2.13: rhevm, datos).'),
+  bridge: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/, 'a Linux interface name: up to 15 letters, digits, ".", "_", "-"')
+    .describe('Host bridge the network is attached to (seed: rhevm on bond0, datos on NIC3).'),
+});
+
+export const provisionSchema = z
+  .strictObject({
+    networks: z
+      .array(provisionNetworkSchema)
+      .min(1)
+      .default([
+        { name: 'rhevm', bridge: 'rhevm' },
+        { name: 'datos', bridge: 'datos' },
+      ])
+      .describe('Logical networks defined on every host, each a bridge (seed §2.13.14: management rhevm, data datos).'),
+    nicNetworks: z
+      .array(libvirtName)
+      .min(1)
+      .default(['datos', 'rhevm'])
+      .describe('Network of each VM NIC in order; NICs past the list use its last entry.'),
+    pool: z
+      .strictObject({
+        name: libvirtName.default('capplan'),
+        path: z.string().regex(/^\/[^\0\n]*$/, 'an absolute path').default('/var/lib/libvirt/images/capplan'),
+      })
+      .prefault({})
+      .describe('Storage pool (type dir) holding the VM disks, e.g. the SAN storage domain mounted on every host.'),
+    diskFormat: z.enum(['raw', 'qcow2']).default('raw').describe('raw: pre-allocated, recommended for server VMs; qcow2: thin (seed §2.13.14).'),
+    templateVms: z.array(z.string()).default([]).describe('VMs that will become templates: their disks are qcow2 (seed §2.13.14: required).'),
+    diskBus: z.enum(['auto', 'virtio', 'ide']).default('auto').describe('auto: chosen by the guest OS policy (spec §5).'),
+    nicModel: z.enum(['auto', 'virtio', 'e1000', 'rtl8139']).default('auto').describe('auto: chosen by the guest OS policy (spec §5).'),
+    graphics: z.enum(['vnc', 'spice']).default('vnc').describe('Console protocol (seed fig. 2.56: VNC).'),
+    installIso: z.string().nullable().default(null).describe('ISO attached as CD-ROM to every VM (boot: disk, then CD-ROM). null: none.'),
+    autostartPriorities: z
+      .array(z.enum(['high', 'medium', 'low']))
+      .default(['high', 'medium', 'low'])
+      .describe('HA priorities whose VMs are highly available, i.e. autostarted (seed §2.13.14: every VM was HA).'),
+    startVms: z.boolean().default(true).describe('Start each VM after defining it.'),
+    vcpuSockets: z.number().int().positive().default(1).describe('Most virtual sockets per VM; the rest are cores (guest licences count sockets).'),
+    kickstartFsType: z.string().regex(/^[a-z0-9]+$/).default('ext3').describe('File system of the hypervisor partitions in the kickstart (RHEV-H 2.2 is RHEL 5: ext3).'),
+  })
+  .prefault({});
+
 export const projectSchema = z.strictObject({
   project: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" and "-" only').describe('Short name; default output folder is reports/<project>/.'),
   title: z.string().optional().describe('Title of the reports.'),
@@ -144,6 +195,7 @@ export const projectSchema = z.strictObject({
   cluster: clusterSchema,
   partitions: partitionsSchema,
   placement: placementSchema,
+  provision: provisionSchema,
 });
 
 /** capplan.yaml as written. */
@@ -155,6 +207,7 @@ export type HypervisorSettings = ProjectSettings['hypervisor'];
 export type ClusterSettings = ProjectSettings['cluster'];
 export type PartitionSettings = ProjectSettings['partitions'];
 export type PlacementSettings = ProjectSettings['placement'];
+export type ProvisionSettings = ProjectSettings['provision'];
 export type ResourceKey = 'cpu' | 'memory' | 'disk' | 'network';
 
 /** Defaults of every section, for tests and builders. */

@@ -4,11 +4,11 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
-    await writeFile(tmp, data);
+    await writeFile(tmp, data, mode === undefined ? undefined : { mode });
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
@@ -17,11 +17,11 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 }
 
 /** Writes several files, each atomically, after all of them were rendered. */
-export async function writeFilesAtomic(dir: string, files: { name: string; data: string | Uint8Array }[]): Promise<string[]> {
+export async function writeFilesAtomic(dir: string, files: { name: string; data: string | Uint8Array; mode?: number }[]): Promise<string[]> {
   const written: string[] = [];
   for (const f of files) {
     const target = path.join(dir, f.name);
-    await writeFileAtomic(target, f.data);
+    await writeFileAtomic(target, f.data, f.mode);
     written.push(target);
   }
   return written;

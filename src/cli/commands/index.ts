@@ -3,6 +3,7 @@
 import type { CommandModule } from 'yargs';
 import { placeCommand } from './place.ts';
 import { planCommand } from './plan.ts';
+import { provisionCommand } from './provision.ts';
 import { reportCommand } from './report.ts';
 import { schemaCommand } from './schema.ts';
 
@@ -10,6 +11,7 @@ import { schemaCommand } from './schema.ts';
 export const commands: CommandModule<any, any>[] = [
   planCommand,
   placeCommand,
+  provisionCommand,
   reportCommand,
   schemaCommand,
 ];

@@ -1,0 +1,81 @@
+// `capplan provision` as one pure function: a plan in, every output file (rendered in
+// memory) out, per host: domain/network/pool/volume XML, kickstart layout, provision.sh and a
+// test-driver node XML to rehearse the apply. Only placed VMs are provisioned.
+import { provisionSchema, type ProvisionSettings } from '../domain/config-schema.ts';
+import { InputError } from '../errors.ts';
+import type { Plan } from '../plan/types.ts';
+import { hostProvision, type HostProvision } from './host-provision.ts';
+import { checkObjectName } from './names.ts';
+import { provisionScript } from './provision-script.ts';
+import { testNodeXml } from './test-node-xml.ts';
+
+export interface OutputFile {
+  name: string;
+  data: string;
+  /** File mode, e.g. 0o755 for scripts. */
+  mode?: number;
+}
+
+export interface ProvisionOutput {
+  hosts: HostProvision[];
+  files: OutputFile[];
+}
+
+export interface ProvisionOptions {
+  /** The plan file, for messages. */
+  planFile: string;
+  /** sha256 of the plan file's bytes, recorded in each domain's metadata. */
+  planDigest: string;
+}
+
+/** The provision settings of a plan; a plan written before they existed gets the defaults. */
+export function provisionSettings(plan: Plan, planFile: string): ProvisionSettings {
+  const raw = (plan.settings as { provision?: unknown } | undefined)?.provision;
+  const parsed = provisionSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(issue?.message ?? 'invalid', { file: planFile, column: `settings.provision.${issue?.path.join('.') ?? ''}` });
+  }
+  return parsed.data;
+}
+
+function checkNames(plan: Plan, settings: ProvisionSettings, file: string): void {
+  const seen = new Set<string>();
+  plan.vms.forEach((vm, i) => {
+    if (vm.status !== 'placed') return;
+    checkObjectName(vm.name, { file, column: `vms[${i}].name` });
+    if (seen.has(vm.name)) throw new InputError(`VM name ${JSON.stringify(vm.name)} appears twice`, { file, column: `vms[${i}].name` });
+    seen.add(vm.name);
+  });
+  plan.hosts.forEach((host, i) => checkObjectName(host.name, { file, column: `hosts[${i}].name` }));
+  const known = new Set(settings.networks.map((n) => n.name));
+  settings.nicNetworks.forEach((name, i) => {
+    if (!known.has(name)) throw new InputError(`network ${name} is not in settings.provision.networks`, { file, column: `settings.provision.nicNetworks[${i}]` });
+  });
+}
+
+function hostFiles(hp: HostProvision, project: string): OutputFile[] {
+  const at = (name: string) => `${hp.dir}/${name}`;
+  return [
+    ...hp.networks.map((o) => ({ name: at(o.file), data: o.xml })),
+    { name: at(hp.pool.file), data: hp.pool.xml },
+    ...hp.volumes.map((o) => ({ name: at(o.file), data: o.xml })),
+    ...hp.domains.map((o) => ({ name: at(o.file), data: o.xml })),
+    { name: at('kickstart-partitions.ks'), data: hp.kickstart },
+    { name: at('provision.sh'), data: provisionScript(hp, project), mode: 0o755 },
+    { name: at('test-node.xml'), data: testNodeXml(hp.host) },
+  ];
+}
+
+export function buildProvision(plan: Plan, options: ProvisionOptions): ProvisionOutput {
+  const settings = provisionSettings(plan, options.planFile);
+  checkNames(plan, settings, options.planFile);
+  const ctx = { project: plan.project, planFormatVersion: plan.formatVersion, planDigest: `sha256:${options.planDigest}`, settings };
+  const hosts = plan.hosts.map((host) => hostProvision(host, plan.vms, ctx));
+  const dirs = new Set<string>();
+  for (const hp of hosts) {
+    if (dirs.has(hp.dir)) throw new InputError(`two hosts share the folder name ${hp.dir}`, { file: options.planFile, column: 'hosts' });
+    dirs.add(hp.dir);
+  }
+  return { hosts, files: hosts.flatMap((hp) => hostFiles(hp, plan.project)) };
+}

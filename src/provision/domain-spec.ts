@@ -1,0 +1,107 @@
+// What libvirt domain a planned VM becomes (spec §5, seed §2.13.14): the decisions, as plain
+// data, before any XML. domain-xml.ts renders it.
+import type { ProvisionSettings } from '../domain/config-schema.ts';
+import type { HaPriority } from '../domain/types.ts';
+import type { PlanVm } from '../plan/types.ts';
+import { guestDevices, type DiskBus, type GuestFamily, type NicModel } from './guest-policy.ts';
+import { slug } from './names.ts';
+import { vmMac, vmUuid } from './uuid.ts';
+
+export interface VcpuTopology {
+  sockets: number;
+  cores: number;
+  threads: number;
+}
+
+export interface DomainSpec {
+  name: string;
+  uuid: string;
+  description: string;
+  memoryMib: number;
+  vcpu: number;
+  topology: VcpuTopology;
+  family: GuestFamily;
+  /** Windows keeps its clock in local time, everything else in UTC (libvirt formatdomain "Time keeping"). */
+  clockOffset: 'localtime' | 'utc';
+  disk: { pool: string; volume: string; format: 'raw' | 'qcow2'; bus: DiskBus; dev: string; capacityGb: number };
+  /** ISO attached as CD-ROM, booted after the disk (seed fig. 2.58: first device hard disk, attach CD). */
+  cdromIso: string | null;
+  nics: { network: string; model: NicModel; mac: string }[];
+  graphics: 'vnc' | 'spice';
+  highlyAvailable: boolean;
+  metadata: {
+    sourceServer: string;
+    haPriority: HaPriority;
+    host: string;
+    os: string | null;
+    project: string;
+    planFormatVersion: number;
+    planDigest: string;
+  };
+}
+
+export interface DomainContext {
+  project: string;
+  host: string;
+  planFormatVersion: number;
+  planDigest: string;
+  settings: ProvisionSettings;
+}
+
+/**
+ * Split `vcpu` into sockets × cores: the most sockets ≤ maxSockets that divide vcpu evenly
+ * (seed fig. 2.55 asks "total cores" and "CPU sockets"; guest licences often count sockets,
+ * so the default of 1 socket puts every vCPU on one socket). E.g. 6 vCPU, max 4 → 3 × 2.
+ */
+export function vcpuTopology(vcpu: number, maxSockets: number): VcpuTopology {
+  for (let sockets = Math.min(maxSockets, vcpu); sockets > 1; sockets--) {
+    if (vcpu % sockets === 0) return { sockets, cores: vcpu / sockets, threads: 1 };
+  }
+  return { sockets: 1, cores: vcpu, threads: 1 };
+}
+
+/** Disk device name: virtio disks are vdX, IDE disks hdX (the CD-ROM takes hdc). */
+function diskDev(bus: DiskBus): string {
+  return bus === 'virtio' ? 'vda' : 'hda';
+}
+
+export function volumeName(vmName: string, format: 'raw' | 'qcow2'): string {
+  return `${slug(vmName)}-system.${format === 'raw' ? 'img' : 'qcow2'}`;
+}
+
+export function domainSpec(vm: PlanVm, ctx: DomainContext): DomainSpec {
+  const s = ctx.settings;
+  const devices = guestDevices(vm.os, s);
+  // Seed §2.13.14: pre-allocated (raw) for server VMs, thin (qcow2) required for templates.
+  const format = s.templateVms.includes(vm.name) ? 'qcow2' : s.diskFormat;
+  const networks = s.nicNetworks;
+  const nics = Array.from({ length: vm.nics }, (_, i) => ({
+    network: networks[Math.min(i, networks.length - 1)]!,
+    model: devices.nicModel,
+    mac: vmMac(ctx.project, vm.name, i),
+  }));
+  return {
+    name: vm.name,
+    uuid: vmUuid(ctx.project, vm.name),
+    description: `Consolidated from physical server ${vm.sourceServer} (capplan project ${ctx.project})`,
+    memoryMib: Math.round(vm.memoryGb * 1024),
+    vcpu: vm.vcpu,
+    topology: vcpuTopology(vm.vcpu, s.vcpuSockets),
+    family: devices.family,
+    clockOffset: devices.family === 'windows' ? 'localtime' : 'utc',
+    disk: { pool: s.pool.name, volume: volumeName(vm.name, format), format, bus: devices.diskBus, dev: diskDev(devices.diskBus), capacityGb: vm.diskGb },
+    cdromIso: s.installIso,
+    nics,
+    graphics: s.graphics,
+    highlyAvailable: s.autostartPriorities.includes(vm.haPriority),
+    metadata: {
+      sourceServer: vm.sourceServer,
+      haPriority: vm.haPriority,
+      host: ctx.host,
+      os: vm.os,
+      project: ctx.project,
+      planFormatVersion: ctx.planFormatVersion,
+      planDigest: ctx.planDigest,
+    },
+  };
+}

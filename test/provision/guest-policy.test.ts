@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { guestDevices } from '../../src/provision/guest-policy.ts';
+
+const AUTO = { diskBus: 'auto', nicModel: 'auto' } as const;
+
+// The ten guests of spec table 2.5 plus edge cases: spec §5 / seed §2.13.14.
+const CASES: [string | null, string, string, string][] = [
+  ['Windows Server 2008 Enterprise', 'windows', 'ide', 'rtl8139'],
+  ['Windows Server 2008 R2 Standard', 'windows', 'ide', 'rtl8139'],
+  ['Red Hat Enterprise Linux 5.4', 'linux-virtio', 'virtio', 'virtio'],
+  ['Red Hat Enterprise Linux 5.3', 'linux-virtio', 'virtio', 'virtio'],
+  ['Red Hat Enterprise Linux 4.8', 'linux-virtio', 'virtio', 'virtio'],
+  ['Red Hat Enterprise Linux 4.7', 'linux', 'ide', 'e1000'],
+  ['CentOS 7', 'linux-virtio', 'virtio', 'virtio'],
+  ['SUSE Linux Enterprise Server 10', 'linux', 'ide', 'e1000'],
+  ['Debian GNU/Linux 5.0', 'linux', 'ide', 'e1000'],
+  ['Solaris 10', 'unknown', 'ide', 'rtl8139'],
+  [null, 'unknown', 'ide', 'rtl8139'],
+];
+
+for (const [os, family, diskBus, nicModel] of CASES) {
+  test(`guest policy: ${os ?? '(no OS)'} → ${diskBus} disk, ${nicModel} NIC`, () => {
+    assert.deepEqual(guestDevices(os, AUTO), { family, diskBus, nicModel });
+  });
+}
+
+test('settings override the policy', () => {
+  assert.deepEqual(guestDevices('Windows Server 2008 Enterprise', { diskBus: 'virtio', nicModel: 'e1000' }), {
+    family: 'windows',
+    diskBus: 'virtio',
+    nicModel: 'e1000',
+  });
+});
