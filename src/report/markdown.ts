@@ -4,7 +4,7 @@ import type { Plan, PlanVm, ResourceSizing } from '../plan/types.ts';
 import { md, num, pct, qty, ratio } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { failoverSection, hostSpecSection, exclusionsSection, partitionsSection, placementSection, assumptionsSection } from './markdown-sections.ts';
-import { groupOf, headline, hostIops, summaryRows } from './summary.ts';
+import { dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
 
 export interface RenderedImage {
   name: string;
@@ -16,12 +16,12 @@ export interface MarkdownReport {
   images: RenderedImage[];
 }
 
-/** The whole report. `images` are files to write beside plan.md (none yet without charts). */
+/** The whole report; `images` (charts) are linked by name, files beside plan.md. */
 export function markdownText(plan: Plan, images: { name: string; alt: string }[] = []): string {
   const parts = [
     titleSection(plan),
     summarySection(plan),
-    ...images.map((i) => `![${md(i.alt)}](${i.name})`),
+    ...(images.length ? [images.map((i) => `![${md(i.alt)}](${encodeURI(i.name)})`).join('\n')] : []),
     sizingSection(plan),
     hostSpecSection(plan),
     placementSection(plan),
@@ -48,6 +48,7 @@ function summarySection(plan: Plan): string {
     `- **${h.hostsUsed}** hosts after consolidation (lower bound ${plan.placement.lowerBound}); consolidation ratio **${ratio(h.ratio)}**; ${h.hostsSaved} machines saved`,
     `- VMs need **${h.vcpu} vCPU**, **${h.memoryGb} GB** memory, **${h.diskGb} GB** disk`,
     `- Redundancy **${md(h.redundancy)}**: ${h.redundancySatisfied ? 'satisfied' : '**NOT satisfied**'}`,
+    `- Data quality: ${md(dataQualityText(dataQuality(plan)))}`,
   ];
   const groups = mdTable(
     [{ header: 'Group' }, { header: 'Servers', align: 'right' }, { header: 'Avg CPU %', align: 'right' }, { header: 'Avg memory GB', align: 'right' }, { header: 'Avg IOPS', align: 'right' }, { header: 'Avg network MB/s', align: 'right' }],

@@ -126,3 +126,41 @@ export function hostIops(plan: Plan, hostName: string): number | null {
 export function notPlaced(plan: Plan): PlanVm[] {
   return plan.vms.filter((v) => v.status !== 'placed');
 }
+
+export interface DataQuality {
+  servers: number;
+  /** Servers with monitoring data. */
+  monitored: number;
+  /** Fewest samples of a monitored server. */
+  minSamples: number | null;
+  firstTimestamp: string | null;
+  lastTimestamp: string | null;
+  /** Servers monitored but missing CPU, memory, disk or network. */
+  incomplete: number;
+}
+
+/** How complete the monitoring behind the plan is (seed §2.7: the window must hold the peaks). */
+export function dataQuality(plan: Plan): DataQuality {
+  const usages = plan.servers.flatMap((s) => (s.usage ? [s.usage] : []));
+  const core: MetricName[] = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps'];
+  // ISO-8601 UTC strings sort chronologically.
+  const firsts = usages.map((u) => u.firstTimestamp).sort();
+  const lasts = usages.map((u) => u.lastTimestamp).sort();
+  return {
+    servers: plan.servers.length,
+    monitored: usages.length,
+    minSamples: usages.length ? Math.min(...usages.map((u) => u.samples)) : null,
+    firstTimestamp: firsts[0] ?? null,
+    lastTimestamp: lasts[lasts.length - 1] ?? null,
+    incomplete: usages.filter((u) => core.some((m) => !u.metrics[m])).length,
+  };
+}
+
+export function dataQualityText(q: DataQuality): string {
+  if (q.monitored === 0) return `no monitoring data for any of ${q.servers} servers`;
+  const days = (Date.parse(q.lastTimestamp!) - Date.parse(q.firstTimestamp!)) / 86_400_000;
+  return (
+    `${q.monitored} of ${q.servers} servers monitored, ${q.firstTimestamp} to ${q.lastTimestamp} (${days.toFixed(1)} days), ` +
+    `at least ${q.minSamples} samples each; ${q.incomplete} with a metric missing`
+  );
+}

@@ -1,8 +1,8 @@
-// The workbook's descriptive sheets: Summary, Inventory, Hosts, Placement, Failover and
-// Exclusions. Each takes the Plan and fills one worksheet; nothing here reads the clock.
+// The workbook's descriptive sheets: Summary, Inventory, Hosts and Exclusions. Each takes
+// the Plan and fills one worksheet; nothing here reads the clock.
 import type ExcelJS from 'exceljs';
 import type { Plan } from '../plan/types.ts';
-import { groupOf, headline, hostIops, notPlaced, summaryRows } from './summary.ts';
+import { dataQuality, dataQualityText, groupOf, headline, hostIops, notPlaced, summaryRows } from './summary.ts';
 import { FMT, writeTable, type CellValue } from './workbook-style.ts';
 
 export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
@@ -32,6 +32,7 @@ export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
     ['VM memory', h.memoryGb, FMT.gb],
     ['VM disk', h.diskGb, FMT.gb],
     [`Redundancy ${h.redundancy}`, h.redundancySatisfied ? 'satisfied' : 'NOT satisfied'],
+    ['Data quality', dataQualityText(dataQuality(plan))],
   ];
   for (const [label, value, fmt] of facts) {
     ws.getCell(r, 1).value = label;
@@ -44,6 +45,9 @@ export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   ws.getCell(r, 1).value = 'Hosts after consolidation';
   ws.getCell(r, 1).font = { bold: true, size: 12 };
   const heads = ['Host', 'VMs', 'vCPU', 'CPU %', 'Memory GB', 'Memory %', 'IOPS', 'Network MB/s'];
+  // The hosts table is two columns wider than the groups table above it.
+  ws.getColumn(7).width = 12;
+  ws.getColumn(8).width = 15;
   const fmts = [undefined, FMT.int, FMT.int, FMT.pct1, FMT.gb, FMT.pct1, FMT.dec2, FMT.mbps];
   heads.forEach((t, i) => {
     ws.getCell(r + 1, i + 1).value = t;
@@ -98,38 +102,6 @@ export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   ws.getCell(r, 1).value = 'How the host specification was derived';
   ws.getCell(r, 1).font = { bold: true };
   for (const line of plan.hostModel.derivation) ws.getCell(++r, 1).value = line;
-}
-
-export function placementSheet(ws: ExcelJS.Worksheet, plan: Plan): void {
-  const p = plan.placement;
-  writeTable(
-    ws,
-    'Placement: VM → host',
-    [
-      { header: 'VM', width: 18 }, { header: 'Status', width: 10 }, { header: 'Host', width: 12 }, { header: 'HA priority', width: 11 },
-      { header: 'vCPU', width: 7, numFmt: FMT.int }, { header: 'Memory GB', width: 11, numFmt: FMT.gb }, { header: 'Disk GB', width: 10, numFmt: FMT.gb },
-      { header: 'vNICs', width: 7, numFmt: FMT.int }, { header: 'Network MB/s', width: 13, numFmt: FMT.mbps },
-    ],
-    plan.vms.map((v) => [v.name, v.status, v.host, v.haPriority, v.vcpu, v.memoryGb, v.diskGb, v.nics, v.networkMBps]),
-    `Method ${p.method}, objective ${p.objective}, ${p.hostsUsed} hosts (lower bound ${p.lowerBound}${p.optimal ? ', optimal' : ''}), seed ${p.seed}`,
-  );
-}
-
-export function failoverSheet(ws: ExcelJS.Worksheet, plan: Plan): void {
-  const rows: CellValue[][] = [];
-  plan.redundancy.scenarios.forEach((s, si) => {
-    s.restarts.forEach((x, i) => rows.push([si + 1, s.failedHosts.join(' + '), s.satisfied ? 'holds' : 'FAILS', i + 1, x.vm, x.haPriority, x.from, x.to ?? 'nowhere']));
-  });
-  writeTable(
-    ws,
-    `Failover (${plan.redundancy.policy}): ${plan.redundancy.satisfied ? 'satisfied' : 'NOT satisfied'}`,
-    [
-      { header: 'Scenario', width: 9, numFmt: FMT.int }, { header: 'Failed hosts', width: 16 }, { header: 'Verdict', width: 9 }, { header: 'Order', width: 7, numFmt: FMT.int },
-      { header: 'VM', width: 18 }, { header: 'HA priority', width: 11 }, { header: 'From', width: 12 }, { header: 'Restarts on', width: 12 },
-    ],
-    rows,
-    'Each failed host\'s VMs restart on the survivors in HA-priority order (high, medium, low).',
-  );
 }
 
 export function exclusionsSheet(ws: ExcelJS.Worksheet, plan: Plan): void {

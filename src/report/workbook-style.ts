@@ -58,6 +58,8 @@ export function writeTable(ws: ExcelJS.Worksheet, title: string, columns: SheetC
     ws.getColumn(i + 1).width = c.width;
     if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
   });
+  // Two lines of header text: headers wrap rather than widen numeric columns.
+  ws.getRow(headerRow).height = 30;
   rows.forEach((r, ri) => r.forEach((v, ci) => setCell(ws.getCell(headerRow + 1 + ri, ci + 1), v)));
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   if (rows.length > 0) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columns.length } };

@@ -6,6 +6,7 @@ import { renderMarkdown } from '../../src/report/index.ts';
 import { md } from '../../src/report/format.ts';
 import { aseguradoraPlan } from './fixtures/aseguradora-plan.ts';
 import { HOSTILE, troubledPlan } from './fixtures/troubled-plan.ts';
+import { realAseguradoraPlan } from './fixtures/real-plan.ts';
 
 const goldenDir = path.join(import.meta.dirname, 'golden');
 
@@ -19,8 +20,12 @@ function golden(name: string, actual: string): void {
   assert.equal(actual, readFileSync(file, 'utf8'), `${name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`);
 }
 
-test('the worked example renders to its golden Markdown', () => {
-  golden('aseguradora.md', renderMarkdown(aseguradoraPlan()).markdown);
+test('the worked example (the pipeline\'s plan.json) renders to its golden Markdown', () => {
+  golden('aseguradora.md', renderMarkdown(realAseguradoraPlan()).markdown);
+});
+
+test('the hand-built worked example renders to its golden Markdown', () => {
+  golden('aseguradora-hand.md', renderMarkdown(aseguradoraPlan()).markdown);
 });
 
 test('a plan with exclusions and hostile strings renders to its golden Markdown', () => {
@@ -28,11 +33,11 @@ test('a plan with exclusions and hostile strings renders to its golden Markdown'
 });
 
 test('the summary states the worked example\'s headline figures', () => {
-  const text = renderMarkdown(aseguradoraPlan()).markdown;
+  const text = renderMarkdown(realAseguradoraPlan()).markdown;
   assert.match(text, /\*\*10\*\* servers assessed, \*\*10\*\* virtualisation candidates placed/);
   assert.match(text, /consolidation ratio \*\*5:1\*\*/);
   assert.match(text, /\*\*16 vCPU\*\*, \*\*31 GB\*\* memory, \*\*675 GB\*\* disk/);
-  assert.match(text, /\| host1 \| +50 \| +512 \| +5 \| +2048 \| +24576 \| +49152 \| +76343 \| +149504 \| yes/);
+  assert.match(text, /\| rhevh1 \| +50 \| +512 \| +5 \| +2048 \| +24576 \| +49152 \| +76343 \| +149504 \| yes/);
 });
 
 test('exclusions are grouped MAP-style with their reasons', () => {

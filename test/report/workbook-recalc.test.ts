@@ -7,15 +7,17 @@ import ExcelJS from 'exceljs';
 import { buildWorkbook } from '../../src/report/index.ts';
 import { summaryRows } from '../../src/report/summary.ts';
 import type { Plan, PlanVm } from '../../src/plan/types.ts';
+import type { ProjectSettings } from '../../src/domain/config-schema.ts';
+import { sizeServer } from '../../src/sizing/index.ts';
 import { toolSkip } from '../helpers/env.ts';
-import { aseguradoraPlan } from './fixtures/aseguradora-plan.ts';
+import { realAseguradoraPlan } from './fixtures/real-plan.ts';
 import { HOSTILE, troubledPlan } from './fixtures/troubled-plan.ts';
 import { tableRows, xlsxToCsv } from './helpers/libreoffice.ts';
 
 const skip = toolSkip('soffice');
 
 test('LibreOffice recalculates Sizing to plan.json and Summary matches', { skip }, async () => {
-  const plan = aseguradoraPlan();
+  const plan = realAseguradoraPlan();
   const sheets = xlsxToCsv(await buildWorkbook(plan));
   const sizing = tableRows(sheets.Sizing);
   assert.equal(sizing.length, plan.vms.length);
@@ -37,36 +39,43 @@ test('LibreOffice recalculates Sizing to plan.json and Summary matches', { skip 
   });
 });
 
-/** The engine's rules (foundation issue §3), written out again as the test's oracle. */
-function expected(plan: Plan, vm: PlanVm, growth: { memory: number; disk: number }) {
-  const s = plan.settings.sizing;
-  const ceilStep = (x: number, step: number) => Math.ceil((x - 1e-9) / step) * step;
-  const memMb = vm.sizing.memory!.measured * s.peakFactor.memory * (1 + growth.memory);
-  const diskGb = vm.sizing.disk!.measured * s.peakFactor.disk * (1 + growth.disk);
-  return { memoryGb: Math.max(s.minMemoryGb, ceilStep(Math.ceil(memMb / 1024 - 1e-9), s.memoryStepGb)), diskGb: ceilStep(diskGb, s.diskStepGb) };
+/** What the engine (src/sizing) sizes a plan's server to under other settings. */
+function engineVm(plan: Plan, vm: PlanVm, settings: ProjectSettings) {
+  const server = plan.servers.find((x) => x.name === vm.sourceServer)!;
+  const { usage, ...inventory } = server;
+  return sizeServer({ ...inventory, source: { file: 'inventory.csv', row: 0 } }, usage, settings, plan.hostModel.cpuGhz).vm;
 }
 
 test('editing growth on Assumptions recalculates Sizing like the engine', { skip }, async () => {
-  const plan = aseguradoraPlan();
+  const plan = realAseguradoraPlan();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await buildWorkbook(plan)) as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet('Assumptions')!;
-  const growth = { memory: 1.0, disk: 0.2 };
+  const growth = { cpu: 0.5, memory: 1.0, disk: 0.2 };
+  const edits: Record<string, number> = { hostPrice: 5000, subscriptionPerSocketYear: 1000, horizonYears: 3, hostWatts: 300, kwhPrice: 0.1 };
   ws.eachRow((row) => {
-    if (row.getCell(2).value === 'growth.memory') row.getCell(3).value = growth.memory;
-    if (row.getCell(2).value === 'growth.disk') row.getCell(3).value = growth.disk;
+    const key = String(row.getCell(2).value);
+    for (const [res, g] of Object.entries(growth)) if (key === `growth.${res}`) row.getCell(3).value = g;
+    if (key in edits) row.getCell(3).value = edits[key]!;
   });
   // exceljs does not read calcPr back: ask for the recalculation again, as Excel would do.
   // (LibreOffice recalculates anyway: the formula cells carry no cached result.)
   wb.calcProperties = { fullCalcOnLoad: true };
-  const sizing = tableRows(xlsxToCsv(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)).Sizing);
+  const sheets = xlsxToCsv(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const sizing = tableRows(sheets.Sizing);
+  const cost = Object.fromEntries(tableRows(sheets.Cost).map((r) => [r.Item, Number(r.Value)]));
+  assert.equal(cost['Host hardware'], 2 * 5000);
+  assert.equal(cost['Hypervisor subscriptions over the horizon'], 2 * 2 * 1000 * 3);
+  assert.ok(Math.abs(cost['Power cost after']! - (2 * 300 * 8760 * 3 / 1000) * 0.1) < 1e-6);
   let changed = 0;
+  const settings = structuredClone(plan.settings);
+  settings.sizing.growth = { ...settings.sizing.growth, ...growth };
   plan.vms.forEach((vm, i) => {
-    const want = expected(plan, vm, growth);
+    const want = engineVm(plan, vm, settings);
     const r = sizing[i]!;
-    assert.deepEqual([Number(r['Memory GB']), Number(r['Disk GB'])], [want.memoryGb, want.diskGb], vm.name);
+    assert.deepEqual([Number(r.vCPU), Number(r['Memory GB']), Number(r['Disk GB'])], [want.vcpu, want.memoryGb, want.diskGb], vm.name);
     assert.equal(Number(r['Memory GB (engine)']), vm.memoryGb);
-    if (want.memoryGb !== vm.memoryGb || want.diskGb !== vm.diskGb) changed++;
+    if (want.vcpu !== vm.vcpu || want.memoryGb !== vm.memoryGb || want.diskGb !== vm.diskGb) changed++;
   });
   // The recalculation is real: the plan's values (what a stale cache would show) differ.
   assert.ok(changed >= 5, `only ${changed} VMs changed`);

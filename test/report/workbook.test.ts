@@ -32,7 +32,7 @@ test('document and zip dates come from the plan, not the clock', async () => {
 
 test('the workbook has the planned sheets and figures', async () => {
   const wb = await load(await buildWorkbook(aseguradoraPlan()));
-  assert.deepEqual(wb.worksheets.map((w) => w.name), ['Summary', 'Assumptions', 'Inventory', 'Utilization', 'Sizing', 'Hosts', 'Placement', 'Failover', 'Exclusions']);
+  assert.deepEqual(wb.worksheets.map((w) => w.name), ['Summary', 'Assumptions', 'Inventory', 'Utilization', 'Sizing', 'Hosts', 'Placement', 'Failover', 'Exclusions', 'Cost']);
   const summary = wb.getWorksheet('Summary')!;
   assert.equal(summary.getCell('A4').value, 'Total');
   assert.equal(summary.getCell('B4').value, 10);
@@ -56,6 +56,20 @@ test('formula cells carry no cached result, so every application must calculate 
     assert.ok(!/<\/f><v>/.test(xml), `${name} caches a formula result`);
   }
   assert.ok(formulas >= 10 * 10, `only ${formulas} formulas`);
+});
+
+test('loads are formatted against the ceilings on Assumptions; print setup and properties are set', async () => {
+  const bytes = await buildWorkbook(aseguradoraPlan());
+  const zip = await JSZip.loadAsync(bytes);
+  const wb = await load(bytes);
+  const sheetXml = async (name: string) => zip.file(`xl/worksheets/sheet${wb.worksheets.findIndex((w) => w.name === name) + 1}.xml`)!.async('string');
+  const placement = await sheetXml('Placement');
+  assert.match(placement, /<conditionalFormatting sqref="E\d+:E\d+">.*<formula>E\d+&gt;Assumptions!\$C\$\d+<\/formula>/s);
+  assert.match(await sheetXml('Failover'), /<conditionalFormatting/);
+  assert.match(placement, /<pageSetup[^>]*orientation="landscape"[^>]*fitToHeight="0"/);
+  assert.match(placement, /<autoFilter ref="A3:I\d+"/);
+  assert.equal(wb.title, 'Consolidación de servidores');
+  assert.equal(wb.creator, 'capplan');
 });
 
 test('hostile client strings are written as text cells, never formulas', async () => {

@@ -5,6 +5,7 @@ import { checkCommand } from './check.ts';
 import { placeCommand } from './place.ts';
 import { planCommand } from './plan.ts';
 import { provisionCommand } from './provision.ts';
+import { reportCommand } from './report.ts';
 import { schemaCommand } from './schema.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -13,5 +14,6 @@ export const commands: CommandModule<any, any>[] = [
   placeCommand,
   checkCommand,
   provisionCommand,
+  reportCommand,
   schemaCommand,
 ];
