@@ -8,6 +8,20 @@ import { construct, type FitMode, type Packing } from './heuristic/construct.ts'
 import { failureNote, survivesFailures } from './failover.ts';
 import { instanceLowerBound, type LowerBound } from './lower-bound.ts';
 import { peakUtil, toResult, toSimHosts } from './result.ts';
+import { emptyHosts, type ImproveOptions } from './heuristic/improve.ts';
+import { makeRng } from './heuristic/rng.ts';
+
+function improveOptions(inst: Instance, lb: LowerBound): ImproveOptions {
+  const p = inst.problem;
+  return {
+    rng: makeRng(p.seed ?? 1),
+    deadline: performance.now() + p.timeLimitSeconds * 1000,
+    iterations: Number(process.env.CAPPLAN_ITER ?? 2000),
+    maxFailures: Number(process.env.CAPPLAN_FAIL ?? 5),
+    target: { hosts: lb.hosts, cost: lb.cost },
+    objective: p.objective === 'min-cost' ? 'cost' : 'hosts',
+  };
+}
 
 export interface SolveOptions {
   onProgress?: (msg: string) => void;
@@ -15,7 +29,7 @@ export interface SolveOptions {
 
 interface Candidate {
   packing: Packing;
-  mode: FitMode;
+  mode: FitMode | 'tabu';
   survives: boolean;
 }
 
@@ -24,7 +38,7 @@ function modesFor(problem: PlacementProblem): FitMode[] {
   return problem.objective === 'balance' ? ['wfd', 'ffd', 'bfd'] : ['ffd', 'bfd', 'wfd'];
 }
 
-function evaluate(inst: Instance, packing: Packing, mode: FitMode): Candidate {
+function evaluate(inst: Instance, packing: Packing, mode: Candidate["mode"]): Candidate {
   const survives = packing.failed.length === 0 && survivesFailures(toSimHosts(inst, packing.bins), inst.vms, inst.k, inst.refCap);
   return { packing, mode, survives };
 }
@@ -47,11 +61,13 @@ function solveModel(inst: Instance, model: ModelSpec, lb: LowerBound, progress: 
   const bfd = construct(inst, [], 'bfd', model);
   const open = bfd.bins.length < ffd.bins.length ? { p: bfd, mode: 'bfd' as const } : { p: ffd, mode: 'ffd' as const };
   if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
-  if (open.p.bins.length > model.maxCount) return tryCount(inst, model, model.maxCount);
-  if (inst.k === 0 && inst.problem.objective !== 'balance') return evaluate(inst, open.p, open.mode);
-  const start = Math.max(lb.hosts, open.p.bins.length);
-  const limit = Math.min(model.maxCount, 2 * open.p.bins.length + inst.k);
-  let last: Candidate = { packing: open.p, mode: open.mode, survives: false };
+  const improved = emptyHosts(inst, open.p, improveOptions(inst, lb));
+  const mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
+  if (improved.bins.length > model.maxCount) return tryCount(inst, model, model.maxCount);
+  if (inst.k === 0 && inst.problem.objective !== 'balance') return evaluate(inst, improved, mode);
+  const start = Math.max(lb.hosts, improved.bins.length);
+  const limit = Math.min(model.maxCount, 2 * improved.bins.length + inst.k);
+  let last: Candidate = { packing: improved, mode, survives: false };
   for (let m = start; m <= limit; m++) {
     progress(`${model.name}: trying ${m} hosts`);
     last = tryCount(inst, model, m);
