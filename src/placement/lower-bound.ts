@@ -2,7 +2,7 @@
 // ⌈Σ demand / capacity⌉ (Martello & Toth, Knapsack Problems, 1990, §8.3.1); with N+k the
 // survivors alone must hold everything under the failover ceiling, so k + ⌈Σ / failCap⌉.
 import type { PlacementProblem } from './types.ts';
-import { buildInstance, type Instance } from './instance.ts';
+import { buildInstance, type Instance, type ModelSpec } from './instance.ts';
 
 export interface LowerBound {
   hosts: number;
@@ -13,6 +13,19 @@ export interface LowerBound {
 
 /** Ceiling that forgives float noise: ⌈2.0000000001⌉ is 2. */
 export const ceilTol = (x: number) => Math.ceil(x - 1e-9);
+
+/** Cheapest cost of `need` units when model m sells cap(m) per host, maxCount hosts, fractionally. */
+function fractionalCost(models: readonly ModelSpec[], cap: (m: ModelSpec) => number, need: number): number {
+  const offers = models.filter((m) => cap(m) > 0).sort((a, b) => a.cost / cap(a) - b.cost / cap(b));
+  let cost = 0;
+  for (const m of offers) {
+    if (need <= 0) break;
+    const units = Math.min(need, cap(m) * m.maxCount);
+    cost += (units / cap(m)) * m.cost;
+    need -= units;
+  }
+  return need > 1e-9 ? Infinity : cost;
+}
 
 export function instanceLowerBound(inst: Instance): LowerBound {
   const { models, k } = inst;
@@ -27,10 +40,10 @@ export function instanceLowerBound(inst: Instance): LowerBound {
     const bestFail = Math.max(...models.map((m) => m.failCap[r]!));
     let h = bestCap > 0 ? ceilTol(total / bestCap) : 0;
     if (k > 0) h = Math.max(h, k + (bestFail > 0 ? ceilTol(total / bestFail) : 0));
-    // Fractional purchase of capacity at the cheapest price per unit of this resource.
-    const unit = (cap: (m: (typeof models)[number]) => number) => Math.min(...models.map((m) => (cap(m) > 0 ? m.cost / cap(m) : Infinity)));
-    let c = total * unit((m) => m.cap[r]!);
-    if (k > 0) c = Math.max(c, total * unit((m) => m.failCap[r]!) + k * minCost);
+    // Fractional purchase: buy capacity of this resource cheapest-per-unit first, within
+    // each model's count (a fractional knapsack; bench/cloudbalancing/README.md's bound).
+    let c = fractionalCost(models, (m) => m.cap[r]!, total);
+    if (k > 0) c = Math.max(c, fractionalCost(models, (m) => m.failCap[r]!, total) + k * minCost);
     if (h > hosts) [hosts, binding] = [h, res];
     cost = Math.max(cost, Number.isFinite(c) ? c : 0);
   });

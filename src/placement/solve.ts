@@ -5,7 +5,7 @@ import type { Instance, ModelSpec } from './instance.ts';
 import { buildInstance } from './instance.ts';
 import type { PlacementProblem, PlacementResult } from './types.ts';
 import type { Packing } from './heuristic/construct.ts';
-import { evaluate, solveModel, type Candidate } from './heuristic/search.ts';
+import { evaluate, solveMixed, solveModel, type Candidate } from './heuristic/search.ts';
 import { failureNote } from './failover.ts';
 import { instanceLowerBound, type LowerBound } from './lower-bound.ts';
 import { peakUtil, toResult } from './result.ts';
@@ -86,6 +86,14 @@ function familyModels(inst: Instance, best: Candidate): ModelSpec[] {
   return inst.models.filter((m) => m.family === family);
 }
 
+/** Model sets a mixed cluster may draw from: all models, or each CPU family with 2+ models. */
+function mixGroups(inst: Instance): ModelSpec[][] {
+  if (inst.models.length < 2) return [];
+  if (!inst.problem.singleFamily) return [inst.models];
+  const families = [...new Set(inst.models.map((m) => m.family))];
+  return families.map((f) => inst.models.filter((m) => m.family === f)).filter((g) => g.length > 1);
+}
+
 function isOptimal(inst: Instance, c: Candidate, lb: LowerBound, proof: Proof): boolean {
   if (!c.survives || inst.unplaced.length > 0) return false;
   const bins = c.packing.bins;
@@ -102,8 +110,14 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   const inst = buildInstance(problem);
   const lb = instanceLowerBound(inst);
   let best: Candidate | null = null;
-  for (const model of inst.models) {
+  // A model with fewer hosts than the lower bound cannot hold the workload alone.
+  const alone = inst.models.filter((m) => m.maxCount >= lb.hosts || inst.models.length === 1);
+  for (const model of alone) {
     const c = solveModel(inst, model, lb, deadline, progress);
+    if (!best || compare(inst, c, best) < 0) best = c;
+  }
+  for (const group of mixGroups(inst)) {
+    const c = solveMixed(inst, group, lb, deadline, progress);
     if (!best || compare(inst, c, best) < 0) best = c;
   }
   let proof: Proof = { count: false, balance: false };

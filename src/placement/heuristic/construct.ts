@@ -62,11 +62,15 @@ export interface Packing {
   failed: number[];
 }
 
+/** Which model to open for an item that fits no open host (null: none may be opened). */
+export type Opener = (item: number, bins: readonly Bin[]) => ModelSpec | null;
+
 /**
  * Packs every item into the given hosts (`models[i]` is host i's model). With `open`, a
- * new host of that model is opened whenever nothing fits (the unbounded FFD/BFD).
+ * new host of that model (or the opener's choice) is opened whenever nothing fits.
  */
-export function construct(inst: Instance, models: readonly ModelSpec[], mode: FitMode, open?: ModelSpec): Packing {
+export function construct(inst: Instance, models: readonly ModelSpec[], mode: FitMode, opener?: ModelSpec | Opener): Packing {
+  const open = typeof opener === 'function' ? opener : opener ? () => opener : undefined;
   const dims = inst.resources.length;
   const bins = models.map((m) => newBin(m, dims));
   const failed: number[] = [];
@@ -74,7 +78,11 @@ export function construct(inst: Instance, models: readonly ModelSpec[], mode: Fi
   const pinned = order.filter((i) => inst.items[i]!.pin !== null);
   for (const i of pinned) {
     const p = inst.items[i]!.pin!;
-    while (open && bins.length <= p) bins.push(newBin(open, dims));
+    while (open && bins.length <= p) {
+      const m = open(i, bins);
+      if (!m) break;
+      bins.push(newBin(m, dims));
+    }
     const bin = bins[p];
     if (bin && canTake(inst, bin, i)) put(inst, bin, i);
     else failed.push(i);
@@ -82,8 +90,9 @@ export function construct(inst: Instance, models: readonly ModelSpec[], mode: Fi
   for (const i of order) {
     if (inst.items[i]!.pin !== null) continue;
     let b = chooseBin(inst, bins, i, mode);
-    if (b < 0 && open) {
-      const bin = newBin(open, dims);
+    const m = b < 0 && open ? open(i, bins) : null;
+    if (m) {
+      const bin = newBin(m, dims);
       if (canTake(inst, bin, i)) {
         bins.push(bin);
         b = bins.length - 1;

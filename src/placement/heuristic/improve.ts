@@ -39,24 +39,28 @@ function victims(inst: Instance, bins: readonly Bin[], firstClosable: number): n
     .sort((a, b) => waste(bins[b]!) - waste(bins[a]!) || b - a);
 }
 
-/** Pours one item into the host that gains the least overload (then the least slack). */
-function pour(inst: Instance, s: RepairState, item: number): void {
-  let best = 0;
+/** Pours one item into the host that gains the least overload (then the least slack), never
+ * beside a member of its anti-affinity group; false when every host holds one. */
+function pour(inst: Instance, s: RepairState, item: number): boolean {
+  let best = -1;
   let bestKey = Infinity;
+  const it = inst.items[item]!;
   for (let h = 0; h < s.items.length; h++) {
-    const load = s.load[h]!.map((x, r) => x + inst.items[item]!.demand[r]!);
+    if (it.anti.some((g) => (s.anti[h]!.get(g) ?? 0) > 0)) continue;
+    const load = s.load[h]!.map((x, r) => x + it.demand[r]!);
     const key = hostOverload(inst, load, s.cap[h]!) * 1e6 + slack(load, s.cap[h]!, inst.refCap);
     if (key < bestKey) [best, bestKey] = [h, key];
   }
-  placeItem(inst, s, best, item);
+  if (best >= 0) placeItem(inst, s, best, item);
+  return best >= 0;
 }
 
 function tryClose(inst: Instance, bins: readonly Bin[], victim: number, opts: ImproveOptions): RepairState | null {
   const s = toState(bins);
-  for (let h = 0; h < bins.length; h++) for (const i of s.items[h]!) for (const g of inst.items[i]!.anti) s.anti[h]!.set(g, (s.anti[h]!.get(g) ?? 0) + 1);
+  countAnti(inst, s);
   const moving = s.items[victim]!;
   for (const k of ['cap', 'load', 'items', 'anti'] as const) (s[k] as unknown[]).splice(victim, 1);
-  for (const i of moving) pour(inst, s, i);
+  for (const i of moving) if (!pour(inst, s, i)) return null;
   return repair(inst, s, opts.iterations, opts.rng, opts.deadline) ? s : null;
 }
 
@@ -69,6 +73,24 @@ function fromState(inst: Instance, s: RepairState, models: Bin['model'][]): Bin[
 }
 
 const costOf = (bins: readonly Bin[]) => bins.reduce((s, b) => s + b.model.cost, 0);
+
+/** Items that found no room are poured in anyway and the overload repaired, if it can be. */
+export function repairFailed(inst: Instance, packing: Packing, opts: ImproveOptions): Packing {
+  if (packing.failed.length === 0 || packing.bins.length === 0) return packing;
+  const s = toState(packing.bins);
+  countAnti(inst, s);
+  const placeable = packing.failed.filter((i) => inst.items[i]!.pin === null);
+  for (const i of placeable) if (!pour(inst, s, i)) return packing;
+  if (!repair(inst, s, opts.iterations * 4, opts.rng, opts.deadline)) return packing;
+  const failed = packing.failed.filter((i) => inst.items[i]!.pin !== null);
+  return { bins: fromState(inst, s, packing.bins.map((b) => b.model)), failed };
+}
+
+function countAnti(inst: Instance, s: RepairState): void {
+  s.items.forEach((items, h) => {
+    for (const i of items) for (const g of inst.items[i]!.anti) s.anti[h]!.set(g, (s.anti[h]!.get(g) ?? 0) + 1);
+  });
+}
 
 /** Closes hosts while it can; returns the improved packing (the input when nothing helps). */
 export function emptyHosts(inst: Instance, packing: Packing, opts: ImproveOptions): Packing {
