@@ -40,11 +40,12 @@ function score(inst: Instance, bin: Bin, item: number, mode: FitMode): number {
   return mode === 'wfd' ? maxUtil(after, bin.model.cap) : slack(after, bin.model.cap, inst.refCap);
 }
 
-/** Index of the bin chosen for an item, or -1. Ties go to the earlier bin. */
-export function chooseBin(inst: Instance, bins: readonly Bin[], item: number, mode: FitMode): number {
+/** Index of the bin chosen for an item, or -1. Ties go to the earlier bin. `from`: bins
+ * before it are known not to take the item. */
+export function chooseBin(inst: Instance, bins: readonly Bin[], item: number, mode: FitMode, from = 0): number {
   let best = -1;
   let bestScore = Infinity;
-  for (let b = 0; b < bins.length; b++) {
+  for (let b = from; b < bins.length; b++) {
     if (!canTake(inst, bins[b]!, item)) continue;
     if (mode === 'ffd') return b;
     const s = score(inst, bins[b]!, item, mode);
@@ -87,9 +88,15 @@ export function construct(inst: Instance, models: readonly ModelSpec[], mode: Fi
     if (bin && canTake(inst, bin, i)) put(inst, bin, i);
     else failed.push(i);
   }
+  // First fit: loads and anti-affinity sets only grow while packing, so a bin that refused
+  // an item refuses every later item of the same shape; remember where each shape starts
+  // looking (makes FFD near-linear on real estates, where VM shapes repeat).
+  const firstFree = new Map<string, number>();
   for (const i of order) {
-    if (inst.items[i]!.pin !== null) continue;
-    let b = chooseBin(inst, bins, i, mode);
+    const it = inst.items[i]!;
+    if (it.pin !== null) continue;
+    const shape = mode === 'ffd' ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
+    let b = chooseBin(inst, bins, i, mode, firstFree.get(shape) ?? 0);
     const m = b < 0 && open ? open(i, bins) : null;
     if (m) {
       const bin = newBin(m, dims);
@@ -100,6 +107,7 @@ export function construct(inst: Instance, models: readonly ModelSpec[], mode: Fi
     }
     if (b >= 0) put(inst, bins[b]!, i);
     else failed.push(i);
+    if (mode === 'ffd') firstFree.set(shape, b >= 0 ? b : bins.length);
   }
   return { bins, failed };
 }

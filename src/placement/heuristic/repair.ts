@@ -63,6 +63,9 @@ export function removeItem(inst: Instance, s: RepairState, h: number, item: numb
   for (const g of inst.items[item]!.anti) s.anti[h]!.set(g, s.anti[h]!.get(g)! - 1);
 }
 
+/** Hosts examined per step when there are more. */
+const SAMPLE = 256;
+
 interface Move {
   item: number;
   from: number;
@@ -83,10 +86,13 @@ function bestMove(inst: Instance, s: RepairState, a: number, tabu: Map<number, n
   };
   const hosts = s.items.length;
   const isTabu = (item: number, host: number) => (tabu.get(item * hosts + host) ?? -1) > iter;
+  // On large inputs each step looks at a seeded sample of hosts (keeps a step O(sample)).
+  const targets = hosts <= SAMPLE ? null : Array.from({ length: SAMPLE }, () => randInt(rng, hosts));
   for (const i of s.items[a]!) {
     if (inst.items[i]!.pin !== null) continue;
     const oaMinus = overloadWith(inst, s, a, -1, i) - oa;
-    for (let b = 0; b < hosts; b++) {
+    for (let t = 0; t < (targets ? SAMPLE : hosts); t++) {
+      const b = targets ? targets[t]! : t;
       if (b === a || isTabu(i, b)) continue;
       const ob = hostOverload(inst, s.load[b]!, s.cap[b]!);
       if (antiOk(inst, s, b, i, -1)) consider({ item: i, from: a, to: b, other: -1, delta: oaMinus + overloadWith(inst, s, b, i, -1) - ob });

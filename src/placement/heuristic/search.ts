@@ -7,11 +7,12 @@ import { emptyHosts, repairFailed, type ImproveOptions } from './improve.ts';
 import { makeRng } from './rng.ts';
 import { survivesFailures } from '../failover.ts';
 import { byEfficiency, constructMixed } from './mixed.ts';
+import { dotProductPack } from './dot-product.ts';
 import { toSimHosts } from '../result.ts';
 
 export interface Candidate {
   packing: Packing;
-  mode: FitMode | 'tabu' | 'milp';
+  mode: FitMode | 'dot' | 'tabu' | 'milp';
   survives: boolean;
 }
 
@@ -57,13 +58,21 @@ export function tryCount(inst: Instance, hosts: readonly ModelSpec[], opts: Impr
 
 const copies = (model: ModelSpec, m: number) => new Array<ModelSpec>(m).fill(model);
 
+/** FFD (norm order), BFD (skipped on very large inputs: O(items × hosts)) and bin-centric
+ * dot product; the packing with the fewest hosts (ties: that order). */
+function bestOpenPacking(inst: Instance, model: ModelSpec): { p: Packing; mode: Candidate['mode'] } {
+  const runs: { p: Packing; mode: Candidate['mode'] }[] = [{ p: construct(inst, [], 'ffd', model), mode: 'ffd' }];
+  if (inst.items.length <= 20000) runs.push({ p: construct(inst, [], 'bfd', model), mode: 'bfd' });
+  runs.push({ p: dotProductPack(inst, model), mode: 'dot' });
+  const key = (r: { p: Packing }) => r.p.failed.length * 1e9 + r.p.bins.length;
+  return runs.reduce((a, b) => (key(b) < key(a) ? b : a));
+}
+
 export function solveModel(inst: Instance, model: ModelSpec, lb: LowerBound, deadline: number, progress: (m: string) => void): Candidate {
   const fixed = inst.problem.hostCount;
   const opts = improveOptions(inst, lb, deadline);
   if (fixed !== undefined) return tryCount(inst, copies(model, fixed), opts);
-  const ffd = construct(inst, [], 'ffd', model);
-  const bfd = construct(inst, [], 'bfd', model);
-  const open = bfd.bins.length < ffd.bins.length ? { p: bfd, mode: 'bfd' as const } : { p: ffd, mode: 'ffd' as const };
+  const open = bestOpenPacking(inst, model);
   if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
   progress(`${model.name}: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
   const improved = emptyHosts(inst, open.p, opts);
