@@ -9,7 +9,7 @@ import { evaluate, solveMixed, solveModel, type Candidate } from './heuristic/se
 import { failureNote } from './failover.ts';
 import { instanceLowerBound, type LowerBound } from './lower-bound.ts';
 import { peakUtil, toResult } from './result.ts';
-import { balanceExactly, exactApplies, improveExactly } from './ilp/exact.ts';
+import { arcFlowApplies, balanceExactly, exactApplies, improveArcFlow, improveExactly } from './ilp/exact.ts';
 
 export interface SolveOptions {
   onProgress?: (msg: string) => void;
@@ -51,20 +51,27 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
   const proof: Proof = { count: false, balance: false };
   const p = inst.problem;
   const seconds = () => Math.max(0.1, (deadline - performance.now()) / 1000);
-  if (!best.survives || !exactApplies(inst, best.packing.bins.length + 1)) return { best, proof };
+  if (!best.survives) return { best, proof };
   const objective = p.objective === 'min-cost' ? 'cost' : 'hosts';
+  const models = familyModels(inst, best);
+  const arcFlow = arcFlowApplies(inst, models);
+  if (!arcFlow && !exactApplies(inst, best.packing.bins.length + 1)) return { best, proof };
+  const hostsNow = best.packing.bins.length;
   if (p.hostCount !== undefined) proof.count = true;
   else if (inst.k === 0) {
-    const value = objective === 'cost' ? costOf(best.packing) : best.packing.bins.length;
-    const out = await improveExactly(inst, familyModels(inst, best), value, best.packing.bins.length + (objective === 'cost' ? inst.items.length : 0), objective, seconds());
+    const value = objective === 'cost' ? costOf(best.packing) : hostsNow;
+    const out = arcFlow
+      ? await improveArcFlow(inst, models[0]!, models[0]!.cap[0]!, hostsNow, seconds())
+      : await improveExactly(inst, models, value, hostsNow + (objective === 'cost' ? inst.items.length : 0), objective, seconds());
     if (out.bins) best = evaluate(inst, { bins: out.bins, failed: [] }, 'milp');
     proof.count = out.proved;
   } else if (objective === 'hosts') {
     // N+k: the survivors of any k failures hold everything under the failover ceiling, so
     // hosts ≥ k + (optimal packing at failCap). No such packing in hosts − k − 1 proves it.
-    const failModels = familyModels(inst, best).map((m) => ({ ...m, cap: m.failCap }));
-    const need = best.packing.bins.length - inst.k;
-    const out = await improveExactly(inst, failModels, need, need, 'hosts', seconds());
+    const need = hostsNow - inst.k;
+    const out = arcFlow
+      ? await improveArcFlow(inst, models[0]!, models[0]!.failCap[0]!, need, seconds())
+      : await improveExactly(inst, models.map((m) => ({ ...m, cap: m.failCap })), need, need, 'hosts', seconds());
     proof.count = out.proved && out.bins === null;
   }
   if (p.objective === 'balance' && proof.count && inst.models.length === 1) {

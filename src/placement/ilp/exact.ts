@@ -5,6 +5,27 @@ import type { Instance, ModelSpec } from '../instance.ts';
 import { newBin, put, type Bin } from '../heuristic/construct.ts';
 import { assignmentModel, decodeAssignment, xName } from './model.ts';
 import { solveMip, type LP } from './glpk.ts';
+import { arcFlowGraph, arcFlowLp, decodeArcFlow } from './arc-flow.ts';
+
+/** Arc-flow applies to one resource, one model, integer sizes, no anti-affinity or pins. */
+export function arcFlowApplies(inst: Instance, models: readonly ModelSpec[]): boolean {
+  return inst.resources.length === 1 && models.length === 1 && inst.items.length > 0 && inst.items.every((it) => it.anti.length === 0 && it.pin === null);
+}
+
+/** Is there a packing into fewer than `hosts` hosts of `model` (capacity `cap`)? Arc-flow MILP. */
+export async function improveArcFlow(inst: Instance, model: ModelSpec, cap: number, hosts: number, seconds: number): Promise<ExactOutcome> {
+  const g = arcFlowGraph(inst, cap, 150_000);
+  if (!g) return { bins: null, proved: false };
+  const out = await solveMip(arcFlowLp(g, hosts - 1), seconds);
+  if (out.status === 'infeasible') return { bins: null, proved: true };
+  if (out.status !== 'optimal' && out.status !== 'feasible') return { bins: null, proved: false };
+  const bins = decodeArcFlow(g, out.values).map((items) => {
+    const bin = newBin(model, inst.resources.length);
+    for (const i of items) put(inst, bin, i);
+    return bin;
+  });
+  return { bins, proved: out.status === 'optimal' };
+}
 
 /** Small enough for the assignment model to prove optimality within seconds. */
 export function exactApplies(inst: Instance, hosts: number): boolean {
