@@ -9,6 +9,7 @@ import { evaluate, solveMixed, solveModel, type Candidate } from './heuristic/se
 import { failureNote } from './failover.ts';
 import { instanceLowerBound, type LowerBound } from './lower-bound.ts';
 import { peakUtil, toResult } from './result.ts';
+import { packsInto } from './ilp/search-tree.ts';
 import { arcFlowApplies, balanceExactly, exactApplies, improveArcFlow, improveExactly } from './ilp/exact.ts';
 
 export interface SolveOptions {
@@ -60,6 +61,7 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
   if (p.hostCount !== undefined) proof.count = true;
   else if (inst.k === 0) {
     const value = objective === 'cost' ? costOf(best.packing) : hostsNow;
+    if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow)) return balancePhase(inst, best, { count: true, balance: false }, seconds());
     const out = arcFlow
       ? await improveArcFlow(inst, models[0]!, models[0]!.cap[0]!, hostsNow, seconds())
       : await improveExactly(inst, models, value, hostsNow + (objective === 'cost' ? inst.items.length : 0), objective, seconds());
@@ -74,16 +76,24 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
       : await improveExactly(inst, models.map((m) => ({ ...m, cap: m.failCap })), need, need, 'hosts', seconds());
     proof.count = out.proved && out.bins === null;
   }
-  if (p.objective === 'balance' && proof.count && inst.models.length === 1) {
-    const hosts = best.packing.bins.map((b) => b.model);
-    const bal = await balanceExactly(inst, hosts, seconds());
-    if (bal) {
-      const c = evaluate(inst, { bins: bal.bins, failed: [] }, 'milp');
-      if (c.survives && bal.peak < peakUtil(best.packing.bins) - 1e-9) best = c;
-      proof.balance = c.survives || peakUtil(best.packing.bins) <= bal.peak + 1e-9;
-    }
-  }
-  return { best, proof };
+  return balancePhase(inst, best, proof, seconds());
+}
+
+/** Balance with the host count settled: the MILP that minimises the peak utilisation. */
+async function balancePhase(inst: Instance, best: Candidate, proof: Proof, seconds: number): Promise<{ best: Candidate; proof: Proof }> {
+  if (inst.problem.objective !== 'balance' || !proof.count || inst.models.length !== 1) return { best, proof };
+  if (peakUtil(best.packing.bins) <= balanceBound(inst, best.packing) + 1e-9) return { best, proof: { ...proof, balance: true } };
+  const bal = await balanceExactly(inst, best.packing.bins.map((b) => b.model), seconds);
+  if (!bal) return { best, proof };
+  const c = evaluate(inst, { bins: bal.bins, failed: [] }, 'milp');
+  if (c.survives && bal.peak < peakUtil(best.packing.bins) - 1e-9) best = c;
+  return { best, proof: { ...proof, balance: peakUtil(best.packing.bins) <= bal.peak + 1e-9 } };
+}
+
+/** Small single-model inputs: the search tree shows that `hosts` − 1 hosts cannot work. */
+function treeProves(inst: Instance, models: readonly ModelSpec[], hosts: number): boolean {
+  if (models.length !== 1 || inst.items.length > 40 || inst.items.some((it) => it.pin !== null)) return false;
+  return packsInto(inst, models[0]!, hosts - 1, 1_000_000).status === 'infeasible';
 }
 
 /** The models exact mode may mix: all, or (one family per cluster) the chosen one's family. */
