@@ -1,8 +1,9 @@
-// Lower bounds on the number and cost of hosts (issue 3 §3). L1 per resource:
-// ⌈Σ demand / capacity⌉ (Martello & Toth, Knapsack Problems, 1990, §8.3.1); with N+k the
-// survivors alone must hold everything under the failover ceiling, so k + ⌈Σ / failCap⌉.
+// Lower bounds on the number and cost of hosts (issue 3 §3), per resource: Martello–Toth
+// L2 (Knapsack Problems, 1990, §8.3.1), which is never below L1 = ⌈Σ demand / capacity⌉;
+// with N+k the survivors alone must hold everything under the failover ceiling, so
+// k + L2(failCap). Plus pairwise-incompatible VMs (no two fit one host): one host each.
 import type { PlacementProblem } from './types.ts';
-import { buildInstance, type Instance } from './instance.ts';
+import { buildInstance, type Instance, type ModelSpec } from './instance.ts';
 
 export interface LowerBound {
   hosts: number;
@@ -13,6 +14,70 @@ export interface LowerBound {
 
 /** Ceiling that forgives float noise: ⌈2.0000000001⌉ is 2. */
 export const ceilTol = (x: number) => Math.ceil(x - 1e-9);
+
+/** Count of sorted-ascending values ≤ x (with float slack). */
+function countAtMost(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x + 1e-9 * Math.max(1, Math.abs(x))) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Martello–Toth L2 for sizes and capacity C: for α ≤ C/2, items > C − α need a host each,
+ * items in (C/2, C − α] too, and items in [α, C/2] fill what those leave free:
+ * L(α) = |J1| + |J2| + max(0, ⌈(Σ J3 − (|J2|·C − Σ J2)) / C⌉); L2 = max over α.
+ * Example: sizes 6, 6, 6, 2 on C = 10: L1 = 2, L2 = 3 (three items above C/2).
+ */
+export function martelloTothL2(sizes: readonly number[], C: number): number {
+  if (C <= 0 || sizes.length === 0) return 0;
+  const a = [...sizes].sort((x, y) => x - y);
+  const prefix = [0];
+  for (const w of a) prefix.push(prefix[prefix.length - 1]! + w);
+  const sumBetween = (lo: number, hi: number) => prefix[hi]! - prefix[lo]!;
+  const n = a.length;
+  const half = countAtMost(a, C / 2);
+  const alphas = [0, ...new Set(a.slice(0, half))];
+  let best = 0;
+  for (const alpha of alphas) {
+    const j1Start = countAtMost(a, C - alpha); // indices ≥ j1Start: w > C − α
+    const j2Start = half; // (C/2, C − α]
+    const j3Start = alpha > 0 ? countAtMost(a, alpha - 1e-9 * Math.max(1, alpha)) : 0;
+    const j2Count = Math.max(0, j1Start - j2Start);
+    const j2Sum = j2Count > 0 ? sumBetween(j2Start, j1Start) : 0;
+    const j3Sum = sumBetween(j3Start, half);
+    const rest = Math.max(0, ceilTol((j3Sum - (j2Count * C - j2Sum)) / C));
+    best = Math.max(best, n - j1Start + j2Count + rest);
+  }
+  return best;
+}
+
+/** Greedy clique of pairwise-incompatible items (largest first; the 2,000 largest only). */
+export function incompatibleItems(demands: readonly (readonly number[])[], cap: readonly number[]): number {
+  const norm = (d: readonly number[]) => Math.max(...d.map((x, r) => (cap[r]! > 0 ? x / cap[r]! : 0)));
+  const order = demands.map((d, i) => ({ d, key: norm(d), i })).sort((x, y) => y.key - x.key || x.i - y.i).slice(0, 2000);
+  const clash = (x: readonly number[], y: readonly number[]) => x.some((v, r) => v + y[r]! > cap[r]! * (1 + 1e-9));
+  const clique: (readonly number[])[] = [];
+  for (const { d } of order) if (clique.every((c) => clash(c, d))) clique.push(d);
+  return clique.length;
+}
+
+/** Cheapest cost of `need` units when model m sells cap(m) per host, maxCount hosts, fractionally. */
+function fractionalCost(models: readonly ModelSpec[], cap: (m: ModelSpec) => number, need: number): number {
+  const offers = models.filter((m) => cap(m) > 0).sort((a, b) => a.cost / cap(a) - b.cost / cap(b));
+  let cost = 0;
+  for (const m of offers) {
+    if (need <= 0) break;
+    const units = Math.min(need, cap(m) * m.maxCount);
+    cost += (units / cap(m)) * m.cost;
+    need -= units;
+  }
+  return need > 1e-9 ? Infinity : cost;
+}
 
 export function instanceLowerBound(inst: Instance): LowerBound {
   const { models, k } = inst;
@@ -25,15 +90,23 @@ export function instanceLowerBound(inst: Instance): LowerBound {
     const total = inst.items.reduce((s, it) => s + it.demand[r]!, 0);
     const bestCap = Math.max(...models.map((m) => m.cap[r]!));
     const bestFail = Math.max(...models.map((m) => m.failCap[r]!));
-    let h = bestCap > 0 ? ceilTol(total / bestCap) : 0;
-    if (k > 0) h = Math.max(h, k + (bestFail > 0 ? ceilTol(total / bestFail) : 0));
-    // Fractional purchase of capacity at the cheapest price per unit of this resource.
-    const unit = (cap: (m: (typeof models)[number]) => number) => Math.min(...models.map((m) => (cap(m) > 0 ? m.cost / cap(m) : Infinity)));
-    let c = total * unit((m) => m.cap[r]!);
-    if (k > 0) c = Math.max(c, total * unit((m) => m.failCap[r]!) + k * minCost);
+    const sizes = inst.items.map((it) => it.demand[r]!);
+    let h = Math.max(bestCap > 0 ? ceilTol(total / bestCap) : 0, martelloTothL2(sizes, bestCap));
+    if (k > 0) h = Math.max(h, k + Math.max(bestFail > 0 ? ceilTol(total / bestFail) : 0, martelloTothL2(sizes, bestFail)));
+    // Fractional purchase: buy capacity of this resource cheapest-per-unit first, within
+    // each model's count (a fractional knapsack; bench/cloudbalancing/README.md's bound).
+    let c = fractionalCost(models, (m) => m.cap[r]!, total);
+    if (k > 0) c = Math.max(c, fractionalCost(models, (m) => m.failCap[r]!, total) + k * minCost);
     if (h > hosts) [hosts, binding] = [h, res];
     cost = Math.max(cost, Number.isFinite(c) ? c : 0);
   });
+  if (inst.resources.length > 1) {
+    const demands = inst.items.map((it) => it.demand);
+    const capOf = (pick: (m: ModelSpec) => number[]) => inst.resources.map((_, r) => Math.max(...models.map((m) => pick(m)[r]!)));
+    let c = incompatibleItems(demands, capOf((m) => m.cap));
+    if (k > 0) c = Math.max(c, k + incompatibleItems(demands, capOf((m) => m.failCap)));
+    if (c > hosts) [hosts, binding] = [c, 'incompatible-vms'];
+  }
   // Pins and anti-affinity groups force a count of distinct hosts.
   const groups = new Map<string, number>();
   for (const it of inst.items) for (const g of it.anti) groups.set(g, (groups.get(g) ?? 0) + 1);

@@ -1,64 +1,22 @@
-// The placement driver: for each host model, the smallest host count whose packing holds
-// under the ceilings and survives every k-failure scenario; then the best model for the
-// objective. Solve() returns a result; nothing here has side effects.
-import type { ModelSpec, Instance } from './instance.ts';
+// The placement driver (Karpenter's Solve(): returns results, side effects come after):
+// heuristic per host model, the best for the objective, then exact mode on small inputs
+// to improve or prove it. Same problem and seed give the same placement.
+import type { Instance, ModelSpec } from './instance.ts';
 import { buildInstance } from './instance.ts';
 import type { PlacementProblem, PlacementResult } from './types.ts';
-import { construct, type FitMode, type Packing } from './heuristic/construct.ts';
-import { failureNote, survivesFailures } from './failover.ts';
+import type { Packing } from './heuristic/construct.ts';
+import { evaluate, solveMixed, solveModel, type Candidate } from './heuristic/search.ts';
+import { failureNote } from './failover.ts';
 import { instanceLowerBound, type LowerBound } from './lower-bound.ts';
-import { peakUtil, toResult, toSimHosts } from './result.ts';
+import { peakUtil, toResult } from './result.ts';
+import { packsInto } from './ilp/search-tree.ts';
+import { arcFlowApplies, balanceExactly, exactApplies, improveArcFlow, improveExactly } from './ilp/exact.ts';
 
 export interface SolveOptions {
   onProgress?: (msg: string) => void;
 }
 
-interface Candidate {
-  packing: Packing;
-  mode: FitMode;
-  survives: boolean;
-}
-
-/** Fit modes to try, in the objective's order of preference. */
-function modesFor(problem: PlacementProblem): FitMode[] {
-  return problem.objective === 'balance' ? ['wfd', 'ffd', 'bfd'] : ['ffd', 'bfd', 'wfd'];
-}
-
-function evaluate(inst: Instance, packing: Packing, mode: FitMode): Candidate {
-  const survives = packing.failed.length === 0 && survivesFailures(toSimHosts(inst, packing.bins), inst.vms, inst.k, inst.refCap);
-  return { packing, mode, survives };
-}
-
-/** Tries every mode with exactly m hosts; the first surviving packing, else the best partial one. */
-function tryCount(inst: Instance, model: ModelSpec, m: number): Candidate {
-  let fallback: Candidate | null = null;
-  for (const mode of modesFor(inst.problem)) {
-    const c = evaluate(inst, construct(inst, new Array<ModelSpec>(m).fill(model), mode), mode);
-    if (c.survives) return c;
-    if (!fallback || c.packing.failed.length < fallback.packing.failed.length) fallback = c;
-  }
-  return fallback!;
-}
-
-function solveModel(inst: Instance, model: ModelSpec, lb: LowerBound, progress: (m: string) => void): Candidate {
-  const fixed = inst.problem.hostCount;
-  if (fixed !== undefined) return tryCount(inst, model, fixed);
-  const ffd = construct(inst, [], 'ffd', model);
-  const bfd = construct(inst, [], 'bfd', model);
-  const open = bfd.bins.length < ffd.bins.length ? { p: bfd, mode: 'bfd' as const } : { p: ffd, mode: 'ffd' as const };
-  if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
-  if (open.p.bins.length > model.maxCount) return tryCount(inst, model, model.maxCount);
-  if (inst.k === 0 && inst.problem.objective !== 'balance') return evaluate(inst, open.p, open.mode);
-  const start = Math.max(lb.hosts, open.p.bins.length);
-  const limit = Math.min(model.maxCount, 2 * open.p.bins.length + inst.k);
-  let last: Candidate = { packing: open.p, mode: open.mode, survives: false };
-  for (let m = start; m <= limit; m++) {
-    progress(`${model.name}: trying ${m} hosts`);
-    last = tryCount(inst, model, m);
-    if (last.survives) return last;
-  }
-  return last;
-}
+const costOf = (p: Packing) => p.bins.reduce((s, b) => s + b.model.cost, 0);
 
 /** Lexicographic comparison of two candidates for the objective: negative when a is better. */
 function compare(inst: Instance, a: Candidate, b: Candidate): number {
@@ -66,7 +24,7 @@ function compare(inst: Instance, a: Candidate, b: Candidate): number {
   if (failed !== 0) return failed;
   if (a.survives !== b.survives) return a.survives ? -1 : 1;
   const hosts = a.packing.bins.length - b.packing.bins.length;
-  const cost = a.packing.bins.reduce((s, x) => s + x.model.cost, 0) - b.packing.bins.reduce((s, x) => s + x.model.cost, 0);
+  const cost = costOf(a.packing) - costOf(b.packing);
   if (inst.problem.objective === 'min-cost') return cost || hosts;
   const first = hosts || cost;
   if (first !== 0 || inst.problem.objective !== 'balance') return first;
@@ -84,30 +42,103 @@ function balanceBound(inst: Instance, packing: Packing): number {
   return bound;
 }
 
-function isOptimal(inst: Instance, c: Candidate, lb: LowerBound): boolean {
+interface Proof {
+  count: boolean;
+  balance: boolean;
+}
+
+/** Exact mode: better plans or proofs from the MILP (count/cost, then balance). */
+async function exactPhase(inst: Instance, best: Candidate, deadline: number): Promise<{ best: Candidate; proof: Proof }> {
+  const proof: Proof = { count: false, balance: false };
+  const p = inst.problem;
+  const seconds = () => Math.max(0.1, (deadline - performance.now()) / 1000);
+  if (!best.survives) return { best, proof };
+  const objective = p.objective === 'min-cost' ? 'cost' : 'hosts';
+  const models = familyModels(inst, best);
+  const arcFlow = arcFlowApplies(inst, models);
+  if (!arcFlow && !exactApplies(inst, best.packing.bins.length + 1)) return { best, proof };
+  const hostsNow = best.packing.bins.length;
+  if (p.hostCount !== undefined) proof.count = true;
+  else if (inst.k === 0) {
+    const value = objective === 'cost' ? costOf(best.packing) : hostsNow;
+    if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow)) return balancePhase(inst, best, { count: true, balance: false }, seconds());
+    const out = arcFlow
+      ? await improveArcFlow(inst, models[0]!, models[0]!.cap[0]!, hostsNow, seconds())
+      : await improveExactly(inst, models, value, hostsNow + (objective === 'cost' ? inst.items.length : 0), objective, seconds());
+    if (out.bins) best = evaluate(inst, { bins: out.bins, failed: [] }, 'milp');
+    proof.count = out.proved;
+  } else if (objective === 'hosts') {
+    // N+k: the survivors of any k failures hold everything under the failover ceiling, so
+    // hosts ≥ k + (optimal packing at failCap). No such packing in hosts − k − 1 proves it.
+    const need = hostsNow - inst.k;
+    const out = arcFlow
+      ? await improveArcFlow(inst, models[0]!, models[0]!.failCap[0]!, need, seconds())
+      : await improveExactly(inst, models.map((m) => ({ ...m, cap: m.failCap })), need, need, 'hosts', seconds());
+    proof.count = out.proved && out.bins === null;
+  }
+  return balancePhase(inst, best, proof, seconds());
+}
+
+/** Balance with the host count settled: the MILP that minimises the peak utilisation. */
+async function balancePhase(inst: Instance, best: Candidate, proof: Proof, seconds: number): Promise<{ best: Candidate; proof: Proof }> {
+  if (inst.problem.objective !== 'balance' || !proof.count || inst.models.length !== 1) return { best, proof };
+  if (peakUtil(best.packing.bins) <= balanceBound(inst, best.packing) + 1e-9) return { best, proof: { ...proof, balance: true } };
+  const bal = await balanceExactly(inst, best.packing.bins.map((b) => b.model), seconds);
+  if (!bal) return { best, proof };
+  const c = evaluate(inst, { bins: bal.bins, failed: [] }, 'milp');
+  if (c.survives && bal.peak < peakUtil(best.packing.bins) - 1e-9) best = c;
+  return { best, proof: { ...proof, balance: peakUtil(best.packing.bins) <= bal.peak + 1e-9 } };
+}
+
+/** Small single-model inputs: the search tree shows that `hosts` − 1 hosts cannot work. */
+function treeProves(inst: Instance, models: readonly ModelSpec[], hosts: number): boolean {
+  if (models.length !== 1 || inst.items.length > 40 || inst.items.some((it) => it.pin !== null)) return false;
+  return packsInto(inst, models[0]!, hosts - 1, 1_000_000).status === 'infeasible';
+}
+
+/** The models exact mode may mix: all, or (one family per cluster) the chosen one's family. */
+function familyModels(inst: Instance, best: Candidate): ModelSpec[] {
+  if (!inst.problem.singleFamily) return inst.models;
+  const family = best.packing.bins[0]?.model.family;
+  return inst.models.filter((m) => m.family === family);
+}
+
+/** Model sets a mixed cluster may draw from: all models, or each CPU family with 2+ models. */
+function mixGroups(inst: Instance): ModelSpec[][] {
+  if (inst.models.length < 2) return [];
+  if (!inst.problem.singleFamily) return [inst.models];
+  const families = [...new Set(inst.models.map((m) => m.family))];
+  return families.map((f) => inst.models.filter((m) => m.family === f)).filter((g) => g.length > 1);
+}
+
+function isOptimal(inst: Instance, c: Candidate, lb: LowerBound, proof: Proof): boolean {
   if (!c.survives || inst.unplaced.length > 0) return false;
   const bins = c.packing.bins;
-  const hostsOk = inst.problem.hostCount !== undefined || bins.length <= lb.hosts;
-  switch (inst.problem.objective) {
-    case 'min-cost':
-      return bins.reduce((s, b) => s + b.model.cost, 0) <= lb.cost + 1e-9;
-    case 'balance':
-      return hostsOk && inst.models.length === 1 && peakUtil(bins) <= balanceBound(inst, c.packing) + 1e-9;
-    default:
-      return hostsOk;
-  }
+  const countOk = proof.count || (inst.problem.objective === 'min-cost' ? costOf(c.packing) <= lb.cost + 1e-9 : bins.length <= lb.hosts);
+  if (inst.problem.objective !== 'balance') return countOk;
+  const singleFamily = inst.models.length === 1 || inst.problem.singleFamily === true;
+  return countOk && singleFamily && (proof.balance || peakUtil(bins) <= balanceBound(inst, c.packing) + 1e-9);
 }
 
 export async function solvePlacement(problem: PlacementProblem, opts: SolveOptions = {}): Promise<PlacementResult> {
   const started = performance.now();
+  const deadline = started + problem.timeLimitSeconds * 1000;
   const progress = opts.onProgress ?? (() => {});
   const inst = buildInstance(problem);
   const lb = instanceLowerBound(inst);
   let best: Candidate | null = null;
-  for (const model of inst.models) {
-    const c = solveModel(inst, model, lb, progress);
+  // A model with fewer hosts than the lower bound cannot hold the workload alone.
+  const alone = inst.models.filter((m) => m.maxCount >= lb.hosts || inst.models.length === 1);
+  for (const model of alone) {
+    const c = solveModel(inst, model, lb, deadline, progress);
     if (!best || compare(inst, c, best) < 0) best = c;
   }
+  for (const group of mixGroups(inst)) {
+    const c = solveMixed(inst, group, lb, deadline, progress);
+    if (!best || compare(inst, c, best) < 0) best = c;
+  }
+  let proof: Proof = { count: false, balance: false };
+  if (best) ({ best, proof } = await exactPhase(inst, best, deadline));
   const packing = best?.packing ?? { bins: [], failed: inst.items.map((_, i) => i) };
   const notes: string[] = [];
   const note = failureNote(packing.bins.length, inst.k);
@@ -116,9 +147,9 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   const lbValue = problem.objective === 'min-cost' ? lb.cost : lb.hosts;
   notes.push(`lower bound ${lbValue} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} (binding: ${lb.bindingResource})`);
   return toResult(inst, packing, {
-    method: best ? `heuristic:${best.mode}` : 'none',
+    method: best ? (best.mode === 'milp' ? 'exact:milp' : `heuristic:${best.mode}`) + (proof.count ? '+proof' : '') : 'none',
     lowerBound: lbValue,
-    optimal: best ? isOptimal(inst, best, lb) : false,
+    optimal: best ? isOptimal(inst, best, lb, proof) : false,
     bindingResource: lb.bindingResource,
     seconds: (performance.now() - started) / 1000,
     seed: problem.seed ?? 1,

@@ -69,11 +69,13 @@ test('the checker names each broken rule', () => {
   assert.deepEqual([...new Set(rules)].sort(), ['affinity', 'anti-affinity', 'capacity', 'failover', 'model', 'pin', 'placed-once']);
 });
 
-test('lower bound: L1 per resource names the binding resource; N+k adds the survivors bound', () => {
-  const vms = [vm('a', { cpu: 6, mem: 2 }), vm('b', { cpu: 6, mem: 2 }), vm('c', { cpu: 6, mem: 2 })];
+test('lower bound: per resource, names the binding resource; N+k adds the survivors bound; L2 counts big VMs', () => {
+  const vms = [vm('a', { cpu: 4, mem: 2 }), vm('b', { cpu: 4, mem: 2 }), vm('c', { cpu: 4, mem: 2 })];
   assert.deepEqual(lowerBound(problem({ vms })), { hosts: 2, cost: 2, bindingResource: 'cpu' });
   assert.deepEqual(lowerBound(problem({ vms, redundancy: 1 })), { hosts: 3, cost: 3, bindingResource: 'cpu' });
   assert.deepEqual(lowerBound(problem({ vms, ceilingPct: { cpu: 100, mem: 20 } })), { hosts: 3, cost: 3, bindingResource: 'mem' });
+  const big = [vm('a', { cpu: 6, mem: 1 }), vm('b', { cpu: 6, mem: 1 }), vm('c', { cpu: 6, mem: 1 })];
+  assert.equal(lowerBound(problem({ vms: big })).hosts, 3);
 });
 
 test('shuffling the VMs changes nothing but the seconds', async () => {

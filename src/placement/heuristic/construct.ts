@@ -40,11 +40,12 @@ function score(inst: Instance, bin: Bin, item: number, mode: FitMode): number {
   return mode === 'wfd' ? maxUtil(after, bin.model.cap) : slack(after, bin.model.cap, inst.refCap);
 }
 
-/** Index of the bin chosen for an item, or -1. Ties go to the earlier bin. */
-export function chooseBin(inst: Instance, bins: readonly Bin[], item: number, mode: FitMode): number {
+/** Index of the bin chosen for an item, or -1. Ties go to the earlier bin. `from`: bins
+ * before it are known not to take the item. */
+export function chooseBin(inst: Instance, bins: readonly Bin[], item: number, mode: FitMode, from = 0): number {
   let best = -1;
   let bestScore = Infinity;
-  for (let b = 0; b < bins.length; b++) {
+  for (let b = from; b < bins.length; b++) {
     if (!canTake(inst, bins[b]!, item)) continue;
     if (mode === 'ffd') return b;
     const s = score(inst, bins[b]!, item, mode);
@@ -62,11 +63,15 @@ export interface Packing {
   failed: number[];
 }
 
+/** Which model to open for an item that fits no open host (null: none may be opened). */
+export type Opener = (item: number, bins: readonly Bin[]) => ModelSpec | null;
+
 /**
  * Packs every item into the given hosts (`models[i]` is host i's model). With `open`, a
- * new host of that model is opened whenever nothing fits (the unbounded FFD/BFD).
+ * new host of that model (or the opener's choice) is opened whenever nothing fits.
  */
-export function construct(inst: Instance, models: readonly ModelSpec[], mode: FitMode, open?: ModelSpec): Packing {
+export function construct(inst: Instance, models: readonly ModelSpec[], mode: FitMode, opener?: ModelSpec | Opener): Packing {
+  const open = typeof opener === 'function' ? opener : opener ? () => opener : undefined;
   const dims = inst.resources.length;
   const bins = models.map((m) => newBin(m, dims));
   const failed: number[] = [];
@@ -74,16 +79,27 @@ export function construct(inst: Instance, models: readonly ModelSpec[], mode: Fi
   const pinned = order.filter((i) => inst.items[i]!.pin !== null);
   for (const i of pinned) {
     const p = inst.items[i]!.pin!;
-    while (open && bins.length <= p) bins.push(newBin(open, dims));
+    while (open && bins.length <= p) {
+      const m = open(i, bins);
+      if (!m) break;
+      bins.push(newBin(m, dims));
+    }
     const bin = bins[p];
     if (bin && canTake(inst, bin, i)) put(inst, bin, i);
     else failed.push(i);
   }
+  // First fit: loads and anti-affinity sets only grow while packing, so a bin that refused
+  // an item refuses every later item of the same shape; remember where each shape starts
+  // looking (makes FFD near-linear on real estates, where VM shapes repeat).
+  const firstFree = new Map<string, number>();
   for (const i of order) {
-    if (inst.items[i]!.pin !== null) continue;
-    let b = chooseBin(inst, bins, i, mode);
-    if (b < 0 && open) {
-      const bin = newBin(open, dims);
+    const it = inst.items[i]!;
+    if (it.pin !== null) continue;
+    const shape = mode === 'ffd' ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
+    let b = chooseBin(inst, bins, i, mode, firstFree.get(shape) ?? 0);
+    const m = b < 0 && open ? open(i, bins) : null;
+    if (m) {
+      const bin = newBin(m, dims);
       if (canTake(inst, bin, i)) {
         bins.push(bin);
         b = bins.length - 1;
@@ -91,6 +107,7 @@ export function construct(inst: Instance, models: readonly ModelSpec[], mode: Fi
     }
     if (b >= 0) put(inst, bins[b]!, i);
     else failed.push(i);
+    if (mode === 'ffd') firstFree.set(shape, b >= 0 ? b : bins.length);
   }
   return { bins, failed };
 }

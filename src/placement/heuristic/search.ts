@@ -1,0 +1,116 @@
+// Heuristic mode for one host model: construct (FFD/BFD), empty hosts by tabu repair, then
+// the smallest host count whose packing survives every k-failure scenario.
+import type { Instance, ModelSpec } from '../instance.ts';
+import type { LowerBound } from '../lower-bound.ts';
+import { construct, type FitMode, type Packing } from './construct.ts';
+import { emptyHosts, repairFailed, type ImproveOptions } from './improve.ts';
+import { makeRng } from './rng.ts';
+import { survivesFailures } from '../failover.ts';
+import { byEfficiency, constructMixed } from './mixed.ts';
+import { dotProductPack } from './dot-product.ts';
+import { toSimHosts } from '../result.ts';
+
+export interface Candidate {
+  packing: Packing;
+  mode: FitMode | 'dot' | 'tabu' | 'milp';
+  survives: boolean;
+}
+
+/** Tabu iterations per attempt to close a host, scaled so large inputs stay within budget. */
+function iterationBudget(inst: Instance): number {
+  return Math.max(200, Math.min(4000, Math.floor(4e6 / Math.max(1, inst.items.length * 4))));
+}
+
+export function improveOptions(inst: Instance, lb: LowerBound, deadline: number): ImproveOptions {
+  const p = inst.problem;
+  return {
+    rng: makeRng(p.seed ?? 1),
+    deadline,
+    iterations: iterationBudget(inst),
+    maxFailures: 8,
+    target: { hosts: lb.hosts - (inst.k > 0 ? inst.k : 0), cost: lb.cost },
+    objective: p.objective === 'min-cost' ? 'cost' : 'hosts',
+  };
+}
+
+/** Fit modes to try, in the objective's order of preference. */
+function modesFor(inst: Instance): FitMode[] {
+  return inst.problem.objective === 'balance' ? ['wfd', 'ffd', 'bfd'] : ['ffd', 'bfd', 'wfd'];
+}
+
+export function evaluate(inst: Instance, packing: Packing, mode: Candidate['mode']): Candidate {
+  const survives = packing.failed.length === 0 && survivesFailures(toSimHosts(inst, packing.bins), inst.vms, inst.k, inst.refCap);
+  return { packing, mode, survives };
+}
+
+/** Tries every mode with exactly m hosts; the first surviving packing, else the best partial one. */
+export function tryCount(inst: Instance, hosts: readonly ModelSpec[], opts: ImproveOptions): Candidate {
+  let fallback: Candidate | null = null;
+  for (const mode of modesFor(inst)) {
+    const c = evaluate(inst, construct(inst, hosts, mode), mode);
+    if (c.survives) return c;
+    if (!fallback || c.packing.failed.length < fallback.packing.failed.length) fallback = c;
+  }
+  if (fallback!.packing.failed.length === 0) return fallback!;
+  const repaired = repairFailed(inst, fallback!.packing, opts);
+  return repaired.failed.length < fallback!.packing.failed.length ? evaluate(inst, repaired, 'tabu') : fallback!;
+}
+
+const copies = (model: ModelSpec, m: number) => new Array<ModelSpec>(m).fill(model);
+
+/** FFD (norm order), BFD (skipped on very large inputs: O(items × hosts)) and bin-centric
+ * dot product; the packing with the fewest hosts (ties: that order). */
+function bestOpenPacking(inst: Instance, model: ModelSpec): { p: Packing; mode: Candidate['mode'] } {
+  const runs: { p: Packing; mode: Candidate['mode'] }[] = [{ p: construct(inst, [], 'ffd', model), mode: 'ffd' }];
+  if (inst.items.length <= 20000) runs.push({ p: construct(inst, [], 'bfd', model), mode: 'bfd' });
+  runs.push({ p: dotProductPack(inst, model), mode: 'dot' });
+  const key = (r: { p: Packing }) => r.p.failed.length * 1e9 + r.p.bins.length;
+  return runs.reduce((a, b) => (key(b) < key(a) ? b : a));
+}
+
+export function solveModel(inst: Instance, model: ModelSpec, lb: LowerBound, deadline: number, progress: (m: string) => void): Candidate {
+  const fixed = inst.problem.hostCount;
+  const opts = improveOptions(inst, lb, deadline);
+  if (fixed !== undefined) return tryCount(inst, copies(model, fixed), opts);
+  const open = bestOpenPacking(inst, model);
+  if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
+  progress(`${model.name}: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
+  const improved = emptyHosts(inst, open.p, opts);
+  const mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
+  if (improved.bins.length > model.maxCount) return tryCount(inst, copies(model, model.maxCount), opts);
+  if (inst.k === 0 && inst.problem.objective !== 'balance') return evaluate(inst, improved, mode);
+  const start = Math.max(lb.hosts, improved.bins.length);
+  const limit = Math.min(model.maxCount, 2 * improved.bins.length + inst.k);
+  let last: Candidate = { packing: improved, mode, survives: false };
+  for (let m = start; m <= limit; m++) {
+    progress(`${model.name}: trying ${m} hosts for N+${inst.k}`);
+    last = tryCount(inst, copies(model, m), opts);
+    if (last.survives) return last;
+  }
+  return last;
+}
+
+/** Mixed catalog: efficiency-ordered FFD/BFD, host emptying, then spare hosts until N+k holds. */
+export function solveMixed(inst: Instance, models: readonly ModelSpec[], lb: LowerBound, deadline: number, progress: (m: string) => void): Candidate {
+  const opts = improveOptions(inst, lb, deadline);
+  const cost = (p: Packing) => p.failed.length * 1e12 + p.bins.reduce((s, b) => s + b.model.cost, 0);
+  const [ffd, bfd] = (['ffd', 'bfd'] as const).map((m) => repairFailed(inst, constructMixed(inst, models, m), opts));
+  const open = cost(bfd!) < cost(ffd!) ? { p: bfd!, mode: 'bfd' as const } : { p: ffd!, mode: 'ffd' as const };
+  if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
+  progress(`mixed catalog: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
+  const improved = emptyHosts(inst, open.p, opts);
+  const mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
+  const first = evaluate(inst, improved, mode);
+  if (first.survives || inst.k === 0) return first;
+  const spare = byEfficiency(inst, models)[0]!;
+  const base = improved.bins.map((b) => b.model);
+  let last = first;
+  for (let extra = 1; extra <= base.length + inst.k; extra++) {
+    const hosts = [...base, ...new Array<ModelSpec>(extra).fill(spare)];
+    if (hosts.filter((m) => m === spare).length > spare.maxCount) break;
+    progress(`mixed catalog: ${hosts.length} hosts for N+${inst.k}`);
+    last = tryCount(inst, hosts, opts);
+    if (last.survives) return last;
+  }
+  return last;
+}
