@@ -50,7 +50,7 @@ export function percentilesInPlace(values: Numbers, n: number, ps: readonly numb
   let left = 0;
   for (const k of ranks) {
     select(values, left, n - 1, k);
-    at.set(k, values[k]!);
+    at.set(k, values instanceof Float32Array ? shortestFloat32Decimal(values[k]!) : values[k]!);
     left = k;
   }
   return ps.map((p) => {
@@ -92,4 +92,19 @@ function swap(a: Numbers, i: number, j: number): void {
   const t = a[i]!;
   a[i] = a[j]!;
   a[j] = t;
+}
+
+/**
+ * The shortest decimal that rounds to the same float32 as `v`. Samples are stored as float32
+ * (sample-store.ts); a value read as "12.7" is stored as 12.69999981 and comes back as 12.7,
+ * so percentiles of data with up to 7 significant digits equal those of the original
+ * decimals (the same figures numpy or DuckDB give on the file).
+ */
+export function shortestFloat32Decimal(v: number): number {
+  if (!Number.isFinite(v) || v === 0) return v;
+  for (let p = 1; p <= 9; p++) {
+    const x = Number(v.toPrecision(p));
+    if (Math.fround(x) === v) return x;
+  }
+  return v;
 }
