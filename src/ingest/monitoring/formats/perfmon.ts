@@ -72,7 +72,10 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
     throw err;
   }
   const head = records[0];
-  if (!head || !head.record[0]?.startsWith(PDH_MARKER)) throw new InputError(`perfmon CSV: header cell 1 should start with ${PDH_MARKER}`, { file, row: head?.info.lines ?? 1, column: 1 });
+  if (!head || !head.record[0]?.startsWith(PDH_MARKER)) {
+    const row = text.split(/\r?\n/).findIndex((l) => l.trim() !== '') + 1;
+    throw new InputError(`perfmon CSV: header cell 1 should start with ${PDH_MARKER}`, { file, row: Math.max(row, 1), column: 1 });
+  }
   const { zone, biasMinutes } = perfmonBias(head.record[0]);
   const offset = biasMinutes !== null ? -biasMinutes : ctx.opts.utcOffsetMinutes;
   ctx.notes.push(`encoding ${encoding} (${how})`);

@@ -58,7 +58,8 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
     if (ms === null) throw new InputError(`expected an ISO-8601 timestamp with offset or Z, got ${JSON.stringify(tsText)}`, { file: ctx.file, row, column: header[0] ?? 1 });
     const rows = new Map(servers.map((s) => [s, new Float64Array(METRICS).fill(Number.NaN)]));
     for (const c of columns) {
-      const cell = (record[c.index] ?? '').trim().replace(delimiter === ';' ? /^(\d+),(\d+)$/ : /^$/, '$1.$2');
+      const raw = (record[c.index] ?? '').trim();
+      const cell = delimiter === ';' ? raw.replace(/^(\d+),(\d+)$/, '$1.$2') : raw;
       if (cell === '') continue;
       const v = Number(cell);
       if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) || v < 0) throw new InputError(`expected a number ≥ 0, got ${JSON.stringify(cell)}`, { file: ctx.file, row, column: c.header });
