@@ -10,6 +10,11 @@ import { isWideHeader } from './wide-csv.ts';
 const HEAD_BYTES = 64 * 1024;
 
 export async function detectMonitoringFormat(file: string, encoding?: string): Promise<MonitoringFormat> {
+  return detectFromText(await readHead(file, encoding), file);
+}
+
+/** The first 64 KiB of a file, decoded (BOM/NUL sniffing or `encoding`). */
+export async function readHead(file: string, encoding?: string): Promise<string> {
   let head: Buffer;
   try {
     const fh = await open(file, 'r');
@@ -23,14 +28,12 @@ export async function detectMonitoringFormat(file: string, encoding?: string): P
   } catch (err) {
     throw new InputError(`cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
   }
-  let text: string;
   try {
-    text = decodeText(head, file, encoding).text;
+    return decodeText(head, file, encoding).text;
   } catch {
     // The 64 KiB cut can split a multi-byte character: decode leniently just to look at it.
-    text = new TextDecoder('utf-8').decode(head);
+    return new TextDecoder('utf-8').decode(head);
   }
-  return detectFromText(text, file);
 }
 
 export function detectFromText(text: string, file: string): MonitoringFormat {
