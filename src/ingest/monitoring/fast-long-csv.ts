@@ -64,13 +64,13 @@ class FastParser {
   private line = 0;
   private readonly starts = new Int32Array(64);
   private readonly ends = new Int32Array(64);
+  /** Column → metric index (METRIC_NAMES order), -1 for other columns. */
+  private readonly metricOf = new Int32Array(64).fill(-1);
   private readonly values = new Float64Array(METRICS);
   private prevTs = Buffer.alloc(64);
   private prevTsLen = -1;
   private prevMs = 0;
   private prev: ServerSamples | undefined;
-  private readonly nextOf = new Map<ServerSamples, ServerSamples>();
-  private readonly nameBytes = new Map<ServerSamples, Buffer>();
 
   constructor(
     private readonly file: string,
@@ -97,41 +97,74 @@ class FastParser {
   }
 
   private row(buf: Buffer, start: number, end: number): void {
+    if (!this.layout) return this.header(buf, start, end);
+    const layout = this.layout;
     const starts = this.starts;
     const ends = this.ends;
+    const metricOf = this.metricOf;
+    const values = this.values;
+    values.fill(Number.NaN);
+    let plain = true;
     let n = 0;
-    starts[0] = start;
-    for (let i = start; i < end; i++) {
-      const c = buf[i]!;
-      if (c === COMMA) {
-        ends[n] = i;
-        if (++n >= 63) throw new GiveUp();
-        starts[n] = i + 1;
-      } else if (c === QUOTE) throw new GiveUp();
+    let i = start;
+    // One pass: split on commas and parse metric cells as their bytes go by.
+    for (;;) {
+      if (n >= layout.width) throw new GiveUp(); // more cells than the header
+      starts[n] = i;
+      const m = metricOf[n]!;
+      if (m >= 0) {
+        let mant = 0;
+        let digits = 0;
+        let frac = -1;
+        let ok = true;
+        for (; i < end; i++) {
+          const c = buf[i]!;
+          if (c === COMMA) break;
+          if (c >= 0x30 && c <= 0x39) {
+            mant = mant * 10 + (c - 0x30);
+            digits++;
+            if (frac >= 0) frac++;
+          } else if (c === 0x2e && frac < 0) frac = 0;
+          else if (c === QUOTE) throw new GiveUp();
+          else ok = false;
+        }
+        if (i > starts[n]!) {
+          if (ok && digits > 0 && digits <= 15) values[m] = frac > 0 ? mant / POW10[frac]! : mant;
+          else plain = false;
+        }
+      } else {
+        for (; i < end; i++) {
+          const c = buf[i]!;
+          if (c === COMMA) break;
+          if (c === QUOTE) throw new GiveUp();
+        }
+      }
+      ends[n++] = i;
+      if (i >= end) break;
+      i++;
     }
-    ends[n++] = end;
-    if (!this.layout) {
-      let bomSkip = start;
-      if (buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) bomSkip += 3;
-      this.layout = longLayout(buf.toString('utf8', bomSkip, end).split(','), this.file);
-      return;
-    }
-    const layout = this.layout;
     if (n !== layout.width) throw new GiveUp();
     const ms = this.timestamp(buf, starts[layout.timestamp]!, ends[layout.timestamp]!);
-    const values = this.values;
-    for (let m = 0; m < METRICS; m++) {
-      const col = layout.metrics[m]!;
-      values[m] = col < 0 ? Number.NaN : decimal(buf, starts[col]!, ends[col]!);
-    }
-    if (Number.isNaN(ms) || !valuesPlain(values, layout)) {
+    if (!plain || Number.isNaN(ms) || (layout.metrics[0]! >= 0 && values[0]! > 100)) {
       // Unusual cell: let the general path parse this record (same messages, same clamping).
-      const record = Array.from({ length: n }, (_, i) => buf.toString('utf8', starts[i]!, ends[i]!));
+      const record = Array.from({ length: n }, (_, k) => buf.toString('utf8', starts[k]!, ends[k]!));
       addLongRecord(record, this.line, layout, this.file, this.store, this.issues, values);
       return;
     }
-    const server = this.server(buf, starts[layout.server]!, ends[layout.server]!);
-    server.add(ms, values);
+    this.server(buf, starts[layout.server]!, ends[layout.server]!).add(ms, values);
+  }
+
+  private header(buf: Buffer, start: number, end: number): void {
+    if (buf.indexOf(QUOTE, start) >= 0 && buf.indexOf(QUOTE, start) < end) throw new GiveUp();
+    let from = start;
+    if (buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) from += 3;
+    const layout = longLayout(buf.toString('utf8', from, end).split(','), this.file);
+    if (layout.width > 64) throw new GiveUp();
+    this.layout = layout;
+    this.metricOf.fill(-1);
+    layout.metrics.forEach((col, m) => {
+      if (col >= 0) this.metricOf[col] = m;
+    });
   }
 
   private timestamp(buf: Buffer, s: number, e: number): number {
@@ -149,9 +182,9 @@ class FastParser {
   /** Server of a row; rows usually cycle through servers in a fixed order, so try the one that followed the previous server last time. */
   private server(buf: Buffer, s: number, e: number): ServerSamples {
     const prev = this.prev;
-    const guess = prev ? this.nextOf.get(prev) : undefined;
+    const guess = prev?.parseNext;
     if (guess) {
-      const bytes = this.nameBytes.get(guess)!;
+      const bytes = guess.nameBytes!;
       if (bytes.length === e - s && sameBytes(bytes, buf, s, e)) {
         this.prev = guess;
         return guess;
@@ -160,36 +193,11 @@ class FastParser {
     const name = buf.toString('utf8', s, e).trim();
     if (name === '') throw new InputError('server name is empty', { file: this.file, row: this.line, column: 'server' });
     const found = this.store.server(name);
-    if (!this.nameBytes.has(found)) this.nameBytes.set(found, Buffer.from(buf.subarray(s, e)));
-    if (prev) this.nextOf.set(prev, found);
+    found.nameBytes ??= Buffer.from(buf.subarray(s, e));
+    if (prev) prev.parseNext = found;
     this.prev = found;
     return found;
   }
-}
-
-/** Plain non-negative decimal `123`, `12.5`, `.5` → its value; empty → NaN; anything else → -1 (not plain). */
-function decimal(buf: Buffer, s: number, e: number): number {
-  if (s === e) return Number.NaN;
-  let mant = 0;
-  let digits = 0;
-  let frac = -1;
-  for (let i = s; i < e; i++) {
-    const c = buf[i]!;
-    if (c >= 0x30 && c <= 0x39) {
-      mant = mant * 10 + (c - 0x30);
-      digits++;
-      if (frac >= 0) frac++;
-    } else if (c === 0x2e && frac < 0) frac = 0;
-    else return -1;
-  }
-  if (digits === 0 || digits > 15) return -1;
-  return frac > 0 ? mant / POW10[frac]! : mant;
-}
-
-/** -1 marks a cell the fast path could not read; CPU % above 100 needs the clamping finding. */
-function valuesPlain(values: Float64Array, layout: LongLayout): boolean {
-  for (let m = 0; m < METRICS; m++) if (values[m]! < 0) return false;
-  return layout.metrics[0]! < 0 || !(values[0]! > 100);
 }
 
 /** a[0, e − s) equals buf[s, e)? (Buffer#compare with offsets costs more than this loop for short keys.) */

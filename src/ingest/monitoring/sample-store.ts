@@ -25,6 +25,9 @@ export class ServerSamples {
   /** Rows whose timestamp is earlier than the previous row's (the file is not time-sorted). */
   outOfOrder = 0;
   private prevMs = -Infinity;
+  /** Fast-path parser cache: this server's name bytes, and the server that followed it last time. */
+  nameBytes: Buffer | undefined;
+  parseNext: ServerSamples | undefined;
 
   constructor(readonly name: string) {}
 
@@ -42,24 +45,21 @@ export class ServerSamples {
     for (let m = 0; m < METRICS; m++) {
       const v = values[m]!;
       vc[base + m] = v;
-      if (v === v) this.accumulate(m, v);
+      if (v !== v) continue; // NaN: not measured
+      // Neumaier's compensated summation: the average does not drift with 40 M terms.
+      const sum = this.sum[m]!;
+      const t = sum + v;
+      this.comp[m]! += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+      this.sum[m] = t;
+      this.n[m]!++;
+      if (v < this.min[m]!) this.min[m] = v;
+      if (v > this.max[m]!) this.max[m] = v;
     }
     this.count++;
     if (ms < this.firstMs) this.firstMs = ms;
     if (ms > this.lastMs) this.lastMs = ms;
     if (ms < this.prevMs) this.outOfOrder++;
     this.prevMs = ms;
-  }
-
-  private accumulate(m: number, v: number): void {
-    this.n[m]!++;
-    // Neumaier's compensated summation: the average does not drift with 40 M terms.
-    const s = this.sum[m]!;
-    const t = s + v;
-    this.comp[m]! += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-    this.sum[m] = t;
-    if (v < this.min[m]!) this.min[m] = v;
-    if (v > this.max[m]!) this.max[m] = v;
   }
 }
 

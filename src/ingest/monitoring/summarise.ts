@@ -2,7 +2,7 @@
 // float32 copy), time range, sampling interval, gaps and the hour-of-week profile.
 import { METRIC_NAMES, type MetricName, type MetricStats, type ServerUsage } from '../../domain/types.ts';
 import { hourOfWeek, isoUtc } from '../timestamps.ts';
-import { percentileKey, percentileOfSorted, percentilesInPlace, select } from './percentile.ts';
+import { medianU32, percentileKey, percentileOfSorted, percentilesInPlace } from './percentile.ts';
 import { METRICS, SAMPLE_CHUNK, type ServerSamples } from './sample-store.ts';
 
 export interface SummaryOptions {
@@ -97,9 +97,7 @@ function timing(times: Uint32Array): Pick<ServerUsage, 'intervalSeconds' | 'long
     }
   }
   if (k === 0) return { duplicateTimestamps: duplicates };
-  const mid = k >> 1;
-  select(diffs, 0, k - 1, mid);
-  const interval = diffs[mid]!;
+  const interval = medianU32(diffs, k);
   let gaps = 0;
   for (let i = 0; i < k; i++) if (diffs[i]! > 2 * interval) gaps++;
   return { intervalSeconds: interval, longestGapSeconds: longest, gaps, duplicateTimestamps: duplicates };
