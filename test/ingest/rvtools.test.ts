@@ -76,3 +76,11 @@ test('RVTools xlsx written by exceljs with a damaged vPartition header falls bac
   assert.equal(r.extras[0]?.diskUsedGb, 10);
   assert.ok(r.findings.some((f) => f.code === 'rvtools-tab-unusable' && f.row === 1));
 });
+
+test('readInventory dispatches on the input: inventory CSV, RVTools CSV folder', async () => {
+  const { readInventory } = await import('../../src/ingest/read-inventory.ts');
+  const csv = await readInventory(path.join(import.meta.dirname, 'fixtures/ingest-basic/inventory.csv'));
+  assert.deepEqual([csv.format, csv.servers.length], ['inventory', 3]);
+  const rv = await readInventory(path.join(import.meta.dirname, 'fixtures/rvtools-csv'), { poweredOff: 'exclude' });
+  assert.deepEqual([rv.format, rv.servers.map((s) => s.name)], ['rvtools-csv', ['app01']]);
+});
