@@ -108,38 +108,3 @@ export function shortestFloat32Decimal(v: number): number {
   }
   return v;
 }
-
-/** Median of a[0, n) of sampling intervals (integers), by the same quickselect; `a` is reordered. Kept apart from select() so each stays monomorphic (V8 inlines per array type). */
-export function medianU32(a: Uint32Array, n: number): number {
-  const k = n >> 1;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < a[lo]!) swapU32(a, mid, lo);
-    if (a[hi]! < a[lo]!) swapU32(a, hi, lo);
-    if (a[hi]! < a[mid]!) swapU32(a, hi, mid);
-    const pivot = a[mid]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        swapU32(a, i, j);
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k]!;
-}
-
-function swapU32(a: Uint32Array, i: number, j: number): void {
-  const t = a[i]!;
-  a[i] = a[j]!;
-  a[j] = t;
-}

@@ -2,7 +2,7 @@
 // float32 copy), time range, sampling interval, gaps and the hour-of-week profile.
 import { METRIC_NAMES, type MetricName, type MetricStats, type ServerUsage } from '../../domain/types.ts';
 import { hourOfWeek, isoUtc } from '../timestamps.ts';
-import { medianU32, percentileKey, percentileOfSorted, percentilesInPlace } from './percentile.ts';
+import { percentileKey, percentileOfSorted, percentilesInPlace, select } from './percentile.ts';
 import { METRICS, SAMPLE_CHUNK, type ServerSamples } from './sample-store.ts';
 
 export interface SummaryOptions {
@@ -84,7 +84,8 @@ function timing(times: Uint32Array): Pick<ServerUsage, 'intervalSeconds' | 'long
       break;
     }
   }
-  const diffs = new Uint32Array(sorted.length - 1);
+  // Float32 holds whole seconds exactly up to 2^24 s (194 days): enough for a sampling interval.
+  const diffs = new Float32Array(sorted.length - 1);
   let duplicates = 0;
   let k = 0;
   let longest = 0;
@@ -97,7 +98,8 @@ function timing(times: Uint32Array): Pick<ServerUsage, 'intervalSeconds' | 'long
     }
   }
   if (k === 0) return { duplicateTimestamps: duplicates };
-  const interval = medianU32(diffs, k);
+  select(diffs, 0, k - 1, k >> 1);
+  const interval = diffs[k >> 1]!;
   let gaps = 0;
   for (let i = 0; i < k; i++) if (diffs[i]! > 2 * interval) gaps++;
   return { intervalSeconds: interval, longestGapSeconds: longest, gaps, duplicateTimestamps: duplicates };
