@@ -1,5 +1,5 @@
 // Child process of bench/ingest.bench.ts: one engine over one file, so peak RSS is its own.
-// Prints one JSON line: { seconds, servers, maxRssMb }.
+// Prints one JSON line: { seconds, cpuSeconds, servers, maxRssMb } (CPU time includes start-up).
 import { readMonitoring } from '../src/ingest/monitoring/read-monitoring.ts';
 
 const [engine, file] = process.argv.slice(2);
@@ -19,4 +19,6 @@ if (engine === 'capplan') {
   servers = r.getRows().length;
 }
 const seconds = (performance.now() - t0) / 1000;
-process.stdout.write(`${JSON.stringify({ seconds, servers, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+const usage = process.resourceUsage();
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, servers, maxRssMb: usage.maxRSS / 1024 })}\n`);

@@ -4,7 +4,7 @@
 // scales the server count for quick runs. Each engine runs in its own child process.
 import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSection } from './run.ts';
@@ -14,6 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 interface Run {
   seconds: number;
+  cpuSeconds: number;
   servers: number;
   maxRssMb: number;
 }
@@ -37,18 +38,19 @@ export default async function ingestBench(): Promise<BenchSection[]> {
   rmSync(file, { force: true });
   const line = (name: string, r: Run | string) =>
     typeof r === 'string'
-      ? `| ${name} | – | – | – | skipped: ${r.replace(/\|/g, '/')} |`
-      : `| ${name} | ${r.seconds.toFixed(2)} | ${(rows / r.seconds / 1e6).toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${r.servers} servers |`;
+      ? `| ${name} | – | – | – | – | – | skipped: ${r.replace(/\|/g, '/')} |`
+      : `| ${name} | ${r.seconds.toFixed(2)} | ${(rows / r.seconds / 1e6).toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${(rows / r.cpuSeconds / 1e6).toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${r.servers} servers |`;
   const ratio = typeof capplan !== 'string' && typeof duck !== 'string' ? capplan.seconds / duck.seconds : null;
   const rate = typeof capplan !== 'string' ? rows / capplan.seconds / 1e6 : null;
   const md = [
     '### Ingest: long monitoring CSV (issue 4)',
     '',
     `${servers.toLocaleString('en-US')} servers × 14 days × 5 min = ${rows.toLocaleString('en-US')} rows, ${sizeMb.toFixed(0)} MiB (generated in ${genSeconds.toFixed(1)} s); ` +
-      `${cpus().length} CPU(s), Node ${process.version}. capplan computes avg/min/max/p50/p95/p99 of 5 metrics + gaps; DuckDB avg/max/p95 of 5 metrics.`,
+      `${cpus().length} CPU(s), load average ${loadavg()[0]!.toFixed(1)} at the start (the machine is shared), Node ${process.version}. ` +
+      'capplan: one thread, avg/min/max/p50/p95/p99 of 5 metrics + interval and gaps; DuckDB: all cores, avg/max/p95 of 5 metrics. CPU s = user + system time of the process.',
     '',
-    '| engine | seconds | M rows/s | peak RSS MiB | note |',
-    '|---|---|---|---|---|',
+    '| engine | wall s | M rows/s (wall) | CPU s | M rows per CPU-s | peak RSS MiB | note |',
+    '|---|---|---|---|---|---|---|',
     line('capplan readMonitoring', capplan),
     line('DuckDB read_csv + quantile_cont', duck),
     '',

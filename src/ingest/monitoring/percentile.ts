@@ -42,24 +42,24 @@ type Numbers = Float32Array | Float64Array;
  */
 export function percentilesInPlace(values: Numbers, n: number, ps: readonly number[]): number[] {
   if (n === 0) return ps.map(() => Number.NaN);
-  const ranks = [...new Set(ps.flatMap((p) => {
-    const h = ((n - 1) * p) / 100;
-    return [Math.floor(h), Math.min(Math.floor(h) + 1, n - 1)];
-  }))].sort((a, b) => a - b);
-  const at = new Map<number, number>();
+  const f32 = values instanceof Float32Array;
   let left = 0;
-  for (const k of ranks) {
-    select(values, left, n - 1, k);
-    at.set(k, values instanceof Float32Array ? shortestFloat32Decimal(values[k]!) : values[k]!);
-    left = k;
-  }
-  return ps.map((p) => {
+  let selected = -1;
+  const out: number[] = [];
+  // ps ascending (percentileSet), so the ranks lo ≤ hi only grow: select each once, left to right.
+  for (const p of ps) {
     const h = ((n - 1) * p) / 100;
     const lo = Math.floor(h);
-    const a = at.get(lo)!;
-    const b = at.get(Math.min(lo + 1, n - 1))!;
-    return a + (h - lo) * (b - a);
-  });
+    const hi = Math.min(lo + 1, n - 1);
+    if (lo > selected) select(values, left, n - 1, lo);
+    if (hi > lo && hi > selected && lo >= selected) select(values, lo + 1, n - 1, hi);
+    selected = hi;
+    left = hi;
+    const a = f32 ? shortestFloat32Decimal(values[lo]!) : values[lo]!;
+    const b = f32 ? shortestFloat32Decimal(values[hi]!) : values[hi]!;
+    out.push(a + (h - lo) * (b - a));
+  }
+  return out;
 }
 
 /** Hoare quickselect with a median-of-three pivot: afterwards a[k] is the k-th smallest of a[lo..hi]. */
@@ -102,7 +102,9 @@ function swap(a: Numbers, i: number, j: number): void {
  */
 export function shortestFloat32Decimal(v: number): number {
   if (!Number.isFinite(v) || v === 0) return v;
-  for (let p = 1; p <= 9; p++) {
+  // 6 digits always round-trip through float32 (FLT_DIG); a shorter decimal that maps to v is
+  // what toPrecision(6) gives too, so start there (one call for most values).
+  for (let p = 6; p <= 9; p++) {
     const x = Number(v.toPrecision(p));
     if (Math.fround(x) === v) return x;
   }

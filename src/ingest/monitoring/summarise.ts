@@ -3,7 +3,7 @@
 import { METRIC_NAMES, type MetricName, type MetricStats, type ServerUsage } from '../../domain/types.ts';
 import { hourOfWeek, isoUtc } from '../timestamps.ts';
 import { percentileKey, percentileOfSorted, percentilesInPlace, select } from './percentile.ts';
-import { METRICS, SAMPLE_CHUNK, type ServerSamples } from './sample-store.ts';
+import { ACC, METRICS, ROW_WORDS, SAMPLE_CHUNK, type ServerSamples } from './sample-store.ts';
 
 export interface SummaryOptions {
   /** Percentiles (0–100) to compute; p50/p95/p99 are always included by the caller. */
@@ -39,10 +39,10 @@ function gather(parts: ServerSamples[], times: Uint32Array, columns: Float32Arra
       const len = Math.min(SAMPLE_CHUNK, part.count - c * SAMPLE_CHUNK);
       const tc = part.timeChunks[c]!;
       const vc = part.valueChunks[c]!;
-      times.set(tc.subarray(0, len), at);
+      for (let i = 0; i < len; i++) times[at + i] = tc[i * ROW_WORDS]!;
       for (let m = 0; m < METRICS; m++) {
         const col = columns[m]!;
-        for (let i = 0; i < len; i++) col[at + i] = vc[i * METRICS + m]!;
+        for (let i = 0; i < len; i++) col[at + i] = vc[i * ROW_WORDS + 1 + m]!;
       }
       at += len;
     }
@@ -56,11 +56,12 @@ function metricStats(parts: ServerSamples[], m: number, column: Float32Array, pe
   let min = Infinity;
   let max = -Infinity;
   for (const p of parts) {
-    n += p.n[m]!;
-    sum += p.sum[m]!;
-    comp += p.comp[m]!;
-    min = Math.min(min, p.min[m]!);
-    max = Math.max(max, p.max[m]!);
+    const a = m * ACC.width;
+    n += p.acc[a + ACC.n]!;
+    sum += p.acc[a + ACC.sum]!;
+    comp += p.acc[a + ACC.comp]!;
+    min = Math.min(min, p.acc[a + ACC.min]!);
+    max = Math.max(max, p.acc[a + ACC.max]!);
   }
   if (n === 0) return undefined;
   let k = 0;
