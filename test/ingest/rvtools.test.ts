@@ -58,7 +58,7 @@ test('RVTools CSV folder: custom-attribute columns, thousands separators, embedd
   assert.deepEqual(r.findings.filter((f) => f.code === 'rvtools-tab-missing').map((f) => f.message.split(':')[0]), ['no vMemory tab', 'no vDisk tab', 'no vPartition tab']);
 });
 
-test('RVTools xlsx written by exceljs with a damaged vPartition header falls back to In Use', async () => {
+test('RVTools xlsx written by exceljs: damaged vPartition header falls back to In Use; vUSB marks USB', async () => {
   const wb = new ExcelJS.Workbook();
   const info = wb.addWorksheet('vInfo');
   info.addRow(['VM', 'Powerstate', 'Template', 'CPUs', 'Memory', 'NICs', 'Provisioned MiB', 'In Use MiB', 'owner', 'Host']);
@@ -66,6 +66,9 @@ test('RVTools xlsx written by exceljs with a damaged vPartition header falls bac
   const part = wb.addWorksheet('vPartition');
   part.addRow(['NEXT Data Center', 'Powerstate', 'Disk', 'Consumed MiB', 'Free % ']);
   part.addRow(['web', 'poweredOn', 'C:\\', 999, 1]);
+  const usb = wb.addWorksheet('vUSB');
+  usb.addRow(['VM', 'Powerstate', 'Device Type']);
+  usb.addRow(['web', 'poweredOn', 'SafeNet dongle']);
   const host = wb.addWorksheet('vHost');
   host.addRow(['Host', 'CPU Model', 'Speed']);
   host.addRow(['h1', 'AMD EPYC 7302', 3000]);
@@ -74,6 +77,7 @@ test('RVTools xlsx written by exceljs with a damaged vPartition header falls bac
   const r = rvToolsInventory(await readRvToolsXlsx(file));
   assert.deepEqual([r.servers[0]?.memoryMb, r.servers[0]?.diskGb, r.servers[0]?.cpuGhz, r.servers[0]?.cpuModel], [8192, 50, 3, 'AMD EPYC 7302']);
   assert.equal(r.extras[0]?.diskUsedGb, 10);
+  assert.deepEqual(r.servers[0]?.specialHardware, ['usb']); // a USB device in vUSB: hard to consolidate (seed §2.7.4)
   assert.ok(r.findings.some((f) => f.code === 'rvtools-tab-unusable' && f.row === 1));
 });
 
