@@ -63,6 +63,28 @@ export interface ServerUsage {
   duplicateTimestamps?: number;
   /** Hour-of-week profile (0 = Monday 00:00 UTC … 167), one statistic per metric; null = no sample in that hour. */
   profile?: { statistic: string; hours: Partial<Record<MetricName, (number | null)[]>> };
+  /** Data-quality verdict (src/validate/quality.ts), when assessed. */
+  quality?: DataQuality;
+}
+
+/** How far the monitoring data of one server can be trusted (issue 4 §4). */
+export interface DataQuality {
+  /** 0–100; 100 = a full, gap-free window covering the busy period with every metric. */
+  score: number;
+  /** good ≥ 80, fair ≥ 50, poor < 50; missing = no sample at all. */
+  verdict: 'good' | 'fair' | 'poor' | 'missing';
+  /** false: too little data to size from; treat as *Unplaced: Missing Performance Data*. */
+  sizable: boolean;
+  samples: number;
+  daysCovered: number;
+  /** Samples present / samples expected at the median interval over the window (0–1). */
+  coverage: number;
+  longestGapHours: number | null;
+  /** Does the window include the busy period (month or quarter end)? null when not checked. */
+  peakCovered: boolean | null;
+  missingMetrics: MetricName[];
+  /** Codes of the findings behind the score, e.g. ['short-window', 'long-gap']. */
+  issues: string[];
 }
 
 /** A host model, from the catalog or derived (catalog YAML, issue "foundation" §2). */

@@ -43,19 +43,60 @@ function startLine(info: { lines: number; raw?: string }): number {
   return info.lines - inner;
 }
 
-export async function readInventoryCsv(file: string, opts: { encoding?: string } = {}): Promise<InventoryServer[]> {
-  const { text } = await readTextFile(file, opts.encoding);
-  return parseInventoryCsv(text, file);
+/** Header spellings of other inventories recognised without a column map (lower case). */
+export const INVENTORY_SYNONYMS: Record<string, string[]> = {
+  name: ['server', 'server name', 'servername', 'hostname', 'host name', 'computer name', 'computername'],
+  vm_name: ['vm', 'vm name'],
+  os: ['operating system', 'os name'],
+  os_bits: ['os bits', 'architecture bits', 'bits'],
+  sockets: ['cpu sockets', 'processors', 'physical cpus', '# cpu'],
+  cores_per_socket: ['cores per socket', 'cores per cpu', 'cores/socket'],
+  cpu_model: ['cpu model', 'processor model', 'processor'],
+  cpu_ghz: ['cpu ghz', 'cpu speed (ghz)', 'clock ghz', 'ghz'],
+  memory_mb: ['memory mb', 'memory (mb)', 'ram mb', 'ram (mb)', 'ram_mb', 'memory_mib', 'memory mib'],
+  disk_gb: ['disk gb', 'disk (gb)', 'storage gb', 'storage (gb)'],
+  nics: ['# nics', 'nic count', 'network adapters'],
+  nic_gbps: ['nic speed gbps', 'nic gbps'],
+  application: ['app', 'role', 'workload'],
+  special_hardware: ['special hardware'],
+  ha_priority: ['ha priority', 'priority'],
+};
+
+export interface InventoryCsvOptions {
+  encoding?: string;
+  /** Inventory column → header in the client's file, e.g. { memory_mb: 'RAM' } (capplan.yaml column map). */
+  columnMap?: Partial<Record<(typeof INVENTORY_COLUMNS)[number], string>>;
 }
 
-export function parseInventoryCsv(text: string, file: string): InventoryServer[] {
+export async function readInventoryCsv(file: string, opts: InventoryCsvOptions = {}): Promise<InventoryServer[]> {
+  const { text } = await readTextFile(file, opts.encoding);
+  return parseInventoryCsv(text, file, opts);
+}
+
+/** Column index and header text of every inventory column present: exact name, column map, then synonyms. */
+export function inventoryColumns(header: string[], file: string, columnMap: InventoryCsvOptions['columnMap'] = {}): Map<string, { index: number; header: string }> {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const found = new Map<string, { index: number; header: string }>();
+  for (const col of INVENTORY_COLUMNS) {
+    const exact = lower.filter((h) => h === col).length;
+    if (exact > 1) throw new InputError(`column "${col}" appears twice`, { file, row: 1, column: col });
+    const mapped = columnMap[col];
+    const candidates = mapped !== undefined ? [mapped.trim().toLowerCase()] : [col, ...(INVENTORY_SYNONYMS[col] ?? [])];
+    for (const c of candidates) {
+      const i = lower.indexOf(c);
+      if (i >= 0 && ![...found.values()].some((f) => f.index === i)) {
+        found.set(col, { index: i, header: header[i]!.trim() });
+        break;
+      }
+    }
+    if (mapped !== undefined && !found.has(col)) throw new InputError(`column map: ${col} → "${mapped}", but the file has no such column`, { file, row: 1 });
+  }
+  return found;
+}
+
+export function parseInventoryCsv(text: string, file: string, opts: InventoryCsvOptions = {}): InventoryServer[] {
   const { header, rows } = parseCsvTable(text, file);
-  const index = new Map<string, number>();
-  header.forEach((h, i) => {
-    const key = h.toLowerCase();
-    if (index.has(key) && (INVENTORY_COLUMNS as readonly string[]).includes(key)) throw new InputError(`column "${h}" appears twice`, { file, row: 1, column: h });
-    if (!index.has(key)) index.set(key, i);
-  });
+  const index = inventoryColumns(header, file, opts.columnMap);
   if (!index.has('name')) throw new InputError(`missing required column "name" (header: ${header.join(',')})`, { file, row: 1 });
   const servers: InventoryServer[] = [];
   const byName = new Map<string, number>();
@@ -63,10 +104,10 @@ export function parseInventoryCsv(text: string, file: string): InventoryServer[]
   for (const { cells, line } of rows) {
     if (cells.every((c) => c.trim() === '')) continue;
     const get = (col: string) => {
-      const i = index.get(col);
+      const i = index.get(col)?.index;
       return i === undefined ? undefined : cells[i];
     };
-    const loc = (column: string): Loc => ({ file, row: line, column });
+    const loc = (column: string): Loc => ({ file, row: line, column: index.get(column)?.header ?? column });
     const server = inventoryRow(get, loc);
     const seen = byName.get(server.name);
     if (seen !== undefined) throw new InputError(`duplicate server name "${server.name}" (first on line ${seen})`, loc('name'));

@@ -51,7 +51,7 @@ test('duplicate server name and duplicate VM name are located errors', () => {
 });
 
 test('missing name column, broken quoting and empty files are located errors', () => {
-  assert.throws(() => parseInventoryCsv('server,os\na,b\n', 'inv.csv'), { message: 'inv.csv:1: missing required column "name" (header: server,os)' });
+  assert.throws(() => parseInventoryCsv('asset,os\na,b\n', 'inv.csv'), { message: 'inv.csv:1: missing required column "name" (header: asset,os)' });
   assert.throws(() => parseInventoryCsv('name,os\n"a,b\n', 'inv.csv'), (err: unknown) => err instanceof InputError && /^inv\.csv:2: CSV: /.test(err.message));
   assert.throws(() => parseInventoryCsv('', 'inv.csv'), { message: 'inv.csv:1: empty file: expected a header line' });
 });
@@ -73,4 +73,19 @@ test('slugify', () => {
   for (const [name, slug] of [['Servidor Nómina', 'servidor-nomina'], ['  SRV_01 (prod) ', 'srv-01-prod'], ['Ærø', 'r'], ['!!!', 'vm']] as const) {
     assert.equal(slugify(name), slug, name);
   }
+});
+
+test('header synonyms and a column map; errors name the column as the client wrote it', () => {
+  const [s] = parseInventoryCsv('Hostname,Operating System,RAM (MB),Cores per CPU,CPU Sockets\nweb01,Linux,2048,4,2\n', 'inv.csv');
+  assert.deepEqual([s?.name, s?.os, s?.memoryMb, s?.coresPerSocket, s?.sockets], ['web01', 'Linux', 2048, 4, 2]);
+  const [m] = parseInventoryCsv('Asset,RAM\nweb01,4096\n', 'inv.csv', { columnMap: { name: 'Asset', memory_mb: 'RAM' } });
+  assert.deepEqual([m?.name, m?.memoryMb], ['web01', 4096]);
+  assert.throws(() => parseInventoryCsv('Hostname,RAM (MB)\nweb01,4 GB\n', 'inv.csv'), { message: 'inv.csv:2:RAM (MB): expected a number in MB, got "4 GB"' });
+  assert.throws(() => parseInventoryCsv('Asset\nx\n', 'inv.csv', { columnMap: { name: 'Server' } }), { message: 'inv.csv:1: column map: name → "Server", but the file has no such column' });
+});
+
+test("a formula guard written by capplan ingest (leading ') is dropped on reading", () => {
+  const [s] = parseInventoryCsv("name,os\n'=cmd|' /C calc'!A0,'-x\n", 'inv.csv');
+  assert.equal(s?.name, "=cmd|' /C calc'!A0");
+  assert.equal(s?.os, '-x');
 });

@@ -98,7 +98,9 @@ test('fast path and csv-parse path give identical results (a quoted cell forces 
   const quoted = file('quoted.csv', `${HEADER}${rows.join('\r\n').replace(',s3,', ',"s3",')}`);
   const a = await readMonitoring([plain], { percentiles: [90], profile: 'p95' });
   const b = await readMonitoring([quoted], { percentiles: [90], profile: 'p95' });
-  assert.deepEqual(a, b);
+  assert.deepEqual(a.servers, b.servers);
+  assert.deepEqual(a.findings, b.findings);
+  assert.deepEqual(b.files?.[0]?.notes, ['irregular CSV: read with the general parser']);
   assert.equal(a.servers.length, 7);
   assert.equal(a.servers.reduce((n, s) => n + s.samples, 0), 300);
 });

@@ -4,6 +4,7 @@ import type { CommandModule } from 'yargs';
 import { checkCommand } from './check.ts';
 import { placeCommand } from './place.ts';
 import { planCommand } from './plan.ts';
+import { ingestCommand } from './ingest.ts';
 import { provisionCommand } from './provision.ts';
 import { reportCommand } from './report.ts';
 import { schemaCommand } from './schema.ts';
@@ -11,6 +12,7 @@ import { schemaCommand } from './schema.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
   planCommand,
+  ingestCommand,
   placeCommand,
   checkCommand,
   provisionCommand,

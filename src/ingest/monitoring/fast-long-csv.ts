@@ -18,68 +18,105 @@ const QUOTE = 0x22;
 /** 10^k for exact decimal conversion: an integer < 2^53 divided by 10^k (k ≤ 22) is correctly rounded (Clinger 1990). */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-class GiveUp extends Error {}
+export class GiveUp extends Error {}
 
 export interface FastProgress {
   (bytesRead: number): void;
 }
 
-export async function readLongCsvFast(file: string, store: SampleStore, issues: RowIssues, progress?: FastProgress): Promise<boolean> {
+/** Bytes [start, end) of a file, parsed line by line; `layout` null = the first line is the header. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Parses one byte range into `store`. Rows are numbered from the range's first line (1);
+ * the caller adds the range's line offset. Returns the number of lines seen.
+ */
+export async function parseRange(file: string, range: ByteRange, layout: LongLayout | null, store: SampleStore, issues: RowIssues, progress?: FastProgress): Promise<number> {
   const fh = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
     throw new InputError(`cannot read file: ${err.code ?? String(err)}`, { file });
   });
   try {
-    const parser = new FastParser(file, store, issues);
-    let buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    const parser = new FastParser(file, store, issues, layout);
+    let buf = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(range.end - range.start, 1 << 16)));
     let carry = 0;
-    let total = 0;
+    let pos = range.start;
     for (;;) {
       if (carry === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the chunk
         buf.copy(bigger, 0, 0, carry);
         buf = bigger;
       }
-      const { bytesRead } = await fh.read(buf, carry, buf.length - carry, null);
-      total += bytesRead;
+      const want = Math.min(buf.length - carry, range.end - pos);
+      const { bytesRead } = want > 0 ? await fh.read(buf, carry, want, pos) : { bytesRead: 0 };
+      pos += bytesRead;
       const end = carry + bytesRead;
       const eof = bytesRead === 0;
       const used = parser.lines(buf, end, eof);
       buf.copy(buf, 0, used, end);
       carry = end - used;
-      progress?.(total);
+      progress?.(pos);
       if (eof) break;
     }
     if (!parser.layout) throw new InputError('empty file: expected a header line', { file, row: 1 });
-    return true;
-  } catch (err) {
-    if (err instanceof GiveUp) return false;
-    throw err;
+    return parser.lineCount;
   } finally {
     await fh.close();
   }
 }
 
-class FastParser {
+/** Reads a whole long CSV on the fast path into one store; false = irregular, use csv-parse. */
+export async function readLongCsvFast(file: string, store: SampleStore, issues: RowIssues, progress?: FastProgress): Promise<boolean> {
+  try {
+    await parseRange(file, { start: 0, end: Number.MAX_SAFE_INTEGER }, null, store, issues, progress);
+    return true;
+  } catch (err) {
+    if (err instanceof GiveUp) return false;
+    throw err;
+  }
+}
+
+export class FastParser {
   layout: LongLayout | undefined;
   private line = 0;
   private readonly starts = new Int32Array(64);
   private readonly ends = new Int32Array(64);
+  /** Column → metric index (METRIC_NAMES order), -1 for other columns. */
+  private readonly metricOf = new Int32Array(64).fill(-1);
   private readonly values = new Float64Array(METRICS);
-  private prevTs = Buffer.alloc(64);
+  private readonly prevTs = new Uint8Array(64);
   private prevTsLen = -1;
   private prevMs = 0;
   private prev: ServerSamples | undefined;
-  private readonly nextOf = new Map<ServerSamples, ServerSamples>();
-  private readonly nameBytes = new Map<ServerSamples, Buffer>();
 
   constructor(
     private readonly file: string,
     private readonly store: SampleStore,
     private readonly issues: RowIssues,
-  ) {}
+    layout: LongLayout | null = null,
+  ) {
+    if (layout) this.setLayout(layout);
+  }
+
+  get lineCount(): number {
+    return this.line;
+  }
+
+  private setLayout(layout: LongLayout): void {
+    if (layout.width > 64) throw new GiveUp();
+    this.layout = layout;
+    this.metricOf.fill(-1);
+    layout.metrics.forEach((col, m) => {
+      if (col >= 0) this.metricOf[col] = m;
+    });
+  }
 
   /** Parses every complete line of buf[0, end) (all of it at EOF); returns the bytes used. */
   lines(buf: Buffer, end: number, eof: boolean): number {
+    // Byte loops read a plain Uint8Array view: V8 keeps those element loads monomorphic.
+    const u8 = new Uint8Array(buf.buffer, buf.byteOffset, end);
     let pos = 0;
     for (;;) {
       let nl = buf.indexOf(LF, pos);
@@ -89,70 +126,97 @@ class FastParser {
       }
       this.line++;
       let lineEnd = nl;
-      if (lineEnd > pos && buf[lineEnd - 1] === CR) lineEnd--;
-      if (lineEnd > pos) this.row(buf, pos, lineEnd);
+      if (lineEnd > pos && u8[lineEnd - 1] === CR) lineEnd--;
+      if (lineEnd > pos) this.row(buf, u8, pos, lineEnd);
       pos = nl + 1;
       if (pos >= end) return end;
     }
   }
 
-  private row(buf: Buffer, start: number, end: number): void {
+  private row(buf: Buffer, u8: Uint8Array, start: number, end: number): void {
+    if (!this.layout) return this.header(buf, start, end);
+    const layout = this.layout;
     const starts = this.starts;
     const ends = this.ends;
-    let n = 0;
-    starts[0] = start;
-    for (let i = start; i < end; i++) {
-      const c = buf[i]!;
-      if (c === COMMA) {
-        ends[n] = i;
-        if (++n >= 63) throw new GiveUp();
-        starts[n] = i + 1;
-      } else if (c === QUOTE) throw new GiveUp();
-    }
-    ends[n++] = end;
-    if (!this.layout) {
-      let bomSkip = start;
-      if (buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) bomSkip += 3;
-      this.layout = longLayout(buf.toString('utf8', bomSkip, end).split(','), this.file);
-      return;
-    }
-    const layout = this.layout;
-    if (n !== layout.width) throw new GiveUp();
-    const ms = this.timestamp(buf, starts[layout.timestamp]!, ends[layout.timestamp]!);
+    const metricOf = this.metricOf;
     const values = this.values;
-    for (let m = 0; m < METRICS; m++) {
-      const col = layout.metrics[m]!;
-      values[m] = col < 0 ? Number.NaN : decimal(buf, starts[col]!, ends[col]!);
+    for (let m = 0; m < METRICS; m++) values[m] = Number.NaN;
+    let plain = true;
+    let n = 0;
+    let i = start;
+    // One pass: split on commas and parse metric cells as their bytes go by.
+    for (;;) {
+      if (n >= layout.width) throw new GiveUp(); // more cells than the header
+      starts[n] = i;
+      const m = metricOf[n]!;
+      if (m >= 0) {
+        let mant = 0;
+        let digits = 0;
+        let frac = -1;
+        let ok = true;
+        for (; i < end; i++) {
+          const c = u8[i]!;
+          if (c === COMMA) break;
+          if (c >= 0x30 && c <= 0x39) {
+            mant = mant * 10 + (c - 0x30);
+            digits++;
+            if (frac >= 0) frac++;
+          } else if (c === 0x2e && frac < 0) frac = 0;
+          else if (c === QUOTE) throw new GiveUp();
+          else ok = false;
+        }
+        if (i > starts[n]!) {
+          if (ok && digits > 0 && digits <= 15) values[m] = frac > 0 ? mant / POW10[frac]! : mant;
+          else plain = false;
+        }
+      } else {
+        for (; i < end; i++) {
+          const c = u8[i]!;
+          if (c === COMMA) break;
+          if (c === QUOTE) throw new GiveUp();
+        }
+      }
+      ends[n++] = i;
+      if (i >= end) break;
+      i++;
     }
-    if (Number.isNaN(ms) || !valuesPlain(values, layout)) {
+    if (n !== layout.width) throw new GiveUp();
+    const ms = this.timestamp(buf, u8, starts[layout.timestamp]!, ends[layout.timestamp]!);
+    if (!plain || Number.isNaN(ms) || (layout.metrics[0]! >= 0 && values[0]! > 100)) {
       // Unusual cell: let the general path parse this record (same messages, same clamping).
-      const record = Array.from({ length: n }, (_, i) => buf.toString('utf8', starts[i]!, ends[i]!));
+      const record = Array.from({ length: n }, (_, k) => buf.toString('utf8', starts[k]!, ends[k]!));
       addLongRecord(record, this.line, layout, this.file, this.store, this.issues, values);
       return;
     }
-    const server = this.server(buf, starts[layout.server]!, ends[layout.server]!);
-    server.add(ms, values);
+    this.server(buf, u8, starts[layout.server]!, ends[layout.server]!).add(ms, values);
   }
 
-  private timestamp(buf: Buffer, s: number, e: number): number {
+  private header(buf: Buffer, start: number, end: number): void {
+    if (buf.indexOf(QUOTE, start) >= 0 && buf.indexOf(QUOTE, start) < end) throw new GiveUp();
+    let from = start;
+    if (buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) from += 3;
+    this.setLayout(longLayout(buf.toString('utf8', from, end).split(','), this.file));
+  }
+
+  private timestamp(buf: Buffer, u8: Uint8Array, s: number, e: number): number {
     const len = e - s;
-    if (len === this.prevTsLen && sameBytes(this.prevTs, buf, s, e)) return this.prevMs;
+    if (len === this.prevTsLen && sameBytes(this.prevTs, u8, s, e)) return this.prevMs;
     if (len > 64) return Number.NaN;
     const ms = parseIsoTimestamp(buf.toString('latin1', s, e));
     if (ms === null) return Number.NaN;
-    buf.copy(this.prevTs, 0, s, e);
+    this.prevTs.set(u8.subarray(s, e));
     this.prevTsLen = len;
     this.prevMs = ms;
     return ms;
   }
 
   /** Server of a row; rows usually cycle through servers in a fixed order, so try the one that followed the previous server last time. */
-  private server(buf: Buffer, s: number, e: number): ServerSamples {
+  private server(buf: Buffer, u8: Uint8Array, s: number, e: number): ServerSamples {
     const prev = this.prev;
-    const guess = prev ? this.nextOf.get(prev) : undefined;
+    const guess = prev?.parseNext;
     if (guess) {
-      const bytes = this.nameBytes.get(guess)!;
-      if (bytes.length === e - s && sameBytes(bytes, buf, s, e)) {
+      const bytes = guess.nameBytes!;
+      if (bytes.length === e - s && sameBytes(bytes, u8, s, e)) {
         this.prev = guess;
         return guess;
       }
@@ -160,40 +224,15 @@ class FastParser {
     const name = buf.toString('utf8', s, e).trim();
     if (name === '') throw new InputError('server name is empty', { file: this.file, row: this.line, column: 'server' });
     const found = this.store.server(name);
-    if (!this.nameBytes.has(found)) this.nameBytes.set(found, Buffer.from(buf.subarray(s, e)));
-    if (prev) this.nextOf.set(prev, found);
+    found.nameBytes ??= u8.slice(s, e);
+    if (prev) prev.parseNext = found;
     this.prev = found;
     return found;
   }
 }
 
-/** Plain non-negative decimal `123`, `12.5`, `.5` → its value; empty → NaN; anything else → -1 (not plain). */
-function decimal(buf: Buffer, s: number, e: number): number {
-  if (s === e) return Number.NaN;
-  let mant = 0;
-  let digits = 0;
-  let frac = -1;
-  for (let i = s; i < e; i++) {
-    const c = buf[i]!;
-    if (c >= 0x30 && c <= 0x39) {
-      mant = mant * 10 + (c - 0x30);
-      digits++;
-      if (frac >= 0) frac++;
-    } else if (c === 0x2e && frac < 0) frac = 0;
-    else return -1;
-  }
-  if (digits === 0 || digits > 15) return -1;
-  return frac > 0 ? mant / POW10[frac]! : mant;
-}
-
-/** -1 marks a cell the fast path could not read; CPU % above 100 needs the clamping finding. */
-function valuesPlain(values: Float64Array, layout: LongLayout): boolean {
-  for (let m = 0; m < METRICS; m++) if (values[m]! < 0) return false;
-  return layout.metrics[0]! < 0 || !(values[0]! > 100);
-}
-
 /** a[0, e − s) equals buf[s, e)? (Buffer#compare with offsets costs more than this loop for short keys.) */
-function sameBytes(a: Buffer, buf: Buffer, s: number, e: number): boolean {
+function sameBytes(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
   for (let i = s, j = 0; i < e; i++, j++) if (a[j] !== buf[i]) return false;
   return true;
 }

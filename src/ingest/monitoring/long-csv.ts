@@ -2,6 +2,7 @@
 // disk_used_gb,network_mb_per_s,iops — one row per sample per server. This is the general
 // reader (csv-parse, streaming, any quoting); fast-long-csv.ts handles the plain layout faster.
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../../errors.ts';
 import { METRICS, SampleStore } from './sample-store.ts';
@@ -22,7 +23,7 @@ export interface LongLayout {
 
 export function isLongHeader(header: string[]): boolean {
   const h = header.map((c) => c.trim().toLowerCase());
-  return h.includes('timestamp') && h.includes('server') && LONG_METRIC_COLUMNS.some((c) => h.includes(c));
+  return h.includes('server') && LONG_METRIC_COLUMNS.some((c) => h.includes(c));
 }
 
 export function longLayout(header: string[], file: string): LongLayout {
@@ -38,8 +39,9 @@ export function longLayout(header: string[], file: string): LongLayout {
 }
 
 /** Reads a long CSV with csv-parse into `store`; errors are located InputErrors. */
-export async function readLongCsvGeneral(file: string, store: SampleStore, issues: RowIssues): Promise<void> {
-  const parser = createReadStream(file).pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+export async function readLongCsvGeneral(file: string, store: SampleStore, issues: RowIssues, text?: string): Promise<void> {
+  const source = text !== undefined ? Readable.from([text]) : createReadStream(file);
+  const parser = source.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
   let layout: LongLayout | undefined;
   const values = new Float64Array(METRICS);
   try {

@@ -32,7 +32,7 @@ export function percentileSet(requested: readonly number[]): number[] {
   return [...all].sort((a, b) => a - b);
 }
 
-type Numbers = Float32Array | Float64Array | Uint32Array;
+type Numbers = Float32Array | Float64Array;
 
 /**
  * Percentiles of values[0, n) (no NaN), same definition as percentileOfSorted, without a full
@@ -42,24 +42,24 @@ type Numbers = Float32Array | Float64Array | Uint32Array;
  */
 export function percentilesInPlace(values: Numbers, n: number, ps: readonly number[]): number[] {
   if (n === 0) return ps.map(() => Number.NaN);
-  const ranks = [...new Set(ps.flatMap((p) => {
-    const h = ((n - 1) * p) / 100;
-    return [Math.floor(h), Math.min(Math.floor(h) + 1, n - 1)];
-  }))].sort((a, b) => a - b);
-  const at = new Map<number, number>();
+  const f32 = values instanceof Float32Array;
   let left = 0;
-  for (const k of ranks) {
-    select(values, left, n - 1, k);
-    at.set(k, values[k]!);
-    left = k;
-  }
-  return ps.map((p) => {
+  let selected = -1;
+  const out: number[] = [];
+  // ps ascending (percentileSet), so the ranks lo ≤ hi only grow: select each once, left to right.
+  for (const p of ps) {
     const h = ((n - 1) * p) / 100;
     const lo = Math.floor(h);
-    const a = at.get(lo)!;
-    const b = at.get(Math.min(lo + 1, n - 1))!;
-    return a + (h - lo) * (b - a);
-  });
+    const hi = Math.min(lo + 1, n - 1);
+    if (lo > selected) select(values, left, n - 1, lo);
+    if (hi > lo && hi > selected && lo >= selected) select(values, lo + 1, n - 1, hi);
+    selected = hi;
+    left = hi;
+    const a = f32 ? shortestFloat32Decimal(values[lo]!) : values[lo]!;
+    const b = f32 ? shortestFloat32Decimal(values[hi]!) : values[hi]!;
+    out.push(a + (h - lo) * (b - a));
+  }
+  return out;
 }
 
 /** Hoare quickselect with a median-of-three pivot: afterwards a[k] is the k-th smallest of a[lo..hi]. */
@@ -92,4 +92,21 @@ function swap(a: Numbers, i: number, j: number): void {
   const t = a[i]!;
   a[i] = a[j]!;
   a[j] = t;
+}
+
+/**
+ * The shortest decimal that rounds to the same float32 as `v`. Samples are stored as float32
+ * (sample-store.ts); a value read as "12.7" is stored as 12.69999981 and comes back as 12.7,
+ * so percentiles of data with up to 7 significant digits equal those of the original
+ * decimals (the same figures numpy or DuckDB give on the file).
+ */
+export function shortestFloat32Decimal(v: number): number {
+  if (!Number.isFinite(v) || v === 0) return v;
+  // 6 digits always round-trip through float32 (FLT_DIG); a shorter decimal that maps to v is
+  // what toPrecision(6) gives too, so start there (one call for most values).
+  for (let p = 6; p <= 9; p++) {
+    const x = Number(v.toPrecision(p));
+    if (Math.fround(x) === v) return x;
+  }
+  return v;
 }

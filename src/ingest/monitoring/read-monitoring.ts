@@ -3,42 +3,122 @@
 // then every server is summarised once from its parts across files.
 import type { ServerUsage } from '../../domain/types.ts';
 import { sortFindings, type Finding } from '../../validate/findings.ts';
+import { readTextFile } from '../read-text.ts';
+import { isoUtc } from '../timestamps.ts';
 import { percentileSet } from './percentile.ts';
 import { RowIssues } from './row-issues.ts';
 import { SampleStore } from './sample-store.ts';
 import { summariseServer } from './summarise.ts';
 import { readLongCsvGeneral } from './long-csv.ts';
-import { readLongCsvFast } from './fast-long-csv.ts';
+import { readLongCsvRanges, type RangeOptions } from './long-csv-ranges.ts';
+import { detectMonitoringFormat } from './formats/detect.ts';
+import type { MonitoringFormat, ReadContext, ReadOptions } from './formats/context.ts';
+import { readPerfmon } from './formats/perfmon.ts';
+import { readSadfD, readSadfJ } from './formats/sysstat.ts';
+import { readNmon } from './formats/nmon.ts';
+import { readBitbrains } from './formats/bitbrains.ts';
+import { readWideCsv } from './formats/wide-csv.ts';
 
-export interface MonitoringOptions {
+export interface MonitoringOptions extends ReadOptions {
   /** Percentiles to compute besides p50, p95, p99 (0–100, e.g. [90]). */
   percentiles: number[];
   /** Statistic of the hour-of-week profile (`avg`, `max`, `p95` …); no profile when absent. */
   profile?: string;
+  /** Force a format instead of detecting it from the first line. */
+  format?: MonitoringFormat;
+  /** Called with bytes read of the long CSV (for a progress display). */
+  progress?: (file: string, bytesRead: number) => void;
+  /** How big long CSVs are cut into ranges and how many worker threads read them. */
+  longCsv?: RangeOptions;
+}
+
+/** What was understood from one file (printed by `capplan ingest`). */
+export interface MonitoringFileReport {
+  file: string;
+  format: MonitoringFormat;
+  servers: string[];
+  samples: number;
+  firstTimestamp: string | null;
+  lastTimestamp: string | null;
+  notes: string[];
 }
 
 export interface MonitoringResult {
   /** One entry per server seen, sorted by server name. */
   servers: ServerUsage[];
   findings: Finding[];
+  files?: MonitoringFileReport[];
 }
 
 export async function readMonitoring(files: string[], opts: MonitoringOptions): Promise<MonitoringResult> {
   const percentiles = percentileSet(opts.percentiles);
   const stores: SampleStore[] = [];
   const findings: Finding[] = [];
+  const reports: MonitoringFileReport[] = [];
   for (const file of files) {
-    let store = new SampleStore();
-    let issues = new RowIssues();
-    if (!(await readLongCsvFast(file, store, issues))) {
-      store = new SampleStore();
-      issues = new RowIssues();
-      await readLongCsvGeneral(file, store, issues);
-    }
-    stores.push(store);
-    findings.push(...issues.findings());
+    const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding));
+    const ctx: ReadContext = { file, store: new SampleStore(), issues: new RowIssues(), opts, notes: [], findings: [] };
+    const fileStores = await readOneFile(format, ctx, opts);
+    stores.push(...fileStores);
+    findings.push(...ctx.issues.findings(), ...ctx.findings);
+    reports.push(fileReport(file, format, fileStores, ctx.notes));
   }
-  return summariseStores(stores, findings, { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) });
+  const result = summariseStores(stores, findings, { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) });
+  return { ...result, files: reports };
+}
+
+/** The file's samples: one store, or one per byte range of a big long CSV (in file order). */
+async function readOneFile(format: MonitoringFormat, ctx: ReadContext, opts: MonitoringOptions): Promise<SampleStore[]> {
+  if (format !== 'long') {
+    await READERS[format](ctx);
+    return [ctx.store];
+  }
+  if (opts.encoding && !/^utf-?8$/i.test(opts.encoding)) {
+    const { text } = await readTextFile(ctx.file, opts.encoding);
+    await readLongCsvGeneral(ctx.file, ctx.store, ctx.issues, text);
+    return [ctx.store];
+  }
+  const progress = opts.progress ? (n: number) => opts.progress!(ctx.file, n) : undefined;
+  const stores = await readLongCsvRanges(ctx.file, ctx.issues, opts.longCsv, progress);
+  if (stores) return stores;
+  ctx.issues = new RowIssues();
+  ctx.notes.push('irregular CSV: read with the general parser');
+  await readLongCsvGeneral(ctx.file, ctx.store, ctx.issues);
+  return [ctx.store];
+}
+
+/** The reader of every format but the long CSV (which has a fast path). */
+const READERS: Record<Exclude<MonitoringFormat, 'long'>, (ctx: ReadContext) => Promise<void>> = {
+  wide: readWideCsv,
+  perfmon: readPerfmon,
+  'sadf-d': readSadfD,
+  'sadf-j': readSadfJ,
+  nmon: readNmon,
+  bitbrains: readBitbrains,
+};
+
+function fileReport(file: string, format: MonitoringFormat, stores: SampleStore[], notes: string[]): MonitoringFileReport {
+  let first = Infinity;
+  let last = -Infinity;
+  let samples = 0;
+  const names = new Set<string>();
+  for (const store of stores) {
+    for (const s of store.servers.values()) {
+      samples += s.count;
+      first = Math.min(first, s.firstMs);
+      last = Math.max(last, s.lastMs);
+      names.add(s.name);
+    }
+  }
+  return {
+    file,
+    format,
+    servers: [...names].sort(byCodePoint),
+    samples,
+    firstTimestamp: samples ? isoUtc(first) : null,
+    lastTimestamp: samples ? isoUtc(last) : null,
+    notes,
+  };
 }
 
 /** Summarises every server of `stores`, in name order, and releases the samples as it goes. */
@@ -49,8 +129,9 @@ export function summariseStores(stores: SampleStore[], findings: Finding[], opts
   for (const name of names) {
     const parts = stores.flatMap((s) => {
       const p = s.servers.get(name);
-      return p ? [p] : [];
+      return p && p.count > 0 ? [p] : [];
     });
+    if (parts.length === 0) continue;
     const usage = summariseServer(parts, opts);
     for (const s of stores) s.servers.delete(name); // free the samples of this server
     if (usage.duplicateTimestamps) {

@@ -2,8 +2,8 @@
 // float32 copy), time range, sampling interval, gaps and the hour-of-week profile.
 import { METRIC_NAMES, type MetricName, type MetricStats, type ServerUsage } from '../../domain/types.ts';
 import { hourOfWeek, isoUtc } from '../timestamps.ts';
-import { percentileKey, percentileOfSorted, percentilesInPlace, select } from './percentile.ts';
-import { METRICS, SAMPLE_CHUNK, type ServerSamples } from './sample-store.ts';
+import { percentileKey, percentileOfSorted, percentilesInPlace, select, shortestFloat32Decimal } from './percentile.ts';
+import { METRICS, ROW_WORDS, SAMPLE_CHUNK, type ServerSamples } from './sample-store.ts';
 
 export interface SummaryOptions {
   /** Percentiles (0–100) to compute; p50/p95/p99 are always included by the caller. */
@@ -39,10 +39,10 @@ function gather(parts: ServerSamples[], times: Uint32Array, columns: Float32Arra
       const len = Math.min(SAMPLE_CHUNK, part.count - c * SAMPLE_CHUNK);
       const tc = part.timeChunks[c]!;
       const vc = part.valueChunks[c]!;
-      times.set(tc.subarray(0, len), at);
+      for (let i = 0; i < len; i++) times[at + i] = tc[i * ROW_WORDS]!;
       for (let m = 0; m < METRICS; m++) {
         const col = columns[m]!;
-        for (let i = 0; i < len; i++) col[at + i] = vc[i * METRICS + m]!;
+        for (let i = 0; i < len; i++) col[at + i] = vc[i * ROW_WORDS + 1 + m]!;
       }
       at += len;
     }
@@ -50,28 +50,27 @@ function gather(parts: ServerSamples[], times: Uint32Array, columns: Float32Arra
 }
 
 function metricStats(parts: ServerSamples[], m: number, column: Float32Array, percentiles: number[]): MetricStats | undefined {
-  let n = 0;
   let sum = 0;
   let comp = 0;
+  for (const p of parts) {
+    sum += p.sums[2 * m]!;
+    comp += p.sums[2 * m + 1]!;
+  }
+  let n = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const p of parts) {
-    n += p.n[m]!;
-    sum += p.sum[m]!;
-    comp += p.comp[m]!;
-    min = Math.min(min, p.min[m]!);
-    max = Math.max(max, p.max[m]!);
-  }
-  if (n === 0) return undefined;
-  let k = 0;
   for (let i = 0; i < column.length; i++) {
     const v = column[i]!;
-    if (v === v) column[k++] = v; // drop NaN (not measured); the column is not needed afterwards
+    if (v !== v) continue; // NaN: not measured; compacted away (the column is not needed afterwards)
+    column[n++] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  const values = percentilesInPlace(column, k, percentiles);
+  if (n === 0) return undefined;
+  const values = percentilesInPlace(column, n, percentiles);
   const result: Record<string, number> = {};
   percentiles.forEach((p, i) => (result[percentileKey(p)] = values[i]!));
-  return { samples: n, avg: (sum + comp) / n, min, max, percentiles: result };
+  return { samples: n, avg: (sum + comp) / n, min: shortestFloat32Decimal(min), max: shortestFloat32Decimal(max), percentiles: result };
 }
 
 /** Median interval, longest gap and gap count from the sample times (any order). */
@@ -84,7 +83,8 @@ function timing(times: Uint32Array): Pick<ServerUsage, 'intervalSeconds' | 'long
       break;
     }
   }
-  const diffs = new Uint32Array(sorted.length - 1);
+  // Float32 holds whole seconds exactly up to 2^24 s (194 days): enough for a sampling interval.
+  const diffs = new Float32Array(sorted.length - 1);
   let duplicates = 0;
   let k = 0;
   let longest = 0;
@@ -97,9 +97,8 @@ function timing(times: Uint32Array): Pick<ServerUsage, 'intervalSeconds' | 'long
     }
   }
   if (k === 0) return { duplicateTimestamps: duplicates };
-  const mid = k >> 1;
-  select(diffs, 0, k - 1, mid);
-  const interval = diffs[mid]!;
+  select(diffs, 0, k - 1, k >> 1);
+  const interval = diffs[k >> 1]!;
   let gaps = 0;
   for (let i = 0; i < k; i++) if (diffs[i]! > 2 * interval) gaps++;
   return { intervalSeconds: interval, longestGapSeconds: longest, gaps, duplicateTimestamps: duplicates };

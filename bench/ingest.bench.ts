@@ -1,0 +1,61 @@
+// Issue 4 targets: a long monitoring CSV of 10,000 servers × 14 days × 5 minutes (≈ 40 M rows)
+// ingested with avg/max/p95 at ≥ 1.5 M rows/s and within 2× DuckDB (read_csv + quantile_cont)
+// on the same file in the same run; peak memory of each. CAPPLAN_BENCH_SCALE (e.g. 0.05)
+// scales the server count for quick runs. Each engine runs in its own child process.
+import { spawnSync } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
+import { tmpdir, cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchSection } from './run.ts';
+import { generateLongCsv } from './gen-long-csv.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+interface Run {
+  seconds: number;
+  cpuSeconds: number;
+  servers: number;
+  maxRssMb: number;
+}
+
+function child(engine: string, file: string): Run | string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'ingest-child.ts'), engine, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) return (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-1)[0]!;
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Run;
+}
+
+export default async function ingestBench(): Promise<BenchSection[]> {
+  const scale = Number(process.env.CAPPLAN_BENCH_SCALE ?? '1');
+  const servers = Math.max(1, Math.round(10_000 * scale));
+  const file = path.join(tmpdir(), `capplan-bench-long-${servers}.csv`);
+  const g0 = performance.now();
+  const rows = await generateLongCsv(file, servers, 14, 5);
+  const genSeconds = (performance.now() - g0) / 1000;
+  const sizeMb = statSync(file).size / 2 ** 20;
+  const capplan = child('capplan', file);
+  const duck = child('duckdb', file);
+  rmSync(file, { force: true });
+  const line = (name: string, r: Run | string) =>
+    typeof r === 'string'
+      ? `| ${name} | – | – | – | – | – | skipped: ${r.replace(/\|/g, '/')} |`
+      : `| ${name} | ${r.seconds.toFixed(2)} | ${(rows / r.seconds / 1e6).toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${(rows / r.cpuSeconds / 1e6).toFixed(2)} | ${r.maxRssMb.toFixed(0)} | ${r.servers} servers |`;
+  const ratio = typeof capplan !== 'string' && typeof duck !== 'string' ? capplan.seconds / duck.seconds : null;
+  const rate = typeof capplan !== 'string' ? rows / capplan.seconds / 1e6 : null;
+  const md = [
+    '### Ingest: long monitoring CSV (issue 4)',
+    '',
+    `${servers.toLocaleString('en-US')} servers × 14 days × 5 min = ${rows.toLocaleString('en-US')} rows, ${sizeMb.toFixed(0)} MiB (generated in ${genSeconds.toFixed(1)} s); ` +
+      `${cpus().length} CPU(s), load average ${loadavg()[0]!.toFixed(1)} at the start (the machine is shared), Node ${process.version}. ` +
+      'capplan: one thread, avg/min/max/p50/p95/p99 of 5 metrics + interval and gaps; DuckDB: all cores, avg/max/p95 of 5 metrics. CPU s = user + system time of the process.',
+    '',
+    '| engine | wall s | M rows/s (wall) | CPU s | M rows per CPU-s | peak RSS MiB | note |',
+    '|---|---|---|---|---|---|---|',
+    line('capplan readMonitoring', capplan),
+    line('DuckDB read_csv + quantile_cont', duck),
+    '',
+    `Targets: ≥ 1.5 M rows/s → ${rate === null ? 'n/a' : `${rate.toFixed(2)} (${rate >= 1.5 ? 'met' : 'missed'})`}; ` +
+      `≤ 2× DuckDB → ${ratio === null ? 'n/a' : `${ratio.toFixed(2)}× (${ratio <= 2 ? 'met' : 'missed'})`}.`,
+  ].join('\n');
+  return [{ id: 'ingest', markdown: md }];
+}

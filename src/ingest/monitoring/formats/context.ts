@@ -1,0 +1,68 @@
+// What every monitoring format reader receives and reports.
+import type { Finding } from '../../../validate/findings.ts';
+import type { RowIssues } from '../row-issues.ts';
+import { METRICS, type SampleStore } from '../sample-store.ts';
+
+export type MonitoringFormat = 'long' | 'wide' | 'perfmon' | 'sadf-d' | 'sadf-j' | 'nmon' | 'bitbrains';
+export const MONITORING_FORMATS: readonly MonitoringFormat[] = ['long', 'wide', 'perfmon', 'sadf-d', 'sadf-j', 'nmon', 'bitbrains'];
+
+export interface ReadOptions {
+  /** Text encoding override (`--encoding`), else BOM/NUL sniffing, UTF-8, Windows-1252. */
+  encoding?: string;
+  /** UTC offset of local timestamps when the file does not say (minutes east of UTC, +05:30 = 330). */
+  utcOffsetMinutes?: number;
+}
+
+export interface ReadContext {
+  file: string;
+  store: SampleStore;
+  issues: RowIssues;
+  opts: ReadOptions;
+  /** What the reader understood, for `capplan ingest` to print (time zone, conversions …). */
+  notes: string[];
+  /** Findings about the file as a whole (not per row). */
+  findings: Finding[];
+}
+
+/**
+ * Combines metric values that arrive separately (sadf tables, nmon sections) into one
+ * sample per (server, time), then hands them to the store in time order.
+ */
+export class SampleMerger {
+  private readonly byServer = new Map<string, Map<number, Float64Array>>();
+
+  set(server: string, ms: number, metric: number, value: number, mode: 'set' | 'add' = 'set'): void {
+    let series = this.byServer.get(server);
+    if (!series) this.byServer.set(server, (series = new Map()));
+    let row = series.get(ms);
+    if (!row) series.set(ms, (row = new Float64Array(METRICS).fill(Number.NaN)));
+    if (Number.isNaN(value)) return;
+    row[metric] = mode === 'add' && !Number.isNaN(row[metric]!) ? row[metric]! + value : value;
+  }
+
+  /** Makes sure a sample exists even if it has no value (counts as a sample time). */
+  touch(server: string, ms: number): void {
+    this.set(server, ms, 0, Number.NaN);
+  }
+
+  flush(store: SampleStore): void {
+    for (const [server, series] of [...this.byServer].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const s = store.server(server);
+      for (const ms of [...series.keys()].sort((a, b) => a - b)) s.add(ms, series.get(ms)!);
+    }
+    this.byServer.clear();
+  }
+}
+
+/** Metric index in METRIC_NAMES order. */
+export const M = { cpuPct: 0, memoryUsedMb: 1, diskUsedGb: 2, networkMBps: 3, iops: 4 } as const;
+
+/** 1 MB = 2^20 bytes, as memory_mb in the inventory (RVTools and perfmon "MBytes" are binary too). */
+export const BYTES_PER_MB = 1_048_576;
+export const KB_PER_MB = 1024;
+
+export function describeOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const a = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,23 @@
+// One entry point for "the inventory", whatever the client sent: an inventory CSV (formats.md,
+// header synonyms or a column map), an RVTools workbook, or an RVTools CSV export folder.
+import type { InventoryServer } from '../domain/types.ts';
+import type { Finding } from '../validate/findings.ts';
+import { readInventoryCsv, type InventoryCsvOptions } from './inventory-csv.ts';
+import { isRvToolsCsvFolder, readRvToolsCsvFolder, readRvToolsXlsx } from './rvtools/tables.ts';
+import { rvToolsInventory, type RvToolsOptions } from './rvtools/rvtools.ts';
+
+export interface InventoryRead {
+  servers: InventoryServer[];
+  findings: Finding[];
+  format: 'inventory' | 'rvtools' | 'rvtools-csv';
+}
+
+export async function readInventory(file: string, opts: InventoryCsvOptions & RvToolsOptions = {}): Promise<InventoryRead> {
+  if (/\.xlsx$/i.test(file) || (await isRvToolsCsvFolder(file))) {
+    const csv = !/\.xlsx$/i.test(file);
+    const tables = csv ? await readRvToolsCsvFolder(file, opts.encoding) : await readRvToolsXlsx(file);
+    const r = rvToolsInventory(tables, opts);
+    return { servers: r.servers, findings: r.findings, format: csv ? 'rvtools-csv' : 'rvtools' };
+  }
+  return { servers: await readInventoryCsv(file, opts), findings: [], format: 'inventory' };
+}
