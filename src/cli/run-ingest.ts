@@ -18,7 +18,11 @@ export async function runIngest(args: IngestArgs): Promise<number> {
   }
   if (args.encoding) opts.encoding = args.encoding;
   if (args.utcOffset !== undefined) opts.utcOffsetMinutes = parseOffset(args.utcOffset);
-  if (args.percentiles) opts.percentiles = args.percentiles;
+  if (args.percentiles) {
+    const bad = args.percentiles.find((p) => !Number.isFinite(p) || p < 0 || p > 100);
+    if (bad !== undefined) throw new InputError(`--percentiles: expected numbers within 0–100, got ${bad}`, { file: '(command line)' });
+    opts.percentiles = args.percentiles;
+  }
   if (args.poweredOff === 'exclude') opts.poweredOff = 'exclude';
   const result = await ingestSources(args.inputs, opts);
   clearProgress();

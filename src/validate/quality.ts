@@ -9,7 +9,7 @@ import type { Finding } from './findings.ts';
 
 export const qualitySettingsSchema = z
   .strictObject({
-    minSamples: z.number().int().nonnegative().default(12).describe('Fewer samples than this: not sizable (missing performance data).'),
+    minSamples: z.number().int().nonnegative().default(1).describe('Fewer samples than this: not sizable (missing performance data). Same meaning and default as sizing.minSamples; pass that setting.'),
     minDays: z.number().nonnegative().default(7).describe('A window shorter than this many days lowers the score (the seed monitored two weeks).'),
     maxGapHours: z.number().positive().default(24).describe('A gap longer than this many hours lowers the score.'),
     minCoverage: z.number().min(0).max(1).default(0.9).describe('Share of expected samples below which the score drops.'),

@@ -55,6 +55,10 @@ test('capplan ingest: a malformed file exits 2 with file:row:column and writes n
 test('capplan ingest: unknown --format and a missing input are usage errors (exit 2)', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'capplan-ingest-'));
   assert.equal(capplan('ingest', `${scenario}/inventory.csv`, '--out', out, '--format', 'xls').status, 2);
+  const p = capplan('ingest', `${scenario}/monitoring.csv`, '--out', out, '--percentiles', '150');
+  assert.equal(p.status, 2);
+  assert.equal(p.stderr, 'capplan: (command line): --percentiles: expected numbers within 0–100, got 150\n');
+  assert.equal(capplan('ingest', `${scenario}/monitoring.csv`, '--out', out, '--utc-offset', 'EST').status, 2);
   const r = capplan('ingest', 'no/such/file.csv', '--out', out);
   assert.equal(r.status, 2);
   assert.equal(r.stderr, 'capplan: no/such/file.csv: no such file or folder\n');

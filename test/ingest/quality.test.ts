@@ -32,7 +32,7 @@ for (const [what, u, score, verdict, issues] of cases) {
 
 test('quality: fewer samples than the minimum is not sizable, with an error finding', () => {
   const u = { ...usage('2010-03-31T00:00:00Z', 1), samples: 5, lastTimestamp: '2010-03-31T00:20:00Z' };
-  const { quality, findings } = assessQuality('s', u);
+  const { quality, findings } = assessQuality('s', u, { ...defaultQualitySettings(), minSamples: 12 });
   assert.equal(quality.sizable, false);
   assert.equal(quality.verdict, 'poor');
   assert.equal(findings[0]?.severity, 'error');

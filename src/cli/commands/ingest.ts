@@ -12,7 +12,7 @@ export interface IngestArgs {
 
 export const ingestCommand: CommandModule<object, IngestArgs> = {
   command: 'ingest <inputs..>',
-  describe: 'Read client files (inventory CSV, RVTools, perfmon, sar, nmon, traces, monitoring CSV); write servers.csv, metrics-summary.csv, data-quality.md',
+  describe: 'Read client files (inventory CSV, RVTools, perfmon, sysstat sadf, nmon, VM traces, monitoring CSV); write servers.csv, metrics-summary.csv, data-quality.md',
   builder: (y) =>
     y
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'Files or folders' })

@@ -18,67 +18,48 @@ const QUOTE = 0x22;
 /** 10^k for exact decimal conversion: an integer < 2^53 divided by 10^k (k ≤ 22) is correctly rounded (Clinger 1990). */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-export class GiveUp extends Error {}
+class GiveUp extends Error {}
 
 export interface FastProgress {
   (bytesRead: number): void;
 }
 
-/** Bytes [start, end) of a file, parsed line by line; `layout` null = the first line is the header. */
-export interface ByteRange {
-  start: number;
-  end: number;
-}
-
-/**
- * Parses one byte range into `store`. Rows are numbered from the range's first line (1);
- * the caller adds the range's line offset. Returns the number of lines seen.
- */
-export async function parseRange(file: string, range: ByteRange, layout: LongLayout | null, store: SampleStore, issues: RowIssues, progress?: FastProgress): Promise<number> {
+export async function readLongCsvFast(file: string, store: SampleStore, issues: RowIssues, progress?: FastProgress): Promise<boolean> {
   const fh = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
     throw new InputError(`cannot read file: ${err.code ?? String(err)}`, { file });
   });
   try {
-    const parser = new FastParser(file, store, issues, layout);
-    let buf = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(range.end - range.start, 1 << 16)));
+    const parser = new FastParser(file, store, issues);
+    let buf = Buffer.allocUnsafe(CHUNK_BYTES);
     let carry = 0;
-    let pos = range.start;
+    let total = 0;
     for (;;) {
       if (carry === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the chunk
         buf.copy(bigger, 0, 0, carry);
         buf = bigger;
       }
-      const want = Math.min(buf.length - carry, range.end - pos);
-      const { bytesRead } = want > 0 ? await fh.read(buf, carry, want, pos) : { bytesRead: 0 };
-      pos += bytesRead;
+      const { bytesRead } = await fh.read(buf, carry, buf.length - carry, null);
+      total += bytesRead;
       const end = carry + bytesRead;
       const eof = bytesRead === 0;
       const used = parser.lines(buf, end, eof);
       buf.copy(buf, 0, used, end);
       carry = end - used;
-      progress?.(pos);
+      progress?.(total);
       if (eof) break;
     }
     if (!parser.layout) throw new InputError('empty file: expected a header line', { file, row: 1 });
-    return parser.lineCount;
+    return true;
+  } catch (err) {
+    if (err instanceof GiveUp) return false;
+    throw err;
   } finally {
     await fh.close();
   }
 }
 
-/** Reads a whole long CSV on the fast path into one store; false = irregular, use csv-parse. */
-export async function readLongCsvFast(file: string, store: SampleStore, issues: RowIssues, progress?: FastProgress): Promise<boolean> {
-  try {
-    await parseRange(file, { start: 0, end: Number.MAX_SAFE_INTEGER }, null, store, issues, progress);
-    return true;
-  } catch (err) {
-    if (err instanceof GiveUp) return false;
-    throw err;
-  }
-}
-
-export class FastParser {
+class FastParser {
   layout: LongLayout | undefined;
   private line = 0;
   private readonly starts = new Int32Array(64);
@@ -86,7 +67,7 @@ export class FastParser {
   /** Column → metric index (METRIC_NAMES order), -1 for other columns. */
   private readonly metricOf = new Int32Array(64).fill(-1);
   private readonly values = new Float64Array(METRICS);
-  private readonly prevTs = new Uint8Array(64);
+  private prevTs = Buffer.alloc(64);
   private prevTsLen = -1;
   private prevMs = 0;
   private prev: ServerSamples | undefined;
@@ -95,28 +76,10 @@ export class FastParser {
     private readonly file: string,
     private readonly store: SampleStore,
     private readonly issues: RowIssues,
-    layout: LongLayout | null = null,
-  ) {
-    if (layout) this.setLayout(layout);
-  }
-
-  get lineCount(): number {
-    return this.line;
-  }
-
-  private setLayout(layout: LongLayout): void {
-    if (layout.width > 64) throw new GiveUp();
-    this.layout = layout;
-    this.metricOf.fill(-1);
-    layout.metrics.forEach((col, m) => {
-      if (col >= 0) this.metricOf[col] = m;
-    });
-  }
+  ) {}
 
   /** Parses every complete line of buf[0, end) (all of it at EOF); returns the bytes used. */
   lines(buf: Buffer, end: number, eof: boolean): number {
-    // Byte loops read a plain Uint8Array view: V8 keeps those element loads monomorphic.
-    const u8 = new Uint8Array(buf.buffer, buf.byteOffset, end);
     let pos = 0;
     for (;;) {
       let nl = buf.indexOf(LF, pos);
@@ -126,21 +89,21 @@ export class FastParser {
       }
       this.line++;
       let lineEnd = nl;
-      if (lineEnd > pos && u8[lineEnd - 1] === CR) lineEnd--;
-      if (lineEnd > pos) this.row(buf, u8, pos, lineEnd);
+      if (lineEnd > pos && buf[lineEnd - 1] === CR) lineEnd--;
+      if (lineEnd > pos) this.row(buf, pos, lineEnd);
       pos = nl + 1;
       if (pos >= end) return end;
     }
   }
 
-  private row(buf: Buffer, u8: Uint8Array, start: number, end: number): void {
+  private row(buf: Buffer, start: number, end: number): void {
     if (!this.layout) return this.header(buf, start, end);
     const layout = this.layout;
     const starts = this.starts;
     const ends = this.ends;
     const metricOf = this.metricOf;
     const values = this.values;
-    for (let m = 0; m < METRICS; m++) values[m] = Number.NaN;
+    values.fill(Number.NaN);
     let plain = true;
     let n = 0;
     let i = start;
@@ -155,7 +118,7 @@ export class FastParser {
         let frac = -1;
         let ok = true;
         for (; i < end; i++) {
-          const c = u8[i]!;
+          const c = buf[i]!;
           if (c === COMMA) break;
           if (c >= 0x30 && c <= 0x39) {
             mant = mant * 10 + (c - 0x30);
@@ -171,7 +134,7 @@ export class FastParser {
         }
       } else {
         for (; i < end; i++) {
-          const c = u8[i]!;
+          const c = buf[i]!;
           if (c === COMMA) break;
           if (c === QUOTE) throw new GiveUp();
         }
@@ -181,42 +144,48 @@ export class FastParser {
       i++;
     }
     if (n !== layout.width) throw new GiveUp();
-    const ms = this.timestamp(buf, u8, starts[layout.timestamp]!, ends[layout.timestamp]!);
+    const ms = this.timestamp(buf, starts[layout.timestamp]!, ends[layout.timestamp]!);
     if (!plain || Number.isNaN(ms) || (layout.metrics[0]! >= 0 && values[0]! > 100)) {
       // Unusual cell: let the general path parse this record (same messages, same clamping).
       const record = Array.from({ length: n }, (_, k) => buf.toString('utf8', starts[k]!, ends[k]!));
       addLongRecord(record, this.line, layout, this.file, this.store, this.issues, values);
       return;
     }
-    this.server(buf, u8, starts[layout.server]!, ends[layout.server]!).add(ms, values);
+    this.server(buf, starts[layout.server]!, ends[layout.server]!).add(ms, values);
   }
 
   private header(buf: Buffer, start: number, end: number): void {
     if (buf.indexOf(QUOTE, start) >= 0 && buf.indexOf(QUOTE, start) < end) throw new GiveUp();
     let from = start;
     if (buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) from += 3;
-    this.setLayout(longLayout(buf.toString('utf8', from, end).split(','), this.file));
+    const layout = longLayout(buf.toString('utf8', from, end).split(','), this.file);
+    if (layout.width > 64) throw new GiveUp();
+    this.layout = layout;
+    this.metricOf.fill(-1);
+    layout.metrics.forEach((col, m) => {
+      if (col >= 0) this.metricOf[col] = m;
+    });
   }
 
-  private timestamp(buf: Buffer, u8: Uint8Array, s: number, e: number): number {
+  private timestamp(buf: Buffer, s: number, e: number): number {
     const len = e - s;
-    if (len === this.prevTsLen && sameBytes(this.prevTs, u8, s, e)) return this.prevMs;
+    if (len === this.prevTsLen && sameBytes(this.prevTs, buf, s, e)) return this.prevMs;
     if (len > 64) return Number.NaN;
     const ms = parseIsoTimestamp(buf.toString('latin1', s, e));
     if (ms === null) return Number.NaN;
-    this.prevTs.set(u8.subarray(s, e));
+    buf.copy(this.prevTs, 0, s, e);
     this.prevTsLen = len;
     this.prevMs = ms;
     return ms;
   }
 
   /** Server of a row; rows usually cycle through servers in a fixed order, so try the one that followed the previous server last time. */
-  private server(buf: Buffer, u8: Uint8Array, s: number, e: number): ServerSamples {
+  private server(buf: Buffer, s: number, e: number): ServerSamples {
     const prev = this.prev;
     const guess = prev?.parseNext;
     if (guess) {
       const bytes = guess.nameBytes!;
-      if (bytes.length === e - s && sameBytes(bytes, u8, s, e)) {
+      if (bytes.length === e - s && sameBytes(bytes, buf, s, e)) {
         this.prev = guess;
         return guess;
       }
@@ -224,7 +193,7 @@ export class FastParser {
     const name = buf.toString('utf8', s, e).trim();
     if (name === '') throw new InputError('server name is empty', { file: this.file, row: this.line, column: 'server' });
     const found = this.store.server(name);
-    found.nameBytes ??= u8.slice(s, e);
+    found.nameBytes ??= Buffer.from(buf.subarray(s, e));
     if (prev) prev.parseNext = found;
     this.prev = found;
     return found;
@@ -232,7 +201,7 @@ export class FastParser {
 }
 
 /** a[0, e − s) equals buf[s, e)? (Buffer#compare with offsets costs more than this loop for short keys.) */
-function sameBytes(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
+function sameBytes(a: Buffer, buf: Buffer, s: number, e: number): boolean {
   for (let i = s, j = 0; i < e; i++, j++) if (a[j] !== buf[i]) return false;
   return true;
 }

@@ -10,7 +10,7 @@ import { RowIssues } from './row-issues.ts';
 import { SampleStore } from './sample-store.ts';
 import { summariseServer } from './summarise.ts';
 import { readLongCsvGeneral } from './long-csv.ts';
-import { readLongCsvRanges, type RangeOptions } from './long-csv-ranges.ts';
+import { readLongCsvFast } from './fast-long-csv.ts';
 import { detectMonitoringFormat } from './formats/detect.ts';
 import type { MonitoringFormat, ReadContext, ReadOptions } from './formats/context.ts';
 import { readPerfmon } from './formats/perfmon.ts';
@@ -28,8 +28,6 @@ export interface MonitoringOptions extends ReadOptions {
   format?: MonitoringFormat;
   /** Called with bytes read of the long CSV (for a progress display). */
   progress?: (file: string, bytesRead: number) => void;
-  /** How big long CSVs are cut into ranges and how many worker threads read them. */
-  longCsv?: RangeOptions;
 }
 
 /** What was understood from one file (printed by `capplan ingest`). */
@@ -58,33 +56,32 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
   for (const file of files) {
     const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding));
     const ctx: ReadContext = { file, store: new SampleStore(), issues: new RowIssues(), opts, notes: [], findings: [] };
-    const fileStores = await readOneFile(format, ctx, opts);
-    stores.push(...fileStores);
+    await readOneFile(format, ctx, opts);
+    stores.push(ctx.store);
     findings.push(...ctx.issues.findings(), ...ctx.findings);
-    reports.push(fileReport(file, format, fileStores, ctx.notes));
+    reports.push(fileReport(file, format, ctx));
   }
   const result = summariseStores(stores, findings, { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) });
   return { ...result, files: reports };
 }
 
-/** The file's samples: one store, or one per byte range of a big long CSV (in file order). */
-async function readOneFile(format: MonitoringFormat, ctx: ReadContext, opts: MonitoringOptions): Promise<SampleStore[]> {
-  if (format !== 'long') {
-    await READERS[format](ctx);
-    return [ctx.store];
+async function readOneFile(format: MonitoringFormat, ctx: ReadContext, opts: MonitoringOptions): Promise<void> {
+  switch (format) {
+    case 'long': {
+      if (opts.encoding && !/^utf-?8$/i.test(opts.encoding)) {
+        const { text } = await readTextFile(ctx.file, opts.encoding);
+        return readLongCsvGeneral(ctx.file, ctx.store, ctx.issues, text);
+      }
+      const progress = opts.progress ? (n: number) => opts.progress!(ctx.file, n) : undefined;
+      if (await readLongCsvFast(ctx.file, ctx.store, ctx.issues, progress)) return;
+      ctx.store = new SampleStore();
+      ctx.issues = new RowIssues();
+      ctx.notes.push('irregular CSV: read with the general parser');
+      return readLongCsvGeneral(ctx.file, ctx.store, ctx.issues);
+    }
+    default:
+      return READERS[format](ctx);
   }
-  if (opts.encoding && !/^utf-?8$/i.test(opts.encoding)) {
-    const { text } = await readTextFile(ctx.file, opts.encoding);
-    await readLongCsvGeneral(ctx.file, ctx.store, ctx.issues, text);
-    return [ctx.store];
-  }
-  const progress = opts.progress ? (n: number) => opts.progress!(ctx.file, n) : undefined;
-  const stores = await readLongCsvRanges(ctx.file, ctx.issues, opts.longCsv, progress);
-  if (stores) return stores;
-  ctx.issues = new RowIssues();
-  ctx.notes.push('irregular CSV: read with the general parser');
-  await readLongCsvGeneral(ctx.file, ctx.store, ctx.issues);
-  return [ctx.store];
 }
 
 /** The reader of every format but the long CSV (which has a fast path). */
@@ -97,27 +94,23 @@ const READERS: Record<Exclude<MonitoringFormat, 'long'>, (ctx: ReadContext) => P
   bitbrains: readBitbrains,
 };
 
-function fileReport(file: string, format: MonitoringFormat, stores: SampleStore[], notes: string[]): MonitoringFileReport {
+function fileReport(file: string, format: MonitoringFormat, ctx: ReadContext): MonitoringFileReport {
   let first = Infinity;
   let last = -Infinity;
   let samples = 0;
-  const names = new Set<string>();
-  for (const store of stores) {
-    for (const s of store.servers.values()) {
-      samples += s.count;
-      first = Math.min(first, s.firstMs);
-      last = Math.max(last, s.lastMs);
-      names.add(s.name);
-    }
+  for (const s of ctx.store.servers.values()) {
+    samples += s.count;
+    first = Math.min(first, s.firstMs);
+    last = Math.max(last, s.lastMs);
   }
   return {
     file,
     format,
-    servers: [...names].sort(byCodePoint),
+    servers: [...ctx.store.servers.keys()].sort(byCodePoint),
     samples,
     firstTimestamp: samples ? isoUtc(first) : null,
     lastTimestamp: samples ? isoUtc(last) : null,
-    notes,
+    notes: ctx.notes,
   };
 }
 

@@ -2,7 +2,7 @@
 // million odd rows yields one finding ("… on 1,000,000 rows, first at line 12"), not a million.
 import type { Finding, Severity } from '../../validate/findings.ts';
 
-export interface Tally {
+interface Tally {
   code: string;
   server: string;
   file: string;
@@ -14,35 +14,17 @@ export interface Tally {
 }
 
 export class RowIssues {
-  private readonly tallyMap = new Map<string, Tally>();
-  private tallies_() {
-    return this.tallyMap.values();
-  }
+  private readonly tallies = new Map<string, Tally>();
 
   note(code: string, server: string, loc: { file: string; row: number; column: string }, message: string, severity: Severity = 'warning'): void {
     const key = `${code}\u0000${server}\u0000${loc.file}`;
-    const t = this.tallyMap.get(key);
+    const t = this.tallies.get(key);
     if (t) t.count++;
-    else this.tallyMap.set(key, { code, server, file: loc.file, row: loc.row, column: loc.column, message, count: 1, severity });
-  }
-
-  /** The tallies, for passing between threads. */
-  tallies(): Tally[] {
-    return [...this.tallies_()];
-  }
-
-  /** Adds another reader's tallies (of a later part of the file), shifting their rows by `rowOffset`. */
-  absorb(tallies: Tally[], rowOffset: number): void {
-    for (const t of tallies) {
-      const key = `${t.code}\u0000${t.server}\u0000${t.file}`;
-      const mine = this.tallyMap.get(key);
-      if (mine) mine.count += t.count;
-      else this.tallyMap.set(key, { ...t, row: t.row + rowOffset });
-    }
+    else this.tallies.set(key, { code, server, file: loc.file, row: loc.row, column: loc.column, message, count: 1, severity });
   }
 
   findings(): Finding[] {
-    return [...this.tallyMap.values()].map((t) => ({
+    return [...this.tallies.values()].map((t) => ({
       severity: t.severity,
       code: t.code,
       message: t.count > 1 ? `${t.message}; ${t.count} rows` : t.message,

@@ -2,8 +2,8 @@
 // float32 copy), time range, sampling interval, gaps and the hour-of-week profile.
 import { METRIC_NAMES, type MetricName, type MetricStats, type ServerUsage } from '../../domain/types.ts';
 import { hourOfWeek, isoUtc } from '../timestamps.ts';
-import { percentileKey, percentileOfSorted, percentilesInPlace, select, shortestFloat32Decimal } from './percentile.ts';
-import { METRICS, ROW_WORDS, SAMPLE_CHUNK, type ServerSamples } from './sample-store.ts';
+import { percentileKey, percentileOfSorted, percentilesInPlace, select } from './percentile.ts';
+import { ACC, METRICS, ROW_WORDS, SAMPLE_CHUNK, type ServerSamples } from './sample-store.ts';
 
 export interface SummaryOptions {
   /** Percentiles (0–100) to compute; p50/p95/p99 are always included by the caller. */
@@ -50,27 +50,29 @@ function gather(parts: ServerSamples[], times: Uint32Array, columns: Float32Arra
 }
 
 function metricStats(parts: ServerSamples[], m: number, column: Float32Array, percentiles: number[]): MetricStats | undefined {
+  let n = 0;
   let sum = 0;
   let comp = 0;
-  for (const p of parts) {
-    sum += p.sums[2 * m]!;
-    comp += p.sums[2 * m + 1]!;
-  }
-  let n = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i]!;
-    if (v !== v) continue; // NaN: not measured; compacted away (the column is not needed afterwards)
-    column[n++] = v;
-    if (v < min) min = v;
-    if (v > max) max = v;
+  for (const p of parts) {
+    const a = m * ACC.width;
+    n += p.acc[a + ACC.n]!;
+    sum += p.acc[a + ACC.sum]!;
+    comp += p.acc[a + ACC.comp]!;
+    min = Math.min(min, p.acc[a + ACC.min]!);
+    max = Math.max(max, p.acc[a + ACC.max]!);
   }
   if (n === 0) return undefined;
-  const values = percentilesInPlace(column, n, percentiles);
+  let k = 0;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    if (v === v) column[k++] = v; // drop NaN (not measured); the column is not needed afterwards
+  }
+  const values = percentilesInPlace(column, k, percentiles);
   const result: Record<string, number> = {};
   percentiles.forEach((p, i) => (result[percentileKey(p)] = values[i]!));
-  return { samples: n, avg: (sum + comp) / n, min: shortestFloat32Decimal(min), max: shortestFloat32Decimal(max), percentiles: result };
+  return { samples: n, avg: (sum + comp) / n, min, max, percentiles: result };
 }
 
 /** Median interval, longest gap and gap count from the sample times (any order). */
