@@ -4,7 +4,7 @@
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
 import { hostModelSchema } from '../ingest/catalog.ts';
-import { clusterSchema, hypervisorSchema, partitionsSchema, provisionSchema, sizingSchema, type ProjectSettings } from '../domain/config-schema.ts';
+import { clusterSchema, hypervisorSchema, partitionsSchema, provisionSchema, qualitySchema, sizingSchema, type ProjectSettings } from '../domain/config-schema.ts';
 
 export const PROPOSAL_FORMAT_VERSION = 1;
 
@@ -55,6 +55,7 @@ export const proposalSchema = z
     hypervisor: hypervisorSchema,
     cluster: clusterSchema,
     partitions: partitionsSchema,
+    quality: qualitySchema,
   })
   .superRefine((p, ctx) => {
     const hostNames = new Set(p.hosts.names ?? Array.from({ length: p.hosts.count ?? 0 }, (_, i) => `${p.cluster.hostNamePrefix}${i + 1}`));
@@ -93,6 +94,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
     hypervisor: p.hypervisor,
     cluster: p.cluster,
     partitions: p.partitions,
+    quality: p.quality,
     placement: { objective: 'balance', timeLimitSeconds: 10, seed: 1 },
     // Provisioning does not bear on whether a proposal holds: its defaults.
     provision: provisionSchema.parse({}),

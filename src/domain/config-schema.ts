@@ -3,6 +3,7 @@
 // this schema (`npm run schema`). Unknown keys are rejected (strict objects) so a typo is an
 // error with its path, never a silently ignored setting.
 import { z } from 'zod';
+import { qualityObjectSchema } from '../validate/quality.ts';
 
 const statistic = z
   .string()
@@ -181,6 +182,11 @@ export const provisionSchema = z
   })
   .prefault({});
 
+export const qualitySchema = qualityObjectSchema
+  .omit({ minSamples: true })
+  .prefault({})
+  .describe('Data-quality verdict per server (issue 4 §4); its minimum sample count is sizing.minSamples.');
+
 export const projectSchema = z.strictObject({
   project: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" and "-" only').describe('Short name; default output folder is reports/<project>/.'),
   title: z.string().optional().describe('Title of the reports.'),
@@ -195,6 +201,7 @@ export const projectSchema = z.strictObject({
   cluster: clusterSchema,
   partitions: partitionsSchema,
   placement: placementSchema,
+  quality: qualitySchema,
   provision: provisionSchema,
 });
 

@@ -3,24 +3,50 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ProjectSettings } from '../domain/config-schema.ts';
+import type { InventoryServer, ServerUsage } from '../domain/types.ts';
 import type { PlanInputs } from '../plan/assemble.ts';
+import { assessAll } from '../validate/quality.ts';
+import type { Finding } from '../validate/findings.ts';
 import { readCatalog } from './catalog.ts';
-import { readInventoryCsv } from './inventory-csv.ts';
+import { readInventory } from './read-inventory.ts';
 import { readMonitoring } from './monitoring/read-monitoring.ts';
 import { loadProject, type LoadedProject } from './project-file.ts';
 
 export async function readProjectInputs(projectPath: string): Promise<{ project: LoadedProject; inputs: PlanInputs }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
-  const servers = await readInventoryCsv(project.inventoryFile);
-  const monitoring = await readMonitoring(project.monitoringFiles, { percentiles: requestedPercentiles(settings.sizing.statistic) });
-  const usage = new Map(monitoring.servers.map((u) => [u.server, u]));
+  const { servers, usage, findings } = await readServerData(project.inventoryFile, project.monitoringFiles, settings);
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [project.file, project.inventoryFile, ...project.monitoringFiles, ...(project.catalogFile ? [project.catalogFile] : [])];
   const inputFiles = await Promise.all(
     files.map(async (f) => ({ file: path.relative(project.dir, f).split(path.sep).join('/'), sha256: await sha256(f) })),
   );
-  return { project, inputs: { settings, servers, usage, catalog, inputFiles } };
+  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings } };
+}
+
+/**
+ * The servers and what their monitoring says, with the data-quality verdict applied:
+ * what sizing needs. Any inventory the readers know (capplan CSV, RVTools xlsx or CSV
+ * folder) and any monitoring format they detect (issue 4): `plan` and `check` read data
+ * exactly as `ingest` does.
+ */
+export async function readServerData(
+  inventoryFile: string,
+  monitoringFiles: string[],
+  settings: Pick<ProjectSettings, 'sizing' | 'quality'>,
+): Promise<{ servers: InventoryServer[]; usage: Map<string, ServerUsage>; findings: Finding[] }> {
+  const inventory = await readInventory(inventoryFile);
+  const servers = inventory.servers;
+  const monitoring = await readMonitoring(monitoringFiles, { percentiles: requestedPercentiles(settings.sizing.statistic) });
+  // A server without enough data is flagged (missing performance data), not silently sized.
+  const verdict = assessAll(
+    servers.map((s) => s.name),
+    monitoring.servers,
+    { ...settings.quality, minSamples: settings.sizing.minSamples },
+  );
+  const usage = new Map(monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]));
+  return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings] };
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */

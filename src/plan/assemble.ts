@@ -6,6 +6,7 @@ import type { ProjectSettings } from '../domain/config-schema.ts';
 import type { HostModel, InventoryServer, ServerUsage } from '../domain/types.ts';
 import { sizeServer } from '../sizing/index.ts';
 import type { PlacementResult } from '../placement/types.ts';
+import type { Finding } from '../validate/findings.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
 import { pct, round2 } from './host-capacity.ts';
 import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from './types.ts';
@@ -17,6 +18,8 @@ export interface PlanInputs {
   catalog: HostModel[] | null;
   /** Input files (relative to the project) and their digests. */
   inputFiles: { file: string; sha256: string }[];
+  /** Data problems found while reading (not errors): carried into the plan and reports. */
+  findings?: Finding[];
   onProgress?: (message: string) => void;
 }
 
@@ -61,6 +64,7 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
       scenarios,
     },
     placement: placementSummary(choice.result, settings),
+    findings: sortFindings(inp.findings ?? []),
   };
 }
 
@@ -137,6 +141,18 @@ function placementSummary(r: PlacementResult, settings: ProjectSettings): Plan['
     seed: r.seed,
     notes: r.notes,
   };
+}
+
+/** Stable order for findings: by server, then severity, code and message. */
+function sortFindings(findings: Finding[]): Finding[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const key = (f: Finding) => [f.server ?? '', String(rank[f.severity]), f.code, f.file ?? '', String(f.row ?? 0).padStart(12, '0'), f.message];
+  return [...findings].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+    return 0;
+  });
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -3,6 +3,7 @@
 // the named ones keep their names and meaning.
 import type { HaPriority, HostModel, InventoryServer, ServerUsage } from '../domain/types.ts';
 import type { ProjectSettings } from '../domain/config-schema.ts';
+import type { Finding } from '../validate/findings.ts';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -160,4 +161,7 @@ export interface Plan {
   totals: { vcpu: number; memoryGb: number; diskGb: number; servers: number; placed: number; excluded: number; unplaced: number };
   redundancy: { policy: string; k: number; satisfied: boolean; scenarios: FailoverScenario[] };
   placement: PlanPlacement;
+  /** Data problems found in the inputs (data quality, unknown servers, skipped rows). Always
+   * written by `capplan plan`; optional so plans written before it was added still read. */
+  findings?: Finding[];
 }

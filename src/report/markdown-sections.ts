@@ -1,7 +1,7 @@
 // The later sections of plan.md: host specification, placement, failover scenarios,
 // hypervisor disk layout, exclusions and the assumptions that shaped the plan.
 import type { Plan } from '../plan/types.ts';
-import { md, pct, qty } from './format.ts';
+import { md, num, pct, qty } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { groupOf, notPlaced } from './summary.ts';
 
@@ -105,3 +105,23 @@ export function assumptionsSection(plan: Plan): string {
   return ['## Assumptions', '', mdTable([{ header: 'Setting' }, { header: 'Value' }], rows)].join('\n');
 }
 
+
+/** Data quality per server (issue 4 §4) and every finding the readers recorded. */
+export function dataQualitySection(plan: Plan): string {
+  const rows = plan.servers.map((s) => {
+    const q = s.usage?.quality;
+    return [md(s.name), String(s.usage?.samples ?? 0), q ? String(q.score) : s.usage ? '—' : '0', q?.verdict ?? (s.usage ? '—' : 'missing'), q ? num(q.daysCovered) : '—', q?.peakCovered === null || !q ? '—' : q.peakCovered ? 'yes' : '**no**', md(q?.issues.join(', ') || '')];
+  });
+  const table = mdTable(
+    [{ header: 'Server' }, { header: 'Samples', align: 'right' }, { header: 'Score', align: 'right' }, { header: 'Verdict' }, { header: 'Days', align: 'right' }, { header: 'Busy period covered' }, { header: 'Issues' }],
+    rows,
+  );
+  const findings = plan.findings ?? [];
+  const list = findings.length
+    ? mdTable(
+        [{ header: 'Severity' }, { header: 'Server' }, { header: 'Finding' }, { header: 'Where' }, { header: 'Detail' }],
+        findings.map((f) => [f.severity, md(f.server ?? ''), md(f.code), md(f.file ? `${f.file}${f.row ? `:${f.row}` : ''}` : ''), md(f.message)]),
+      )
+    : 'No findings: the data is complete for every server.';
+  return ['## Data quality', '', table, '', '### Findings', '', list].join('\n');
+}

@@ -3,7 +3,7 @@
 import type { Plan, PlanVm, ResourceSizing } from '../plan/types.ts';
 import { md, num, pct, qty, ratio } from './format.ts';
 import { mdTable } from './markdown-table.ts';
-import { failoverSection, hostSpecSection, exclusionsSection, partitionsSection, placementSection, assumptionsSection } from './markdown-sections.ts';
+import { failoverSection, hostSpecSection, exclusionsSection, partitionsSection, placementSection, assumptionsSection, dataQualitySection } from './markdown-sections.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
 
 export interface RenderedImage {
@@ -28,6 +28,7 @@ export function markdownText(plan: Plan, images: { name: string; alt: string }[]
     failoverSection(plan),
     partitionsSection(plan),
     exclusionsSection(plan),
+    dataQualitySection(plan),
     assumptionsSection(plan),
   ];
   return `${parts.join('\n\n')}\n`;

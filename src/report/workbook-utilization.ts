@@ -52,12 +52,14 @@ export function utilizationSheet(ws: ExcelJS.Worksheet, plan: Plan): Utilization
   const columns: SheetColumn[] = [
     { header: 'Server', width: 32 }, { header: 'Samples', width: 9, numFmt: FMT.int }, { header: 'First sample (UTC)', width: 21 },
     { header: 'Last sample (UTC)', width: 21 }, { header: 'Window days', width: 8, numFmt: FMT.dec2 }, { header: 'Missing metrics', width: 24 },
+    { header: 'Quality score', width: 9, numFmt: FMT.int }, { header: 'Quality', width: 10 }, { header: 'Quality issues', width: 28 },
   ];
   for (const m of METRIC_NAMES) for (const st of stats) columns.push({ header: `${METRIC_LABEL[m]} ${st}`, width: 13, numFmt: METRIC_FMT[m] });
   const rows: CellValue[][] = plan.servers.map((s) => {
     const u = s.usage;
     const missing = METRIC_NAMES.filter((m) => m !== 'iops' && !u?.metrics[m]).map((m) => METRIC_LABEL[m]);
-    const head: CellValue[] = [s.name, u?.samples ?? 0, u?.firstTimestamp ?? null, u?.lastTimestamp ?? null, u ? windowDays(u.firstTimestamp, u.lastTimestamp) : null, u ? missing.join(', ') || null : 'no monitoring data'];
+    const head: CellValue[] = [s.name, u?.samples ?? 0, u?.firstTimestamp ?? null, u?.lastTimestamp ?? null, u ? windowDays(u.firstTimestamp, u.lastTimestamp) : null, u ? missing.join(', ') || null : 'no monitoring data',
+      u?.quality?.score ?? (u ? null : 0), u?.quality?.verdict ?? (u ? null : 'missing'), u?.quality?.issues.join(', ') || null];
     return [...head, ...METRIC_NAMES.flatMap((m) => stats.map((st) => statValue(u?.metrics[m], st) ?? null))];
   });
   const first = writeTable(ws, 'Utilization: measured demand per server, with data quality', columns, rows, 'Statistics of the monitoring window, in the units of the headers.');

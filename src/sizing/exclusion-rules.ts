@@ -125,6 +125,14 @@ export function missingPerformanceReason(usage: ServerUsage | null, minSamples: 
       figures: { samples: usage.samples, minSamples },
     };
   }
+  // The data-quality verdict (validate/quality.ts) may judge the data too thin to size from.
+  if (usage.quality && !usage.quality.sizable) {
+    return {
+      code: 'missing-performance-data',
+      message: `monitoring data too thin to size from (quality ${usage.quality.score}/100: ${usage.quality.issues.join(', ')})`,
+      figures: { samples: usage.samples, score: usage.quality.score },
+    };
+  }
   const absent = PERFORMANCE_METRICS.filter(([metric]) => (usage.metrics[metric]?.samples ?? 0) === 0).map(([, column]) => column);
   if (absent.length === 0) return null;
   return {

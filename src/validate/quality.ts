@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { DataQuality, MetricName, ServerUsage } from '../domain/types.ts';
 import type { Finding } from './findings.ts';
 
-export const qualitySettingsSchema = z
+/** The quality settings as an object (capplan.yaml's `quality` section omits minSamples: it is sizing.minSamples). */
+export const qualityObjectSchema = z
   .strictObject({
     minSamples: z.number().int().nonnegative().default(1).describe('Fewer samples than this: not sizable (missing performance data). Same meaning and default as sizing.minSamples; pass that setting.'),
     minDays: z.number().nonnegative().default(7).describe('A window shorter than this many days lowers the score (the seed monitored two weeks).'),
@@ -15,8 +16,8 @@ export const qualitySettingsSchema = z
     minCoverage: z.number().min(0).max(1).default(0.9).describe('Share of expected samples below which the score drops.'),
     peak: z.enum(['month-end', 'quarter-end', 'none']).default('month-end').describe('Busy period the window should include (seed §2.7: month/quarter close).'),
     requiredMetrics: z.array(z.enum(['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps', 'iops'])).default(['cpuPct', 'memoryUsedMb']).describe('Metrics whose absence costs 20 points each.'),
-  })
-  .prefault({});
+  });
+export const qualitySettingsSchema = qualityObjectSchema.prefault({});
 export type QualitySettings = z.output<typeof qualitySettingsSchema>;
 export const defaultQualitySettings = (): QualitySettings => qualitySettingsSchema.parse({});
 

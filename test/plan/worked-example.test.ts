@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../helpers/env.ts';
@@ -114,4 +114,13 @@ test('running twice gives byte-identical plan.json, plan.md and plan.xlsx', () =
   for (const f of ['plan.json', 'plan.md', 'plan.xlsx']) {
     assert.ok(readFileSync(path.join(out1, f)).equals(readFileSync(path.join(out2, f))), `${f} differs`);
   }
+});
+
+test('the committed example output reports/aseguradora/ is what the README command writes now', () => {
+  // Regenerate with the README's first command (npx capplan plan fixtures/aseguradora).
+  const committed = path.join(repoRoot, 'reports/aseguradora');
+  for (const f of readdirSync(out1).sort()) {
+    assert.ok(readFileSync(path.join(out1, f)).equals(readFileSync(path.join(committed, f))), `reports/aseguradora/${f} is stale`);
+  }
+  assert.deepEqual(readdirSync(committed).sort(), readdirSync(out1).sort());
 });
