@@ -83,6 +83,7 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
 async function balancePhase(inst: Instance, best: Candidate, proof: Proof, seconds: number): Promise<{ best: Candidate; proof: Proof }> {
   if (inst.problem.objective !== 'balance' || !proof.count || inst.models.length !== 1) return { best, proof };
   if (peakUtil(best.packing.bins) <= balanceBound(inst, best.packing) + 1e-9) return { best, proof: { ...proof, balance: true } };
+  if (!exactApplies(inst, best.packing.bins.length)) return { best, proof };
   const bal = await balanceExactly(inst, best.packing.bins.map((b) => b.model), seconds);
   if (!bal) return { best, proof };
   const c = evaluate(inst, { bins: bal.bins, failed: [] }, 'milp');

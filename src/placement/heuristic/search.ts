@@ -92,7 +92,7 @@ export function solveModel(inst: Instance, model: ModelSpec, lb: LowerBound, dea
 
 /** Mixed catalog: efficiency-ordered FFD/BFD, host emptying, then spare hosts until N+k holds. */
 export function solveMixed(inst: Instance, models: readonly ModelSpec[], lb: LowerBound, deadline: number, progress: (m: string) => void): Candidate {
-  const opts = improveOptions(inst, lb, deadline);
+  const opts = { ...improveOptions(inst, lb, deadline), pool: inst.problem.objective === 'min-cost' ? models : undefined };
   const cost = (p: Packing) => p.failed.length * 1e12 + p.bins.reduce((s, b) => s + b.model.cost, 0);
   const [ffd, bfd] = (['ffd', 'bfd'] as const).map((m) => repairFailed(inst, constructMixed(inst, models, m), opts));
   const open = cost(bfd!) < cost(ffd!) ? { p: bfd!, mode: 'bfd' as const } : { p: ffd!, mode: 'ffd' as const };
