@@ -2,7 +2,7 @@
 // the smallest host count whose packing survives every k-failure scenario.
 import type { Instance, ModelSpec } from '../instance.ts';
 import type { LowerBound } from '../lower-bound.ts';
-import { construct, type FitMode, type Packing } from './construct.ts';
+import { construct, newBin, type FitMode, type Packing } from './construct.ts';
 import { emptyHosts, repairFailed, type ImproveOptions } from './improve.ts';
 import { makeRng } from './rng.ts';
 import { survivesFailures } from '../failover.ts';
@@ -75,19 +75,45 @@ export function solveModel(inst: Instance, model: ModelSpec, lb: LowerBound, dea
   const open = bestOpenPacking(inst, model);
   if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
   progress(`${model.name}: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
-  const improved = emptyHosts(inst, open.p, opts);
+  // With N+k, leave part of the time for the failover search.
+  const share = inst.k > 0 ? 0.6 : 1;
+  const improved = emptyHosts(inst, open.p, { ...opts, deadline: performance.now() + (deadline - performance.now()) * share });
   const mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
   if (improved.bins.length > model.maxCount) return tryCount(inst, copies(model, model.maxCount), opts);
   if (inst.k === 0 && inst.problem.objective !== 'balance') return evaluate(inst, improved, mode);
   const start = Math.max(lb.hosts, improved.bins.length);
   const limit = Math.min(model.maxCount, 2 * improved.bins.length + inst.k);
   let last: Candidate = { packing: improved, mode, survives: false };
-  for (let m = start; m <= limit; m++) {
+  for (let m = start, step = 1; m <= limit; m += step) {
     progress(`${model.name}: trying ${m} hosts for N+${inst.k}`);
     last = tryCount(inst, copies(model, m), opts);
     if (last.survives) return last;
+    if (m >= improved.bins.length) {
+      // The packed hosts plus standby hosts: a failed host's VMs fit an empty survivor.
+      const standby = copies(model, m - improved.bins.length).map((mm) => newBin(mm, inst.resources.length));
+      const c = evaluate(inst, { bins: [...improved.bins, ...standby], failed: [] }, mode);
+      if (c.survives) return c;
+    }
+    if (inst.k > 0) {
+      last = withReserve(inst, model, m, opts);
+      if (last.survives) return last;
+    }
+    // Past the time limit, grow faster: a late plan that holds beats a timely one that fails.
+    if (performance.now() > deadline) step *= 2;
   }
   return last;
+}
+
+/**
+ * N+k with m hosts: pack under a reserve, each host at most failCap × (m − k) / m, so the
+ * room the survivors keep free is about what k failed hosts carry; then simulate for real.
+ */
+function withReserve(inst: Instance, model: ModelSpec, m: number, opts: ImproveOptions): Candidate {
+  const share = (m - inst.k) / m;
+  const reserved: ModelSpec = { ...model, cap: model.cap.map((c, r) => Math.min(c, model.failCap[r]! * share)) };
+  const c = tryCount(inst, copies(reserved, m), opts);
+  const bins = c.packing.bins.map((b) => ({ ...b, model }));
+  return evaluate(inst, { bins, failed: c.packing.failed }, c.mode);
 }
 
 /** Mixed catalog: efficiency-ordered FFD/BFD, host emptying, then spare hosts until N+k holds. */
