@@ -9,6 +9,7 @@ import { evaluate, solveMixed, solveModel, type Candidate } from './heuristic/se
 import { failureNote } from './failover.ts';
 import { instanceLowerBound, type LowerBound } from './lower-bound.ts';
 import { peakUtil, toResult } from './result.ts';
+import { fmt as fmtNum } from './vector.ts';
 import { packsInto } from './ilp/search-tree.ts';
 import { arcFlowApplies, balanceExactly, exactApplies, improveArcFlow, improveExactly } from './ilp/exact.ts';
 
@@ -146,7 +147,9 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   if (note) notes.push(note);
   if (best && !best.survives && best.packing.failed.length === 0 && inst.k > 0) notes.push(`N+${inst.k} is not satisfied with ${packing.bins.length} hosts`);
   const lbValue = problem.objective === 'min-cost' ? lb.cost : lb.hosts;
-  notes.push(`lower bound ${lbValue} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} (binding: ${lb.bindingResource})`);
+  const value = problem.objective === 'min-cost' ? costOf(packing) : packing.bins.length;
+  const gap = lbValue > 0 ? ` — gap ${fmtNum(value - lbValue)} (${((100 * (value - lbValue)) / lbValue).toFixed(1)} %)` : '';
+  notes.push(`lower bound ${fmtNum(lbValue)} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} (binding: ${lb.bindingResource})${gap}`);
   return toResult(inst, packing, {
     method: best ? (best.mode === 'milp' ? 'exact:milp' : `heuristic:${best.mode}`) + (proof.count ? '+proof' : '') : 'none',
     lowerBound: lbValue,
