@@ -62,7 +62,7 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
   if (p.hostCount !== undefined) proof.count = true;
   else if (inst.k === 0) {
     const value = objective === 'cost' ? costOf(best.packing) : hostsNow;
-    if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow)) return balancePhase(inst, best, { count: true, balance: false }, seconds());
+    if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow, deadline)) return balancePhase(inst, best, { count: true, balance: false }, seconds());
     const out = arcFlow
       ? await improveArcFlow(inst, models[0]!, models[0]!.cap[0]!, hostsNow, seconds())
       : await improveExactly(inst, models, value, hostsNow + (objective === 'cost' ? inst.items.length : 0), objective, seconds());
@@ -93,9 +93,9 @@ async function balancePhase(inst: Instance, best: Candidate, proof: Proof, secon
 }
 
 /** Small single-model inputs: the search tree shows that `hosts` − 1 hosts cannot work. */
-function treeProves(inst: Instance, models: readonly ModelSpec[], hosts: number): boolean {
+function treeProves(inst: Instance, models: readonly ModelSpec[], hosts: number, deadline: number): boolean {
   if (models.length !== 1 || inst.items.length > 40 || inst.items.some((it) => it.pin !== null)) return false;
-  return packsInto(inst, models[0]!, hosts - 1, 1_000_000).status === 'infeasible';
+  return packsInto(inst, models[0]!, hosts - 1, 1_000_000, deadline).status === 'infeasible';
 }
 
 /** The models exact mode may mix: all, or (one family per cluster) the chosen one's family. */

@@ -27,7 +27,7 @@ export function improveOptions(inst: Instance, lb: LowerBound, deadline: number)
     rng: makeRng(p.seed ?? 1),
     deadline,
     iterations: iterationBudget(inst),
-    maxFailures: 8,
+    maxFailures: p.objective === 'min-cost' ? 40 : 8,
     target: { hosts: lb.hosts - (inst.k > 0 ? inst.k : 0), cost: lb.cost },
     objective: p.objective === 'min-cost' ? 'cost' : 'hosts',
   };
@@ -75,8 +75,9 @@ export function solveModel(inst: Instance, model: ModelSpec, lb: LowerBound, dea
   const open = bestOpenPacking(inst, model);
   if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
   progress(`${model.name}: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
-  // With N+k, leave part of the time for the failover search.
-  const share = inst.k > 0 ? 0.6 : 1;
+  // With N+k, leave part of the time for the failover search; on one resource, for the
+  // arc-flow MILP, which usually finds and proves the optimum itself.
+  const share = inst.k > 0 ? 0.6 : inst.resources.length === 1 ? 0.3 : 1;
   const improved = emptyHosts(inst, open.p, { ...opts, deadline: performance.now() + (deadline - performance.now()) * share });
   const mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
   if (improved.bins.length > model.maxCount) return tryCount(inst, copies(model, model.maxCount), opts);
