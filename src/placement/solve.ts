@@ -53,7 +53,8 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
   const proof: Proof = { count: false, balance: false };
   const p = inst.problem;
   const seconds = () => Math.max(0.1, (deadline - performance.now()) / 1000);
-  if (!best.survives) return { best, proof };
+  // Too little time left to build and solve a model: keep the heuristic's plan.
+  if (!best.survives || deadline - performance.now() < 500) return { best, proof };
   const objective = p.objective === 'min-cost' ? 'cost' : 'hosts';
   const models = familyModels(inst, best);
   const arcFlow = arcFlowApplies(inst, models);
