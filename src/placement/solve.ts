@@ -60,7 +60,8 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
   const arcFlow = arcFlowApplies(inst, models);
   if (!arcFlow && !exactApplies(inst, best.packing.bins.length + 1)) return { best, proof };
   const hostsNow = best.packing.bins.length;
-  if (p.hostCount !== undefined) proof.count = true;
+  // A fixed count needs no proof, unless the models' prices still differ (min-cost).
+  if (p.hostCount !== undefined) proof.count = objective === 'hosts' || models.length === 1;
   else if (inst.k === 0) {
     const value = objective === 'cost' ? costOf(best.packing) : hostsNow;
     if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow, deadline)) return balancePhase(inst, best, { count: true, balance: false }, seconds());
@@ -108,7 +109,8 @@ function familyModels(inst: Instance, best: Candidate): ModelSpec[] {
 
 /** Model sets a mixed cluster may draw from: all models, or each CPU family with 2+ models. */
 function mixGroups(inst: Instance): ModelSpec[][] {
-  if (inst.models.length < 2) return [];
+  // The mixed search chooses its own host count; a fixed count uses one model at a time.
+  if (inst.models.length < 2 || inst.problem.hostCount !== undefined) return [];
   if (!inst.problem.singleFamily) return [inst.models];
   const families = [...new Set(inst.models.map((m) => m.family))];
   return families.map((f) => inst.models.filter((m) => m.family === f)).filter((g) => g.length > 1);
@@ -131,7 +133,8 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   const lb = instanceLowerBound(inst);
   let best: Candidate | null = null;
   // A model with fewer hosts than the lower bound cannot hold the workload alone.
-  const alone = inst.models.filter((m) => m.maxCount >= lb.hosts || inst.models.length === 1);
+  const need = problem.hostCount ?? lb.hosts;
+  const alone = inst.models.filter((m) => m.maxCount >= need || (inst.models.length === 1 && problem.hostCount === undefined));
   for (const model of alone) {
     const c = solveModel(inst, model, lb, deadline, progress);
     if (!best || compare(inst, c, best) < 0) best = c;
@@ -144,6 +147,7 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   if (best) ({ best, proof } = await exactPhase(inst, best, deadline));
   const packing = best?.packing ?? { bins: [], failed: inst.items.map((_, i) => i) };
   const notes: string[] = [];
+  if (!best && problem.hostCount !== undefined) notes.push(`no host model has ${problem.hostCount} hosts available`);
   const note = failureNote(packing.bins.length, inst.k);
   if (note) notes.push(note);
   if (best && !best.survives && best.packing.failed.length === 0 && inst.k > 0) notes.push(`N+${inst.k} is not satisfied with ${packing.bins.length} hosts`);
