@@ -67,7 +67,7 @@ function tryClose(inst: Instance, bins: readonly Bin[], victim: number, opts: Im
 }
 
 /**
- * Mixed catalogs: swap host `v` for an unused, cheaper model (the two most capable such
+ * Mixed catalogs: swap host `v` for an unused, cheaper model (the four most capable such
  * models are tried) and repair the overload that leaves. Returns the new bins or null.
  */
 function tryCheaper(inst: Instance, bins: readonly Bin[], v: number, pool: readonly ModelSpec[], opts: ImproveOptions): Bin[] | null {
@@ -77,7 +77,7 @@ function tryCheaper(inst: Instance, bins: readonly Bin[], v: number, pool: reado
   const options = pool
     .filter((m) => m.cost < bins[v]!.model.cost && (used.get(m) ?? 0) < m.maxCount)
     .sort((a, b) => size(b) - size(a) || a.cost - b.cost)
-    .slice(0, 2);
+    .slice(0, 4);
   for (const m of options) {
     const s = toState(bins);
     countAnti(inst, s);

@@ -117,12 +117,40 @@ function withReserve(inst: Instance, model: ModelSpec, m: number, opts: ImproveO
   return evaluate(inst, { bins, failed: c.packing.failed }, c.mode);
 }
 
+/**
+ * min-cost: buy hosts in order of price per workload share until every resource's bought
+ * capacity exceeds the demand by a margin (2 %, 4 %, … 20 %), then pack into exactly those
+ * hosts; the cheapest margin that packs wins. Aims at the fractional bound's purchase.
+ */
+function selectThenPack(inst: Instance, models: readonly ModelSpec[], opts: ImproveOptions): Packing | null {
+  const order = byEfficiency(inst, models);
+  const totals = inst.resources.map((_, r) => inst.items.reduce((s, it) => s + it.demand[r]!, 0));
+  for (let margin = 0.02; margin <= 0.2 + 1e-9; margin += 0.02) {
+    if (performance.now() > opts.deadline) return null;
+    const hosts: ModelSpec[] = [];
+    const cap = totals.map(() => 0);
+    for (const m of order) {
+      for (let c = 0; c < Math.min(m.maxCount, inst.items.length) && cap.some((x, r) => x < totals[r]! * (1 + margin)); c++) {
+        hosts.push(m);
+        m.cap.forEach((x, r) => (cap[r]! += x));
+      }
+    }
+    const c = tryCount(inst, hosts, opts);
+    if (c.packing.failed.length === 0) return { bins: c.packing.bins.filter((b) => b.items.length > 0), failed: [] };
+  }
+  return null;
+}
+
 /** Mixed catalog: efficiency-ordered FFD/BFD, host emptying, then spare hosts until N+k holds. */
 export function solveMixed(inst: Instance, models: readonly ModelSpec[], lb: LowerBound, deadline: number, progress: (m: string) => void): Candidate {
   const opts = { ...improveOptions(inst, lb, deadline), pool: inst.problem.objective === 'min-cost' ? models : undefined };
   const cost = (p: Packing) => p.failed.length * 1e12 + p.bins.reduce((s, b) => s + b.model.cost, 0);
   const [ffd, bfd] = (['ffd', 'bfd'] as const).map((m) => repairFailed(inst, constructMixed(inst, models, m), opts));
-  const open = cost(bfd!) < cost(ffd!) ? { p: bfd!, mode: 'bfd' as const } : { p: ffd!, mode: 'ffd' as const };
+  let open = cost(bfd!) < cost(ffd!) ? { p: bfd!, mode: 'bfd' as const } : { p: ffd!, mode: 'ffd' as const };
+  if (inst.problem.objective === 'min-cost') {
+    const chosen = selectThenPack(inst, models, opts);
+    if (chosen && cost(chosen) < cost(open.p)) open = { p: chosen, mode: 'bfd' };
+  }
   if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
   progress(`mixed catalog: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
   const improved = emptyHosts(inst, open.p, opts);
