@@ -9,6 +9,7 @@ import { evaluate, solveMixed, solveModel, type Candidate } from './heuristic/se
 import { failureNote } from './failover.ts';
 import { instanceLowerBound, type LowerBound } from './lower-bound.ts';
 import { peakUtil, toResult } from './result.ts';
+import { fmt as fmtNum } from './vector.ts';
 import { packsInto } from './ilp/search-tree.ts';
 import { arcFlowApplies, balanceExactly, exactApplies, improveArcFlow, improveExactly } from './ilp/exact.ts';
 
@@ -52,16 +53,18 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
   const proof: Proof = { count: false, balance: false };
   const p = inst.problem;
   const seconds = () => Math.max(0.1, (deadline - performance.now()) / 1000);
-  if (!best.survives) return { best, proof };
+  // Too little time left to build and solve a model: keep the heuristic's plan.
+  if (!best.survives || deadline - performance.now() < 500) return { best, proof };
   const objective = p.objective === 'min-cost' ? 'cost' : 'hosts';
   const models = familyModels(inst, best);
   const arcFlow = arcFlowApplies(inst, models);
   if (!arcFlow && !exactApplies(inst, best.packing.bins.length + 1)) return { best, proof };
   const hostsNow = best.packing.bins.length;
-  if (p.hostCount !== undefined) proof.count = true;
+  // A fixed count needs no proof, unless the models' prices still differ (min-cost).
+  if (p.hostCount !== undefined) proof.count = objective === 'hosts' || models.length === 1;
   else if (inst.k === 0) {
     const value = objective === 'cost' ? costOf(best.packing) : hostsNow;
-    if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow)) return balancePhase(inst, best, { count: true, balance: false }, seconds());
+    if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow, deadline)) return balancePhase(inst, best, { count: true, balance: false }, seconds());
     const out = arcFlow
       ? await improveArcFlow(inst, models[0]!, models[0]!.cap[0]!, hostsNow, seconds())
       : await improveExactly(inst, models, value, hostsNow + (objective === 'cost' ? inst.items.length : 0), objective, seconds());
@@ -83,6 +86,7 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
 async function balancePhase(inst: Instance, best: Candidate, proof: Proof, seconds: number): Promise<{ best: Candidate; proof: Proof }> {
   if (inst.problem.objective !== 'balance' || !proof.count || inst.models.length !== 1) return { best, proof };
   if (peakUtil(best.packing.bins) <= balanceBound(inst, best.packing) + 1e-9) return { best, proof: { ...proof, balance: true } };
+  if (!exactApplies(inst, best.packing.bins.length)) return { best, proof };
   const bal = await balanceExactly(inst, best.packing.bins.map((b) => b.model), seconds);
   if (!bal) return { best, proof };
   const c = evaluate(inst, { bins: bal.bins, failed: [] }, 'milp');
@@ -91,9 +95,9 @@ async function balancePhase(inst: Instance, best: Candidate, proof: Proof, secon
 }
 
 /** Small single-model inputs: the search tree shows that `hosts` − 1 hosts cannot work. */
-function treeProves(inst: Instance, models: readonly ModelSpec[], hosts: number): boolean {
+function treeProves(inst: Instance, models: readonly ModelSpec[], hosts: number, deadline: number): boolean {
   if (models.length !== 1 || inst.items.length > 40 || inst.items.some((it) => it.pin !== null)) return false;
-  return packsInto(inst, models[0]!, hosts - 1, 1_000_000).status === 'infeasible';
+  return packsInto(inst, models[0]!, hosts - 1, 1_000_000, deadline).status === 'infeasible';
 }
 
 /** The models exact mode may mix: all, or (one family per cluster) the chosen one's family. */
@@ -105,7 +109,8 @@ function familyModels(inst: Instance, best: Candidate): ModelSpec[] {
 
 /** Model sets a mixed cluster may draw from: all models, or each CPU family with 2+ models. */
 function mixGroups(inst: Instance): ModelSpec[][] {
-  if (inst.models.length < 2) return [];
+  // The mixed search chooses its own host count; a fixed count uses one model at a time.
+  if (inst.models.length < 2 || inst.problem.hostCount !== undefined) return [];
   if (!inst.problem.singleFamily) return [inst.models];
   const families = [...new Set(inst.models.map((m) => m.family))];
   return families.map((f) => inst.models.filter((m) => m.family === f)).filter((g) => g.length > 1);
@@ -128,7 +133,8 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   const lb = instanceLowerBound(inst);
   let best: Candidate | null = null;
   // A model with fewer hosts than the lower bound cannot hold the workload alone.
-  const alone = inst.models.filter((m) => m.maxCount >= lb.hosts || inst.models.length === 1);
+  const need = problem.hostCount ?? lb.hosts;
+  const alone = inst.models.filter((m) => m.maxCount >= need || (inst.models.length === 1 && problem.hostCount === undefined));
   for (const model of alone) {
     const c = solveModel(inst, model, lb, deadline, progress);
     if (!best || compare(inst, c, best) < 0) best = c;
@@ -141,11 +147,14 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   if (best) ({ best, proof } = await exactPhase(inst, best, deadline));
   const packing = best?.packing ?? { bins: [], failed: inst.items.map((_, i) => i) };
   const notes: string[] = [];
+  if (!best && problem.hostCount !== undefined) notes.push(`no host model has ${problem.hostCount} hosts available`);
   const note = failureNote(packing.bins.length, inst.k);
   if (note) notes.push(note);
   if (best && !best.survives && best.packing.failed.length === 0 && inst.k > 0) notes.push(`N+${inst.k} is not satisfied with ${packing.bins.length} hosts`);
   const lbValue = problem.objective === 'min-cost' ? lb.cost : lb.hosts;
-  notes.push(`lower bound ${lbValue} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} (binding: ${lb.bindingResource})`);
+  const value = problem.objective === 'min-cost' ? costOf(packing) : packing.bins.length;
+  const gap = lbValue > 0 ? ` — gap ${fmtNum(value - lbValue)} (${((100 * (value - lbValue)) / lbValue).toFixed(1)} %)` : '';
+  notes.push(`lower bound ${fmtNum(lbValue)} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} (binding: ${lb.bindingResource})${gap}`);
   return toResult(inst, packing, {
     method: best ? (best.mode === 'milp' ? 'exact:milp' : `heuristic:${best.mode}`) + (proof.count ? '+proof' : '') : 'none',
     lowerBound: lbValue,

@@ -85,3 +85,19 @@ test('shuffling the VMs changes nothing but the seconds', async () => {
   assert.deepEqual({ ...a, seconds: 0 }, { ...b, seconds: 0 });
   assert.deepEqual(checkPlacement(problem({ vms, redundancy: 1 }), a), []);
 });
+
+test('a fixed host count is kept, and VMs that do not fit it are unplaced with the numbers', async () => {
+  const p = problem({ hostCount: 1, vms: [vm('a', { cpu: 6, mem: 1 }), vm('b', { cpu: 6, mem: 1 })] });
+  const r = await solvePlacement(p);
+  assert.equal(r.hostsUsed, 1);
+  assert.deepEqual(r.unplaced, [{ vm: 'b', reasons: ['no room left on any of the 1 hosts: needs cpu 6, mem 1; the most free is cpu 4, mem 9 (anti-affinity and ceilings applied)'] }]);
+  assert.deepEqual(checkPlacement(p, r), []);
+});
+
+test('a fixed host count beyond every model\'s availability places nothing and says why', async () => {
+  const p = problem({ hostCount: 3, hostModels: [{ name: 'm1', capacity: { cpu: 10, mem: 10 }, cost: 1, maxCount: 2 }], vms: [vm('a', { cpu: 1, mem: 1 })] });
+  const r = await solvePlacement(p);
+  assert.equal(r.hostsUsed, 0);
+  assert.equal(r.unplaced.length, 1);
+  assert.match(r.notes.join('\n'), /no host model has 3 hosts available/);
+});

@@ -2,7 +2,7 @@
 // into the others and let the tabu repair remove the overload. A success saves a host (or
 // its cost); a failure restores the previous packing. Budgets are iteration counts, so the
 // same seed gives the same result; the deadline only guards very large inputs.
-import type { Instance } from '../instance.ts';
+import type { Instance, ModelSpec } from '../instance.ts';
 import { newBin, put, type Bin, type Packing } from './construct.ts';
 import { hostOverload, placeItem, repair, type RepairState } from './repair.ts';
 import type { Rng } from './rng.ts';
@@ -19,6 +19,8 @@ export interface ImproveOptions {
   /** Stop when this many hosts (or this cost) is reached: the lower bound. */
   target: { hosts: number; cost: number };
   objective: 'hosts' | 'cost';
+  /** Mixed catalogs: models a host may be swapped to (each within its maxCount). */
+  pool?: readonly ModelSpec[];
 }
 
 function toState(bins: readonly Bin[]): RepairState {
@@ -64,6 +66,27 @@ function tryClose(inst: Instance, bins: readonly Bin[], victim: number, opts: Im
   return repair(inst, s, opts.iterations, opts.rng, opts.deadline) ? s : null;
 }
 
+/**
+ * Mixed catalogs: swap host `v` for an unused, cheaper model (the four most capable such
+ * models are tried) and repair the overload that leaves. Returns the new bins or null.
+ */
+function tryCheaper(inst: Instance, bins: readonly Bin[], v: number, pool: readonly ModelSpec[], opts: ImproveOptions): Bin[] | null {
+  const used = new Map<ModelSpec, number>();
+  for (const b of bins) used.set(b.model, (used.get(b.model) ?? 0) + 1);
+  const size = (m: ModelSpec) => m.cap.reduce((a, c, r) => a + (inst.refCap[r]! > 0 ? c / inst.refCap[r]! : 0), 0);
+  const options = pool
+    .filter((m) => m.cost < bins[v]!.model.cost && (used.get(m) ?? 0) < m.maxCount)
+    .sort((a, b) => size(b) - size(a) || a.cost - b.cost)
+    .slice(0, 4);
+  for (const m of options) {
+    const s = toState(bins);
+    countAnti(inst, s);
+    s.cap[v] = m.cap;
+    if (repair(inst, s, opts.iterations, opts.rng, opts.deadline)) return fromState(inst, s, bins.map((b, i) => (i === v ? m : b.model)));
+  }
+  return null;
+}
+
 function fromState(inst: Instance, s: RepairState, models: Bin['model'][]): Bin[] {
   return s.items.map((items, h) => {
     const bin = newBin(models[h]!, inst.resources.length);
@@ -104,8 +127,9 @@ export function emptyHosts(inst: Instance, packing: Packing, opts: ImproveOption
     const v = victims(inst, bins, firstClosable).find((i) => !tried.has(i));
     if (v === undefined) break;
     const s = tryClose(inst, bins, v, opts);
-    if (s) {
-      bins = fromState(inst, s, bins.filter((_, i) => i !== v).map((b) => b.model));
+    const swapped = s ? null : opts.pool ? tryCheaper(inst, bins, v, opts.pool, opts) : null;
+    if (s || swapped) {
+      bins = s ? fromState(inst, s, bins.filter((_, i) => i !== v).map((b) => b.model)) : swapped!;
       failures = 0;
       tried = new Set();
     } else {

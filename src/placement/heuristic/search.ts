@@ -2,7 +2,7 @@
 // the smallest host count whose packing survives every k-failure scenario.
 import type { Instance, ModelSpec } from '../instance.ts';
 import type { LowerBound } from '../lower-bound.ts';
-import { construct, type FitMode, type Packing } from './construct.ts';
+import { construct, newBin, type FitMode, type Packing } from './construct.ts';
 import { emptyHosts, repairFailed, type ImproveOptions } from './improve.ts';
 import { makeRng } from './rng.ts';
 import { survivesFailures } from '../failover.ts';
@@ -27,7 +27,7 @@ export function improveOptions(inst: Instance, lb: LowerBound, deadline: number)
     rng: makeRng(p.seed ?? 1),
     deadline,
     iterations: iterationBudget(inst),
-    maxFailures: 8,
+    maxFailures: p.objective === 'min-cost' ? 40 : 8,
     target: { hosts: lb.hosts - (inst.k > 0 ? inst.k : 0), cost: lb.cost },
     objective: p.objective === 'min-cost' ? 'cost' : 'hosts',
   };
@@ -75,27 +75,82 @@ export function solveModel(inst: Instance, model: ModelSpec, lb: LowerBound, dea
   const open = bestOpenPacking(inst, model);
   if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
   progress(`${model.name}: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
-  const improved = emptyHosts(inst, open.p, opts);
+  // With N+k, leave part of the time for the failover search; on one resource, for the
+  // arc-flow MILP, which usually finds and proves the optimum itself.
+  const share = inst.k > 0 ? 0.6 : inst.resources.length === 1 ? 0.3 : 1;
+  const improved = emptyHosts(inst, open.p, { ...opts, deadline: performance.now() + (deadline - performance.now()) * share });
   const mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
   if (improved.bins.length > model.maxCount) return tryCount(inst, copies(model, model.maxCount), opts);
   if (inst.k === 0 && inst.problem.objective !== 'balance') return evaluate(inst, improved, mode);
   const start = Math.max(lb.hosts, improved.bins.length);
   const limit = Math.min(model.maxCount, 2 * improved.bins.length + inst.k);
   let last: Candidate = { packing: improved, mode, survives: false };
-  for (let m = start; m <= limit; m++) {
+  for (let m = start, step = 1; m <= limit; m += step) {
     progress(`${model.name}: trying ${m} hosts for N+${inst.k}`);
     last = tryCount(inst, copies(model, m), opts);
     if (last.survives) return last;
+    if (m >= improved.bins.length) {
+      // The packed hosts plus standby hosts: a failed host's VMs fit an empty survivor.
+      const standby = copies(model, m - improved.bins.length).map((mm) => newBin(mm, inst.resources.length));
+      const c = evaluate(inst, { bins: [...improved.bins, ...standby], failed: [] }, mode);
+      if (c.survives) return c;
+    }
+    if (inst.k > 0) {
+      last = withReserve(inst, model, m, opts);
+      if (last.survives) return last;
+    }
+    // Past the time limit, grow faster: a late plan that holds beats a timely one that fails.
+    if (performance.now() > deadline) step *= 2;
   }
   return last;
 }
 
+/**
+ * N+k with m hosts: pack under a reserve, each host at most failCap × (m − k) / m, so the
+ * room the survivors keep free is about what k failed hosts carry; then simulate for real.
+ */
+function withReserve(inst: Instance, model: ModelSpec, m: number, opts: ImproveOptions): Candidate {
+  const share = (m - inst.k) / m;
+  const reserved: ModelSpec = { ...model, cap: model.cap.map((c, r) => Math.min(c, model.failCap[r]! * share)) };
+  const c = tryCount(inst, copies(reserved, m), opts);
+  const bins = c.packing.bins.map((b) => ({ ...b, model }));
+  return evaluate(inst, { bins, failed: c.packing.failed }, c.mode);
+}
+
+/**
+ * min-cost: buy hosts in order of price per workload share until every resource's bought
+ * capacity exceeds the demand by a margin (2 %, 4 %, … 20 %), then pack into exactly those
+ * hosts; the cheapest margin that packs wins. Aims at the fractional bound's purchase.
+ */
+function selectThenPack(inst: Instance, models: readonly ModelSpec[], opts: ImproveOptions): Packing | null {
+  const order = byEfficiency(inst, models);
+  const totals = inst.resources.map((_, r) => inst.items.reduce((s, it) => s + it.demand[r]!, 0));
+  for (let margin = 0.02; margin <= 0.2 + 1e-9; margin += 0.02) {
+    if (performance.now() > opts.deadline) return null;
+    const hosts: ModelSpec[] = [];
+    const cap = totals.map(() => 0);
+    for (const m of order) {
+      for (let c = 0; c < Math.min(m.maxCount, inst.items.length) && cap.some((x, r) => x < totals[r]! * (1 + margin)); c++) {
+        hosts.push(m);
+        m.cap.forEach((x, r) => (cap[r]! += x));
+      }
+    }
+    const c = tryCount(inst, hosts, opts);
+    if (c.packing.failed.length === 0) return { bins: c.packing.bins.filter((b) => b.items.length > 0), failed: [] };
+  }
+  return null;
+}
+
 /** Mixed catalog: efficiency-ordered FFD/BFD, host emptying, then spare hosts until N+k holds. */
 export function solveMixed(inst: Instance, models: readonly ModelSpec[], lb: LowerBound, deadline: number, progress: (m: string) => void): Candidate {
-  const opts = improveOptions(inst, lb, deadline);
+  const opts = { ...improveOptions(inst, lb, deadline), pool: inst.problem.objective === 'min-cost' ? models : undefined };
   const cost = (p: Packing) => p.failed.length * 1e12 + p.bins.reduce((s, b) => s + b.model.cost, 0);
   const [ffd, bfd] = (['ffd', 'bfd'] as const).map((m) => repairFailed(inst, constructMixed(inst, models, m), opts));
-  const open = cost(bfd!) < cost(ffd!) ? { p: bfd!, mode: 'bfd' as const } : { p: ffd!, mode: 'ffd' as const };
+  let open = cost(bfd!) < cost(ffd!) ? { p: bfd!, mode: 'bfd' as const } : { p: ffd!, mode: 'ffd' as const };
+  if (inst.problem.objective === 'min-cost') {
+    const chosen = selectThenPack(inst, models, opts);
+    if (chosen && cost(chosen) < cost(open.p)) open = { p: chosen, mode: 'bfd' };
+  }
   if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
   progress(`mixed catalog: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
   const improved = emptyHosts(inst, open.p, opts);

@@ -8,7 +8,7 @@ import { EPS } from '../vector.ts';
 
 export type TreeOutcome = { status: 'feasible'; hosts: number[][] } | { status: 'infeasible' } | { status: 'unknown' };
 
-export function packsInto(inst: Instance, model: ModelSpec, m: number, nodeLimit: number): TreeOutcome {
+export function packsInto(inst: Instance, model: ModelSpec, m: number, nodeLimit: number, deadline = Infinity): TreeOutcome {
   const n = inst.items.length;
   const R = inst.resources.length;
   const cap = model.cap;
@@ -54,7 +54,7 @@ export function packsInto(inst: Instance, model: ModelSpec, m: number, nodeLimit
   };
   const rec = (i: number): boolean | null => {
     if (i === n) return true;
-    if (++nodes > nodeLimit) return null;
+    if (++nodes > nodeLimit || ((nodes & 4095) === 0 && performance.now() > deadline)) return null;
     const tried = new Set<string>();
     for (let b = 0; b < Math.min(m, opened + 1); b++) {
       const key = load[b]!.join(',') + (anti[b]!.size ? `|${[...anti[b]!].filter(([, c]) => c > 0).map(([g]) => g).sort().join(',')}` : '');
