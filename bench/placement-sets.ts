@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlacementProblem } from '../src/placement/types.ts';
+import { makeRng, type Rng } from '../src/placement/heuristic/rng.ts';
 
 export const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/bench');
 
@@ -88,18 +89,7 @@ export function cloudSet(names: string[]): BenchInstance[] {
   });
 }
 
-/** mulberry32: small seeded PRNG so generated instances are the same everywhere. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(r: () => number, table: [T, number][]): T {
+function pick<T>(r: Rng, table: [T, number][]): T {
   let x = r();
   for (const [v, p] of table) if ((x -= p) < 0) return v;
   return table[table.length - 1]![0];
@@ -110,7 +100,7 @@ function pick<T>(r: () => number, table: [T, number][]): T {
  * 2 × 16 cores at 2 vCPU per core (64 vCPU) and 384 GB, 0.5 GB hypervisor reserve.
  */
 export function generatedInstance(n: number, seed = 42): BenchInstance {
-  const r = rng(seed + n);
+  const r = makeRng(seed + n);
   const vms = Array.from({ length: n }, (_, i) => {
     const vcpu = pick(r, [[1, 0.25], [2, 0.35], [4, 0.25], [8, 0.12], [16, 0.03]]);
     const gbPerVcpu = pick(r, [[2, 0.3], [4, 0.45], [8, 0.25]]);

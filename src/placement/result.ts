@@ -38,15 +38,8 @@ function noRoomReason(inst: Instance, packing: Packing, item: number): string {
   return `no room left on ${where}: needs ${needs}; the most free is ${free} (anti-affinity and ceilings applied)`;
 }
 
-export interface ResultMeta {
-  method: string;
-  lowerBound: number;
-  optimal: boolean;
-  bindingResource: string | null;
-  seconds: number;
-  seed: number;
-  notes: string[];
-}
+/** What the driver adds to a packing to make a result. */
+export type ResultMeta = Omit<PlacementResult, 'hosts' | 'unplaced' | 'hostsUsed' | 'cost'>;
 
 export function toResult(inst: Instance, packing: Packing, meta: ResultMeta): PlacementResult {
   const hosts: PlacedHost[] = packing.bins.map((b, i) => ({ name: `host${i + 1}`, model: b.model.name, vms: binVmNames(inst, b) }));
