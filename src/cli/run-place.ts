@@ -1,26 +1,32 @@
 // `capplan place`: read a problem, solve, check, write the result. Exit 1 when the placement
 // does not hold (unplaced VMs, failed N+k, checker findings), each VM explained on stderr.
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
 import { readProblemJson } from '../ingest/problem-json.ts';
+import { readProjectInputs } from '../ingest/project-inputs.ts';
+import { assemblePlan } from '../plan/assemble.ts';
+import { problemFromPlan } from '../plan/placement-problem.ts';
+import { readPlan } from '../plan/serialise.ts';
 import { checkPlacement, simulateFailures, solvePlacement } from '../placement/index.ts';
 import { placeOutput } from '../placement/place-output.ts';
 import type { Objective, PlacementProblem } from '../placement/types.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { PlaceArgs } from './commands/place.ts';
 
-/** Turns a project folder or plan.json into a problem; registered by the pipeline. */
-export type ProblemAdapter = (file: string) => Promise<PlacementProblem>;
-export const problemAdapters: { project?: ProblemAdapter; plan?: ProblemAdapter } = {};
-
+/**
+ * The problem behind the input: a problem.json as written, or — for what-if work — the
+ * placement problem of a project (sized and derived as `capplan plan` does) or of a plan.json.
+ */
 async function loadProblem(input: string): Promise<PlacementProblem> {
   const info = await stat(input).catch(() => null);
   if (!info) throw new InputError('no such file or folder', { file: input });
-  const kind = info.isDirectory() || /\.ya?ml$/.test(input) ? 'project' : /(^|\/)plan\.json$/.test(input) ? 'plan' : 'problem';
-  if (kind === 'problem') return readProblemJson(input);
-  const adapter = problemAdapters[kind];
-  if (!adapter) throw new InputError(`capplan place does not read a ${kind} yet; give a problem.json`, { file: input });
-  return adapter(input);
+  if (info.isDirectory() || /\.ya?ml$/.test(input)) {
+    const { inputs } = await readProjectInputs(input);
+    return problemFromPlan(await assemblePlan(inputs));
+  }
+  const text = await readFile(input, 'utf8');
+  if (/"formatVersion"\s*:/.test(text) && /"hostModel"\s*:/.test(text)) return problemFromPlan(await readPlan(input));
+  return readProblemJson(input);
 }
 
 export async function runPlace(args: PlaceArgs): Promise<number> {
