@@ -33,7 +33,9 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const h = headline(plan);
   const out: string[] = [];
-  out.push(c.bold(safe(plan.title)) + (plan.client ? ` — ${safe(plan.client)}` : ''));
+  // The client's name, unless the title already says it.
+  const client = plan.client && !plan.title.toLowerCase().includes(plan.client.toLowerCase()) ? ` — ${safe(plan.client)}` : '';
+  out.push(c.bold(safe(plan.title)) + client);
   out.push(
     `${h.servers} servers → ${c.bold(`${h.hostsUsed} hosts`)} (ratio ${ratio(h.ratio)}, lower bound ${plan.placement.lowerBound}); ` +
       `${h.candidates} placed, ${h.notPlaced} not placed; ${h.vcpu} vCPU, ${h.memoryGb} GB, ${h.diskGb} GB disk`,
