@@ -18,6 +18,8 @@ export interface LnsOptions {
   stall: number;
   /** Stop at this cost (the lower bound). */
   target: number;
+  /** Models a closed host may be bought from (one CPU family, or the whole catalog). */
+  models: readonly ModelSpec[];
 }
 
 /** One host slot: a model instance, open while it carries items. */
@@ -109,7 +111,7 @@ function bestOpen(s: State, item: number, banned: ReadonlySet<number>): number {
  * of the still-unplaced demand it can absorb, cost / min_r min(1, cap_r / rest_r) (the
  * bottleneck resource, as in mixed.ts), with a little seeded noise for diversity.
  */
-function openFor(s: State, item: number, rest: readonly number[], banned: ReadonlySet<number>, rng: Rng): number {
+function openFor(s: State, item: number, rest: readonly number[], banned: ReadonlySet<number>, models: readonly ModelSpec[], rng: Rng): number {
   let best: Slot | null = null;
   let bestKey = Infinity;
   const probe = (slot: Slot, h: number) => {
@@ -122,7 +124,7 @@ function openFor(s: State, item: number, rest: readonly number[], banned: Readon
     if (key < bestKey) [best, bestKey] = [slot, key];
     return true;
   };
-  for (const model of s.inst.models) {
+  for (const model of models) {
     const slots = s.byModel.get(model) ?? [];
     const free = slots.find((sl) => sl.items.size === 0 && !banned.has(sl.index));
     if (free) probe(free, free.index);
@@ -160,7 +162,7 @@ function pickHosts(s: State, count: number, rng: Rng): number[] {
 }
 
 /** One ruin-and-recreate step; returns the moves made ([item, from]) or null when it failed. */
-function step(s: State, rng: Rng): [number, number][] | null {
+function step(s: State, models: readonly ModelSpec[], rng: Rng): [number, number][] | null {
   const journal: [number, number][] = [];
   const hosts = pickHosts(s, 1 + randInt(rng, 3), rng);
   const banned = new Set(hosts);
@@ -179,7 +181,7 @@ function step(s: State, rng: Rng): [number, number][] | null {
   for (const i of out) s.inst.items[i]!.demand.forEach((x, r) => (rest[r]! += x));
   for (const i of out) {
     let h = bestOpen(s, i, banned);
-    if (h < 0) h = openFor(s, i, rest, banned, rng);
+    if (h < 0) h = openFor(s, i, rest, banned, models, rng);
     if (h < 0) {
       undo(s, journal);
       return null;
@@ -221,7 +223,7 @@ export function lnsMinCost(inst: Instance, packing: Packing, opts: LnsOptions): 
   for (let iter = 0; iter < opts.iterations && sinceBest < opts.stall && bestCost > opts.target + 1e-9; iter++) {
     if ((iter & 63) === 0 && performance.now() > opts.deadline) break;
     const before = s.cost;
-    const journal = step(s, opts.rng);
+    const journal = step(s, opts.models, opts.rng);
     sinceBest++;
     if (!journal) continue;
     const v = iter % history.length;
