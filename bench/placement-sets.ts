@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlacementProblem } from '../src/placement/types.ts';
-import { makeRng, type Rng } from '../src/placement/heuristic/rng.ts';
+import { makeRng, type Rng } from '../src/util/rng.ts';
 
 export const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/bench');
 

@@ -1,5 +1,6 @@
 // Builders with defaults for placement problems (conventions §11).
 import type { PlacementProblem, PlacementVm } from '../../src/placement/types.ts';
+import { makeRng } from '../../src/util/rng.ts';
 
 export function vm(name: string, demand: Record<string, number>, extra: Partial<PlacementVm> = {}): PlacementVm {
   return { name, demand, ...extra };
@@ -36,13 +37,4 @@ export function workedExample(over: Partial<PlacementProblem> = {}): PlacementPr
 }
 
 /** Deterministic PRNG for property tests (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = makeRng;

@@ -6,7 +6,7 @@ import { buildInstance } from '../../src/placement/instance.ts';
 import { construct } from '../../src/placement/heuristic/construct.ts';
 import { constructMixed } from '../../src/placement/heuristic/mixed.ts';
 import { lnsMinCost, type LnsOptions } from '../../src/placement/heuristic/lns.ts';
-import { makeRng } from '../../src/placement/heuristic/rng.ts';
+import { makeRng } from '../../src/util/rng.ts';
 import { checkPlacement, solvePlacement } from '../../src/placement/index.ts';
 import type { PlacementProblem } from '../../src/placement/types.ts';
 import { problem, rng, vm } from './builders.ts';

@@ -5,7 +5,7 @@
 import type { Instance, ModelSpec } from '../instance.ts';
 import { newBin, put, type Bin, type Packing } from './construct.ts';
 import { hostOverload, placeItem, repair, type RepairState } from './repair.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../../util/rng.ts';
 import { slack } from '../vector.ts';
 
 export interface ImproveOptions {

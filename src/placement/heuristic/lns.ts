@@ -6,7 +6,7 @@
 // iteration counts (same seed, same plan); the deadline only cuts long runs short.
 import type { Instance, ModelSpec } from '../instance.ts';
 import { newBin, put, type Bin, type Packing } from './construct.ts';
-import { type Rng, randInt } from './rng.ts';
+import { type Rng, randInt } from '../../util/rng.ts';
 import { fits } from '../vector.ts';
 
 export interface LnsOptions {

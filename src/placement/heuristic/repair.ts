@@ -4,7 +4,7 @@
 // and Buljubašić & Vasquez's consistent neighbourhood search (C&OR 2016), simplified:
 // moves (item → host) and swaps (item ↔ item), tabu on returning an item to a host.
 import type { Instance } from '../instance.ts';
-import { type Rng, randInt } from './rng.ts';
+import { type Rng, randInt } from '../../util/rng.ts';
 
 export interface RepairState {
   /** Per host: capacity under the normal ceiling, load, items. */

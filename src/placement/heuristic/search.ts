@@ -4,7 +4,7 @@ import type { Instance, ModelSpec } from '../instance.ts';
 import type { LowerBound } from '../lower-bound.ts';
 import { construct, newBin, type FitMode, type Packing } from './construct.ts';
 import { emptyHosts, repairFailed, type ImproveOptions } from './improve.ts';
-import { makeRng } from './rng.ts';
+import { makeRng } from '../../util/rng.ts';
 import { survivesFailures } from '../failover.ts';
 import { byEfficiency, constructMixed } from './mixed.ts';
 import { dotProductPack } from './dot-product.ts';

@@ -1,4 +1,5 @@
-// Seeded randomness for the local search (conventions §5: same seed, same placement).
+// Seeded randomness (conventions §5: same seed, same result), shared by the optimiser's
+// searches, the fixture generator, benchmarks and property tests.
 // mulberry32 (Tommy Ettinger, public domain): tiny, fast, good enough for tie-breaking.
 export type Rng = () => number;
 
