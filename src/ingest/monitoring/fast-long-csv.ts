@@ -18,42 +18,63 @@ const QUOTE = 0x22;
 /** 10^k for exact decimal conversion: an integer < 2^53 divided by 10^k (k ≤ 22) is correctly rounded (Clinger 1990). */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-class GiveUp extends Error {}
+export class GiveUp extends Error {}
 
 export interface FastProgress {
   (bytesRead: number): void;
 }
 
+/** Bytes [start, end) of a file, cut at line starts (long-csv-split.ts). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** Reads a whole long CSV on the fast path into one store; false = irregular, use csv-parse. */
 export async function readLongCsvFast(file: string, store: SampleStore, issues: RowIssues, progress?: FastProgress): Promise<boolean> {
+  try {
+    await parseLongRange(file, { start: 0, end: Number.MAX_SAFE_INTEGER }, undefined, store, issues, progress);
+    return true;
+  } catch (err) {
+    if (err instanceof GiveUp) return false;
+    throw err;
+  }
+}
+
+/**
+ * Parses the lines of one byte range into `store` (throws GiveUp when it needs csv-parse).
+ * Without `layout` the range's first line is the header. Rows are numbered from the range's
+ * first line (1); a caller reading a later range adds the lines before it. Returns the
+ * number of lines seen.
+ */
+export async function parseLongRange(file: string, range: ByteRange, layout: LongLayout | undefined, store: SampleStore, issues: RowIssues, progress?: FastProgress): Promise<number> {
   const fh = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
     throw new InputError(`cannot read file: ${err.code ?? String(err)}`, { file });
   });
   try {
-    const parser = new FastParser(file, store, issues);
+    const parser = new FastParser(file, store, issues, layout);
     let buf = Buffer.allocUnsafe(CHUNK_BYTES);
     let carry = 0;
-    let total = 0;
+    let pos = range.start;
     for (;;) {
       if (carry === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the chunk
         buf.copy(bigger, 0, 0, carry);
         buf = bigger;
       }
-      const { bytesRead } = await fh.read(buf, carry, buf.length - carry, null);
-      total += bytesRead;
+      const want = Math.min(buf.length - carry, range.end - pos);
+      const { bytesRead } = want > 0 ? await fh.read(buf, carry, want, pos) : { bytesRead: 0 };
+      pos += bytesRead;
       const end = carry + bytesRead;
       const eof = bytesRead === 0;
       const used = parser.lines(buf, end, eof);
       buf.copy(buf, 0, used, end);
       carry = end - used;
-      progress?.(total);
+      progress?.(pos - range.start);
       if (eof) break;
     }
     if (!parser.layout) throw new InputError('empty file: expected a header line', { file, row: 1 });
-    return true;
-  } catch (err) {
-    if (err instanceof GiveUp) return false;
-    throw err;
+    return parser.lineCount;
   } finally {
     await fh.close();
   }
@@ -76,7 +97,14 @@ class FastParser {
     private readonly file: string,
     private readonly store: SampleStore,
     private readonly issues: RowIssues,
-  ) {}
+    layout?: LongLayout,
+  ) {
+    if (layout) this.setLayout(layout);
+  }
+
+  get lineCount(): number {
+    return this.line;
+  }
 
   /** Parses every complete line of buf[0, end) (all of it at EOF); returns the bytes used. */
   lines(buf: Buffer, end: number, eof: boolean): number {
@@ -158,7 +186,10 @@ class FastParser {
     if (buf.indexOf(QUOTE, start) >= 0 && buf.indexOf(QUOTE, start) < end) throw new GiveUp();
     let from = start;
     if (buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) from += 3;
-    const layout = longLayout(buf.toString('utf8', from, end).split(','), this.file);
+    this.setLayout(longLayout(buf.toString('utf8', from, end).split(','), this.file));
+  }
+
+  private setLayout(layout: LongLayout): void {
     if (layout.width > 64) throw new GiveUp();
     this.layout = layout;
     this.metricOf.fill(-1);

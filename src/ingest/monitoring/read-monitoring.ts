@@ -7,10 +7,11 @@ import { readTextFile } from '../read-text.ts';
 import { isoUtc } from '../timestamps.ts';
 import { percentileSet } from './percentile.ts';
 import { RowIssues } from './row-issues.ts';
-import { SampleStore } from './sample-store.ts';
-import { summariseServer } from './summarise.ts';
+import { SampleStore, type ServerSamples } from './sample-store.ts';
+import { summariseServer, type SummaryOptions } from './summarise.ts';
 import { readLongCsvGeneral } from './long-csv.ts';
-import { readLongCsvFast } from './fast-long-csv.ts';
+import { readLongCsvSplit, splitSettings } from './long-csv-split.ts';
+import { HelperThread } from './helper-thread.ts';
 import { detectMonitoringFormat } from './formats/detect.ts';
 import type { MonitoringFormat, ReadContext, ReadOptions } from './formats/context.ts';
 import { readPerfmon } from './formats/perfmon.ts';
@@ -53,35 +54,43 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
   const stores: SampleStore[] = [];
   const findings: Finding[] = [];
   const reports: MonitoringFileReport[] = [];
-  for (const file of files) {
-    const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding));
-    const ctx: ReadContext = { file, store: new SampleStore(), issues: new RowIssues(), opts, notes: [], findings: [] };
-    await readOneFile(format, ctx, opts);
-    stores.push(ctx.store);
-    findings.push(...ctx.issues.findings(), ...ctx.findings);
-    reports.push(fileReport(file, format, ctx));
+  // Started only when a big long CSV is read, then also used to summarise (helper-thread.ts).
+  const helper = splitSettings.threads > 1 ? new HelperThread() : undefined;
+  try {
+    for (const file of files) {
+      const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding));
+      const ctx: ReadContext = { file, store: new SampleStore(), issues: new RowIssues(), opts, notes: [], findings: [] };
+      const fileStores = await readOneFile(format, ctx, opts, helper);
+      stores.push(...fileStores);
+      findings.push(...ctx.issues.findings(), ...ctx.findings);
+      reports.push(fileReport(file, format, fileStores, ctx.notes));
+    }
+    const summary = { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) };
+    const result = helper?.used ? await summariseInTwoThreads(stores, findings, summary, helper) : summariseStores(stores, findings, summary);
+    return { ...result, files: reports };
+  } finally {
+    await helper?.close();
   }
-  const result = summariseStores(stores, findings, { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) });
-  return { ...result, files: reports };
 }
 
-async function readOneFile(format: MonitoringFormat, ctx: ReadContext, opts: MonitoringOptions): Promise<void> {
-  switch (format) {
-    case 'long': {
-      if (opts.encoding && !/^utf-?8$/i.test(opts.encoding)) {
-        const { text } = await readTextFile(ctx.file, opts.encoding);
-        return readLongCsvGeneral(ctx.file, ctx.store, ctx.issues, text);
-      }
-      const progress = opts.progress ? (n: number) => opts.progress!(ctx.file, n) : undefined;
-      if (await readLongCsvFast(ctx.file, ctx.store, ctx.issues, progress)) return;
-      ctx.store = new SampleStore();
-      ctx.issues = new RowIssues();
-      ctx.notes.push('irregular CSV: read with the general parser');
-      return readLongCsvGeneral(ctx.file, ctx.store, ctx.issues);
-    }
-    default:
-      return READERS[format](ctx);
+/** The stores of one file, in file order (a big long CSV is read in two parts). */
+async function readOneFile(format: MonitoringFormat, ctx: ReadContext, opts: MonitoringOptions, helper: HelperThread | undefined): Promise<SampleStore[]> {
+  if (format !== 'long') {
+    await READERS[format](ctx);
+    return [ctx.store];
   }
+  if (opts.encoding && !/^utf-?8$/i.test(opts.encoding)) {
+    const { text } = await readTextFile(ctx.file, opts.encoding);
+    await readLongCsvGeneral(ctx.file, ctx.store, ctx.issues, text);
+    return [ctx.store];
+  }
+  const progress = opts.progress ? (n: number) => opts.progress!(ctx.file, n) : undefined;
+  const stores = await readLongCsvSplit(ctx.file, ctx.issues, helper, progress);
+  if (stores) return stores;
+  ctx.issues = new RowIssues();
+  ctx.notes.push('irregular CSV: read with the general parser');
+  await readLongCsvGeneral(ctx.file, ctx.store, ctx.issues);
+  return [ctx.store];
 }
 
 /** The reader of every format but the long CSV (which has a fast path). */
@@ -94,43 +103,83 @@ const READERS: Record<Exclude<MonitoringFormat, 'long'>, (ctx: ReadContext) => P
   bitbrains: readBitbrains,
 };
 
-function fileReport(file: string, format: MonitoringFormat, ctx: ReadContext): MonitoringFileReport {
+function fileReport(file: string, format: MonitoringFormat, stores: SampleStore[], notes: string[]): MonitoringFileReport {
   let first = Infinity;
   let last = -Infinity;
   let samples = 0;
-  for (const s of ctx.store.servers.values()) {
-    samples += s.count;
-    first = Math.min(first, s.firstMs);
-    last = Math.max(last, s.lastMs);
+  const names = new Set<string>();
+  for (const store of stores) {
+    for (const s of store.servers.values()) {
+      names.add(s.name);
+      samples += s.count;
+      first = Math.min(first, s.firstMs);
+      last = Math.max(last, s.lastMs);
+    }
   }
   return {
     file,
     format,
-    servers: [...ctx.store.servers.keys()].sort(byCodePoint),
+    servers: [...names].sort(byCodePoint),
     samples,
     firstTimestamp: samples ? isoUtc(first) : null,
     lastTimestamp: samples ? isoUtc(last) : null,
-    notes: ctx.notes,
+    notes,
   };
 }
 
 /** Summarises every server of `stores`, in name order, and releases the samples as it goes. */
-export function summariseStores(stores: SampleStore[], findings: Finding[], opts: { percentiles: number[]; profile?: string }): MonitoringResult {
-  const names = [...new Set(stores.flatMap((s) => [...s.servers.keys()]))].sort(byCodePoint);
+export function summariseStores(stores: SampleStore[], findings: Finding[], opts: SummaryOptions): MonitoringResult {
+  return withFindings(summariseNames(stores, serverNames(stores), opts), findings);
+}
+
+/**
+ * The same result as summariseStores, with the servers after the middle (by samples)
+ * summarised by the helper thread meanwhile; their chunks move there, nothing is copied.
+ */
+async function summariseInTwoThreads(stores: SampleStore[], findings: Finding[], opts: SummaryOptions, helper: HelperThread): Promise<MonitoringResult> {
+  const names = serverNames(stores);
+  const total = stores.reduce((a, s) => a + s.rows, 0);
+  let mine = 0;
+  for (let rows = 0; mine < names.length && rows < total / 2; mine++) rows += partsOf(stores, names[mine]!).reduce((a, p) => a + p.count, 0);
+  const theirs = names.slice(mine).flatMap((name) => {
+    const parts = partsOf(stores, name);
+    for (const s of stores) s.servers.delete(name);
+    return parts.length ? [parts.map((p) => p.toTransfer())] : [];
+  });
+  const pending = helper.summarise(theirs, opts);
+  const first = summariseNames(stores, names.slice(0, mine), opts);
+  return withFindings([...first, ...(await pending)], findings);
+}
+
+function serverNames(stores: SampleStore[]): string[] {
+  return [...new Set(stores.flatMap((s) => [...s.servers.keys()]))].sort(byCodePoint);
+}
+
+/** A server's samples with at least one row, one part per store (file order). */
+function partsOf(stores: SampleStore[], name: string): ServerSamples[] {
+  return stores.flatMap((s) => {
+    const p = s.servers.get(name);
+    return p && p.count > 0 ? [p] : [];
+  });
+}
+
+function summariseNames(stores: SampleStore[], names: string[], opts: SummaryOptions): ServerUsage[] {
   const servers: ServerUsage[] = [];
-  const all = [...findings];
   for (const name of names) {
-    const parts = stores.flatMap((s) => {
-      const p = s.servers.get(name);
-      return p && p.count > 0 ? [p] : [];
-    });
+    const parts = partsOf(stores, name);
     if (parts.length === 0) continue;
-    const usage = summariseServer(parts, opts);
+    servers.push(summariseServer(parts, opts));
     for (const s of stores) s.servers.delete(name); // free the samples of this server
+  }
+  return servers;
+}
+
+function withFindings(servers: ServerUsage[], findings: Finding[]): MonitoringResult {
+  const all = [...findings];
+  for (const usage of servers) {
     if (usage.duplicateTimestamps) {
-      all.push({ severity: 'warning', code: 'duplicate-timestamps', server: name, message: `${usage.duplicateTimestamps} samples repeat an earlier timestamp (overlapping exports?)` });
+      all.push({ severity: 'warning', code: 'duplicate-timestamps', server: usage.server, message: `${usage.duplicateTimestamps} samples repeat an earlier timestamp (overlapping exports?)` });
     }
-    servers.push(usage);
   }
   return { servers, findings: sortFindings(all) };
 }

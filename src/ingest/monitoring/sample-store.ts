@@ -41,6 +41,25 @@ export class ServerSamples {
     }
   }
 
+  /** The samples as plain data whose chunk buffers can be transferred to another thread (not copied). */
+  toTransfer(): TransferredSamples {
+    return { name: this.name, count: this.count, acc: this.acc, firstMs: this.firstMs, lastMs: this.lastMs, buffers: this.timeChunks.map((c) => c.buffer as ArrayBuffer) };
+  }
+
+  /** A read-only copy of another thread's samples (no more rows are added to it). */
+  static fromTransfer(t: TransferredSamples): ServerSamples {
+    const s = new ServerSamples(t.name);
+    s.count = t.count;
+    s.acc.set(t.acc);
+    s.firstMs = t.firstMs;
+    s.lastMs = t.lastMs;
+    for (const b of t.buffers) {
+      s.timeChunks.push(new Uint32Array(b));
+      s.valueChunks.push(new Float32Array(b));
+    }
+    return s;
+  }
+
   /** Adds one sample; `values` holds the five metrics in METRIC_NAMES order (NaN = missing). */
   add(ms: number, values: Float64Array): void {
     const slot = this.count % CHUNK;
@@ -75,6 +94,16 @@ export class ServerSamples {
     if (ms < this.prevMs) this.outOfOrder++;
     this.prevMs = ms;
   }
+}
+
+/** ServerSamples between threads: the fields summarise.ts reads, chunks as transferable buffers. */
+export interface TransferredSamples {
+  name: string;
+  count: number;
+  acc: Float64Array;
+  firstMs: number;
+  lastMs: number;
+  buffers: ArrayBuffer[];
 }
 
 /** Samples of one read (a file, or a set of files), keyed by server name. */

@@ -1,0 +1,90 @@
+// One worker thread that helps with a big long CSV: it parses the second half of the file
+// (long-csv-split.ts) and later summarises half of the servers (read-monitoring.ts). Sample
+// chunks move between the threads by transfer (the buffers change owner, nothing is copied).
+// The worker starts on first use, so a run that reads only small files never pays for it.
+import { Worker } from 'node:worker_threads';
+import type { ServerUsage } from '../../domain/types.ts';
+import { InternalError } from '../../errors.ts';
+import type { ByteRange } from './fast-long-csv.ts';
+import type { LongLayout } from './long-csv.ts';
+import type { Tally } from './row-issues.ts';
+import type { TransferredSamples } from './sample-store.ts';
+import type { SummaryOptions } from './summarise.ts';
+
+export type HelperRequest =
+  | { kind: 'parse'; file: string; range: ByteRange; layout: LongLayout }
+  | { kind: 'summarise'; servers: TransferredSamples[][]; opts: SummaryOptions };
+
+/** A parsed range: rows in `tallies` and `row` count from the range's first line (1). */
+export type ParseReply =
+  | { kind: 'parsed'; lines: number; servers: TransferredSamples[]; tallies: Tally[] }
+  | { kind: 'give-up' }
+  | { kind: 'input-error'; detail: string; row: number | undefined; column: string | number | undefined };
+
+export type HelperReply =
+  | ParseReply
+  | { kind: 'progress'; bytes: number }
+  | { kind: 'summarised'; usages: ServerUsage[] }
+  | { kind: 'crash'; message: string };
+
+export class HelperThread {
+  private worker: Worker | undefined;
+  private pending: { resolve: (r: HelperReply) => void; reject: (e: Error) => void; progress?: (bytes: number) => void } | undefined;
+
+  private failed = false;
+
+  /** True once the worker took a request and did not fail. */
+  get used(): boolean {
+    return this.worker !== undefined && !this.failed;
+  }
+
+  parse(file: string, range: ByteRange, layout: LongLayout, progress?: (bytes: number) => void): Promise<ParseReply> {
+    return this.request({ kind: 'parse', file, range, layout }, [], progress) as Promise<ParseReply>;
+  }
+
+  /** Summarises each server from its parts (file order); the parts' buffers move to the worker. */
+  async summarise(servers: TransferredSamples[][], opts: SummaryOptions): Promise<ServerUsage[]> {
+    const transfer = servers.flatMap((parts) => parts.flatMap((p) => p.buffers));
+    const reply = await this.request({ kind: 'summarise', servers, opts }, transfer);
+    if (reply.kind !== 'summarised') throw new InternalError(`helper thread: unexpected reply ${reply.kind}`);
+    return reply.usages;
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
+
+  private request(req: HelperRequest, transfer: ArrayBuffer[], progress?: (bytes: number) => void): Promise<HelperReply> {
+    if (this.pending) throw new InternalError('helper thread: one request at a time');
+    if (this.failed) return Promise.reject(new InternalError('helper thread failed earlier'));
+    const w = this.start();
+    return new Promise<HelperReply>((resolve, reject) => {
+      this.pending = { resolve, reject, ...(progress ? { progress } : {}) };
+      w.postMessage(req, transfer);
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(new URL('./helper-worker.js', import.meta.url));
+    w.on('message', (reply: HelperReply) => {
+      const p = this.pending;
+      if (!p) return;
+      if (reply.kind === 'progress') return p.progress?.(reply.bytes);
+      this.pending = undefined;
+      if (reply.kind !== 'crash') return p.resolve(reply);
+      this.failed = true;
+      p.reject(new InternalError(`helper thread: ${reply.message}`));
+    });
+    w.on('error', (err) => {
+      this.failed = true;
+      const p = this.pending;
+      this.pending = undefined;
+      p?.reject(err instanceof Error ? err : new Error(String(err)));
+    });
+    this.worker = w;
+    return w;
+  }
+}
