@@ -13,37 +13,43 @@ export const METRICS = METRIC_NAMES.length;
 /** Words per stored row: timestamp + metrics. */
 export const ROW_WORDS = 1 + METRICS;
 const CHUNK = 512;
-/** Accumulator layout per metric: [n, sum, compensation, min, max]. */
-export const ACC = { n: 0, sum: 1, comp: 2, min: 3, max: 4, width: 5 } as const;
+/**
+ * Accumulator layout: per metric m at m·ACC.width the compensated sum, its compensation, min
+ * and max; then the first and last timestamp (ms). One array, so adding a row touches three
+ * cache lines of it; the number of values per metric is counted when summarising.
+ */
+export const ACC = { sum: 0, comp: 1, min: 2, max: 3, width: 4, firstMs: METRICS * 4, lastMs: METRICS * 4 + 1, length: METRICS * 4 + 2 } as const;
 
 export class ServerSamples {
   count = 0;
   /** Row chunks; the same bytes seen as Uint32 (timestamps, word 0) and Float32 (metrics, words 1–5). */
   readonly timeChunks: Uint32Array[] = [];
   readonly valueChunks: Float32Array[] = [];
-  /** Per metric m at m·ACC.width: samples with a value, compensated sum, its compensation, min, max. */
-  readonly acc = new Float64Array(METRICS * ACC.width);
-  firstMs = Infinity;
-  lastMs = -Infinity;
-  /** Rows whose timestamp is earlier than the previous row's (the file is not time-sorted). */
-  outOfOrder = 0;
-  private prevMs = -Infinity;
+  /** Running accumulators (ACC layout). */
+  readonly acc = new Float64Array(ACC.length);
   private curTimes: Uint32Array | undefined;
   private curValues: Float32Array | undefined;
-  /** Fast-path parser cache: this server's name bytes, and the server that followed it last time. */
-  nameBytes: Buffer | undefined;
-  parseNext: ServerSamples | undefined;
 
   constructor(readonly name: string) {
     for (let m = 0; m < METRICS; m++) {
       this.acc[m * ACC.width + ACC.min] = Infinity;
       this.acc[m * ACC.width + ACC.max] = -Infinity;
     }
+    this.acc[ACC.firstMs] = Infinity;
+    this.acc[ACC.lastMs] = -Infinity;
+  }
+
+  get firstMs(): number {
+    return this.acc[ACC.firstMs]!;
+  }
+
+  get lastMs(): number {
+    return this.acc[ACC.lastMs]!;
   }
 
   /** The samples as plain data whose chunk buffers can be transferred to another thread (not copied). */
   toTransfer(): TransferredSamples {
-    return { name: this.name, count: this.count, acc: this.acc, firstMs: this.firstMs, lastMs: this.lastMs, buffers: this.timeChunks.map((c) => c.buffer as ArrayBuffer) };
+    return { name: this.name, count: this.count, acc: this.acc, buffers: this.timeChunks.map((c) => c.buffer as ArrayBuffer) };
   }
 
   /** A read-only copy of another thread's samples (no more rows are added to it). */
@@ -51,8 +57,6 @@ export class ServerSamples {
     const s = new ServerSamples(t.name);
     s.count = t.count;
     s.acc.set(t.acc);
-    s.firstMs = t.firstMs;
-    s.lastMs = t.lastMs;
     for (const b of t.buffers) {
       s.timeChunks.push(new Uint32Array(b));
       s.valueChunks.push(new Float32Array(b));
@@ -84,15 +88,12 @@ export class ServerSamples {
       const t = sum + v;
       acc[a + ACC.comp]! += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
       acc[a + ACC.sum] = t;
-      acc[a + ACC.n]!++;
       if (v < acc[a + ACC.min]!) acc[a + ACC.min] = v;
       if (v > acc[a + ACC.max]!) acc[a + ACC.max] = v;
     }
     this.count++;
-    if (ms < this.firstMs) this.firstMs = ms;
-    if (ms > this.lastMs) this.lastMs = ms;
-    if (ms < this.prevMs) this.outOfOrder++;
-    this.prevMs = ms;
+    if (ms < acc[ACC.firstMs]!) acc[ACC.firstMs] = ms;
+    if (ms > acc[ACC.lastMs]!) acc[ACC.lastMs] = ms;
   }
 }
 
@@ -101,8 +102,6 @@ export interface TransferredSamples {
   name: string;
   count: number;
   acc: Float64Array;
-  firstMs: number;
-  lastMs: number;
   buffers: ArrayBuffer[];
 }
 

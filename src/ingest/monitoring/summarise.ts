@@ -50,26 +50,25 @@ function gather(parts: ServerSamples[], times: Uint32Array, columns: Float32Arra
 }
 
 function metricStats(parts: ServerSamples[], m: number, column: Float32Array, percentiles: number[]): MetricStats | undefined {
-  let n = 0;
   let sum = 0;
   let comp = 0;
   let min = Infinity;
   let max = -Infinity;
   for (const p of parts) {
     const a = m * ACC.width;
-    n += p.acc[a + ACC.n]!;
     sum += p.acc[a + ACC.sum]!;
     comp += p.acc[a + ACC.comp]!;
     min = Math.min(min, p.acc[a + ACC.min]!);
     max = Math.max(max, p.acc[a + ACC.max]!);
   }
-  if (n === 0) return undefined;
-  let k = 0;
+  // The values present: NaN (not measured) is stored exactly for the missing ones, and only for them.
+  let n = 0;
   for (let i = 0; i < column.length; i++) {
     const v = column[i]!;
-    if (v === v) column[k++] = v; // drop NaN (not measured); the column is not needed afterwards
+    if (v === v) column[n++] = v; // drop NaN; the column is not needed afterwards
   }
-  const values = percentilesInPlace(column, k, percentiles);
+  if (n === 0) return undefined;
+  const values = percentilesInPlace(column, n, percentiles);
   const result: Record<string, number> = {};
   percentiles.forEach((p, i) => (result[percentileKey(p)] = values[i]!));
   return { samples: n, avg: (sum + comp) / n, min, max, percentiles: result };
