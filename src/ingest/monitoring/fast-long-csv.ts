@@ -8,7 +8,7 @@ import { InputError } from '../../errors.ts';
 import { parseIsoTimestamp } from '../timestamps.ts';
 import { addLongRecord, longLayout, type LongLayout } from './long-csv.ts';
 import type { RowIssues } from './row-issues.ts';
-import { METRICS, type SampleStore, type ServerSamples } from './sample-store.ts';
+import { METRICS, type SampleStore } from './sample-store.ts';
 
 const CHUNK_BYTES = 8 << 20;
 const COMMA = 0x2c;
@@ -179,7 +179,7 @@ class FastParser {
       addLongRecord(record, this.line, layout, this.file, this.store, this.issues, values);
       return;
     }
-    this.server(buf, starts[layout.server]!, ends[layout.server]!).add(ms, values);
+    this.store.add(this.server(buf, starts[layout.server]!, ends[layout.server]!), ms, values);
   }
 
   private header(buf: Buffer, start: number, end: number): void {
@@ -211,29 +211,30 @@ class FastParser {
   }
 
   /** Server of a row; rows usually cycle through servers in a fixed order, so try the one that followed the previous server last time. */
-  private server(buf: Buffer, s: number, e: number): ServerSamples {
+  private server(buf: Buffer, s: number, e: number): number {
     const k = this.known;
     const guess = this.prevId >= 0 ? k.nextOf[this.prevId]! : -1;
     if (guess >= 0 && k.nameLen[guess] === e - s && sameBytes(k.names, k.nameAt[guess]!, buf, s, e)) {
       this.prevId = guess;
-      return k.servers[guess]!;
+      return k.storeId[guess]!;
     }
     const name = buf.toString('utf8', s, e).trim();
     if (name === '') throw new InputError('server name is empty', { file: this.file, row: this.line, column: 'server' });
     const id = k.id(name, this.store, buf, s, e);
     if (this.prevId >= 0) k.nextOf[this.prevId] = id;
     this.prevId = id;
-    return k.servers[id]!;
+    return k.storeId[id]!;
   }
 }
 
 /**
  * The servers one parser has seen, by dense id: the id that followed each one last time and
- * the bytes of its name, in small flat arrays rather than on the ServerSamples objects, so the
- * guess in FastParser.server costs no cache miss at 10,000 servers.
+ * the bytes of its name and its id in the store, in small flat arrays rather than on objects,
+ * so the guess in FastParser.server costs no cache miss at 10,000 servers.
  */
 class KnownServers {
-  readonly servers: ServerSamples[] = [];
+  /** Id in the store (SampleStore.add) of each parser id. */
+  storeId = new Int32Array(1024);
   nextOf = new Int32Array(1024).fill(-1);
   nameAt = new Int32Array(1024);
   nameLen = new Int32Array(1024);
@@ -245,8 +246,9 @@ class KnownServers {
   id(name: string, store: SampleStore, buf: Buffer, s: number, e: number): number {
     const known = this.ids.get(name);
     if (known !== undefined) return known;
-    const id = this.servers.length;
+    const id = this.ids.size;
     if (id === this.nextOf.length) {
+      this.storeId = grow(this.storeId, 0);
       this.nextOf = grow(this.nextOf, -1);
       this.nameAt = grow(this.nameAt, 0);
       this.nameLen = grow(this.nameLen, 0);
@@ -256,7 +258,7 @@ class KnownServers {
     this.nameAt[id] = this.namesUsed;
     this.nameLen[id] = e - s;
     this.namesUsed += e - s;
-    this.servers.push(store.server(name));
+    this.storeId[id] = store.server(name).id;
     this.ids.set(name, id);
     return id;
   }

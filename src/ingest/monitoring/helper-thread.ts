@@ -1,6 +1,6 @@
 // One worker thread that helps with a big long CSV: it parses the second half of the file
-// (long-csv-split.ts) and later summarises half of the servers (read-monitoring.ts). Sample
-// chunks move between the threads by transfer (the buffers change owner, nothing is copied).
+// (long-csv-split.ts) and later summarises half of the servers (read-monitoring.ts). Both
+// threads read the samples in place: a store's slabs are SharedArrayBuffers (sample-store.ts).
 // The worker starts on first use, so a run that reads only small files never pays for it.
 import { Worker } from 'node:worker_threads';
 import type { ServerUsage } from '../../domain/types.ts';
@@ -8,16 +8,16 @@ import { InternalError } from '../../errors.ts';
 import type { ByteRange } from './fast-long-csv.ts';
 import type { LongLayout } from './long-csv.ts';
 import type { Tally } from './row-issues.ts';
-import type { TransferredSamples } from './sample-store.ts';
+import type { SharedStore } from './sample-store.ts';
 import type { SummaryOptions } from './summarise.ts';
 
 export type HelperRequest =
   | { kind: 'parse'; file: string; range: ByteRange; layout: LongLayout }
-  | { kind: 'summarise'; servers: TransferredSamples[][]; opts: SummaryOptions };
+  | { kind: 'summarise'; stores: SharedStore[]; names: string[]; opts: SummaryOptions };
 
 /** A parsed range: rows in `tallies` and `row` count from the range's first line (1). */
 export type ParseReply =
-  | { kind: 'parsed'; lines: number; servers: TransferredSamples[]; tallies: Tally[] }
+  | { kind: 'parsed'; lines: number; store: SharedStore; tallies: Tally[] }
   | { kind: 'give-up' }
   | { kind: 'input-error'; detail: string; row: number | undefined; column: string | number | undefined };
 
@@ -39,13 +39,12 @@ export class HelperThread {
   }
 
   parse(file: string, range: ByteRange, layout: LongLayout, progress?: (bytes: number) => void): Promise<ParseReply> {
-    return this.request({ kind: 'parse', file, range, layout }, [], progress) as Promise<ParseReply>;
+    return this.request({ kind: 'parse', file, range, layout }, progress) as Promise<ParseReply>;
   }
 
-  /** Summarises each server from its parts (file order); the parts' buffers move to the worker. */
-  async summarise(servers: TransferredSamples[][], opts: SummaryOptions): Promise<ServerUsage[]> {
-    const transfer = servers.flatMap((parts) => parts.flatMap((p) => p.buffers));
-    const reply = await this.request({ kind: 'summarise', servers, opts }, transfer);
+  /** Summarises servers `names` of `stores` (file order), which the worker reads in place. */
+  async summarise(stores: SharedStore[], names: string[], opts: SummaryOptions): Promise<ServerUsage[]> {
+    const reply = await this.request({ kind: 'summarise', stores, names, opts });
     if (reply.kind !== 'summarised') throw new InternalError(`helper thread: unexpected reply ${reply.kind}`);
     return reply.usages;
   }
@@ -56,13 +55,13 @@ export class HelperThread {
     if (w) await w.terminate();
   }
 
-  private request(req: HelperRequest, transfer: ArrayBuffer[], progress?: (bytes: number) => void): Promise<HelperReply> {
+  private request(req: HelperRequest, progress?: (bytes: number) => void): Promise<HelperReply> {
     if (this.pending) throw new InternalError('helper thread: one request at a time');
     if (this.failed) return Promise.reject(new InternalError('helper thread failed earlier'));
     const w = this.start();
     return new Promise<HelperReply>((resolve, reject) => {
       this.pending = { resolve, reject, ...(progress ? { progress } : {}) };
-      w.postMessage(req, transfer);
+      w.postMessage(req);
     });
   }
 

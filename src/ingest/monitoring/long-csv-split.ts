@@ -13,7 +13,7 @@ import { GiveUp, parseLongRange, readLongCsvFast, type ByteRange, type FastProgr
 import type { HelperThread, ParseReply } from './helper-thread.ts';
 import { longLayout, type LongLayout } from './long-csv.ts';
 import { RowIssues } from './row-issues.ts';
-import { SampleStore, ServerSamples } from './sample-store.ts';
+import { SampleStore } from './sample-store.ts';
 
 /** When files are split and whether a helper thread is used; tests lower `minBytes`. */
 export const splitSettings = {
@@ -48,7 +48,7 @@ export async function readLongCsvSplit(file: string, issues: RowIssues, helper: 
     if (p.kind === 'give-up') return null;
     if (p.kind === 'input-error') throw new InputError(p.detail, { file, ...(p.row !== undefined ? { row: p.row + offset } : {}), ...(p.column !== undefined ? { column: p.column } : {}) });
     issues.absorb(p.tallies, offset);
-    stores.push('store' in p ? p.store : storeOf(p.servers));
+    stores.push(p.store instanceof SampleStore ? p.store : SampleStore.fromShared(p.store));
     offset += p.lines;
   }
   return stores;
@@ -65,12 +65,6 @@ async function parseHere(file: string, range: ByteRange, layout: LongLayout, pro
     if (err instanceof InputError) return { kind: 'input-error', detail: err.detail, row: err.location?.row, column: err.location?.column };
     throw err;
   }
-}
-
-function storeOf(servers: ReturnType<ServerSamples['toTransfer']>[]): SampleStore {
-  const store = new SampleStore();
-  for (const t of servers) store.servers.set(t.name, ServerSamples.fromTransfer(t));
-  return store;
 }
 
 /**

@@ -7,8 +7,8 @@ import { readTextFile } from '../read-text.ts';
 import { isoUtc } from '../timestamps.ts';
 import { percentileSet } from './percentile.ts';
 import { RowIssues } from './row-issues.ts';
-import { SampleStore, type ServerSamples } from './sample-store.ts';
-import { summariseServer, type SummaryOptions } from './summarise.ts';
+import { SampleStore } from './sample-store.ts';
+import { summariseNames, type SummaryOptions } from './summarise.ts';
 import { readLongCsvGeneral } from './long-csv.ts';
 import { readLongCsvSplit, splitSettings } from './long-csv-split.ts';
 import { HelperThread } from './helper-thread.ts';
@@ -134,44 +134,20 @@ export function summariseStores(stores: SampleStore[], findings: Finding[], opts
 
 /**
  * The same result as summariseStores, with the servers after the middle (by samples)
- * summarised by the helper thread meanwhile; their chunks move there, nothing is copied.
+ * summarised by the helper thread meanwhile, reading the same shared slabs.
  */
 async function summariseInTwoThreads(stores: SampleStore[], findings: Finding[], opts: SummaryOptions, helper: HelperThread): Promise<MonitoringResult> {
   const names = serverNames(stores);
   const total = stores.reduce((a, s) => a + s.rows, 0);
   let mine = 0;
-  for (let rows = 0; mine < names.length && rows < total / 2; mine++) rows += partsOf(stores, names[mine]!).reduce((a, p) => a + p.count, 0);
-  const theirs = names.slice(mine).flatMap((name) => {
-    const parts = partsOf(stores, name);
-    for (const s of stores) s.servers.delete(name);
-    return parts.length ? [parts.map((p) => p.toTransfer())] : [];
-  });
-  const pending = helper.summarise(theirs, opts);
+  for (let rows = 0; mine < names.length && rows < total / 2; mine++) rows += stores.reduce((a, s) => a + (s.servers.get(names[mine]!)?.count ?? 0), 0);
+  const pending = helper.summarise(stores.map((s) => s.share()), names.slice(mine), opts);
   const first = summariseNames(stores, names.slice(0, mine), opts);
   return withFindings([...first, ...(await pending)], findings);
 }
 
 function serverNames(stores: SampleStore[]): string[] {
   return [...new Set(stores.flatMap((s) => [...s.servers.keys()]))].sort(byCodePoint);
-}
-
-/** A server's samples with at least one row, one part per store (file order). */
-function partsOf(stores: SampleStore[], name: string): ServerSamples[] {
-  return stores.flatMap((s) => {
-    const p = s.servers.get(name);
-    return p && p.count > 0 ? [p] : [];
-  });
-}
-
-function summariseNames(stores: SampleStore[], names: string[], opts: SummaryOptions): ServerUsage[] {
-  const servers: ServerUsage[] = [];
-  for (const name of names) {
-    const parts = partsOf(stores, name);
-    if (parts.length === 0) continue;
-    servers.push(summariseServer(parts, opts));
-    for (const s of stores) s.servers.delete(name); // free the samples of this server
-  }
-  return servers;
 }
 
 function withFindings(servers: ServerUsage[], findings: Finding[]): MonitoringResult {
