@@ -136,6 +136,12 @@ class FastParser {
     let plain = true;
     let n = 0;
     let i = start;
+    // Most rows repeat the previous timestamp and hold the server that followed the previous
+    // one last time: those cells are compared with the known bytes instead of scanned, then compared.
+    const k = this.known;
+    const guess = this.prevId >= 0 ? k.nextOf[this.prevId]! : -1;
+    let sameTs = false;
+    let sameServer = false;
     // One pass: split on commas and parse metric cells as their bytes go by.
     for (;;) {
       if (n >= layout.width) throw new GiveUp(); // more cells than the header
@@ -160,6 +166,12 @@ class FastParser {
         if (i === starts[n]!) values[m] = Number.NaN; // empty cell: not measured
         else if (ok && digits > 0 && digits <= 15) values[m] = frac > 0 ? mant / POW10[frac]! : mant;
         else plain = false;
+      } else if (n === layout.timestamp && isCell(this.prevTs, 0, this.prevTsLen, buf, i, end)) {
+        i += this.prevTsLen;
+        sameTs = true;
+      } else if (n === layout.server && guess >= 0 && isCell(k.names, k.nameAt[guess]!, k.nameLen[guess]!, buf, i, end)) {
+        i += k.nameLen[guess]!;
+        sameServer = true;
       } else {
         for (; i < end; i++) {
           const c = buf[i]!;
@@ -172,14 +184,15 @@ class FastParser {
       i++;
     }
     if (n !== layout.width) throw new GiveUp();
-    const ms = this.timestamp(buf, starts[layout.timestamp]!, ends[layout.timestamp]!);
+    const ms = sameTs ? this.prevMs : this.timestamp(buf, starts[layout.timestamp]!, ends[layout.timestamp]!);
     if (!plain || Number.isNaN(ms) || (layout.metrics[0]! >= 0 && values[0]! > 100)) {
       // Unusual cell: let the general path parse this record (same messages, same clamping).
       const record = Array.from({ length: n }, (_, k) => buf.toString('utf8', starts[k]!, ends[k]!));
       addLongRecord(record, this.line, layout, this.file, this.store, this.issues, values);
       return;
     }
-    this.store.add(this.server(buf, starts[layout.server]!, ends[layout.server]!), ms, values);
+    if (sameServer) this.prevId = guess;
+    this.store.add(sameServer ? k.storeId[guess]! : this.server(buf, starts[layout.server]!, ends[layout.server]!), ms, values);
   }
 
   private header(buf: Buffer, start: number, end: number): void {
@@ -269,6 +282,13 @@ function grow<T extends Int32Array | Uint8Array>(a: T, fill: number): T {
   bigger.set(a);
   bigger.fill(fill, a.length);
   return bigger;
+}
+
+/** Is buf[s, …) a whole cell (up to a comma or `end`) equal to a[at, at + len)? */
+function isCell(a: Uint8Array, at: number, len: number, buf: Buffer, s: number, end: number): boolean {
+  const e = s + len;
+  if (len < 0 || e > end || (e < end && buf[e] !== COMMA)) return false;
+  return sameBytes(a, at, buf, s, e);
 }
 
 /** a[at, at + e − s) equals buf[s, e)? (Buffer#compare with offsets costs more than this loop for short keys.) */
