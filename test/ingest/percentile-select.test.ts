@@ -1,6 +1,6 @@
 // Property test of the selection behind every percentile (percentile.ts): on random arrays of
-// many sizes (both sides of the 600-element sampling threshold), with and without ties, the
-// selected values equal those of a full sort.
+// many sizes (both sides of the 600-element threshold of sampling and of the histogram path),
+// with ties, narrow ranges and negative values, the selected values equal those of a full sort.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { percentileOfSorted, percentilesInPlace, select, shortestFloat32Decimal } from '../../src/ingest/monitoring/percentile.ts';
@@ -33,11 +33,17 @@ test('percentilesInPlace equals interpolation on the sorted float32 samples', ()
   const rnd = lcg(11);
   const ps = [0, 50, 90, 95, 99, 99.9, 100];
   for (const n of sizes) {
-    for (const ties of [false, true]) {
-      const a = Float32Array.from({ length: n }, () => (ties ? Math.floor(rnd() * 7) * 1.5 : Math.round(rnd() * 1e6) / 100));
+    for (const kind of ['spread', 'ties', 'narrow', 'negative'] as const) {
+      const draw = {
+        spread: () => Math.round(rnd() * 1e6) / 100,
+        ties: () => Math.floor(rnd() * 7) * 1.5,
+        narrow: () => 8000 + Math.round(rnd() * 1e4) / 100, // one octave: buckets split the mantissa
+        negative: () => Math.round(rnd() * 1e4) / 100 - 10, // sign bit set: the histogram path steps aside
+      }[kind];
+      const a = Float32Array.from({ length: n }, draw);
       const sorted = Array.from(Float32Array.from(a).sort(), shortestFloat32Decimal);
       const want = ps.map((p) => percentileOfSorted(sorted, n, p));
-      assert.deepEqual(percentilesInPlace(a, n, ps), want, `n=${n} ties=${ties}`);
+      assert.deepEqual(percentilesInPlace(a, n, ps), want, `n=${n} ${kind}`);
     }
   }
 });

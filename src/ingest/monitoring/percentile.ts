@@ -1,4 +1,5 @@
 // Percentiles of monitoring samples.
+import { orderStatistics } from './radix-select.ts';
 
 /**
  * Percentile `p` (0–100) of an ascending array's first `n` values, by linear interpolation
@@ -43,6 +44,15 @@ type Numbers = Float32Array | Float64Array;
 export function percentilesInPlace(values: Numbers, n: number, ps: readonly number[]): number[] {
   if (n === 0) return ps.map(() => Number.NaN);
   const f32 = values instanceof Float32Array;
+  if (f32 && n > 600) {
+    // Many samples: all ranks from one histogram (radix-select.ts), when no value is negative.
+    const ranks = ps.flatMap((p) => {
+      const lo = Math.floor(((n - 1) * p) / 100);
+      return [lo, Math.min(lo + 1, n - 1)];
+    });
+    const at = orderStatistics(values, n, ranks);
+    if (at) return ps.map((p, i) => interpolate(((n - 1) * p) / 100, shortestFloat32Decimal(at[2 * i]!), shortestFloat32Decimal(at[2 * i + 1]!)));
+  }
   let left = 0;
   let selected = -1;
   const out: number[] = [];
@@ -57,9 +67,14 @@ export function percentilesInPlace(values: Numbers, n: number, ps: readonly numb
     left = hi;
     const a = f32 ? shortestFloat32Decimal(values[lo]!) : values[lo]!;
     const b = f32 ? shortestFloat32Decimal(values[hi]!) : values[hi]!;
-    out.push(a + (h - lo) * (b - a));
+    out.push(interpolate(h, a, b));
   }
   return out;
+}
+
+/** x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]) given a = x[⌊h⌋] and b = x[⌊h⌋+1] (percentileOfSorted). */
+function interpolate(h: number, a: number, b: number): number {
+  return a + (h - Math.floor(h)) * (b - a);
 }
 
 /**
