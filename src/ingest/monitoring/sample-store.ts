@@ -1,5 +1,5 @@
 // Memory-bounded storage of monitoring samples (issue 4 §3: no object per row).
-// A store keeps its rows in blocks of 512 rows inside 3 MiB slabs; each row is 6 words — the
+// A store keeps its rows in blocks of 512 rows inside slabs (96 KiB growing to 3 MiB); each row is 6 words — the
 // timestamp (Uint32 epoch seconds) and the five metrics (Float32, NaN = not measured). A server
 // owns a list of blocks, filled in order. 10,000 servers × 4,032 samples = 40 M rows cost
 // 40 M × 24 B ≈ 970 MB; float64 values would need 1.8 GB.
@@ -19,9 +19,14 @@ export const ROW_WORDS = 1 + METRICS;
 /** Rows per block; a server's blocks are full except its last. */
 export const BLOCK_ROWS = 512;
 const BLOCK_WORDS = BLOCK_ROWS * ROW_WORDS;
-/** Blocks per slab (2^8 × 12 KiB = 3 MiB). */
-const SLAB_SHIFT = 8;
-const SLAB_MASK = (1 << SLAB_SHIFT) - 1;
+/**
+ * Blocks per slab: the first slab of a store holds 8 (96 KiB), each next one twice as many up
+ * to 256 (3 MiB), so a store of a small file stays small. A block number is slab·2^16 + index.
+ */
+const FIRST_SLAB_BLOCKS = 8;
+const MAX_SLAB_BLOCKS = 256;
+const SLAB_SHIFT = 16;
+const INDEX_MASK = (1 << SLAB_SHIFT) - 1;
 /**
  * Per-server record: per metric m at m·ACC.width the compensated sum, its compensation, min
  * and max; then the first and last timestamp (ms), the row count and the current block.
@@ -34,7 +39,6 @@ export interface SharedStore {
   blocks: number[][];
   state: Float64Array;
   slabs: SharedArrayBuffer[];
-  blocksUsed: number;
 }
 
 /** One server of a store: its name, id, blocks and accumulators (read through the store). */
@@ -74,7 +78,7 @@ export class ServerSamples {
   forEachBlock(fn: (u32: Uint32Array, f32: Float32Array, base: number, rows: number) => void): void {
     const { u32, f32 } = this.store;
     const count = this.count;
-    this.blocks.forEach((b, i) => fn(u32[b >> SLAB_SHIFT]!, f32[b >> SLAB_SHIFT]!, (b & SLAB_MASK) * BLOCK_WORDS, Math.min(BLOCK_ROWS, count - i * BLOCK_ROWS)));
+    this.blocks.forEach((b, i) => fn(u32[b >>> SLAB_SHIFT]!, f32[b >>> SLAB_SHIFT]!, (b & INDEX_MASK) * BLOCK_WORDS, Math.min(BLOCK_ROWS, count - i * BLOCK_ROWS)));
   }
 }
 
@@ -87,7 +91,8 @@ export class SampleStore {
   readonly u32: Uint32Array[] = [];
   readonly f32: Float32Array[] = [];
   private readonly byId: ServerSamples[] = [];
-  private blocksUsed = 0;
+  /** Blocks used in the last slab. */
+  private lastSlabUsed = 0;
 
   server(name: string): ServerSamples {
     let s = this.servers.get(name);
@@ -117,9 +122,9 @@ export class SampleStore {
     const count = st[r + ACC.count]!;
     const slot = count % BLOCK_ROWS;
     const block = slot === 0 ? this.newBlock(id) : st[r + ACC.block]!;
-    const vc = this.f32[block >> SLAB_SHIFT]!;
-    const base = (block & SLAB_MASK) * BLOCK_WORDS + slot * ROW_WORDS;
-    this.u32[block >> SLAB_SHIFT]![base] = Math.floor(ms / 1000);
+    const vc = this.f32[block >>> SLAB_SHIFT]!;
+    const base = (block & INDEX_MASK) * BLOCK_WORDS + slot * ROW_WORDS;
+    this.u32[block >>> SLAB_SHIFT]![base] = Math.floor(ms / 1000);
     for (let m = 0; m < METRICS; m++) {
       const v = values[m]!;
       vc[base + 1 + m] = v;
@@ -141,14 +146,13 @@ export class SampleStore {
   /** The store as plain data for another thread (the state is copied, ~200 B per server; slabs are shared). */
   share(): SharedStore {
     const names = this.byId.map((s) => s.name);
-    return { names, blocks: this.byId.map((s) => s.blocks), state: this.state.slice(0, names.length * ACC.stride), slabs: this.slabs, blocksUsed: this.blocksUsed };
+    return { names, blocks: this.byId.map((s) => s.blocks), state: this.state.slice(0, names.length * ACC.stride), slabs: this.slabs };
   }
 
   /** Rebuilds a store shared by another thread; no rows are added to it afterwards. */
   static fromShared(shared: SharedStore): SampleStore {
     const store = new SampleStore();
     store.state = shared.state;
-    store.blocksUsed = shared.blocksUsed;
     for (const slab of shared.slabs) store.addSlab(slab);
     shared.names.forEach((name, id) => store.newServer(name).blocks.push(...shared.blocks[id]!));
     return store;
@@ -168,8 +172,13 @@ export class SampleStore {
   }
 
   private newBlock(id: number): number {
-    const block = this.blocksUsed++;
-    if (block >> SLAB_SHIFT === this.slabs.length) this.addSlab(new SharedArrayBuffer((SLAB_MASK + 1) * BLOCK_WORDS * 4));
+    const last = this.f32.length - 1;
+    if (last < 0 || this.lastSlabUsed * BLOCK_WORDS === this.f32[last]!.length) {
+      const blocks = last < 0 ? FIRST_SLAB_BLOCKS : Math.min(MAX_SLAB_BLOCKS, (2 * this.f32[last]!.length) / BLOCK_WORDS);
+      this.addSlab(new SharedArrayBuffer(blocks * BLOCK_WORDS * 4));
+      this.lastSlabUsed = 0;
+    }
+    const block = (this.f32.length - 1) * (1 << SLAB_SHIFT) + this.lastSlabUsed++;
     this.state[id * ACC.stride + ACC.block] = block;
     this.byId[id]!.blocks.push(block);
     return block;
