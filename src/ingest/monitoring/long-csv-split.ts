@@ -7,7 +7,7 @@
 // Why two halves and no more: the 2-core target machine, and each part costs one partly
 // filled chunk per server (bbf5bd4 cut 19 ranges and needed 2.8 GiB; docs/ingest.md).
 import { open, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { InputError } from '../../errors.ts';
 import { GiveUp, parseLongRange, readLongCsvFast, type ByteRange, type FastProgress } from './fast-long-csv.ts';
 import type { HelperThread, ParseReply } from './helper-thread.ts';
@@ -16,12 +16,25 @@ import { RowIssues } from './row-issues.ts';
 import { SampleStore } from './sample-store.ts';
 
 /** When files are split and whether a helper thread is used; tests lower `minBytes`. */
-export const splitSettings = {
+export const splitSettings: { minBytes: number; threads: 1 | 2 | 'auto' } = {
   /** Files up to this size are read whole, in this thread (a worker costs ~0.2 s to start). */
   minBytes: 64 << 20,
-  /** 2: the second half goes to a helper thread; 1: both halves in this thread. */
-  threads: availableParallelism() > 1 ? 2 : 1,
+  /** 2: the second half goes to a helper thread; 1: both halves in this thread; auto: see threadsToUse. */
+  threads: 'auto',
 };
+
+/**
+ * Threads for a big file: 2 when a core is idle — more than one core and a 1-minute load
+ * average at most cores − 1 — else 1. Measured on the shared 2-core benchmark machine: with a
+ * core free the helper makes the read ~1.6× faster; with none, two threads share one core,
+ * evict each other's caches and take 20–25 % longer than one (docs/benchmarks.md). The result
+ * does not depend on the choice.
+ */
+export function threadsToUse(): 1 | 2 {
+  if (splitSettings.threads !== 'auto') return splitSettings.threads;
+  const cores = availableParallelism();
+  return cores > 1 && loadavg()[0]! <= cores - 1 ? 2 : 1;
+}
 
 type Piece = ParseReply | { kind: 'parsed'; lines: number; store: SampleStore; tallies: ReturnType<RowIssues['tallies']> };
 
@@ -38,7 +51,7 @@ export async function readLongCsvSplit(file: string, issues: RowIssues, helper: 
   const report = progress ? () => progress(cut.first.start + done1 + done2) : undefined;
   const onSecond = report && ((n: number) => ((done2 = n), report()));
   // A helper that fails to start (or dies) costs time, not the result: that half is parsed here.
-  const second = helper && splitSettings.threads > 1 ? helper.parse(file, cut.second, cut.layout, onSecond).catch(() => null) : null;
+  const second = helper ? helper.parse(file, cut.second, cut.layout, onSecond).catch(() => null) : null;
   const first = await parseHere(file, cut.first, cut.layout, report && ((n) => ((done1 = n), report())));
   const pieces = [first];
   if (first.kind === 'parsed') pieces.push((await second) ?? (await parseHere(file, cut.second, cut.layout, onSecond)));

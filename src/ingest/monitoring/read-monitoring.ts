@@ -10,7 +10,7 @@ import { RowIssues } from './row-issues.ts';
 import { SampleStore } from './sample-store.ts';
 import { summariseNames, type SummaryOptions } from './summarise.ts';
 import { readLongCsvGeneral } from './long-csv.ts';
-import { readLongCsvSplit, splitSettings } from './long-csv-split.ts';
+import { readLongCsvSplit, threadsToUse } from './long-csv-split.ts';
 import { HelperThread } from './helper-thread.ts';
 import { detectMonitoringFormat } from './formats/detect.ts';
 import type { MonitoringFormat, ReadContext, ReadOptions } from './formats/context.ts';
@@ -55,7 +55,7 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
   const findings: Finding[] = [];
   const reports: MonitoringFileReport[] = [];
   // Started only when a big long CSV is read, then also used to summarise (helper-thread.ts).
-  const helper = splitSettings.threads > 1 ? new HelperThread() : undefined;
+  const helper = threadsToUse() > 1 ? new HelperThread() : undefined;
   try {
     for (const file of files) {
       const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding));
