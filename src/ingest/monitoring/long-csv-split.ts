@@ -53,8 +53,10 @@ export async function readLongCsvSplit(file: string, issues: RowIssues, helper: 
   // A helper that fails to start (or dies) costs time, not the result: that half is parsed here.
   const second = helper ? helper.parse(file, cut.second, cut.layout, onSecond).catch(() => null) : null;
   const first = await parseHere(file, cut.first, cut.layout, report && ((n) => ((done1 = n), report())));
+  // The helper's half is awaited even when the first half failed: the helper takes one request at a time.
+  const helped = await second;
   const pieces = [first];
-  if (first.kind === 'parsed') pieces.push((await second) ?? (await parseHere(file, cut.second, cut.layout, onSecond)));
+  if (first.kind === 'parsed') pieces.push(helped ?? (await parseHere(file, cut.second, cut.layout, onSecond)));
   const stores: SampleStore[] = [];
   let offset = 1; // the header line
   for (const p of pieces) {
