@@ -7,7 +7,7 @@
 // Why two halves and no more: the 2-core target machine, and each part costs one partly
 // filled chunk per server (bbf5bd4 cut 19 ranges and needed 2.8 GiB; docs/ingest.md).
 import { open, stat } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { InputError } from '../../errors.ts';
 import { GiveUp, parseLongRange, readLongCsvFast, type ByteRange, type FastProgress } from './fast-long-csv.ts';
 import type { HelperThread, ParseReply } from './helper-thread.ts';
@@ -19,21 +19,26 @@ import { SampleStore } from './sample-store.ts';
 export const splitSettings: { minBytes: number; threads: 1 | 2 | 'auto' } = {
   /** Files up to this size are read whole, in this thread (a worker costs ~0.2 s to start). */
   minBytes: 64 << 20,
-  /** 2: the second half goes to a helper thread; 1: both halves in this thread; auto: see threadsToUse. */
+  /** 2: the second half goes to a helper thread; 1: both halves in this thread; auto: 2 when a core is idle (threadsToUse). */
   threads: 'auto',
 };
 
 /**
- * Threads for a big file: 2 when a core is idle — more than one core and a 1-minute load
- * average at most cores − 1 — else 1. Measured on the shared 2-core benchmark machine: with a
- * core free the helper makes the read ~1.6× faster; with none, two threads share one core,
- * evict each other's caches and take 20–25 % longer than one (docs/benchmarks.md). The result
- * does not depend on the choice.
+ * Threads for a big file: 2 when a core is idle now (at least 0.75 core idle over 250 ms,
+ * from os.cpus() counters), else 1. Measured on the shared 2-core benchmark machine: with a
+ * core free the helper makes the read ~1.5× faster; with none, the two threads share one core,
+ * evict each other's caches and take ~25 % longer than one (docs/benchmarks.md). The 1-minute
+ * load average lags too much for this (it still counts work that just ended). The result does
+ * not depend on the choice.
  */
-export function threadsToUse(): 1 | 2 {
+export async function threadsToUse(): Promise<1 | 2> {
   if (splitSettings.threads !== 'auto') return splitSettings.threads;
-  const cores = availableParallelism();
-  return cores > 1 && loadavg()[0]! <= cores - 1 ? 2 : 1;
+  if (availableParallelism() < 2) return 1;
+  const idleMs = () => cpus().reduce((a, c) => a + c.times.idle, 0);
+  const t0 = performance.now();
+  const idle0 = idleMs();
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  return (idleMs() - idle0) / (performance.now() - t0) >= 0.75 ? 2 : 1;
 }
 
 type Piece = ParseReply | { kind: 'parsed'; lines: number; store: SampleStore; tallies: ReturnType<RowIssues['tallies']> };
@@ -51,7 +56,7 @@ export async function readLongCsvSplit(file: string, issues: RowIssues, helper: 
   const report = progress ? () => progress(cut.first.start + done1 + done2) : undefined;
   const onSecond = report && ((n: number) => ((done2 = n), report()));
   // A helper that fails to start (or dies) costs time, not the result: that half is parsed here.
-  const second = helper ? helper.parse(file, cut.second, cut.layout, onSecond).catch(() => null) : null;
+  const second = helper && (await threadsToUse()) === 2 ? helper.parse(file, cut.second, cut.layout, onSecond).catch(() => null) : null;
   const first = await parseHere(file, cut.first, cut.layout, report && ((n) => ((done1 = n), report())));
   // The helper's half is awaited even when the first half failed: the helper takes one request at a time.
   const helped = await second;

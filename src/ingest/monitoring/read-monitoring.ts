@@ -1,6 +1,7 @@
 // readMonitoring: monitoring files → per-server usage + findings. Each file goes into its own
 // SampleStore (so a reader can restart a file with a slower parser without undoing anything),
 // then every server is summarised once from its parts across files.
+import { availableParallelism } from 'node:os';
 import type { ServerUsage } from '../../domain/types.ts';
 import { sortFindings, type Finding } from '../../validate/findings.ts';
 import { readTextFile } from '../read-text.ts';
@@ -10,7 +11,7 @@ import { RowIssues } from './row-issues.ts';
 import { SampleStore } from './sample-store.ts';
 import { summariseNames, type SummaryOptions } from './summarise.ts';
 import { readLongCsvGeneral } from './long-csv.ts';
-import { readLongCsvSplit, threadsToUse } from './long-csv-split.ts';
+import { readLongCsvSplit, splitSettings } from './long-csv-split.ts';
 import { HelperThread } from './helper-thread.ts';
 import { detectMonitoringFormat } from './formats/detect.ts';
 import type { MonitoringFormat, ReadContext, ReadOptions } from './formats/context.ts';
@@ -54,8 +55,8 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
   const stores: SampleStore[] = [];
   const findings: Finding[] = [];
   const reports: MonitoringFileReport[] = [];
-  // Started only when a big long CSV is read, then also used to summarise (helper-thread.ts).
-  const helper = threadsToUse() > 1 ? new HelperThread() : undefined;
+  // Started only when a big long CSV is read with a core idle, then also used to summarise (helper-thread.ts).
+  const helper = splitSettings.threads !== 1 && availableParallelism() > 1 ? new HelperThread() : undefined;
   try {
     for (const file of files) {
       const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding));
