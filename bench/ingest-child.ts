@@ -1,11 +1,14 @@
 // Child process of bench/ingest.bench.ts: one engine over one file, so peak RSS is its own.
 // Prints one JSON line: { seconds, cpuSeconds, servers, maxRssMb } (CPU time includes start-up).
 import { readMonitoring } from '../src/ingest/monitoring/read-monitoring.ts';
+import { splitSettings } from '../src/ingest/monitoring/long-csv-split.ts';
 
 const [engine, file] = process.argv.slice(2);
 const t0 = performance.now();
 let servers = 0;
-if (engine === 'capplan') {
+if (engine === 'capplan-1' || engine === 'capplan-2') {
+  // The thread count forced, so both figures are measured whatever `auto` would pick.
+  splitSettings.threads = engine === 'capplan-1' ? 1 : 2;
   const r = await readMonitoring([file!], { percentiles: [] });
   servers = r.servers.length;
 } else if (engine === 'duckdb') {

@@ -1,6 +1,7 @@
 // readMonitoring: monitoring files → per-server usage + findings. Each file goes into its own
 // SampleStore (so a reader can restart a file with a slower parser without undoing anything),
 // then every server is summarised once from its parts across files.
+import { availableParallelism } from 'node:os';
 import type { ServerUsage } from '../../domain/types.ts';
 import { sortFindings, type Finding } from '../../validate/findings.ts';
 import { readTextFile } from '../read-text.ts';
@@ -8,9 +9,10 @@ import { isoUtc } from '../timestamps.ts';
 import { percentileSet } from './percentile.ts';
 import { RowIssues } from './row-issues.ts';
 import { SampleStore } from './sample-store.ts';
-import { summariseServer } from './summarise.ts';
+import { summariseNames, type SummaryOptions } from './summarise.ts';
 import { readLongCsvGeneral } from './long-csv.ts';
-import { readLongCsvFast } from './fast-long-csv.ts';
+import { readLongCsvSplit, splitSettings } from './long-csv-split.ts';
+import { HelperThread } from './helper-thread.ts';
 import { detectMonitoringFormat } from './formats/detect.ts';
 import type { MonitoringFormat, ReadContext, ReadOptions } from './formats/context.ts';
 import { readPerfmon } from './formats/perfmon.ts';
@@ -53,35 +55,43 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
   const stores: SampleStore[] = [];
   const findings: Finding[] = [];
   const reports: MonitoringFileReport[] = [];
-  for (const file of files) {
-    const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding));
-    const ctx: ReadContext = { file, store: new SampleStore(), issues: new RowIssues(), opts, notes: [], findings: [] };
-    await readOneFile(format, ctx, opts);
-    stores.push(ctx.store);
-    findings.push(...ctx.issues.findings(), ...ctx.findings);
-    reports.push(fileReport(file, format, ctx));
+  // Started only when a big long CSV is read with a core idle, then also used to summarise (helper-thread.ts).
+  const helper = splitSettings.threads !== 1 && availableParallelism() > 1 ? new HelperThread() : undefined;
+  try {
+    for (const file of files) {
+      const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding));
+      const ctx: ReadContext = { file, store: new SampleStore(), issues: new RowIssues(), opts, notes: [], findings: [] };
+      const fileStores = await readOneFile(format, ctx, opts, helper);
+      stores.push(...fileStores);
+      findings.push(...ctx.issues.findings(), ...ctx.findings);
+      reports.push(fileReport(file, format, fileStores, ctx.notes));
+    }
+    const summary = { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) };
+    const result = helper?.used ? await summariseInTwoThreads(stores, findings, summary, helper) : summariseStores(stores, findings, summary);
+    return { ...result, files: reports };
+  } finally {
+    await helper?.close();
   }
-  const result = summariseStores(stores, findings, { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) });
-  return { ...result, files: reports };
 }
 
-async function readOneFile(format: MonitoringFormat, ctx: ReadContext, opts: MonitoringOptions): Promise<void> {
-  switch (format) {
-    case 'long': {
-      if (opts.encoding && !/^utf-?8$/i.test(opts.encoding)) {
-        const { text } = await readTextFile(ctx.file, opts.encoding);
-        return readLongCsvGeneral(ctx.file, ctx.store, ctx.issues, text);
-      }
-      const progress = opts.progress ? (n: number) => opts.progress!(ctx.file, n) : undefined;
-      if (await readLongCsvFast(ctx.file, ctx.store, ctx.issues, progress)) return;
-      ctx.store = new SampleStore();
-      ctx.issues = new RowIssues();
-      ctx.notes.push('irregular CSV: read with the general parser');
-      return readLongCsvGeneral(ctx.file, ctx.store, ctx.issues);
-    }
-    default:
-      return READERS[format](ctx);
+/** The stores of one file, in file order (a big long CSV is read in two parts). */
+async function readOneFile(format: MonitoringFormat, ctx: ReadContext, opts: MonitoringOptions, helper: HelperThread | undefined): Promise<SampleStore[]> {
+  if (format !== 'long') {
+    await READERS[format](ctx);
+    return [ctx.store];
   }
+  if (opts.encoding && !/^utf-?8$/i.test(opts.encoding)) {
+    const { text } = await readTextFile(ctx.file, opts.encoding);
+    await readLongCsvGeneral(ctx.file, ctx.store, ctx.issues, text);
+    return [ctx.store];
+  }
+  const progress = opts.progress ? (n: number) => opts.progress!(ctx.file, n) : undefined;
+  const stores = await readLongCsvSplit(ctx.file, ctx.issues, helper, progress);
+  if (stores) return stores;
+  ctx.issues = new RowIssues();
+  ctx.notes.push('irregular CSV: read with the general parser');
+  await readLongCsvGeneral(ctx.file, ctx.store, ctx.issues);
+  return [ctx.store];
 }
 
 /** The reader of every format but the long CSV (which has a fast path). */
@@ -94,43 +104,59 @@ const READERS: Record<Exclude<MonitoringFormat, 'long'>, (ctx: ReadContext) => P
   bitbrains: readBitbrains,
 };
 
-function fileReport(file: string, format: MonitoringFormat, ctx: ReadContext): MonitoringFileReport {
+function fileReport(file: string, format: MonitoringFormat, stores: SampleStore[], notes: string[]): MonitoringFileReport {
   let first = Infinity;
   let last = -Infinity;
   let samples = 0;
-  for (const s of ctx.store.servers.values()) {
-    samples += s.count;
-    first = Math.min(first, s.firstMs);
-    last = Math.max(last, s.lastMs);
+  const names = new Set<string>();
+  for (const store of stores) {
+    for (const s of store.servers.values()) {
+      names.add(s.name);
+      samples += s.count;
+      first = Math.min(first, s.firstMs);
+      last = Math.max(last, s.lastMs);
+    }
   }
   return {
     file,
     format,
-    servers: [...ctx.store.servers.keys()].sort(byCodePoint),
+    servers: [...names].sort(byCodePoint),
     samples,
     firstTimestamp: samples ? isoUtc(first) : null,
     lastTimestamp: samples ? isoUtc(last) : null,
-    notes: ctx.notes,
+    notes,
   };
 }
 
 /** Summarises every server of `stores`, in name order, and releases the samples as it goes. */
-export function summariseStores(stores: SampleStore[], findings: Finding[], opts: { percentiles: number[]; profile?: string }): MonitoringResult {
-  const names = [...new Set(stores.flatMap((s) => [...s.servers.keys()]))].sort(byCodePoint);
-  const servers: ServerUsage[] = [];
+export function summariseStores(stores: SampleStore[], findings: Finding[], opts: SummaryOptions): MonitoringResult {
+  return withFindings(summariseNames(stores, serverNames(stores), opts), findings);
+}
+
+/**
+ * The same result as summariseStores, with the servers after the middle (by samples)
+ * summarised by the helper thread meanwhile, reading the same shared slabs.
+ */
+async function summariseInTwoThreads(stores: SampleStore[], findings: Finding[], opts: SummaryOptions, helper: HelperThread): Promise<MonitoringResult> {
+  const names = serverNames(stores);
+  const total = stores.reduce((a, s) => a + s.rows, 0);
+  let mine = 0;
+  for (let rows = 0; mine < names.length && rows < total / 2; mine++) rows += stores.reduce((a, s) => a + (s.servers.get(names[mine]!)?.count ?? 0), 0);
+  const pending = helper.summarise(stores.map((s) => s.share()), names.slice(mine), opts);
+  const first = summariseNames(stores, names.slice(0, mine), opts);
+  return withFindings([...first, ...(await pending)], findings);
+}
+
+function serverNames(stores: SampleStore[]): string[] {
+  return [...new Set(stores.flatMap((s) => [...s.servers.keys()]))].sort(byCodePoint);
+}
+
+function withFindings(servers: ServerUsage[], findings: Finding[]): MonitoringResult {
   const all = [...findings];
-  for (const name of names) {
-    const parts = stores.flatMap((s) => {
-      const p = s.servers.get(name);
-      return p && p.count > 0 ? [p] : [];
-    });
-    if (parts.length === 0) continue;
-    const usage = summariseServer(parts, opts);
-    for (const s of stores) s.servers.delete(name); // free the samples of this server
+  for (const usage of servers) {
     if (usage.duplicateTimestamps) {
-      all.push({ severity: 'warning', code: 'duplicate-timestamps', server: name, message: `${usage.duplicateTimestamps} samples repeat an earlier timestamp (overlapping exports?)` });
+      all.push({ severity: 'warning', code: 'duplicate-timestamps', server: usage.server, message: `${usage.duplicateTimestamps} samples repeat an earlier timestamp (overlapping exports?)` });
     }
-    servers.push(usage);
   }
   return { servers, findings: sortFindings(all) };
 }

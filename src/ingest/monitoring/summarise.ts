@@ -3,13 +3,28 @@
 import { METRIC_NAMES, type MetricName, type MetricStats, type ServerUsage } from '../../domain/types.ts';
 import { hourOfWeek, isoUtc } from '../timestamps.ts';
 import { percentileKey, percentileOfSorted, percentilesInPlace, select } from './percentile.ts';
-import { ACC, METRICS, ROW_WORDS, SAMPLE_CHUNK, type ServerSamples } from './sample-store.ts';
+import { ACC, METRICS, ROW_WORDS, type SampleStore, type ServerSamples } from './sample-store.ts';
 
 export interface SummaryOptions {
   /** Percentiles (0–100) to compute; p50/p95/p99 are always included by the caller. */
   percentiles: number[];
   /** Statistic of the hour-of-week profile (`avg`, `max`, `pNN`); none when absent. */
   profile?: string;
+}
+
+/** Summarises servers `names` of `stores`, each from its parts in store order; drops them from the stores. */
+export function summariseNames(stores: SampleStore[], names: string[], opts: SummaryOptions): ServerUsage[] {
+  const servers: ServerUsage[] = [];
+  for (const name of names) {
+    const parts = stores.flatMap((s) => {
+      const p = s.servers.get(name);
+      return p && p.count > 0 ? [p] : [];
+    });
+    if (parts.length === 0) continue;
+    servers.push(summariseServer(parts, opts));
+    for (const s of stores) s.servers.delete(name);
+  }
+  return servers;
 }
 
 /** Summarises one server from its parts (one per file it appeared in). */
@@ -35,41 +50,36 @@ export function summariseServer(parts: ServerSamples[], opts: SummaryOptions): S
 function gather(parts: ServerSamples[], times: Uint32Array, columns: Float32Array[]): void {
   let at = 0;
   for (const part of parts) {
-    for (let c = 0; c < part.timeChunks.length; c++) {
-      const len = Math.min(SAMPLE_CHUNK, part.count - c * SAMPLE_CHUNK);
-      const tc = part.timeChunks[c]!;
-      const vc = part.valueChunks[c]!;
-      for (let i = 0; i < len; i++) times[at + i] = tc[i * ROW_WORDS]!;
+    part.forEachBlock((u32, f32, base, rows) => {
+      for (let i = 0; i < rows; i++) times[at + i] = u32[base + i * ROW_WORDS]!;
       for (let m = 0; m < METRICS; m++) {
         const col = columns[m]!;
-        for (let i = 0; i < len; i++) col[at + i] = vc[i * ROW_WORDS + 1 + m]!;
+        for (let i = 0; i < rows; i++) col[at + i] = f32[base + i * ROW_WORDS + 1 + m]!;
       }
-      at += len;
-    }
+      at += rows;
+    });
   }
 }
 
 function metricStats(parts: ServerSamples[], m: number, column: Float32Array, percentiles: number[]): MetricStats | undefined {
-  let n = 0;
   let sum = 0;
   let comp = 0;
   let min = Infinity;
   let max = -Infinity;
   for (const p of parts) {
-    const a = m * ACC.width;
-    n += p.acc[a + ACC.n]!;
-    sum += p.acc[a + ACC.sum]!;
-    comp += p.acc[a + ACC.comp]!;
-    min = Math.min(min, p.acc[a + ACC.min]!);
-    max = Math.max(max, p.acc[a + ACC.max]!);
+    sum += p.acc(m, ACC.sum);
+    comp += p.acc(m, ACC.comp);
+    min = Math.min(min, p.acc(m, ACC.min));
+    max = Math.max(max, p.acc(m, ACC.max));
   }
-  if (n === 0) return undefined;
-  let k = 0;
+  // The values present: NaN (not measured) is stored exactly for the missing ones, and only for them.
+  let n = 0;
   for (let i = 0; i < column.length; i++) {
     const v = column[i]!;
-    if (v === v) column[k++] = v; // drop NaN (not measured); the column is not needed afterwards
+    if (v === v) column[n++] = v; // drop NaN; the column is not needed afterwards
   }
-  const values = percentilesInPlace(column, k, percentiles);
+  if (n === 0) return undefined;
+  const values = percentilesInPlace(column, n, percentiles);
   const result: Record<string, number> = {};
   percentiles.forEach((p, i) => (result[percentileKey(p)] = values[i]!));
   return { samples: n, avg: (sum + comp) / n, min, max, percentiles: result };

@@ -1,0 +1,89 @@
+// One worker thread that helps with a big long CSV: it parses the second half of the file
+// (long-csv-split.ts) and later summarises half of the servers (read-monitoring.ts). Both
+// threads read the samples in place: a store's slabs are SharedArrayBuffers (sample-store.ts).
+// The worker starts on first use, so a run that reads only small files never pays for it.
+import { Worker } from 'node:worker_threads';
+import type { ServerUsage } from '../../domain/types.ts';
+import { InternalError } from '../../errors.ts';
+import type { ByteRange } from './fast-long-csv.ts';
+import type { LongLayout } from './long-csv.ts';
+import type { Tally } from './row-issues.ts';
+import type { SharedStore } from './sample-store.ts';
+import type { SummaryOptions } from './summarise.ts';
+
+export type HelperRequest =
+  | { kind: 'parse'; file: string; range: ByteRange; layout: LongLayout }
+  | { kind: 'summarise'; stores: SharedStore[]; names: string[]; opts: SummaryOptions };
+
+/** A parsed range: rows in `tallies` and `row` count from the range's first line (1). */
+export type ParseReply =
+  | { kind: 'parsed'; lines: number; store: SharedStore; tallies: Tally[] }
+  | { kind: 'give-up' }
+  | { kind: 'input-error'; detail: string; row: number | undefined; column: string | number | undefined };
+
+export type HelperReply =
+  | ParseReply
+  | { kind: 'progress'; bytes: number }
+  | { kind: 'summarised'; usages: ServerUsage[] }
+  | { kind: 'crash'; message: string };
+
+export class HelperThread {
+  private worker: Worker | undefined;
+  private pending: { resolve: (r: HelperReply) => void; reject: (e: Error) => void; progress?: (bytes: number) => void } | undefined;
+
+  private failed = false;
+
+  /** True once the worker took a request and did not fail. */
+  get used(): boolean {
+    return this.worker !== undefined && !this.failed;
+  }
+
+  parse(file: string, range: ByteRange, layout: LongLayout, progress?: (bytes: number) => void): Promise<ParseReply> {
+    return this.request({ kind: 'parse', file, range, layout }, progress) as Promise<ParseReply>;
+  }
+
+  /** Summarises servers `names` of `stores` (file order), which the worker reads in place. */
+  async summarise(stores: SharedStore[], names: string[], opts: SummaryOptions): Promise<ServerUsage[]> {
+    const reply = await this.request({ kind: 'summarise', stores, names, opts });
+    if (reply.kind !== 'summarised') throw new InternalError(`helper thread: unexpected reply ${reply.kind}`);
+    return reply.usages;
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
+
+  private request(req: HelperRequest, progress?: (bytes: number) => void): Promise<HelperReply> {
+    if (this.pending) throw new InternalError('helper thread: one request at a time');
+    if (this.failed) return Promise.reject(new InternalError('helper thread failed earlier'));
+    const w = this.start();
+    return new Promise<HelperReply>((resolve, reject) => {
+      this.pending = { resolve, reject, ...(progress ? { progress } : {}) };
+      w.postMessage(req);
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(new URL('./helper-worker.js', import.meta.url));
+    w.on('message', (reply: HelperReply) => {
+      const p = this.pending;
+      if (!p) return;
+      if (reply.kind === 'progress') return p.progress?.(reply.bytes);
+      this.pending = undefined;
+      if (reply.kind !== 'crash') return p.resolve(reply);
+      this.failed = true;
+      p.reject(new InternalError(`helper thread: ${reply.message}`));
+    });
+    w.on('error', (err) => {
+      this.failed = true;
+      const p = this.pending;
+      this.pending = undefined;
+      p?.reject(err instanceof Error ? err : new Error(String(err)));
+    });
+    this.worker = w;
+    return w;
+  }
+}
