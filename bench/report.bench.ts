@@ -24,7 +24,7 @@ function scaled(base: Plan, copies: number): Plan {
 }
 
 export default async function (): Promise<BenchSection[]> {
-  const base = JSON.parse(readFileSync(path.join(here, '../test/report/fixtures/aseguradora.plan.json'), 'utf8')) as Plan;
+  const base = JSON.parse(readFileSync(path.join(here, '../reports/aseguradora/plan.json'), 'utf8')) as Plan;
   const rows = ['| VMs | plan.md (with 3 charts) | plan.xlsx | plan.md size | plan.xlsx size |', '|---:|---:|---:|---:|---:|'];
   for (const copies of [1, 100, 500]) {
     const plan = scaled(base, copies);
