@@ -192,8 +192,8 @@ export const projectSchema = z.strictObject({
   title: z.string().optional().describe('Title of the reports.'),
   client: z.string().optional().describe('Client name, for the reports.'),
   inputs: z.strictObject({
-    inventory: z.string().describe('Inventory CSV, relative to this file.'),
-    monitoring: z.union([z.string(), z.array(z.string())]).describe('Monitoring CSV file(s), relative to this file.'),
+    inventory: z.string().describe('Inventory: capplan CSV, RVTools xlsx or RVTools CSV export folder, relative to this file.'),
+    monitoring: z.union([z.string(), z.array(z.string())]).describe('Monitoring file(s) in any format capplan ingest detects (long/wide CSV, perfmon, sadf, nmon, traces), relative to this file.'),
     catalog: z.string().optional().describe('Host catalog YAML (cluster.mode = catalog).'),
   }),
   sizing: sizingSchema,
