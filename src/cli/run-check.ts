@@ -7,6 +7,7 @@ import { loadProposal } from '../check/load-proposal.ts';
 import { renderCheck, type CheckFormat } from '../check/render/index.ts';
 import { appendText } from '../io/append-text.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
+import { useColor } from './tty.ts';
 
 export interface RunCheckArgs {
   proposal: string;
@@ -19,7 +20,7 @@ export async function runCheck(args: RunCheckArgs): Promise<number> {
   const loaded = await loadProposal(args.proposal);
   const report = await checkProposal(loaded, { monitoringFiles: (args.monitoring ?? []).map((f) => path.resolve(f)) });
   const rendered = renderCheck(report, args.format as CheckFormat, {
-    color: !args.out && Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) && process.env.CI !== 'true',
+    color: !args.out && useColor(),
     lines: loaded.lines,
     // Annotations need the path from the repository root; CI runs from it.
     annotationFile: path.relative(process.cwd(), path.resolve(args.proposal)).split(path.sep).join('/'),

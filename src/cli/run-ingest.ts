@@ -9,6 +9,7 @@ import { renderMetricsSummaryCsv } from '../ingest/output/metrics-summary.ts';
 import { renderQualityReport } from '../ingest/output/quality-report.ts';
 import { formatFinding } from '../validate/findings.ts';
 import type { IngestArgs } from './commands/ingest.ts';
+import { interactive } from './tty.ts';
 
 export async function runIngest(args: IngestArgs): Promise<number> {
   const opts: IngestOptions = { progress: progressReporter() };
@@ -56,7 +57,7 @@ export function parseOffset(s: string): number {
 
 /** Bytes read of big files, on a TTY only (quiet in CI and in pipes). */
 function progressReporter(): IngestOptions['progress'] {
-  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  if (!interactive()) return undefined;
   const sizes = new Map<string, number>();
   let last = 0;
   return (file, bytes) => {
@@ -71,5 +72,5 @@ function progressReporter(): IngestOptions['progress'] {
 }
 
 function clearProgress(): void {
-  if (process.stderr.isTTY && !process.env.CI) process.stderr.write('\r\x1b[K');
+  if (interactive()) process.stderr.write('\r\x1b[K');
 }

@@ -12,6 +12,7 @@ import { placeOutput } from '../placement/place-output.ts';
 import type { Objective, PlacementProblem } from '../placement/types.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { PlaceArgs } from './commands/place.ts';
+import { progressReporter } from './tty.ts';
 
 /**
  * The problem behind the input: a problem.json as written, or — for what-if work — the
@@ -34,9 +35,9 @@ export async function runPlace(args: PlaceArgs): Promise<number> {
   if (args.objective) problem.objective = args.objective as Objective;
   if (args.timeLimit !== undefined) problem.timeLimitSeconds = args.timeLimit;
   if (args.seed !== undefined) problem.seed = args.seed;
-  const tty = process.stderr.isTTY && process.env.CI !== 'true';
-  const result = await solvePlacement(problem, { onProgress: tty ? (m) => process.stderr.write(`\r${m}\x1b[K`) : undefined });
-  if (tty) process.stderr.write('\r\x1b[K');
+  const progress = progressReporter();
+  const result = await solvePlacement(problem, { onProgress: progress });
+  progress.done();
   const scenarios = simulateFailures(problem, result);
   const violations = checkPlacement(problem, result);
   const text = `${JSON.stringify(placeOutput(problem, result, scenarios, violations), null, 2)}\n`;

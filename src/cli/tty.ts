@@ -1,8 +1,13 @@
 // Terminal conventions: colour only on a TTY and without NO_COLOR; progress only on a TTY
 // and never in CI (the brief: long work shows progress on a TTY and stays quiet in CI).
 
+/** A person is watching this stream: a TTY, and not a CI run. */
+export function interactive(stream: NodeJS.WriteStream = process.stderr): boolean {
+  return Boolean(stream.isTTY) && process.env.CI !== 'true';
+}
+
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
-  return Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env.CI !== 'true';
+  return interactive(stream) && !('NO_COLOR' in process.env);
 }
 
 export interface Progress {
@@ -11,7 +16,7 @@ export interface Progress {
 }
 
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): Progress {
-  const live = Boolean(stream.isTTY) && process.env.CI !== 'true';
+  const live = interactive(stream);
   let shown = false;
   const report = ((message: string) => {
     if (!live) return;
