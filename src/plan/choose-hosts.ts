@@ -94,8 +94,11 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[]): Promis
   const models = [...catalog].sort((a, b) => a.price - b.price || (a.name < b.name ? -1 : 1));
   let best: HostChoice | undefined;
   const tried: string[] = [];
+  // Sizing depends on the model only under clock normalisation; otherwise size once.
+  const clock = settings.sizing.cpuNormalisation === 'clock';
+  const unscaled = clock ? null : inp.sizeAll(undefined);
   for (const model of models) {
-    const sized = inp.sizeAll(settings.sizing.cpuNormalisation === 'clock' ? model.cpuGhz : undefined);
+    const sized = unscaled ?? inp.sizeAll(model.cpuGhz);
     inp.onProgress?.(`catalog: trying ${model.name}`);
     const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined);
     const ok = holds(attempt);
