@@ -1,7 +1,8 @@
 // catalog.yaml (formats.md): the host models cluster.mode = catalog chooses from. Zod at the
 // boundary with strict keys; every issue is reported with the YAML line of the offending node
 // (conventions.md, Knip: "zod issues printed with their path").
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { lineOf } from './yaml-schema.ts';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import type { HostModel } from '../domain/types.ts';
@@ -52,7 +53,7 @@ export function parseCatalog(text: string, file: string): HostModel[] {
       parsed.error.issues.map((issue) => {
         // An unknown key is reported on its own line, not its parent's.
         const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
-        return { path: formatPath(path), message: issue.message, row: lineOf(doc, lineCounter, path) };
+        return { path: formatPath(path), message: issue.message, row: lineOf(doc, path, lineCounter) };
       }),
     );
   }
@@ -61,7 +62,7 @@ export function parseCatalog(text: string, file: string): HostModel[] {
   models.forEach((m, i) => {
     const first = seen.get(m.name);
     if (first !== undefined) {
-      throw new ConfigError(file, [{ path: `models[${i}].name`, message: `duplicate model name "${m.name}" (first at models[${first}])`, row: lineOf(doc, lineCounter, ['models', i, 'name']) }]);
+      throw new ConfigError(file, [{ path: `models[${i}].name`, message: `duplicate model name "${m.name}" (first at models[${first}])`, row: lineOf(doc, ['models', i, 'name'], lineCounter) }]);
     }
     seen.set(m.name, i);
   });
@@ -74,13 +75,4 @@ export function parseCatalog(text: string, file: string): HostModel[] {
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
-}
-
-/** Line of the deepest YAML node on `path` that exists (an unknown key points at its parent). */
-function lineOf(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n) as (string | number)[], true);
-    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
-  }
-  return undefined;
 }
