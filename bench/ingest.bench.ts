@@ -20,7 +20,10 @@ interface Run {
 }
 
 function child(engine: string, file: string): Run | string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'ingest-child.ts'), engine, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'ingest-child.ts'), engine, file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (r.status !== 0) return (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-1)[0]!;
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Run;
 }

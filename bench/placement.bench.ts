@@ -33,7 +33,16 @@ async function run(inst: BenchInstance, timeLimitSeconds: number): Promise<Row> 
   const lb = lowerBound(problem);
   // The checker is slow on 100,000 VMs only through its failover part, which is empty at k = 0.
   const valid = r.unplaced.length === 0 && checkPlacement(problem, r).length === 0;
-  return { name: inst.name, n: problem.vms.length, value: cost ? r.cost : r.hostsUsed, optimum: inst.optimum, bound: Math.max(cost ? lb.cost : lb.hosts, inst.bestLb ?? 0), optimal: r.optimal, seconds: r.seconds, valid };
+  return {
+    name: inst.name,
+    n: problem.vms.length,
+    value: cost ? r.cost : r.hostsUsed,
+    optimum: inst.optimum,
+    bound: Math.max(cost ? lb.cost : lb.hosts, inst.bestLb ?? 0),
+    optimal: r.optimal,
+    seconds: r.seconds,
+    valid,
+  };
 }
 
 const median = (xs: number[]) => {
@@ -53,9 +62,15 @@ function summary(set: string, rows: Row[]): string {
   return `| ${set} | ${rows.length} | ${known.filter((r) => r.value === r.optimum).length}/${known.length} | ${rows.filter((r) => r.optimal).length} | ${small.length ? `${small.filter((r) => r.optimal).length}/${small.length}` : '–'} | ${mean(gapOpt)} | ${mean(gapLb)} | ${median(secs).toFixed(2)} | ${Math.max(0, ...secs).toFixed(2)} | ${rows.every((r) => r.valid) ? 'yes' : 'NO'} |`;
 }
 
-const HEADER = '| set | instances | known optimum reached | proved optimal | proved (≤ 30 VMs) | mean gap to optimum | mean gap to lower bound (optimum unknown) | time median s | time max s | all pass the checker |\n|---|---|---|---|---|---|---|---|---|---|';
+const HEADER =
+  '| set | instances | known optimum reached | proved optimal | proved (≤ 30 VMs) | mean gap to optimum | mean gap to lower bound (optimum unknown) | time median s | time max s | all pass the checker |\n|---|---|---|---|---|---|---|---|---|---|';
 
-async function table(id: string, title: string, sets: [string, BenchInstance[], number][], note: string): Promise<BenchSection> {
+async function table(
+  id: string,
+  title: string,
+  sets: [string, BenchInstance[], number][],
+  note: string,
+): Promise<BenchSection> {
   const lines: string[] = [];
   const missing: string[] = [];
   for (const [name, insts, limit] of sets) {
@@ -69,7 +84,10 @@ async function table(id: string, title: string, sets: [string, BenchInstance[], 
   }
   say('');
   const skipped = missing.length ? `\n\nSkipped (files absent under ../shared/bench): ${missing.join(', ')}.` : '';
-  return { id, markdown: `### ${title}\n\n${lines.length ? `${HEADER}\n${lines.join('\n')}` : 'No instance files found.'}${skipped}\n\n${note}` };
+  return {
+    id,
+    markdown: `### ${title}\n\n${lines.length ? `${HEADER}\n${lines.join('\n')}` : 'No instance files found.'}${skipped}\n\n${note}`,
+  };
 }
 
 async function cloud(): Promise<BenchSection> {
@@ -89,7 +107,9 @@ async function cloud(): Promise<BenchSection> {
       continue;
     }
     const r = await run(inst, limit);
-    lines.push(`| ${name} | ${r.value.toLocaleString('en-US')} | ${r.bound.toLocaleString('en-US')} | ${pct((r.value - r.bound) / r.bound)} | ${r.seconds.toFixed(1)} (limit ${limit}) | ${target}${r.optimal ? ', proved optimal' : ''}${r.valid ? '' : ', FAILS THE CHECKER'} |`);
+    lines.push(
+      `| ${name} | ${r.value.toLocaleString('en-US')} | ${r.bound.toLocaleString('en-US')} | ${pct((r.value - r.bound) / r.bound)} | ${r.seconds.toFixed(1)} (limit ${limit}) | ${target}${r.optimal ? ', proved optimal' : ''}${r.valid ? '' : ', FAILS THE CHECKER'} |`,
+    );
   }
   say('');
   return {
@@ -102,16 +122,33 @@ async function generated(): Promise<BenchSection> {
   const lines: string[] = [];
   // The last two rows are the planner's usual case: balance, 80 % CPU / 90 % memory
   // ceilings, N+1 with restarts allowed up to 100 %.
-  const cases: [number, number, boolean][] = [[100, 10, false], [1000, 10, false], [10000, 10, false], [100000, 110, false], [1000, 10, true], [10000, 10, true]];
+  const cases: [number, number, boolean][] = [
+    [100, 10, false],
+    [1000, 10, false],
+    [10000, 10, false],
+    [100000, 110, false],
+    [1000, 10, true],
+    [10000, 10, true],
+  ];
   for (const [n, limit, nPlus1] of cases) {
     const inst = generatedInstance(n);
-    if (nPlus1) Object.assign(inst.problem, { redundancy: 1, objective: 'balance', ceilingPct: { vcpu: 80, memoryGb: 90 }, failoverCeilingPct: 100 });
+    if (nPlus1)
+      Object.assign(inst.problem, {
+        redundancy: 1,
+        objective: 'balance',
+        ceilingPct: { vcpu: 80, memoryGb: 90 },
+        failoverCeilingPct: 100,
+      });
     const base = nPlus1 ? null : ffdBaseline(inst);
     const r = await run(inst, limit);
     const rssMb = process.resourceUsage().maxRSS / 1024;
     const label = `${n.toLocaleString('en-US')}${nPlus1 ? ', N+1, balance, 80/90 % ceilings' : ''}`;
-    const baseCells = base ? `${base.hosts} (${pct((base.hosts - r.bound) / r.bound)}), ${base.seconds.toFixed(2)} s` : '–';
-    lines.push(`| ${label} | ${r.value} | ${r.bound} | ${pct((r.value - r.bound) / r.bound)} | ${r.seconds.toFixed(1)} (limit ${limit}) | ${baseCells} | ${rssMb.toFixed(0)} | ${r.valid ? 'yes' : 'NO'} |`);
+    const baseCells = base
+      ? `${base.hosts} (${pct((base.hosts - r.bound) / r.bound)}), ${base.seconds.toFixed(2)} s`
+      : '–';
+    lines.push(
+      `| ${label} | ${r.value} | ${r.bound} | ${pct((r.value - r.bound) / r.bound)} | ${r.seconds.toFixed(1)} (limit ${limit}) | ${baseCells} | ${rssMb.toFixed(0)} | ${r.valid ? 'yes' : 'NO'} |`,
+    );
   }
   say('');
   return {
@@ -129,16 +166,32 @@ function ffdBaseline(inst: BenchInstance): { hosts: number; seconds: number } {
 }
 
 export default async function placementBench(): Promise<BenchSection[]> {
-  if (!existsSync(benchDir)) return [{ id: 'placement-bpp', markdown: `### Placement\n\nSkipped: ${path.relative(process.cwd(), benchDir)} is absent.` }];
+  if (!existsSync(benchDir))
+    return [
+      {
+        id: 'placement-bpp',
+        markdown: `### Placement\n\nSkipped: ${path.relative(process.cwd(), benchDir)} is absent.`,
+      },
+    ];
   return [
-    await table('placement-bpp', 'One resource: BPPLIB (limit 10 s each)', [
-      ['Falkenauer u120', bppSet('Falkenauer/Falkenauer_U').filter((i) => i.name.includes('u120')), 10],
-      ['Falkenauer u1000', bppSet('Falkenauer/Falkenauer_U').filter((i) => i.name.includes('u1000')), 10],
-      ['Falkenauer t60', bppSet('Falkenauer/Falkenauer_T').filter((i) => i.name.includes('t60')), 10],
-      ['Falkenauer t501', bppSet('Falkenauer/Falkenauer_T').filter((i) => i.name.includes('t501')), 10],
-      ['Scholl 1', bppSet('Scholl/Scholl_1'), 10],
-    ], 'Targets: the known optimum on ≥ 95 % of Falkenauer u120/t60 and Scholl 1 instances, ≤ 10 s each.'),
-    await table('placement-vector', 'Vector bin packing: Panigrahy classes 1–9 (limit 10 s each)', [['Panigrahy', vbpSet(), 10]], 'Target: mean gap to the known optimum ≤ 1.6 % (best published heuristics); proved optimal on every instance of ≤ 30 VMs.'),
+    await table(
+      'placement-bpp',
+      'One resource: BPPLIB (limit 10 s each)',
+      [
+        ['Falkenauer u120', bppSet('Falkenauer/Falkenauer_U').filter((i) => i.name.includes('u120')), 10],
+        ['Falkenauer u1000', bppSet('Falkenauer/Falkenauer_U').filter((i) => i.name.includes('u1000')), 10],
+        ['Falkenauer t60', bppSet('Falkenauer/Falkenauer_T').filter((i) => i.name.includes('t60')), 10],
+        ['Falkenauer t501', bppSet('Falkenauer/Falkenauer_T').filter((i) => i.name.includes('t501')), 10],
+        ['Scholl 1', bppSet('Scholl/Scholl_1'), 10],
+      ],
+      'Targets: the known optimum on ≥ 95 % of Falkenauer u120/t60 and Scholl 1 instances, ≤ 10 s each.',
+    ),
+    await table(
+      'placement-vector',
+      'Vector bin packing: Panigrahy classes 1–9 (limit 10 s each)',
+      [['Panigrahy', vbpSet(), 10]],
+      'Target: mean gap to the known optimum ≤ 1.6 % (best published heuristics); proved optimal on every instance of ≤ 30 VMs.',
+    ),
     await cloud(),
     await generated(),
   ];

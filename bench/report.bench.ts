@@ -25,7 +25,10 @@ function scaled(base: Plan, copies: number): Plan {
 
 export default async function (): Promise<BenchSection[]> {
   const base = JSON.parse(readFileSync(path.join(here, '../reports/aseguradora/plan.json'), 'utf8')) as Plan;
-  const rows = ['| VMs | plan.md (with 3 charts) | plan.xlsx | plan.md size | plan.xlsx size |', '|---:|---:|---:|---:|---:|'];
+  const rows = [
+    '| VMs | plan.md (with 3 charts) | plan.xlsx | plan.md size | plan.xlsx size |',
+    '|---:|---:|---:|---:|---:|',
+  ];
   for (const copies of [1, 100, 500]) {
     const plan = scaled(base, copies);
     let t = performance.now();
@@ -34,7 +37,20 @@ export default async function (): Promise<BenchSection[]> {
     t = performance.now();
     const xlsx = await buildWorkbook(plan);
     const xlsxMs = performance.now() - t;
-    rows.push(`| ${plan.vms.length} | ${mdMs.toFixed(0)} ms | ${xlsxMs.toFixed(0)} ms | ${(md.markdown.length / 1024).toFixed(0)} KiB | ${(xlsx.length / 1024).toFixed(0)} KiB |`);
+    rows.push(
+      `| ${plan.vms.length} | ${mdMs.toFixed(0)} ms | ${xlsxMs.toFixed(0)} ms | ${(md.markdown.length / 1024).toFixed(0)} KiB | ${(xlsx.length / 1024).toFixed(0)} KiB |`,
+    );
   }
-  return [{ id: 'report', markdown: ['### Report rendering', '', 'The worked example repeated; one run each on this machine (2 cores).', '', ...rows].join('\n') }];
+  return [
+    {
+      id: 'report',
+      markdown: [
+        '### Report rendering',
+        '',
+        'The worked example repeated; one run each on this machine (2 cores).',
+        '',
+        ...rows,
+      ].join('\n'),
+    },
+  ];
 }

@@ -38,7 +38,11 @@ export class ConfigError extends CapplanError {
     readonly file: string,
     readonly issues: { path: string; message: string; row?: number }[],
   ) {
-    super(issues.map((i) => `${file}${i.row !== undefined ? `:${i.row}` : ''}: ${i.path || '(root)'}: ${i.message}`).join('\n'));
+    super(
+      issues
+        .map((i) => `${file}${i.row !== undefined ? `:${i.row}` : ''}: ${i.path || '(root)'}: ${i.message}`)
+        .join('\n'),
+    );
     this.name = 'ConfigError';
   }
 }

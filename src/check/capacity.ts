@@ -71,7 +71,13 @@ export function freeFraction(load: VmFigures, capacity: Capacity, ceilings: Capa
 
 /** Human unit of a resource, for messages. */
 export function unitOf(resource: string): string {
-  return resource === 'vcpu' ? 'vCPU' : resource === 'networkMBps' ? 'MB/s' : resource === 'memoryGb' || resource === 'diskGb' ? 'GB' : '';
+  return resource === 'vcpu'
+    ? 'vCPU'
+    : resource === 'networkMBps'
+      ? 'MB/s'
+      : resource === 'memoryGb' || resource === 'diskGb'
+        ? 'GB'
+        : '';
 }
 
 export function resourceLabel(resource: string): string {

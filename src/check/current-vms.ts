@@ -9,14 +9,26 @@ import type { CurrentVm } from './vm-checks.ts';
 
 export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: string[]): Promise<CurrentVm[]> {
   const settings = proposalSettings(loaded.proposal);
-  const { servers, usage } = await readServerData(loaded.inventoryFile, [...loaded.monitoringFiles, ...extraMonitoringFiles], settings);
+  const { servers, usage } = await readServerData(
+    loaded.inventoryFile,
+    [...loaded.monitoringFiles, ...extraMonitoringFiles],
+    settings,
+  );
   // Clock normalisation sizes vCPU in the proposal's host GHz (spec §4).
   const targetGhz = settings.sizing.cpuNormalisation === 'clock' ? loaded.proposal.hosts.model.cpuGhz : undefined;
   return servers.map((server) => {
     const { vm, excluded } = sizeServer(server, usage.get(server.name) ?? null, settings, targetGhz);
     return {
-      name: vm.name, vcpu: vm.vcpu, memoryGb: vm.memoryGb, diskGb: vm.diskGb, networkMBps: vm.networkMBps, nics: vm.nics,
-      osBits: vm.osBits, haPriority: vm.haPriority, excluded, reasons: vm.reasons,
+      name: vm.name,
+      vcpu: vm.vcpu,
+      memoryGb: vm.memoryGb,
+      diskGb: vm.diskGb,
+      networkMBps: vm.networkMBps,
+      nics: vm.nics,
+      osBits: vm.osBits,
+      haPriority: vm.haPriority,
+      excluded,
+      reasons: vm.reasons,
     };
   });
 }

@@ -3,9 +3,27 @@
 // collected, never thrown (conventions.md §4); the report is byte-stable for stable input.
 import { hypervisorPartitions } from '../sizing/index.ts';
 import { proposalSettings, type Proposal } from './proposal-schema.ts';
-import { failoverCeilings, fits, freeFraction, headroom, modelCapacity, normalCeilings, resourceLabel, sumFigures, unitOf, type Capacity } from './capacity.ts';
+import {
+  failoverCeilings,
+  fits,
+  freeFraction,
+  headroom,
+  modelCapacity,
+  normalCeilings,
+  resourceLabel,
+  sumFigures,
+  unitOf,
+  type Capacity,
+} from './capacity.ts';
 import { simulateScenarios, type SimVm } from './failover.ts';
-import { round2, type CheckReport, type CheckResource, type HostCheck, type VmCheck, type Violation } from './report-model.ts';
+import {
+  round2,
+  type CheckReport,
+  type CheckResource,
+  type HostCheck,
+  type VmCheck,
+  type Violation,
+} from './report-model.ts';
 import { baselineOf, driftOf, exclusionViolations, figuresOf, vmLimitViolations, type CurrentVm } from './vm-checks.ts';
 
 export interface CheckInput {
@@ -35,14 +53,20 @@ export function evaluateProposal(input: CheckInput): CheckReport {
   for (const v of vms) if (v.status === 'placed') byHost.get(v.host!)!.push(simVm(v));
 
   // VMs without a proposal host: largest memory first onto the host with most room.
-  const toPlace = vms.filter((v) => v.status === 'added').sort((a, b) => b.current!.memoryGb - a.current!.memoryGb || cmp(a.name, b.name));
+  const toPlace = vms
+    .filter((v) => v.status === 'added')
+    .sort((a, b) => b.current!.memoryGb - a.current!.memoryGb || cmp(a.name, b.name));
   for (const v of toPlace) {
-    const hosts = [...byHost.entries()].sort((a, b) => freeFraction(sumFigures(b[1]), capacity, ceilings) - freeFraction(sumFigures(a[1]), capacity, ceilings));
+    const hosts = [...byHost.entries()].sort(
+      (a, b) => freeFraction(sumFigures(b[1]), capacity, ceilings) - freeFraction(sumFigures(a[1]), capacity, ceilings),
+    );
     const target = hosts.find(([, list]) => fits(sumFigures(list), v.current!, capacity, ceilings));
     if (target) {
       v.host = target[0];
       target[1].push(simVm(v));
-      notes.push(`${v.name} ${v.baseline ? 'has no host in the proposal' : 'is new since the proposal'}: the check placed it on ${target[0]}`);
+      notes.push(
+        `${v.name} ${v.baseline ? 'has no host in the proposal' : 'is new since the proposal'}: the check placed it on ${target[0]}`,
+      );
     } else {
       v.status = 'unplaced';
       violations.push(...unplacedViolations(v, hosts[0]?.[0], hosts[0]?.[1] ?? [], capacity, ceilings));
@@ -50,9 +74,14 @@ export function evaluateProposal(input: CheckInput): CheckReport {
   }
 
   for (const [host, list] of byHost) {
-    for (const vm of list) violations.push(...vmLimitViolations(current.get(vm.name)!, host, proposal.hypervisor, proposal.hosts.model));
+    for (const vm of list)
+      violations.push(...vmLimitViolations(current.get(vm.name)!, host, proposal.hypervisor, proposal.hosts.model));
   }
-  const hosts: HostCheck[] = [...byHost].map(([name, list]) => ({ name, vms: list.map((v) => v.name), resources: headroom(sumFigures(list), capacity, ceilings) }));
+  const hosts: HostCheck[] = [...byHost].map(([name, list]) => ({
+    name,
+    vms: list.map((v) => v.name),
+    resources: headroom(sumFigures(list), capacity, ceilings),
+  }));
   for (const h of hosts) violations.push(...hostCapacityViolations(h));
 
   const failover = simulateScenarios({
@@ -88,7 +117,14 @@ function classifyVms(input: CheckInput, violations: Violation[], notes: string[]
     const baseline = p ? baselineOf(p) : null;
     const figures = c ? figuresOf(c) : null;
     const drift = baseline && figures ? driftOf(baseline, figures, p?.networkMBps !== undefined) : [];
-    const base = { name, baseline, current: figures, drift, haPriority: c?.haPriority ?? 'medium', reasons: c?.excluded ? c.reasons : [] } as const;
+    const base = {
+      name,
+      baseline,
+      current: figures,
+      drift,
+      haPriority: c?.haPriority ?? 'medium',
+      reasons: c?.excluded ? c.reasons : [],
+    } as const;
     if (!c) {
       notes.push(`${name} is in the proposal but no longer in the inventory`);
       return { ...base, host: p?.host ?? null, status: 'gone' };
@@ -122,7 +158,13 @@ function hostCapacityViolations(h: HostCheck): Violation[] {
     }));
 }
 
-function unplacedViolations(v: VmCheck, host: string | undefined, list: SimVm[], capacity: Capacity, ceilings: Capacity): Violation[] {
+function unplacedViolations(
+  v: VmCheck,
+  host: string | undefined,
+  list: SimVm[],
+  capacity: Capacity,
+  ceilings: Capacity,
+): Violation[] {
   const load = sumFigures(list);
   const out: Violation[] = [];
   for (const r of Object.keys(capacity) as CheckResource[]) {
@@ -130,7 +172,13 @@ function unplacedViolations(v: VmCheck, host: string | undefined, list: SimVm[],
     const required = load[r] + v.current![r];
     if (required <= available + 1e-9) continue;
     out.push({
-      kind: 'unplaced', vm: v.name, ...(host ? { host } : {}), resource: r, required: round2(required), available: round2(available), shortfall: round2(required - available),
+      kind: 'unplaced',
+      vm: v.name,
+      ...(host ? { host } : {}),
+      resource: r,
+      required: round2(required),
+      available: round2(available),
+      shortfall: round2(required - available),
       message: `${v.name} fits on no host: even ${host ?? 'the freest host'} would carry ${round2(required)} ${unitOf(r)} of ${resourceLabel(r)} against ${round2(available)} ${unitOf(r)}`,
     });
   }

@@ -24,14 +24,22 @@ export interface ClusterState {
   k: number;
 }
 
-export function simulateScenarios(state: ClusterState): { scenarios: ScenarioCheck[]; violations: Violation[]; notes: string[] } {
+export function simulateScenarios(state: ClusterState): {
+  scenarios: ScenarioCheck[];
+  violations: Violation[];
+  notes: string[];
+} {
   const scenarios: ScenarioCheck[] = [];
   const violations: Violation[] = [];
   if (state.k === 0) return { scenarios, violations, notes: [] };
   if (state.hosts.length <= state.k) {
     const n = state.hosts.length;
     violations.push({
-      kind: 'failover', resource: 'hosts', required: state.k + 1, available: n, shortfall: state.k + 1 - n,
+      kind: 'failover',
+      resource: 'hosts',
+      required: state.k + 1,
+      available: n,
+      shortfall: state.k + 1 - n,
       message: `N+${state.k} needs at least ${state.k + 1} hosts; the proposal has ${n}`,
     });
     return { scenarios, violations, notes: [] };
@@ -73,18 +81,35 @@ function engineView(state: ClusterState): EngineView {
   return { resources, hosts, vms, byIndex, refCap: cap };
 }
 
-function scenario(state: ClusterState, view: EngineView, set: number[]): { scenario: ScenarioCheck; violations: Violation[] } {
+function scenario(
+  state: ClusterState,
+  view: EngineView,
+  set: number[],
+): { scenario: ScenarioCheck; violations: Violation[] } {
   const failed = set.map((i) => state.hosts[i]!.name);
   const id = `${failed.join('+')} ${failed.length === 1 ? 'fails' : 'fail'}`;
   const out = runScenario(view.hosts, view.vms, set, view.refCap);
   const survivors = state.hosts.map((h, i) => ({ i, name: h.name, vms: [...h.vms] })).filter((h) => !set.includes(h.i));
   for (const r of out.restarts) if (r.to !== null) survivors.find((s) => s.i === r.to)!.vms.push(view.byIndex[r.vm]!);
-  const restarts = out.restarts.map((r) => ({ vm: view.byIndex[r.vm]!.name, from: state.hosts[r.from]!.name, to: r.to === null ? null : state.hosts[r.to]!.name, haPriority: view.byIndex[r.vm]!.haPriority }));
+  const restarts = out.restarts.map((r) => ({
+    vm: view.byIndex[r.vm]!.name,
+    from: state.hosts[r.from]!.name,
+    to: r.to === null ? null : state.hosts[r.to]!.name,
+    haPriority: view.byIndex[r.vm]!.haPriority,
+  }));
   // Each VM left without a host is charged to the survivor with the most room left.
-  const freest = [...survivors].sort((a, b) => freeFraction(sumFigures(b.vms), state.capacity, state.ceilings) - freeFraction(sumFigures(a.vms), state.capacity, state.ceilings))[0]!;
+  const freest = [...survivors].sort(
+    (a, b) =>
+      freeFraction(sumFigures(b.vms), state.capacity, state.ceilings) -
+      freeFraction(sumFigures(a.vms), state.capacity, state.ceilings),
+  )[0]!;
   const stranded = out.stranded.map((i) => view.byIndex[i]!);
   const violations = stranded.length ? shortfalls(id, freest.name, [...freest.vms, ...stranded], stranded, state) : [];
-  const hosts = survivors.map((h) => ({ name: h.name, vms: h.vms.map((v) => v.name), resources: headroom(sumFigures(h.vms), state.capacity, state.ceilings) }));
+  const hosts = survivors.map((h) => ({
+    name: h.name,
+    vms: h.vms.map((v) => v.name),
+    resources: headroom(sumFigures(h.vms), state.capacity, state.ceilings),
+  }));
   return { scenario: { id, failedHosts: failed, satisfied: out.satisfied, hosts, restarts }, violations };
 }
 
@@ -99,7 +124,13 @@ function shortfalls(scenario: string, host: string, all: SimVm[], stranded: SimV
     const required = round2(need[resource]);
     const shortfall = round2(need[resource] - available);
     out.push({
-      kind: 'failover', host, scenario, resource, required, available: round2(available), shortfall,
+      kind: 'failover',
+      host,
+      scenario,
+      resource,
+      required,
+      available: round2(available),
+      shortfall,
       message:
         `if ${scenario}, ${host} must carry ${required} ${u} of ${resourceLabel(resource)} ` +
         `but has ${round2(available)} ${u}: short by ${shortfall} ${u}; cannot restart ${stranded.map((v) => v.name).join(', ')}`,

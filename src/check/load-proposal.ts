@@ -36,7 +36,9 @@ export async function loadProposal(file: string): Promise<LoadedProposal> {
 export function parseProposal(text: string, file: string): LoadedProposal {
   const proposal = parseYamlWithSchema(text, file, proposalSchema);
   const dir = path.dirname(file);
-  const monitoring = Array.isArray(proposal.inputs.monitoring) ? proposal.inputs.monitoring : [proposal.inputs.monitoring];
+  const monitoring = Array.isArray(proposal.inputs.monitoring)
+    ? proposal.inputs.monitoring
+    : [proposal.inputs.monitoring];
   const hostNames = proposalHostNames(proposal);
   return {
     file,

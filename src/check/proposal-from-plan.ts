@@ -31,10 +31,19 @@ export function proposalFromPlan(plan: Plan, opts: ProposalFromPlanOptions): str
     },
     hosts: {
       model: {
-        name: m.name, sockets: m.sockets, coresPerSocket: m.coresPerSocket, threadsPerCore: m.threadsPerCore, cpuGhz: m.cpuGhz,
+        name: m.name,
+        sockets: m.sockets,
+        coresPerSocket: m.coresPerSocket,
+        threadsPerCore: m.threadsPerCore,
+        cpuGhz: m.cpuGhz,
         ...(m.cpuModel ? { cpuModel: m.cpuModel } : {}),
         ...(m.cpuFamily ? { cpuFamily: m.cpuFamily } : {}),
-        memoryGb: m.memoryGb, nics: m.nics, nicGbps: m.nicGbps, localDiskMb: m.localDiskMb, price: m.price, watts: m.watts,
+        memoryGb: m.memoryGb,
+        nics: m.nics,
+        nicGbps: m.nicGbps,
+        localDiskMb: m.localDiskMb,
+        price: m.price,
+        watts: m.watts,
       },
       names: plan.hosts.map((h) => h.name),
     },
@@ -49,13 +58,26 @@ export function proposalFromPlan(plan: Plan, opts: ProposalFromPlanOptions): str
     ` capplan proposal for ${plan.project}, written by \`capplan plan --emit-proposal\`.\n` +
     ' `capplan check <this file>` verifies it against the current data (docs/check.md).';
   const vms = doc.get('vms');
-  if (vms && typeof vms === 'object' && 'items' in vms) for (const item of (vms as { items: unknown[] }).items) if (item instanceof YAMLMap) item.flow = true;
+  if (vms && typeof vms === 'object' && 'items' in vms)
+    for (const item of (vms as { items: unknown[] }).items) if (item instanceof YAMLMap) item.flow = true;
   return doc.toString({ lineWidth: 0 });
 }
 
 function proposalVm(vm: PlanVm): ProposalInput['vms'] extends (infer T)[] | undefined ? T : never {
-  const where = vm.status === 'placed' && vm.host ? { host: vm.host } : vm.status === 'excluded' ? { excluded: vm.reasons[0]?.code ?? 'unknown-error' } : {};
-  return { name: vm.name, ...where, vcpu: vm.vcpu, memoryGb: vm.memoryGb, diskGb: vm.diskGb, networkMBps: round2(vm.networkMBps) };
+  const where =
+    vm.status === 'placed' && vm.host
+      ? { host: vm.host }
+      : vm.status === 'excluded'
+        ? { excluded: vm.reasons[0]?.code ?? 'unknown-error' }
+        : {};
+  return {
+    name: vm.name,
+    ...where,
+    vcpu: vm.vcpu,
+    memoryGb: vm.memoryGb,
+    diskGb: vm.diskGb,
+    networkMBps: round2(vm.networkMBps),
+  };
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');

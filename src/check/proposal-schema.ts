@@ -4,7 +4,15 @@
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
 import { hostModelSchema } from '../ingest/catalog.ts';
-import { clusterSchema, hypervisorSchema, partitionsSchema, provisionSchema, qualitySchema, sizingSchema, type ProjectSettings } from '../domain/config-schema.ts';
+import {
+  clusterSchema,
+  hypervisorSchema,
+  partitionsSchema,
+  provisionSchema,
+  qualitySchema,
+  sizingSchema,
+  type ProjectSettings,
+} from '../domain/config-schema.ts';
 
 export const PROPOSAL_FORMAT_VERSION = 1;
 
@@ -21,17 +29,27 @@ export const proposalHostModelSchema = hostModelSchema.extend({
 
 export const proposalHostsSchema = z
   .strictObject({
-    model: proposalHostModelSchema.describe('The host model every host of the cluster is (one CPU type per cluster, spec §3).'),
+    model: proposalHostModelSchema.describe(
+      'The host model every host of the cluster is (one CPU type per cluster, spec §3).',
+    ),
     count: count.optional().describe('Number of hosts, named <cluster.hostNamePrefix>1…n. Give count or names.'),
     names: z.array(name).min(1).optional().describe('Host names, one per host. Give count or names.'),
   })
-  .refine((h) => (h.count === undefined) !== (h.names === undefined), { message: 'give either hosts.count or hosts.names, not both or neither' })
-  .refine((h) => !h.names || new Set(h.names).size === h.names.length, { message: 'host names must be unique', path: ['names'] });
+  .refine((h) => (h.count === undefined) !== (h.names === undefined), {
+    message: 'give either hosts.count or hosts.names, not both or neither',
+  })
+  .refine((h) => !h.names || new Set(h.names).size === h.names.length, {
+    message: 'host names must be unique',
+    path: ['names'],
+  });
 
 export const proposalVmSchema = z.strictObject({
   name: name.describe('VM name (inventory vm_name, or the slug of the server name).'),
   host: name.optional().describe('Host the VM runs on. Absent: the check places it.'),
-  excluded: z.string().optional().describe('Reason code when the proposal leaves this server out (e.g. special-hardware); no host then.'),
+  excluded: z
+    .string()
+    .optional()
+    .describe('Reason code when the proposal leaves this server out (e.g. special-hardware); no host then.'),
   vcpu: z.number().int().nonnegative().describe('vCPU the proposal was made with (baseline for drift).'),
   memoryGb: nonNegative.describe('Memory GB the proposal was made with.'),
   diskGb: nonNegative.describe('Disk GB the proposal was made with.'),
@@ -41,16 +59,25 @@ export const proposalVmSchema = z.strictObject({
 export const proposalSchema = z
   .strictObject({
     formatVersion: z.literal(PROPOSAL_FORMAT_VERSION).describe('Version of this file format.'),
-    project: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" and "-" only').describe('Project name.'),
+    project: z
+      .string()
+      .min(1)
+      .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" and "-" only')
+      .describe('Project name.'),
     title: z.string().optional().describe('Title for reports.'),
     inputs: z
       .strictObject({
         inventory: z.string().min(1).describe('Inventory CSV, relative to this file.'),
-        monitoring: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).describe('Monitoring CSV file(s), relative to this file.'),
+        monitoring: z
+          .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+          .describe('Monitoring CSV file(s), relative to this file.'),
       })
       .describe('The data the proposal relies on; `capplan check` re-reads it (plus any --monitoring files).'),
     hosts: proposalHostsSchema,
-    vms: z.array(proposalVmSchema).default([]).describe('Per-VM figures the proposal was made with, and optionally its host.'),
+    vms: z
+      .array(proposalVmSchema)
+      .default([])
+      .describe('Per-VM figures the proposal was made with, and optionally its host.'),
     sizing: sizingSchema,
     hypervisor: hypervisorSchema,
     cluster: clusterSchema,
@@ -58,13 +85,20 @@ export const proposalSchema = z
     quality: qualitySchema,
   })
   .superRefine((p, ctx) => {
-    const hostNames = new Set(p.hosts.names ?? Array.from({ length: p.hosts.count ?? 0 }, (_, i) => `${p.cluster.hostNamePrefix}${i + 1}`));
+    const hostNames = new Set(
+      p.hosts.names ?? Array.from({ length: p.hosts.count ?? 0 }, (_, i) => `${p.cluster.hostNamePrefix}${i + 1}`),
+    );
     const seen = new Set<string>();
     p.vms.forEach((vm, i) => {
-      if (seen.has(vm.name)) ctx.addIssue({ code: 'custom', path: ['vms', i, 'name'], message: `VM "${vm.name}" is listed twice` });
+      if (seen.has(vm.name))
+        ctx.addIssue({ code: 'custom', path: ['vms', i, 'name'], message: `VM "${vm.name}" is listed twice` });
       seen.add(vm.name);
       if (vm.host !== undefined && !hostNames.has(vm.host)) {
-        ctx.addIssue({ code: 'custom', path: ['vms', i, 'host'], message: `no host "${vm.host}" in hosts (${[...hostNames].join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['vms', i, 'host'],
+          message: `no host "${vm.host}" in hosts (${[...hostNames].join(', ')})`,
+        });
       }
       if (vm.host !== undefined && vm.excluded !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['vms', i, 'excluded'], message: 'an excluded VM has no host' });

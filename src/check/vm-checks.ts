@@ -17,14 +17,24 @@ export interface CurrentVm extends VmFigures {
 }
 
 /** One violation per hypervisor limit the VM exceeds (RHEV 2.2 limits are settings). */
-export function vmLimitViolations(vm: CurrentVm, host: string, hv: HypervisorSettings, model: ProposalHostModel): Violation[] {
+export function vmLimitViolations(
+  vm: CurrentVm,
+  host: string,
+  hv: HypervisorSettings,
+  model: ProposalHostModel,
+): Violation[] {
   const memoryLimitGb = vm.osBits === 32 ? hv.maxMemoryGb32 : hv.maxMemoryGb64;
   const threads = model.sockets * model.coresPerSocket * model.threadsPerCore;
   const rules: { resource: string; required: number; available: number; what: string }[] = [
     { resource: 'vcpu', required: vm.vcpu, available: hv.maxVcpuPerVm, what: `vCPU per VM (${hv.name})` },
     // A guest cannot have more vCPUs than the host has hardware threads to run them on.
     { resource: 'vcpu', required: vm.vcpu, available: threads, what: `hardware threads of a ${model.name} host` },
-    { resource: 'memoryGb', required: vm.memoryGb, available: memoryLimitGb, what: `GB per ${vm.osBits === 32 ? '32' : '64'}-bit guest (${hv.name})` },
+    {
+      resource: 'memoryGb',
+      required: vm.memoryGb,
+      available: memoryLimitGb,
+      what: `GB per ${vm.osBits === 32 ? '32' : '64'}-bit guest (${hv.name})`,
+    },
     { resource: 'nics', required: vm.nics, available: hv.maxNicsPerVm, what: `vNICs per VM (${hv.name})` },
   ];
   return rules
@@ -43,7 +53,9 @@ export function vmLimitViolations(vm: CurrentVm, host: string, hv: HypervisorSet
 
 /** A VM the proposal runs that the current sizing excludes: one violation per reason. */
 export function exclusionViolations(vm: CurrentVm, host: string): Violation[] {
-  const reasons = vm.reasons.length ? vm.reasons : [{ code: 'unknown-error' as const, message: 'excluded by the sizing rules' }];
+  const reasons = vm.reasons.length
+    ? vm.reasons
+    : [{ code: 'unknown-error' as const, message: 'excluded by the sizing rules' }];
   return reasons.map((r) => ({
     kind: 'excluded' as const,
     vm: vm.name,

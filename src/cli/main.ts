@@ -37,7 +37,9 @@ function report(err: unknown): number {
   if (err instanceof CapplanError) {
     process.stderr.write(`capplan: ${err.message}\n`);
   } else {
-    process.stderr.write(`capplan: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `capplan: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
   }
   return code;
 }

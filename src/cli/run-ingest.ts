@@ -14,14 +14,18 @@ import { interactive } from './tty.ts';
 export async function runIngest(args: IngestArgs): Promise<number> {
   const opts: IngestOptions = { progress: progressReporter() };
   if (args.format !== undefined) {
-    if (!(SOURCE_FORMATS as readonly string[]).includes(args.format)) throw new InputError(`--format: expected one of ${SOURCE_FORMATS.join(', ')}, got "${args.format}"`, { file: '(command line)' });
+    if (!(SOURCE_FORMATS as readonly string[]).includes(args.format))
+      throw new InputError(`--format: expected one of ${SOURCE_FORMATS.join(', ')}, got "${args.format}"`, {
+        file: '(command line)',
+      });
     opts.format = args.format as SourceFormat;
   }
   if (args.encoding) opts.encoding = args.encoding;
   if (args.utcOffset !== undefined) opts.utcOffsetMinutes = parseOffset(args.utcOffset);
   if (args.percentiles) {
     const bad = args.percentiles.find((p) => !Number.isFinite(p) || p < 0 || p > 100);
-    if (bad !== undefined) throw new InputError(`--percentiles: expected numbers within 0–100, got ${bad}`, { file: '(command line)' });
+    if (bad !== undefined)
+      throw new InputError(`--percentiles: expected numbers within 0–100, got ${bad}`, { file: '(command line)' });
     opts.percentiles = args.percentiles;
   }
   if (args.poweredOff === 'exclude') opts.poweredOff = 'exclude';
@@ -41,9 +45,13 @@ export async function runIngest(args: IngestArgs): Promise<number> {
     for (const n of s.notes) out.write(`  ${n}\n`);
   }
   const bySeverity = (sev: string) => result.findings.filter((f) => f.severity === sev).length;
-  out.write(`${result.servers.length} server(s); findings: ${bySeverity('error')} error(s), ${bySeverity('warning')} warning(s), ${bySeverity('info')} note(s)\n`);
-  for (const f of result.findings.filter((x) => x.severity !== 'info').slice(0, 20)) out.write(`  ${formatFinding(f)}\n`);
-  if (bySeverity('error') + bySeverity('warning') > 20) out.write(`  … see ${path.join(args.out, 'data-quality.md')}\n`);
+  out.write(
+    `${result.servers.length} server(s); findings: ${bySeverity('error')} error(s), ${bySeverity('warning')} warning(s), ${bySeverity('info')} note(s)\n`,
+  );
+  for (const f of result.findings.filter((x) => x.severity !== 'info').slice(0, 20))
+    out.write(`  ${formatFinding(f)}\n`);
+  if (bySeverity('error') + bySeverity('warning') > 20)
+    out.write(`  … see ${path.join(args.out, 'data-quality.md')}\n`);
   for (const w of written) out.write(`wrote ${w}\n`);
   return 0;
 }
@@ -51,7 +59,8 @@ export async function runIngest(args: IngestArgs): Promise<number> {
 /** "+05:30", "-4", "330" (minutes) → minutes east of UTC. */
 export function parseOffset(s: string): number {
   const m = /^([+-])?(\d{1,2})(?::?(\d{2}))?$/.exec(s.trim());
-  if (m && (m[3] !== undefined || Number(m[2]) <= 14)) return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+  if (m && (m[3] !== undefined || Number(m[2]) <= 14))
+    return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
   throw new InputError(`--utc-offset: expected ±HH:MM (e.g. +05:30), got "${s}"`, { file: '(command line)' });
 }
 

@@ -44,9 +44,15 @@ export async function runPlace(args: PlaceArgs): Promise<number> {
   if (args.out) await writeFileAtomic(args.out, text);
   else process.stdout.write(text);
   const gap = result.lowerBound > 0 ? ` (lower bound ${result.lowerBound}${result.optimal ? ', optimal' : ''})` : '';
-  process.stderr.write(`${result.hostsUsed} hosts, cost ${result.cost}${gap}, ${result.method}, ${result.seconds.toFixed(2)} s\n`);
-  for (const u of result.unplaced) process.stderr.write(`unplaced ${u.vm}:\n${u.reasons.map((r) => `  ${r}\n`).join('')}`);
-  for (const s of scenarios.filter((x) => !x.satisfied)) process.stderr.write(`N+${problem.redundancy} fails when ${s.failedHosts.join(' + ')} fail:\n${s.shortfalls.map((r) => `  ${r}\n`).join('')}`);
+  process.stderr.write(
+    `${result.hostsUsed} hosts, cost ${result.cost}${gap}, ${result.method}, ${result.seconds.toFixed(2)} s\n`,
+  );
+  for (const u of result.unplaced)
+    process.stderr.write(`unplaced ${u.vm}:\n${u.reasons.map((r) => `  ${r}\n`).join('')}`);
+  for (const s of scenarios.filter((x) => !x.satisfied))
+    process.stderr.write(
+      `N+${problem.redundancy} fails when ${s.failedHosts.join(' + ')} fail:\n${s.shortfalls.map((r) => `  ${r}\n`).join('')}`,
+    );
   for (const v of violations.filter((x) => x.rule !== 'failover')) process.stderr.write(`check: ${v.message}\n`);
   return result.unplaced.length > 0 || violations.length > 0 ? 1 : 0;
 }

@@ -36,7 +36,10 @@ async function readPlan(file: string): Promise<{ plan: Plan; digest: string }> {
 function pickHost(hosts: HostProvision[], name: string | undefined, file: string): HostProvision {
   if (name === undefined) {
     if (hosts.length === 1) return hosts[0]!;
-    throw new InputError(`the plan has ${hosts.length} hosts; name the one behind --connect with --host (${hosts.map((h) => h.host.name).join(', ')})`, { file });
+    throw new InputError(
+      `the plan has ${hosts.length} hosts; name the one behind --connect with --host (${hosts.map((h) => h.host.name).join(', ')})`,
+      { file },
+    );
   }
   const hp = hosts.find((h) => h.host.name === name);
   if (!hp) throw new InputError(`no host ${JSON.stringify(name)} in the plan`, { file, column: 'hosts' });
@@ -73,7 +76,9 @@ export async function runProvision(args: ProvisionArgs): Promise<number> {
   }
   for (const hp of output.hosts) {
     const steps = hostSteps(hp);
-    process.stdout.write(`host ${hp.host.name}: ${steps.length} step(s) on an empty libvirt (${hp.domains.length} VMs); existing objects are skipped\n`);
+    process.stdout.write(
+      `host ${hp.host.name}: ${steps.length} step(s) on an empty libvirt (${hp.domains.length} VMs); existing objects are skipped\n`,
+    );
     for (const step of steps) process.stdout.write(`  would run: virsh ${stepLine(step, path.join(outDir, hp.dir))}\n`);
   }
   return 0;

@@ -43,7 +43,11 @@ export function parseCatalog(text: string, file: string): HostModel[] {
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
-      doc.errors.map((e) => ({ path: '', message: `YAML: ${e.message.split('\n')[0]}`, row: lineCounter.linePos(e.pos[0]).line })),
+      doc.errors.map((e) => ({
+        path: '',
+        message: `YAML: ${e.message.split('\n')[0]}`,
+        row: lineCounter.linePos(e.pos[0]).line,
+      })),
     );
   }
   const parsed = catalogSchema.safeParse(doc.toJS());
@@ -52,7 +56,10 @@ export function parseCatalog(text: string, file: string): HostModel[] {
       file,
       parsed.error.issues.map((issue) => {
         // An unknown key is reported on its own line, not its parent's.
-        const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+        const path =
+          issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
+            ? [...issue.path, issue.keys[0]]
+            : issue.path;
         return { path: formatPath(path), message: issue.message, row: lineOf(doc, path, lineCounter) };
       }),
     );
@@ -62,7 +69,13 @@ export function parseCatalog(text: string, file: string): HostModel[] {
   models.forEach((m, i) => {
     const first = seen.get(m.name);
     if (first !== undefined) {
-      throw new ConfigError(file, [{ path: `models[${i}].name`, message: `duplicate model name "${m.name}" (first at models[${first}])`, row: lineOf(doc, ['models', i, 'name'], lineCounter) }]);
+      throw new ConfigError(file, [
+        {
+          path: `models[${i}].name`,
+          message: `duplicate model name "${m.name}" (first at models[${first}])`,
+          row: lineOf(doc, ['models', i, 'name'], lineCounter),
+        },
+      ]);
     }
     seen.set(m.name, i);
   });

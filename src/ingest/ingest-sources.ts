@@ -63,17 +63,45 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
   for (const input of inputs) {
     const format = opts.format ?? (await classify(input));
     if (format === 'rvtools' || format === 'rvtools-csv') {
-      const tables = format === 'rvtools' ? await readRvToolsXlsx(input) : await readRvToolsCsvFolder(input, opts.encoding);
+      const tables =
+        format === 'rvtools' ? await readRvToolsXlsx(input) : await readRvToolsCsvFolder(input, opts.encoding);
       const r = rvToolsInventory(tables, { poweredOff: opts.poweredOff ?? 'include' });
       inventory.push(...r.servers);
-      r.extras.forEach((e) => extras.set(e.name, { vcenter: e.vcenter, vm_id: e.vmId, powerstate: e.powerstate, host: e.host, cluster: e.cluster, disk_used_gb: e.diskUsedGb }));
+      r.extras.forEach((e) =>
+        extras.set(e.name, {
+          vcenter: e.vcenter,
+          vm_id: e.vmId,
+          powerstate: e.powerstate,
+          host: e.host,
+          cluster: e.cluster,
+          disk_used_gb: e.diskUsedGb,
+        }),
+      );
       findings.push(...r.findings);
       const excluded = r.excluded.length ? [`excluded: ${countBy(r.excluded.map((e) => e.reason))}`] : [];
-      sources.push({ file: input, kind: 'inventory', format, servers: r.servers.length, samples: null, firstTimestamp: null, lastTimestamp: null, notes: [`tabs: ${r.tabs.join(', ')}`, ...excluded] });
+      sources.push({
+        file: input,
+        kind: 'inventory',
+        format,
+        servers: r.servers.length,
+        samples: null,
+        firstTimestamp: null,
+        lastTimestamp: null,
+        notes: [`tabs: ${r.tabs.join(', ')}`, ...excluded],
+      });
     } else if (format === 'inventory') {
       const servers = await readInventoryCsv(input, opts.encoding ? { encoding: opts.encoding } : {});
       inventory.push(...servers);
-      sources.push({ file: input, kind: 'inventory', format, servers: servers.length, samples: null, firstTimestamp: null, lastTimestamp: null, notes: [] });
+      sources.push({
+        file: input,
+        kind: 'inventory',
+        format,
+        servers: servers.length,
+        samples: null,
+        firstTimestamp: null,
+        lastTimestamp: null,
+        notes: [],
+      });
     } else monitoring.push({ file: input, format });
   }
   checkDuplicates(inventory);
@@ -85,11 +113,27 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
     const r = await readMonitoring(files, { percentiles, ...monitoringOptions(opts), ...(format ? { format } : {}) });
     usage.push(...r.servers);
     findings.push(...r.findings);
-    for (const f of r.files ?? []) sources.push({ file: f.file, kind: 'monitoring', format: f.format, servers: f.servers.length, samples: f.samples, firstTimestamp: f.firstTimestamp, lastTimestamp: f.lastTimestamp, notes: f.notes });
+    for (const f of r.files ?? [])
+      sources.push({
+        file: f.file,
+        kind: 'monitoring',
+        format: f.format,
+        servers: f.servers.length,
+        samples: f.samples,
+        firstTimestamp: f.firstTimestamp,
+        lastTimestamp: f.lastTimestamp,
+        notes: f.notes,
+      });
   }
   usage.sort((a, b) => byCodePoint(a.server, b.server));
   const servers = inventory.length ? inventory : usage.map((u) => bareServer(u.server));
-  const quality = assess(servers, usage, inventory.length > 0 && monitoring.length > 0, opts.quality ?? defaultQualitySettings(), findings);
+  const quality = assess(
+    servers,
+    usage,
+    inventory.length > 0 && monitoring.length > 0,
+    opts.quality ?? defaultQualitySettings(),
+    findings,
+  );
   return { servers, extras, usage, quality, percentiles, findings: sortFindings(findings), sources };
 }
 
@@ -102,7 +146,13 @@ function monitoringOptions(opts: IngestOptions) {
 }
 
 /** Quality of every server that has (or should have) monitoring data. */
-function assess(servers: InventoryServer[], usage: ServerUsage[], crossCheck: boolean, settings: QualitySettings, findings: Finding[]): Map<string, DataQuality> {
+function assess(
+  servers: InventoryServer[],
+  usage: ServerUsage[],
+  crossCheck: boolean,
+  settings: QualitySettings,
+  findings: Finding[],
+): Map<string, DataQuality> {
   const quality = new Map<string, DataQuality>();
   const byName = new Map(usage.map((u) => [u.server, u]));
   const names = crossCheck || usage.length === 0 ? servers.map((s) => s.name) : usage.map((u) => u.server);
@@ -116,20 +166,48 @@ function assess(servers: InventoryServer[], usage: ServerUsage[], crossCheck: bo
   }
   if (crossCheck) {
     const known = new Set(servers.map((s) => s.name));
-    for (const u of usage) if (!known.has(u.server)) findings.push({ severity: 'warning', code: 'unknown-server', server: u.server, message: `monitoring data for "${u.server}", which is not in the inventory (misspelt name?)` });
+    for (const u of usage)
+      if (!known.has(u.server))
+        findings.push({
+          severity: 'warning',
+          code: 'unknown-server',
+          server: u.server,
+          message: `monitoring data for "${u.server}", which is not in the inventory (misspelt name?)`,
+        });
   }
   return quality;
 }
 
 function bareServer(name: string): InventoryServer {
-  return { name, vmName: slugify(name), os: null, osBits: null, sockets: null, coresPerSocket: null, cpuModel: null, cpuGhz: null, memoryMb: null, diskGb: null, nics: null, nicGbps: null, application: null, specialHardware: [], haPriority: 'medium', source: { file: '(monitoring)', row: 0 } };
+  return {
+    name,
+    vmName: slugify(name),
+    os: null,
+    osBits: null,
+    sockets: null,
+    coresPerSocket: null,
+    cpuModel: null,
+    cpuGhz: null,
+    memoryMb: null,
+    diskGb: null,
+    nics: null,
+    nicGbps: null,
+    application: null,
+    specialHardware: [],
+    haPriority: 'medium',
+    source: { file: '(monitoring)', row: 0 },
+  };
 }
 
 function checkDuplicates(servers: InventoryServer[]): void {
   const seen = new Map<string, InventoryServer>();
   for (const s of servers) {
     const first = seen.get(s.name);
-    if (first) throw new InputError(`server "${s.name}" is also in ${first.source.file}:${first.source.row}`, { file: s.source.file, row: s.source.row });
+    if (first)
+      throw new InputError(`server "${s.name}" is also in ${first.source.file}:${first.source.row}`, {
+        file: s.source.file,
+        row: s.source.row,
+      });
     seen.set(s.name, s);
   }
 }
@@ -169,7 +247,9 @@ async function classify(input: string): Promise<SourceFormat | undefined> {
     const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
     const header = first.split(',').map((c) => c.replace(/^"|"$/g, '').trim());
     const lower = header.map((h) => h.toLowerCase());
-    const monitoringLike = lower.some((h) => (LONG_METRIC_COLUMNS as readonly string[]).includes(h) || h === 'timestamp');
+    const monitoringLike = lower.some(
+      (h) => (LONG_METRIC_COLUMNS as readonly string[]).includes(h) || h === 'timestamp',
+    );
     if (!monitoringLike && inventoryColumns(header, input).has('name')) return 'inventory';
   }
   return undefined;

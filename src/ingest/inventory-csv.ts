@@ -8,8 +8,21 @@ import { readTextFile } from './read-text.ts';
 import { enumCell, numberCell, slugify, textCell, type Loc } from './cells.ts';
 
 export const INVENTORY_COLUMNS = [
-  'name', 'vm_name', 'os', 'os_bits', 'sockets', 'cores_per_socket', 'cpu_model', 'cpu_ghz', 'memory_mb',
-  'disk_gb', 'nics', 'nic_gbps', 'application', 'special_hardware', 'ha_priority',
+  'name',
+  'vm_name',
+  'os',
+  'os_bits',
+  'sockets',
+  'cores_per_socket',
+  'cpu_model',
+  'cpu_ghz',
+  'memory_mb',
+  'disk_gb',
+  'nics',
+  'nic_gbps',
+  'application',
+  'special_hardware',
+  'ha_priority',
 ] as const;
 
 const SPECIAL_HARDWARE: readonly SpecialHardware[] = ['usb', 'serial', 'modem', 'fax'];
@@ -24,9 +37,19 @@ export interface CsvTable {
 export function parseCsvTable(text: string, file: string, delimiter = ','): CsvTable {
   let records: { record: string[]; info: { lines: number; raw?: string } }[];
   try {
-    records = parse(text, { delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (err) {
-    if (err instanceof CsvError) throw new InputError(`CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}`, { file, row: (err as CsvError & { lines?: number }).lines });
+    if (err instanceof CsvError)
+      throw new InputError(`CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}`, {
+        file,
+        row: (err as CsvError & { lines?: number }).lines,
+      });
     throw err;
   }
   const first = records[0];
@@ -74,7 +97,11 @@ export async function readInventoryCsv(file: string, opts: InventoryCsvOptions =
 }
 
 /** Column index and header text of every inventory column present: exact name, column map, then synonyms. */
-export function inventoryColumns(header: string[], file: string, columnMap: InventoryCsvOptions['columnMap'] = {}): Map<string, { index: number; header: string }> {
+export function inventoryColumns(
+  header: string[],
+  file: string,
+  columnMap: InventoryCsvOptions['columnMap'] = {},
+): Map<string, { index: number; header: string }> {
   const lower = header.map((h) => h.trim().toLowerCase());
   const found = new Map<string, { index: number; header: string }>();
   for (const col of INVENTORY_COLUMNS) {
@@ -89,7 +116,8 @@ export function inventoryColumns(header: string[], file: string, columnMap: Inve
         break;
       }
     }
-    if (mapped !== undefined && !found.has(col)) throw new InputError(`column map: ${col} → "${mapped}", but the file has no such column`, { file, row: 1 });
+    if (mapped !== undefined && !found.has(col))
+      throw new InputError(`column map: ${col} → "${mapped}", but the file has no such column`, { file, row: 1 });
   }
   return found;
 }
@@ -97,7 +125,8 @@ export function inventoryColumns(header: string[], file: string, columnMap: Inve
 export function parseInventoryCsv(text: string, file: string, opts: InventoryCsvOptions = {}): InventoryServer[] {
   const { header, rows } = parseCsvTable(text, file);
   const index = inventoryColumns(header, file, opts.columnMap);
-  if (!index.has('name')) throw new InputError(`missing required column "name" (header: ${header.join(',')})`, { file, row: 1 });
+  if (!index.has('name'))
+    throw new InputError(`missing required column "name" (header: ${header.join(',')})`, { file, row: 1 });
   const servers: InventoryServer[] = [];
   const byName = new Map<string, number>();
   const byVm = new Map<string, number>();
@@ -110,22 +139,31 @@ export function parseInventoryCsv(text: string, file: string, opts: InventoryCsv
     const loc = (column: string): Loc => ({ file, row: line, column: index.get(column)?.header ?? column });
     const server = inventoryRow(get, loc);
     const seen = byName.get(server.name);
-    if (seen !== undefined) throw new InputError(`duplicate server name "${server.name}" (first on line ${seen})`, loc('name'));
+    if (seen !== undefined)
+      throw new InputError(`duplicate server name "${server.name}" (first on line ${seen})`, loc('name'));
     byName.set(server.name, line);
     const seenVm = byVm.get(server.vmName);
-    if (seenVm !== undefined) throw new InputError(`duplicate VM name "${server.vmName}" (first on line ${seenVm})`, loc(index.has('vm_name') && textCell(get('vm_name')) ? 'vm_name' : 'name'));
+    if (seenVm !== undefined)
+      throw new InputError(
+        `duplicate VM name "${server.vmName}" (first on line ${seenVm})`,
+        loc(index.has('vm_name') && textCell(get('vm_name')) ? 'vm_name' : 'name'),
+      );
     byVm.set(server.vmName, line);
     servers.push({ ...server, source: { file, row: line } });
   }
   return servers;
 }
 
-function inventoryRow(get: (col: string) => string | undefined, loc: (column: string) => Loc): Omit<InventoryServer, 'source'> {
+function inventoryRow(
+  get: (col: string) => string | undefined,
+  loc: (column: string) => Loc,
+): Omit<InventoryServer, 'source'> {
   const name = textCell(get('name'));
   if (name === null) throw new InputError('server name is empty', loc('name'));
   const positive = { min: 0, exclusiveMin: true };
   const osBits = numberCell(get('os_bits'), loc('os_bits'), { integer: true });
-  if (osBits !== null && osBits !== 32 && osBits !== 64) throw new InputError(`expected 32 or 64, got "${get('os_bits')?.trim()}"`, loc('os_bits'));
+  if (osBits !== null && osBits !== 32 && osBits !== 64)
+    throw new InputError(`expected 32 or 64, got "${get('os_bits')?.trim()}"`, loc('os_bits'));
   return {
     name,
     vmName: textCell(get('vm_name')) ?? slugify(name),
@@ -149,9 +187,13 @@ function specialHardwareCell(value: string | undefined, loc: Loc): SpecialHardwa
   const s = textCell(value)?.toLowerCase();
   if (s === undefined || s === 'none') return [];
   const found = new Set<SpecialHardware>();
-  for (const part of s.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of s
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const hw = SPECIAL_HARDWARE.find((h) => h === part);
-    if (!hw) throw new InputError(`expected none or a ;-separated list of ${SPECIAL_HARDWARE.join(', ')}, got "${part}"`, loc);
+    if (!hw)
+      throw new InputError(`expected none or a ;-separated list of ${SPECIAL_HARDWARE.join(', ')}, got "${part}"`, loc);
     found.add(hw);
   }
   return SPECIAL_HARDWARE.filter((h) => found.has(h));

@@ -21,7 +21,11 @@ function locate(doc: Doc, lines: LineCounter, file: string, path: (string | numb
   return { file };
 }
 
-const pathText = (path: (string | number | symbol)[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+const pathText = (path: (string | number | symbol)[]) =>
+  path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 
 export async function readProblemJson(file: string): Promise<PlacementProblem> {
   let text: string;
@@ -35,13 +39,20 @@ export async function readProblemJson(file: string): Promise<PlacementProblem> {
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = syntax.linePos?.[0];
-    throw new InputError(`not valid JSON: ${syntax.message.split('\n')[0]}`, { file, row: pos?.line, column: pos?.col });
+    throw new InputError(`not valid JSON: ${syntax.message.split('\n')[0]}`, {
+      file,
+      row: pos?.line,
+      column: pos?.col,
+    });
   }
   const parsed = problemSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
-    throw new InputError(`${pathText(issue.path) || '(root)'}: ${issue.message}${more}`, locate(doc, lines, file, issue.path));
+    throw new InputError(
+      `${pathText(issue.path) || '(root)'}: ${issue.message}${more}`,
+      locate(doc, lines, file, issue.path),
+    );
   }
   const problem = parsed.data as PlacementProblem;
   const rule = problemRules(problem)[0];

@@ -21,7 +21,9 @@ export async function loadProject(projectPath: string): Promise<LoadedProject> {
   const { text } = await readYamlFile(file);
   const settings = parseYamlWithSchema(text, file, projectSchema);
   const dir = path.dirname(file);
-  const monitoring = Array.isArray(settings.inputs.monitoring) ? settings.inputs.monitoring : [settings.inputs.monitoring];
+  const monitoring = Array.isArray(settings.inputs.monitoring)
+    ? settings.inputs.monitoring
+    : [settings.inputs.monitoring];
   if (settings.cluster.mode === 'catalog' && !settings.inputs.catalog) {
     throw new InputError('cluster.mode is catalog but inputs.catalog names no catalog file', { file });
   }

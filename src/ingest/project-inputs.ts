@@ -18,9 +18,17 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
   const { settings } = project;
   const { servers, usage, findings } = await readServerData(project.inventoryFile, project.monitoringFiles, settings);
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
-  const files = [project.file, project.inventoryFile, ...project.monitoringFiles, ...(project.catalogFile ? [project.catalogFile] : [])];
+  const files = [
+    project.file,
+    project.inventoryFile,
+    ...project.monitoringFiles,
+    ...(project.catalogFile ? [project.catalogFile] : []),
+  ];
   const inputFiles = await Promise.all(
-    files.map(async (f) => ({ file: path.relative(project.dir, f).split(path.sep).join('/'), sha256: await sha256(f) })),
+    files.map(async (f) => ({
+      file: path.relative(project.dir, f).split(path.sep).join('/'),
+      sha256: await sha256(f),
+    })),
   );
   return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings } };
 }
@@ -38,14 +46,18 @@ export async function readServerData(
 ): Promise<{ servers: InventoryServer[]; usage: Map<string, ServerUsage>; findings: Finding[] }> {
   const inventory = await readInventory(inventoryFile);
   const servers = inventory.servers;
-  const monitoring = await readMonitoring(monitoringFiles, { percentiles: requestedPercentiles(settings.sizing.statistic) });
+  const monitoring = await readMonitoring(monitoringFiles, {
+    percentiles: requestedPercentiles(settings.sizing.statistic),
+  });
   // A server without enough data is flagged (missing performance data), not silently sized.
   const verdict = assessAll(
     servers.map((s) => s.name),
     monitoring.servers,
     { ...settings.quality, minSamples: settings.sizing.minSamples },
   );
-  const usage = new Map(monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]));
+  const usage = new Map(
+    monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
+  );
   return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings] };
 }
 
@@ -57,5 +69,7 @@ export function requestedPercentiles(statistic: Record<string, string>): number[
 }
 
 async function sha256(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }

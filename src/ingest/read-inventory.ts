@@ -12,7 +12,10 @@ export interface InventoryRead {
   format: 'inventory' | 'rvtools' | 'rvtools-csv';
 }
 
-export async function readInventory(file: string, opts: InventoryCsvOptions & RvToolsOptions = {}): Promise<InventoryRead> {
+export async function readInventory(
+  file: string,
+  opts: InventoryCsvOptions & RvToolsOptions = {},
+): Promise<InventoryRead> {
   if (/\.xlsx$/i.test(file) || (await isRvToolsCsvFolder(file))) {
     const csv = !/\.xlsx$/i.test(file);
     const tables = csv ? await readRvToolsCsvFolder(file, opts.encoding) : await readRvToolsXlsx(file);

@@ -25,10 +25,18 @@ export async function readTextFile(file: string, encoding?: string): Promise<Dec
 }
 
 export function decodeText(bytes: Uint8Array, file: string, encoding?: string): DecodedText {
-  if (encoding) return { text: decodeWith(bytes, normaliseEncoding(encoding, file), file, true), encoding: normaliseEncoding(encoding, file), how: 'override' };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeWith(bytes.subarray(3), 'utf-8', file, false), encoding: 'utf-8', how: 'bom' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeWith(bytes.subarray(2), 'utf-16le', file, false), encoding: 'utf-16le', how: 'bom' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeWith(bytes.subarray(2), 'utf-16be', file, false), encoding: 'utf-16be', how: 'bom' };
+  if (encoding)
+    return {
+      text: decodeWith(bytes, normaliseEncoding(encoding, file), file, true),
+      encoding: normaliseEncoding(encoding, file),
+      how: 'override',
+    };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: decodeWith(bytes.subarray(3), 'utf-8', file, false), encoding: 'utf-8', how: 'bom' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: decodeWith(bytes.subarray(2), 'utf-16le', file, false), encoding: 'utf-16le', how: 'bom' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: decodeWith(bytes.subarray(2), 'utf-16be', file, false), encoding: 'utf-16be', how: 'bom' };
   const sniffed = sniffUtf16(bytes);
   if (sniffed) return { text: decodeWith(bytes, sniffed, file, false), encoding: sniffed, how: 'sniffed' };
   try {
@@ -56,7 +64,12 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 }
 
 function normaliseEncoding(encoding: string, file: string): string {
-  const e = encoding.trim().toLowerCase().replace(/^cp-?(\d+)$/, 'windows-$1').replace(/^utf16/, 'utf-16').replace(/^utf8$/, 'utf-8');
+  const e = encoding
+    .trim()
+    .toLowerCase()
+    .replace(/^cp-?(\d+)$/, 'windows-$1')
+    .replace(/^utf16/, 'utf-16')
+    .replace(/^utf8$/, 'utf-8');
   try {
     return new TextDecoder(e).encoding;
   } catch {

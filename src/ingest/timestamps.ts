@@ -10,7 +10,15 @@ export function parseIsoTimestamp(s: string): number | null {
   const m = ISO.exec(s.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, sec, frac, tz] = m;
-  const local = utcMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), sec ? Number(sec) : 0, frac ? Number(`0.${frac}`) * 1000 : 0);
+  const local = utcMs(
+    Number(y),
+    Number(mo),
+    Number(d),
+    Number(h),
+    Number(mi),
+    sec ? Number(sec) : 0,
+    frac ? Number(`0.${frac}`) * 1000 : 0,
+  );
   if (local === null) return null;
   return local - offsetMinutes(tz!) * 60_000;
 }

@@ -46,7 +46,12 @@ export function lineOf(doc: Document, path: PropertyKey[], lc: LineCounter): num
       if (!pair) break;
       line = rangeLine(pair.key, lc) ?? line;
       node = pair.value;
-    } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
+    } else if (
+      node &&
+      typeof node === 'object' &&
+      'items' in node &&
+      Array.isArray((node as { items: unknown[] }).items)
+    ) {
       node = (node as { items: unknown[] }).items[Number(key)];
       line = rangeLine(node, lc) ?? line;
     } else break;

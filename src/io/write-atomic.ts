@@ -17,7 +17,10 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
 }
 
 /** Writes several files, each atomically, after all of them were rendered. */
-export async function writeFilesAtomic(dir: string, files: { name: string; data: string | Uint8Array; mode?: number }[]): Promise<string[]> {
+export async function writeFilesAtomic(
+  dir: string,
+  files: { name: string; data: string | Uint8Array; mode?: number }[],
+): Promise<string[]> {
   const written: string[] = [];
   for (const f of files) {
     const target = path.join(dir, f.name);

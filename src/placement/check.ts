@@ -26,7 +26,8 @@ export function checkPlacedOnce(problem: PlacementProblem, result: PlacementResu
     if (!known.has(vm)) out.push({ rule: 'placed-once', vm, message: `${vm} is not a VM of the problem` });
     else if (n > 1) out.push({ rule: 'placed-once', vm, message: `${vm} appears ${n} times` });
   }
-  for (const vm of known.keys()) if (!seen.has(vm)) out.push({ rule: 'placed-once', vm, message: `${vm} is neither placed nor reported unplaced` });
+  for (const vm of known.keys())
+    if (!seen.has(vm)) out.push({ rule: 'placed-once', vm, message: `${vm} is neither placed nor reported unplaced` });
   return out;
 }
 
@@ -35,19 +36,23 @@ export function checkModels(problem: PlacementProblem, result: PlacementResult):
   const models = new Map(problem.hostModels.map((m) => [m.name, m]));
   const count = new Map<string, number>();
   for (const h of result.hosts) {
-    if (!models.has(h.model)) out.push({ rule: 'model', host: h.name, message: `${h.name}: unknown host model ${h.model}` });
+    if (!models.has(h.model))
+      out.push({ rule: 'model', host: h.name, message: `${h.name}: unknown host model ${h.model}` });
     count.set(h.model, (count.get(h.model) ?? 0) + 1);
   }
   for (const [name, n] of count) {
     const max = models.get(name)?.maxCount;
-    if (max !== undefined && n > max) out.push({ rule: 'model', message: `${n} hosts of ${name}, at most ${max} available` });
+    if (max !== undefined && n > max)
+      out.push({ rule: 'model', message: `${n} hosts of ${name}, at most ${max} available` });
   }
   const families = new Set(result.hosts.map((h) => models.get(h.model)?.family ?? h.model));
-  if (problem.singleFamily && families.size > 1) out.push({ rule: 'single-family', message: `hosts mix CPU families ${[...families].sort().join(', ')}` });
+  if (problem.singleFamily && families.size > 1)
+    out.push({ rule: 'single-family', message: `hosts mix CPU families ${[...families].sort().join(', ')}` });
   if (problem.hostCount !== undefined && result.hosts.length !== problem.hostCount) {
     out.push({ rule: 'host-count', message: `${result.hosts.length} hosts, the problem fixes ${problem.hostCount}` });
   }
-  if (new Set(result.hosts.map((h) => h.name)).size !== result.hosts.length) out.push({ rule: 'model', message: 'host names are not unique' });
+  if (new Set(result.hosts.map((h) => h.name)).size !== result.hosts.length)
+    out.push({ rule: 'model', message: 'host names are not unique' });
   return out;
 }
 
@@ -60,7 +65,12 @@ export function checkCapacity(problem: PlacementProblem, result: PlacementResult
       const load = h.vms.reduce((s, v) => s + (vms.get(v)?.demand[res] ?? 0), 0);
       const pct = pctFor(problem.ceilingPct, res, 100);
       const cap = ((models.get(h.model)?.capacity[res] ?? 0) * pct) / 100;
-      if (!within(load, cap)) out.push({ rule: 'capacity', host: h.name, message: `${h.name}: ${res} ${fmt(load)} exceeds ${fmt(cap)} (${fmt(pct)} % ceiling)` });
+      if (!within(load, cap))
+        out.push({
+          rule: 'capacity',
+          host: h.name,
+          message: `${h.name}: ${res} ${fmt(load)} exceeds ${fmt(cap)} (${fmt(pct)} % ceiling)`,
+        });
     }
   }
   return out;
@@ -71,9 +81,15 @@ export function checkAntiAffinity(problem: PlacementProblem, result: PlacementRe
   const vms = vmMap(problem);
   for (const h of result.hosts) {
     const members = new Map<string, string[]>();
-    for (const v of h.vms) for (const g of vms.get(v)?.antiAffinity ?? []) members.set(g, [...(members.get(g) ?? []), v]);
+    for (const v of h.vms)
+      for (const g of vms.get(v)?.antiAffinity ?? []) members.set(g, [...(members.get(g) ?? []), v]);
     for (const [g, list] of members) {
-      if (list.length > 1) out.push({ rule: 'anti-affinity', host: h.name, message: `${h.name} holds ${list.join(', ')} of anti-affinity group ${g}` });
+      if (list.length > 1)
+        out.push({
+          rule: 'anti-affinity',
+          host: h.name,
+          message: `${h.name} holds ${list.join(', ')} of anti-affinity group ${g}`,
+        });
     }
   }
   return out;
@@ -88,10 +104,12 @@ export function checkAffinityAndPins(problem: PlacementProblem, result: Placemen
     const host = hostOf.get(v.name);
     if (host === undefined) continue;
     for (const g of v.affinity ?? []) groupHosts.set(g, (groupHosts.get(g) ?? new Set()).add(host));
-    if (v.pin !== undefined && v.pin !== host) out.push({ rule: 'pin', vm: v.name, message: `${v.name} is pinned to ${v.pin} but placed on ${host}` });
+    if (v.pin !== undefined && v.pin !== host)
+      out.push({ rule: 'pin', vm: v.name, message: `${v.name} is pinned to ${v.pin} but placed on ${host}` });
   }
   for (const [g, hosts] of groupHosts) {
-    if (hosts.size > 1) out.push({ rule: 'affinity', message: `affinity group ${g} is split over ${[...hosts].sort().join(', ')}` });
+    if (hosts.size > 1)
+      out.push({ rule: 'affinity', message: `affinity group ${g} is split over ${[...hosts].sort().join(', ')}` });
   }
   return out;
 }
@@ -104,16 +122,31 @@ export function checkFailover(problem: PlacementProblem, result: PlacementResult
   const vms = vmMap(problem);
   const refCap = referenceCapacity(res, problem.hostModels);
   const models = new Map(problem.hostModels.map((m) => [m.name, m]));
-  const failCap = (model: string, r: string) => ((models.get(model)?.capacity[r] ?? 0) * pctFor(problem.failoverCeilingPct, r, 100)) / 100;
+  const failCap = (model: string, r: string) =>
+    ((models.get(model)?.capacity[r] ?? 0) * pctFor(problem.failoverCeilingPct, r, 100)) / 100;
   const { hosts: simHosts } = simView(problem, result);
   const out: Violation[] = [];
   for (const set of failureSets(simHosts, problem.redundancy, refCap).sets) {
     const failed = set.map((i) => result.hosts[i]!);
     const survivors = result.hosts.filter((h) => !failed.includes(h));
-    const loads = new Map<string, Load>(survivors.map((h) => [h.name, Object.fromEntries(res.map((r) => [r, h.vms.reduce((s, v) => s + (vms.get(v)?.demand[r] ?? 0), 0)]))]));
-    const size = (v: PlacementVm) => normSize(res.map((r) => v.demand[r] ?? 0), refCap);
+    const loads = new Map<string, Load>(
+      survivors.map((h) => [
+        h.name,
+        Object.fromEntries(res.map((r) => [r, h.vms.reduce((s, v) => s + (vms.get(v)?.demand[r] ?? 0), 0)])),
+      ]),
+    );
+    const size = (v: PlacementVm) =>
+      normSize(
+        res.map((r) => v.demand[r] ?? 0),
+        refCap,
+      );
     const moving = failed.flatMap((h) => h.vms.map((n) => vms.get(n)!)).filter(Boolean);
-    moving.sort((a, b) => RANK[a.haPriority ?? 'medium'] - RANK[b.haPriority ?? 'medium'] || size(b) - size(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    moving.sort(
+      (a, b) =>
+        RANK[a.haPriority ?? 'medium'] - RANK[b.haPriority ?? 'medium'] ||
+        size(b) - size(a) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
     for (const v of moving) {
       let best: string | null = null;
       let bestSlack = Infinity;
@@ -121,11 +154,16 @@ export function checkFailover(problem: PlacementProblem, result: PlacementResult
         const load = loads.get(h.name)!;
         if (!res.every((r) => within(load[r]! + (v.demand[r] ?? 0), failCap(h.model, r)))) continue;
         let s = 0;
-        for (let i = 0; i < res.length; i++) s += refCap[i]! > 0 ? (failCap(h.model, res[i]!) - load[res[i]!]!) / refCap[i]! : 0;
+        for (let i = 0; i < res.length; i++)
+          s += refCap[i]! > 0 ? (failCap(h.model, res[i]!) - load[res[i]!]!) / refCap[i]! : 0;
         if (s < bestSlack) [best, bestSlack] = [h.name, s];
       }
       if (best === null) {
-        out.push({ rule: 'failover', vm: v.name, message: `if ${failed.map((h) => h.name).join(' + ')} fail, ${v.name} cannot restart on any survivor` });
+        out.push({
+          rule: 'failover',
+          vm: v.name,
+          message: `if ${failed.map((h) => h.name).join(' + ')} fail, ${v.name} cannot restart on any survivor`,
+        });
         continue;
       }
       const load = loads.get(best)!;

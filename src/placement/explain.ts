@@ -6,7 +6,11 @@ import type { SimVm } from './failover.ts';
 import { fmt, pctFor } from './vector.ts';
 
 /** Lines explaining why no model takes `demand`; empty when some model does. */
-export function explainDemand(demand: readonly number[], problem: PlacementProblem, models: readonly ModelSpec[]): string[] {
+export function explainDemand(
+  demand: readonly number[],
+  problem: PlacementProblem,
+  models: readonly ModelSpec[],
+): string[] {
   const res = problem.resources;
   const k = problem.redundancy;
   const lines: string[] = [];
@@ -18,8 +22,10 @@ export function explainDemand(demand: readonly number[], problem: PlacementProbl
       // A VM that fits in normal operation but not on a survivor cannot be made N+k safe.
       const failPct = pctFor(problem.failoverCeilingPct, res[r]!, 100);
       const limit = k > 0 ? Math.min(m.cap[r]!, m.failCap[r]!) : m.cap[r]!;
-      const usedPct = k > 0 && m.failCap[r]! < m.cap[r]! ? `${fmt(failPct)} % failover ceiling` : `${fmt(pct)} % ceiling`;
-      if (d > limit * (1 + 1e-9)) why.push(`needs ${res[r]} ${fmt(d)}, host allows ${fmt(limit)} (${fmt(m.capacity[r]!)} at ${usedPct})`);
+      const usedPct =
+        k > 0 && m.failCap[r]! < m.cap[r]! ? `${fmt(failPct)} % failover ceiling` : `${fmt(pct)} % ceiling`;
+      if (d > limit * (1 + 1e-9))
+        why.push(`needs ${res[r]} ${fmt(d)}, host allows ${fmt(limit)} (${fmt(m.capacity[r]!)} at ${usedPct})`);
     }
     if (why.length === 0) return [];
     lines.push(`${m.name}: ${why.join('; ')}`);
@@ -28,7 +34,12 @@ export function explainDemand(demand: readonly number[], problem: PlacementProbl
   return lines;
 }
 
-export function explainItem(item: Item, problem: PlacementProblem, models: readonly ModelSpec[], vms: readonly SimVm[]): string[] {
+export function explainItem(
+  item: Item,
+  problem: PlacementProblem,
+  models: readonly ModelSpec[],
+  vms: readonly SimVm[],
+): string[] {
   const lines = explainDemand(item.demand, problem, models);
   if (lines.length > 0 && item.vms.length > 1) {
     lines.unshift(`affinity group of ${item.vms.map((i) => vms[i]!.name).join(', ')} must share one host`);

@@ -29,7 +29,11 @@ export interface SimHost {
 
 /** Restart order: HA priority high → low, then larger first, then name (brief, issue 3). */
 export function restartOrder(a: SimVm, b: SimVm): number {
-  return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || b.size - a.size || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return (
+    PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
+    b.size - a.size ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
 }
 
 export interface ScenarioOutcome {
@@ -46,7 +50,13 @@ export interface ScenarioOutcome {
  * with room under the failover ceiling that leaves the least normalised slack (best fit;
  * ties → earlier host). `stopEarly` returns at the first stranded VM (optimiser use).
  */
-export function runScenario(hosts: readonly SimHost[], vms: readonly SimVm[], failed: readonly number[], refCap: readonly number[], stopEarly = false): ScenarioOutcome {
+export function runScenario(
+  hosts: readonly SimHost[],
+  vms: readonly SimVm[],
+  failed: readonly number[],
+  refCap: readonly number[],
+  stopEarly = false,
+): ScenarioOutcome {
   const down = new Set(failed);
   const loads = hosts.map((h) => h.load.slice());
   const moving: { vm: number; from: number }[] = [];
@@ -87,7 +97,11 @@ function binomial(n: number, k: number): number {
  * otherwise every k-subset of the t most loaded hosts (largest t within the cap): losing
  * the fullest hosts strands the most VMs, so these are the hardest scenarios.
  */
-export function failureSets(hosts: readonly SimHost[], k: number, refCap: readonly number[]): { sets: number[][]; capped: boolean } {
+export function failureSets(
+  hosts: readonly SimHost[],
+  k: number,
+  refCap: readonly number[],
+): { sets: number[][]; capped: boolean } {
   const n = hosts.length;
   if (k <= 0 || n === 0) return { sets: [], capped: false };
   if (k >= n) return { sets: [hosts.map((_, i) => i)], capped: false };
@@ -98,7 +112,10 @@ export function failureSets(hosts: readonly SimHost[], k: number, refCap: readon
     let t = k;
     while (t < n && binomial(t + 1, k) <= MAX_SCENARIOS) t++;
     const weight = (i: number) => hosts[i]!.load.reduce((s, x, r) => s + (refCap[r]! > 0 ? x / refCap[r]! : 0), 0);
-    pool = pool.sort((a, b) => weight(b) - weight(a) || a - b).slice(0, t).sort((a, b) => a - b);
+    pool = pool
+      .sort((a, b) => weight(b) - weight(a) || a - b)
+      .slice(0, t)
+      .sort((a, b) => a - b);
   }
   const sets: number[][] = [];
   const pick: number[] = [];
@@ -118,12 +135,20 @@ export function failureSets(hosts: readonly SimHost[], k: number, refCap: readon
 }
 
 /** True when every simulated k-failure scenario restarts every VM. */
-export function survivesFailures(hosts: readonly SimHost[], vms: readonly SimVm[], k: number, refCap: readonly number[]): boolean {
+export function survivesFailures(
+  hosts: readonly SimHost[],
+  vms: readonly SimVm[],
+  k: number,
+  refCap: readonly number[],
+): boolean {
   return failureSets(hosts, k, refCap).sets.every((set) => runScenario(hosts, vms, set, refCap, true).satisfied);
 }
 
 /** Builds the simulation view of a placed result (names → vectors). */
-export function simView(problem: PlacementProblem, result: PlacementResult): { hosts: SimHost[]; vms: SimVm[]; refCap: number[] } {
+export function simView(
+  problem: PlacementProblem,
+  result: PlacementResult,
+): { hosts: SimHost[]; vms: SimVm[]; refCap: number[] } {
   const res = problem.resources;
   const refCap = referenceCapacity(res, problem.hostModels);
   const index = new Map<string, number>();
@@ -146,7 +171,13 @@ export function simView(problem: PlacementProblem, result: PlacementResult): { h
 
 const round3 = (x: number) => Number(x.toFixed(3));
 
-function shortfall(vm: SimVm, hosts: readonly SimHost[], loads: readonly number[][], down: Set<number>, res: readonly string[]): string {
+function shortfall(
+  vm: SimVm,
+  hosts: readonly SimHost[],
+  loads: readonly number[][],
+  down: Set<number>,
+  res: readonly string[],
+): string {
   const needs = res.map((r, i) => `${r} ${fmt(vm.demand[i]!)}`).join(', ');
   for (let r = 0; r < res.length; r++) {
     let most = -Infinity;
@@ -191,7 +222,16 @@ export function simulateFailures(problem: PlacementProblem, result: PlacementRes
       const vcpu = iv >= 0 ? round3(l[iv]!) : 0;
       const memoryGb = im >= 0 ? round3(l[im]!) : 0;
       const resources = Object.fromEntries(res.map((r, j) => [r, round3(l[j]!)]));
-      return [{ host: h.name, vcpu, memoryGb, cpuPct: iv >= 0 ? pct(l[iv]!, h.capacity[iv]!) : 0, memoryPct: im >= 0 ? pct(l[im]!, h.capacity[im]!) : 0, resources }];
+      return [
+        {
+          host: h.name,
+          vcpu,
+          memoryGb,
+          cpuPct: iv >= 0 ? pct(l[iv]!, h.capacity[iv]!) : 0,
+          memoryPct: im >= 0 ? pct(l[im]!, h.capacity[im]!) : 0,
+          resources,
+        },
+      ];
     });
     const shortfalls = out.stranded.map((v) => shortfall(vms[v]!, hosts, out.loads, down, res));
     return { failedHosts: set.map((i) => hosts[i]!.name), satisfied: out.satisfied, restarts, load, shortfalls };

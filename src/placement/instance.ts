@@ -95,16 +95,25 @@ function buildItem(problem: PlacementProblem, vms: SimVm[], members: number[], r
     addInto(demand, vms[i]!.demand);
     const v = problem.vms[i]!;
     for (const g of v.antiAffinity ?? []) {
-      if (anti.has(g)) return `affinity and anti-affinity group "${g}" conflict within ${members.map((j) => vms[j]!.name).join(', ')}`;
+      if (anti.has(g))
+        return `affinity and anti-affinity group "${g}" conflict within ${members.map((j) => vms[j]!.name).join(', ')}`;
       anti.add(g);
     }
     const pin = parsePin(v.pin);
     if (pin === 'bad') return `pinned to "${v.pin}", which is not a host name (host1, host2, …)`;
     if (pin !== null) pins.add(pin);
   }
-  if (pins.size > 1) return `affinity group members are pinned to different hosts (${[...pins].map((p) => `host${p + 1}`).join(', ')})`;
+  if (pins.size > 1)
+    return `affinity group members are pinned to different hosts (${[...pins].map((p) => `host${p + 1}`).join(', ')})`;
   const pin = pins.size === 1 ? [...pins][0]! : null;
-  return { vms: members, demand, size: normSize(demand, refCap), anti: [...anti].sort(byName), pin, name: vms[members[0]!]!.name };
+  return {
+    vms: members,
+    demand,
+    size: normSize(demand, refCap),
+    anti: [...anti].sort(byName),
+    pin,
+    name: vms[members[0]!]!.name,
+  };
 }
 
 export function buildInstance(problem: PlacementProblem): Instance {

@@ -59,7 +59,10 @@ export function martelloTothL2(sizes: readonly number[], C: number): number {
 /** Greedy clique of pairwise-incompatible items (largest first; the 2,000 largest only). */
 export function incompatibleItems(demands: readonly (readonly number[])[], cap: readonly number[]): number {
   const norm = (d: readonly number[]) => Math.max(...d.map((x, r) => (cap[r]! > 0 ? x / cap[r]! : 0)));
-  const order = demands.map((d, i) => ({ d, key: norm(d), i })).sort((x, y) => y.key - x.key || x.i - y.i).slice(0, 2000);
+  const order = demands
+    .map((d, i) => ({ d, key: norm(d), i }))
+    .sort((x, y) => y.key - x.key || x.i - y.i)
+    .slice(0, 2000);
   const clash = (x: readonly number[], y: readonly number[]) => x.some((v, r) => v + y[r]! > cap[r]! * (1 + 1e-9));
   const clique: (readonly number[])[] = [];
   for (const { d } of order) if (clique.every((c) => clash(c, d))) clique.push(d);
@@ -81,7 +84,8 @@ function fractionalCost(models: readonly ModelSpec[], cap: (m: ModelSpec) => num
 
 export function instanceLowerBound(inst: Instance): LowerBound {
   const { models, k } = inst;
-  if (models.length === 0 || inst.items.length === 0) return { hosts: 0, cost: 0, bindingResource: inst.resources[0] ?? '' };
+  if (models.length === 0 || inst.items.length === 0)
+    return { hosts: 0, cost: 0, bindingResource: inst.resources[0] ?? '' };
   const minCost = Math.min(...models.map((m) => m.cost));
   let hosts = 0;
   let cost = 0;
@@ -92,7 +96,8 @@ export function instanceLowerBound(inst: Instance): LowerBound {
     const bestFail = Math.max(...models.map((m) => m.failCap[r]!));
     const sizes = inst.items.map((it) => it.demand[r]!);
     let h = Math.max(bestCap > 0 ? ceilTol(total / bestCap) : 0, martelloTothL2(sizes, bestCap));
-    if (k > 0) h = Math.max(h, k + Math.max(bestFail > 0 ? ceilTol(total / bestFail) : 0, martelloTothL2(sizes, bestFail)));
+    if (k > 0)
+      h = Math.max(h, k + Math.max(bestFail > 0 ? ceilTol(total / bestFail) : 0, martelloTothL2(sizes, bestFail)));
     // Fractional purchase: buy capacity of this resource cheapest-per-unit first, within
     // each model's count (a fractional knapsack; bench/cloudbalancing/README.md's bound).
     let c = fractionalCost(models, (m) => m.cap[r]!, total);
@@ -102,9 +107,21 @@ export function instanceLowerBound(inst: Instance): LowerBound {
   });
   if (inst.resources.length > 1) {
     const demands = inst.items.map((it) => it.demand);
-    const capOf = (pick: (m: ModelSpec) => number[]) => inst.resources.map((_, r) => Math.max(...models.map((m) => pick(m)[r]!)));
-    let c = incompatibleItems(demands, capOf((m) => m.cap));
-    if (k > 0) c = Math.max(c, k + incompatibleItems(demands, capOf((m) => m.failCap)));
+    const capOf = (pick: (m: ModelSpec) => number[]) =>
+      inst.resources.map((_, r) => Math.max(...models.map((m) => pick(m)[r]!)));
+    let c = incompatibleItems(
+      demands,
+      capOf((m) => m.cap),
+    );
+    if (k > 0)
+      c = Math.max(
+        c,
+        k +
+          incompatibleItems(
+            demands,
+            capOf((m) => m.failCap),
+          ),
+      );
     if (c > hosts) [hosts, binding] = [c, 'incompatible-vms'];
   }
   // Pins and anti-affinity groups force a count of distinct hosts.

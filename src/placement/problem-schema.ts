@@ -17,7 +17,12 @@ export const problemSchema = z.strictObject({
         name,
         capacity: z.record(z.string(), amount).describe('Capacity per resource, same units as VM demand.'),
         cost: amount.default(1),
-        maxCount: z.number().int().nonnegative().optional().describe('Hosts of this model available (unbounded when absent).'),
+        maxCount: z
+          .number()
+          .int()
+          .nonnegative()
+          .optional()
+          .describe('Hosts of this model available (unbounded when absent).'),
         family: z.string().optional().describe('CPU family, for one family per cluster.'),
       }),
     )
@@ -29,7 +34,10 @@ export const problemSchema = z.strictObject({
       antiAffinity: z.array(name).optional(),
       affinity: z.array(name).optional(),
       haPriority: z.enum(['high', 'medium', 'low']).optional(),
-      pin: z.string().regex(/^host[1-9][0-9]*$/, 'expected a host name host1, host2, …').optional(),
+      pin: z
+        .string()
+        .regex(/^host[1-9][0-9]*$/, 'expected a host name host1, host2, …')
+        .optional(),
     }),
   ),
   redundancy: z.number().int().nonnegative().default(0).describe('k of N+k.'),
@@ -52,7 +60,9 @@ export function problemRules(p: PlacementProblem): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
   const known = new Set(p.resources);
   const check = (rec: Record<string, number>, path: (string | number)[]) => {
-    for (const r of Object.keys(rec)) if (!known.has(r)) issues.push({ path: [...path, r], message: `unknown resource "${r}" (resources: ${p.resources.join(', ')})` });
+    for (const r of Object.keys(rec))
+      if (!known.has(r))
+        issues.push({ path: [...path, r], message: `unknown resource "${r}" (resources: ${p.resources.join(', ')})` });
   };
   p.hostModels.forEach((m, i) => check(m.capacity, ['hostModels', i, 'capacity']));
   const seen = new Set<string>();
@@ -67,7 +77,8 @@ export function problemRules(p: PlacementProblem): ProblemIssue[] {
   }
   const models = new Set<string>();
   p.hostModels.forEach((m, i) => {
-    if (models.has(m.name)) issues.push({ path: ['hostModels', i, 'name'], message: `duplicate host model "${m.name}"` });
+    if (models.has(m.name))
+      issues.push({ path: ['hostModels', i, 'name'], message: `duplicate host model "${m.name}"` });
     models.add(m.name);
   });
   return issues;

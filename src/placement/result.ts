@@ -31,10 +31,13 @@ export function peakUtil(bins: readonly Bin[]): number {
 function noRoomReason(inst: Instance, packing: Packing, item: number): string {
   const it = inst.items[item]!;
   const needs = inst.resources.map((r, i) => `${r} ${fmt(it.demand[i]!)}`).join(', ');
-  if (it.pin !== null && it.pin >= packing.bins.length) return `pinned to host${it.pin + 1}, but the plan has ${packing.bins.length} hosts`;
+  if (it.pin !== null && it.pin >= packing.bins.length)
+    return `pinned to host${it.pin + 1}, but the plan has ${packing.bins.length} hosts`;
   const where = it.pin !== null ? `host${it.pin + 1} (pinned)` : `any of the ${packing.bins.length} hosts`;
   const bins = it.pin !== null ? packing.bins.slice(it.pin, it.pin + 1) : packing.bins;
-  const free = inst.resources.map((r, i) => `${r} ${fmt(Math.max(0, ...bins.map((b) => b.model.cap[i]! - b.load[i]!)))}`).join(', ');
+  const free = inst.resources
+    .map((r, i) => `${r} ${fmt(Math.max(0, ...bins.map((b) => b.model.cap[i]! - b.load[i]!)))}`)
+    .join(', ');
   return `no room left on ${where}: needs ${needs}; the most free is ${free} (anti-affinity and ceilings applied)`;
 }
 
@@ -42,7 +45,11 @@ function noRoomReason(inst: Instance, packing: Packing, item: number): string {
 export type ResultMeta = Omit<PlacementResult, 'hosts' | 'unplaced' | 'hostsUsed' | 'cost'>;
 
 export function toResult(inst: Instance, packing: Packing, meta: ResultMeta): PlacementResult {
-  const hosts: PlacedHost[] = packing.bins.map((b, i) => ({ name: `host${i + 1}`, model: b.model.name, vms: binVmNames(inst, b) }));
+  const hosts: PlacedHost[] = packing.bins.map((b, i) => ({
+    name: `host${i + 1}`,
+    model: b.model.name,
+    vms: binVmNames(inst, b),
+  }));
   const unplaced: UnplacedVm[] = [...inst.unplaced];
   for (const item of packing.failed) {
     const reason = noRoomReason(inst, packing, item);

@@ -49,7 +49,11 @@ interface Proof {
 }
 
 /** Exact mode: better plans or proofs from the MILP (count/cost, then balance). */
-async function exactPhase(inst: Instance, best: Candidate, deadline: number): Promise<{ best: Candidate; proof: Proof }> {
+async function exactPhase(
+  inst: Instance,
+  best: Candidate,
+  deadline: number,
+): Promise<{ best: Candidate; proof: Proof }> {
   const proof: Proof = { count: false, balance: false };
   const p = inst.problem;
   const seconds = () => Math.max(0.1, (deadline - performance.now()) / 1000);
@@ -64,10 +68,18 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
   if (p.hostCount !== undefined) proof.count = objective === 'hosts' || models.length === 1;
   else if (inst.k === 0) {
     const value = objective === 'cost' ? costOf(best.packing) : hostsNow;
-    if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow, deadline)) return balancePhase(inst, best, { count: true, balance: false }, seconds());
+    if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow, deadline))
+      return balancePhase(inst, best, { count: true, balance: false }, seconds());
     const out = arcFlow
       ? await improveArcFlow(inst, models[0]!, models[0]!.cap[0]!, hostsNow, seconds())
-      : await improveExactly(inst, models, value, hostsNow + (objective === 'cost' ? inst.items.length : 0), objective, seconds());
+      : await improveExactly(
+          inst,
+          models,
+          value,
+          hostsNow + (objective === 'cost' ? inst.items.length : 0),
+          objective,
+          seconds(),
+        );
     if (out.bins) best = evaluate(inst, { bins: out.bins, failed: [] }, 'milp');
     proof.count = out.proved;
   } else if (objective === 'hosts') {
@@ -76,18 +88,35 @@ async function exactPhase(inst: Instance, best: Candidate, deadline: number): Pr
     const need = hostsNow - inst.k;
     const out = arcFlow
       ? await improveArcFlow(inst, models[0]!, models[0]!.failCap[0]!, need, seconds())
-      : await improveExactly(inst, models.map((m) => ({ ...m, cap: m.failCap })), need, need, 'hosts', seconds());
+      : await improveExactly(
+          inst,
+          models.map((m) => ({ ...m, cap: m.failCap })),
+          need,
+          need,
+          'hosts',
+          seconds(),
+        );
     proof.count = out.proved && out.bins === null;
   }
   return balancePhase(inst, best, proof, seconds());
 }
 
 /** Balance with the host count settled: the MILP that minimises the peak utilisation. */
-async function balancePhase(inst: Instance, best: Candidate, proof: Proof, seconds: number): Promise<{ best: Candidate; proof: Proof }> {
+async function balancePhase(
+  inst: Instance,
+  best: Candidate,
+  proof: Proof,
+  seconds: number,
+): Promise<{ best: Candidate; proof: Proof }> {
   if (inst.problem.objective !== 'balance' || !proof.count || inst.models.length !== 1) return { best, proof };
-  if (peakUtil(best.packing.bins) <= balanceBound(inst, best.packing) + 1e-9) return { best, proof: { ...proof, balance: true } };
+  if (peakUtil(best.packing.bins) <= balanceBound(inst, best.packing) + 1e-9)
+    return { best, proof: { ...proof, balance: true } };
   if (!exactApplies(inst, best.packing.bins.length)) return { best, proof };
-  const bal = await balanceExactly(inst, best.packing.bins.map((b) => b.model), seconds);
+  const bal = await balanceExactly(
+    inst,
+    best.packing.bins.map((b) => b.model),
+    seconds,
+  );
   if (!bal) return { best, proof };
   const c = evaluate(inst, { bins: bal.bins, failed: [] }, 'milp');
   if (c.survives && bal.peak < peakUtil(best.packing.bins) - 1e-9) best = c;
@@ -119,7 +148,9 @@ function mixGroups(inst: Instance): ModelSpec[][] {
 function isOptimal(inst: Instance, c: Candidate, lb: LowerBound, proof: Proof): boolean {
   if (!c.survives || inst.unplaced.length > 0) return false;
   const bins = c.packing.bins;
-  const countOk = proof.count || (inst.problem.objective === 'min-cost' ? costOf(c.packing) <= lb.cost + 1e-9 : bins.length <= lb.hosts);
+  const countOk =
+    proof.count ||
+    (inst.problem.objective === 'min-cost' ? costOf(c.packing) <= lb.cost + 1e-9 : bins.length <= lb.hosts);
   if (inst.problem.objective !== 'balance') return countOk;
   const singleFamily = inst.models.length === 1 || inst.problem.singleFamily === true;
   return countOk && singleFamily && (proof.balance || peakUtil(bins) <= balanceBound(inst, c.packing) + 1e-9);
@@ -134,7 +165,9 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   let best: Candidate | null = null;
   // A model with fewer hosts than the lower bound cannot hold the workload alone.
   const need = problem.hostCount ?? lb.hosts;
-  const alone = inst.models.filter((m) => m.maxCount >= need || (inst.models.length === 1 && problem.hostCount === undefined));
+  const alone = inst.models.filter(
+    (m) => m.maxCount >= need || (inst.models.length === 1 && problem.hostCount === undefined),
+  );
   for (const model of alone) {
     const c = solveModel(inst, model, lb, deadline, progress);
     if (!best || compare(inst, c, best) < 0) best = c;
@@ -150,13 +183,19 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   if (!best && problem.hostCount !== undefined) notes.push(`no host model has ${problem.hostCount} hosts available`);
   const note = failureNote(packing.bins.length, inst.k);
   if (note) notes.push(note);
-  if (best && !best.survives && best.packing.failed.length === 0 && inst.k > 0) notes.push(`N+${inst.k} is not satisfied with ${packing.bins.length} hosts`);
+  if (best && !best.survives && best.packing.failed.length === 0 && inst.k > 0)
+    notes.push(`N+${inst.k} is not satisfied with ${packing.bins.length} hosts`);
   const lbValue = problem.objective === 'min-cost' ? lb.cost : lb.hosts;
   const value = problem.objective === 'min-cost' ? costOf(packing) : packing.bins.length;
-  const gap = lbValue > 0 ? ` — gap ${fmtNum(value - lbValue)} (${((100 * (value - lbValue)) / lbValue).toFixed(1)} %)` : '';
-  notes.push(`lower bound ${fmtNum(lbValue)} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} (binding: ${lb.bindingResource})${gap}`);
+  const gap =
+    lbValue > 0 ? ` — gap ${fmtNum(value - lbValue)} (${((100 * (value - lbValue)) / lbValue).toFixed(1)} %)` : '';
+  notes.push(
+    `lower bound ${fmtNum(lbValue)} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} (binding: ${lb.bindingResource})${gap}`,
+  );
   return toResult(inst, packing, {
-    method: best ? (best.mode === 'milp' ? 'exact:milp' : `heuristic:${best.mode}`) + (proof.count ? '+proof' : '') : 'none',
+    method: best
+      ? (best.mode === 'milp' ? 'exact:milp' : `heuristic:${best.mode}`) + (proof.count ? '+proof' : '')
+      : 'none',
     lowerBound: lbValue,
     optimal: best ? isOptimal(inst, best, lb, proof) : false,
     bindingResource: lb.bindingResource,

@@ -64,7 +64,10 @@ export function slack(load: readonly number[], cap: readonly number[], refCap: r
 }
 
 /** Per-resource largest raw capacity over the host models. */
-export function referenceCapacity(resources: readonly string[], models: readonly { capacity: Record<string, number> }[]): number[] {
+export function referenceCapacity(
+  resources: readonly string[],
+  models: readonly { capacity: Record<string, number> }[],
+): number[] {
   return resources.map((res) => Math.max(0, ...models.map((m) => m.capacity[res] ?? 0)));
 }
 

@@ -30,7 +30,13 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
   const sizeAll = (targetGhz: number | undefined) =>
     servers.map((s) => sizeServer(s, inp.usage.get(s.name) ?? null, settings, targetGhz));
 
-  const choice = await chooseHosts({ settings, sizeAll, sourceGhz: servers.map((s) => s.cpuGhz), catalog: inp.catalog, onProgress: inp.onProgress });
+  const choice = await chooseHosts({
+    settings,
+    sizeAll,
+    sourceGhz: servers.map((s) => s.cpuGhz),
+    catalog: inp.catalog,
+    onProgress: inp.onProgress,
+  });
   const vms = finishVms(choice);
   const hosts = finishHosts(choice, vms);
   const scenarios = choice.scenarios.map((s) => renameScenario(s, choice.hostNames));
@@ -146,7 +152,14 @@ function placementSummary(r: PlacementResult, settings: ProjectSettings): Plan['
 /** Stable order for findings: by server, then severity, code and message. */
 function sortFindings(findings: Finding[]): Finding[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  const key = (f: Finding) => [f.server ?? '', String(rank[f.severity]), f.code, f.file ?? '', String(f.row ?? 0).padStart(12, '0'), f.message];
+  const key = (f: Finding) => [
+    f.server ?? '',
+    String(rank[f.severity]),
+    f.code,
+    f.file ?? '',
+    String(f.row ?? 0).padStart(12, '0'),
+    f.message,
+  ];
   return [...findings].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);

@@ -6,7 +6,13 @@
 //          it that hold the load with N+k; the cheapest wins (then fewer hosts, then name).
 import type { ProjectSettings } from '../domain/config-schema.ts';
 import type { HostModel } from '../domain/types.ts';
-import { deriveHost, growHostSpec, hypervisorPartitions, type DerivedHost, type SizeServerResult } from '../sizing/index.ts';
+import {
+  deriveHost,
+  growHostSpec,
+  hypervisorPartitions,
+  type DerivedHost,
+  type SizeServerResult,
+} from '../sizing/index.ts';
 import type { Reason } from './types.ts';
 import { simulateFailures, solvePlacement } from '../placement/index.ts';
 import type { PlacementProblem, PlacementResult } from '../placement/types.ts';
@@ -39,7 +45,9 @@ interface ChooseInput {
 const MAX_GROWTH_STEPS = 24;
 
 export async function chooseHosts(inp: ChooseInput): Promise<HostChoice> {
-  return inp.settings.cluster.mode === 'catalog' && inp.catalog ? chooseFromCatalog(inp, inp.catalog) : chooseDerived(inp);
+  return inp.settings.cluster.mode === 'catalog' && inp.catalog
+    ? chooseFromCatalog(inp, inp.catalog)
+    : chooseDerived(inp);
 }
 
 async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
@@ -50,7 +58,9 @@ async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
   const sized = inp.sizeAll(settings.sizing.cpuNormalisation === 'clock' ? targetGhz : undefined);
   const candidates = sized.filter((s) => !s.excluded).map((s) => s.vm);
   const k = settings.cluster.redundancy;
-  const counts = settings.cluster.hostCount ? [settings.cluster.hostCount] : Array.from({ length: 64 }, (_, i) => k + 1 + i);
+  const counts = settings.cluster.hostCount
+    ? [settings.cluster.hostCount]
+    : Array.from({ length: 64 }, (_, i) => k + 1 + i);
   let last: HostChoice | undefined;
   let lastReason: Reason | undefined;
   for (const n of counts) {
@@ -67,7 +77,13 @@ async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
       last ??= attempt;
       const tight = tightestResource(attempt);
       const grown: DerivedHost | null = growHostSpec(spec, tight, settings);
-      spec = grown && { ...grown, derivation: [...spec.derivation, `bin-packing needed more ${tight === 'cpu' ? 'CPU' : 'memory'} than the ideal share: grown to ${describe(grown)}`] };
+      spec = grown && {
+        ...grown,
+        derivation: [
+          ...spec.derivation,
+          `bin-packing needed more ${tight === 'cpu' ? 'CPU' : 'memory'} than the ideal share: grown to ${describe(grown)}`,
+        ],
+      };
     }
   }
   return last ?? noHostChoice(sized, settings, lastReason);
@@ -77,16 +93,44 @@ async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
 function noHostChoice(sized: Sized[], settings: ProjectSettings, reason: Reason | undefined): HostChoice {
   const message = reason?.message ?? 'no standard host shape fits the hypervisor limits';
   const model: DerivedHost = {
-    name: 'none', sockets: 0, coresPerSocket: 0, threadsPerCore: 0, cpuGhz: 0, memoryGb: 0, nics: 0, nicGbps: 0,
-    localDiskMb: settings.cluster.localDiskMb, price: 0, watts: 0, derivation: [message],
+    name: 'none',
+    sockets: 0,
+    coresPerSocket: 0,
+    threadsPerCore: 0,
+    cpuGhz: 0,
+    memoryGb: 0,
+    nics: 0,
+    nicGbps: 0,
+    localDiskMb: settings.cluster.localDiskMb,
+    price: 0,
+    watts: 0,
+    derivation: [message],
   };
   const problem = buildProblem(model, sized, settings, 0, 0);
   const result: PlacementResult = {
-    hosts: [], unplaced: problem.vms.map((v) => ({ vm: v.name, reasons: [message] })), method: 'none', hostsUsed: 0, cost: 0,
-    lowerBound: 0, optimal: false, bindingResource: null, seconds: 0, seed: settings.placement.seed, notes: [message],
+    hosts: [],
+    unplaced: problem.vms.map((v) => ({ vm: v.name, reasons: [message] })),
+    method: 'none',
+    hostsUsed: 0,
+    cost: 0,
+    lowerBound: 0,
+    optimal: false,
+    bindingResource: null,
+    seconds: 0,
+    seed: settings.placement.seed,
+    notes: [message],
   };
   const partitions = hypervisorPartitions(0, settings.cluster.localDiskMb, settings.partitions);
-  return { model, capacity: { vcpu: 0, memoryGb: 0, diskGb: 0 }, partitions, sized, problem, result, scenarios: [], hostNames: new Map() };
+  return {
+    model,
+    capacity: { vcpu: 0, memoryGb: 0, diskGb: 0 },
+    partitions,
+    sized,
+    problem,
+    result,
+    scenarios: [],
+    hostNames: new Map(),
+  };
 }
 
 async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[]): Promise<HostChoice> {
@@ -102,7 +146,9 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[]): Promis
     inp.onProgress?.(`catalog: trying ${model.name}`);
     const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined);
     const ok = holds(attempt);
-    tried.push(`${model.name}: ${ok ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.hostsUsed * model.price}` : 'cannot hold the load with N+k'}`);
+    tried.push(
+      `${model.name}: ${ok ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.hostsUsed * model.price}` : 'cannot hold the load with N+k'}`,
+    );
     if (!best || better(attempt, best)) best = attempt;
   }
   if (!best) throw new Error('the host catalog is empty');
@@ -123,7 +169,12 @@ function better(a: HostChoice, b: HostChoice): boolean {
   return ca < cb || (ca === cb && a.result.hostsUsed < b.result.hostsUsed);
 }
 
-async function placeOn(model: HostModel & { derivation: string[] }, sized: Sized[], settings: ProjectSettings, hostCount: number | undefined): Promise<HostChoice> {
+async function placeOn(
+  model: HostModel & { derivation: string[] },
+  sized: Sized[],
+  settings: ProjectSettings,
+  hostCount: number | undefined,
+): Promise<HostChoice> {
   const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
   const capacity = hostCapacity(model, settings, partitions.totalMb);
   const problem = buildProblem(model, sized, settings, partitions.totalMb, hostCount);
@@ -134,7 +185,13 @@ async function placeOn(model: HostModel & { derivation: string[] }, sized: Sized
   return { model, capacity, partitions, sized, problem, result, scenarios, hostNames };
 }
 
-export function buildProblem(model: HostModel, sized: Sized[], settings: ProjectSettings, partitionsTotalMb: number, hostCount: number | undefined): PlacementProblem {
+export function buildProblem(
+  model: HostModel,
+  sized: Sized[],
+  settings: ProjectSettings,
+  partitionsTotalMb: number,
+  hostCount: number | undefined,
+): PlacementProblem {
   const resources = placementResources(settings);
   const c = settings.cluster;
   return {

@@ -28,7 +28,11 @@ export function placementResources(settings: ProjectSettings): PlacementResource
   return settings.cluster.storage === 'local' ? ['vcpu', 'memoryGb', 'diskGb'] : ['vcpu', 'memoryGb'];
 }
 
-export function toPlacementModel(model: HostModel, settings: ProjectSettings, partitionsTotalMb: number): HostModelCapacity {
+export function toPlacementModel(
+  model: HostModel,
+  settings: ProjectSettings,
+  partitionsTotalMb: number,
+): HostModelCapacity {
   const cap = hostCapacity(model, settings, partitionsTotalMb);
   const capacity: Record<string, number> = {};
   for (const r of placementResources(settings)) capacity[r] = cap[r];

@@ -24,10 +24,14 @@ export async function readPlan(file: string): Promise<Plan> {
   const version = (data as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version !== 'number') throw new InputError('not a capplan plan: formatVersion is missing', { file });
   if (version > PLAN_FORMAT_VERSION) {
-    throw new InputError(`plan formatVersion ${version} is newer than this capplan understands (${PLAN_FORMAT_VERSION})`, { file });
+    throw new InputError(
+      `plan formatVersion ${version} is newer than this capplan understands (${PLAN_FORMAT_VERSION})`,
+      { file },
+    );
   }
   for (const key of ['vms', 'hosts', 'totals', 'redundancy', 'placement'] as const) {
-    if (!(data as Record<string, unknown>)[key]) throw new InputError(`not a capplan plan: "${key}" is missing`, { file });
+    if (!(data as Record<string, unknown>)[key])
+      throw new InputError(`not a capplan plan: "${key}" is missing`, { file });
   }
   return data as Plan;
 }

@@ -158,7 +158,15 @@ export interface Plan {
   servers: PlanServer[];
   vms: PlanVm[];
   hosts: PlanHost[];
-  totals: { vcpu: number; memoryGb: number; diskGb: number; servers: number; placed: number; excluded: number; unplaced: number };
+  totals: {
+    vcpu: number;
+    memoryGb: number;
+    diskGb: number;
+    servers: number;
+    placed: number;
+    excluded: number;
+    unplaced: number;
+  };
   redundancy: { policy: string; k: number; satisfied: boolean; scenarios: FailoverScenario[] };
   placement: PlanPlacement;
   /** Data problems found in the inputs (data quality, unknown servers, skipped rows). Always

@@ -8,7 +8,12 @@ import type { VirshSession } from './virsh-session.ts';
 
 /** Object names a `virsh … --name` listing printed: one per line, padding removed. */
 export function parseNames(output: string): Set<string> {
-  return new Set(output.split('\n').map((l) => l.trimEnd()).filter((l) => l !== ''));
+  return new Set(
+    output
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .filter((l) => l !== ''),
+  );
 }
 
 /** Volume names of a `virsh vol-list POOL` table (two header lines; capplan's names hold no spaces). */
@@ -28,7 +33,8 @@ export async function readState(session: VirshSession, poolName: string): Promis
   for (const [key, query] of Object.entries(STATE_QUERIES)) {
     state[key as keyof typeof STATE_QUERIES] = parseNames(await must(session, query));
   }
-  if (state.activePools.has(poolName)) state.volumes = parseVolumeTable(await must(session, virshLine('vol-list', poolName)));
+  if (state.activePools.has(poolName))
+    state.volumes = parseVolumeTable(await must(session, virshLine('vol-list', poolName)));
   return state;
 }
 

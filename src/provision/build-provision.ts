@@ -34,7 +34,10 @@ export function provisionSettings(plan: Plan, planFile: string): ProvisionSettin
   const parsed = provisionSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(issue?.message ?? 'invalid', { file: planFile, column: `settings.provision.${issue?.path.join('.') ?? ''}` });
+    throw new InputError(issue?.message ?? 'invalid', {
+      file: planFile,
+      column: `settings.provision.${issue?.path.join('.') ?? ''}`,
+    });
   }
   return parsed.data;
 }
@@ -44,13 +47,18 @@ function checkNames(plan: Plan, settings: ProvisionSettings, file: string): void
   plan.vms.forEach((vm, i) => {
     if (vm.status !== 'placed') return;
     checkObjectName(vm.name, { file, column: `vms[${i}].name` });
-    if (seen.has(vm.name)) throw new InputError(`VM name ${JSON.stringify(vm.name)} appears twice`, { file, column: `vms[${i}].name` });
+    if (seen.has(vm.name))
+      throw new InputError(`VM name ${JSON.stringify(vm.name)} appears twice`, { file, column: `vms[${i}].name` });
     seen.add(vm.name);
   });
   plan.hosts.forEach((host, i) => checkObjectName(host.name, { file, column: `hosts[${i}].name` }));
   const known = new Set(settings.networks.map((n) => n.name));
   settings.nicNetworks.forEach((name, i) => {
-    if (!known.has(name)) throw new InputError(`network ${name} is not in settings.provision.networks`, { file, column: `settings.provision.nicNetworks[${i}]` });
+    if (!known.has(name))
+      throw new InputError(`network ${name} is not in settings.provision.networks`, {
+        file,
+        column: `settings.provision.nicNetworks[${i}]`,
+      });
   });
 }
 
@@ -70,11 +78,17 @@ function hostFiles(hp: HostProvision, project: string): OutputFile[] {
 export function buildProvision(plan: Plan, options: ProvisionOptions): ProvisionOutput {
   const settings = provisionSettings(plan, options.planFile);
   checkNames(plan, settings, options.planFile);
-  const ctx = { project: plan.project, planFormatVersion: plan.formatVersion, planDigest: `sha256:${options.planDigest}`, settings };
+  const ctx = {
+    project: plan.project,
+    planFormatVersion: plan.formatVersion,
+    planDigest: `sha256:${options.planDigest}`,
+    settings,
+  };
   const hosts = plan.hosts.map((host) => hostProvision(host, plan.vms, ctx));
   const dirs = new Set<string>();
   for (const hp of hosts) {
-    if (dirs.has(hp.dir)) throw new InputError(`two hosts share the folder name ${hp.dir}`, { file: options.planFile, column: 'hosts' });
+    if (dirs.has(hp.dir))
+      throw new InputError(`two hosts share the folder name ${hp.dir}`, { file: options.planFile, column: 'hosts' });
     dirs.add(hp.dir);
   }
   return { hosts, files: hosts.flatMap((hp) => hostFiles(hp, plan.project)) };

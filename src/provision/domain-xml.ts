@@ -12,10 +12,17 @@ export const XML_OPTIONS = { prettyPrint: true, headless: true, indent: '  ' } a
 function addMetadata(domain: XMLBuilder, spec: DomainSpec): void {
   const m = spec.metadata;
   const vm = domain.ele('metadata').ele(CAPPLAN_XMLNS, 'capplan:vm');
-  vm.ele(CAPPLAN_XMLNS, 'capplan:plan', { project: m.project, formatVersion: String(m.planFormatVersion), digest: m.planDigest });
+  vm.ele(CAPPLAN_XMLNS, 'capplan:plan', {
+    project: m.project,
+    formatVersion: String(m.planFormatVersion),
+    digest: m.planDigest,
+  });
   vm.ele(CAPPLAN_XMLNS, 'capplan:sourceServer').txt(m.sourceServer);
   vm.ele(CAPPLAN_XMLNS, 'capplan:host').txt(m.host);
-  vm.ele(CAPPLAN_XMLNS, 'capplan:highAvailability', { enabled: spec.highlyAvailable ? 'yes' : 'no', priority: m.haPriority });
+  vm.ele(CAPPLAN_XMLNS, 'capplan:highAvailability', {
+    enabled: spec.highlyAvailable ? 'yes' : 'no',
+    priority: m.haPriority,
+  });
   if (m.os !== null) vm.ele(CAPPLAN_XMLNS, 'capplan:os').txt(m.os);
 }
 

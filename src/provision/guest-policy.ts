@@ -43,7 +43,10 @@ const BY_FAMILY: Record<GuestFamily, { diskBus: DiskBus; nicModel: NicModel }> =
 };
 
 /** Devices for a guest: the policy above unless the settings force a bus or model. */
-export function guestDevices(os: string | null, settings: Pick<ProvisionSettings, 'diskBus' | 'nicModel'>): GuestDevices {
+export function guestDevices(
+  os: string | null,
+  settings: Pick<ProvisionSettings, 'diskBus' | 'nicModel'>,
+): GuestDevices {
   const family = guestFamily(os);
   const policy = BY_FAMILY[family];
   return {

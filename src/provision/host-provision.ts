@@ -42,19 +42,29 @@ export interface ProvisionContext {
 
 /** VMs of a host in a stable order: the plan's host order, then by name. */
 function hostVms(host: PlanHost, vms: PlanVm[]): PlanVm[] {
-  return vms.filter((vm) => vm.status === 'placed' && vm.host === host.name).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return vms
+    .filter((vm) => vm.status === 'placed' && vm.host === host.name)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export function hostProvision(host: PlanHost, vms: PlanVm[], ctx: ProvisionContext): HostProvision {
   const s = ctx.settings;
-  const networks = s.networks.map((net) => ({ name: net.name, file: `networks/${net.name}.xml`, xml: networkXml(net) }));
+  const networks = s.networks.map((net) => ({
+    name: net.name,
+    file: `networks/${net.name}.xml`,
+    xml: networkXml(net),
+  }));
   const pool = { name: s.pool.name, file: `storage/pool-${s.pool.name}.xml`, xml: poolXml(s.pool) };
   const volumes: ObjectFile[] = [];
   const domains: DomainObject[] = [];
   for (const vm of hostVms(host, vms)) {
     const spec = domainSpec(vm, { ...ctx, host: host.name });
     const d = spec.disk;
-    volumes.push({ name: d.volume, file: `storage/volumes/${d.volume}.xml`, xml: volumeXml({ name: d.volume, capacityGb: d.capacityGb, format: d.format }) });
+    volumes.push({
+      name: d.volume,
+      file: `storage/volumes/${d.volume}.xml`,
+      xml: volumeXml({ name: d.volume, capacityGb: d.capacityGb, format: d.format }),
+    });
     domains.push({
       name: vm.name,
       file: `domains/${slug(vm.name)}.xml`,
@@ -64,5 +74,13 @@ export function hostProvision(host: PlanHost, vms: PlanVm[], ctx: ProvisionConte
       start: s.startVms,
     });
   }
-  return { host, dir: slug(host.name), networks, pool, volumes, domains, kickstart: kickstartParts(host, s.kickstartFsType) };
+  return {
+    host,
+    dir: slug(host.name),
+    networks,
+    pool,
+    volumes,
+    domains,
+    kickstart: kickstartParts(host, s.kickstartFsType),
+  };
 }

@@ -8,9 +8,16 @@ import { hostSteps, STATE_QUERIES, stepLine, type StateKey } from './steps.ts';
 
 /** Shell variable holding each state set. */
 const VAR: Record<StateKey, string> = {
-  domains: 'DOMAINS', activeDomains: 'ACTIVE_DOMAINS', autostartDomains: 'AUTOSTART_DOMAINS',
-  networks: 'NETWORKS', activeNetworks: 'ACTIVE_NETWORKS', autostartNetworks: 'AUTOSTART_NETWORKS',
-  pools: 'POOLS', activePools: 'ACTIVE_POOLS', autostartPools: 'AUTOSTART_POOLS', volumes: 'VOLUMES',
+  domains: 'DOMAINS',
+  activeDomains: 'ACTIVE_DOMAINS',
+  autostartDomains: 'AUTOSTART_DOMAINS',
+  networks: 'NETWORKS',
+  activeNetworks: 'ACTIVE_NETWORKS',
+  autostartNetworks: 'AUTOSTART_NETWORKS',
+  pools: 'POOLS',
+  activePools: 'ACTIVE_POOLS',
+  autostartPools: 'AUTOSTART_POOLS',
+  volumes: 'VOLUMES',
 };
 
 // The session helpers every script starts with, kept as a bash file so it reads (and lints)

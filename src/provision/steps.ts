@@ -50,8 +50,16 @@ export interface Step {
 export function emptyState(): LibvirtState {
   const s = () => new Set<string>();
   return {
-    domains: s(), activeDomains: s(), autostartDomains: s(), networks: s(), activeNetworks: s(), autostartNetworks: s(),
-    pools: s(), activePools: s(), autostartPools: s(), volumes: s(),
+    domains: s(),
+    activeDomains: s(),
+    autostartDomains: s(),
+    networks: s(),
+    activeNetworks: s(),
+    autostartNetworks: s(),
+    pools: s(),
+    activePools: s(),
+    autostartPools: s(),
+    volumes: s(),
   };
 }
 
@@ -69,7 +77,8 @@ export function hostSteps(hp: HostProvision): Step[] {
   steps.push({ object: pool, unless: 'pools', words: ['pool-build', pool] });
   steps.push({ object: pool, unless: 'activePools', words: ['pool-start', pool] });
   steps.push({ object: pool, unless: 'autostartPools', words: ['pool-autostart', pool] });
-  for (const vol of hp.volumes) steps.push({ object: vol.name, unless: 'volumes', words: ['vol-create', pool, vol.file], fileArg: 2 });
+  for (const vol of hp.volumes)
+    steps.push({ object: vol.name, unless: 'volumes', words: ['vol-create', pool, vol.file], fileArg: 2 });
   for (const dom of hp.domains) {
     steps.push({ object: dom.name, unless: 'domains', words: ['define', dom.file], fileArg: 1 });
     // Seed §2.13.14: a highly available VM restarts by itself; libvirt's autostart is the

@@ -25,7 +25,10 @@ export class VirshSession {
   private exited: string | null = null;
   private wake: (() => void) | null = null;
 
-  private constructor(private readonly child: ChildProcessWithoutNullStreams, readonly uri: string) {
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly uri: string,
+  ) {
     child.stdout.setEncoding('utf8').on('data', (d: string) => this.feed('stdout', d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => this.feed('stderr', d));
     child.on('error', (err) => this.end(err.message));
@@ -55,8 +58,10 @@ export class VirshSession {
     const errMark = `error: ${marker(n)}\n`;
     const deadline = Date.now() + timeoutMs;
     while (!(`\n${this.stdout}`.includes(outMark) && this.stderr.includes(errMark))) {
-      if (this.exited !== null) throw new InputError(`virsh -c ${this.uri}: ${this.exited} during "${line}": ${this.stderr.trim()}`);
-      if (Date.now() > deadline) throw new InputError(`virsh -c ${this.uri}: no answer to "${line}" within ${timeoutMs / 1000} s`);
+      if (this.exited !== null)
+        throw new InputError(`virsh -c ${this.uri}: ${this.exited} during "${line}": ${this.stderr.trim()}`);
+      if (Date.now() > deadline)
+        throw new InputError(`virsh -c ${this.uri}: no answer to "${line}" within ${timeoutMs / 1000} s`);
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         setTimeout(resolve, 200);
@@ -68,7 +73,10 @@ export class VirshSession {
     const output = out.slice(1, outAt + 1);
     this.stdout = out.slice(outAt + outMark.length);
     const errAt = this.stderr.indexOf(errMark);
-    const errors = this.stderr.slice(0, errAt).split('\n').filter((l) => l.trim() !== '');
+    const errors = this.stderr
+      .slice(0, errAt)
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     this.stderr = this.stderr.slice(errAt + errMark.length);
     return { output: cleanOutput(output), errors };
   }

@@ -24,7 +24,10 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['xlsx', 'md', 'json'];
  * Every file of the asked formats, rendered in memory (nothing is written here):
  * plan.xlsx; plan.md + chart PNGs; plan.json (the plan re-serialised canonically).
  */
-export async function renderReportFiles(plan: Plan, formats: readonly ReportFormat[] = REPORT_FORMATS): Promise<{ name: string; data: string | Uint8Array }[]> {
+export async function renderReportFiles(
+  plan: Plan,
+  formats: readonly ReportFormat[] = REPORT_FORMATS,
+): Promise<{ name: string; data: string | Uint8Array }[]> {
   const files: { name: string; data: string | Uint8Array }[] = [];
   if (formats.includes('json')) files.push({ name: 'plan.json', data: serialisePlan(plan) });
   if (formats.includes('md')) {

@@ -23,5 +23,7 @@ export function mdTable(columns: Column[], rows: string[][]): string {
   const line = (cells: string[]) =>
     `| ${cells.map((cell, i) => pad(cell, widths[i]!, columns[i]!.align ?? 'left')).join(' | ')} |`;
   const rule = `|${columns.map((c, i) => (c.align === 'right' ? `${'-'.repeat(widths[i]! + 1)}:` : `:${'-'.repeat(widths[i]! + 1)}`)).join('|')}|`;
-  return [line(columns.map((c) => c.header)), rule, ...rows.map((r) => line(columns.map((_, i) => r[i] ?? '')))].join('\n');
+  return [line(columns.map((c) => c.header)), rule, ...rows.map((r) => line(columns.map((_, i) => r[i] ?? '')))].join(
+    '\n',
+  );
 }

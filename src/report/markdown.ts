@@ -3,7 +3,15 @@
 import type { Plan, PlanVm, ResourceSizing } from '../plan/types.ts';
 import { md, num, pct, qty, ratio } from './format.ts';
 import { mdTable } from './markdown-table.ts';
-import { failoverSection, hostSpecSection, exclusionsSection, partitionsSection, placementSection, assumptionsSection, dataQualitySection } from './markdown-sections.ts';
+import {
+  failoverSection,
+  hostSpecSection,
+  exclusionsSection,
+  partitionsSection,
+  placementSection,
+  assumptionsSection,
+  dataQualitySection,
+} from './markdown-sections.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
 
 export interface RenderedImage {
@@ -52,35 +60,116 @@ function summarySection(plan: Plan): string {
     `- Data quality: ${md(dataQualityText(dataQuality(plan)))}`,
   ];
   const groups = mdTable(
-    [{ header: 'Group' }, { header: 'Servers', align: 'right' }, { header: 'Avg CPU %', align: 'right' }, { header: 'Avg memory GB', align: 'right' }, { header: 'Avg IOPS', align: 'right' }, { header: 'Avg network MB/s', align: 'right' }],
-    summaryRows(plan).map((r) => [r.group, String(r.servers), num(r.cpuPct), num(r.memoryGb), num(r.iops), num(r.networkMBps)]),
+    [
+      { header: 'Group' },
+      { header: 'Servers', align: 'right' },
+      { header: 'Avg CPU %', align: 'right' },
+      { header: 'Avg memory GB', align: 'right' },
+      { header: 'Avg IOPS', align: 'right' },
+      { header: 'Avg network MB/s', align: 'right' },
+    ],
+    summaryRows(plan).map((r) => [
+      r.group,
+      String(r.servers),
+      num(r.cpuPct),
+      num(r.memoryGb),
+      num(r.iops),
+      num(r.networkMBps),
+    ]),
   );
   const hosts = mdTable(
-    [{ header: 'Host' }, { header: 'VMs', align: 'right' }, { header: 'vCPU', align: 'right' }, { header: 'CPU %', align: 'right' }, { header: 'Memory GB', align: 'right' }, { header: 'Memory %', align: 'right' }, { header: 'IOPS', align: 'right' }, { header: 'Network MB/s', align: 'right' }],
-    plan.hosts.map((x) => [md(x.name), String(x.vms.length), String(x.load.vcpu), pct(x.load.cpuPct), qty(x.load.memoryGb), pct(x.load.memoryPct), num(hostIops(plan, x.name)), num(x.load.networkMBps)]),
+    [
+      { header: 'Host' },
+      { header: 'VMs', align: 'right' },
+      { header: 'vCPU', align: 'right' },
+      { header: 'CPU %', align: 'right' },
+      { header: 'Memory GB', align: 'right' },
+      { header: 'Memory %', align: 'right' },
+      { header: 'IOPS', align: 'right' },
+      { header: 'Network MB/s', align: 'right' },
+    ],
+    plan.hosts.map((x) => [
+      md(x.name),
+      String(x.vms.length),
+      String(x.load.vcpu),
+      pct(x.load.cpuPct),
+      qty(x.load.memoryGb),
+      pct(x.load.memoryPct),
+      num(hostIops(plan, x.name)),
+      num(x.load.networkMBps),
+    ]),
   );
-  return ['## Consolidation summary', '', ...facts, '', groups, '', '### Hosts after consolidation', '', hosts].join('\n');
+  return ['## Consolidation summary', '', ...facts, '', groups, '', '### Hosts after consolidation', '', hosts].join(
+    '\n',
+  );
 }
 
 function sizingSection(plan: Plan): string {
   const vms = mdTable(
-    [{ header: 'VM' }, { header: 'Source server' }, { header: 'Status' }, { header: 'vCPU', align: 'right' }, { header: 'Memory GB', align: 'right' }, { header: 'Disk GB', align: 'right' }, { header: 'vNICs', align: 'right' }, { header: 'Network MB/s', align: 'right' }, { header: 'HA' }, { header: 'Host' }],
-    plan.vms.map((v) => [md(v.name), md(v.sourceServer), statusCell(v), String(v.vcpu), qty(v.memoryGb), qty(v.diskGb), String(v.nics), num(v.networkMBps), v.haPriority, md(v.host)]),
+    [
+      { header: 'VM' },
+      { header: 'Source server' },
+      { header: 'Status' },
+      { header: 'vCPU', align: 'right' },
+      { header: 'Memory GB', align: 'right' },
+      { header: 'Disk GB', align: 'right' },
+      { header: 'vNICs', align: 'right' },
+      { header: 'Network MB/s', align: 'right' },
+      { header: 'HA' },
+      { header: 'Host' },
+    ],
+    plan.vms.map((v) => [
+      md(v.name),
+      md(v.sourceServer),
+      statusCell(v),
+      String(v.vcpu),
+      qty(v.memoryGb),
+      qty(v.diskGb),
+      String(v.nics),
+      num(v.networkMBps),
+      v.haPriority,
+      md(v.host),
+    ]),
   );
   const total = `Total: **${plan.totals.vcpu} vCPU**, **${plan.totals.memoryGb} GB** memory, **${plan.totals.diskGb} GB** disk.`;
   const inputs = mdTable(
-    [{ header: 'VM' }, { header: 'Resource' }, { header: 'Statistic' }, { header: 'Measured', align: 'right' }, { header: 'Peak ×', align: 'right' }, { header: 'Growth', align: 'right' }, { header: 'Demand', align: 'right' }, { header: 'Result', align: 'right' }, { header: 'Formula' }],
+    [
+      { header: 'VM' },
+      { header: 'Resource' },
+      { header: 'Statistic' },
+      { header: 'Measured', align: 'right' },
+      { header: 'Peak ×', align: 'right' },
+      { header: 'Growth', align: 'right' },
+      { header: 'Demand', align: 'right' },
+      { header: 'Result', align: 'right' },
+      { header: 'Formula' },
+    ],
     plan.vms.flatMap((v) => sizingRows(v)),
   );
   return ['## Sizing', '', vms, '', total, '', '### The inputs behind every figure', '', inputs].join('\n');
 }
 
-const RESOURCE_UNITS: Record<string, string> = { cpu: 'CPU %', memory: 'memory MB', disk: 'disk GB', network: 'network MB/s' };
+const RESOURCE_UNITS: Record<string, string> = {
+  cpu: 'CPU %',
+  memory: 'memory MB',
+  disk: 'disk GB',
+  network: 'network MB/s',
+};
 
 function sizingRows(v: PlanVm): string[][] {
-  const entries = (['cpu', 'memory', 'disk', 'network'] as const).flatMap((k) => (v.sizing[k] ? [[k, v.sizing[k]] as const] : []));
+  const entries = (['cpu', 'memory', 'disk', 'network'] as const).flatMap((k) =>
+    v.sizing[k] ? [[k, v.sizing[k]] as const] : [],
+  );
   return entries.map(([k, s]: readonly [string, ResourceSizing]) => [
-    md(v.name), RESOURCE_UNITS[k] ?? k, md(s.statistic), num(s.measured), qty(s.peakFactor), pct(s.growth * 100, 0), num(s.demand), qty(s.result), md(s.formula),
+    md(v.name),
+    RESOURCE_UNITS[k] ?? k,
+    md(s.statistic),
+    num(s.measured),
+    qty(s.peakFactor),
+    pct(s.growth * 100, 0),
+    num(s.demand),
+    qty(s.result),
+    md(s.formula),
   ]);
 }
 

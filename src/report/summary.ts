@@ -59,7 +59,12 @@ function mean(values: number[]): number | null {
 export function averages(servers: PlanServer[]): GroupAverages {
   const pick = (m: MetricName) => servers.flatMap((s) => (s.usage?.metrics[m] ? [s.usage.metrics[m].avg] : []));
   const mem = mean(pick('memoryUsedMb'));
-  return { cpuPct: mean(pick('cpuPct')), memoryGb: mem === null ? null : mem / 1024, iops: mean(pick('iops')), networkMBps: mean(pick('networkMBps')) };
+  return {
+    cpuPct: mean(pick('cpuPct')),
+    memoryGb: mem === null ? null : mem / 1024,
+    iops: mean(pick('iops')),
+    networkMBps: mean(pick('networkMBps')),
+  };
 }
 
 /** Servers by name, and a VM's source server (undefined if missing from the plan). */

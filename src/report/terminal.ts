@@ -34,19 +34,35 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
   const h = headline(plan);
   const out: string[] = [];
   // The client's name, unless the title already says it.
-  const client = plan.client && !plan.title.toLowerCase().includes(plan.client.toLowerCase()) ? ` — ${safe(plan.client)}` : '';
+  const client =
+    plan.client && !plan.title.toLowerCase().includes(plan.client.toLowerCase()) ? ` — ${safe(plan.client)}` : '';
   out.push(c.bold(safe(plan.title)) + client);
   out.push(
     `${h.servers} servers → ${c.bold(`${h.hostsUsed} hosts`)} (ratio ${ratio(h.ratio)}, lower bound ${plan.placement.lowerBound}); ` +
       `${h.candidates} placed, ${h.notPlaced} not placed; ${h.vcpu} vCPU, ${h.memoryGb} GB, ${h.diskGb} GB disk`,
   );
   const vmTable = table(['VM', 'vCPU', 'Memory GB', 'Disk GB', 'Host'], c, 'lrrrl');
-  for (const v of plan.vms) vmTable.push([safe(v.name), String(v.vcpu), qty(v.memoryGb), qty(v.diskGb), v.host === null ? c.red(v.status) : safe(v.host)]);
+  for (const v of plan.vms)
+    vmTable.push([
+      safe(v.name),
+      String(v.vcpu),
+      qty(v.memoryGb),
+      qty(v.diskGb),
+      v.host === null ? c.red(v.status) : safe(v.host),
+    ]);
   out.push(vmTable.toString());
   const s = plan.settings.cluster;
   const hostTable = table(['Host', 'VMs', 'vCPU', 'CPU %', 'Memory GB', 'Memory %', 'Network MB/s'], c, 'lrrrrrr');
   for (const x of plan.hosts) {
-    hostTable.push([safe(x.name), String(x.vms.length), String(x.load.vcpu), loadCell(x.load.cpuPct, s.cpuCeilingPct, c), qty(x.load.memoryGb), loadCell(x.load.memoryPct, s.memoryCeilingPct, c), num(x.load.networkMBps)]);
+    hostTable.push([
+      safe(x.name),
+      String(x.vms.length),
+      String(x.load.vcpu),
+      loadCell(x.load.cpuPct, s.cpuCeilingPct, c),
+      qty(x.load.memoryGb),
+      loadCell(x.load.memoryPct, s.memoryCeilingPct, c),
+      num(x.load.networkMBps),
+    ]);
   }
   out.push(hostTable.toString());
   const r = plan.redundancy;
@@ -54,12 +70,15 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
   out.push(
     r.satisfied
       ? c.green(`${safe(r.policy)} satisfied: ${r.scenarios.length} failure scenario(s) simulated, every VM restarts`)
-      : c.red(`${safe(r.policy)} NOT satisfied: ${failed} of ${r.scenarios.length} failure scenario(s) leave VMs without a host`),
+      : c.red(
+          `${safe(r.policy)} NOT satisfied: ${failed} of ${r.scenarios.length} failure scenario(s) leave VMs without a host`,
+        ),
   );
   const excluded = notPlaced(plan);
   if (excluded.length) {
     const ex = table(['VM', 'Status', 'Group', 'Reason'], c, 'llll');
-    for (const v of excluded) ex.push([safe(v.name), v.status, groupOf(v), safe(v.reasons.map((x) => x.message || x.code).join('; '))]);
+    for (const v of excluded)
+      ex.push([safe(v.name), v.status, groupOf(v), safe(v.reasons.map((x) => x.message || x.code).join('; '))]);
     out.push(c.yellow(`${excluded.length} server(s) not placed:`), ex.toString());
   }
   return `${out.join('\n')}\n`;

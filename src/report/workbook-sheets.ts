@@ -6,7 +6,14 @@ import { dataQuality, dataQualityText, groupOf, headline, hostIops, notPlaced, s
 import { FMT, writeTable, type CellValue } from './workbook-style.ts';
 
 export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
-  const rows: CellValue[][] = summaryRows(plan).map((r) => [r.group, r.servers, r.cpuPct, r.memoryGb, r.iops, r.networkMBps]);
+  const rows: CellValue[][] = summaryRows(plan).map((r) => [
+    r.group,
+    r.servers,
+    r.cpuPct,
+    r.memoryGb,
+    r.iops,
+    r.networkMBps,
+  ]);
   const first = writeTable(
     ws,
     `${plan.title} — consolidation summary`,
@@ -54,7 +61,16 @@ export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
     ws.getCell(r + 1, i + 1).font = { bold: true };
   });
   plan.hosts.forEach((x, j) => {
-    const vals: CellValue[] = [x.name, x.vms.length, x.load.vcpu, x.load.cpuPct, x.load.memoryGb, x.load.memoryPct, hostIops(plan, x.name), x.load.networkMBps];
+    const vals: CellValue[] = [
+      x.name,
+      x.vms.length,
+      x.load.vcpu,
+      x.load.cpuPct,
+      x.load.memoryGb,
+      x.load.memoryPct,
+      hostIops(plan, x.name),
+      x.load.networkMBps,
+    ];
     vals.forEach((v, i) => {
       const cell = ws.getCell(r + 2 + j, i + 1);
       if (v !== null) cell.value = v as ExcelJS.CellValue;
@@ -68,15 +84,38 @@ export function inventorySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
     ws,
     'Inventory (as the client supplied it)',
     [
-      { header: 'Server', width: 32 }, { header: 'VM', width: 16 }, { header: 'OS', width: 34 }, { header: 'Bits', width: 6, numFmt: FMT.int },
-      { header: 'Sockets', width: 9, numFmt: FMT.int }, { header: 'Cores/socket', width: 12, numFmt: FMT.int }, { header: 'CPU model', width: 28 },
-      { header: 'CPU GHz', width: 10, numFmt: FMT.ghz }, { header: 'Memory MB', width: 12, numFmt: FMT.mb }, { header: 'Disk GB', width: 10, numFmt: FMT.gb },
-      { header: 'NICs', width: 6, numFmt: FMT.int }, { header: 'NIC Gbps', width: 9, numFmt: FMT.dec2 }, { header: 'Application', width: 20 },
-      { header: 'Special hardware', width: 16 }, { header: 'HA priority', width: 11 },
+      { header: 'Server', width: 32 },
+      { header: 'VM', width: 16 },
+      { header: 'OS', width: 34 },
+      { header: 'Bits', width: 6, numFmt: FMT.int },
+      { header: 'Sockets', width: 9, numFmt: FMT.int },
+      { header: 'Cores/socket', width: 12, numFmt: FMT.int },
+      { header: 'CPU model', width: 28 },
+      { header: 'CPU GHz', width: 10, numFmt: FMT.ghz },
+      { header: 'Memory MB', width: 12, numFmt: FMT.mb },
+      { header: 'Disk GB', width: 10, numFmt: FMT.gb },
+      { header: 'NICs', width: 6, numFmt: FMT.int },
+      { header: 'NIC Gbps', width: 9, numFmt: FMT.dec2 },
+      { header: 'Application', width: 20 },
+      { header: 'Special hardware', width: 16 },
+      { header: 'HA priority', width: 11 },
     ],
     plan.servers.map((s) => [
-      s.name, s.vmName, s.os, s.osBits, s.sockets, s.coresPerSocket, s.cpuModel, s.cpuGhz, s.memoryMb, s.diskGb, s.nics, s.nicGbps,
-      s.application, s.specialHardware.join(', ') || null, s.haPriority,
+      s.name,
+      s.vmName,
+      s.os,
+      s.osBits,
+      s.sockets,
+      s.coresPerSocket,
+      s.cpuModel,
+      s.cpuGhz,
+      s.memoryMb,
+      s.diskGb,
+      s.nics,
+      s.nicGbps,
+      s.application,
+      s.specialHardware.join(', ') || null,
+      s.haPriority,
     ]),
   );
 }
@@ -86,16 +125,47 @@ export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan): void {
     ws,
     'Hosts: specification and hypervisor disk layout',
     [
-      { header: 'Host', width: 12 }, { header: 'Model', width: 16 }, { header: 'Sockets', width: 9, numFmt: FMT.int }, { header: 'Cores/socket', width: 12, numFmt: FMT.int },
-      { header: 'Threads/core', width: 12, numFmt: FMT.int }, { header: 'CPU GHz', width: 10, numFmt: FMT.ghz }, { header: 'Memory GB', width: 11, numFmt: FMT.gb },
-      { header: 'NICs', width: 6, numFmt: FMT.int }, { header: 'NIC Gbps', width: 9, numFmt: FMT.dec2 }, { header: 'Local disk MB', width: 14, numFmt: FMT.mb },
-      { header: 'boot MB', width: 9, numFmt: FMT.mb }, { header: 'root MB', width: 9, numFmt: FMT.mb }, { header: 'config MB', width: 10, numFmt: FMT.mb },
-      { header: 'logging MB', width: 11, numFmt: FMT.mb }, { header: 'swap MB', width: 11, numFmt: FMT.mb }, { header: 'data MB', width: 11, numFmt: FMT.mb },
-      { header: 'total MB', width: 11, numFmt: FMT.mb }, { header: 'Fits', width: 6 },
+      { header: 'Host', width: 12 },
+      { header: 'Model', width: 16 },
+      { header: 'Sockets', width: 9, numFmt: FMT.int },
+      { header: 'Cores/socket', width: 12, numFmt: FMT.int },
+      { header: 'Threads/core', width: 12, numFmt: FMT.int },
+      { header: 'CPU GHz', width: 10, numFmt: FMT.ghz },
+      { header: 'Memory GB', width: 11, numFmt: FMT.gb },
+      { header: 'NICs', width: 6, numFmt: FMT.int },
+      { header: 'NIC Gbps', width: 9, numFmt: FMT.dec2 },
+      { header: 'Local disk MB', width: 14, numFmt: FMT.mb },
+      { header: 'boot MB', width: 9, numFmt: FMT.mb },
+      { header: 'root MB', width: 9, numFmt: FMT.mb },
+      { header: 'config MB', width: 10, numFmt: FMT.mb },
+      { header: 'logging MB', width: 11, numFmt: FMT.mb },
+      { header: 'swap MB', width: 11, numFmt: FMT.mb },
+      { header: 'data MB', width: 11, numFmt: FMT.mb },
+      { header: 'total MB', width: 11, numFmt: FMT.mb },
+      { header: 'Fits', width: 6 },
     ],
     plan.hosts.map((h) => {
       const p = h.partitions;
-      return [h.name, h.model, h.sockets, h.coresPerSocket, h.threadsPerCore, h.cpuGhz, h.memoryGb, h.nics, h.nicGbps, h.localDiskMb, p.bootMb, p.rootMb, p.configMb, p.loggingMb, p.swapMb, p.dataMb, p.totalMb, p.fits ? 'yes' : 'NO'];
+      return [
+        h.name,
+        h.model,
+        h.sockets,
+        h.coresPerSocket,
+        h.threadsPerCore,
+        h.cpuGhz,
+        h.memoryGb,
+        h.nics,
+        h.nicGbps,
+        h.localDiskMb,
+        p.bootMb,
+        p.rootMb,
+        p.configMb,
+        p.loggingMb,
+        p.swapMb,
+        p.dataMb,
+        p.totalMb,
+        p.fits ? 'yes' : 'NO',
+      ];
     }),
   );
   let r = first + plan.hosts.length + 1;
@@ -108,7 +178,23 @@ export function exclusionsSheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   writeTable(
     ws,
     'Exclusions: servers not placed, with the rule and its numbers',
-    [{ header: 'VM', width: 18 }, { header: 'Source server', width: 32 }, { header: 'Status', width: 10 }, { header: 'Group', width: 50 }, { header: 'Reason', width: 32 }, { header: 'Detail', width: 70 }],
-    notPlaced(plan).flatMap((v) => (v.reasons.length ? v.reasons : [{ code: 'unknown-error', message: '' }]).map((r) => [v.name, v.sourceServer, v.status, groupOf(v), r.code, r.message])),
+    [
+      { header: 'VM', width: 18 },
+      { header: 'Source server', width: 32 },
+      { header: 'Status', width: 10 },
+      { header: 'Group', width: 50 },
+      { header: 'Reason', width: 32 },
+      { header: 'Detail', width: 70 },
+    ],
+    notPlaced(plan).flatMap((v) =>
+      (v.reasons.length ? v.reasons : [{ code: 'unknown-error', message: '' }]).map((r) => [
+        v.name,
+        v.sourceServer,
+        v.status,
+        groupOf(v),
+        r.code,
+        r.message,
+      ]),
+    ),
   );
 }

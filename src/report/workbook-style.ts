@@ -44,7 +44,13 @@ export function setCell(cell: ExcelJS.Cell, value: CellValue): void {
  * `headerRow`; freezes the panes below the header, adds a filter and sets widths/formats.
  * Returns the row number of the first data row.
  */
-export function writeTable(ws: ExcelJS.Worksheet, title: string, columns: SheetColumn[], rows: CellValue[][], note?: string): number {
+export function writeTable(
+  ws: ExcelJS.Worksheet,
+  title: string,
+  columns: SheetColumn[],
+  rows: CellValue[][],
+  note?: string,
+): number {
   ws.getCell(1, 1).value = title;
   ws.getCell(1, 1).font = TITLE_FONT;
   if (note) ws.getCell(2, 1).value = note;
@@ -61,8 +67,20 @@ export function writeTable(ws: ExcelJS.Worksheet, title: string, columns: SheetC
   // Two lines of header text: headers wrap rather than widen numeric columns.
   ws.getRow(headerRow).height = 30;
   rows.forEach((r, ri) => r.forEach((v, ci) => setCell(ws.getCell(headerRow + 1 + ri, ci + 1), v)));
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
-  if (rows.length > 0) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columns.length } };
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: 0,
+      ySplit: headerRow,
+      topLeftCell: `A${headerRow + 1}`,
+      activeCell: `A${headerRow + 1}`,
+    },
+  ];
+  if (rows.length > 0)
+    ws.autoFilter = {
+      from: { row: headerRow, column: 1 },
+      to: { row: headerRow + rows.length, column: columns.length },
+    };
   setupPrint(ws, headerRow);
   return headerRow + 1;
 }

@@ -16,7 +16,13 @@ export const METRIC_LABEL: Record<MetricName, string> = {
   iops: 'IOPS',
 };
 
-const METRIC_FMT: Record<MetricName, string> = { cpuPct: FMT.pct1, memoryUsedMb: FMT.mb2, diskUsedGb: FMT.gb2, networkMBps: FMT.mbps, iops: FMT.dec2 };
+const METRIC_FMT: Record<MetricName, string> = {
+  cpuPct: FMT.pct1,
+  memoryUsedMb: FMT.mb2,
+  diskUsedGb: FMT.gb2,
+  networkMBps: FMT.mbps,
+  iops: FMT.dec2,
+};
 
 export interface UtilizationLayout {
   /** Row of a server (by plan.servers index). */
@@ -38,7 +44,8 @@ export function statValue(stats: MetricStats | undefined, statistic: string): nu
 /** Percentile keys present anywhere in the plan, in numeric order (p50, p95, p99, …). */
 function percentileKeys(plan: Plan): string[] {
   const keys = new Set<string>();
-  for (const s of plan.servers) for (const m of Object.values(s.usage?.metrics ?? {})) for (const k of Object.keys(m.percentiles)) keys.add(k);
+  for (const s of plan.servers)
+    for (const m of Object.values(s.usage?.metrics ?? {})) for (const k of Object.keys(m.percentiles)) keys.add(k);
   return [...keys].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b));
 }
 
@@ -50,19 +57,41 @@ function windowDays(first: string, last: string): number | null {
 export function utilizationSheet(ws: ExcelJS.Worksheet, plan: Plan): UtilizationLayout {
   const stats = ['avg', 'min', 'max', ...percentileKeys(plan)];
   const columns: SheetColumn[] = [
-    { header: 'Server', width: 32 }, { header: 'Samples', width: 9, numFmt: FMT.int }, { header: 'First sample (UTC)', width: 21 },
-    { header: 'Last sample (UTC)', width: 21 }, { header: 'Window days', width: 8, numFmt: FMT.dec2 }, { header: 'Missing metrics', width: 24 },
-    { header: 'Quality score', width: 9, numFmt: FMT.int }, { header: 'Quality', width: 10 }, { header: 'Quality issues', width: 28 },
+    { header: 'Server', width: 32 },
+    { header: 'Samples', width: 9, numFmt: FMT.int },
+    { header: 'First sample (UTC)', width: 21 },
+    { header: 'Last sample (UTC)', width: 21 },
+    { header: 'Window days', width: 8, numFmt: FMT.dec2 },
+    { header: 'Missing metrics', width: 24 },
+    { header: 'Quality score', width: 9, numFmt: FMT.int },
+    { header: 'Quality', width: 10 },
+    { header: 'Quality issues', width: 28 },
   ];
-  for (const m of METRIC_NAMES) for (const st of stats) columns.push({ header: `${METRIC_LABEL[m]} ${st}`, width: 13, numFmt: METRIC_FMT[m] });
+  for (const m of METRIC_NAMES)
+    for (const st of stats) columns.push({ header: `${METRIC_LABEL[m]} ${st}`, width: 13, numFmt: METRIC_FMT[m] });
   const rows: CellValue[][] = plan.servers.map((s) => {
     const u = s.usage;
     const missing = METRIC_NAMES.filter((m) => m !== 'iops' && !u?.metrics[m]).map((m) => METRIC_LABEL[m]);
-    const head: CellValue[] = [s.name, u?.samples ?? 0, u?.firstTimestamp ?? null, u?.lastTimestamp ?? null, u ? windowDays(u.firstTimestamp, u.lastTimestamp) : null, u ? missing.join(', ') || null : 'no monitoring data',
-      u?.quality?.score ?? (u ? null : 0), u?.quality?.verdict ?? (u ? null : 'missing'), u?.quality?.issues.join(', ') || null];
+    const head: CellValue[] = [
+      s.name,
+      u?.samples ?? 0,
+      u?.firstTimestamp ?? null,
+      u?.lastTimestamp ?? null,
+      u ? windowDays(u.firstTimestamp, u.lastTimestamp) : null,
+      u ? missing.join(', ') || null : 'no monitoring data',
+      u?.quality?.score ?? (u ? null : 0),
+      u?.quality?.verdict ?? (u ? null : 'missing'),
+      u?.quality?.issues.join(', ') || null,
+    ];
     return [...head, ...METRIC_NAMES.flatMap((m) => stats.map((st) => statValue(u?.metrics[m], st) ?? null))];
   });
-  const first = writeTable(ws, 'Utilization: measured demand per server, with data quality', columns, rows, 'Statistics of the monitoring window, in the units of the headers.');
+  const first = writeTable(
+    ws,
+    'Utilization: measured demand per server, with data quality',
+    columns,
+    rows,
+    'Statistics of the monitoring window, in the units of the headers.',
+  );
   const last = colLetter(columns.length);
   return {
     row: (i) => first + i,

@@ -18,7 +18,9 @@ const FALLBACK_DATE = new Date(Date.UTC(2000, 0, 1));
 
 /** The document date: the last monitoring timestamp in the plan (deterministic). */
 export function documentDate(plan: Plan): Date {
-  const stamps = plan.servers.flatMap((s) => (s.usage ? [Date.parse(s.usage.lastTimestamp)] : [])).filter(Number.isFinite);
+  const stamps = plan.servers
+    .flatMap((s) => (s.usage ? [Date.parse(s.usage.lastTimestamp)] : []))
+    .filter(Number.isFinite);
   if (stamps.length === 0) return FALLBACK_DATE;
   // Whole seconds: zip and core.xml hold seconds at most.
   return new Date(Math.floor(Math.max(...stamps) / 1000) * 1000);
@@ -73,5 +75,10 @@ export async function repackDeterministic(zipBytes: Uint8Array, date: Date): Pro
   const out = new JSZip();
   const names = Object.keys(src.files).filter((n) => !src.files[n]!.dir);
   for (const name of names) out.file(name, await src.files[name]!.async('uint8array'), { date, createFolders: false });
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return out.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
 }

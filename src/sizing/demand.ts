@@ -23,7 +23,9 @@ export function pickStatistic(stats: MetricStats, statistic: string): number {
   if (statistic === 'max') return stats.max;
   const value = stats.percentiles[statistic];
   if (value === undefined) {
-    throw new InternalError(`percentile ${statistic} was not computed (have: ${Object.keys(stats.percentiles).join(', ') || 'none'})`);
+    throw new InternalError(
+      `percentile ${statistic} was not computed (have: ${Object.keys(stats.percentiles).join(', ') || 'none'})`,
+    );
   }
   return value;
 }
@@ -46,7 +48,11 @@ export interface Demand {
  * Demand of `resource` from the server's usage, or null when that metric was not measured
  * (no usage, or no samples of the metric).
  */
-export function resourceDemand(usage: ServerUsage | null, resource: ResourceKey, sizing: SizingSettings): Demand | null {
+export function resourceDemand(
+  usage: ServerUsage | null,
+  resource: ResourceKey,
+  sizing: SizingSettings,
+): Demand | null {
   const stats = usage?.metrics[METRIC_OF[resource]];
   if (!stats || stats.samples === 0) return null;
   const statistic = sizing.statistic[resource];

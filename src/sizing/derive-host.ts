@@ -25,7 +25,10 @@ const fail = (message: string, figures: Reason['figures']): DeriveHostResult => 
  * Clock of the derived host: cluster.minCpuGhz, else the slowest source server (seed table
  * 2.8: 2 GHz, the Xeon E5405s), so no VM runs on a slower core than it had.
  */
-function chooseClock(sourceGhz: readonly (number | null)[], settings: ProjectSettings): { ghz: number; line: string } | null {
+function chooseClock(
+  sourceGhz: readonly (number | null)[],
+  settings: ProjectSettings,
+): { ghz: number; line: string } | null {
   if (settings.cluster.minCpuGhz !== null) {
     return { ghz: settings.cluster.minCpuGhz, line: `clock ${fmt(settings.cluster.minCpuGhz)} GHz: cluster.minCpuGhz` };
   }
@@ -33,11 +36,17 @@ function chooseClock(sourceGhz: readonly (number | null)[], settings: ProjectSet
   if (known.length === 0) return null;
   const slowest = Math.min(...known);
   const fastest = Math.max(...known);
-  return { ghz: slowest, line: `clock ${fmt(slowest)} GHz: the slowest source server (sources run ${fmt(slowest)}–${fmt(fastest)} GHz; cluster.minCpuGhz not set)` };
+  return {
+    ghz: slowest,
+    line: `clock ${fmt(slowest)} GHz: the slowest source server (sources run ${fmt(slowest)}–${fmt(fastest)} GHz; cluster.minCpuGhz not set)`,
+  };
 }
 
 /** The fixed parts of a derived host, from the cluster settings (seed §2.8–§2.9). */
-function fixedParts(settings: ProjectSettings): { parts: Omit<HostModel, 'sockets' | 'coresPerSocket' | 'cpuGhz' | 'memoryGb'>; lines: string[] } {
+function fixedParts(settings: ProjectSettings): {
+  parts: Omit<HostModel, 'sockets' | 'coresPerSocket' | 'cpuGhz' | 'memoryGb'>;
+  lines: string[];
+} {
   const c = settings.cluster;
   const parts = {
     name: c.modelName,
@@ -66,7 +75,11 @@ function localDiskCheck(host: DerivedHost, diskGbPerHost: number, settings: Proj
   const partitionsMb = hypervisorPartitions(host.memoryGb, host.localDiskMb, settings.partitions).totalMb;
   const neededMb = partitionsMb + diskGbPerHost * 1024;
   const line = `storage local: ${fmt(diskGbPerHost)} GB of VM disks + ${partitionsMb} MB hypervisor partitions = ${fmt(neededMb)} MB of ${host.localDiskMb} MB`;
-  if (neededMb > host.localDiskMb) return fail(`${line}: does not fit; raise cluster.localDiskMb or add hosts`, { neededMb, localDiskMb: host.localDiskMb });
+  if (neededMb > host.localDiskMb)
+    return fail(`${line}: does not fit; raise cluster.localDiskMb or add hosts`, {
+      neededMb,
+      localDiskMb: host.localDiskMb,
+    });
   host.derivation.push(line);
   return { host, reason: null };
 }
@@ -84,16 +97,29 @@ function coresText(vcpu: number, vcpuPerCore: number, cores: number): string {
  * the rest from the settings. `sourceGhz` are the source servers' clocks. A reason (code
  * exceeds-host-capacity) when no standard shape within the hypervisor's limits fits.
  */
-export function deriveHost(vms: readonly HostDemandVm[], sourceGhz: readonly (number | null)[], settings: ProjectSettings, hostCount: number): DeriveHostResult {
+export function deriveHost(
+  vms: readonly HostDemandVm[],
+  sourceGhz: readonly (number | null)[],
+  settings: ProjectSettings,
+  hostCount: number,
+): DeriveHostResult {
   const { cluster: c, hypervisor: hv } = settings;
   const need = hostRequirement(vms, settings, hostCount);
   if ('reason' in need) return { host: null, reason: need.reason };
   const cores = ceilSafe(need.vcpu / c.vcpuPerCore);
   const shape = chooseCpuShape(cores, c, hv);
-  if (!shape) return fail(`a host needs ${cores} cores (${fmt(need.vcpu)} vCPU at ${c.vcpuPerCore} per core); no standard CPU shape within ${hv.name}'s ${hv.maxHostCpus} CPUs per node: add hosts`, { cores, limit: hv.maxHostCpus });
+  if (!shape)
+    return fail(
+      `a host needs ${cores} cores (${fmt(need.vcpu)} vCPU at ${c.vcpuPerCore} per core); no standard CPU shape within ${hv.name}'s ${hv.maxHostCpus} CPUs per node: add hosts`,
+      { cores, limit: hv.maxHostCpus },
+    );
   const memoryNeedGb = need.memoryGb + hv.reserveMb / 1024;
   const memoryGb = chooseMemorySizeGb(memoryNeedGb, c, hv);
-  if (memoryGb === null) return fail(`a host needs ${fmt(memoryNeedGb)} GB; no standard memory size within ${hv.name}'s ${hv.maxHostMemoryGb} GB per node: add hosts`, { memoryGb: memoryNeedGb, limitGb: hv.maxHostMemoryGb });
+  if (memoryGb === null)
+    return fail(
+      `a host needs ${fmt(memoryNeedGb)} GB; no standard memory size within ${hv.name}'s ${hv.maxHostMemoryGb} GB per node: add hosts`,
+      { memoryGb: memoryNeedGb, limitGb: hv.maxHostMemoryGb },
+    );
   const clock = chooseClock(sourceGhz, settings);
   if (!clock) return fail('no source server has a CPU clock and cluster.minCpuGhz is not set', {});
   const { parts, lines } = fixedParts(settings);
@@ -119,13 +145,22 @@ export function deriveHost(vms: readonly HostDemandVm[], sourceGhz: readonly (nu
  * size), or null when none is left within the hypervisor's limits. The pipeline calls it when
  * bin-packing whole VMs needs more than the ideal share deriveHost assumed.
  */
-export function growHostSpec(spec: DerivedHost, resource: 'cpu' | 'memory', settings: ProjectSettings): DerivedHost | null {
+export function growHostSpec(
+  spec: DerivedHost,
+  resource: 'cpu' | 'memory',
+  settings: ProjectSettings,
+): DerivedHost | null {
   const { cluster: c, hypervisor: hv } = settings;
   if (resource === 'cpu') {
     const shape = nextCpuShape(spec, c, hv);
     if (!shape) return null;
     const line = `grown for packing: ${spec.sockets} × ${spec.coresPerSocket} → ${shape.sockets} sockets × ${shape.coresPerSocket} cores (${coresOf(shape)} cores)`;
-    return { ...spec, sockets: shape.sockets, coresPerSocket: shape.coresPerSocket, derivation: [...spec.derivation, line] };
+    return {
+      ...spec,
+      sockets: shape.sockets,
+      coresPerSocket: shape.coresPerSocket,
+      derivation: [...spec.derivation, line],
+    };
   }
   const memoryGb = nextMemorySizeGb(spec.memoryGb, c, hv);
   if (memoryGb === null) return null;

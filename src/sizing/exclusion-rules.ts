@@ -27,7 +27,11 @@ export function memoryLimitReason(memoryGb: number, osBits: 32 | 64 | null, hv: 
 }
 
 /** A 32-bit guest needing more than the 32-bit limit (spec §3: 4 GB). */
-export function guest32BitMemoryReason(memoryGb: number, osBits: 32 | 64 | null, hv: HypervisorSettings): Reason | null {
+export function guest32BitMemoryReason(
+  memoryGb: number,
+  osBits: 32 | 64 | null,
+  hv: HypervisorSettings,
+): Reason | null {
   if (osBits !== 32 || memoryGb <= hv.maxMemoryGb32) return null;
   return {
     code: 'guest-32bit-memory',
@@ -60,7 +64,12 @@ export function cpuUtilisationReason(measuredPct: number, statistic: string, thr
 }
 
 /** Measured memory used / installed above the threshold (seed §2.7.4, as for CPU). */
-export function memoryUtilisationReason(measuredMb: number, installedMb: number, statistic: string, thresholdPct: number): Reason | null {
+export function memoryUtilisationReason(
+  measuredMb: number,
+  installedMb: number,
+  statistic: string,
+  thresholdPct: number,
+): Reason | null {
   const usedPct = (measuredMb / installedMb) * 100;
   if (usedPct <= thresholdPct) return null;
   return {
@@ -116,7 +125,11 @@ const PERFORMANCE_METRICS: readonly [MetricName, string][] = [
  */
 export function missingPerformanceReason(usage: ServerUsage | null, minSamples: number): Reason | null {
   if (!usage || usage.samples === 0) {
-    return { code: 'missing-performance-data', message: 'no monitoring data for this server', figures: { samples: 0, minSamples } };
+    return {
+      code: 'missing-performance-data',
+      message: 'no monitoring data for this server',
+      figures: { samples: 0, minSamples },
+    };
   }
   if (usage.samples < minSamples) {
     return {
@@ -133,7 +146,9 @@ export function missingPerformanceReason(usage: ServerUsage | null, minSamples: 
       figures: { samples: usage.samples, score: usage.quality.score },
     };
   }
-  const absent = PERFORMANCE_METRICS.filter(([metric]) => (usage.metrics[metric]?.samples ?? 0) === 0).map(([, column]) => column);
+  const absent = PERFORMANCE_METRICS.filter(([metric]) => (usage.metrics[metric]?.samples ?? 0) === 0).map(
+    ([, column]) => column,
+  );
   if (absent.length === 0) return null;
   return {
     code: 'missing-performance-data',

@@ -33,7 +33,10 @@ interface Candidate {
 
 function binding(prefix: string, candidates: Candidate[], unit: string): { value: number; line: string } {
   const best = candidates.reduce((a, b) => (b.value > a.value ? b : a));
-  return { value: best.value, line: `${prefix}${candidates.map((x) => x.text).join('; ')} → ${best.label} binds: ${fmt(best.value)} ${unit}` };
+  return {
+    value: best.value,
+    line: `${prefix}${candidates.map((x) => x.text).join('; ')} → ${best.label} binds: ${fmt(best.value)} ${unit}`,
+  };
 }
 
 /** "one survivor carries 16" / "each of 2 survivors carries ⌈16 / 2⌉ = 8". */
@@ -54,12 +57,22 @@ function candidate(label: string, text: string, share: number, ceilingPct: numbe
 }
 
 /** Per-host requirement for `vms` on `hostCount` hosts, or a reason when N+k is impossible. */
-export function hostRequirement(vms: readonly { vcpu: number; memoryGb: number; diskGb: number }[], settings: ProjectSettings, hostCount: number): HostRequirement | { reason: Reason } {
+export function hostRequirement(
+  vms: readonly { vcpu: number; memoryGb: number; diskGb: number }[],
+  settings: ProjectSettings,
+  hostCount: number,
+): HostRequirement | { reason: Reason } {
   const c = settings.cluster;
   const k = c.redundancy;
   const survivors = hostCount - k;
   if (survivors < 1) {
-    return { reason: { code: 'exceeds-host-capacity', message: `N+${k} needs at least ${k + 1} hosts; the cluster has ${hostCount}`, figures: { hosts: hostCount, redundancy: k } } };
+    return {
+      reason: {
+        code: 'exceeds-host-capacity',
+        message: `N+${k} needs at least ${k + 1} hosts; the cluster has ${hostCount}`,
+        figures: { hosts: hostCount, redundancy: k },
+      },
+    };
   }
   const sum = (f: (vm: HostDemandVm) => number) => vms.reduce((acc, vm) => acc + f(vm), 0);
   const max = (f: (vm: HostDemandVm) => number) => vms.reduce((acc, vm) => Math.max(acc, f(vm)), 0);
@@ -71,8 +84,22 @@ export function hostRequirement(vms: readonly { vcpu: number; memoryGb: number; 
   const vcpuFail = ceilSafe(vcpu.total / survivors);
   const vcpuNormal = ceilSafe(vcpu.total / hostCount);
   const vcpuCands: Candidate[] = [
-    ...(k > 0 ? [candidate('failover', `${who} ${shareText(vcpu.total, survivors, vcpuFail, true)} vCPU`, vcpuFail, c.failoverCeilingPct)] : []),
-    candidate('normal operation', `normal operation ${shareText(vcpu.total, hostCount, vcpuNormal, true)} vCPU per host`, vcpuNormal, c.cpuCeilingPct),
+    ...(k > 0
+      ? [
+          candidate(
+            'failover',
+            `${who} ${shareText(vcpu.total, survivors, vcpuFail, true)} vCPU`,
+            vcpuFail,
+            c.failoverCeilingPct,
+          ),
+        ]
+      : []),
+    candidate(
+      'normal operation',
+      `normal operation ${shareText(vcpu.total, hostCount, vcpuNormal, true)} vCPU per host`,
+      vcpuNormal,
+      c.cpuCeilingPct,
+    ),
     candidate('largest VM', `largest VM ${vcpu.largest} vCPU`, vcpu.largest, c.cpuCeilingPct),
   ];
 
@@ -81,13 +108,35 @@ export function hostRequirement(vms: readonly { vcpu: number; memoryGb: number; 
   const memFail = mem.total / survivors;
   const memNormal = mem.total / hostCount;
   const memCands: Candidate[] = [
-    ...(k > 0 ? [candidate('failover', `${who} ${shareText(mem.total, survivors, memFail, false)} GB of VMs`, memFail, c.failoverCeilingPct, over)] : []),
-    candidate('normal operation', `normal operation ${shareText(mem.total, hostCount, memNormal, false)} GB per host`, memNormal, c.memoryCeilingPct, over),
+    ...(k > 0
+      ? [
+          candidate(
+            'failover',
+            `${who} ${shareText(mem.total, survivors, memFail, false)} GB of VMs`,
+            memFail,
+            c.failoverCeilingPct,
+            over,
+          ),
+        ]
+      : []),
+    candidate(
+      'normal operation',
+      `normal operation ${shareText(mem.total, hostCount, memNormal, false)} GB per host`,
+      memNormal,
+      c.memoryCeilingPct,
+      over,
+    ),
     // One VM's memory cannot be shared with itself: no overcommit for the largest VM.
     candidate('largest VM', `largest VM ${fmt(mem.largest)} GB`, mem.largest, c.memoryCeilingPct),
   ];
 
   const v = binding(prefix, vcpuCands, 'vCPU');
   const m = binding('memory: ', memCands, 'GB');
-  return { vcpu: v.value, memoryGb: m.value, diskGb: sum((vm) => vm.diskGb) / survivors, vcpuLine: v.line, memoryLine: m.line };
+  return {
+    vcpu: v.value,
+    memoryGb: m.value,
+    diskGb: sum((vm) => vm.diskGb) / survivors,
+    vcpuLine: v.line,
+    memoryLine: m.line,
+  };
 }

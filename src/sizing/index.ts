@@ -5,6 +5,13 @@ export * from './exclusion-rules.ts';
 export { sizeServer, type SizedVm, type SizeServerResult } from './size-server.ts';
 export { hostRequirement, type HostDemandVm, type HostRequirement } from './host-requirement.ts';
 export { deriveHost, growHostSpec, type DerivedHost, type DeriveHostResult } from './derive-host.ts';
-export { chooseCpuShape, chooseMemorySizeGb, nextCpuShape, nextMemorySizeGb, compareShapes, type CpuShape } from './host-shapes.ts';
+export {
+  chooseCpuShape,
+  chooseMemorySizeGb,
+  nextCpuShape,
+  nextMemorySizeGb,
+  compareShapes,
+  type CpuShape,
+} from './host-shapes.ts';
 export { recommendedSwapGb, hypervisorPartitions } from './partitions.ts';
 export { ceilSafe, roundUpToStep, CEIL_EPSILON } from './rounding.ts';

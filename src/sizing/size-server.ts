@@ -27,7 +27,11 @@ export interface SizeServerResult {
   excluded: boolean;
 }
 
-function clockScale(server: InventoryServer, settings: ProjectSettings, targetHostGhz: number | undefined): ClockScale | undefined {
+function clockScale(
+  server: InventoryServer,
+  settings: ProjectSettings,
+  targetHostGhz: number | undefined,
+): ClockScale | undefined {
   if (settings.sizing.cpuNormalisation !== 'clock') return undefined;
   if (targetHostGhz === undefined) throw new InternalError('sizing.cpuNormalisation = clock needs the target host GHz');
   // Without the source clock the server is already "missing inventory data"; size it unscaled.
@@ -39,7 +43,11 @@ function clockScale(server: InventoryServer, settings: ProjectSettings, targetHo
  * Disk demand: the monitored disk used, or, when the disk was not monitored, the installed
  * disk (an upper bound of what is used), with the same growth and peak (seed §2.7).
  */
-function diskDemand(server: InventoryServer, usage: ServerUsage | null, settings: ProjectSettings): { d: Demand; installed: boolean } | null {
+function diskDemand(
+  server: InventoryServer,
+  usage: ServerUsage | null,
+  settings: ProjectSettings,
+): { d: Demand; installed: boolean } | null {
   const measured = resourceDemand(usage, 'disk', settings.sizing);
   if (measured) return { d: measured, installed: false };
   if (server.diskGb === null) return null;
@@ -50,10 +58,16 @@ function diskDemand(server: InventoryServer, usage: ServerUsage | null, settings
 }
 
 /** Size each resource that can be sized; the others stay 0 (their reason says why). */
-function sizeResources(server: InventoryServer, usage: ServerUsage | null, settings: ProjectSettings, targetHostGhz: number | undefined) {
+function sizeResources(
+  server: InventoryServer,
+  usage: ServerUsage | null,
+  settings: ProjectSettings,
+  targetHostGhz: number | undefined,
+) {
   const s = settings.sizing;
   const sizing: PlanVm['sizing'] = {};
-  const cores = server.sockets !== null && server.coresPerSocket !== null ? server.sockets * server.coresPerSocket : null;
+  const cores =
+    server.sockets !== null && server.coresPerSocket !== null ? server.sockets * server.coresPerSocket : null;
   const cpu = resourceDemand(usage, 'cpu', s);
   if (cpu && cores !== null) sizing.cpu = sizeVcpu(cpu, cores, s.minVcpu, clockScale(server, settings, targetHostGhz));
   const memory = resourceDemand(usage, 'memory', s);
@@ -70,15 +84,28 @@ function sizeResources(server: InventoryServer, usage: ServerUsage | null, setti
 }
 
 /** Every exclusion rule, in a fixed order so the reasons list is deterministic. */
-function exclusionReasons(server: InventoryServer, usage: ServerUsage | null, settings: ProjectSettings, vm: SizedVm, measured: { cpu: Demand | null; memory: Demand | null }): Reason[] {
+function exclusionReasons(
+  server: InventoryServer,
+  usage: ServerUsage | null,
+  settings: ProjectSettings,
+  vm: SizedVm,
+  measured: { cpu: Demand | null; memory: Demand | null },
+): Reason[] {
   const { hypervisor: hv, sizing: s } = settings;
   const candidates = [
     missingInventoryReason(server),
     missingPerformanceReason(usage, s.minSamples),
     specialHardwareReason(server),
-    measured.cpu ? cpuUtilisationReason(measured.cpu.measured, measured.cpu.statistic, s.utilisationThresholdPct) : null,
+    measured.cpu
+      ? cpuUtilisationReason(measured.cpu.measured, measured.cpu.statistic, s.utilisationThresholdPct)
+      : null,
     measured.memory && server.memoryMb
-      ? memoryUtilisationReason(measured.memory.measured, server.memoryMb, measured.memory.statistic, s.utilisationThresholdPct)
+      ? memoryUtilisationReason(
+          measured.memory.measured,
+          server.memoryMb,
+          measured.memory.statistic,
+          s.utilisationThresholdPct,
+        )
       : null,
     vcpuLimitReason(vm.vcpu, hv),
     memoryLimitReason(vm.memoryGb, vm.osBits, hv),
@@ -92,7 +119,12 @@ function exclusionReasons(server: InventoryServer, usage: ServerUsage | null, se
  * Size one server as a VM. `targetHostGhz` is the clock of the hosts it will run on, needed
  * only with sizing.cpuNormalisation = clock (spec §4).
  */
-export function sizeServer(server: InventoryServer, usage: ServerUsage | null, settings: ProjectSettings, targetHostGhz?: number): SizeServerResult {
+export function sizeServer(
+  server: InventoryServer,
+  usage: ServerUsage | null,
+  settings: ProjectSettings,
+  targetHostGhz?: number,
+): SizeServerResult {
   const { sizing, cpu, memory } = sizeResources(server, usage, settings, targetHostGhz);
   const vm: SizedVm = {
     name: server.vmName,

@@ -14,7 +14,15 @@ function demandPrefix(d: Demand, unit: string): string {
 }
 
 function sizing(d: Demand, result: number, formula: string): ResourceSizing {
-  return { statistic: d.statistic, measured: d.measured, peakFactor: d.peakFactor, growth: d.growth, demand: d.demand, result, formula };
+  return {
+    statistic: d.statistic,
+    measured: d.measured,
+    peakFactor: d.peakFactor,
+    growth: d.growth,
+    demand: d.demand,
+    result,
+    formula,
+  };
 }
 
 /** Clock normalisation (spec §4): demand in source GHz converted to target-host GHz. */

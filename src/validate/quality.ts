@@ -8,15 +8,31 @@ import type { DataQuality, MetricName, ServerUsage } from '../domain/types.ts';
 import type { Finding } from './findings.ts';
 
 /** The quality settings as an object (capplan.yaml's `quality` section omits minSamples: it is sizing.minSamples). */
-export const qualityObjectSchema = z
-  .strictObject({
-    minSamples: z.number().int().nonnegative().default(1).describe('Fewer samples than this: not sizable (missing performance data). Same meaning and default as sizing.minSamples; pass that setting.'),
-    minDays: z.number().nonnegative().default(7).describe('A window shorter than this many days lowers the score (the seed monitored two weeks).'),
-    maxGapHours: z.number().positive().default(24).describe('A gap longer than this many hours lowers the score.'),
-    minCoverage: z.number().min(0).max(1).default(0.9).describe('Share of expected samples below which the score drops.'),
-    peak: z.enum(['month-end', 'quarter-end', 'none']).default('month-end').describe('Busy period the window should include (seed §2.7: month/quarter close).'),
-    requiredMetrics: z.array(z.enum(['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps', 'iops'])).default(['cpuPct', 'memoryUsedMb']).describe('Metrics whose absence costs 20 points each.'),
-  });
+export const qualityObjectSchema = z.strictObject({
+  minSamples: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(1)
+    .describe(
+      'Fewer samples than this: not sizable (missing performance data). Same meaning and default as sizing.minSamples; pass that setting.',
+    ),
+  minDays: z
+    .number()
+    .nonnegative()
+    .default(7)
+    .describe('A window shorter than this many days lowers the score (the seed monitored two weeks).'),
+  maxGapHours: z.number().positive().default(24).describe('A gap longer than this many hours lowers the score.'),
+  minCoverage: z.number().min(0).max(1).default(0.9).describe('Share of expected samples below which the score drops.'),
+  peak: z
+    .enum(['month-end', 'quarter-end', 'none'])
+    .default('month-end')
+    .describe('Busy period the window should include (seed §2.7: month/quarter close).'),
+  requiredMetrics: z
+    .array(z.enum(['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps', 'iops']))
+    .default(['cpuPct', 'memoryUsedMb'])
+    .describe('Metrics whose absence costs 20 points each.'),
+});
 export const qualitySettingsSchema = qualityObjectSchema.prefault({});
 export type QualitySettings = z.output<typeof qualitySettingsSchema>;
 export const defaultQualitySettings = (): QualitySettings => qualitySettingsSchema.parse({});
@@ -25,12 +41,35 @@ const DAY_S = 86_400;
 const USEFUL_METRICS: MetricName[] = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps'];
 
 /** Quality of one server's data; `usage` null = the server has no monitoring data. */
-export function assessQuality(server: string, usage: ServerUsage | null, settings: QualitySettings = defaultQualitySettings()): { quality: DataQuality; findings: Finding[] } {
+export function assessQuality(
+  server: string,
+  usage: ServerUsage | null,
+  settings: QualitySettings = defaultQualitySettings(),
+): { quality: DataQuality; findings: Finding[] } {
   const findings: Finding[] = [];
-  const add = (severity: Finding['severity'], code: string, message: string) => findings.push({ severity, code, message, server });
+  const add = (severity: Finding['severity'], code: string, message: string) =>
+    findings.push({ severity, code, message, server });
   if (!usage || usage.samples === 0) {
-    add('error', 'missing-performance-data', 'no monitoring samples: cannot be sized from measurements (MAP: Unplaced – Missing Performance Data)');
-    return { quality: { score: 0, verdict: 'missing', sizable: false, samples: 0, daysCovered: 0, coverage: 0, longestGapHours: null, peakCovered: null, missingMetrics: [...USEFUL_METRICS], issues: ['missing-performance-data'] }, findings };
+    add(
+      'error',
+      'missing-performance-data',
+      'no monitoring samples: cannot be sized from measurements (MAP: Unplaced – Missing Performance Data)',
+    );
+    return {
+      quality: {
+        score: 0,
+        verdict: 'missing',
+        sizable: false,
+        samples: 0,
+        daysCovered: 0,
+        coverage: 0,
+        longestGapHours: null,
+        peakCovered: null,
+        missingMetrics: [...USEFUL_METRICS],
+        issues: ['missing-performance-data'],
+      },
+      findings,
+    };
   }
   const first = Date.parse(usage.firstTimestamp);
   const last = Date.parse(usage.lastTimestamp);
@@ -47,7 +86,11 @@ export function assessQuality(server: string, usage: ServerUsage | null, setting
   if (usage.samples < settings.minSamples) {
     sizable = false;
     score = Math.min(score, 20);
-    add('error', 'too-few-samples', `${usage.samples} samples, fewer than the minimum ${settings.minSamples}: flagged, not sized`);
+    add(
+      'error',
+      'too-few-samples',
+      `${usage.samples} samples, fewer than the minimum ${settings.minSamples}: flagged, not sized`,
+    );
   }
   if (daysCovered < settings.minDays) {
     score -= Math.round(40 * (1 - daysCovered / settings.minDays));
@@ -55,15 +98,27 @@ export function assessQuality(server: string, usage: ServerUsage | null, setting
   }
   if (coverage < settings.minCoverage) {
     score -= Math.min(30, Math.round((settings.minCoverage - coverage) * 100));
-    add('warning', 'low-coverage', `${Math.round(coverage * 100)} % of the expected samples (every ${interval} s over the window) are present`);
+    add(
+      'warning',
+      'low-coverage',
+      `${Math.round(coverage * 100)} % of the expected samples (every ${interval} s over the window) are present`,
+    );
   }
   if (longestGapHours !== null && longestGapHours > settings.maxGapHours) {
     score -= 15;
-    add('warning', 'long-gap', `longest gap without samples is ${longestGapHours} h (more than ${settings.maxGapHours} h)`);
+    add(
+      'warning',
+      'long-gap',
+      `longest gap without samples is ${longestGapHours} h (more than ${settings.maxGapHours} h)`,
+    );
   }
   if (peakCovered === false) {
     score -= 10;
-    add('warning', 'peak-not-covered', `the window ${usage.firstTimestamp} – ${usage.lastTimestamp} does not include a ${settings.peak} (busiest days): sized demand may miss the peak`);
+    add(
+      'warning',
+      'peak-not-covered',
+      `the window ${usage.firstTimestamp} – ${usage.lastTimestamp} does not include a ${settings.peak} (busiest days): sized demand may miss the peak`,
+    );
   }
   for (const m of missingMetrics) {
     const required = (settings.requiredMetrics as string[]).includes(m);
@@ -72,7 +127,21 @@ export function assessQuality(server: string, usage: ServerUsage | null, setting
   }
   score = Math.max(0, Math.min(100, score));
   const verdict = score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
-  return { quality: { score, verdict, sizable, samples: usage.samples, daysCovered, coverage: round2(coverage), longestGapHours, peakCovered, missingMetrics, issues: [...new Set(findings.map((f) => f.code))] }, findings };
+  return {
+    quality: {
+      score,
+      verdict,
+      sizable,
+      samples: usage.samples,
+      daysCovered,
+      coverage: round2(coverage),
+      longestGapHours,
+      peakCovered,
+      missingMetrics,
+      issues: [...new Set(findings.map((f) => f.code))],
+    },
+    findings,
+  };
 }
 
 /**
@@ -80,7 +149,11 @@ export function assessQuality(server: string, usage: ServerUsage | null, setting
  * servers missing from the inventory. Returns usage entries with `quality` set, in inventory
  * order then the unknown ones by name.
  */
-export function assessAll(inventoryNames: string[], usage: ServerUsage[], settings: QualitySettings = defaultQualitySettings()): { quality: Map<string, DataQuality>; findings: Finding[] } {
+export function assessAll(
+  inventoryNames: string[],
+  usage: ServerUsage[],
+  settings: QualitySettings = defaultQualitySettings(),
+): { quality: Map<string, DataQuality>; findings: Finding[] } {
   const byName = new Map(usage.map((u) => [u.server, u]));
   const quality = new Map<string, DataQuality>();
   const findings: Finding[] = [];
@@ -92,7 +165,12 @@ export function assessAll(inventoryNames: string[], usage: ServerUsage[], settin
   }
   for (const u of usage) {
     if (known.has(u.server)) continue;
-    findings.push({ severity: 'warning', code: 'unknown-server', server: u.server, message: `monitoring data for "${u.server}", which is not in the inventory (misspelt name?); ignored` });
+    findings.push({
+      severity: 'warning',
+      code: 'unknown-server',
+      server: u.server,
+      message: `monitoring data for "${u.server}", which is not in the inventory (misspelt name?); ignored`,
+    });
   }
   return { quality, findings };
 }

@@ -14,12 +14,30 @@ export function exampleProposal(edit: (text: string) => string = (t) => t): Load
 }
 
 export function currentVm(name: string, over: Partial<CurrentVm> = {}): CurrentVm {
-  return { name, vcpu: 1, memoryGb: 1, diskGb: 10, networkMBps: 0, nics: 1, osBits: 64, haPriority: 'medium', excluded: false, reasons: [], ...over };
+  return {
+    name,
+    vcpu: 1,
+    memoryGb: 1,
+    diskGb: 10,
+    networkMBps: 0,
+    nics: 1,
+    osBits: 64,
+    haPriority: 'medium',
+    excluded: false,
+    reasons: [],
+    ...over,
+  };
 }
 
 /** The VMs as the worked example's data sizes them today: equal to the proposal's baseline. */
 export function currentFromBaseline(p: LoadedProposal, over: Record<string, Partial<CurrentVm>> = {}): CurrentVm[] {
   return p.proposal.vms.map((v) =>
-    currentVm(v.name, { vcpu: v.vcpu, memoryGb: v.memoryGb, diskGb: v.diskGb, networkMBps: v.networkMBps ?? 0, ...over[v.name] }),
+    currentVm(v.name, {
+      vcpu: v.vcpu,
+      memoryGb: v.memoryGb,
+      diskGb: v.diskGb,
+      networkMBps: v.networkMBps ?? 0,
+      ...over[v.name],
+    }),
   );
 }

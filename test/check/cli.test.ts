@@ -8,7 +8,10 @@ import { repoRoot } from '../helpers/env.ts';
 import { exampleProposalFile } from './builders.ts';
 
 function capplan(args: string[], env: Record<string, string> = {}) {
-  return spawnSync('node', [path.join(repoRoot, 'src/cli/bin.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return spawnSync('node', [path.join(repoRoot, 'src/cli/bin.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
 }
 
 function proposalWith(edit: (t: string) => string): string {
@@ -28,7 +31,9 @@ test('capplan check: a malformed proposal exits 2 naming file, line and field pa
 });
 
 test('capplan check: every malformed field is listed, each with its path', () => {
-  const file = proposalWith((t) => t.replace('redundancy: 1', 'redundancy: -1').replace('project: aseguradora', 'project: "a b"'));
+  const file = proposalWith((t) =>
+    t.replace('redundancy: 1', 'redundancy: -1').replace('project: aseguradora', 'project: "a b"'),
+  );
   const r = capplan(['check', file]);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /:4: project: letters, digits/);

@@ -16,17 +16,31 @@ test('the worked example holds: loads, headroom, N+1 with one host carrying all 
   // 31.5 GB (32 GB − 512 MB); CPU ceiling 75 % → 12 vCPU.
   assert.deepEqual(host1.resources, [
     { resource: 'vcpu', load: 8, available: 12, capacity: 16, ceilingPct: 75, headroom: 4, usedPct: 50 },
-    { resource: 'memoryGb', load: 13, available: 31.5, capacity: 31.5, ceilingPct: 100, headroom: 18.5, usedPct: 41.27 },
+    {
+      resource: 'memoryGb',
+      load: 13,
+      available: 31.5,
+      capacity: 31.5,
+      ceilingPct: 100,
+      headroom: 18.5,
+      usedPct: 41.27,
+    },
   ]);
-  assert.deepEqual(r.scenarios.map((s) => [s.id, s.satisfied, s.hosts.map((h) => h.vms.length)]), [
-    ['host1 fails', true, [10]],
-    ['host2 fails', true, [10]],
-  ]);
+  assert.deepEqual(
+    r.scenarios.map((s) => [s.id, s.satisfied, s.hosts.map((h) => h.vms.length)]),
+    [
+      ['host1 fails', true, [10]],
+      ['host2 fails', true, [10]],
+    ],
+  );
   const after = r.scenarios[0]!.hosts[0]!.resources;
-  assert.deepEqual(after.map((x) => [x.resource, x.load, x.available, x.headroom]), [
-    ['vcpu', 16, 16, 0],
-    ['memoryGb', 31, 31.5, 0.5],
-  ]);
+  assert.deepEqual(
+    after.map((x) => [x.resource, x.load, x.available, x.headroom]),
+    [
+      ['vcpu', 16, 16, 0],
+      ['memoryGb', 31, 31.5, 0.5],
+    ],
+  );
   assert.ok(r.vms.every((v) => v.status === 'placed' && v.drift.length === 0));
 });
 
@@ -50,7 +64,14 @@ test('more memory than a survivor holds: the failover violation names scenario, 
 
 test('restarts follow HA priority: the low-priority VM is the one left out', () => {
   const p = exampleProposal();
-  const r = run(p, currentFromBaseline(p, { nomina: { memoryGb: 5, haPriority: 'high' }, 'negocio-1': { memoryGb: 5 }, vpn: { haPriority: 'low' } }));
+  const r = run(
+    p,
+    currentFromBaseline(p, {
+      nomina: { memoryGb: 5, haPriority: 'high' },
+      'negocio-1': { memoryGb: 5 },
+      vpn: { haPriority: 'low' },
+    }),
+  );
   const s = r.scenarios.find((x) => x.id === 'host1 fails')!;
   assert.equal(s.restarts[0]!.vm, 'nomina');
   assert.deepEqual(s.restarts.at(-1), { vm: 'vpn', from: 'host1', to: null, haPriority: 'low' });
@@ -69,11 +90,14 @@ test('hypervisor limits per VM: vCPU, 32-bit memory, vNICs, host threads', () =>
   const p = exampleProposal((t) => t.replace('cluster:', 'hypervisor:\n  maxVcpuPerVm: 2\ncluster:'));
   const r = run(p, currentFromBaseline(p, { vpn: { vcpu: 3, nics: 9 }, web: { osBits: 32, memoryGb: 5 } }));
   const v = r.violations.filter((x) => x.kind === 'vm-limit');
-  assert.deepEqual(v.map((x) => [x.vm, x.host, x.resource, x.required, x.available, x.shortfall]), [
-    ['vpn', 'host1', 'vcpu', 3, 2, 1],
-    ['vpn', 'host1', 'nics', 9, 8, 1],
-    ['web', 'host1', 'memoryGb', 5, 4, 1],
-  ]);
+  assert.deepEqual(
+    v.map((x) => [x.vm, x.host, x.resource, x.required, x.available, x.shortfall]),
+    [
+      ['vpn', 'host1', 'vcpu', 3, 2, 1],
+      ['vpn', 'host1', 'nics', 9, 8, 1],
+      ['web', 'host1', 'memoryGb', 5, 4, 1],
+    ],
+  );
 });
 
 test('a placed VM the current sizing excludes is a violation with its reason', () => {
@@ -97,12 +121,18 @@ test('a new VM is placed by the check on the freest host; one that fits nowhere 
   assert.ok(ok.notes.includes('correo is new since the proposal: the check placed it on host1'));
   const big = run(p, [...today, currentVm('correo', { vcpu: 1, memoryGb: 20 })]);
   const v = big.violations.find((x) => x.kind === 'unplaced')!;
-  assert.deepEqual([v.vm, v.host, v.resource, v.required, v.available, v.shortfall], ['correo', 'host1', 'memoryGb', 32, 31.5, 0.5]);
+  assert.deepEqual(
+    [v.vm, v.host, v.resource, v.required, v.available, v.shortfall],
+    ['correo', 'host1', 'memoryGb', 32, 31.5, 0.5],
+  );
 });
 
 test('a VM gone from the inventory is noted, not a violation', () => {
   const p = exampleProposal();
-  const r = run(p, currentFromBaseline(p).filter((v) => v.name !== 'vpn'));
+  const r = run(
+    p,
+    currentFromBaseline(p).filter((v) => v.name !== 'vpn'),
+  );
   assert.equal(r.holds, true);
   assert.equal(r.vms.find((v) => v.name === 'vpn')!.status, 'gone');
 });
@@ -127,4 +157,3 @@ test('the report does not depend on the order of the current VMs', () => {
   const cur = currentFromBaseline(p, { nomina: { memoryGb: 5 } });
   assert.deepEqual(run(p, [...cur].reverse()), run(p, cur));
 });
-

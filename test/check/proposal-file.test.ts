@@ -30,14 +30,46 @@ test('hosts.count names hosts <prefix>1..n and points their lines at hosts:', ()
 });
 
 const malformed: { name: string; edit: (t: string) => string; expect: RegExp }[] = [
-  { name: 'unknown top-level key', edit: (t) => `${t}colour: blue\n`, expect: /proposal\.yaml:38: colour: unknown setting/ },
-  { name: 'misspelt model field', edit: (t) => t.replace('    nics: 3', '    nics: 3\n    nicsGbps: 4'), expect: /proposal\.yaml:17: hosts\.model\.nicsGbps: unknown setting/ },
-  { name: 'negative vCPU', edit: (t) => t.replace('name: vpn, host: host1, vcpu: 1', 'name: vpn, host: host1, vcpu: -1'), expect: /proposal\.yaml:31: vms\.8\.vcpu: .*>=0/ },
-  { name: 'VM on an unknown host', edit: (t) => t.replace('name: web, host: host1', 'name: web, host: host9'), expect: /proposal\.yaml:32: vms\.9\.host: no host "host9"/ },
-  { name: 'VM listed twice', edit: (t) => t.replace('name: vpn,', 'name: web,'), expect: /vms\.9\.name: VM "web" is listed twice/ },
-  { name: 'count and names', edit: (t) => t.replace('  names:', '  count: 2\n  names:'), expect: /hosts: give either hosts\.count or hosts\.names/ },
-  { name: 'wrong format version', edit: (t) => t.replace('formatVersion: 1', 'formatVersion: 7'), expect: /proposal\.yaml:3: formatVersion: / },
-  { name: 'bad growth value', edit: (t) => t.replace('memory: 0.5', 'memory: lots'), expect: /sizing\.growth\.memory: .*number/ },
+  {
+    name: 'unknown top-level key',
+    edit: (t) => `${t}colour: blue\n`,
+    expect: /proposal\.yaml:38: colour: unknown setting/,
+  },
+  {
+    name: 'misspelt model field',
+    edit: (t) => t.replace('    nics: 3', '    nics: 3\n    nicsGbps: 4'),
+    expect: /proposal\.yaml:17: hosts\.model\.nicsGbps: unknown setting/,
+  },
+  {
+    name: 'negative vCPU',
+    edit: (t) => t.replace('name: vpn, host: host1, vcpu: 1', 'name: vpn, host: host1, vcpu: -1'),
+    expect: /proposal\.yaml:31: vms\.8\.vcpu: .*>=0/,
+  },
+  {
+    name: 'VM on an unknown host',
+    edit: (t) => t.replace('name: web, host: host1', 'name: web, host: host9'),
+    expect: /proposal\.yaml:32: vms\.9\.host: no host "host9"/,
+  },
+  {
+    name: 'VM listed twice',
+    edit: (t) => t.replace('name: vpn,', 'name: web,'),
+    expect: /vms\.9\.name: VM "web" is listed twice/,
+  },
+  {
+    name: 'count and names',
+    edit: (t) => t.replace('  names:', '  count: 2\n  names:'),
+    expect: /hosts: give either hosts\.count or hosts\.names/,
+  },
+  {
+    name: 'wrong format version',
+    edit: (t) => t.replace('formatVersion: 1', 'formatVersion: 7'),
+    expect: /proposal\.yaml:3: formatVersion: /,
+  },
+  {
+    name: 'bad growth value',
+    edit: (t) => t.replace('memory: 0.5', 'memory: lots'),
+    expect: /sizing\.growth\.memory: .*number/,
+  },
   { name: 'missing inventory', edit: (t) => t.replace(/  inventory: .*\n/, ''), expect: /inputs\.inventory: / },
 ];
 
@@ -56,7 +88,10 @@ for (const c of malformed) {
 }
 
 test('YAML syntax errors are located (exit 2)', () => {
-  assert.throws(() => parseProposal('formatVersion: 1\nhosts: [\n', 'p.yaml'), (err: unknown) => err instanceof InputError && /^p\.yaml:\d+:\d+: YAML/.test(err.message));
+  assert.throws(
+    () => parseProposal('formatVersion: 1\nhosts: [\n', 'p.yaml'),
+    (err: unknown) => err instanceof InputError && /^p\.yaml:\d+:\d+: YAML/.test(err.message),
+  );
 });
 
 test('docs/proposal.schema.json is generated from the zod schema (capplan schema proposal --out docs/proposal.schema.json)', () => {

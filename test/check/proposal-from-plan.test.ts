@@ -26,19 +26,35 @@ test('the emitted proposal loads, keeps every figure, and holds against unchange
   const { derivation: _d, ...model } = plan.hostModel;
   assert.deepEqual(proposal.hosts.model, model);
   assert.equal(proposal.vms.length, 10);
-  assert.deepEqual(proposal.vms.find((v) => v.name === 'web'), { name: 'web', host: 'host1', vcpu: 2, memoryGb: 3, diskGb: 50, networkMBps: 1059.72 });
+  assert.deepEqual(
+    proposal.vms.find((v) => v.name === 'web'),
+    { name: 'web', host: 'host1', vcpu: 2, memoryGb: 3, diskGb: 50, networkMBps: 1059.72 },
+  );
   assert.deepEqual(proposal.sizing, plan.settings.sizing);
   assert.equal(proposal.cluster.redundancy, 1);
   // One line per VM entry, so annotations land on the VM's own line.
   const lines = proposalFromPlan(plan, opts).split('\n');
   assert.match(lines[loaded.lines.vm.web! - 1]!, /^ {2}- \{ name: web, host: host1,/);
-  const report = evaluateProposal({ file: 'p', proposal, hostNames: loaded.hostNames, current: currentFromBaseline(loaded) });
+  const report = evaluateProposal({
+    file: 'p',
+    proposal,
+    hostNames: loaded.hostNames,
+    current: currentFromBaseline(loaded),
+  });
   assert.equal(report.holds, true);
 });
 
 test('excluded VMs keep their reason code and get no host', () => {
   const plan = examplePlan();
-  plan.vms[3] = { ...plan.vms[3]!, host: null, status: 'excluded', reasons: [{ code: 'special-hardware', message: 'USB dongle' }] };
+  plan.vms[3] = {
+    ...plan.vms[3]!,
+    host: null,
+    status: 'excluded',
+    reasons: [{ code: 'special-hardware', message: 'USB dongle' }],
+  };
   const { proposal } = parseProposal(proposalFromPlan(plan, opts), 'p.yaml');
-  assert.deepEqual(proposal.vms.find((v) => v.name === 'archivos'), { name: 'archivos', excluded: 'special-hardware', vcpu: 1, memoryGb: 1, diskGb: 75, networkMBps: 359.29 });
+  assert.deepEqual(
+    proposal.vms.find((v) => v.name === 'archivos'),
+    { name: 'archivos', excluded: 'special-hardware', vcpu: 1, memoryGb: 1, diskGb: 75, networkMBps: 359.29 },
+  );
 });

@@ -17,14 +17,20 @@ import { exampleProposalFile } from './builders.ts';
 const projectDir = path.join(repoRoot, 'fixtures/aseguradora');
 
 function capplan(args: string[], env: Record<string, string> = {}) {
-  return spawnSync('node', [path.join(repoRoot, 'src/cli/bin.js'), ...args], { encoding: 'utf8', env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env } });
+  return spawnSync('node', [path.join(repoRoot, 'src/cli/bin.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env },
+  });
 }
 
 /** The example proposal, edited, in the fixture folder's place (so its input paths resolve). */
 function editedProposal(edit: (t: string) => string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-check-'));
   const file = path.join(dir, 'proposal.yaml');
-  const text = readFileSync(exampleProposalFile, 'utf8').replace(/\.\.\/\.\.\/\.\.\/\.\.\/fixtures\/aseguradora/g, projectDir);
+  const text = readFileSync(exampleProposalFile, 'utf8').replace(
+    /\.\.\/\.\.\/\.\.\/\.\.\/fixtures\/aseguradora/g,
+    projectDir,
+  );
   writeFileSync(file, edit(text));
   return file;
 }
@@ -39,14 +45,29 @@ test('the proposal emitted from the worked example plan holds against the same d
   const project = await loadProject(projectDir);
   const servers = await readInventoryCsv(project.inventoryFile);
   const monitoring = await readMonitoring(project.monitoringFiles, { percentiles: [] });
-  const plan = await assemblePlan({ settings: project.settings, servers, usage: new Map(monitoring.servers.map((u) => [u.server, u])), catalog: null, inputFiles: [] });
+  const plan = await assemblePlan({
+    settings: project.settings,
+    servers,
+    usage: new Map(monitoring.servers.map((u) => [u.server, u])),
+    catalog: null,
+    inputFiles: [],
+  });
   const file = path.join(projectDir, 'proposal.yaml');
   const loaded = parseProposal(proposalFromPlan(plan, { projectDir, proposalDir: projectDir }), file);
   const report = await checkProposal(loaded);
   assert.equal(report.holds, true, JSON.stringify(report.violations));
-  assert.deepEqual(report.hosts.map((h) => h.name), ['rhevh1', 'rhevh2']);
+  assert.deepEqual(
+    report.hosts.map((h) => h.name),
+    ['rhevh1', 'rhevh2'],
+  );
   assert.ok(report.vms.every((v) => v.status === 'placed' && v.drift.length === 0));
-  assert.deepEqual(report.scenarios.map((s) => [s.id, s.satisfied]), [['rhevh1 fails', true], ['rhevh2 fails', true]]);
+  assert.deepEqual(
+    report.scenarios.map((s) => [s.id, s.satisfied]),
+    [
+      ['rhevh1 fails', true],
+      ['rhevh2 fails', true],
+    ],
+  );
 });
 
 test('raising memory growth to 70 %: exit 1 naming the failure scenario, the host, the resource and the shortfall', () => {
@@ -57,13 +78,16 @@ test('raising memory growth to 70 %: exit 1 naming the failure scenario, the hos
   assert.equal(report.holds, false);
   // Ten VMs need 37 GB at +70 %; a survivor carries 32 GB − 512 MB = 31.5 GB.
   const v = report.violations.find((x: { scenario?: string }) => x.scenario === 'host1 fails');
-  assert.deepEqual([v.kind, v.host, v.resource, v.required, v.available, v.shortfall], ['failover', 'host2', 'memoryGb', 37, 31.5, 5.5]);
+  assert.deepEqual(
+    [v.kind, v.host, v.resource, v.required, v.available, v.shortfall],
+    ['failover', 'host2', 'memoryGb', 37, 31.5, 5.5],
+  );
   const human = capplan(['check', file]);
   assert.equal(human.status, 1);
   assert.match(human.stdout, /if host1 fails, host2 must carry 37 GB of memory but has 31\.5 GB: short by 5\.5 GB/);
 });
 
-test('newer monitoring in which one VM\'s CPU doubles reports that VM\'s drift (and only its)', async () => {
+test("newer monitoring in which one VM's CPU doubles reports that VM's drift (and only its)", async () => {
   const rows = readFileSync(path.join(projectDir, 'monitoring.csv'), 'utf8').trimEnd().split('\n');
   const twoWeeksMs = 14 * 24 * 3600 * 1000;
   const newer = [rows[0]!];
@@ -79,9 +103,15 @@ test('newer monitoring in which one VM\'s CPU doubles reports that VM\'s drift (
   writeFileSync(newerFile, `${newer.join('\n')}\n`);
   const report = await checkProposal(await loadProposal(exampleProposalFile), { monitoringFiles: [newerFile] });
   const drifted = report.vms.filter((v) => v.drift.length);
-  assert.deepEqual(drifted.map((v) => v.name), ['base-datos']);
+  assert.deepEqual(
+    drifted.map((v) => v.name),
+    ['base-datos'],
+  );
   // Average CPU over both windows: 1.5 × 39.84 % of 4 cores → ⌈2.39⌉ = 3 vCPU (was 2).
-  assert.deepEqual(drifted[0]!.drift.filter((d) => d.resource === 'vcpu'), [{ resource: 'vcpu', baseline: 2, current: 3, delta: 1, deltaPct: 50 }]);
+  assert.deepEqual(
+    drifted[0]!.drift.filter((d) => d.resource === 'vcpu'),
+    [{ resource: 'vcpu', baseline: 2, current: 3, delta: 1, deltaPct: 50 }],
+  );
   const md = capplan(['check', exampleProposalFile, '--monitoring', newerFile, '--format', 'markdown']);
   assert.match(md.stdout, /\| base-datos \| host1 \| CPU 2 vCPU → 3 vCPU: \+1 vCPU \(\+50 %\)/);
 });
@@ -92,7 +122,10 @@ test('--format github writes annotations to stdout and appends the summary to $G
   writeFileSync(summary, '# earlier step\n');
   const r = capplan(['check', file, '--format', 'github'], { GITHUB_STEP_SUMMARY: summary });
   assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stdout, /^::error file=.*proposal\.yaml,line=21,title=capplan check%3A failover \(host1 fails\) memory::/m);
+  assert.match(
+    r.stdout,
+    /^::error file=.*proposal\.yaml,line=21,title=capplan check%3A failover \(host1 fails\) memory::/m,
+  );
   const text = readFileSync(summary, 'utf8');
   assert.ok(text.startsWith('# earlier step\n## ❌ capplan check: aseguradora'), text.slice(0, 80));
 });

@@ -49,7 +49,10 @@ test('a bad statistic is rejected', async () => {
 
 test('YAML syntax errors are located', async () => {
   const dir = project(`${base}sizing: [\n`);
-  await assert.rejects(loadProject(dir), (err: unknown) => err instanceof InputError && /capplan\.yaml:\d+:\d+: YAML/.test(err.message));
+  await assert.rejects(
+    loadProject(dir),
+    (err: unknown) => err instanceof InputError && /capplan\.yaml:\d+:\d+: YAML/.test(err.message),
+  );
 });
 
 test('catalog mode without a catalog file is an input error', async () => {

@@ -12,14 +12,29 @@ const golden = path.join(import.meta.dirname, 'golden/ingest-basic');
 const scenario = 'test/ingest/fixtures/ingest-basic';
 
 function capplan(...args: string[]) {
-  return spawnSync('node', ['src/cli/bin.js', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return spawnSync('node', ['src/cli/bin.js', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
 }
 
 test('capplan ingest: inventory + long monitoring → servers.csv, metrics-summary.csv, data-quality.md (golden)', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'capplan-ingest-'));
-  const r = capplan('ingest', `${scenario}/inventory.csv`, `${scenario}/monitoring.csv`, '--out', out, '--percentiles', '90');
+  const r = capplan(
+    'ingest',
+    `${scenario}/inventory.csv`,
+    `${scenario}/monitoring.csv`,
+    '--out',
+    out,
+    '--percentiles',
+    '90',
+  );
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /monitoring\.csv: long \(monitoring\), 3 server\(s\), 115 samples, 2010-03-30T00:00:00Z → 2010-04-01T23:00:00Z/);
+  assert.match(
+    r.stdout,
+    /monitoring\.csv: long \(monitoring\), 3 server\(s\), 115 samples, 2010-03-30T00:00:00Z → 2010-04-01T23:00:00Z/,
+  );
   assert.match(r.stdout, /inventory\.csv: inventory \(inventory\), 3 server\(s\)/);
   for (const name of ['servers.csv', 'metrics-summary.csv', 'data-quality.md']) {
     const actual = readFileSync(path.join(out, name), 'utf8');
@@ -28,7 +43,11 @@ test('capplan ingest: inventory + long monitoring → servers.csv, metrics-summa
       mkdirSync(golden, { recursive: true });
       writeFileSync(expected, actual);
     }
-    assert.equal(actual, readFileSync(expected, 'utf8'), `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`);
+    assert.equal(
+      actual,
+      readFileSync(expected, 'utf8'),
+      `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`,
+    );
   }
 });
 
@@ -37,7 +56,10 @@ test('capplan ingest: servers.csv is a valid inventory again (formula guard roun
   assert.equal(capplan('ingest', `${scenario}/inventory.csv`, '--out', out).status, 0);
   const { readInventoryCsv } = await import('../../src/ingest/inventory-csv.ts');
   const servers = await readInventoryCsv(path.join(out, 'servers.csv'));
-  assert.deepEqual(servers.map((s) => s.name), ['web', 'db', '=HYPERLINK("http://x")']);
+  assert.deepEqual(
+    servers.map((s) => s.name),
+    ['web', 'db', '=HYPERLINK("http://x")'],
+  );
   assert.ok(readFileSync(path.join(out, 'servers.csv'), 'utf8').includes(`"'=HYPERLINK(""http://x"")"`));
 });
 

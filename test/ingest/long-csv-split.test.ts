@@ -37,7 +37,10 @@ function rows(): string[] {
 
 /** readMonitoring with the file read whole (minBytes huge) or split on `threads` threads. */
 async function read(f: string, mode: 'whole' | 1 | 2): Promise<MonitoringResult> {
-  Object.assign(splitSettings, mode === 'whole' ? { minBytes: Number.MAX_SAFE_INTEGER } : { minBytes: 0, threads: mode });
+  Object.assign(
+    splitSettings,
+    mode === 'whole' ? { minBytes: Number.MAX_SAFE_INTEGER } : { minBytes: 0, threads: mode },
+  );
   return readMonitoring([f], { percentiles: [90], profile: 'p95' });
 }
 
@@ -53,7 +56,10 @@ test('split read: the same ServerUsage, findings and file report for the whole f
   assert.deepEqual(one, whole);
   assert.deepEqual(two, whole);
   assert.equal(whole.servers.length, 7);
-  assert.equal(whole.servers.reduce((n, s) => n + s.samples, 0), 600);
+  assert.equal(
+    whole.servers.reduce((n, s) => n + s.samples, 0),
+    600,
+  );
   const cpu = whole.findings.filter((x) => x.code === 'cpu-above-100').map((x) => [x.server, x.row, x.message]);
   assert.deepEqual(cpu, [
     ['s2', 522, 'CPU % above 100 (first 140); clamped to 100'],
@@ -65,7 +71,11 @@ test('split read: a malformed value in the second half is reported at its line i
   const lines = rows();
   lines[450] = cell(lines[450]!, 5, '1e');
   const f = file('bad.csv', `${HEADER}${lines.join('\n')}\n`);
-  const expected = { message: new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:452:network_mb_per_s: expected a number, got "1e"$`) };
+  const expected = {
+    message: new RegExp(
+      `^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:452:network_mb_per_s: expected a number, got "1e"$`,
+    ),
+  };
   for (const mode of ['whole', 1, 2] as const) await assert.rejects(read(f, mode), expected, `mode ${mode}`);
 });
 
@@ -74,10 +84,18 @@ test('split read: the first half’s error wins over the second’s', async () =
   lines[100] = lines[100]!.replace(/Z,/, ',');
   lines[550] = cell(lines[550]!, 5, 'x');
   const f = file('two-bad.csv', `${HEADER}${lines.join('\n')}\n`);
-  for (const mode of ['whole', 1, 2] as const) await assert.rejects(read(f, mode), { message: new RegExp(`:102:timestamp: expected an ISO-8601 timestamp`) }, `mode ${mode}`);
+  for (const mode of ['whole', 1, 2] as const)
+    await assert.rejects(
+      read(f, mode),
+      { message: new RegExp(`:102:timestamp: expected an ISO-8601 timestamp`) },
+      `mode ${mode}`,
+    );
 });
 
-for (const [half, line] of [['second', 400], ['first', 20]] as const) {
+for (const [half, line] of [
+  ['second', 400],
+  ['first', 20],
+] as const) {
   test(`split read: a quote in the ${half} half sends the whole file to csv-parse`, async () => {
     const lines = rows();
     lines[line] = lines[line]!.replace(/,(s\d),/, ',"$1",');

@@ -10,10 +10,13 @@ import { InputError } from '../../src/errors.ts';
 import { sharedFile, sharedSkip } from '../helpers/env.ts';
 
 const fx = (name: string) => path.join(import.meta.dirname, 'fixtures/monitoring', name);
-const close = (a: number | undefined, b: number, eps = 1e-9) => assert.ok(a !== undefined && Math.abs(a - b) <= eps, `${a} ≈ ${b}`);
+const close = (a: number | undefined, b: number, eps = 1e-9) =>
+  assert.ok(a !== undefined && Math.abs(a - b) <= eps, `${a} ≈ ${b}`);
 const read = (files: string[], extra: object = {}) => readMonitoring(files, { percentiles: [], ...extra });
 
-test('perfmon sample IMPC3116: IST bias -330 applied, 21 samples, no capplan counters', { skip: sharedSkip('samples/perfmon/narmadha_IMPC3116_DataCollector01.csv') }, async () => {
+test('perfmon sample IMPC3116: IST bias -330 applied, 21 samples, no capplan counters', {
+  skip: sharedSkip('samples/perfmon/narmadha_IMPC3116_DataCollector01.csv'),
+}, async () => {
   const r = await read([sharedFile('samples/perfmon/narmadha_IMPC3116_DataCollector01.csv')!]);
   assert.equal(r.files?.[0]?.format, 'perfmon');
   const [s] = r.servers;
@@ -25,7 +28,9 @@ test('perfmon sample IMPC3116: IST bias -330 applied, 21 samples, no capplan cou
   assert.deepEqual(s?.metrics, {});
 });
 
-test('perfmon sample DESKTOP-67P0ISA: EDT bias 240, one blank first sample, committed bytes', { skip: sharedSkip('samples/perfmon/theveenan_DESKTOP-67P0ISA_DataCollector01.csv') }, async () => {
+test('perfmon sample DESKTOP-67P0ISA: EDT bias 240, one blank first sample, committed bytes', {
+  skip: sharedSkip('samples/perfmon/theveenan_DESKTOP-67P0ISA_DataCollector01.csv'),
+}, async () => {
   const r = await read([sharedFile('samples/perfmon/theveenan_DESKTOP-67P0ISA_DataCollector01.csv')!]);
   const [s] = r.servers;
   assert.equal(s?.server, 'DESKTOP-67P0ISA');
@@ -35,7 +40,9 @@ test('perfmon sample DESKTOP-67P0ISA: EDT bias 240, one blank first sample, comm
   close(s?.metrics.memoryUsedMb?.avg, 19138.63671875);
 });
 
-test('sadf -d sample: several tables, restart and comment rows, UTC timestamps', { skip: sharedSkip('samples/sysstat/expected.sadf-d.txt') }, async () => {
+test('sadf -d sample: several tables, restart and comment rows, UTC timestamps', {
+  skip: sharedSkip('samples/sysstat/expected.sadf-d.txt'),
+}, async () => {
   const r = await read([sharedFile('samples/sysstat/expected.sadf-d.txt')!]);
   const [s] = r.servers;
   assert.equal(s?.server, 'SYSSTAT.TEST');
@@ -48,18 +55,23 @@ test('sadf -d sample: several tables, restart and comment rows, UTC timestamps',
   assert.deepEqual(r.files?.[0]?.notes, ['2 restart record(s) skipped']);
 });
 
-test('sadf -j sample gives the same figures as sadf -d of the same data', { skip: sharedSkip('samples/sysstat/expected.sadf-j.txt') }, async () => {
+test('sadf -j sample gives the same figures as sadf -d of the same data', {
+  skip: sharedSkip('samples/sysstat/expected.sadf-j.txt'),
+}, async () => {
   const j = await read([sharedFile('samples/sysstat/expected.sadf-j.txt')!]);
   const d = await read([sharedFile('samples/sysstat/expected.sadf-d.txt')!]);
   assert.equal(j.files?.[0]?.format, 'sadf-j');
   const [js] = j.servers;
   const [ds] = d.servers;
   assert.equal(js?.samples, 5);
-  for (const m of ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'iops'] as const) close(js?.metrics[m]?.avg, ds!.metrics[m]!.avg, 1e-9);
+  for (const m of ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'iops'] as const)
+    close(js?.metrics[m]?.avg, ds!.metrics[m]!.avg, 1e-9);
   close(js?.metrics.networkMBps?.avg, ds!.metrics.networkMBps!.avg, 1e-9);
 });
 
-test('sadf -d with -T: EST is ambiguous → warning, read as UTC', { skip: sharedSkip('samples/sysstat/expected.sadf-d-tz.txt') }, async () => {
+test('sadf -d with -T: EST is ambiguous → warning, read as UTC', {
+  skip: sharedSkip('samples/sysstat/expected.sadf-d-tz.txt'),
+}, async () => {
   const r = await read([sharedFile('samples/sysstat/expected.sadf-d-tz.txt')!]);
   assert.equal(r.servers[0]?.samples, 2);
   close(r.servers[0]?.metrics.cpuPct?.avg, (100 - 82.88 + 100 - 95.31) / 2);
@@ -67,10 +79,14 @@ test('sadf -d with -T: EST is ambiguous → warning, read as UTC', { skip: share
 
 test('sar text is refused with a hint', { skip: sharedSkip('samples/sysstat/expected.sar-u.txt') }, async () => {
   const f = sharedFile('samples/sysstat/expected.sar-u.txt')!;
-  await assert.rejects(read([f]), { message: `${f}:1: sar text output is not read (column layout varies by locale): export with \`sadf -d\` or \`sadf -j\` instead` });
+  await assert.rejects(read([f]), {
+    message: `${f}:1: sar text output is not read (column layout varies by locale): export with \`sadf -d\` or \`sadf -j\` instead`,
+  });
 });
 
-test('nmon sample: 120 snapshots of the-gibson, CPU busy = User% + Sys%, Linux memory', { skip: sharedSkip('samples/nmon/pyNmonAnalyzer_test.nmon') }, async () => {
+test('nmon sample: 120 snapshots of the-gibson, CPU busy = User% + Sys%, Linux memory', {
+  skip: sharedSkip('samples/nmon/pyNmonAnalyzer_test.nmon'),
+}, async () => {
   const r = await read([sharedFile('samples/nmon/pyNmonAnalyzer_test.nmon')!]);
   const [s] = r.servers;
   assert.equal(s?.server, 'the-gibson');
@@ -90,7 +106,9 @@ test('nmon with a UTC offset override', { skip: sharedSkip('samples/nmon/pyNmonA
   assert.deepEqual(r.findings, []);
 });
 
-test('Bitbrains trace: epoch seconds in a column labelled ms, KB → MB, 30 days', { skip: sharedSkip('samples/vm_traces/bitbrains_fastStorage_opendc.csv') }, async () => {
+test('Bitbrains trace: epoch seconds in a column labelled ms, KB → MB, 30 days', {
+  skip: sharedSkip('samples/vm_traces/bitbrains_fastStorage_opendc.csv'),
+}, async () => {
   const r = await read([sharedFile('samples/vm_traces/bitbrains_fastStorage_opendc.csv')!]);
   const [s] = r.servers;
   assert.equal(s?.server, 'bitbrains_fastStorage_opendc');
@@ -109,7 +127,10 @@ test('Bitbrains trace: epoch seconds in a column labelled ms, KB → MB, 30 days
 
 test('perfmon quirk: UTF-16 with BOM, bias -60, blank first sample, NIC sum without isatap, two hosts', async () => {
   const r = await read([fx('perfmon-utf16.csv')]);
-  assert.deepEqual(r.servers.map((s) => s.server), ['SRV-NÓMINA', 'WEB2']);
+  assert.deepEqual(
+    r.servers.map((s) => s.server),
+    ['SRV-NÓMINA', 'WEB2'],
+  );
   const [srv, web] = r.servers;
   assert.equal(srv?.firstTimestamp, '2010-03-22T00:00:00Z');
   assert.equal(srv?.samples, 3);
@@ -131,7 +152,10 @@ test('perfmon quirk: Windows-1252 bytes give the same result as UTF-16', async (
 });
 
 test('perfmon quirk: a wrong --encoding override is a located error, a right one works', async () => {
-  await assert.rejects(read([fx('perfmon-cp1252.csv')], { encoding: 'utf-8' }), (e: unknown) => e instanceof InputError && /bytes are not valid utf-8/.test(e.message));
+  await assert.rejects(
+    read([fx('perfmon-cp1252.csv')], { encoding: 'utf-8' }),
+    (e: unknown) => e instanceof InputError && /bytes are not valid utf-8/.test(e.message),
+  );
   const r = await read([fx('perfmon-cp1252.csv')], { encoding: 'cp1252' });
   assert.equal(r.servers[0]?.server, 'SRV-NÓMINA');
 });
@@ -156,13 +180,19 @@ test('sadf -d quirk: decimal commas, restart row, repeated header, comment row',
 test('wide CSV: server:metric columns, per-metric file, semicolons with decimal comma', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-wide-'));
   const a = path.join(dir, 'mixed.csv');
-  writeFileSync(a, 'timestamp,web:cpu_pct,db:cpu_pct,web:memory_used_mb\n2010-03-22T00:00:00Z,10,50,1000\n2010-03-22T00:05:00Z,20,,1500\n');
+  writeFileSync(
+    a,
+    'timestamp,web:cpu_pct,db:cpu_pct,web:memory_used_mb\n2010-03-22T00:00:00Z,10,50,1000\n2010-03-22T00:05:00Z,20,,1500\n',
+  );
   const b = path.join(dir, 'iops.csv');
   writeFileSync(b, 'time;web;db\n2010-03-22T00:00:00Z;100,5;7\n');
   const c = path.join(dir, 'app01.csv');
   writeFileSync(c, 'timestamp,cpuPct,networkMBps\n2010-03-22 00:00:00+02:00,5,0.5\n');
   const r = await read([a, b, c]);
-  assert.deepEqual(r.files?.map((f) => f.format), ['wide', 'wide', 'wide']);
+  assert.deepEqual(
+    r.files?.map((f) => f.format),
+    ['wide', 'wide', 'wide'],
+  );
   const by = Object.fromEntries(r.servers.map((s) => [s.server, s]));
   assert.equal(by.web?.metrics.cpuPct?.avg, 15);
   assert.equal(by.web?.metrics.memoryUsedMb?.max, 1500);
@@ -175,6 +205,10 @@ test('an unknown format names the file, the line and what was expected; --format
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-unk-'));
   const f = path.join(dir, 'x.csv');
   writeFileSync(f, '\nfoo,bar\n1,2\n');
-  await assert.rejects(read([f]), { message: `${f}:2: cannot tell the monitoring format from the first line "foo,bar"; expected one of long, wide, perfmon, sadf-d, sadf-j, nmon, bitbrains (see docs/ingest.md) or use --format` });
-  await assert.rejects(read([f], { format: 'perfmon' }), { message: `${f}:2:1: perfmon CSV: header cell 1 should start with (PDH-CSV 4.0)` });
+  await assert.rejects(read([f]), {
+    message: `${f}:2: cannot tell the monitoring format from the first line "foo,bar"; expected one of long, wide, perfmon, sadf-d, sadf-j, nmon, bitbrains (see docs/ingest.md) or use --format`,
+  });
+  await assert.rejects(read([f], { format: 'perfmon' }), {
+    message: `${f}:2:1: perfmon CSV: header cell 1 should start with (PDH-CSV 4.0)`,
+  });
 });

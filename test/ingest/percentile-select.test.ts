@@ -3,7 +3,12 @@
 // with ties, narrow ranges and negative values, the selected values equal those of a full sort.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { percentileOfSorted, percentilesInPlace, select, shortestFloat32Decimal } from '../../src/ingest/monitoring/percentile.ts';
+import {
+  percentileOfSorted,
+  percentilesInPlace,
+  select,
+  shortestFloat32Decimal,
+} from '../../src/ingest/monitoring/percentile.ts';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;

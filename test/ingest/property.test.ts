@@ -14,11 +14,18 @@ import { ConfigError, InputError } from '../../src/errors.ts';
 const SEED = 20100322;
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 const dir = mkdtempSync(path.join(tmpdir(), 'capplan-prop-'));
 const fixtures = path.join(import.meta.dirname, 'fixtures');
-const MONITORING = ['foundation/monitoring.csv', 'monitoring/perfmon-utf16.csv', 'monitoring/perfmon-cp1252.csv', 'monitoring/typeperf-stdout.csv', 'monitoring/sadf-decimal-comma.txt', 'ingest-basic/monitoring.csv'];
+const MONITORING = [
+  'foundation/monitoring.csv',
+  'monitoring/perfmon-utf16.csv',
+  'monitoring/perfmon-cp1252.csv',
+  'monitoring/typeperf-stdout.csv',
+  'monitoring/sadf-decimal-comma.txt',
+  'ingest-basic/monitoring.csv',
+];
 
 /** Reads `bytes` as a monitoring file; returns 'ok' or 'error', failing on anything unlocated. */
 async function outcome(bytes: Uint8Array, name: string, format?: 'long'): Promise<'ok' | 'error'> {
@@ -26,7 +33,8 @@ async function outcome(bytes: Uint8Array, name: string, format?: 'long'): Promis
   writeFileSync(file, bytes);
   try {
     const r = await readMonitoring([file], { percentiles: [], ...(format ? { format } : {}) });
-    for (const s of r.servers) assert.ok(s.samples > 0 && Number.isFinite(Date.parse(s.firstTimestamp)), `${name}: bad summary`);
+    for (const s of r.servers)
+      assert.ok(s.samples > 0 && Number.isFinite(Date.parse(s.firstTimestamp)), `${name}: bad summary`);
     return 'ok';
   } catch (err) {
     assert.ok(err instanceof InputError, `${name}: ${err instanceof Error ? err.stack : String(err)}`);
@@ -67,7 +75,11 @@ test(`monitoring readers: random bytes and random byte flips never crash (seed $
 
 test('monitoring readers: wrong delimiters give a located error, not a crash', async () => {
   const text = readFileSync(path.join(fixtures, 'foundation/monitoring.csv'), 'utf8');
-  for (const [name, sep] of [['tab', '\t'], ['semicolon', ';'], ['pipe', '|']] as const) {
+  for (const [name, sep] of [
+    ['tab', '\t'],
+    ['semicolon', ';'],
+    ['pipe', '|'],
+  ] as const) {
     assert.equal(await outcome(Buffer.from(text.replaceAll(',', sep)), `delim-${name}.csv`), 'error');
     assert.equal(await outcome(Buffer.from(text.replaceAll(',', sep)), `delim-long-${name}.csv`, 'long'), 'error');
   }
@@ -79,14 +91,19 @@ test(`inventory CSV: truncation, byte flips and wrong delimiters give a result o
   const variants = [text.replaceAll(',', ';'), text.replaceAll(',', '\t')];
   for (let k = 0; k < 60; k++) {
     const chars = [...text.slice(0, Math.floor(rand() * text.length))];
-    if (k % 2) for (let f = 0; f < 2 && chars.length; f++) chars[Math.floor(rand() * chars.length)] = String.fromCharCode(Math.floor(rand() * 128));
+    if (k % 2)
+      for (let f = 0; f < 2 && chars.length; f++)
+        chars[Math.floor(rand() * chars.length)] = String.fromCharCode(Math.floor(rand() * 128));
     variants.push(chars.join(''));
   }
   for (const v of variants) {
     try {
       parseInventoryCsv(v, 'inv.csv');
     } catch (err) {
-      assert.ok(err instanceof InputError && err.location?.file === 'inv.csv' && err.location.row !== undefined, `${JSON.stringify(v)} → ${String(err)}`);
+      assert.ok(
+        err instanceof InputError && err.location?.file === 'inv.csv' && err.location.row !== undefined,
+        `${JSON.stringify(v)} → ${String(err)}`,
+      );
     }
   }
 });

@@ -8,15 +8,37 @@ const stats = { samples: 1, avg: 1, min: 1, max: 1, percentiles: {} };
 function usage(first: string, days: number, over: Partial<ServerUsage> = {}): ServerUsage {
   const samples = days * 288;
   const last = new Date(Date.parse(first) + (samples - 1) * 300_000).toISOString().replace('.000Z', 'Z');
-  return { server: 's', samples, firstTimestamp: first, lastTimestamp: last, intervalSeconds: 300, longestGapSeconds: 300, gaps: 0, metrics: { cpuPct: stats, memoryUsedMb: stats, diskUsedGb: stats, networkMBps: stats }, ...over };
+  return {
+    server: 's',
+    samples,
+    firstTimestamp: first,
+    lastTimestamp: last,
+    intervalSeconds: 300,
+    longestGapSeconds: 300,
+    gaps: 0,
+    metrics: { cpuPct: stats, memoryUsedMb: stats, diskUsedGb: stats, networkMBps: stats },
+    ...over,
+  };
 }
 
 const cases: [string, ServerUsage | null, number, string, string[]][] = [
   ['two full weeks over a month end', usage('2010-03-22T00:00:00Z', 14), 100, 'good', []],
   ['two weeks mid-month', usage('2010-03-08T00:00:00Z', 14), 90, 'good', ['peak-not-covered']],
   ['three days over a month end', usage('2010-03-29T00:00:00Z', 3), 77, 'fair', ['short-window']],
-  ['no memory metric', usage('2010-03-22T00:00:00Z', 14, { metrics: { cpuPct: stats, diskUsedGb: stats, networkMBps: stats } }), 80, 'good', ['missing-metric']],
-  ['half the samples, a 30 h gap', usage('2010-03-22T00:00:00Z', 14, { samples: 14 * 144, longestGapSeconds: 30 * 3600 }), 55, 'fair', ['low-coverage', 'long-gap']],
+  [
+    'no memory metric',
+    usage('2010-03-22T00:00:00Z', 14, { metrics: { cpuPct: stats, diskUsedGb: stats, networkMBps: stats } }),
+    80,
+    'good',
+    ['missing-metric'],
+  ],
+  [
+    'half the samples, a 30 h gap',
+    usage('2010-03-22T00:00:00Z', 14, { samples: 14 * 144, longestGapSeconds: 30 * 3600 }),
+    55,
+    'fair',
+    ['low-coverage', 'long-gap'],
+  ],
   ['no data', null, 0, 'missing', ['missing-performance-data']],
 ];
 
@@ -26,7 +48,10 @@ for (const [what, u, score, verdict, issues] of cases) {
     assert.equal(quality.score, score);
     assert.equal(quality.verdict, verdict);
     assert.deepEqual(quality.issues, issues);
-    assert.deepEqual(findings.map((f) => f.code), issues);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      issues,
+    );
   });
 }
 
@@ -41,7 +66,18 @@ test('quality: fewer samples than the minimum is not sizable, with an error find
 
 test('quality: figures of a verdict', () => {
   const { quality } = assessQuality('s', usage('2010-03-22T00:00:00Z', 14));
-  assert.deepEqual(quality, { score: 100, verdict: 'good', sizable: true, samples: 4032, daysCovered: 14, coverage: 1, longestGapHours: 0.08, peakCovered: true, missingMetrics: [], issues: [] });
+  assert.deepEqual(quality, {
+    score: 100,
+    verdict: 'good',
+    sizable: true,
+    samples: 4032,
+    daysCovered: 14,
+    coverage: 1,
+    longestGapHours: 0.08,
+    peakCovered: true,
+    missingMetrics: [],
+    issues: [],
+  });
 });
 
 test('coversPeak: month end and quarter end', () => {
@@ -54,8 +90,18 @@ test('coversPeak: month end and quarter end', () => {
 });
 
 test('assessAll: inventory servers without data and monitored servers not in the inventory', () => {
-  const { quality, findings } = assessAll(['a', 'b'], [{ ...usage('2010-03-22T00:00:00Z', 14), server: 'a' }, { ...usage('2010-03-22T00:00:00Z', 14), server: 'zz' }], defaultQualitySettings());
+  const { quality, findings } = assessAll(
+    ['a', 'b'],
+    [
+      { ...usage('2010-03-22T00:00:00Z', 14), server: 'a' },
+      { ...usage('2010-03-22T00:00:00Z', 14), server: 'zz' },
+    ],
+    defaultQualitySettings(),
+  );
   assert.equal(quality.get('a')?.verdict, 'good');
   assert.equal(quality.get('b')?.verdict, 'missing');
-  assert.deepEqual(findings.map((f) => `${f.server}:${f.code}`), ['b:missing-performance-data', 'zz:unknown-server']);
+  assert.deepEqual(
+    findings.map((f) => `${f.server}:${f.code}`),
+    ['b:missing-performance-data', 'zz:unknown-server'],
+  );
 });

@@ -22,7 +22,18 @@ export function problem(over: Partial<PlacementProblem> = {}): PlacementProblem 
 
 /** The worked example (spec): 10 VMs on 16-vCPU / 31.5-GB hosts, 75 % CPU ceiling, N+1, 2 hosts. */
 export function workedExample(over: Partial<PlacementProblem> = {}): PlacementProblem {
-  const sizes: [number, number][] = [[2, 4], [2, 3], [2, 4], [1, 1], [1, 1], [2, 4], [2, 4], [2, 4], [1, 3], [1, 3]];
+  const sizes: [number, number][] = [
+    [2, 4],
+    [2, 3],
+    [2, 4],
+    [1, 1],
+    [1, 1],
+    [2, 4],
+    [2, 4],
+    [2, 4],
+    [1, 3],
+    [1, 3],
+  ];
   return problem({
     resources: ['vcpu', 'memoryGb'],
     hostModels: [{ name: 'std', capacity: { vcpu: 16, memoryGb: 31.5 }, cost: 1 }],

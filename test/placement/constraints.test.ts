@@ -7,7 +7,12 @@ import { problem, vm } from './builders.ts';
 const hostOf = (r: PlacementResult, name: string) => r.hosts.find((h) => h.vms.includes(name))?.name;
 
 test('anti-affinity keeps two domain controllers apart', async () => {
-  const p = problem({ vms: [vm('dc1', { cpu: 1, mem: 1 }, { antiAffinity: ['dc'] }), vm('dc2', { cpu: 1, mem: 1 }, { antiAffinity: ['dc'] })] });
+  const p = problem({
+    vms: [
+      vm('dc1', { cpu: 1, mem: 1 }, { antiAffinity: ['dc'] }),
+      vm('dc2', { cpu: 1, mem: 1 }, { antiAffinity: ['dc'] }),
+    ],
+  });
   const r = await solvePlacement(p);
   assert.equal(r.hostsUsed, 2);
   assert.notEqual(hostOf(r, 'dc1'), hostOf(r, 'dc2'));
@@ -41,7 +46,13 @@ test('a VM too big for every model is unplaced with the resource and numbers per
   });
   const r = await solvePlacement(p);
   assert.deepEqual(r.unplaced, [
-    { vm: 'huge', reasons: ['small: needs cpu 12, host allows 5 (10 at 50 % ceiling)', 'big: needs cpu 12, host allows 10 (20 at 50 % ceiling); needs mem 9, host allows 8 (8 at 100 % ceiling)'] },
+    {
+      vm: 'huge',
+      reasons: [
+        'small: needs cpu 12, host allows 5 (10 at 50 % ceiling)',
+        'big: needs cpu 12, host allows 10 (20 at 50 % ceiling); needs mem 9, host allows 8 (8 at 100 % ceiling)',
+      ],
+    },
   ]);
   assert.equal(r.hosts.flatMap((h) => h.vms).join(), 'ok');
   assert.equal(r.optimal, false);
@@ -63,23 +74,45 @@ test('the checker names each broken rule', () => {
       { name: 'host2', model: 'nope', vms: ['c', 'c'] },
     ],
     unplaced: [],
-    method: 'test', hostsUsed: 2, cost: 2, lowerBound: 2, optimal: false, bindingResource: 'cpu', seconds: 0, seed: 1, notes: [],
+    method: 'test',
+    hostsUsed: 2,
+    cost: 2,
+    lowerBound: 2,
+    optimal: false,
+    bindingResource: 'cpu',
+    seconds: 0,
+    seed: 1,
+    notes: [],
   };
   const rules = checkPlacement(p, r).map((v) => v.rule);
-  assert.deepEqual([...new Set(rules)].sort(), ['affinity', 'anti-affinity', 'capacity', 'failover', 'model', 'pin', 'placed-once']);
+  assert.deepEqual([...new Set(rules)].sort(), [
+    'affinity',
+    'anti-affinity',
+    'capacity',
+    'failover',
+    'model',
+    'pin',
+    'placed-once',
+  ]);
 });
 
 test('lower bound: per resource, names the binding resource; N+k adds the survivors bound; L2 counts big VMs', () => {
   const vms = [vm('a', { cpu: 4, mem: 2 }), vm('b', { cpu: 4, mem: 2 }), vm('c', { cpu: 4, mem: 2 })];
   assert.deepEqual(lowerBound(problem({ vms })), { hosts: 2, cost: 2, bindingResource: 'cpu' });
   assert.deepEqual(lowerBound(problem({ vms, redundancy: 1 })), { hosts: 3, cost: 3, bindingResource: 'cpu' });
-  assert.deepEqual(lowerBound(problem({ vms, ceilingPct: { cpu: 100, mem: 20 } })), { hosts: 3, cost: 3, bindingResource: 'mem' });
+  assert.deepEqual(lowerBound(problem({ vms, ceilingPct: { cpu: 100, mem: 20 } })), {
+    hosts: 3,
+    cost: 3,
+    bindingResource: 'mem',
+  });
   const big = [vm('a', { cpu: 6, mem: 1 }), vm('b', { cpu: 6, mem: 1 }), vm('c', { cpu: 6, mem: 1 })];
   assert.equal(lowerBound(problem({ vms: big })).hosts, 3);
 });
 
 test('shuffling the VMs changes nothing but the seconds', async () => {
-  const vms = Array.from({ length: 30 }, (_, i) => vm(`v${i}`, { cpu: 1 + ((i * 7) % 5), mem: 1 + ((i * 3) % 6) }, { haPriority: i % 3 === 0 ? 'high' : 'low' }));
+  const vms = Array.from({ length: 30 }, (_, i) =>
+    vm(`v${i}`, { cpu: 1 + ((i * 7) % 5), mem: 1 + ((i * 3) % 6) }, { haPriority: i % 3 === 0 ? 'high' : 'low' }),
+  );
   const a = await solvePlacement(problem({ vms, redundancy: 1 }));
   const b = await solvePlacement(problem({ vms: [...vms].reverse(), redundancy: 1 }));
   assert.deepEqual({ ...a, seconds: 0 }, { ...b, seconds: 0 });
@@ -90,12 +123,23 @@ test('a fixed host count is kept, and VMs that do not fit it are unplaced with t
   const p = problem({ hostCount: 1, vms: [vm('a', { cpu: 6, mem: 1 }), vm('b', { cpu: 6, mem: 1 })] });
   const r = await solvePlacement(p);
   assert.equal(r.hostsUsed, 1);
-  assert.deepEqual(r.unplaced, [{ vm: 'b', reasons: ['no room left on any of the 1 hosts: needs cpu 6, mem 1; the most free is cpu 4, mem 9 (anti-affinity and ceilings applied)'] }]);
+  assert.deepEqual(r.unplaced, [
+    {
+      vm: 'b',
+      reasons: [
+        'no room left on any of the 1 hosts: needs cpu 6, mem 1; the most free is cpu 4, mem 9 (anti-affinity and ceilings applied)',
+      ],
+    },
+  ]);
   assert.deepEqual(checkPlacement(p, r), []);
 });
 
-test('a fixed host count beyond every model\'s availability places nothing and says why', async () => {
-  const p = problem({ hostCount: 3, hostModels: [{ name: 'm1', capacity: { cpu: 10, mem: 10 }, cost: 1, maxCount: 2 }], vms: [vm('a', { cpu: 1, mem: 1 })] });
+test("a fixed host count beyond every model's availability places nothing and says why", async () => {
+  const p = problem({
+    hostCount: 3,
+    hostModels: [{ name: 'm1', capacity: { cpu: 10, mem: 10 }, cost: 1, maxCount: 2 }],
+    vms: [vm('a', { cpu: 1, mem: 1 })],
+  });
   const r = await solvePlacement(p);
   assert.equal(r.hostsUsed, 0);
   assert.equal(r.unplaced.length, 1);

@@ -11,7 +11,14 @@ import { checkPlacement, solvePlacement } from '../../src/placement/index.ts';
 import type { PlacementProblem } from '../../src/placement/types.ts';
 import { problem, rng, vm } from './builders.ts';
 
-const opts = (models: LnsOptions['models'], seed = 1): LnsOptions => ({ rng: makeRng(seed), deadline: performance.now() + 10_000, iterations: 20_000, stall: 5_000, target: 0, models });
+const opts = (models: LnsOptions['models'], seed = 1): LnsOptions => ({
+  rng: makeRng(seed),
+  deadline: performance.now() + 10_000,
+  iterations: 20_000,
+  stall: 5_000,
+  target: 0,
+  models,
+});
 const costOf = (bins: readonly { model: { cost: number } }[]) => bins.reduce((s, b) => s + b.model.cost, 0);
 
 test('LNS swaps four small hosts for two big ones when that is cheaper', () => {
@@ -28,7 +35,10 @@ test('LNS swaps four small hosts for two big ones when that is cheaper', () => {
   assert.equal(costOf(start.bins), 16);
   const out = lnsMinCost(inst, start, opts(inst.models));
   assert.equal(costOf(out.bins), 14);
-  assert.deepEqual(out.bins.map((b) => b.model.name), ['big', 'big']);
+  assert.deepEqual(
+    out.bins.map((b) => b.model.name),
+    ['big', 'big'],
+  );
   assert.deepEqual(out.bins.flatMap((b) => b.items).sort(), [0, 1, 2, 3]);
   // Restricted to the small model (one CPU family), it cannot buy the big hosts.
   assert.equal(lnsMinCost(inst, start, opts([inst.models[0]!])), start);
@@ -38,7 +48,11 @@ test('LNS keeps anti-affinity and capacity and returns the input when nothing is
   const p = problem({
     objective: 'min-cost',
     hostModels: [{ name: 'm', capacity: { cpu: 10, mem: 10 }, cost: 3, maxCount: 3 }],
-    vms: [vm('a', { cpu: 2, mem: 2 }, { antiAffinity: ['dc'] }), vm('b', { cpu: 2, mem: 2 }, { antiAffinity: ['dc'] }), vm('c', { cpu: 2, mem: 2 })],
+    vms: [
+      vm('a', { cpu: 2, mem: 2 }, { antiAffinity: ['dc'] }),
+      vm('b', { cpu: 2, mem: 2 }, { antiAffinity: ['dc'] }),
+      vm('c', { cpu: 2, mem: 2 }),
+    ],
   });
   const inst = buildInstance(p);
   const start = construct(inst, [], 'ffd', inst.models[0]!);
@@ -54,10 +68,23 @@ function cloudLike(seed: number): PlacementProblem {
     const cpu = [6, 12, 24][Math.floor(r() * 3)]!;
     const mem = [8, 16, 32][Math.floor(r() * 3)]!;
     const network = [4, 8, 16][Math.floor(r() * 3)]!;
-    return { name: `c${i}`, capacity: { cpu, mem, network }, cost: Math.round(cpu * 40 + mem * 15 + network * 30 + r() * 200), maxCount: 1 };
+    return {
+      name: `c${i}`,
+      capacity: { cpu, mem, network },
+      cost: Math.round(cpu * 40 + mem * 15 + network * 30 + r() * 200),
+      maxCount: 1,
+    };
   });
-  const vms = Array.from({ length: 30 }, (_, i) => vm(`p${i}`, { cpu: 1 + Math.floor(r() * 4), mem: 1 + Math.floor(r() * 5), network: 1 + Math.floor(r() * 3) }));
-  return problem({ resources: ['cpu', 'mem', 'network'], objective: 'min-cost', hostModels, vms, timeLimitSeconds: 10 });
+  const vms = Array.from({ length: 30 }, (_, i) =>
+    vm(`p${i}`, { cpu: 1 + Math.floor(r() * 4), mem: 1 + Math.floor(r() * 5), network: 1 + Math.floor(r() * 3) }),
+  );
+  return problem({
+    resources: ['cpu', 'mem', 'network'],
+    objective: 'min-cost',
+    hostModels,
+    vms,
+    timeLimitSeconds: 10,
+  });
 }
 
 test('LNS on cloud-like catalogs: much cheaper than the greedy purchase, every VM once, within capacity', () => {
@@ -67,11 +94,17 @@ test('LNS on cloud-like catalogs: much cheaper than the greedy purchase, every V
     const out = lnsMinCost(inst, start, opts(inst.models));
     // Measured: 10,123 → 6,921, 9,206 → 8,063, 10,742 → 8,960, 8,929 → 6,694 or so.
     assert.ok(costOf(out.bins) < 0.9 * costOf(start.bins), `seed ${seed}: ${costOf(start.bins)} → ${costOf(out.bins)}`);
-    assert.deepEqual(out.bins.flatMap((b) => b.items).sort((a, b) => a - b), inst.items.map((_, i) => i));
+    assert.deepEqual(
+      out.bins.flatMap((b) => b.items).sort((a, b) => a - b),
+      inst.items.map((_, i) => i),
+    );
     assert.equal(new Set(out.bins.map((b) => b.model)).size, out.bins.length, 'each computer bought once');
     for (const b of out.bins) {
       const load = inst.resources.map((_, r) => b.items.reduce((sum, i) => sum + inst.items[i]!.demand[r]!, 0));
-      assert.ok(load.every((x, r) => x <= b.model.cap[r]!), `seed ${seed}: ${b.model.name} overloaded`);
+      assert.ok(
+        load.every((x, r) => x <= b.model.cap[r]!),
+        `seed ${seed}: ${b.model.name} overloaded`,
+      );
     }
   }
 });

@@ -52,6 +52,26 @@ test('L2 never exceeds the brute-force optimum and is at least L1 (random instan
 });
 
 test('incompatible VMs: CPU-heavy and memory-heavy VMs that pair up do not count', () => {
-  assert.equal(incompatibleItems([[6, 1], [6, 1], [6, 1], [1, 6]], [10, 10]), 3);
-  assert.equal(incompatibleItems([[6, 1], [1, 6]], [10, 10]), 1);
+  assert.equal(
+    incompatibleItems(
+      [
+        [6, 1],
+        [6, 1],
+        [6, 1],
+        [1, 6],
+      ],
+      [10, 10],
+    ),
+    3,
+  );
+  assert.equal(
+    incompatibleItems(
+      [
+        [6, 1],
+        [1, 6],
+      ],
+      [10, 10],
+    ),
+    1,
+  );
 });

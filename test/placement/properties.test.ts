@@ -10,10 +10,14 @@ import { problem, rng, vm } from './builders.ts';
 function randomProblem(seed: number, n: number, over: Partial<PlacementProblem> = {}): PlacementProblem {
   const r = rng(seed);
   const vms = Array.from({ length: n }, (_, i) =>
-    vm(`v${i}`, { cpu: 1 + Math.floor(r() * 7), mem: 1 + Math.floor(r() * 7) }, {
-      antiAffinity: r() < 0.2 ? ['g'] : undefined,
-      haPriority: (['high', 'medium', 'low'] as const)[Math.floor(r() * 3)],
-    }),
+    vm(
+      `v${i}`,
+      { cpu: 1 + Math.floor(r() * 7), mem: 1 + Math.floor(r() * 7) },
+      {
+        antiAffinity: r() < 0.2 ? ['g'] : undefined,
+        haPriority: (['high', 'medium', 'low'] as const)[Math.floor(r() * 3)],
+      },
+    ),
   );
   return problem({ vms, ...over });
 }
@@ -25,8 +29,24 @@ function bruteForceHosts(p: PlacementProblem): number {
     const where = new Array<number>(n).fill(0);
     const rec = (i: number, used: number): boolean => {
       if (i === n) {
-        const hosts = Array.from({ length: m }, (_, h) => ({ name: `host${h + 1}`, model: 'm1', vms: p.vms.filter((_, j) => where[j] === h).map((v) => v.name) }));
-        const result: PlacementResult = { hosts, unplaced: [], method: 'brute', hostsUsed: m, cost: m, lowerBound: 0, optimal: false, bindingResource: null, seconds: 0, seed: 0, notes: [] };
+        const hosts = Array.from({ length: m }, (_, h) => ({
+          name: `host${h + 1}`,
+          model: 'm1',
+          vms: p.vms.filter((_, j) => where[j] === h).map((v) => v.name),
+        }));
+        const result: PlacementResult = {
+          hosts,
+          unplaced: [],
+          method: 'brute',
+          hostsUsed: m,
+          cost: m,
+          lowerBound: 0,
+          optimal: false,
+          bindingResource: null,
+          seconds: 0,
+          seed: 0,
+          notes: [],
+        };
         return checkPlacement(p, result).length === 0;
       }
       // Hosts are interchangeable: VM i goes to a used host or the next new one.
@@ -53,7 +73,11 @@ test('exact mode equals brute force on random small problems, and proves it', as
 
 test('N+1 on random small problems: checker passes, never fewer hosts than possible, a claimed optimum is one', async () => {
   for (let seed = 101; seed <= 115; seed++) {
-    const p = randomProblem(seed, 3 + (seed % 3), { redundancy: 1, failoverCeilingPct: { cpu: 100, mem: 100 }, ceilingPct: { cpu: 80, mem: 100 } });
+    const p = randomProblem(seed, 3 + (seed % 3), {
+      redundancy: 1,
+      failoverCeilingPct: { cpu: 100, mem: 100 },
+      ceilingPct: { cpu: 80, mem: 100 },
+    });
     const r = await solvePlacement(p);
     assert.deepEqual(checkPlacement(p, r), [], `seed ${seed}`);
     const best = bruteForceHosts(p);

@@ -66,7 +66,10 @@ for (const c of cases) {
   test(`bad input: ${c.what} → exit 2, located message, nothing written`, () => {
     const dir = corrupted(c.file, c.edit);
     const out = path.join(dir, 'out');
-    const r = spawnSync('node', [bin, 'plan', dir, '--out', out], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('node', [bin, 'plan', dir, '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, c.message);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');

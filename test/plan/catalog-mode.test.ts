@@ -11,7 +11,17 @@ import { repoRoot } from '../helpers/env.ts';
 const dir = path.join(repoRoot, 'fixtures/aseguradora');
 
 const model = (name: string, sockets: number, coresPerSocket: number, memoryGb: number, price: number): HostModel => ({
-  name, sockets, coresPerSocket, threadsPerCore: 2, cpuGhz: 2.66, memoryGb, nics: 3, nicGbps: 4, localDiskMb: 149504, price, watts: 300,
+  name,
+  sockets,
+  coresPerSocket,
+  threadsPerCore: 2,
+  cpuGhz: 2.66,
+  memoryGb,
+  nics: 3,
+  nicGbps: 4,
+  localDiskMb: 149504,
+  price,
+  watts: 300,
 });
 
 // The worked example's VMs (16 vCPU, 31 GB) against three models:
@@ -54,5 +64,6 @@ test('a catalog where nothing can hold a VM leaves it unplaced with the numbers'
   const plan = await planWith([model('tiny', 1, 1, 2, 100)]);
   const unplaced = plan.vms.filter((v) => v.status === 'unplaced');
   assert.ok(unplaced.length > 0);
-  for (const vm of unplaced) assert.ok(vm.reasons.some((r) => r.code === 'exceeds-host-capacity' && /\d/.test(r.message)));
+  for (const vm of unplaced)
+    assert.ok(vm.reasons.some((r) => r.code === 'exceeds-host-capacity' && /\d/.test(r.message)));
 });

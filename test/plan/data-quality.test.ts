@@ -25,7 +25,10 @@ edited.splice(1, 0, '2010-03-22T00:00:00Z,Servidor Fantasma,10,100,1,1,1');
 writeFileSync(path.join(dir, 'monitoring.csv'), edited.join('\n'));
 writeFileSync(
   path.join(dir, 'capplan.yaml'),
-  readFileSync(path.join(dir, 'capplan.yaml'), 'utf8').replace('utilisationThresholdPct: 85', 'utilisationThresholdPct: 85\n  minSamples: 100'),
+  readFileSync(path.join(dir, 'capplan.yaml'), 'utf8').replace(
+    'utilisationThresholdPct: 85',
+    'utilisationThresholdPct: 85\n  minSamples: 100',
+  ),
 );
 
 const { inputs } = await readProjectInputs(dir);
@@ -35,7 +38,10 @@ test('a server without monitoring data is excluded as missing performance data',
   const vpn = plan.vms.find((v) => v.name === 'vpn')!;
   assert.equal(vpn.status, 'excluded');
   assert.equal(vpn.host, null);
-  assert.deepEqual(vpn.reasons.map((r) => r.code), ['missing-performance-data']);
+  assert.deepEqual(
+    vpn.reasons.map((r) => r.code),
+    ['missing-performance-data'],
+  );
   const server = plan.servers.find((s) => s.name === 'Servidor VPN')!;
   assert.equal(server.usage, null);
 });

@@ -53,7 +53,15 @@ for (const [name, vcpu, memoryGb, diskGb, nics] of table27) {
 test('totals: 16 vCPU, 31 GB, 675 GB, ten servers all placed', () => {
   assert.equal(plan.formatVersion, 1);
   assert.equal(plan.vms.length, 10);
-  assert.deepEqual(plan.totals, { vcpu: 16, memoryGb: 31, diskGb: 675, servers: 10, placed: 10, excluded: 0, unplaced: 0 });
+  assert.deepEqual(plan.totals, {
+    vcpu: 16,
+    memoryGb: 31,
+    diskGb: 675,
+    servers: 10,
+    placed: 10,
+    excluded: 0,
+    unplaced: 0,
+  });
 });
 
 test('table 2.8: two hosts of 2 sockets × 4 cores, 2 GHz, 32 GB, 3 NICs at 4 Gbps', () => {
@@ -72,7 +80,10 @@ test('table 2.8: two hosts of 2 sockets × 4 cores, 2 GHz, 32 GB, 3 NICs at 4 Gb
 test('in normal operation every host stays under the 75 % CPU ceiling', () => {
   for (const h of plan.hosts) {
     assert.ok(h.load.cpuPct <= 75, `${h.name} at ${h.load.cpuPct} %`);
-    assert.equal(h.load.vcpu, plan.vms.filter((v) => v.host === h.name).reduce((a, v) => a + v.vcpu, 0));
+    assert.equal(
+      h.load.vcpu,
+      plan.vms.filter((v) => v.host === h.name).reduce((a, v) => a + v.vcpu, 0),
+    );
   }
 });
 
@@ -88,7 +99,10 @@ test('N+1 holds: either host alone carries all ten VMs (16 vCPU, 31 GB)', () => 
     assert.ok(s.restarts.every((r) => r.to === s.load[0]!.host));
     // Restarts go in HA-priority order: high, then medium, then low.
     const order = s.restarts.map((r) => ({ high: 0, medium: 1, low: 2 })[r.haPriority]);
-    assert.deepEqual(order, [...order].sort((a, b) => a - b));
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+    );
   }
 });
 
@@ -120,7 +134,10 @@ test('the committed example output reports/aseguradora/ is what the README comma
   // Regenerate with the README's first command (npx capplan plan fixtures/aseguradora).
   const committed = path.join(repoRoot, 'reports/aseguradora');
   for (const f of readdirSync(out1).sort()) {
-    assert.ok(readFileSync(path.join(out1, f)).equals(readFileSync(path.join(committed, f))), `reports/aseguradora/${f} is stale`);
+    assert.ok(
+      readFileSync(path.join(out1, f)).equals(readFileSync(path.join(committed, f))),
+      `reports/aseguradora/${f} is stale`,
+    );
   }
   assert.deepEqual(readdirSync(committed).sort(), readdirSync(out1).sort());
 });

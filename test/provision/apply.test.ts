@@ -21,12 +21,17 @@ function field(dominfo: string, name: string): string | undefined {
 }
 
 for (const hp of output.hosts) {
-  test(`${hp.host.name}: apply defines and starts every VM with its planned vCPU and memory; a re-apply changes nothing`, { skip }, async () => {
+  test(`${hp.host.name}: apply defines and starts every VM with its planned vCPU and memory; a re-apply changes nothing`, {
+    skip,
+  }, async () => {
     const hostDir = path.join(dir, hp.dir);
     const session = VirshSession.open(`test://${path.join(hostDir, 'test-node.xml')}`);
     try {
       const node = await session.run('nodeinfo');
-      assert.equal(field(node.output, 'CPU\\(s\\)'), String(hp.host.sockets * hp.host.coresPerSocket * hp.host.threadsPerCore));
+      assert.equal(
+        field(node.output, 'CPU\\(s\\)'),
+        String(hp.host.sockets * hp.host.coresPerSocket * hp.host.threadsPerCore),
+      );
       assert.equal(field(node.output, 'Memory size'), `${hp.host.memoryGb * 1024 * 1024} KiB`);
 
       const first = await applyHost(session, hp, { hostDir, dryRun: false });
@@ -67,7 +72,10 @@ test('a node XML that already holds every object: nothing is defined, created or
     const report = await applyHost(session, hp, { hostDir, dryRun: false });
     // The test driver's node XML cannot record autostart flags (they live outside the object
     // XML), so only the autostart steps remain; every define/create/start is skipped.
-    assert.deepEqual(report.ran.filter((l) => !/^(net-|pool-)?autostart /.test(l)), []);
+    assert.deepEqual(
+      report.ran.filter((l) => !/^(net-|pool-)?autostart /.test(l)),
+      [],
+    );
     const again = await applyHost(session, hp, { hostDir, dryRun: false });
     assert.deepEqual(again.ran, []);
   } finally {
@@ -94,7 +102,10 @@ test('a failing step stops the apply with the virsh error', { skip }, async () =
   const hostDir = path.join(writeOutput(build(examplePlan())), hp.dir);
   const session = VirshSession.open(`test://${path.join(hostDir, 'test-node.xml')}`);
   try {
-    await assert.rejects(applyHost(session, hp, { hostDir, dryRun: false }), /vol-create capplan .*Not enough free space/s);
+    await assert.rejects(
+      applyHost(session, hp, { hostDir, dryRun: false }),
+      /vol-create capplan .*Not enough free space/s,
+    );
   } finally {
     await session.close();
   }

@@ -45,7 +45,10 @@ test('bad use exits 2 with a message, not a stack trace', () => {
     [['provision', 'missing.json'], /missing\.json: cannot read the plan: ENOENT/],
     [['provision', 'broken.json'], /broken\.json: not JSON/],
     [['provision', 'plan.json', '--apply'], /--apply needs --connect URI/],
-    [['provision', 'plan.json', '--connect', 'test:///default'], /the plan has 2 hosts; name the one behind --connect with --host \(host1, host2\)/],
+    [
+      ['provision', 'plan.json', '--connect', 'test:///default'],
+      /the plan has 2 hosts; name the one behind --connect with --host \(host1, host2\)/,
+    ],
   ];
   for (const [args, message] of cases) {
     const r = capplan(args, dir);

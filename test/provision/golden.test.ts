@@ -15,7 +15,11 @@ import { build, examplePlan } from './fixtures/provision-fixtures.ts';
 
 function pipelineOutput() {
   const out = mkdtempSync(path.join(tmpdir(), 'capplan-plan-'));
-  execFileSync('node', [path.join(repoRoot, 'src/cli/bin.js'), 'plan', path.join(repoRoot, 'fixtures/aseguradora'), '--out', out], { stdio: 'ignore' });
+  execFileSync(
+    'node',
+    [path.join(repoRoot, 'src/cli/bin.js'), 'plan', path.join(repoRoot, 'fixtures/aseguradora'), '--out', out],
+    { stdio: 'ignore' },
+  );
   const bytes = readFileSync(path.join(out, 'plan.json'));
   const plan = JSON.parse(bytes.toString('utf8')) as Plan;
   return buildProvision(plan, { planFile: 'plan.json', planDigest: createHash('sha256').update(bytes).digest('hex') });

@@ -5,7 +5,10 @@ import { checkObjectName, slug } from '../../src/provision/names.ts';
 import { uuidV5, vmMac, vmUuid } from '../../src/provision/uuid.ts';
 
 test('uuidV5 matches the RFC 9562 example (DNS namespace, www.example.com)', () => {
-  assert.equal(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com'), '2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  assert.equal(
+    uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com'),
+    '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+  );
 });
 
 test('VM UUIDs and MACs are stable and differ by project and name', () => {

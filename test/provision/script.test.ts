@@ -13,7 +13,11 @@ import { build, examplePlan, HOSTILE_NAME, hostilePlan, writeOutput } from './fi
 const skip = toolSkip('virsh') || toolSkip('bash');
 
 function runScript(hostDir: string, uri: string, ...args: string[]) {
-  return spawnSync(path.join(hostDir, 'provision.sh'), args, { encoding: 'utf8', cwd: hostDir, env: { ...process.env, LIBVIRT_URI: uri } });
+  return spawnSync(path.join(hostDir, 'provision.sh'), args, {
+    encoding: 'utf8',
+    cwd: hostDir,
+    env: { ...process.env, LIBVIRT_URI: uri },
+  });
 }
 
 test('provision.sh with a hostile VM name defines, autostarts and starts exactly that VM', { skip }, () => {
@@ -34,26 +38,34 @@ test('provision.sh with a hostile VM name defines, autostarts and starts exactly
   assert.equal(existsSync(path.join(dir, 'pwned')), false);
 });
 
-test('provision.sh against a node that already holds the objects skips them; --dry-run changes nothing', { skip }, () => {
+test('provision.sh against a node that already holds the objects skips them; --dry-run changes nothing', {
+  skip,
+}, () => {
   const output = build(hostilePlan({ diskFormat: 'qcow2' }));
   const dir = writeOutput(output);
   const hp = output.hosts[0]!;
   const hostDir = path.join(dir, hp.dir);
   const node = path.join(dir, 'existing.xml');
-  writeFileSync(node, testNodeXml(hp.host, {
-    networks: hp.networks.map((n) => n.xml),
-    pools: [{ xml: hp.pool.xml, volumes: hp.volumes.map((v) => v.xml) }],
-    domains: hp.domains.map((d) => d.xml),
-  }));
+  writeFileSync(
+    node,
+    testNodeXml(hp.host, {
+      networks: hp.networks.map((n) => n.xml),
+      pools: [{ xml: hp.pool.xml, volumes: hp.volumes.map((v) => v.xml) }],
+      domains: hp.domains.map((d) => d.xml),
+    }),
+  );
   const r = runScript(hostDir, `test://${node}`, '--dry-run');
   assert.equal(r.status, 0, r.stderr);
   const planned = r.stdout.split('\n').filter((l) => l.startsWith('would run: '));
   // Only autostart flags remain: the test driver's node XML cannot hold them.
-  assert.deepEqual(planned.filter((l) => !/^would run: virsh (net-|pool-)?autostart /.test(l)), []);
+  assert.deepEqual(
+    planned.filter((l) => !/^would run: virsh (net-|pool-)?autostart /.test(l)),
+    [],
+  );
   assert.equal(planned.length, 2 + 1 + hp.domains.length);
 });
 
-test('provision.sh stops at the first failing step with virsh\'s error', { skip }, () => {
+test("provision.sh stops at the first failing step with virsh's error", { skip }, () => {
   const output = build(examplePlan()); // raw disks exceed the test pool's 100 GiB
   const dir = writeOutput(output);
   const hostDir = path.join(dir, output.hosts[0]!.dir);

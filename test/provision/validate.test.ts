@@ -15,7 +15,12 @@ const SCHEMA_OF: [RegExp, string][] = [
 
 const VARIANTS = {
   'worked example': examplePlan(),
-  'hostile VM name, qcow2, ISO, SPICE': hostilePlan({ diskFormat: 'qcow2', installIso: '/iso/a b.iso', graphics: 'spice', vcpuSockets: 2 }),
+  'hostile VM name, qcow2, ISO, SPICE': hostilePlan({
+    diskFormat: 'qcow2',
+    installIso: '/iso/a b.iso',
+    graphics: 'spice',
+    vcpuSockets: 2,
+  }),
 };
 
 for (const [label, plan] of Object.entries(VARIANTS)) {

@@ -16,7 +16,10 @@ function colours(png: PNG): number {
 
 test('every chart is a non-trivial PNG of the drawn size, deterministic', () => {
   const charts = planCharts(aseguradoraPlan());
-  assert.deepEqual(charts.map((c) => c.name), ['chart-host-utilisation.png', 'chart-consolidation.png', 'chart-headroom.png']);
+  assert.deepEqual(
+    charts.map((c) => c.name),
+    ['chart-host-utilisation.png', 'chart-consolidation.png', 'chart-headroom.png'],
+  );
   const again = planCharts(aseguradoraPlan());
   charts.forEach((c, i) => {
     const png = PNG.sync.read(Buffer.from(c.png));
@@ -28,11 +31,22 @@ test('every chart is a non-trivial PNG of the drawn size, deterministic', () => 
   });
 });
 
-test('the utilisation chart carries each host\'s normal and worst-failure load and the ceiling', () => {
+test("the utilisation chart carries each host's normal and worst-failure load and the ceiling", () => {
   const chart = utilisationChart(aseguradoraPlan());
   assert.deepEqual(chart.categories, ['host1', 'host2']);
-  assert.deepEqual(chart.series.map((s) => s.values), [[50, 50], [50.79, 47.62], [100, 100], [98.41, 98.41]]);
-  assert.deepEqual(chart.lines?.map((l) => l.value), [75, 100]);
+  assert.deepEqual(
+    chart.series.map((s) => s.values),
+    [
+      [50, 50],
+      [50.79, 47.62],
+      [100, 100],
+      [98.41, 98.41],
+    ],
+  );
+  assert.deepEqual(
+    chart.lines?.map((l) => l.value),
+    [75, 100],
+  );
 });
 
 test('client text in a chart is XML-escaped', () => {
@@ -44,7 +58,17 @@ test('client text in a chart is XML-escaped', () => {
 });
 
 test('niceMax rounds up to 1, 2, 2.5 or 5 × 10^n (table-driven)', () => {
-  for (const [x, want] of [[0, 1], [7, 10], [10, 10], [11, 20], [21, 25], [26, 50], [98.4, 100], [101, 200]] as const) assert.equal(niceMax(x), want, String(x));
+  for (const [x, want] of [
+    [0, 1],
+    [7, 10],
+    [10, 10],
+    [11, 20],
+    [21, 25],
+    [26, 50],
+    [98.4, 100],
+    [101, 200],
+  ] as const)
+    assert.equal(niceMax(x), want, String(x));
 });
 
 test('the Markdown links the charts and the workbook embeds them', async () => {

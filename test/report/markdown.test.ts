@@ -17,10 +17,14 @@ function golden(name: string, actual: string): void {
     mkdirSync(goldenDir, { recursive: true });
     writeFileSync(file, actual);
   }
-  assert.equal(actual, readFileSync(file, 'utf8'), `${name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`);
+  assert.equal(
+    actual,
+    readFileSync(file, 'utf8'),
+    `${name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`,
+  );
 }
 
-test('the worked example (the pipeline\'s plan.json) renders to its golden Markdown', () => {
+test("the worked example (the pipeline's plan.json) renders to its golden Markdown", () => {
   golden('aseguradora.md', renderMarkdown(realAseguradoraPlan()).markdown);
 });
 
@@ -32,7 +36,7 @@ test('a plan with exclusions and hostile strings renders to its golden Markdown'
   golden('troubled.md', renderMarkdown(troubledPlan()).markdown);
 });
 
-test('the summary states the worked example\'s headline figures', () => {
+test("the summary states the worked example's headline figures", () => {
   const text = renderMarkdown(realAseguradoraPlan()).markdown;
   assert.match(text, /\*\*10\*\* servers assessed, \*\*10\*\* virtualisation candidates placed/);
   assert.match(text, /consolidation ratio \*\*5:1\*\*/);

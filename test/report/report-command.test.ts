@@ -28,9 +28,19 @@ test('capplan report writes plan.xlsx, plan.md with its charts and plan.json', (
     const r = capplan(['report', planFile, '--out', path.join(dir, 'out')]);
     assert.equal(r.status, 0, r.stderr);
     const files = readdirSync(path.join(dir, 'out')).sort();
-    assert.deepEqual(files, ['chart-consolidation.png', 'chart-headroom.png', 'chart-host-utilisation.png', 'plan.json', 'plan.md', 'plan.xlsx']);
+    assert.deepEqual(files, [
+      'chart-consolidation.png',
+      'chart-headroom.png',
+      'chart-host-utilisation.png',
+      'plan.json',
+      'plan.md',
+      'plan.xlsx',
+    ]);
     assert.equal(readFileSync(path.join(dir, 'out/plan.md'), 'utf8'), renderMarkdown(aseguradoraPlan()).markdown);
-    assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'out/plan.json'), 'utf8')), JSON.parse(JSON.stringify(aseguradoraPlan())));
+    assert.deepEqual(
+      JSON.parse(readFileSync(path.join(dir, 'out/plan.json'), 'utf8')),
+      JSON.parse(JSON.stringify(aseguradoraPlan())),
+    );
   });
 });
 

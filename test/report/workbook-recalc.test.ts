@@ -24,7 +24,11 @@ test('LibreOffice recalculates Sizing to plan.json and Summary matches', { skip 
   plan.vms.forEach((vm, i) => {
     const r = sizing[i]!;
     assert.equal(r.VM, vm.name);
-    assert.deepEqual([Number(r.vCPU), Number(r['Memory GB']), Number(r['Disk GB'])], [vm.vcpu, vm.memoryGb, vm.diskGb], vm.name);
+    assert.deepEqual(
+      [Number(r.vCPU), Number(r['Memory GB']), Number(r['Disk GB'])],
+      [vm.vcpu, vm.memoryGb, vm.diskGb],
+      vm.name,
+    );
     assert.equal(r['Formula = engine'], 'TRUE', vm.name);
   });
   const totals = ['vCPU', 'Memory GB', 'Disk GB'].map((k) => sizing.reduce((s, r) => s + Number(r[k]), 0));
@@ -43,7 +47,8 @@ test('LibreOffice recalculates Sizing to plan.json and Summary matches', { skip 
 function engineVm(plan: Plan, vm: PlanVm, settings: ProjectSettings) {
   const server = plan.servers.find((x) => x.name === vm.sourceServer)!;
   const { usage, ...inventory } = server;
-  return sizeServer({ ...inventory, source: { file: 'inventory.csv', row: 0 } }, usage, settings, plan.hostModel.cpuGhz).vm;
+  return sizeServer({ ...inventory, source: { file: 'inventory.csv', row: 0 } }, usage, settings, plan.hostModel.cpuGhz)
+    .vm;
 }
 
 test('editing growth on Assumptions recalculates Sizing like the engine', { skip }, async () => {
@@ -52,7 +57,13 @@ test('editing growth on Assumptions recalculates Sizing like the engine', { skip
   await wb.xlsx.load(Buffer.from(await buildWorkbook(plan)) as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet('Assumptions')!;
   const growth = { cpu: 0.5, memory: 1.0, disk: 0.2 };
-  const edits: Record<string, number> = { hostPrice: 5000, subscriptionPerSocketYear: 1000, horizonYears: 3, hostWatts: 300, kwhPrice: 0.1 };
+  const edits: Record<string, number> = {
+    hostPrice: 5000,
+    subscriptionPerSocketYear: 1000,
+    horizonYears: 3,
+    hostWatts: 300,
+    kwhPrice: 0.1,
+  };
   ws.eachRow((row) => {
     const key = String(row.getCell(2).value);
     for (const [res, g] of Object.entries(growth)) if (key === `growth.${res}`) row.getCell(3).value = g;
@@ -66,14 +77,18 @@ test('editing growth on Assumptions recalculates Sizing like the engine', { skip
   const cost = Object.fromEntries(tableRows(sheets.Cost).map((r) => [r.Item, Number(r.Value)]));
   assert.equal(cost['Host hardware'], 2 * 5000);
   assert.equal(cost['Hypervisor subscriptions over the horizon'], 2 * 2 * 1000 * 3);
-  assert.ok(Math.abs(cost['Power cost after']! - (2 * 300 * 8760 * 3 / 1000) * 0.1) < 1e-6);
+  assert.ok(Math.abs(cost['Power cost after']! - ((2 * 300 * 8760 * 3) / 1000) * 0.1) < 1e-6);
   let changed = 0;
   const settings = structuredClone(plan.settings);
   settings.sizing.growth = { ...settings.sizing.growth, ...growth };
   plan.vms.forEach((vm, i) => {
     const want = engineVm(plan, vm, settings);
     const r = sizing[i]!;
-    assert.deepEqual([Number(r.vCPU), Number(r['Memory GB']), Number(r['Disk GB'])], [want.vcpu, want.memoryGb, want.diskGb], vm.name);
+    assert.deepEqual(
+      [Number(r.vCPU), Number(r['Memory GB']), Number(r['Disk GB'])],
+      [want.vcpu, want.memoryGb, want.diskGb],
+      vm.name,
+    );
     assert.equal(Number(r['Memory GB (engine)']), vm.memoryGb);
     if (want.vcpu !== vm.vcpu || want.memoryGb !== vm.memoryGb || want.diskGb !== vm.diskGb) changed++;
   });

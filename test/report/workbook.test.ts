@@ -32,7 +32,21 @@ test('document and zip dates come from the plan, not the clock', async () => {
 
 test('the workbook has the planned sheets and figures', async () => {
   const wb = await load(await buildWorkbook(aseguradoraPlan()));
-  assert.deepEqual(wb.worksheets.map((w) => w.name), ['Summary', 'Assumptions', 'Inventory', 'Utilization', 'Sizing', 'Hosts', 'Placement', 'Failover', 'Exclusions', 'Cost']);
+  assert.deepEqual(
+    wb.worksheets.map((w) => w.name),
+    [
+      'Summary',
+      'Assumptions',
+      'Inventory',
+      'Utilization',
+      'Sizing',
+      'Hosts',
+      'Placement',
+      'Failover',
+      'Exclusions',
+      'Cost',
+    ],
+  );
   const summary = wb.getWorksheet('Summary')!;
   assert.equal(summary.getCell('A4').value, 'Total');
   assert.equal(summary.getCell('B4').value, 10);
@@ -62,9 +76,13 @@ test('loads are formatted against the ceilings on Assumptions; print setup and p
   const bytes = await buildWorkbook(aseguradoraPlan());
   const zip = await JSZip.loadAsync(bytes);
   const wb = await load(bytes);
-  const sheetXml = async (name: string) => zip.file(`xl/worksheets/sheet${wb.worksheets.findIndex((w) => w.name === name) + 1}.xml`)!.async('string');
+  const sheetXml = async (name: string) =>
+    zip.file(`xl/worksheets/sheet${wb.worksheets.findIndex((w) => w.name === name) + 1}.xml`)!.async('string');
   const placement = await sheetXml('Placement');
-  assert.match(placement, /<conditionalFormatting sqref="E\d+:E\d+">.*<formula>E\d+&gt;Assumptions!\$C\$\d+<\/formula>/s);
+  assert.match(
+    placement,
+    /<conditionalFormatting sqref="E\d+:E\d+">.*<formula>E\d+&gt;Assumptions!\$C\$\d+<\/formula>/s,
+  );
   assert.match(await sheetXml('Failover'), /<conditionalFormatting/);
   assert.match(placement, /<pageSetup[^>]*orientation="landscape"[^>]*fitToHeight="0"/);
   assert.match(placement, /<autoFilter ref="A3:I\d+"/);
@@ -86,5 +104,6 @@ test('hostile client strings are written as text cells, never formulas', async (
       }),
     ),
   );
-  for (const s of [HOSTILE.formula, HOSTILE.plus, HOSTILE.minus, HOSTILE.at]) assert.ok(seen.has(s), `${s} kept as text`);
+  for (const s of [HOSTILE.formula, HOSTILE.plus, HOSTILE.minus, HOSTILE.at])
+    assert.ok(seen.has(s), `${s} kept as text`);
 });

@@ -24,7 +24,12 @@ const monitoring: Record<string, string>[] = parse(monitoringText, { columns: tr
 const inventory: Record<string, string>[] = parse(read('inventory.csv'), { columns: true });
 const vmNameOf = new Map(inventory.map((r) => [r.name!, r.vm_name!]));
 
-const METRICS = { cpuPct: 'cpu_pct', memoryUsedMb: 'memory_used_mb', diskUsedGb: 'disk_used_gb', networkMBps: 'network_mb_per_s' } as const;
+const METRICS = {
+  cpuPct: 'cpu_pct',
+  memoryUsedMb: 'memory_used_mb',
+  diskUsedGb: 'disk_used_gb',
+  networkMBps: 'network_mb_per_s',
+} as const;
 
 /** Averages per inventory name, summing in file order as a reader would. */
 function averages(): Map<string, { samples: number } & Record<keyof typeof METRICS, number>> {
@@ -32,15 +37,20 @@ function averages(): Map<string, { samples: number } & Record<keyof typeof METRI
   for (const row of monitoring) {
     const s = sums.get(row.server!) ?? { samples: 0, cpuPct: 0, memoryUsedMb: 0, diskUsedGb: 0, networkMBps: 0 };
     s.samples++;
-    for (const [metric, column] of Object.entries(METRICS) as [keyof typeof METRICS, string][]) s[metric] += Number(row[column]);
+    for (const [metric, column] of Object.entries(METRICS) as [keyof typeof METRICS, string][])
+      s[metric] += Number(row[column]);
     sums.set(row.server!, s);
   }
-  for (const s of sums.values()) for (const metric of Object.keys(METRICS) as (keyof typeof METRICS)[]) s[metric] /= s.samples;
+  for (const s of sums.values())
+    for (const metric of Object.keys(METRICS) as (keyof typeof METRICS)[]) s[metric] /= s.samples;
   return sums;
 }
 
 test('monitoring.csv: header, 40320 rows, 14 days at 5 minutes over the quarter close', () => {
-  assert.equal(monitoringText.split('\n')[0], 'timestamp,server,cpu_pct,memory_used_mb,disk_used_gb,network_mb_per_s,iops');
+  assert.equal(
+    monitoringText.split('\n')[0],
+    'timestamp,server,cpu_pct,memory_used_mb,disk_used_gb,network_mb_per_s,iops',
+  );
   assert.equal(monitoringText.trimEnd().split('\n').length, 40320 + 1);
   assert.equal(monitoring.length, 40320);
   assert.equal(monitoring[0]!.timestamp, '2010-03-22T00:00:00Z');
@@ -55,7 +65,12 @@ test('monitoring.csv: each server averages table 2.6 (memory and disk ÷ 1.5) wi
     const name = [...vmNameOf].find(([, vm]) => vm === r.vmName)![0];
     const a = avg.get(name)!;
     assert.equal(a.samples, 4032, name);
-    const expected = { cpuPct: r.cpuPct, memoryUsedMb: r.memoryMb / GROWTH_FACTOR, diskUsedGb: r.diskGb / GROWTH_FACTOR, networkMBps: r.networkMBps };
+    const expected = {
+      cpuPct: r.cpuPct,
+      memoryUsedMb: r.memoryMb / GROWTH_FACTOR,
+      diskUsedGb: r.diskGb / GROWTH_FACTOR,
+      networkMBps: r.networkMBps,
+    };
     for (const metric of Object.keys(expected) as (keyof typeof expected)[]) {
       assert.ok(Math.abs(a[metric] - expected[metric]) < 1e-9, `${name} ${metric}: ${a[metric]} ≠ ${expected[metric]}`);
     }
@@ -63,13 +78,19 @@ test('monitoring.csv: each server averages table 2.6 (memory and disk ÷ 1.5) wi
 });
 
 test('monitoring.csv: values in sensible ranges (CPU 0–100, nothing negative, usage ≤ installed)', () => {
-  const installed = new Map(inventory.map((r) => [r.name!, { memoryMb: Number(r.memory_mb), diskGb: Number(r.disk_gb) }]));
+  const installed = new Map(
+    inventory.map((r) => [r.name!, { memoryMb: Number(r.memory_mb), diskGb: Number(r.disk_gb) }]),
+  );
   for (const row of monitoring) {
     const cpu = Number(row.cpu_pct);
     assert.ok(cpu >= 0 && cpu <= 100, `${row.timestamp} ${row.server} cpu ${cpu}`);
-    for (const column of ['memory_used_mb', 'disk_used_gb', 'network_mb_per_s', 'iops']) assert.ok(Number(row[column]) >= 0, `${row.server} ${column}`);
+    for (const column of ['memory_used_mb', 'disk_used_gb', 'network_mb_per_s', 'iops'])
+      assert.ok(Number(row[column]) >= 0, `${row.server} ${column}`);
     const inst = installed.get(row.server!)!;
-    assert.ok(Number(row.memory_used_mb) <= inst.memoryMb && Number(row.disk_used_gb) <= inst.diskGb, `${row.timestamp} ${row.server}`);
+    assert.ok(
+      Number(row.memory_used_mb) <= inst.memoryMb && Number(row.disk_used_gb) <= inst.diskGb,
+      `${row.timestamp} ${row.server}`,
+    );
   }
 });
 
@@ -83,17 +104,45 @@ test('capplan.yaml validates and holds the seed settings', () => {
   assert.deepEqual(settings.sizing.statistic, { cpu: 'avg', memory: 'avg', disk: 'avg', network: 'avg' });
   assert.deepEqual(settings.sizing.peakFactor, { cpu: 1, memory: 1, disk: 1, network: 1 });
   assert.deepEqual([settings.sizing.memoryStepGb, settings.sizing.diskStepGb], [1, 5]);
-  assert.deepEqual([settings.cluster.redundancy, settings.cluster.hostCount, settings.cluster.vcpuPerCore, settings.cluster.cpuCeilingPct], [1, 2, 2, 75]);
-  assert.deepEqual([settings.hypervisor.reserveMb, settings.partitions.swapOvercommit, settings.partitions.dataFactor, settings.cluster.localDiskMb], [512, 0.5, 1.5, 149504]);
+  assert.deepEqual(
+    [
+      settings.cluster.redundancy,
+      settings.cluster.hostCount,
+      settings.cluster.vcpuPerCore,
+      settings.cluster.cpuCeilingPct,
+    ],
+    [1, 2, 2, 75],
+  );
+  assert.deepEqual(
+    [
+      settings.hypervisor.reserveMb,
+      settings.partitions.swapOvercommit,
+      settings.partitions.dataFactor,
+      settings.cluster.localDiskMb,
+    ],
+    [512, 0.5, 1.5, 149504],
+  );
 });
 
 /** Inventory row → InventoryServer, for this well-formed fixture only (the real reader is src/ingest). */
 function toServer(r: Record<string, string>, row: number): InventoryServer {
   const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
   return {
-    name: r.name!, vmName: r.vm_name!, os: r.os!, osBits: num(r.os_bits) as 64, sockets: num(r.sockets), coresPerSocket: num(r.cores_per_socket),
-    cpuModel: r.cpu_model || null, cpuGhz: num(r.cpu_ghz), memoryMb: num(r.memory_mb), diskGb: num(r.disk_gb), nics: num(r.nics),
-    nicGbps: num(r.nic_gbps), application: r.application || null, specialHardware: [], haPriority: r.ha_priority as 'high',
+    name: r.name!,
+    vmName: r.vm_name!,
+    os: r.os!,
+    osBits: num(r.os_bits) as 64,
+    sockets: num(r.sockets),
+    coresPerSocket: num(r.cores_per_socket),
+    cpuModel: r.cpu_model || null,
+    cpuGhz: num(r.cpu_ghz),
+    memoryMb: num(r.memory_mb),
+    diskGb: num(r.disk_gb),
+    nics: num(r.nics),
+    nicGbps: num(r.nic_gbps),
+    application: r.application || null,
+    specialHardware: [],
+    haPriority: r.ha_priority as 'high',
     source: { file: 'inventory.csv', row },
   };
 }
@@ -102,18 +151,43 @@ test('sizing the fixture files gives table 2.7, table 2.8 and the partitions of 
   const settings = projectSchema.parse(parseYaml(read('capplan.yaml')));
   const avg = averages();
   const servers = inventory.map((r, i) => toServer(r, i + 2));
-  assert.deepEqual(servers.map((s) => s.vmName), EXAMPLE.map((r) => r.vmName));
+  assert.deepEqual(
+    servers.map((s) => s.vmName),
+    EXAMPLE.map((r) => r.vmName),
+  );
   const vms = servers.map((s) => {
     const a = avg.get(s.name)!;
     const stat = (x: number) => ({ samples: a.samples, avg: x, min: x, max: x, percentiles: {} });
-    const u: ServerUsage = { server: s.name, samples: a.samples, firstTimestamp: '', lastTimestamp: '', metrics: { cpuPct: stat(a.cpuPct), memoryUsedMb: stat(a.memoryUsedMb), diskUsedGb: stat(a.diskUsedGb), networkMBps: stat(a.networkMBps) } };
+    const u: ServerUsage = {
+      server: s.name,
+      samples: a.samples,
+      firstTimestamp: '',
+      lastTimestamp: '',
+      metrics: {
+        cpuPct: stat(a.cpuPct),
+        memoryUsedMb: stat(a.memoryUsedMb),
+        diskUsedGb: stat(a.diskUsedGb),
+        networkMBps: stat(a.networkMBps),
+      },
+    };
     const { vm, excluded } = sizeServer(s, u, settings);
     assert.equal(excluded, false, s.name);
     return vm;
   });
-  assert.deepEqual(vms.map((vm) => ({ vcpu: vm.vcpu, memoryGb: vm.memoryGb, diskGb: vm.diskGb, nics: vm.nics })), EXAMPLE.map((r) => r.vm));
-  const host = deriveHost(vms, servers.map((s) => s.cpuGhz), settings, settings.cluster.hostCount!).host!;
-  assert.deepEqual([host.sockets, host.coresPerSocket, host.cpuGhz, host.memoryGb, host.nics, host.nicGbps], [2, 4, 2, 32, 3, 4]);
+  assert.deepEqual(
+    vms.map((vm) => ({ vcpu: vm.vcpu, memoryGb: vm.memoryGb, diskGb: vm.diskGb, nics: vm.nics })),
+    EXAMPLE.map((r) => r.vm),
+  );
+  const host = deriveHost(
+    vms,
+    servers.map((s) => s.cpuGhz),
+    settings,
+    settings.cluster.hostCount!,
+  ).host!;
+  assert.deepEqual(
+    [host.sockets, host.coresPerSocket, host.cpuGhz, host.memoryGb, host.nics, host.nicGbps],
+    [2, 4, 2, 32, 3, 4],
+  );
   const p = hypervisorPartitions(host.memoryGb, host.localDiskMb, settings.partitions);
   assert.deepEqual([p.swapMb, p.dataMb, p.totalMb, p.fits], [24576, 49152, 76343, true]);
 });

@@ -26,12 +26,29 @@ export function server(overrides: Partial<InventoryServer> = {}): InventoryServe
 
 /** Stats whose avg is `avg`; max and percentiles default to distinct values so a test can tell them apart. */
 export function stats(avg: number, overrides: Partial<MetricStats> = {}, samples = 4032): MetricStats {
-  return { samples, avg, min: avg / 2, max: avg * 2, percentiles: { p50: avg, p95: avg * 1.5, p99: avg * 1.8 }, ...overrides };
+  return {
+    samples,
+    avg,
+    min: avg / 2,
+    max: avg * 2,
+    percentiles: { p50: avg, p95: avg * 1.5, p99: avg * 1.8 },
+    ...overrides,
+  };
 }
 
 /** Usage with the given metric averages (missing metrics are absent, as when not measured). */
-export function usage(avgs: Partial<Record<MetricName, number>>, samples = 4032, name = 'Servidor Prueba'): ServerUsage {
+export function usage(
+  avgs: Partial<Record<MetricName, number>>,
+  samples = 4032,
+  name = 'Servidor Prueba',
+): ServerUsage {
   const metrics: ServerUsage['metrics'] = {};
   for (const [metric, avg] of Object.entries(avgs) as [MetricName, number][]) metrics[metric] = stats(avg, {}, samples);
-  return { server: name, samples, firstTimestamp: '2010-03-22T00:00:00Z', lastTimestamp: '2010-04-04T23:55:00Z', metrics };
+  return {
+    server: name,
+    samples,
+    firstTimestamp: '2010-03-22T00:00:00Z',
+    lastTimestamp: '2010-04-04T23:55:00Z',
+    metrics,
+  };
 }

@@ -18,7 +18,10 @@ test('pickStatistic picks avg, max or a percentile', () => {
 });
 
 test('pickStatistic: a percentile the readers did not compute is an internal error', () => {
-  assert.throws(() => pickStatistic(stats(10, { percentiles: { p95: 1 } }), 'p90'), (e: unknown) => e instanceof InternalError && /p90.*p95/.test(e.message));
+  assert.throws(
+    () => pickStatistic(stats(10, { percentiles: { p95: 1 } }), 'p90'),
+    (e: unknown) => e instanceof InternalError && /p90.*p95/.test(e.message),
+  );
 });
 
 test('applyPeakAndGrowth = measured × peak × (1 + growth)', () => {
@@ -30,7 +33,10 @@ test('applyPeakAndGrowth = measured × peak × (1 + growth)', () => {
     [0, 2, 1, 0],
   ];
   for (const [measured, peak, growth, expected] of cases) {
-    assert.ok(Math.abs(applyPeakAndGrowth(measured, peak, growth) - expected) < 1e-9, `${measured} × ${peak} × (1 + ${growth})`);
+    assert.ok(
+      Math.abs(applyPeakAndGrowth(measured, peak, growth) - expected) < 1e-9,
+      `${measured} × ${peak} × (1 + ${growth})`,
+    );
   }
 });
 

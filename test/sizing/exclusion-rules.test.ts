@@ -39,23 +39,36 @@ test('memory limits: 256 GB for 64-bit (and unknown) guests, 4 GB for 32-bit gue
     assert.equal(memoryLimitReason(gb, bits, hv)?.code ?? null, rule64, `${gb} GB ${bits}-bit`);
     assert.equal(guest32BitMemoryReason(gb, bits, hv)?.code ?? null, rule32, `${gb} GB ${bits}-bit`);
   }
-  assert.equal(guest32BitMemoryReason(5, 32, hv)?.message, '32-bit guest needs 5 GB of memory; RHEV-H 2.2 allows 4 GB per 32-bit VM');
+  assert.equal(
+    guest32BitMemoryReason(5, 32, hv)?.message,
+    '32-bit guest needs 5 GB of memory; RHEV-H 2.2 allows 4 GB per 32-bit VM',
+  );
   assert.deepEqual(memoryLimitReason(257, 64, hv)?.figures, { memoryGb: 257, limitGb: 256 });
 });
 
 test('NIC limit: 8 vNICs per VM', () => {
   assert.equal(nicLimitReason(8, hv), null);
-  assert.deepEqual(nicLimitReason(9, hv), { code: 'exceeds-nic-limit', message: 'needs 9 vNICs; RHEV-H 2.2 allows 8 per VM', figures: { nics: 9, limit: 8 } });
+  assert.deepEqual(nicLimitReason(9, hv), {
+    code: 'exceeds-nic-limit',
+    message: 'needs 9 vNICs; RHEV-H 2.2 allows 8 per VM',
+    figures: { nics: 9, limit: 8 },
+  });
 });
 
 test('source utilisation above 85 % (CPU, memory used / installed)', () => {
   assert.equal(cpuUtilisationReason(85, 'avg', 85), null);
   const cpu = cpuUtilisationReason(90.5, 'avg', 85);
   assert.equal(cpu?.code, 'source-utilisation-above-threshold');
-  assert.equal(cpu?.message, 'CPU avg 90.5 % of its own hardware is above the 85 % threshold; it would monopolise a node');
+  assert.equal(
+    cpu?.message,
+    'CPU avg 90.5 % of its own hardware is above the 85 % threshold; it would monopolise a node',
+  );
   assert.equal(memoryUtilisationReason(3481.6, 4096, 'avg', 85), null); // exactly 85 %
   const mem = memoryUtilisationReason(3600, 4096, 'p95', 85);
-  assert.equal(mem?.message, 'memory p95 3600 MB of 4096 MB installed = 87.89 %, above the 85 % threshold; it would monopolise a node');
+  assert.equal(
+    mem?.message,
+    'memory p95 3600 MB of 4096 MB installed = 87.89 %, above the 85 % threshold; it would monopolise a node',
+  );
   assert.equal(mem?.figures?.usedPct, (3600 / 4096) * 100);
 });
 
@@ -69,7 +82,9 @@ test('special hardware names every device', () => {
 
 test('missing inventory data names the empty columns', () => {
   assert.equal(missingInventoryReason(server()), null);
-  const r = missingInventoryReason(server({ osBits: null, memoryMb: null, cpuModel: null, source: { file: 'inv.csv', row: 7 } }));
+  const r = missingInventoryReason(
+    server({ osBits: null, memoryMb: null, cpuModel: null, source: { file: 'inv.csv', row: 7 } }),
+  );
   assert.equal(r?.code, 'missing-inventory-data');
   assert.equal(r?.message, 'inventory has no os_bits, memory_mb (inv.csv row 7)');
   assert.deepEqual(r?.figures, { fields: 'os_bits, memory_mb', count: 2 });

@@ -37,13 +37,34 @@ test('partitions of the worked example: 32 GB on 149504 MB (seed fig. 2.40)', ()
 
 test('partitions: swap and data follow RAM and the settings; fits compares with the disk', () => {
   const p = defaultSettings().partitions;
-  const cases: { ramGb: number; diskMb: number; settings?: Partial<typeof p>; swapMb: number; dataMb: number; fits: boolean }[] = [
+  const cases: {
+    ramGb: number;
+    diskMb: number;
+    settings?: Partial<typeof p>;
+    swapMb: number;
+    dataMb: number;
+    fits: boolean;
+  }[] = [
     { ramGb: 16, diskMb: 149504, swapMb: (4 + 8) * 1024, dataMb: 24 * 1024, fits: true },
     { ramGb: 128, diskMb: 149504, swapMb: (16 + 64) * 1024, dataMb: 192 * 1024, fits: false },
     { ramGb: 32, diskMb: 76343, swapMb: 24576, dataMb: 49152, fits: true }, // exactly full
     { ramGb: 32, diskMb: 76342, swapMb: 24576, dataMb: 49152, fits: false },
-    { ramGb: 32, diskMb: 149504, settings: { swapOvercommit: 0, dataFactor: 1 }, swapMb: 8192, dataMb: 32768, fits: true },
-    { ramGb: 1.5, diskMb: 149504, settings: { dataFactor: 1.5 }, swapMb: Math.ceil((2 + 0.75) * 1024), dataMb: 2304, fits: true },
+    {
+      ramGb: 32,
+      diskMb: 149504,
+      settings: { swapOvercommit: 0, dataFactor: 1 },
+      swapMb: 8192,
+      dataMb: 32768,
+      fits: true,
+    },
+    {
+      ramGb: 1.5,
+      diskMb: 149504,
+      settings: { dataFactor: 1.5 },
+      swapMb: Math.ceil((2 + 0.75) * 1024),
+      dataMb: 2304,
+      fits: true,
+    },
   ];
   for (const c of cases) {
     const r = hypervisorPartitions(c.ramGb, c.diskMb, { ...p, ...c.settings });

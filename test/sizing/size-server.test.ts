@@ -11,12 +11,21 @@ const seedSettings = defaultSettings(); // the defaults are the seed's sizing se
 test('table 2.7 row by row from table 2.6 (measured memory and disk = table / 1.5)', () => {
   let totals = { vcpu: 0, memoryGb: 0, diskGb: 0 };
   for (const r of EXAMPLE) {
-    const u = usage({ cpuPct: r.cpuPct, memoryUsedMb: r.memoryMb / GROWTH_FACTOR, diskUsedGb: r.diskGb / GROWTH_FACTOR, networkMBps: r.networkMBps });
+    const u = usage({
+      cpuPct: r.cpuPct,
+      memoryUsedMb: r.memoryMb / GROWTH_FACTOR,
+      diskUsedGb: r.diskGb / GROWTH_FACTOR,
+      networkMBps: r.networkMBps,
+    });
     const { vm, excluded } = sizeServer(server({ vmName: r.vmName, nics: r.nics }), u, seedSettings);
     assert.equal(excluded, false, r.vmName);
     assert.deepEqual({ vcpu: vm.vcpu, memoryGb: vm.memoryGb, diskGb: vm.diskGb, nics: vm.nics }, r.vm, r.vmName);
     assert.ok(Math.abs(vm.networkMBps - r.networkMBps) < 1e-9, `${r.vmName} network`);
-    totals = { vcpu: totals.vcpu + vm.vcpu, memoryGb: totals.memoryGb + vm.memoryGb, diskGb: totals.diskGb + vm.diskGb };
+    totals = {
+      vcpu: totals.vcpu + vm.vcpu,
+      memoryGb: totals.memoryGb + vm.memoryGb,
+      diskGb: totals.diskGb + vm.diskGb,
+    };
   }
   assert.deepEqual(totals, { vcpu: 16, memoryGb: 31, diskGb: 675 });
 });
@@ -47,7 +56,10 @@ test('missing data: sizes what it can, zero for the rest, with every reason', ()
   assert.equal(vm.diskGb, 120);
   assert.match(vm.sizing.disk!.formula, /^disk not monitored, installed 80 GB used: /);
   assert.equal(vm.networkMBps, 0);
-  assert.deepEqual(vm.reasons.map((r) => r.code), ['missing-inventory-data', 'special-hardware']);
+  assert.deepEqual(
+    vm.reasons.map((r) => r.code),
+    ['missing-inventory-data', 'special-hardware'],
+  );
   assert.equal(vm.reasons[0]?.message, 'inventory has no sockets, nics (inventory.csv row 2)');
 });
 
@@ -55,7 +67,10 @@ test('no monitoring data: missing performance data, CPU and memory zero', () => 
   const { vm, excluded } = sizeServer(server(), null, seedSettings);
   assert.equal(excluded, true);
   assert.deepEqual([vm.vcpu, vm.memoryGb, vm.diskGb], [0, 0, 120]);
-  assert.deepEqual(vm.reasons.map((r) => r.code), ['missing-performance-data']);
+  assert.deepEqual(
+    vm.reasons.map((r) => r.code),
+    ['missing-performance-data'],
+  );
 });
 
 test('a server may collect several reasons, in rule order', () => {
@@ -65,13 +80,16 @@ test('a server may collect several reasons, in rule order', () => {
   assert.equal(excluded, true);
   assert.equal(vm.vcpu, 29); // ⌈32 × 0.9⌉
   assert.equal(vm.memoryGb, 11); // ⌈7500 × 1.5 / 1024⌉
-  assert.deepEqual(vm.reasons.map((r) => r.code), [
-    'source-utilisation-above-threshold',
-    'source-utilisation-above-threshold',
-    'exceeds-vcpu-limit',
-    'guest-32bit-memory',
-    'exceeds-nic-limit',
-  ]);
+  assert.deepEqual(
+    vm.reasons.map((r) => r.code),
+    [
+      'source-utilisation-above-threshold',
+      'source-utilisation-above-threshold',
+      'exceeds-vcpu-limit',
+      'guest-32bit-memory',
+      'exceeds-nic-limit',
+    ],
+  );
   assert.deepEqual(vm.reasons.map((r) => r.figures?.resource ?? null).slice(0, 2), ['cpu', 'memory']);
 });
 

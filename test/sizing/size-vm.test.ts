@@ -4,7 +4,13 @@ import { sizeDiskGb, sizeMemoryGb, sizeNetworkMBps, sizeVcpu } from '../../src/s
 import { ceilSafe, roundUpToStep } from '../../src/sizing/rounding.ts';
 import type { Demand } from '../../src/sizing/demand.ts';
 
-const demand = (measured: number, growth = 0, peakFactor = 1): Demand => ({ statistic: 'avg', measured, peakFactor, growth, demand: measured * peakFactor * (1 + growth) });
+const demand = (measured: number, growth = 0, peakFactor = 1): Demand => ({
+  statistic: 'avg',
+  measured,
+  peakFactor,
+  growth,
+  demand: measured * peakFactor * (1 + growth),
+});
 
 test('ceilSafe and roundUpToStep ignore float noise but not real excess', () => {
   const cases: [number, number][] = [
@@ -37,7 +43,12 @@ test('vCPU = ⌈cores × CPU % / 100⌉, never below minVcpu', () => {
     { cores: 8, d: demand(50 / 1.2, 0.2), expected: 4 }, // float noise: 4.000000000000001
     { cores: 4, d: demand(0), expected: 1, formula: '⌈4 cores × 0 % / 100⌉ = ⌈0⌉ = 0 → minimum 1' },
     { cores: 4, d: demand(10), min: 2, expected: 2 },
-    { cores: 4, d: demand(30, 0, 1.5), expected: 2, formula: '30 % × 1.5 peak = 45 %; ⌈4 cores × 45 % / 100⌉ = ⌈1.8⌉ = 2' },
+    {
+      cores: 4,
+      d: demand(30, 0, 1.5),
+      expected: 2,
+      formula: '30 % × 1.5 peak = 45 %; ⌈4 cores × 45 % / 100⌉ = ⌈1.8⌉ = 2',
+    },
     { cores: 32, d: demand(60), expected: 20 },
   ];
   for (const c of cases) {
@@ -56,15 +67,26 @@ test('vCPU with clock normalisation scales by source GHz / target GHz (spec §4)
     [4, 40, 3, 2, 3], // 2.4
   ];
   for (const [cores, pct, src, dst, expected] of cases) {
-    assert.equal(sizeVcpu(demand(pct), cores, 1, { sourceGhz: src, targetGhz: dst }).result, expected, `${cores} × ${pct} % × ${src}/${dst}`);
+    assert.equal(
+      sizeVcpu(demand(pct), cores, 1, { sourceGhz: src, targetGhz: dst }).result,
+      expected,
+      `${cores} × ${pct} % × ${src}/${dst}`,
+    );
   }
-  assert.equal(sizeVcpu(demand(50), 4, 1, { sourceGhz: 3.06, targetGhz: 2 }).formula, '⌈4 cores × 50 % / 100 × 3.06 GHz / 2 GHz⌉ = ⌈3.06⌉ = 4');
+  assert.equal(
+    sizeVcpu(demand(50), 4, 1, { sourceGhz: 3.06, targetGhz: 2 }).formula,
+    '⌈4 cores × 50 % / 100 × 3.06 GHz / 2 GHz⌉ = ⌈3.06⌉ = 4',
+  );
 });
 
 test('memory GB = ⌈MB / 1024⌉ then up to the step, never below the minimum', () => {
   const cases: { d: Demand; step?: number; min?: number; expected: number; formula?: string }[] = [
     { d: demand(3528.44), expected: 4, formula: '⌈3528.44 MB / 1024⌉ = ⌈3.45⌉ = 4 GB' },
-    { d: demand(2352.2933333, 0.5), expected: 4, formula: '2352.29 MB × (1 + 0.5) = 3528.44 MB; ⌈3528.44 MB / 1024⌉ = ⌈3.45⌉ = 4 GB' },
+    {
+      d: demand(2352.2933333, 0.5),
+      expected: 4,
+      formula: '2352.29 MB × (1 + 0.5) = 3528.44 MB; ⌈3528.44 MB / 1024⌉ = ⌈3.45⌉ = 4 GB',
+    },
     { d: demand(2048), expected: 2 }, // exact multiple
     { d: demand(2049), expected: 3 },
     { d: demand(5973.333333333334, 0.2), expected: 7 }, // float noise: 7168.000000000001 MB
@@ -104,5 +126,8 @@ test('network MB/s is the demand, unrounded', () => {
   assert.equal(r.result, 228.77);
   assert.equal(r.formula, '228.77 MB/s (not rounded)');
   assert.equal(sizeNetworkMBps(demand(100, 0.1, 2)).result, 220.00000000000003);
-  assert.deepEqual({ ...sizeNetworkMBps(demand(1, 0, 1)), formula: '' }, { statistic: 'avg', measured: 1, peakFactor: 1, growth: 0, demand: 1, result: 1, formula: '' });
+  assert.deepEqual(
+    { ...sizeNetworkMBps(demand(1, 0, 1)), formula: '' },
+    { statistic: 'avg', measured: 1, peakFactor: 1, growth: 0, demand: 1, result: 1, formula: '' },
+  );
 });

@@ -14,7 +14,12 @@ export interface ExampleRow {
   vm: { vcpu: number; memoryGb: number; diskGb: number; nics: number };
 }
 
-const row = (vmName: string, nics: number, t26: [number, number, number, number], t27: [number, number, number]): ExampleRow => ({
+const row = (
+  vmName: string,
+  nics: number,
+  t26: [number, number, number, number],
+  t27: [number, number, number],
+): ExampleRow => ({
   vmName,
   nics,
   cpuPct: t26[0],

@@ -9,7 +9,11 @@ import { renderMarkdown } from './markdown.ts';
 import { driftText } from './text.ts';
 
 export const escapeData = (s: string): string =>
-  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd');
+  s
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd');
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** The proposal line a violation is about: its VM's entry, else its host's, else `hosts:`. */
@@ -25,7 +29,11 @@ function command(level: 'error' | 'notice', file: string, line: number, title: s
 }
 
 /** Annotations (stdout) and the job summary (for $GITHUB_STEP_SUMMARY). */
-export function renderGithub(r: CheckReport, lines: ProposalLines, annotationFile: string): { annotations: string; summary: string } {
+export function renderGithub(
+  r: CheckReport,
+  lines: ProposalLines,
+  annotationFile: string,
+): { annotations: string; summary: string } {
   const out: string[] = [];
   for (const v of r.violations) {
     const title = `capplan check: ${v.kind}${v.scenario ? ` (${v.scenario})` : ''} ${resourceLabel(v.resource)}`;
@@ -34,7 +42,9 @@ export function renderGithub(r: CheckReport, lines: ProposalLines, annotationFil
   for (const vm of r.vms) {
     if (!vm.drift.length) continue;
     const line = lines.vm[vm.name] ?? lines.vms;
-    out.push(command('notice', annotationFile, line, `capplan check: ${vm.name} drifted`, vm.drift.map(driftText).join('; ')));
+    out.push(
+      command('notice', annotationFile, line, `capplan check: ${vm.name} drifted`, vm.drift.map(driftText).join('; ')),
+    );
   }
   return { annotations: out.length ? `${out.join('\n')}\n` : '', summary: renderMarkdown(r) };
 }

@@ -6,27 +6,54 @@ import { resourceLabel } from '../capacity.ts';
 import type { CheckReport } from '../report-model.ts';
 import { amount, clean, driftText, headroomOf, headroomText, verdict } from './text.ts';
 
-
 export function renderHuman(r: CheckReport, opts: { color: boolean }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const style = { head: opts.color ? ['bold'] : [], border: opts.color ? ['grey'] : [] };
-  const out: string[] = [`capplan check ${clean(r.project)} (${clean(r.file)})`, r.holds ? c.green(verdict(r)) : c.red(verdict(r)), ''];
+  const out: string[] = [
+    `capplan check ${clean(r.project)} (${clean(r.file)})`,
+    r.holds ? c.green(verdict(r)) : c.red(verdict(r)),
+    '',
+  ];
   if (r.violations.length) {
     const t = new Table({ head: ['kind', 'where', 'required', 'available', 'shortfall'], style });
     for (const v of r.violations) {
-      const where = [v.scenario, v.host, v.vm, resourceLabel(v.resource)].filter(Boolean).map((x) => clean(String(x))).join(' · ');
-      t.push([c.red(v.kind), where, amount(v.required, v.resource), amount(v.available, v.resource), c.red(amount(v.shortfall, v.resource))]);
+      const where = [v.scenario, v.host, v.vm, resourceLabel(v.resource)]
+        .filter(Boolean)
+        .map((x) => clean(String(x)))
+        .join(' · ');
+      t.push([
+        c.red(v.kind),
+        where,
+        amount(v.required, v.resource),
+        amount(v.available, v.resource),
+        c.red(amount(v.shortfall, v.resource)),
+      ]);
     }
     out.push('Violations', t.toString(), ...r.violations.map((v) => `  - ${clean(v.message)}`), '');
   }
-  const hosts = new Table({ head: ['host', 'VMs', 'CPU load / available (vCPU)', 'memory load / available (GB)'], style });
-  for (const h of r.hosts) hosts.push([clean(h.name), h.vms.length, headroomText(headroomOf(h.resources, 'vcpu')), headroomText(headroomOf(h.resources, 'memoryGb'))]);
+  const hosts = new Table({
+    head: ['host', 'VMs', 'CPU load / available (vCPU)', 'memory load / available (GB)'],
+    style,
+  });
+  for (const h of r.hosts)
+    hosts.push([
+      clean(h.name),
+      h.vms.length,
+      headroomText(headroomOf(h.resources, 'vcpu')),
+      headroomText(headroomOf(h.resources, 'memoryGb')),
+    ]);
   out.push('Headroom per host', hosts.toString(), '');
   if (r.scenarios.length) {
     const t = new Table({ head: ['scenario', 'holds', 'survivor', 'CPU (vCPU)', 'memory (GB)'], style });
     for (const s of r.scenarios) {
       for (const h of s.hosts) {
-        t.push([clean(s.id), s.satisfied ? c.green('yes') : c.red('no'), clean(h.name), headroomText(headroomOf(h.resources, 'vcpu')), headroomText(headroomOf(h.resources, 'memoryGb'))]);
+        t.push([
+          clean(s.id),
+          s.satisfied ? c.green('yes') : c.red('no'),
+          clean(h.name),
+          headroomText(headroomOf(h.resources, 'vcpu')),
+          headroomText(headroomOf(h.resources, 'memoryGb')),
+        ]);
       }
     }
     out.push(`Failure scenarios (${r.policy})`, t.toString(), '');

@@ -17,7 +17,11 @@ export interface RenderOptions {
 }
 
 /** stdout text, and for github the job-summary Markdown. */
-export function renderCheck(r: CheckReport, format: CheckFormat, opts: RenderOptions): { stdout: string; summary?: string } {
+export function renderCheck(
+  r: CheckReport,
+  format: CheckFormat,
+  opts: RenderOptions,
+): { stdout: string; summary?: string } {
   switch (format) {
     case 'json':
       return { stdout: `${JSON.stringify(r, null, 2)}\n` };

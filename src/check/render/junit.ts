@@ -15,17 +15,43 @@ interface Case {
 
 export function renderJunit(r: CheckReport): string {
   const suites: { name: string; cases: Case[] }[] = [
-    { name: 'hosts', cases: r.hosts.map((h) => ({ name: clean(h.name), failures: r.violations.filter((v) => v.kind === 'host-capacity' && v.host === h.name), out: h.resources.map((x) => `${x.resource}: load / available ${headroomText(x)}`) })) },
+    {
+      name: 'hosts',
+      cases: r.hosts.map((h) => ({
+        name: clean(h.name),
+        failures: r.violations.filter((v) => v.kind === 'host-capacity' && v.host === h.name),
+        out: h.resources.map((x) => `${x.resource}: load / available ${headroomText(x)}`),
+      })),
+    },
     { name: 'failover', cases: scenarioCases(r) },
-    { name: 'vms', cases: r.vms.map((vm) => ({ name: clean(vm.name), failures: r.violations.filter((v) => v.vm === vm.name && v.kind !== 'failover'), out: [`status: ${vm.status}${vm.host ? ` on ${vm.host}` : ''}`, ...vm.drift.map(driftText)] })) },
+    {
+      name: 'vms',
+      cases: r.vms.map((vm) => ({
+        name: clean(vm.name),
+        failures: r.violations.filter((v) => v.vm === vm.name && v.kind !== 'failover'),
+        out: [`status: ${vm.status}${vm.host ? ` on ${vm.host}` : ''}`, ...vm.drift.map(driftText)],
+      })),
+    },
   ];
   const failures = (cases: Case[]) => cases.filter((c) => c.failures.length).length;
   const all = suites.flatMap((s) => s.cases);
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
-    name: clean(`capplan check ${r.project}`), tests: String(all.length), failures: String(failures(all)), errors: '0', time: '0',
+    name: clean(`capplan check ${r.project}`),
+    tests: String(all.length),
+    failures: String(failures(all)),
+    errors: '0',
+    time: '0',
   });
   for (const s of suites) {
-    const suite = root.ele('testsuite', { name: `${r.project}.${s.name}`, tests: String(s.cases.length), failures: String(failures(s.cases)), errors: '0', skipped: '0', time: '0', file: clean(r.file) });
+    const suite = root.ele('testsuite', {
+      name: `${r.project}.${s.name}`,
+      tests: String(s.cases.length),
+      failures: String(failures(s.cases)),
+      errors: '0',
+      skipped: '0',
+      time: '0',
+      file: clean(r.file),
+    });
     for (const c of s.cases) addCase(suite, `${r.project}.${s.name}`, c);
   }
   return `${root.end({ prettyPrint: true })}\n`;
@@ -46,7 +72,10 @@ function scenarioCases(r: CheckReport): Case[] {
 function addCase(suite: XMLBuilder, classname: string, c: Case): void {
   const tc = suite.ele('testcase', { name: c.name, classname, time: '0' });
   for (const v of c.failures) {
-    const numbers = v.required === null ? '' : `\nrequired ${amount(v.required, v.resource)}, available ${amount(v.available, v.resource)}, shortfall ${amount(v.shortfall, v.resource)}`;
+    const numbers =
+      v.required === null
+        ? ''
+        : `\nrequired ${amount(v.required, v.resource)}, available ${amount(v.available, v.resource)}, shortfall ${amount(v.shortfall, v.resource)}`;
     tc.ele('failure', { type: v.kind, message: clean(v.message) }).txt(clean(`${v.message}`) + numbers);
   }
   if (c.out.length) tc.ele('system-out').txt(c.out.map(clean).join('\n'));

@@ -17,7 +17,11 @@ export function mdEscape(text: string): string {
 }
 
 function table(header: string[], rows: string[][]): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
 }
 
 export function renderMarkdown(r: CheckReport): string {
@@ -29,19 +33,37 @@ export function renderMarkdown(r: CheckReport): string {
       ...table(
         ['kind', 'scenario', 'host', 'VM', 'resource', 'required', 'available', 'shortfall', 'why'],
         r.violations.map((v) => [
-          v.kind, mdEscape(v.scenario ?? ''), mdEscape(v.host ?? ''), mdEscape(v.vm ?? ''), mdEscape(resourceLabel(v.resource)),
-          amount(v.required, v.resource), amount(v.available, v.resource), amount(v.shortfall, v.resource), mdEscape(v.message),
+          v.kind,
+          mdEscape(v.scenario ?? ''),
+          mdEscape(v.host ?? ''),
+          mdEscape(v.vm ?? ''),
+          mdEscape(resourceLabel(v.resource)),
+          amount(v.required, v.resource),
+          amount(v.available, v.resource),
+          amount(v.shortfall, v.resource),
+          mdEscape(v.message),
         ]),
       ),
       '',
     );
   }
   out.push('### Headroom per host', '', ...hostRows(r), '');
-  if (r.scenarios.length) out.push(`### Headroom per failure scenario (${mdEscape(r.policy)})`, '', ...scenarioRows(r), '');
+  if (r.scenarios.length)
+    out.push(`### Headroom per failure scenario (${mdEscape(r.policy)})`, '', ...scenarioRows(r), '');
   const drifting = r.vms.filter((v) => v.drift.length);
   if (drifting.length) {
     out.push('### Drift against the proposal', '');
-    out.push(...table(['VM', 'host', 'change'], drifting.map((v) => [mdEscape(v.name), mdEscape(v.host ?? ''), v.drift.map((d) => mdEscape(driftText(d))).join('<br>')])), '');
+    out.push(
+      ...table(
+        ['VM', 'host', 'change'],
+        drifting.map((v) => [
+          mdEscape(v.name),
+          mdEscape(v.host ?? ''),
+          v.drift.map((d) => mdEscape(driftText(d))).join('<br>'),
+        ]),
+      ),
+      '',
+    );
   }
   if (r.notes.length) out.push('### Notes', '', ...r.notes.map((n) => `- ${mdEscape(n)}`), '');
   return `${out.join('\n').trimEnd()}\n`;
@@ -50,7 +72,12 @@ export function renderMarkdown(r: CheckReport): string {
 function hostRows(r: CheckReport): string[] {
   return table(
     ['host', 'VMs', 'CPU load / available (vCPU)', 'memory load / available (GB)'],
-    r.hosts.map((h) => [mdEscape(h.name), String(h.vms.length), headroomText(headroomOf(h.resources, 'vcpu')), headroomText(headroomOf(h.resources, 'memoryGb'))]),
+    r.hosts.map((h) => [
+      mdEscape(h.name),
+      String(h.vms.length),
+      headroomText(headroomOf(h.resources, 'vcpu')),
+      headroomText(headroomOf(h.resources, 'memoryGb')),
+    ]),
   );
 }
 
@@ -59,8 +86,17 @@ function scenarioRows(r: CheckReport): string[] {
     ['scenario', 'holds', 'survivor', 'CPU load / available (vCPU)', 'memory load / available (GB)', 'not restarted'],
     r.scenarios.flatMap((s) =>
       s.hosts.map((h) => [
-        mdEscape(s.id), s.satisfied ? 'yes' : '**no**', mdEscape(h.name), headroomText(headroomOf(h.resources, 'vcpu')), headroomText(headroomOf(h.resources, 'memoryGb')),
-        mdEscape(s.restarts.filter((x) => x.to === null).map((x) => x.vm).join(', ')),
+        mdEscape(s.id),
+        s.satisfied ? 'yes' : '**no**',
+        mdEscape(h.name),
+        headroomText(headroomOf(h.resources, 'vcpu')),
+        headroomText(headroomOf(h.resources, 'memoryGb')),
+        mdEscape(
+          s.restarts
+            .filter((x) => x.to === null)
+            .map((x) => x.vm)
+            .join(', '),
+        ),
       ]),
     ),
   );

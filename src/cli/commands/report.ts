@@ -12,7 +12,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   builder: (y) =>
     y
       .positional('plan', { type: 'string', demandOption: true, describe: 'A plan.json written by capplan plan' })
-      .option('format', { type: 'string', default: 'xlsx,md,json', describe: 'Comma-separated formats: xlsx, md, json' })
+      .option('format', {
+        type: 'string',
+        default: 'xlsx,md,json',
+        describe: 'Comma-separated formats: xlsx, md, json',
+      })
       .option('out', { type: 'string', describe: 'Output folder (default: the folder of plan.json)' }),
   handler: async (args) => {
     const { runReport } = await import('../run-report.ts');

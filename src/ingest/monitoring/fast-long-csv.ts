@@ -31,7 +31,12 @@ export interface ByteRange {
 }
 
 /** Reads a whole long CSV on the fast path into one store; false = irregular, use csv-parse. */
-export async function readLongCsvFast(file: string, store: SampleStore, issues: RowIssues, progress?: FastProgress): Promise<boolean> {
+export async function readLongCsvFast(
+  file: string,
+  store: SampleStore,
+  issues: RowIssues,
+  progress?: FastProgress,
+): Promise<boolean> {
   try {
     await parseLongRange(file, { start: 0, end: Number.MAX_SAFE_INTEGER }, undefined, store, issues, progress);
     return true;
@@ -47,7 +52,14 @@ export async function readLongCsvFast(file: string, store: SampleStore, issues: 
  * first line (1); a caller reading a later range adds the lines before it. Returns the
  * number of lines seen.
  */
-export async function parseLongRange(file: string, range: ByteRange, layout: LongLayout | undefined, store: SampleStore, issues: RowIssues, progress?: FastProgress): Promise<number> {
+export async function parseLongRange(
+  file: string,
+  range: ByteRange,
+  layout: LongLayout | undefined,
+  store: SampleStore,
+  issues: RowIssues,
+  progress?: FastProgress,
+): Promise<number> {
   const fh = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
     throw new InputError(`cannot read file: ${err.code ?? String(err)}`, { file });
   });
@@ -163,13 +175,18 @@ class FastParser {
           else if (c === QUOTE) throw new GiveUp();
           else ok = false;
         }
-        if (i === starts[n]!) values[m] = Number.NaN; // empty cell: not measured
+        if (i === starts[n]!)
+          values[m] = Number.NaN; // empty cell: not measured
         else if (ok && digits > 0 && digits <= 15) values[m] = frac > 0 ? mant / POW10[frac]! : mant;
         else plain = false;
       } else if (n === layout.timestamp && isCell(this.prevTs, 0, this.prevTsLen, buf, i, end)) {
         i += this.prevTsLen;
         sameTs = true;
-      } else if (n === layout.server && guess >= 0 && isCell(k.names, k.nameAt[guess]!, k.nameLen[guess]!, buf, i, end)) {
+      } else if (
+        n === layout.server &&
+        guess >= 0 &&
+        isCell(k.names, k.nameAt[guess]!, k.nameLen[guess]!, buf, i, end)
+      ) {
         i += k.nameLen[guess]!;
         sameServer = true;
       } else {
@@ -192,7 +209,11 @@ class FastParser {
       return;
     }
     if (sameServer) this.prevId = guess;
-    this.store.add(sameServer ? k.storeId[guess]! : this.server(buf, starts[layout.server]!, ends[layout.server]!), ms, values);
+    this.store.add(
+      sameServer ? k.storeId[guess]! : this.server(buf, starts[layout.server]!, ends[layout.server]!),
+      ms,
+      values,
+    );
   }
 
   private header(buf: Buffer, start: number, end: number): void {
@@ -232,7 +253,8 @@ class FastParser {
       return k.storeId[guess]!;
     }
     const name = buf.toString('utf8', s, e).trim();
-    if (name === '') throw new InputError('server name is empty', { file: this.file, row: this.line, column: 'server' });
+    if (name === '')
+      throw new InputError('server name is empty', { file: this.file, row: this.line, column: 'server' });
     const id = k.id(name, this.store, buf, s, e);
     if (this.prevId >= 0) k.nextOf[this.prevId] = id;
     this.prevId = id;

@@ -29,7 +29,9 @@ export type HelperReply =
 
 export class HelperThread {
   private worker: Worker | undefined;
-  private pending: { resolve: (r: HelperReply) => void; reject: (e: Error) => void; progress?: (bytes: number) => void } | undefined;
+  private pending:
+    | { resolve: (r: HelperReply) => void; reject: (e: Error) => void; progress?: (bytes: number) => void }
+    | undefined;
 
   private failed = false;
 

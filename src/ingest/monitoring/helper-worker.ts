@@ -17,7 +17,15 @@ port?.on('message', (req: HelperRequest) => {
 });
 
 async function handle(req: HelperRequest): Promise<HelperReply> {
-  if (req.kind === 'summarise') return { kind: 'summarised', usages: summariseNames(req.stores.map((s) => SampleStore.fromShared(s)), req.names, req.opts) };
+  if (req.kind === 'summarise')
+    return {
+      kind: 'summarised',
+      usages: summariseNames(
+        req.stores.map((s) => SampleStore.fromShared(s)),
+        req.names,
+        req.opts,
+      ),
+    };
   const store = new SampleStore();
   const issues = new RowIssues();
   const progress = (bytes: number) => port!.postMessage({ kind: 'progress', bytes } satisfies HelperReply);
@@ -27,6 +35,7 @@ async function handle(req: HelperRequest): Promise<HelperReply> {
 
 function failure(err: unknown): ParseReply | HelperReply {
   if (err instanceof GiveUp) return { kind: 'give-up' };
-  if (err instanceof InputError) return { kind: 'input-error', detail: err.detail, row: err.location?.row, column: err.location?.column };
+  if (err instanceof InputError)
+    return { kind: 'input-error', detail: err.detail, row: err.location?.row, column: err.location?.column };
   return { kind: 'crash', message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
 }

@@ -41,10 +41,17 @@ export async function threadsToUse(): Promise<1 | 2> {
   return (idleMs() - idle0) / (performance.now() - t0) >= 0.75 ? 2 : 1;
 }
 
-type Piece = ParseReply | { kind: 'parsed'; lines: number; store: SampleStore; tallies: ReturnType<RowIssues['tallies']> };
+type Piece =
+  | ParseReply
+  | { kind: 'parsed'; lines: number; store: SampleStore; tallies: ReturnType<RowIssues['tallies']> };
 
 /** The file's stores in file order, or null when the fast path cannot read it (csv-parse then). */
-export async function readLongCsvSplit(file: string, issues: RowIssues, helper: HelperThread | undefined, progress?: FastProgress): Promise<SampleStore[] | null> {
+export async function readLongCsvSplit(
+  file: string,
+  issues: RowIssues,
+  helper: HelperThread | undefined,
+  progress?: FastProgress,
+): Promise<SampleStore[] | null> {
   const size = (await stat(file).catch(() => ({ size: 0 }))).size;
   const cut = size > splitSettings.minBytes ? await halves(file, size) : null;
   if (!cut) {
@@ -56,7 +63,10 @@ export async function readLongCsvSplit(file: string, issues: RowIssues, helper: 
   const report = progress ? () => progress(cut.first.start + done1 + done2) : undefined;
   const onSecond = report && ((n: number) => ((done2 = n), report()));
   // A helper that fails to start (or dies) costs time, not the result: that half is parsed here.
-  const second = helper && (await threadsToUse()) === 2 ? helper.parse(file, cut.second, cut.layout, onSecond).catch(() => null) : null;
+  const second =
+    helper && (await threadsToUse()) === 2
+      ? helper.parse(file, cut.second, cut.layout, onSecond).catch(() => null)
+      : null;
   const first = await parseHere(file, cut.first, cut.layout, report && ((n) => ((done1 = n), report())));
   // The helper's half is awaited even when the first half failed: the helper takes one request at a time.
   const helped = await second;
@@ -66,7 +76,12 @@ export async function readLongCsvSplit(file: string, issues: RowIssues, helper: 
   let offset = 1; // the header line
   for (const p of pieces) {
     if (p.kind === 'give-up') return null;
-    if (p.kind === 'input-error') throw new InputError(p.detail, { file, ...(p.row !== undefined ? { row: p.row + offset } : {}), ...(p.column !== undefined ? { column: p.column } : {}) });
+    if (p.kind === 'input-error')
+      throw new InputError(p.detail, {
+        file,
+        ...(p.row !== undefined ? { row: p.row + offset } : {}),
+        ...(p.column !== undefined ? { column: p.column } : {}),
+      });
     issues.absorb(p.tallies, offset);
     stores.push(p.store instanceof SampleStore ? p.store : SampleStore.fromShared(p.store));
     offset += p.lines;
@@ -82,7 +97,8 @@ async function parseHere(file: string, range: ByteRange, layout: LongLayout, pro
     return { kind: 'parsed', lines, store, tallies: issues.tallies() };
   } catch (err) {
     if (err instanceof GiveUp) return { kind: 'give-up' };
-    if (err instanceof InputError) return { kind: 'input-error', detail: err.detail, row: err.location?.row, column: err.location?.column };
+    if (err instanceof InputError)
+      return { kind: 'input-error', detail: err.detail, row: err.location?.row, column: err.location?.column };
     throw err;
   }
 }
@@ -91,11 +107,17 @@ async function parseHere(file: string, range: ByteRange, layout: LongLayout, pro
  * The header's layout and the two halves after it, cut after the first line end at or past
  * the middle; null when the file should be read whole (odd header, no second line end).
  */
-async function halves(file: string, size: number): Promise<{ layout: LongLayout; first: ByteRange; second: ByteRange } | null> {
+async function halves(
+  file: string,
+  size: number,
+): Promise<{ layout: LongLayout; first: ByteRange; second: ByteRange } | null> {
   const head = await readAt(file, 0, 1 << 16);
   const nl = head.indexOf(0x0a);
   if (nl < 0) return null;
-  const line = head.toString('utf8', 0, nl).replace(/^\uFEFF/, '').replace(/\r$/, '');
+  const line = head
+    .toString('utf8', 0, nl)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r$/, '');
   // Quotes need csv-parse, and an empty first line shifts the header: the whole-file path handles both.
   if (line.trim() === '' || line.includes('"')) return null;
   const layout = longLayout(line.split(','), file);

@@ -27,21 +27,47 @@ export function isLongHeader(header: string[]): boolean {
 }
 
 export function longLayout(header: string[], file: string): LongLayout {
-  const h = header.map((c) => c.trim().replace(/^\uFEFF/, '').toLowerCase());
+  const h = header.map((c) =>
+    c
+      .trim()
+      .replace(/^\uFEFF/, '')
+      .toLowerCase(),
+  );
   const need = (name: string) => {
     const i = h.indexOf(name);
-    if (i < 0) throw new InputError(`long monitoring CSV: missing column "${name}" (expected timestamp,server,${LONG_METRIC_COLUMNS.join(',')})`, { file, row: 1 });
+    if (i < 0)
+      throw new InputError(
+        `long monitoring CSV: missing column "${name}" (expected timestamp,server,${LONG_METRIC_COLUMNS.join(',')})`,
+        { file, row: 1 },
+      );
     return i;
   };
   const metrics = LONG_METRIC_COLUMNS.map((c) => h.indexOf(c));
-  if (metrics.every((i) => i < 0)) throw new InputError(`long monitoring CSV: no metric column (expected any of ${LONG_METRIC_COLUMNS.join(', ')})`, { file, row: 1 });
-  return { timestamp: need('timestamp'), server: need('server'), metrics, width: h.length, header: header.map((c) => c.trim()) };
+  if (metrics.every((i) => i < 0))
+    throw new InputError(`long monitoring CSV: no metric column (expected any of ${LONG_METRIC_COLUMNS.join(', ')})`, {
+      file,
+      row: 1,
+    });
+  return {
+    timestamp: need('timestamp'),
+    server: need('server'),
+    metrics,
+    width: h.length,
+    header: header.map((c) => c.trim()),
+  };
 }
 
 /** Reads a long CSV with csv-parse into `store`; errors are located InputErrors. */
-export async function readLongCsvGeneral(file: string, store: SampleStore, issues: RowIssues, text?: string): Promise<void> {
+export async function readLongCsvGeneral(
+  file: string,
+  store: SampleStore,
+  issues: RowIssues,
+  text?: string,
+): Promise<void> {
   const source = text !== undefined ? Readable.from([text]) : createReadStream(file);
-  const parser = source.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  const parser = source.pipe(
+    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
+  );
   let layout: LongLayout | undefined;
   const values = new Float64Array(METRICS);
   try {
@@ -53,22 +79,42 @@ export async function readLongCsvGeneral(file: string, store: SampleStore, issue
       addLongRecord(record, info.lines, layout, file, store, issues, values);
     }
   } catch (err) {
-    if (err instanceof CsvError) throw new InputError(`CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}`, { file, row: (err as CsvError & { lines?: number }).lines });
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') throw new InputError(`cannot read file: ${(err as NodeJS.ErrnoException).code}`, { file });
+    if (err instanceof CsvError)
+      throw new InputError(`CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}`, {
+        file,
+        row: (err as CsvError & { lines?: number }).lines,
+      });
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR')
+      throw new InputError(`cannot read file: ${(err as NodeJS.ErrnoException).code}`, { file });
     throw err;
   }
   if (!layout) throw new InputError('empty file: expected a header line', { file, row: 1 });
 }
 
-export function addLongRecord(record: string[], row: number, layout: LongLayout, file: string, store: SampleStore, issues: RowIssues, values: Float64Array): void {
+export function addLongRecord(
+  record: string[],
+  row: number,
+  layout: LongLayout,
+  file: string,
+  store: SampleStore,
+  issues: RowIssues,
+  values: Float64Array,
+): void {
   const tsText = record[layout.timestamp] ?? '';
   const ms = parseIsoTimestamp(tsText);
-  if (ms === null) throw new InputError(`expected an ISO-8601 timestamp with offset or Z (e.g. 2010-03-22T00:00:00Z), got ${JSON.stringify(tsText)}`, { file, row, column: 'timestamp' });
+  if (ms === null)
+    throw new InputError(
+      `expected an ISO-8601 timestamp with offset or Z (e.g. 2010-03-22T00:00:00Z), got ${JSON.stringify(tsText)}`,
+      { file, row, column: 'timestamp' },
+    );
   const server = (record[layout.server] ?? '').trim();
   if (server === '') throw new InputError('server name is empty', { file, row, column: 'server' });
   for (let m = 0; m < METRICS; m++) {
     const col = layout.metrics[m]!;
-    values[m] = col < 0 ? Number.NaN : metricValue(record[col] ?? '', m, { file, row, column: layout.header[col]! }, server, issues);
+    values[m] =
+      col < 0
+        ? Number.NaN
+        : metricValue(record[col] ?? '', m, { file, row, column: layout.header[col]! }, server, issues);
   }
   store.server(server).add(ms, values);
 }
@@ -76,10 +122,17 @@ export function addLongRecord(record: string[], row: number, layout: LongLayout,
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** One metric cell: empty = not measured (NaN); negative or non-numeric = InputError; CPU % above 100 is clamped with a finding. */
-export function metricValue(text: string, m: number, loc: { file: string; row: number; column: string }, server: string, issues: RowIssues): number {
+export function metricValue(
+  text: string,
+  m: number,
+  loc: { file: string; row: number; column: string },
+  server: string,
+  issues: RowIssues,
+): number {
   const s = text.trim();
   if (s === '') return Number.NaN;
-  if (!DECIMAL.test(s)) throw new InputError(`expected a number, got ${JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s)}`, loc);
+  if (!DECIMAL.test(s))
+    throw new InputError(`expected a number, got ${JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s)}`, loc);
   const v = Number(s);
   if (!Number.isFinite(v) || v < 0) throw new InputError(`expected a number ≥ 0, got ${JSON.stringify(s)}`, loc);
   if (m === 0 && v > 100) {

@@ -51,7 +51,10 @@ export function percentilesInPlace(values: Numbers, n: number, ps: readonly numb
       return [lo, Math.min(lo + 1, n - 1)];
     });
     const at = orderStatistics(values, n, ranks);
-    if (at) return ps.map((p, i) => interpolate(((n - 1) * p) / 100, shortestFloat32Decimal(at[2 * i]!), shortestFloat32Decimal(at[2 * i + 1]!)));
+    if (at)
+      return ps.map((p, i) =>
+        interpolate(((n - 1) * p) / 100, shortestFloat32Decimal(at[2 * i]!), shortestFloat32Decimal(at[2 * i + 1]!)),
+      );
   }
   let left = 0;
   let selected = -1;
@@ -95,7 +98,12 @@ export function select(a: Numbers, lo: number, hi: number, k: number): void {
       const z = Math.log(n);
       const s = 0.5 * Math.exp((2 * z) / 3);
       const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i - n / 2 < 0 ? -1 : 1);
-      select(a, Math.max(left, Math.floor(k - (i * s) / n + sd)), Math.min(right, Math.floor(k + ((n - i) * s) / n + sd)), k);
+      select(
+        a,
+        Math.max(left, Math.floor(k - (i * s) / n + sd)),
+        Math.min(right, Math.floor(k + ((n - i) * s) / n + sd)),
+        k,
+      );
     }
     const t = a[k]!;
     let i = left;

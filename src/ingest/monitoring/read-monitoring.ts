@@ -60,14 +60,23 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
   try {
     for (const file of files) {
       const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding));
-      const ctx: ReadContext = { file, store: new SampleStore(), issues: new RowIssues(), opts, notes: [], findings: [] };
+      const ctx: ReadContext = {
+        file,
+        store: new SampleStore(),
+        issues: new RowIssues(),
+        opts,
+        notes: [],
+        findings: [],
+      };
       const fileStores = await readOneFile(format, ctx, opts, helper);
       stores.push(...fileStores);
       findings.push(...ctx.issues.findings(), ...ctx.findings);
       reports.push(fileReport(file, format, fileStores, ctx.notes));
     }
     const summary = { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) };
-    const result = helper?.used ? await summariseInTwoThreads(stores, findings, summary, helper) : summariseStores(stores, findings, summary);
+    const result = helper?.used
+      ? await summariseInTwoThreads(stores, findings, summary, helper)
+      : summariseStores(stores, findings, summary);
     return { ...result, files: reports };
   } finally {
     await helper?.close();
@@ -75,7 +84,12 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
 }
 
 /** The stores of one file, in file order (a big long CSV is read in two parts). */
-async function readOneFile(format: MonitoringFormat, ctx: ReadContext, opts: MonitoringOptions, helper: HelperThread | undefined): Promise<SampleStore[]> {
+async function readOneFile(
+  format: MonitoringFormat,
+  ctx: ReadContext,
+  opts: MonitoringOptions,
+  helper: HelperThread | undefined,
+): Promise<SampleStore[]> {
   if (format !== 'long') {
     await READERS[format](ctx);
     return [ctx.store];
@@ -104,7 +118,12 @@ const READERS: Record<Exclude<MonitoringFormat, 'long'>, (ctx: ReadContext) => P
   bitbrains: readBitbrains,
 };
 
-function fileReport(file: string, format: MonitoringFormat, stores: SampleStore[], notes: string[]): MonitoringFileReport {
+function fileReport(
+  file: string,
+  format: MonitoringFormat,
+  stores: SampleStore[],
+  notes: string[],
+): MonitoringFileReport {
   let first = Infinity;
   let last = -Infinity;
   let samples = 0;
@@ -137,12 +156,22 @@ export function summariseStores(stores: SampleStore[], findings: Finding[], opts
  * The same result as summariseStores, with the servers after the middle (by samples)
  * summarised by the helper thread meanwhile, reading the same shared slabs.
  */
-async function summariseInTwoThreads(stores: SampleStore[], findings: Finding[], opts: SummaryOptions, helper: HelperThread): Promise<MonitoringResult> {
+async function summariseInTwoThreads(
+  stores: SampleStore[],
+  findings: Finding[],
+  opts: SummaryOptions,
+  helper: HelperThread,
+): Promise<MonitoringResult> {
   const names = serverNames(stores);
   const total = stores.reduce((a, s) => a + s.rows, 0);
   let mine = 0;
-  for (let rows = 0; mine < names.length && rows < total / 2; mine++) rows += stores.reduce((a, s) => a + (s.servers.get(names[mine]!)?.count ?? 0), 0);
-  const pending = helper.summarise(stores.map((s) => s.share()), names.slice(mine), opts);
+  for (let rows = 0; mine < names.length && rows < total / 2; mine++)
+    rows += stores.reduce((a, s) => a + (s.servers.get(names[mine]!)?.count ?? 0), 0);
+  const pending = helper.summarise(
+    stores.map((s) => s.share()),
+    names.slice(mine),
+    opts,
+  );
   const first = summariseNames(stores, names.slice(0, mine), opts);
   return withFindings([...first, ...(await pending)], findings);
 }
@@ -155,7 +184,12 @@ function withFindings(servers: ServerUsage[], findings: Finding[]): MonitoringRe
   const all = [...findings];
   for (const usage of servers) {
     if (usage.duplicateTimestamps) {
-      all.push({ severity: 'warning', code: 'duplicate-timestamps', server: usage.server, message: `${usage.duplicateTimestamps} samples repeat an earlier timestamp (overlapping exports?)` });
+      all.push({
+        severity: 'warning',
+        code: 'duplicate-timestamps',
+        server: usage.server,
+        message: `${usage.duplicateTimestamps} samples repeat an earlier timestamp (overlapping exports?)`,
+      });
     }
   }
   return { servers, findings: sortFindings(all) };

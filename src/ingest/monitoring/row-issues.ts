@@ -16,11 +16,27 @@ export interface Tally {
 export class RowIssues {
   private readonly byKey = new Map<string, Tally>();
 
-  note(code: string, server: string, loc: { file: string; row: number; column: string }, message: string, severity: Severity = 'warning'): void {
+  note(
+    code: string,
+    server: string,
+    loc: { file: string; row: number; column: string },
+    message: string,
+    severity: Severity = 'warning',
+  ): void {
     const key = `${code}\u0000${server}\u0000${loc.file}`;
     const t = this.byKey.get(key);
     if (t) t.count++;
-    else this.byKey.set(key, { code, server, file: loc.file, row: loc.row, column: loc.column, message, count: 1, severity });
+    else
+      this.byKey.set(key, {
+        code,
+        server,
+        file: loc.file,
+        row: loc.row,
+        column: loc.column,
+        message,
+        count: 1,
+        severity,
+      });
   }
 
   /** The tallies as plain data (sent between threads by long-csv-split.ts). */

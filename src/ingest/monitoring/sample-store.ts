@@ -31,7 +31,18 @@ const INDEX_MASK = (1 << SLAB_SHIFT) - 1;
  * Per-server record: per metric m at m·ACC.width the compensated sum, its compensation, min
  * and max; then the first and last timestamp (ms), the row count and the current block.
  */
-export const ACC = { sum: 0, comp: 1, min: 2, max: 3, width: 4, firstMs: METRICS * 4, lastMs: METRICS * 4 + 1, count: METRICS * 4 + 2, block: METRICS * 4 + 3, stride: 24 } as const;
+export const ACC = {
+  sum: 0,
+  comp: 1,
+  min: 2,
+  max: 3,
+  width: 4,
+  firstMs: METRICS * 4,
+  lastMs: METRICS * 4 + 1,
+  count: METRICS * 4 + 2,
+  block: METRICS * 4 + 3,
+  stride: 24,
+} as const;
 
 /** A store as plain data another thread can rebuild it from (slabs shared, not copied). */
 export interface SharedStore {
@@ -78,7 +89,14 @@ export class ServerSamples {
   forEachBlock(fn: (u32: Uint32Array, f32: Float32Array, base: number, rows: number) => void): void {
     const { u32, f32 } = this.store;
     const count = this.count;
-    this.blocks.forEach((b, i) => fn(u32[b >>> SLAB_SHIFT]!, f32[b >>> SLAB_SHIFT]!, (b & INDEX_MASK) * BLOCK_WORDS, Math.min(BLOCK_ROWS, count - i * BLOCK_ROWS)));
+    this.blocks.forEach((b, i) =>
+      fn(
+        u32[b >>> SLAB_SHIFT]!,
+        f32[b >>> SLAB_SHIFT]!,
+        (b & INDEX_MASK) * BLOCK_WORDS,
+        Math.min(BLOCK_ROWS, count - i * BLOCK_ROWS),
+      ),
+    );
   }
 }
 
@@ -146,7 +164,12 @@ export class SampleStore {
   /** The store as plain data for another thread (the state is copied, ~200 B per server; slabs are shared). */
   share(): SharedStore {
     const names = this.byId.map((s) => s.name);
-    return { names, blocks: this.byId.map((s) => s.blocks), state: this.state.slice(0, names.length * ACC.stride), slabs: this.slabs };
+    return {
+      names,
+      blocks: this.byId.map((s) => s.blocks),
+      state: this.state.slice(0, names.length * ACC.stride),
+      slabs: this.slabs,
+    };
   }
 
   /** Rebuilds a store shared by another thread; no rows are added to it afterwards. */
@@ -174,7 +197,8 @@ export class SampleStore {
   private newBlock(id: number): number {
     const last = this.f32.length - 1;
     if (last < 0 || this.lastSlabUsed * BLOCK_WORDS === this.f32[last]!.length) {
-      const blocks = last < 0 ? FIRST_SLAB_BLOCKS : Math.min(MAX_SLAB_BLOCKS, (2 * this.f32[last]!.length) / BLOCK_WORDS);
+      const blocks =
+        last < 0 ? FIRST_SLAB_BLOCKS : Math.min(MAX_SLAB_BLOCKS, (2 * this.f32[last]!.length) / BLOCK_WORDS);
       this.addSlab(new SharedArrayBuffer(blocks * BLOCK_WORDS * 4));
       this.lastSlabUsed = 0;
     }

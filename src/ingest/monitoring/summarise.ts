@@ -36,13 +36,22 @@ export function summariseServer(parts: ServerSamples[], opts: SummaryOptions): S
   const first = Math.min(...parts.map((p) => p.firstMs));
   const last = Math.max(...parts.map((p) => p.lastMs));
   // The profile reads the columns in sample order; metricStats then reorders them.
-  const profile = opts.profile ? { statistic: opts.profile, hours: hourlyProfile(times, columns, opts.profile) } : undefined;
+  const profile = opts.profile
+    ? { statistic: opts.profile, hours: hourlyProfile(times, columns, opts.profile) }
+    : undefined;
   const metrics: Partial<Record<MetricName, MetricStats>> = {};
   METRIC_NAMES.forEach((name, m) => {
     const stats = metricStats(parts, m, columns[m]!, opts.percentiles);
     if (stats) metrics[name] = stats;
   });
-  const usage: ServerUsage = { server: parts[0]!.name, samples: n, firstTimestamp: isoUtc(first), lastTimestamp: isoUtc(last), metrics, ...timing(times) };
+  const usage: ServerUsage = {
+    server: parts[0]!.name,
+    samples: n,
+    firstTimestamp: isoUtc(first),
+    lastTimestamp: isoUtc(last),
+    metrics,
+    ...timing(times),
+  };
   if (profile) usage.profile = profile;
   return usage;
 }
@@ -61,7 +70,12 @@ function gather(parts: ServerSamples[], times: Uint32Array, columns: Float32Arra
   }
 }
 
-function metricStats(parts: ServerSamples[], m: number, column: Float32Array, percentiles: number[]): MetricStats | undefined {
+function metricStats(
+  parts: ServerSamples[],
+  m: number,
+  column: Float32Array,
+  percentiles: number[],
+): MetricStats | undefined {
   let sum = 0;
   let comp = 0;
   let min = Infinity;
@@ -86,7 +100,9 @@ function metricStats(parts: ServerSamples[], m: number, column: Float32Array, pe
 }
 
 /** Median interval, longest gap and gap count from the sample times (any order). */
-function timing(times: Uint32Array): Pick<ServerUsage, 'intervalSeconds' | 'longestGapSeconds' | 'gaps' | 'duplicateTimestamps'> {
+function timing(
+  times: Uint32Array,
+): Pick<ServerUsage, 'intervalSeconds' | 'longestGapSeconds' | 'gaps' | 'duplicateTimestamps'> {
   if (times.length < 2) return { duplicateTimestamps: 0 };
   let sorted = times;
   for (let i = 1; i < times.length; i++) {
@@ -117,7 +133,11 @@ function timing(times: Uint32Array): Pick<ServerUsage, 'intervalSeconds' | 'long
 }
 
 /** Per metric, 168 hour-of-week buckets (UTC) at `statistic`. */
-function hourlyProfile(times: Uint32Array, columns: Float32Array[], statistic: string): Partial<Record<MetricName, (number | null)[]>> {
+function hourlyProfile(
+  times: Uint32Array,
+  columns: Float32Array[],
+  statistic: string,
+): Partial<Record<MetricName, (number | null)[]>> {
   const n = times.length;
   const hour = new Uint8Array(n);
   const start = new Uint32Array(169);

@@ -4,7 +4,9 @@
 const SPECIAL = /[\\`*_[\]<>|~&]/g;
 
 export function mdText(s: string): string {
-  return s.replace(/\r?\n|\r/g, ' ').replace(SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  return s
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
 /** A GFM table; every cell is escaped text. */

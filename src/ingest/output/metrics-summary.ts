@@ -13,23 +13,49 @@ const METRIC_COLUMN: Record<MetricName, string> = {
   iops: 'iops',
 };
 
-export function renderMetricsSummaryCsv(usage: ServerUsage[], quality: Map<string, DataQuality>, percentiles: number[]): string {
+export function renderMetricsSummaryCsv(
+  usage: ServerUsage[],
+  quality: Map<string, DataQuality>,
+  percentiles: number[],
+): string {
   const stats = ['samples', 'avg', 'min', 'max', ...percentiles.map(percentileKey)];
   const header = [
-    'server', 'samples', 'first_timestamp', 'last_timestamp', 'interval_s', 'longest_gap_h', 'days_covered', 'quality_score', 'quality_verdict', 'sizable',
+    'server',
+    'samples',
+    'first_timestamp',
+    'last_timestamp',
+    'interval_s',
+    'longest_gap_h',
+    'days_covered',
+    'quality_score',
+    'quality_verdict',
+    'sizable',
     ...METRIC_NAMES.flatMap((m) => stats.map((s) => `${METRIC_COLUMN[m]}_${s}`)),
   ];
   const rows = usage.map((u) => {
     const q = quality.get(u.server);
     const base = [
-      u.server, u.samples, u.firstTimestamp, u.lastTimestamp, u.intervalSeconds ?? null,
-      u.longestGapSeconds !== undefined ? round(u.longestGapSeconds / 3600, 2) : null, q?.daysCovered ?? null, q?.score ?? null, q?.verdict ?? null,
+      u.server,
+      u.samples,
+      u.firstTimestamp,
+      u.lastTimestamp,
+      u.intervalSeconds ?? null,
+      u.longestGapSeconds !== undefined ? round(u.longestGapSeconds / 3600, 2) : null,
+      q?.daysCovered ?? null,
+      q?.score ?? null,
+      q?.verdict ?? null,
       q ? String(q.sizable) : null,
     ];
     const metrics = METRIC_NAMES.flatMap((m) => {
       const st = u.metrics[m];
       if (!st) return stats.map(() => null);
-      return [st.samples, round(st.avg, 6), round(st.min, 6), round(st.max, 6), ...percentiles.map((p) => round(st.percentiles[percentileKey(p)] ?? Number.NaN, 6))];
+      return [
+        st.samples,
+        round(st.avg, 6),
+        round(st.min, 6),
+        round(st.max, 6),
+        ...percentiles.map((p) => round(st.percentiles[percentileKey(p)] ?? Number.NaN, 6)),
+      ];
     });
     return [...base, ...metrics].map(csvValue);
   });

@@ -12,8 +12,21 @@ export function renderServersCsv(servers: InventoryServer[], extras: Map<string,
   const extraNames = [...new Set([...extras.values()].flatMap((e) => Object.keys(e)))];
   const rows = servers.map((s) => {
     const std: (string | number | null)[] = [
-      s.name, s.vmName, s.os, s.osBits, s.sockets, s.coresPerSocket, s.cpuModel, s.cpuGhz, s.memoryMb, s.diskGb, s.nics, s.nicGbps,
-      s.application, s.specialHardware.length ? s.specialHardware.join(';') : 'none', s.haPriority,
+      s.name,
+      s.vmName,
+      s.os,
+      s.osBits,
+      s.sockets,
+      s.coresPerSocket,
+      s.cpuModel,
+      s.cpuGhz,
+      s.memoryMb,
+      s.diskGb,
+      s.nics,
+      s.nicGbps,
+      s.application,
+      s.specialHardware.length ? s.specialHardware.join(';') : 'none',
+      s.haPriority,
     ];
     const extra = extras.get(s.name) ?? {};
     return [...std, ...extraNames.map((n) => extra[n] ?? null)].map(csvValue);

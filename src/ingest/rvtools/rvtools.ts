@@ -75,9 +75,18 @@ class Columns {
     if (v === null || typeof v === 'number') return v;
     const s = String(v).trim().replace(/%$/, '');
     if (s === '') return null;
-    const plain = /^\d{1,3}(,\d{3})+$/.test(s) ? s.replace(/,/g, '') : /^\d{1,3}( \d{3})+$/.test(s) ? s.replace(/ /g, '') : s;
+    const plain = /^\d{1,3}(,\d{3})+$/.test(s)
+      ? s.replace(/,/g, '')
+      : /^\d{1,3}( \d{3})+$/.test(s)
+        ? s.replace(/ /g, '')
+        : s;
     const n = Number(plain);
-    if (!Number.isFinite(n)) throw new InputError(`RVTools ${this.table.name}: expected a number, got ${JSON.stringify(s)}`, { file: this.table.source, row: at, column: names[0]! });
+    if (!Number.isFinite(n))
+      throw new InputError(`RVTools ${this.table.name}: expected a number, got ${JSON.stringify(s)}`, {
+        file: this.table.source,
+        row: at,
+        column: names[0]!,
+      });
     return n;
   }
   bool(cells: Cell[], ...names: string[]): boolean {
@@ -102,7 +111,13 @@ function byVm(table: Table | undefined, findings: Finding[]): VmTab | undefined 
   if (!table) return undefined;
   const c = new Columns(table);
   if (!c.has('VM', 'VM ID')) {
-    findings.push({ severity: 'warning', code: 'rvtools-tab-unusable', file: table.source, row: 1, message: `${table.name} has neither a "VM" nor a "VM ID" column (header damaged?); tab ignored` });
+    findings.push({
+      severity: 'warning',
+      code: 'rvtools-tab-unusable',
+      file: table.source,
+      row: 1,
+      message: `${table.name} has neither a "VM" nor a "VM ID" column (header damaged?); tab ignored`,
+    });
     return undefined;
   }
   const byId = c.has('VM ID') ? new Map<string, Cell[][]>() : null;
@@ -127,29 +142,54 @@ function rowsFor(tab: VmTab | undefined, vm: { id: string | null; name: string; 
 export function rvToolsInventory(tables: Table[], opts: RvToolsOptions = {}): RvToolsResult {
   const tab = (n: string) => tables.find((t) => t.name === n);
   const info = tab('vInfo');
-  if (!info) throw new InputError(`RVTools: no vInfo tab (found: ${tables.map((t) => t.name).join(', ') || 'none'})`, { file: tables[0]?.source.replace(/\[.*\]$/, '') ?? 'RVTools' });
+  if (!info)
+    throw new InputError(`RVTools: no vInfo tab (found: ${tables.map((t) => t.name).join(', ') || 'none'})`, {
+      file: tables[0]?.source.replace(/\[.*\]$/, '') ?? 'RVTools',
+    });
   const findings: Finding[] = [];
   const ic = new Columns(info);
   if (!ic.has('VM')) throw new InputError('RVTools vInfo: missing column "VM"', { file: info.source, row: 1 });
-  for (const t of ['vCPU', 'vMemory', 'vDisk', 'vPartition', 'vHost']) if (!tab(t)) findings.push({ severity: 'info', code: 'rvtools-tab-missing', file: info.source.replace(/\[.*\]$/, ''), message: `no ${t} tab: ${TAB_FALLBACK[t]}` });
+  for (const t of ['vCPU', 'vMemory', 'vDisk', 'vPartition', 'vHost'])
+    if (!tab(t))
+      findings.push({
+        severity: 'info',
+        code: 'rvtools-tab-missing',
+        file: info.source.replace(/\[.*\]$/, ''),
+        message: `no ${t} tab: ${TAB_FALLBACK[t]}`,
+      });
   const cpu = byVm(tab('vCPU'), findings);
   const mem = byVm(tab('vMemory'), findings);
   const disk = byVm(tab('vDisk'), findings);
   const part = byVm(tab('vPartition'), findings);
   const usb = byVm(tab('vUSB'), findings);
   const hosts = rvToolsHosts(tab('vHost'));
-  const result: RvToolsResult = { servers: [], extras: [], hosts, excluded: [], tabs: tables.map((t) => t.name), findings };
+  const result: RvToolsResult = {
+    servers: [],
+    extras: [],
+    hosts,
+    excluded: [],
+    tabs: tables.map((t) => t.name),
+    findings,
+  };
   const seen = new Map<string, number>();
   for (const { cells, row } of info.rows) {
     const name = ic.text(cells, 'VM');
     if (!name) continue;
     if (ic.bool(cells, 'Template')) result.excluded.push({ name, reason: 'template' });
     else if (ic.bool(cells, 'SRM Placeholder')) result.excluded.push({ name, reason: 'srm-placeholder' });
-    else if (opts.poweredOff === 'exclude' && (ic.text(cells, 'Powerstate') ?? '').toLowerCase() === 'poweredoff') result.excluded.push({ name, reason: 'powered-off' });
+    else if (opts.poweredOff === 'exclude' && (ic.text(cells, 'Powerstate') ?? '').toLowerCase() === 'poweredoff')
+      result.excluded.push({ name, reason: 'powered-off' });
     else {
       const first = seen.get(name);
       if (first !== undefined) {
-        findings.push({ severity: 'warning', code: 'rvtools-duplicate-vm', file: info.source, row, server: name, message: `VM name "${name}" also on row ${first} (another vCenter?); this row is ignored` });
+        findings.push({
+          severity: 'warning',
+          code: 'rvtools-duplicate-vm',
+          file: info.source,
+          row,
+          server: name,
+          message: `VM name "${name}" also on row ${first} (another vCenter?); this row is ignored`,
+        });
         continue;
       }
       seen.set(name, row);
@@ -159,8 +199,16 @@ export function rvToolsInventory(tables: Table[], opts: RvToolsOptions = {}): Rv
       result.extras.push(extra);
     }
   }
-  const off = result.servers.filter((_, i) => (result.extras[i]!.powerstate ?? '').toLowerCase() === 'poweredoff').length;
-  if (off) findings.push({ severity: 'info', code: 'rvtools-powered-off', file: info.source, message: `${off} powered-off VM(s) included (they have no recent performance data)` });
+  const off = result.servers.filter(
+    (_, i) => (result.extras[i]!.powerstate ?? '').toLowerCase() === 'poweredoff',
+  ).length;
+  if (off)
+    findings.push({
+      severity: 'info',
+      code: 'rvtools-powered-off',
+      file: info.source,
+      message: `${off} powered-off VM(s) included (they have no recent performance data)`,
+    });
   return result;
 }
 
@@ -172,9 +220,23 @@ const TAB_FALLBACK: Record<string, string> = {
   vHost: 'no host CPU model or clock',
 };
 
-type Joins = { cpu?: VmTab | undefined; mem?: VmTab | undefined; disk?: VmTab | undefined; part?: VmTab | undefined; usb?: VmTab | undefined; hosts: RvToolsHost[] };
+type Joins = {
+  cpu?: VmTab | undefined;
+  mem?: VmTab | undefined;
+  disk?: VmTab | undefined;
+  part?: VmTab | undefined;
+  usb?: VmTab | undefined;
+  hosts: RvToolsHost[];
+};
 
-function vmRow(ic: Columns, cells: Cell[], row: number, source: string, j: Joins, vm: { id: string | null; name: string; vc: string }): { server: InventoryServer; extra: RvToolsVmExtra } {
+function vmRow(
+  ic: Columns,
+  cells: Cell[],
+  row: number,
+  source: string,
+  j: Joins,
+  vm: { id: string | null; name: string; vc: string },
+): { server: InventoryServer; extra: RvToolsVmExtra } {
   const name = ic.text(cells, 'VM')!;
   const cpuRow = rowsFor(j.cpu, vm)?.[0];
   // vInfo CPUs is the vCPU count; vCPU gives the topology (cores per socket) when it agrees.
@@ -192,8 +254,11 @@ function vmRow(ic: Columns, cells: Cell[], row: number, source: string, j: Joins
   const inUseMb = ic.num(cells, row, 'In Use MB');
   const hostName = ic.text(cells, 'Host');
   const vcenter = ic.text(cells, 'VI SDK Server') ?? ic.text(cells, 'VI SDK UUID');
-  const host = j.hosts.find((h) => h.name === hostName && (h.vcenter === null || vcenter === null || h.vcenter === vcenter));
-  const os = ic.text(cells, 'OS according to the VMware Tools') ?? ic.text(cells, 'OS according to the configuration file');
+  const host = j.hosts.find(
+    (h) => h.name === hostName && (h.vcenter === null || vcenter === null || h.vcenter === vcenter),
+  );
+  const os =
+    ic.text(cells, 'OS according to the VMware Tools') ?? ic.text(cells, 'OS according to the configuration file');
   const toGb = (mb: number | null) => (mb === null ? null : Math.round((mb / 1024) * 100) / 100);
   const server: InventoryServer = {
     name,
@@ -238,14 +303,16 @@ function rvToolsHosts(table: Table | undefined): RvToolsHost[] {
   return table.rows.flatMap(({ cells, row }) => {
     const name = c.text(cells, 'Host');
     if (!name) return [];
-    return [{
-      name,
-      vcenter: c.text(cells, 'VI SDK Server') ?? c.text(cells, 'VI SDK UUID'),
-      cpuModel: c.text(cells, 'CPU Model'),
-      cpuMhz: c.num(cells, row, 'Speed'),
-      sockets: c.num(cells, row, '# CPU'),
-      coresPerSocket: c.num(cells, row, 'Cores per CPU'),
-      memoryMb: c.num(cells, row, '# Memory'),
-    }];
+    return [
+      {
+        name,
+        vcenter: c.text(cells, 'VI SDK Server') ?? c.text(cells, 'VI SDK UUID'),
+        cpuModel: c.text(cells, 'CPU Model'),
+        cpuMhz: c.num(cells, row, 'Speed'),
+        sockets: c.num(cells, row, '# CPU'),
+        coresPerSocket: c.num(cells, row, 'Cores per CPU'),
+        memoryMb: c.num(cells, row, '# Memory'),
+      },
+    ];
   });
 }

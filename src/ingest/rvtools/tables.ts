@@ -19,11 +19,26 @@ export interface Table {
   rows: { cells: Cell[]; row: number }[];
 }
 
-export const RVTOOLS_TABS = ['vInfo', 'vCPU', 'vMemory', 'vDisk', 'vPartition', 'vHost', 'vCluster', 'vUSB', 'vMetaData'];
+export const RVTOOLS_TABS = [
+  'vInfo',
+  'vCPU',
+  'vMemory',
+  'vDisk',
+  'vPartition',
+  'vHost',
+  'vCluster',
+  'vUSB',
+  'vMetaData',
+];
 
 /** Header key: case, spacing and the MiB/MB, KiB/KB spellings of RVTools 3.x/4.x do not matter. */
 export function headerKey(h: string): string {
-  return h.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\bmib\b/g, 'mb').replace(/\bkib\b/g, 'kb');
+  return h
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\bmib\b/g, 'mb')
+    .replace(/\bkib\b/g, 'kb');
 }
 
 export async function readRvToolsXlsx(file: string): Promise<Table[]> {
@@ -81,7 +96,12 @@ export async function readRvToolsCsvFolder(dir: string, encoding?: string): Prom
     const file = path.join(dir, f);
     const { text } = await readTextFile(file, encoding);
     const { header, rows } = parseCsvTable(text, file);
-    tables.push({ name, source: file, header, rows: rows.map((r) => ({ cells: r.cells.map((c) => (c.trim() === '' ? null : c)), row: r.line })) });
+    tables.push({
+      name,
+      source: file,
+      header,
+      rows: rows.map((r) => ({ cells: r.cells.map((c) => (c.trim() === '' ? null : c)), row: r.line })),
+    });
   }
   return tables;
 }

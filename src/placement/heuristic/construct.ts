@@ -70,7 +70,12 @@ export type Opener = (item: number, bins: readonly Bin[]) => ModelSpec | null;
  * Packs every item into the given hosts (`models[i]` is host i's model). With `open`, a
  * new host of that model (or the opener's choice) is opened whenever nothing fits.
  */
-export function construct(inst: Instance, models: readonly ModelSpec[], mode: FitMode, opener?: ModelSpec | Opener): Packing {
+export function construct(
+  inst: Instance,
+  models: readonly ModelSpec[],
+  mode: FitMode,
+  opener?: ModelSpec | Opener,
+): Packing {
   const open = typeof opener === 'function' ? opener : opener ? () => opener : undefined;
   const dims = inst.resources.length;
   const bins = models.map((m) => newBin(m, dims));

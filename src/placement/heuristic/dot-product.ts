@@ -29,7 +29,8 @@ function shapeClasses(inst: Instance, items: readonly number[]): ShapeClass[] {
 function dot(demand: readonly number[], bin: Bin): number {
   let s = 0;
   const cap = bin.model.cap;
-  for (let r = 0; r < cap.length; r++) if (cap[r]! > 0) s += (demand[r]! / cap[r]!) * ((cap[r]! - bin.load[r]!) / cap[r]!);
+  for (let r = 0; r < cap.length; r++)
+    if (cap[r]! > 0) s += (demand[r]! / cap[r]!) * ((cap[r]! - bin.load[r]!) / cap[r]!);
   return s;
 }
 
@@ -77,7 +78,10 @@ export function dotProductPack(inst: Instance, model: ModelSpec): Packing {
     }
     put(inst, bins[b]!, i);
   }
-  const classes = shapeClasses(inst, all.filter((i) => inst.items[i]!.pin === null && inst.items[i]!.anti.length === 0));
+  const classes = shapeClasses(
+    inst,
+    all.filter((i) => inst.items[i]!.pin === null && inst.items[i]!.anti.length === 0),
+  );
   for (const bin of bins) fill(inst, bin, classes);
   for (;;) {
     const left = classes.some((c) => c.next < c.items.length);

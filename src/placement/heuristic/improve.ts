@@ -34,7 +34,11 @@ function toState(bins: readonly Bin[]): RepairState {
 
 /** Hosts in the order they should be tried for closing: the least useful first. */
 function victims(inst: Instance, bins: readonly Bin[], firstClosable: number): number[] {
-  const waste = (b: Bin) => b.model.cost * (1 - inst.resources.reduce((s, _, r) => s + (b.model.cap[r]! > 0 ? b.load[r]! / b.model.cap[r]! : 0), 0) / inst.resources.length);
+  const waste = (b: Bin) =>
+    b.model.cost *
+    (1 -
+      inst.resources.reduce((s, _, r) => s + (b.model.cap[r]! > 0 ? b.load[r]! / b.model.cap[r]! : 0), 0) /
+        inst.resources.length);
   return bins
     .map((_, i) => i)
     .filter((i) => i >= firstClosable)
@@ -70,7 +74,13 @@ function tryClose(inst: Instance, bins: readonly Bin[], victim: number, opts: Im
  * Mixed catalogs: swap host `v` for an unused, cheaper model (the four most capable such
  * models are tried) and repair the overload that leaves. Returns the new bins or null.
  */
-function tryCheaper(inst: Instance, bins: readonly Bin[], v: number, pool: readonly ModelSpec[], opts: ImproveOptions): Bin[] | null {
+function tryCheaper(
+  inst: Instance,
+  bins: readonly Bin[],
+  v: number,
+  pool: readonly ModelSpec[],
+  opts: ImproveOptions,
+): Bin[] | null {
   const used = new Map<ModelSpec, number>();
   for (const b of bins) used.set(b.model, (used.get(b.model) ?? 0) + 1);
   const size = (m: ModelSpec) => m.cap.reduce((a, c, r) => a + (inst.refCap[r]! > 0 ? c / inst.refCap[r]! : 0), 0);
@@ -82,7 +92,12 @@ function tryCheaper(inst: Instance, bins: readonly Bin[], v: number, pool: reado
     const s = toState(bins);
     countAnti(inst, s);
     s.cap[v] = m.cap;
-    if (repair(inst, s, opts.iterations, opts.rng, opts.deadline)) return fromState(inst, s, bins.map((b, i) => (i === v ? m : b.model)));
+    if (repair(inst, s, opts.iterations, opts.rng, opts.deadline))
+      return fromState(
+        inst,
+        s,
+        bins.map((b, i) => (i === v ? m : b.model)),
+      );
   }
   return null;
 }
@@ -106,7 +121,14 @@ export function repairFailed(inst: Instance, packing: Packing, opts: ImproveOpti
   for (const i of placeable) if (!pour(inst, s, i)) return packing;
   if (!repair(inst, s, opts.iterations * 4, opts.rng, opts.deadline)) return packing;
   const failed = packing.failed.filter((i) => inst.items[i]!.pin !== null);
-  return { bins: fromState(inst, s, packing.bins.map((b) => b.model)), failed };
+  return {
+    bins: fromState(
+      inst,
+      s,
+      packing.bins.map((b) => b.model),
+    ),
+    failed,
+  };
 }
 
 function countAnti(inst: Instance, s: RepairState): void {
@@ -129,7 +151,13 @@ export function emptyHosts(inst: Instance, packing: Packing, opts: ImproveOption
     const s = tryClose(inst, bins, v, opts);
     const swapped = s ? null : opts.pool ? tryCheaper(inst, bins, v, opts.pool, opts) : null;
     if (s || swapped) {
-      bins = s ? fromState(inst, s, bins.filter((_, i) => i !== v).map((b) => b.model)) : swapped!;
+      bins = s
+        ? fromState(
+            inst,
+            s,
+            bins.filter((_, i) => i !== v).map((b) => b.model),
+          )
+        : swapped!;
       failures = 0;
       tried = new Set();
     } else {

@@ -41,7 +41,13 @@ interface State {
 }
 
 function newSlot(inst: Instance, model: ModelSpec): Slot {
-  return { index: -1, model, load: new Array<number>(inst.resources.length).fill(0), items: new Set(), anti: new Map() };
+  return {
+    index: -1,
+    model,
+    load: new Array<number>(inst.resources.length).fill(0),
+    items: new Set(),
+    anti: new Map(),
+  };
 }
 
 function slotOf(s: State, model: ModelSpec): Slot {
@@ -100,7 +106,8 @@ function bestOpen(s: State, item: number, banned: ReadonlySet<number>): number {
     const slot = s.slots[h]!;
     if (slot.items.size === 0 || banned.has(h) || !canTake(s, h, item)) continue;
     let key = 0;
-    for (let r = 0; r < d.length; r++) key += slot.model.cap[r]! > 0 ? (slot.model.cap[r]! - slot.load[r]! - d[r]!) / slot.model.cap[r]! : 0;
+    for (let r = 0; r < d.length; r++)
+      key += slot.model.cap[r]! > 0 ? (slot.model.cap[r]! - slot.load[r]! - d[r]!) / slot.model.cap[r]! : 0;
     if (key < bestKey) [best, bestKey] = [h, key];
   }
   return best;
@@ -111,7 +118,14 @@ function bestOpen(s: State, item: number, banned: ReadonlySet<number>): number {
  * of the still-unplaced demand it can absorb, cost / min_r min(1, cap_r / rest_r) (the
  * bottleneck resource, as in mixed.ts), with a little seeded noise for diversity.
  */
-function openFor(s: State, item: number, rest: readonly number[], banned: ReadonlySet<number>, models: readonly ModelSpec[], rng: Rng): number {
+function openFor(
+  s: State,
+  item: number,
+  rest: readonly number[],
+  banned: ReadonlySet<number>,
+  models: readonly ModelSpec[],
+  rng: Rng,
+): number {
   let best: Slot | null = null;
   let bestKey = Infinity;
   const probe = (slot: Slot, h: number) => {
@@ -232,5 +246,7 @@ export function lnsMinCost(inst: Instance, packing: Packing, opts: LnsOptions): 
     } else undo(s, journal);
     history[v] = s.cost;
   }
-  return bestCost < packing.bins.reduce((a, b) => a + b.model.cost, 0) - 1e-9 ? toPacking(s, bestWhere, packing.failed) : packing;
+  return bestCost < packing.bins.reduce((a, b) => a + b.model.cost, 0) - 1e-9
+    ? toPacking(s, bestWhere, packing.failed)
+    : packing;
 }

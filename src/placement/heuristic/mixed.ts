@@ -10,7 +10,10 @@ export function byEfficiency(inst: Instance, models: readonly ModelSpec[]): Mode
   const totals = inst.resources.map((_, r) => inst.items.reduce((s, it) => s + it.demand[r]!, 0));
   const share = (m: ModelSpec) => Math.min(...totals.map((t, r) => (t > 0 ? m.cap[r]! / t : Infinity)));
   const price = (m: ModelSpec) => (share(m) > 0 ? m.cost / share(m) : Infinity);
-  return models.map((m, i) => ({ m, i, p: price(m) })).sort((a, b) => a.p - b.p || a.i - b.i).map((x) => x.m);
+  return models
+    .map((m, i) => ({ m, i, p: price(m) }))
+    .sort((a, b) => a.p - b.p || a.i - b.i)
+    .map((x) => x.m);
 }
 
 export function mixedOpener(inst: Instance, models: readonly ModelSpec[]): Opener {

@@ -76,7 +76,14 @@ interface Move {
 }
 
 /** Best non-tabu move or swap out of host `a` (ties broken at random). */
-function bestMove(inst: Instance, s: RepairState, a: number, tabu: Map<number, number>, iter: number, rng: Rng): Move | null {
+function bestMove(
+  inst: Instance,
+  s: RepairState,
+  a: number,
+  tabu: Map<number, number>,
+  iter: number,
+  rng: Rng,
+): Move | null {
   let best: Move | null = null;
   let ties = 0;
   const oa = hostOverload(inst, s.load[a]!, s.cap[a]!);
@@ -95,9 +102,11 @@ function bestMove(inst: Instance, s: RepairState, a: number, tabu: Map<number, n
       const b = targets ? targets[t]! : t;
       if (b === a || isTabu(i, b)) continue;
       const ob = hostOverload(inst, s.load[b]!, s.cap[b]!);
-      if (antiOk(inst, s, b, i, -1)) consider({ item: i, from: a, to: b, other: -1, delta: oaMinus + overloadWith(inst, s, b, i, -1) - ob });
+      if (antiOk(inst, s, b, i, -1))
+        consider({ item: i, from: a, to: b, other: -1, delta: oaMinus + overloadWith(inst, s, b, i, -1) - ob });
       for (const j of s.items[b]!) {
-        if (inst.items[j]!.pin !== null || isTabu(j, a) || !antiOk(inst, s, b, i, j) || !antiOk(inst, s, a, j, i)) continue;
+        if (inst.items[j]!.pin !== null || isTabu(j, a) || !antiOk(inst, s, b, i, j) || !antiOk(inst, s, a, j, i))
+          continue;
         const delta = overloadWith(inst, s, a, j, i) - oa + overloadWith(inst, s, b, i, j) - ob;
         consider({ item: i, from: a, to: b, other: j, delta });
       }

@@ -40,7 +40,8 @@ function modesFor(inst: Instance): FitMode[] {
 }
 
 export function evaluate(inst: Instance, packing: Packing, mode: Candidate['mode']): Candidate {
-  const survives = packing.failed.length === 0 && survivesFailures(toSimHosts(inst, packing.bins), inst.vms, inst.k, inst.refCap);
+  const survives =
+    packing.failed.length === 0 && survivesFailures(toSimHosts(inst, packing.bins), inst.vms, inst.k, inst.refCap);
   return { packing, mode, survives };
 }
 
@@ -69,7 +70,13 @@ function bestOpenPacking(inst: Instance, model: ModelSpec): { p: Packing; mode: 
   return runs.reduce((a, b) => (key(b) < key(a) ? b : a));
 }
 
-export function solveModel(inst: Instance, model: ModelSpec, lb: LowerBound, deadline: number, progress: (m: string) => void): Candidate {
+export function solveModel(
+  inst: Instance,
+  model: ModelSpec,
+  lb: LowerBound,
+  deadline: number,
+  progress: (m: string) => void,
+): Candidate {
   const fixed = inst.problem.hostCount;
   const opts = improveOptions(inst, lb, deadline);
   if (fixed !== undefined) return tryCount(inst, copies(model, fixed), opts);
@@ -79,7 +86,10 @@ export function solveModel(inst: Instance, model: ModelSpec, lb: LowerBound, dea
   // With N+k, leave part of the time for the failover search; on one resource, for the
   // arc-flow MILP, which usually finds and proves the optimum itself.
   const share = inst.k > 0 ? 0.6 : inst.resources.length === 1 ? 0.3 : 1;
-  const improved = emptyHosts(inst, open.p, { ...opts, deadline: performance.now() + (deadline - performance.now()) * share });
+  const improved = emptyHosts(inst, open.p, {
+    ...opts,
+    deadline: performance.now() + (deadline - performance.now()) * share,
+  });
   const mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
   if (improved.bins.length > model.maxCount) return tryCount(inst, copies(model, model.maxCount), opts);
   if (inst.k === 0 && inst.problem.objective !== 'balance') return evaluate(inst, improved, mode);
@@ -131,7 +141,11 @@ function selectThenPack(inst: Instance, models: readonly ModelSpec[], opts: Impr
     const hosts: ModelSpec[] = [];
     const cap = totals.map(() => 0);
     for (const m of order) {
-      for (let c = 0; c < Math.min(m.maxCount, inst.items.length) && cap.some((x, r) => x < totals[r]! * (1 + margin)); c++) {
+      for (
+        let c = 0;
+        c < Math.min(m.maxCount, inst.items.length) && cap.some((x, r) => x < totals[r]! * (1 + margin));
+        c++
+      ) {
         hosts.push(m);
         m.cap.forEach((x, r) => (cap[r]! += x));
       }
@@ -150,12 +164,28 @@ function lnsOptions(inst: Instance, models: readonly ModelSpec[], lb: LowerBound
   const seed = (inst.problem.seed ?? 1) + 0x9e3779b9;
   // Stall limit: 1,000 steps per VM (cloud balancing 100/300 once went 330,000 steps
   // between two improvements).
-  return { rng: makeRng(seed), deadline, iterations: 2_000_000, stall: Math.max(5000, 1000 * inst.items.length), target: lb.cost, models };
+  return {
+    rng: makeRng(seed),
+    deadline,
+    iterations: 2_000_000,
+    stall: Math.max(5000, 1000 * inst.items.length),
+    target: lb.cost,
+    models,
+  };
 }
 
 /** Mixed catalog: efficiency-ordered FFD/BFD, host emptying, then spare hosts until N+k holds. */
-export function solveMixed(inst: Instance, models: readonly ModelSpec[], lb: LowerBound, deadline: number, progress: (m: string) => void): Candidate {
-  const opts = { ...improveOptions(inst, lb, deadline), pool: inst.problem.objective === 'min-cost' ? models : undefined };
+export function solveMixed(
+  inst: Instance,
+  models: readonly ModelSpec[],
+  lb: LowerBound,
+  deadline: number,
+  progress: (m: string) => void,
+): Candidate {
+  const opts = {
+    ...improveOptions(inst, lb, deadline),
+    pool: inst.problem.objective === 'min-cost' ? models : undefined,
+  };
   const cost = (p: Packing) => p.failed.length * 1e12 + p.bins.reduce((s, b) => s + b.model.cost, 0);
   const [ffd, bfd] = (['ffd', 'bfd'] as const).map((m) => repairFailed(inst, constructMixed(inst, models, m), opts));
   let open = cost(bfd!) < cost(ffd!) ? { p: bfd!, mode: 'bfd' as const } : { p: ffd!, mode: 'ffd' as const };

@@ -72,7 +72,10 @@ export function arcFlowLp(g: ArcFlowGraph, cutoff: number): LP {
   const rows: LP['subjectTo'] = [];
   for (const u of g.nodes) {
     if (u === 0 || u === g.capacity) continue;
-    const vars = [...(into.get(u) ?? []).map((k) => ({ name: arcName(k), coef: 1 })), ...(out.get(u) ?? []).map((k) => ({ name: arcName(k), coef: -1 }))];
+    const vars = [
+      ...(into.get(u) ?? []).map((k) => ({ name: arcName(k), coef: 1 })),
+      ...(out.get(u) ?? []).map((k) => ({ name: arcName(k), coef: -1 })),
+    ];
     rows.push({ name: `flow_${u}`, vars, bnds: { type: 5, lb: 0, ub: 0 } });
   }
   g.sizes.forEach((_, t) => {
@@ -80,7 +83,12 @@ export function arcFlowLp(g: ArcFlowGraph, cutoff: number): LP {
     rows.push({ name: `demand_${t}`, vars, bnds: { type: 2, lb: g.itemsOfSize[t]!.length, ub: 0 } });
   });
   rows.push({ name: 'cutoff', vars: z, bnds: { type: 3, lb: 0, ub: cutoff } });
-  return { name: 'arcflow', objective: { direction: 1, name: 'hosts', vars: z }, subjectTo: rows, generals: g.arcs.map((_, k) => arcName(k)) };
+  return {
+    name: 'arcflow',
+    objective: { direction: 1, name: 'hosts', vars: z },
+    subjectTo: rows,
+    generals: g.arcs.map((_, k) => arcName(k)),
+  };
 }
 
 /** Decomposes the flow into host paths; each item arc takes one unplaced item of its size. */

@@ -9,11 +9,22 @@ import { arcFlowGraph, arcFlowLp, decodeArcFlow } from './arc-flow.ts';
 
 /** Arc-flow applies to one resource, one model, integer sizes, no anti-affinity or pins. */
 export function arcFlowApplies(inst: Instance, models: readonly ModelSpec[]): boolean {
-  return inst.resources.length === 1 && models.length === 1 && inst.items.length > 0 && inst.items.every((it) => it.anti.length === 0 && it.pin === null);
+  return (
+    inst.resources.length === 1 &&
+    models.length === 1 &&
+    inst.items.length > 0 &&
+    inst.items.every((it) => it.anti.length === 0 && it.pin === null)
+  );
 }
 
 /** Is there a packing into fewer than `hosts` hosts of `model` (capacity `cap`)? Arc-flow MILP. */
-export async function improveArcFlow(inst: Instance, model: ModelSpec, cap: number, hosts: number, seconds: number): Promise<ExactOutcome> {
+export async function improveArcFlow(
+  inst: Instance,
+  model: ModelSpec,
+  cap: number,
+  hosts: number,
+  seconds: number,
+): Promise<ExactOutcome> {
   const g = arcFlowGraph(inst, cap, 150_000);
   if (!g) return { bins: null, proved: false };
   const out = await solveMip(arcFlowLp(g, hosts - 1), seconds);
@@ -42,7 +53,9 @@ export interface ExactOutcome {
 
 /** Candidate hosts: for each model, as many copies as could be needed, copies adjacent. */
 export function candidateHosts(models: readonly ModelSpec[], upTo: number): ModelSpec[] {
-  return models.flatMap((m) => new Array<ModelSpec>(Math.min(upTo, Number.isFinite(m.maxCount) ? m.maxCount : upTo)).fill(m));
+  return models.flatMap((m) =>
+    new Array<ModelSpec>(Math.min(upTo, Number.isFinite(m.maxCount) ? m.maxCount : upTo)).fill(m),
+  );
 }
 
 function cutoffFor(value: number, objective: 'hosts' | 'cost', models: readonly ModelSpec[]): number {
@@ -51,7 +64,14 @@ function cutoffFor(value: number, objective: 'hosts' | 'cost', models: readonly 
 }
 
 /** Is there a packing better than `value` (hosts or cost) on these models? */
-export async function improveExactly(inst: Instance, models: readonly ModelSpec[], value: number, upTo: number, objective: 'hosts' | 'cost', seconds: number): Promise<ExactOutcome> {
+export async function improveExactly(
+  inst: Instance,
+  models: readonly ModelSpec[],
+  value: number,
+  upTo: number,
+  objective: 'hosts' | 'cost',
+  seconds: number,
+): Promise<ExactOutcome> {
   const hosts = candidateHosts(models, upTo);
   const model = assignmentModel(inst, hosts, objective, cutoffFor(value, objective, models));
   const out = await solveMip(model.lp, seconds);
@@ -69,12 +89,25 @@ export async function improveExactly(inst: Instance, models: readonly ModelSpec[
  * Balance with the host list fixed: minimise z, the highest load / ceiling over hosts and
  * resources (Σ demand · x ≤ z · cap). Returns null unless GLPK proves the optimum.
  */
-export async function balanceExactly(inst: Instance, hosts: ModelSpec[], seconds: number): Promise<{ bins: Bin[]; peak: number } | null> {
+export async function balanceExactly(
+  inst: Instance,
+  hosts: ModelSpec[],
+  seconds: number,
+): Promise<{ bins: Bin[]; peak: number } | null> {
   const base = assignmentModel(inst, hosts, 'hosts', hosts.length).lp;
   const rows = base.subjectTo
     .filter((r) => !r.name.startsWith('link_') && !r.name.startsWith('sym_') && r.name !== 'cutoff')
-    .map((r) => (r.name.startsWith('cap_') ? { ...r, vars: r.vars.map((v) => (v.name.startsWith('y_') ? { name: 'z', coef: v.coef } : v)) } : r));
-  const lp: LP = { name: 'balance', objective: { direction: 1, name: 'peak', vars: [{ name: 'z', coef: 1 }] }, subjectTo: rows, binaries: base.binaries!.filter((b) => b.startsWith('x_')) };
+    .map((r) =>
+      r.name.startsWith('cap_')
+        ? { ...r, vars: r.vars.map((v) => (v.name.startsWith('y_') ? { name: 'z', coef: v.coef } : v)) }
+        : r,
+    );
+  const lp: LP = {
+    name: 'balance',
+    objective: { direction: 1, name: 'peak', vars: [{ name: 'z', coef: 1 }] },
+    subjectTo: rows,
+    binaries: base.binaries!.filter((b) => b.startsWith('x_')),
+  };
   const out = await solveMip(lp, seconds);
   if (out.status !== 'optimal') return null;
   const bins = hosts.map((m, j) => {

@@ -22,7 +22,14 @@ export async function solveMip(lp: LP, timeLimitSeconds: number): Promise<MipOut
   const g = await glpk();
   const res: Result = g.solve(lp, { msglev: g.GLP_MSG_OFF, presol: true, tmlim: Math.max(0.1, timeLimitSeconds) });
   const s = res.result.status;
-  const status: MipStatus = s === g.GLP_OPT ? 'optimal' : s === g.GLP_FEAS ? 'feasible' : s === g.GLP_NOFEAS || s === g.GLP_INFEAS ? 'infeasible' : 'unknown';
+  const status: MipStatus =
+    s === g.GLP_OPT
+      ? 'optimal'
+      : s === g.GLP_FEAS
+        ? 'feasible'
+        : s === g.GLP_NOFEAS || s === g.GLP_INFEAS
+          ? 'infeasible'
+          : 'unknown';
   return { status, objective: res.result.z, values: res.result.vars };
 }
 

@@ -26,14 +26,20 @@ type Row = LP['subjectTo'][number];
  * counts hosts, 'cost' sums prices. `cutoff`: the objective must be at most this (the
  * heuristic's value minus one step), so "infeasible" proves the heuristic optimal.
  */
-export function assignmentModel(inst: Instance, hosts: ModelSpec[], objective: 'hosts' | 'cost', cutoff: number): AssignmentModel {
+export function assignmentModel(
+  inst: Instance,
+  hosts: ModelSpec[],
+  objective: 'hosts' | 'cost',
+  cutoff: number,
+): AssignmentModel {
   const n = inst.items.length;
   const rows: Row[] = [];
   const binaries: string[] = [];
   const copy: number[] = []; // copy index of host j within its model
   hosts.forEach((m, j) => copy.push(j > 0 && hosts[j - 1] === m ? copy[j - 1]! + 1 : 0));
   // Variables: x[i][j] = 1 when item i runs on host j; y[j] = 1 when host j is bought.
-  const allowed = (i: number, j: number) => copy[j]! <= i && inst.items[i]!.demand.every((d, r) => d <= hosts[j]!.cap[r]! * (1 + 1e-9));
+  const allowed = (i: number, j: number) =>
+    copy[j]! <= i && inst.items[i]!.demand.every((d, r) => d <= hosts[j]!.cap[r]! * (1 + 1e-9));
   for (let j = 0; j < hosts.length; j++) binaries.push(yName(j));
   for (let i = 0; i < n; i++) for (let j = 0; j < hosts.length; j++) if (allowed(i, j)) binaries.push(xName(i, j));
   // Assignment: every item on exactly one host.
@@ -44,14 +50,40 @@ export function assignmentModel(inst: Instance, hosts: ModelSpec[], objective: '
   // Capacity: Σ demand · x ≤ cap · y, per host and resource.
   hosts.forEach((m, j) =>
     inst.resources.forEach((_, r) => {
-      const vars = inst.items.flatMap((it, i) => (allowed(i, j) && it.demand[r]! > 0 ? [{ name: xName(i, j), coef: it.demand[r]! }] : []));
-      if (vars.length > 0) rows.push({ name: `cap_${j}_${r}`, vars: [...vars, { name: yName(j), coef: -m.cap[r]! }], bnds: { type: UP, lb: 0, ub: 0 } });
+      const vars = inst.items.flatMap((it, i) =>
+        allowed(i, j) && it.demand[r]! > 0 ? [{ name: xName(i, j), coef: it.demand[r]! }] : [],
+      );
+      if (vars.length > 0)
+        rows.push({
+          name: `cap_${j}_${r}`,
+          vars: [...vars, { name: yName(j), coef: -m.cap[r]! }],
+          bnds: { type: UP, lb: 0, ub: 0 },
+        });
     }),
   );
   // Linking x ≤ y: the strengthening that makes the LP relaxation count hosts.
-  for (let i = 0; i < n; i++) for (let j = 0; j < hosts.length; j++) if (allowed(i, j)) rows.push({ name: `link_${i}_${j}`, vars: [{ name: xName(i, j), coef: 1 }, { name: yName(j), coef: -1 }], bnds: { type: UP, lb: 0, ub: 0 } });
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < hosts.length; j++)
+      if (allowed(i, j))
+        rows.push({
+          name: `link_${i}_${j}`,
+          vars: [
+            { name: xName(i, j), coef: 1 },
+            { name: yName(j), coef: -1 },
+          ],
+          bnds: { type: UP, lb: 0, ub: 0 },
+        });
   // Symmetry: copies of a model are used in order.
-  for (let j = 1; j < hosts.length; j++) if (copy[j]! > 0) rows.push({ name: `sym_${j}`, vars: [{ name: yName(j - 1), coef: 1 }, { name: yName(j), coef: -1 }], bnds: { type: LO, lb: 0, ub: 0 } });
+  for (let j = 1; j < hosts.length; j++)
+    if (copy[j]! > 0)
+      rows.push({
+        name: `sym_${j}`,
+        vars: [
+          { name: yName(j - 1), coef: 1 },
+          { name: yName(j), coef: -1 },
+        ],
+        bnds: { type: LO, lb: 0, ub: 0 },
+      });
   // Anti-affinity: at most one member of a group per host.
   const groups = new Map<string, number[]>();
   inst.items.forEach((it, i) => it.anti.forEach((g) => groups.set(g, [...(groups.get(g) ?? []), i])));
@@ -64,11 +96,18 @@ export function assignmentModel(inst: Instance, hosts: ModelSpec[], objective: '
   // Objective: hosts or cost, bounded by the heuristic's value.
   const obj = hosts.map((m, j) => ({ name: yName(j), coef: objective === 'hosts' ? 1 : m.cost }));
   rows.push({ name: 'cutoff', vars: obj, bnds: { type: UP, lb: 0, ub: cutoff } });
-  return { lp: { name: 'placement', objective: { direction: 1, name: 'obj', vars: obj }, subjectTo: rows, binaries }, hosts };
+  return {
+    lp: { name: 'placement', objective: { direction: 1, name: 'obj', vars: obj }, subjectTo: rows, binaries },
+    hosts,
+  };
 }
 
 /** Items per used host, in candidate order, from a MILP solution. */
-export function decodeAssignment(inst: Instance, model: AssignmentModel, values: Record<string, number>): { model: ModelSpec; items: number[] }[] {
+export function decodeAssignment(
+  inst: Instance,
+  model: AssignmentModel,
+  values: Record<string, number>,
+): { model: ModelSpec; items: number[] }[] {
   const out: { model: ModelSpec; items: number[] }[] = [];
   model.hosts.forEach((m, j) => {
     const items = inst.items.flatMap((_, i) => ((values[xName(i, j)] ?? 0) > 0.5 ? [i] : []));

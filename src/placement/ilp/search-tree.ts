@@ -8,7 +8,13 @@ import { EPS } from '../vector.ts';
 
 export type TreeOutcome = { status: 'feasible'; hosts: number[][] } | { status: 'infeasible' } | { status: 'unknown' };
 
-export function packsInto(inst: Instance, model: ModelSpec, m: number, nodeLimit: number, deadline = Infinity): TreeOutcome {
+export function packsInto(
+  inst: Instance,
+  model: ModelSpec,
+  m: number,
+  nodeLimit: number,
+  deadline = Infinity,
+): TreeOutcome {
   const n = inst.items.length;
   const R = inst.resources.length;
   const cap = model.cap;
@@ -57,7 +63,15 @@ export function packsInto(inst: Instance, model: ModelSpec, m: number, nodeLimit
     if (++nodes > nodeLimit || ((nodes & 4095) === 0 && performance.now() > deadline)) return null;
     const tried = new Set<string>();
     for (let b = 0; b < Math.min(m, opened + 1); b++) {
-      const key = load[b]!.join(',') + (anti[b]!.size ? `|${[...anti[b]!].filter(([, c]) => c > 0).map(([g]) => g).sort().join(',')}` : '');
+      const key =
+        load[b]!.join(',') +
+        (anti[b]!.size
+          ? `|${[...anti[b]!]
+              .filter(([, c]) => c > 0)
+              .map(([g]) => g)
+              .sort()
+              .join(',')}`
+          : '');
       if (tried.has(key) || !fitsIn(b, i)) continue;
       tried.add(key);
       const opens = b === opened;
@@ -72,5 +86,7 @@ export function packsInto(inst: Instance, model: ModelSpec, m: number, nodeLimit
   };
   const res = rec(0);
   if (res === null) return { status: 'unknown' };
-  return res ? { status: 'feasible', hosts: members.filter((x) => x.length > 0).map((x) => x.slice()) } : { status: 'infeasible' };
+  return res
+    ? { status: 'feasible', hosts: members.filter((x) => x.length > 0).map((x) => x.slice()) }
+    : { status: 'infeasible' };
 }

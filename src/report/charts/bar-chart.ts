@@ -39,7 +39,10 @@ export function niceMax(x: number): number {
 }
 
 function text(parent: XMLBuilder, x: number, y: number, value: string, attrs: Record<string, string> = {}): void {
-  parent.ele('text', { x: f(x), y: f(y), 'font-family': FONT_FAMILY, 'font-size': '12', fill: '#333333', ...attrs }).txt(value).up();
+  parent
+    .ele('text', { x: f(x), y: f(y), 'font-family': FONT_FAMILY, 'font-size': '12', fill: '#333333', ...attrs })
+    .txt(value)
+    .up();
 }
 
 function barTops(chart: BarChart): number[] {
@@ -50,7 +53,12 @@ function barTops(chart: BarChart): number[] {
 }
 
 export function barChartSvg(chart: BarChart): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('svg', { xmlns: 'http://www.w3.org/2000/svg', width: String(W), height: String(H), viewBox: `0 0 ${W} ${H}` });
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('svg', {
+    xmlns: 'http://www.w3.org/2000/svg',
+    width: String(W),
+    height: String(H),
+    viewBox: `0 0 ${W} ${H}`,
+  });
   root.ele('rect', { x: '0', y: '0', width: String(W), height: String(H), fill: '#ffffff' }).up();
   text(root, W / 2, 28, chart.title, { 'text-anchor': 'middle', 'font-size': '17', 'font-weight': 'bold' });
   const pw = W - PLOT.left - PLOT.right;
@@ -59,16 +67,50 @@ export function barChartSvg(chart: BarChart): string {
   const y = (v: number) => PLOT.top + ph - (Math.min(v, yMax) / yMax) * ph;
   for (let i = 0; i <= 5; i++) {
     const v = (yMax * i) / 5;
-    root.ele('line', { x1: f(PLOT.left), x2: f(PLOT.left + pw), y1: f(y(v)), y2: f(y(v)), stroke: '#dddddd', 'stroke-width': '1' }).up();
-    text(root, PLOT.left - 8, y(v) + 4, Number.isInteger(v) ? String(v) : v.toFixed(1), { 'text-anchor': 'end', 'font-size': '11' });
+    root
+      .ele('line', {
+        x1: f(PLOT.left),
+        x2: f(PLOT.left + pw),
+        y1: f(y(v)),
+        y2: f(y(v)),
+        stroke: '#dddddd',
+        'stroke-width': '1',
+      })
+      .up();
+    text(root, PLOT.left - 8, y(v) + 4, Number.isInteger(v) ? String(v) : v.toFixed(1), {
+      'text-anchor': 'end',
+      'font-size': '11',
+    });
   }
-  text(root, 18, PLOT.top + ph / 2, chart.yLabel, { 'text-anchor': 'middle', transform: `rotate(-90 18 ${f(PLOT.top + ph / 2)})` });
+  text(root, 18, PLOT.top + ph / 2, chart.yLabel, {
+    'text-anchor': 'middle',
+    transform: `rotate(-90 18 ${f(PLOT.top + ph / 2)})`,
+  });
   bars(root, chart, { pw, y });
   for (const l of chart.lines ?? []) {
-    root.ele('line', { x1: f(PLOT.left), x2: f(PLOT.left + pw), y1: f(y(l.value)), y2: f(y(l.value)), stroke: l.color, 'stroke-width': '2', 'stroke-dasharray': '6 4' }).up();
+    root
+      .ele('line', {
+        x1: f(PLOT.left),
+        x2: f(PLOT.left + pw),
+        y1: f(y(l.value)),
+        y2: f(y(l.value)),
+        stroke: l.color,
+        'stroke-width': '2',
+        'stroke-dasharray': '6 4',
+      })
+      .up();
     text(root, PLOT.left + 4, y(l.value) - 5, l.label, { fill: l.color, 'font-size': '11' });
   }
-  root.ele('line', { x1: f(PLOT.left), x2: f(PLOT.left + pw), y1: f(y(0)), y2: f(y(0)), stroke: '#333333', 'stroke-width': '1' }).up();
+  root
+    .ele('line', {
+      x1: f(PLOT.left),
+      x2: f(PLOT.left + pw),
+      y1: f(y(0)),
+      y2: f(y(0)),
+      stroke: '#333333',
+      'stroke-width': '1',
+    })
+    .up();
   legend(root, chart.series);
   return root.end({ prettyPrint: false });
 }
@@ -85,11 +127,25 @@ function bars(root: XMLBuilder, chart: BarChart, g: { pw: number; y: (v: number)
       const from = chart.stacked ? base : 0;
       const x = chart.stacked ? x0 : x0 + si * perBar;
       const top = g.y(from + v);
-      root.ele('rect', { x: f(x), y: f(top), width: f(Math.max(1, perBar - 2)), height: f(Math.max(0, g.y(from) - top)), fill: s.color }).up();
-      if (!chart.stacked && v > 0) text(root, x + perBar / 2 - 1, top - 4, v >= 100 ? v.toFixed(0) : v.toFixed(1), { 'text-anchor': 'middle', 'font-size': '10' });
+      root
+        .ele('rect', {
+          x: f(x),
+          y: f(top),
+          width: f(Math.max(1, perBar - 2)),
+          height: f(Math.max(0, g.y(from) - top)),
+          fill: s.color,
+        })
+        .up();
+      if (!chart.stacked && v > 0)
+        text(root, x + perBar / 2 - 1, top - 4, v >= 100 ? v.toFixed(0) : v.toFixed(1), {
+          'text-anchor': 'middle',
+          'font-size': '10',
+        });
       base += v;
     });
-    text(root, PLOT.left + ci * slot + slot / 2, H - PLOT.bottom + 18, clip(cat, Math.max(6, Math.floor(slot / 7.5))), { 'text-anchor': 'middle' });
+    text(root, PLOT.left + ci * slot + slot / 2, H - PLOT.bottom + 18, clip(cat, Math.max(6, Math.floor(slot / 7.5))), {
+      'text-anchor': 'middle',
+    });
   });
 }
 

@@ -20,7 +20,10 @@ const RED = '#c00000';
 /** A host's load in the scenario that loads it most (after restarts), 0 when none. */
 function worstFailureLoad(plan: Plan, host: string): { cpuPct: number; memoryPct: number } {
   const loads = plan.redundancy.scenarios.flatMap((s) => s.load.filter((l) => l.host === host));
-  return { cpuPct: Math.max(0, ...loads.map((l) => l.cpuPct)), memoryPct: Math.max(0, ...loads.map((l) => l.memoryPct)) };
+  return {
+    cpuPct: Math.max(0, ...loads.map((l) => l.cpuPct)),
+    memoryPct: Math.max(0, ...loads.map((l) => l.memoryPct)),
+  };
 }
 
 export function utilisationChart(plan: Plan): BarChart {
@@ -39,7 +42,9 @@ export function utilisationChart(plan: Plan): BarChart {
     yMax: Math.max(100, ...worst.map((w) => Math.ceil(w.cpuPct / 25) * 25)),
     lines: [
       { value: c.cpuCeilingPct, label: `CPU ceiling ${c.cpuCeilingPct} %`, color: RED },
-      ...(c.failoverCeilingPct !== c.cpuCeilingPct ? [{ value: c.failoverCeilingPct, label: `failover ceiling ${c.failoverCeilingPct} %`, color: ORANGE }] : []),
+      ...(c.failoverCeilingPct !== c.cpuCeilingPct
+        ? [{ value: c.failoverCeilingPct, label: `failover ceiling ${c.failoverCeilingPct} %`, color: ORANGE }]
+        : []),
     ],
   };
 }
@@ -49,7 +54,13 @@ export function consolidationChart(plan: Plan): BarChart {
   return {
     title: 'Physical machines before and after consolidation',
     categories: ['Servers assessed', 'Servers virtualised', 'Hosts after', 'Lower bound'],
-    series: [{ name: 'Machines', color: BLUE, values: [plan.totals.servers, plan.totals.placed, used, plan.placement.lowerBound] }],
+    series: [
+      {
+        name: 'Machines',
+        color: BLUE,
+        values: [plan.totals.servers, plan.totals.placed, used, plan.placement.lowerBound],
+      },
+    ],
     yLabel: 'machines',
   };
 }
@@ -74,8 +85,16 @@ export function headroomChart(plan: Plan): BarChart {
 export function planCharts(plan: Plan): ChartImage[] {
   if (plan.hosts.length === 0) return [];
   return [
-    { name: 'chart-host-utilisation.png', alt: 'Host utilisation, normal and after the worst failure', png: svgToPng(barChartSvg(utilisationChart(plan))) },
-    { name: 'chart-consolidation.png', alt: 'Servers before, hosts after consolidation', png: svgToPng(barChartSvg(consolidationChart(plan))) },
+    {
+      name: 'chart-host-utilisation.png',
+      alt: 'Host utilisation, normal and after the worst failure',
+      png: svgToPng(barChartSvg(utilisationChart(plan))),
+    },
+    {
+      name: 'chart-consolidation.png',
+      alt: 'Servers before, hosts after consolidation',
+      png: svgToPng(barChartSvg(consolidationChart(plan))),
+    },
     { name: 'chart-headroom.png', alt: 'Headroom per host', png: svgToPng(barChartSvg(headroomChart(plan))) },
   ];
 }

@@ -17,13 +17,23 @@ export function xlsxToCsv(bytes: Uint8Array): Record<string, string[][]> {
     writeFileSync(file, bytes);
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', CSV_FILTER, '--outdir', path.join(dir, 'out'), file],
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        CSV_FILTER,
+        '--outdir',
+        path.join(dir, 'out'),
+        file,
+      ],
       { stdio: 'pipe', timeout: 120_000 },
     );
     const sheets: Record<string, string[][]> = {};
     for (const f of readdirSync(path.join(dir, 'out'))) {
       const m = /^book-(.+)\.csv$/.exec(f);
-      if (m) sheets[m[1]!] = parse(readFileSync(path.join(dir, 'out', f), 'utf8'), { relaxColumnCount: true }) as string[][];
+      if (m)
+        sheets[m[1]!] = parse(readFileSync(path.join(dir, 'out', f), 'utf8'), { relaxColumnCount: true }) as string[][];
     }
     return sheets;
   } finally {

@@ -22,7 +22,13 @@ export async function readBitbrains(ctx: ReadContext): Promise<void> {
     if (i < 0) throw new InputError(`VM trace: missing column "${name}"`, { file: ctx.file, row: 1 });
     return i;
   };
-  const [ts, cpu, mem, rx, tx] = ['Timestamp [ms]', 'CPU usage [%]', 'Memory usage [KB]', 'Network received throughput [KB/s]', 'Network transmitted throughput [KB/s]'].map(col) as [number, number, number, number, number];
+  const [ts, cpu, mem, rx, tx] = [
+    'Timestamp [ms]',
+    'CPU usage [%]',
+    'Memory usage [KB]',
+    'Network received throughput [KB/s]',
+    'Network transmitted throughput [KB/s]',
+  ].map(col) as [number, number, number, number, number];
   const server = path.basename(ctx.file).replace(/\.[^.]*$/, '');
   const samples = ctx.store.server(server);
   const values = new Float64Array(METRICS);
@@ -35,7 +41,12 @@ export async function readBitbrains(ctx: ReadContext): Promise<void> {
     const num = (c: number) => {
       const s = (cells[c] ?? '').trim();
       const v = Number(s);
-      if (s === '' || !Number.isFinite(v) || v < 0) throw new InputError(`VM trace: expected a number ≥ 0, got ${JSON.stringify(s)}`, { file: ctx.file, row: i + 1, column: header[c] ?? c + 1 });
+      if (s === '' || !Number.isFinite(v) || v < 0)
+        throw new InputError(`VM trace: expected a number ≥ 0, got ${JSON.stringify(s)}`, {
+          file: ctx.file,
+          row: i + 1,
+          column: header[c] ?? c + 1,
+        });
       return v;
     };
     const t = num(ts);
@@ -48,6 +59,15 @@ export async function readBitbrains(ctx: ReadContext): Promise<void> {
     values[M.networkMBps] = (num(rx) + num(tx)) / KB_PER_MB;
     samples.add(unit === 's' ? t * 1000 : t, values);
   }
-  ctx.notes.push(`server "${server}" (file name); "Timestamp [ms]" read as epoch ${unit === 's' ? 'seconds' : 'milliseconds'}; memory KB/1024, network KB/s/1024`);
-  if (zeros) ctx.findings.push({ severity: 'info', code: 'memory-zero-samples', file: ctx.file, server, message: `${zeros} samples report 0 KB memory used; treated as missing` });
+  ctx.notes.push(
+    `server "${server}" (file name); "Timestamp [ms]" read as epoch ${unit === 's' ? 'seconds' : 'milliseconds'}; memory KB/1024, network KB/s/1024`,
+  );
+  if (zeros)
+    ctx.findings.push({
+      severity: 'info',
+      code: 'memory-zero-samples',
+      file: ctx.file,
+      server,
+      message: `${zeros} samples report 0 KB memory used; treated as missing`,
+    });
 }

@@ -4,7 +4,15 @@ import type { RowIssues } from '../row-issues.ts';
 import { METRICS, type SampleStore } from '../sample-store.ts';
 
 export type MonitoringFormat = 'long' | 'wide' | 'perfmon' | 'sadf-d' | 'sadf-j' | 'nmon' | 'bitbrains';
-export const MONITORING_FORMATS: readonly MonitoringFormat[] = ['long', 'wide', 'perfmon', 'sadf-d', 'sadf-j', 'nmon', 'bitbrains'];
+export const MONITORING_FORMATS: readonly MonitoringFormat[] = [
+  'long',
+  'wide',
+  'perfmon',
+  'sadf-d',
+  'sadf-j',
+  'nmon',
+  'bitbrains',
+];
 
 export interface ReadOptions {
   /** Text encoding override (`--encoding`), else BOM/NUL sniffing, UTF-8, Windows-1252. */

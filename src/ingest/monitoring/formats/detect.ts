@@ -45,10 +45,19 @@ export function detectFromText(text: string, file: string): MonitoringFormat {
   if (/^\s*\{/.test(first) && /"sysstat"/.test(text.slice(0, 4096))) return 'sadf-j';
   if (/^AAA,/.test(first)) return 'nmon';
   if (isBitbrainsHeader(first)) return 'bitbrains';
-  const cells = first.split(first.includes(';') && !first.includes(',') ? ';' : ',').map((c) => c.replace(/^"|"$/g, '').trim());
+  const cells = first
+    .split(first.includes(';') && !first.includes(',') ? ';' : ',')
+    .map((c) => c.replace(/^"|"$/g, '').trim());
   if (isLongHeader(cells)) return 'long';
   if (isWideHeader(cells, file)) return 'wide';
-  if (/^Linux \S+ \(.*\)\s/.test(first)) throw new InputError('sar text output is not read (column layout varies by locale): export with `sadf -d` or `sadf -j` instead', { file, row: index + 1 });
+  if (/^Linux \S+ \(.*\)\s/.test(first))
+    throw new InputError(
+      'sar text output is not read (column layout varies by locale): export with `sadf -d` or `sadf -j` instead',
+      { file, row: index + 1 },
+    );
   const shown = first.length > 80 ? `${first.slice(0, 80)}…` : first;
-  throw new InputError(`cannot tell the monitoring format from the first line ${JSON.stringify(shown)}; expected one of ${MONITORING_FORMATS.join(', ')} (see docs/ingest.md) or use --format`, { file, row: index + 1 });
+  throw new InputError(
+    `cannot tell the monitoring format from the first line ${JSON.stringify(shown)}; expected one of ${MONITORING_FORMATS.join(', ')} (see docs/ingest.md) or use --format`,
+    { file, row: index + 1 },
+  );
 }

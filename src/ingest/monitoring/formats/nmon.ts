@@ -36,12 +36,19 @@ export async function readNmon(ctx: ReadContext): Promise<void> {
   });
   if (!host) throw new InputError('nmon: missing the "AAA,host,<name>" line', { file: ctx.file, row: 1 });
   const offset = ctx.opts.utcOffsetMinutes;
-  if (offset === undefined) ctx.findings.push({ severity: 'warning', code: 'timezone-unknown', file: ctx.file, message: 'nmon timestamps are local time without a zone; read as UTC (set the offset to correct)' });
+  if (offset === undefined)
+    ctx.findings.push({
+      severity: 'warning',
+      code: 'timezone-unknown',
+      file: ctx.file,
+      message: 'nmon timestamps are local time without a zone; read as UTC (set the offset to correct)',
+    });
   else ctx.notes.push(`timestamps local ${describeOffset(offset)} (override) → UTC`);
   const merger = new SampleMerger();
   for (const d of data) {
     const local = times.get(d.snap);
-    if (local === undefined) throw new InputError(`nmon: snapshot ${d.snap} has no ZZZZ timestamp line`, { file: ctx.file, row: d.row });
+    if (local === undefined)
+      throw new InputError(`nmon: snapshot ${d.snap} has no ZZZZ timestamp line`, { file: ctx.file, row: d.row });
     const ms = local - (offset ?? 0) * 60_000;
     const header = headers.get(d.tag);
     if (!header) throw new InputError(`nmon: ${d.tag} data before its header line`, { file: ctx.file, row: d.row });
@@ -55,8 +62,13 @@ function nmonTime(time: string, date: string, ctx: ReadContext, row: number): nu
   const t = /^(\d{2}):(\d{2}):(\d{2})$/.exec(time);
   const d = /^(\d{2})-([A-Z]{3})-(\d{4})$/.exec(date.toUpperCase());
   const month = d ? MONTHS.indexOf(d[2]!) + 1 : 0;
-  const ms = t && d && month > 0 ? utcMs(Number(d[3]), month, Number(d[1]), Number(t[1]), Number(t[2]), Number(t[3])) : null;
-  if (ms === null) throw new InputError(`nmon: expected ZZZZ,Tnnnn,HH:MM:SS,DD-MON-YYYY, got ${JSON.stringify(`${time},${date}`)}`, { file: ctx.file, row });
+  const ms =
+    t && d && month > 0 ? utcMs(Number(d[3]), month, Number(d[1]), Number(t[1]), Number(t[2]), Number(t[3])) : null;
+  if (ms === null)
+    throw new InputError(`nmon: expected ZZZZ,Tnnnn,HH:MM:SS,DD-MON-YYYY, got ${JSON.stringify(`${time},${date}`)}`, {
+      file: ctx.file,
+      row,
+    });
   return ms;
 }
 
@@ -68,7 +80,12 @@ function nmonValues(tag: string, header: string[], cells: string[], emit: Emit, 
     const s = (cells[i] ?? '').trim();
     if (s === '' || /nan/i.test(s)) return Number.NaN;
     const v = Number(s);
-    if (!Number.isFinite(v)) throw new InputError(`nmon: expected a number, got ${JSON.stringify(s)}`, { file: ctx.file, row, column: header[i] ?? i + 1 });
+    if (!Number.isFinite(v))
+      throw new InputError(`nmon: expected a number, got ${JSON.stringify(s)}`, {
+        file: ctx.file,
+        row,
+        column: header[i] ?? i + 1,
+      });
     return v < 0 ? Number.NaN : v; // -0.0 / -1.0 mean "not available"
   };
   const col = (name: string) => header.indexOf(name);
@@ -77,7 +94,9 @@ function nmonValues(tag: string, header: string[], cells: string[], emit: Emit, 
     const used = value(col('memtotal')) - value(col('memfree')) - value(col('cached')) - value(col('buffers'));
     emit(M.memoryUsedMb, used);
   } else if (tag === 'NET') {
-    for (let i = 2; i < header.length; i++) if (/-(read|write)-KB\/s$/.test(header[i]!) && !header[i]!.startsWith('lo-')) emit(M.networkMBps, value(i) / KB_PER_MB, 'add');
+    for (let i = 2; i < header.length; i++)
+      if (/-(read|write)-KB\/s$/.test(header[i]!) && !header[i]!.startsWith('lo-'))
+        emit(M.networkMBps, value(i) / KB_PER_MB, 'add');
   } else if (tag === 'DISKXFER') {
     for (let i = 2; i < header.length; i++) if (WHOLE_DISK.test(header[i]!.trim())) emit(M.iops, value(i), 'add');
   }

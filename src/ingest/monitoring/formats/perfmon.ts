@@ -24,7 +24,13 @@ export function parseCounterPath(header: string): CounterPath | null {
   if (!m) return null;
   const [, host, objectPart, counter] = m;
   const open = objectPart!.indexOf('(');
-  if (open > 0 && objectPart!.endsWith(')')) return { host: host!, object: objectPart!.slice(0, open), instance: objectPart!.slice(open + 1, -1), counter: counter! };
+  if (open > 0 && objectPart!.endsWith(')'))
+    return {
+      host: host!,
+      object: objectPart!.slice(0, open),
+      instance: objectPart!.slice(open + 1, -1),
+      counter: counter!,
+    };
   return { host: host!, object: objectPart!, instance: null, counter: counter! };
 }
 
@@ -45,11 +51,16 @@ function roleOf(c: CounterPath): Role | null {
   const counter = c.counter.toLowerCase();
   const total = c.instance?.toLowerCase() === '_total';
   if (CPU_OBJECTS.includes(object) && CPU_COUNTERS.includes(counter) && total) return { metric: M.cpuPct, scale: 1 };
-  if (MEMORY.objects.includes(object) && MEMORY.committed.includes(counter)) return { metric: M.memoryUsedMb, scale: 1 / BYTES_PER_MB };
-  if (NET_OBJECTS.includes(object) && NET_COUNTERS.includes(counter) && !IGNORED_NIC.test(c.instance ?? '')) return { metric: M.networkMBps, scale: 1 / BYTES_PER_MB };
-  if ((object === 'physicaldisk' || object === 'logicaldisk') && DISK_XFER.includes(counter) && total) return { metric: M.iops, scale: 1 };
-  if (object === 'logicaldisk' && total && counter === 'free megabytes') return { metric: M.diskUsedGb, scale: 1, group: 'freeMb' };
-  if (object === 'logicaldisk' && total && counter === '% free space') return { metric: M.diskUsedGb, scale: 1, group: 'pctFree' };
+  if (MEMORY.objects.includes(object) && MEMORY.committed.includes(counter))
+    return { metric: M.memoryUsedMb, scale: 1 / BYTES_PER_MB };
+  if (NET_OBJECTS.includes(object) && NET_COUNTERS.includes(counter) && !IGNORED_NIC.test(c.instance ?? ''))
+    return { metric: M.networkMBps, scale: 1 / BYTES_PER_MB };
+  if ((object === 'physicaldisk' || object === 'logicaldisk') && DISK_XFER.includes(counter) && total)
+    return { metric: M.iops, scale: 1 };
+  if (object === 'logicaldisk' && total && counter === 'free megabytes')
+    return { metric: M.diskUsedGb, scale: 1, group: 'freeMb' };
+  if (object === 'logicaldisk' && total && counter === '% free space')
+    return { metric: M.diskUsedGb, scale: 1, group: 'pctFree' };
   return null;
 }
 
@@ -66,22 +77,43 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
   const lines = text.split(/\r?\n/).map((l) => (l.startsWith('"') ? l : ''));
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(lines.join('\n'), { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(lines.join('\n'), {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (err) {
-    if (err instanceof CsvError) throw new InputError(`perfmon CSV: ${err.message}`, { file, row: (err as CsvError & { lines?: number }).lines });
+    if (err instanceof CsvError)
+      throw new InputError(`perfmon CSV: ${err.message}`, { file, row: (err as CsvError & { lines?: number }).lines });
     throw err;
   }
   const head = records[0];
   if (!head || !head.record[0]?.startsWith(PDH_MARKER)) {
     const row = text.split(/\r?\n/).findIndex((l) => l.trim() !== '') + 1;
-    throw new InputError(`perfmon CSV: header cell 1 should start with ${PDH_MARKER}`, { file, row: Math.max(row, 1), column: 1 });
+    throw new InputError(`perfmon CSV: header cell 1 should start with ${PDH_MARKER}`, {
+      file,
+      row: Math.max(row, 1),
+      column: 1,
+    });
   }
   const { zone, biasMinutes } = perfmonBias(head.record[0]);
   const offset = biasMinutes !== null ? -biasMinutes : ctx.opts.utcOffsetMinutes;
   ctx.notes.push(`encoding ${encoding} (${how})`);
   if (offset === undefined) {
-    ctx.findings.push({ severity: 'warning', code: 'timezone-unknown', file, row: head.info.lines, message: `perfmon header gives no time-zone bias (${JSON.stringify(head.record[0])}); timestamps read as UTC (set the offset to correct)` });
-  } else ctx.notes.push(`timestamps local ${zone ?? ''} ${describeOffset(offset)}${biasMinutes === null ? ' (override)' : ` (bias ${biasMinutes})`} → UTC`.replace('  ', ' '));
+    ctx.findings.push({
+      severity: 'warning',
+      code: 'timezone-unknown',
+      file,
+      row: head.info.lines,
+      message: `perfmon header gives no time-zone bias (${JSON.stringify(head.record[0])}); timestamps read as UTC (set the offset to correct)`,
+    });
+  } else
+    ctx.notes.push(
+      `timestamps local ${zone ?? ''} ${describeOffset(offset)}${biasMinutes === null ? ' (override)' : ` (bias ${biasMinutes})`} → UTC`.replace(
+        '  ',
+        ' ',
+      ),
+    );
   const columns = head.record.slice(1).map((h, i) => ({ index: i + 1, path: parseCounterPath(h), header: h }));
   const hosts = [...new Set(columns.flatMap((c) => (c.path ? [c.path.host] : [])))].sort();
   const used = columns.flatMap((c) => {
@@ -89,17 +121,41 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
     return role && c.path ? [{ ...c, host: c.path.host, role }] : [];
   });
   for (const host of hosts) {
-    const names = used.filter((u) => u.host === host).map((u) => `${u.path!.object}(${u.path!.instance ?? ''})\\${u.path!.counter}`);
+    const names = used
+      .filter((u) => u.host === host)
+      .map((u) => `${u.path!.object}(${u.path!.instance ?? ''})\\${u.path!.counter}`);
     ctx.notes.push(`${host}: ${names.length ? [...new Set(names)].join(', ') : 'no counter capplan uses'}`);
   }
   for (const { record, info } of records.slice(1)) addPerfmonRow(ctx, record, info.lines, offset ?? 0, hosts, used);
 }
 
-function addPerfmonRow(ctx: ReadContext, record: string[], row: number, offset: number, hosts: string[], used: { index: number; header: string; host: string; role: Role }[]): void {
+function addPerfmonRow(
+  ctx: ReadContext,
+  record: string[],
+  row: number,
+  offset: number,
+  hosts: string[],
+  used: { index: number; header: string; host: string; role: Role }[],
+): void {
   const ts = record[0] ?? '';
   const m = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(ts.trim());
-  const local = m ? utcMs(Number(m[3]), Number(m[1]), Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]), m[7] ? Number(m[7].padEnd(3, '0')) : 0) : null;
-  if (local === null) throw new InputError(`perfmon CSV: expected a timestamp MM/DD/YYYY HH:MM:SS.fff, got ${JSON.stringify(ts)}`, { file: ctx.file, row, column: 1 });
+  const local = m
+    ? utcMs(
+        Number(m[3]),
+        Number(m[1]),
+        Number(m[2]),
+        Number(m[4]),
+        Number(m[5]),
+        Number(m[6]),
+        m[7] ? Number(m[7].padEnd(3, '0')) : 0,
+      )
+    : null;
+  if (local === null)
+    throw new InputError(`perfmon CSV: expected a timestamp MM/DD/YYYY HH:MM:SS.fff, got ${JSON.stringify(ts)}`, {
+      file: ctx.file,
+      row,
+      column: 1,
+    });
   const ms = local - offset * 60_000;
   for (const host of hosts) {
     const values = new Float64Array(METRICS).fill(Number.NaN);
@@ -110,7 +166,12 @@ function addPerfmonRow(ctx: ReadContext, record: string[], row: number, offset: 
       const cell = (record[u.index] ?? '').trim();
       if (cell === '') continue; // " ": first sample of a rate counter, or an instance that was absent
       const v = Number(cell);
-      if (!/^-?[\d.]+(e[+-]?\d+)?$/i.test(cell) || !Number.isFinite(v)) throw new InputError(`perfmon CSV: expected a number, got ${JSON.stringify(cell)}`, { file: ctx.file, row, column: u.header });
+      if (!/^-?[\d.]+(e[+-]?\d+)?$/i.test(cell) || !Number.isFinite(v))
+        throw new InputError(`perfmon CSV: expected a number, got ${JSON.stringify(cell)}`, {
+          file: ctx.file,
+          row,
+          column: u.header,
+        });
       if (u.role.group === 'freeMb') freeMb = v;
       else if (u.role.group === 'pctFree') pctFree = v;
       else {

@@ -26,7 +26,9 @@ export function metricIndex(name: string): number {
 export function isWideHeader(cells: string[], file: string): boolean {
   if (!TIME_COLUMNS.includes((cells[0] ?? '').trim().toLowerCase()) || cells.length < 2) return false;
   const rest = cells.slice(1);
-  return rest.every((c) => metricIndex(c) >= 0 || metricIndex(c.split(':').pop() ?? '') >= 0) || metricIndex(stem(file)) >= 0;
+  return (
+    rest.every((c) => metricIndex(c) >= 0 || metricIndex(c.split(':').pop() ?? '') >= 0) || metricIndex(stem(file)) >= 0
+  );
 }
 
 function stem(file: string): string {
@@ -39,15 +41,29 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
   const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, info: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      info: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
   } catch (err) {
-    if (err instanceof CsvError) throw new InputError(`wide CSV: ${err.message}`, { file: ctx.file, row: (err as CsvError & { lines?: number }).lines });
+    if (err instanceof CsvError)
+      throw new InputError(`wide CSV: ${err.message}`, {
+        file: ctx.file,
+        row: (err as CsvError & { lines?: number }).lines,
+      });
     throw err;
   }
   const header = records[0]?.record ?? [];
   const columns = header.slice(1).map((h, i) => ({ index: i + 1, header: h.trim(), ...wideColumn(h, ctx.file) }));
   const bad = columns.find((c) => c.metric < 0);
-  if (bad) throw new InputError(`wide CSV: column "${bad.header}" is neither a metric (${LONG_METRIC_COLUMNS.join(', ')}) nor server:metric`, { file: ctx.file, row: 1, column: bad.header });
+  if (bad)
+    throw new InputError(
+      `wide CSV: column "${bad.header}" is neither a metric (${LONG_METRIC_COLUMNS.join(', ')}) nor server:metric`,
+      { file: ctx.file, row: 1, column: bad.header },
+    );
   const servers = [...new Set(columns.map((c) => c.server))];
   ctx.notes.push(`wide layout: ${servers.length} server(s), ${columns.length} column(s), delimiter "${delimiter}"`);
   const offset = ctx.opts.utcOffsetMinutes;
@@ -55,14 +71,24 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
     const row = info.lines;
     const tsText = (record[0] ?? '').trim();
     const ms = parseIsoTimestamp(tsText) ?? (offset !== undefined ? localWithOffset(tsText, offset) : null);
-    if (ms === null) throw new InputError(`expected an ISO-8601 timestamp with offset or Z, got ${JSON.stringify(tsText)}`, { file: ctx.file, row, column: header[0] ?? 1 });
+    if (ms === null)
+      throw new InputError(`expected an ISO-8601 timestamp with offset or Z, got ${JSON.stringify(tsText)}`, {
+        file: ctx.file,
+        row,
+        column: header[0] ?? 1,
+      });
     const rows = new Map(servers.map((s) => [s, new Float64Array(METRICS).fill(Number.NaN)]));
     for (const c of columns) {
       const raw = (record[c.index] ?? '').trim();
       const cell = delimiter === ';' ? raw.replace(/^(\d+),(\d+)$/, '$1.$2') : raw;
       if (cell === '') continue;
       const v = Number(cell);
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) || v < 0) throw new InputError(`expected a number ≥ 0, got ${JSON.stringify(cell)}`, { file: ctx.file, row, column: c.header });
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) || v < 0)
+        throw new InputError(`expected a number ≥ 0, got ${JSON.stringify(cell)}`, {
+          file: ctx.file,
+          row,
+          column: c.header,
+        });
       rows.get(c.server)![c.metric] = c.metric === 0 ? Math.min(v, 100) : v;
     }
     for (const [server, values] of rows) ctx.store.server(server).add(ms, values);
@@ -73,12 +99,15 @@ function wideColumn(h: string, file: string): { server: string; metric: number }
   const name = h.trim();
   if (metricIndex(name) >= 0) return { server: stem(file), metric: metricIndex(name) };
   const colon = name.lastIndexOf(':');
-  if (colon > 0 && metricIndex(name.slice(colon + 1)) >= 0) return { server: name.slice(0, colon), metric: metricIndex(name.slice(colon + 1)) };
+  if (colon > 0 && metricIndex(name.slice(colon + 1)) >= 0)
+    return { server: name.slice(0, colon), metric: metricIndex(name.slice(colon + 1)) };
   return { server: name, metric: metricIndex(stem(file)) };
 }
 
 function localWithOffset(text: string, offsetMinutes: number): number | null {
   const sign = offsetMinutes < 0 ? '-' : '+';
   const a = Math.abs(offsetMinutes);
-  return parseIsoTimestamp(`${text}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`);
+  return parseIsoTimestamp(
+    `${text}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`,
+  );
 }
