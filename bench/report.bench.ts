@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Plan } from '../src/plan/types.ts';
+import type { Plan } from '../src/domain/plan.ts';
 import { buildWorkbook, renderMarkdown } from '../src/report/index.ts';
 import type { BenchSection } from './run.ts';
 

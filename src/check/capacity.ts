@@ -1,9 +1,9 @@
 // Host capacity as the check measures it (the pipeline's own, plan/host-capacity.ts: the
 // worked example's 32 GB host carries 31.5 GB of VMs and 16 vCPU), and the load of a set of
 // VMs against capacity × ceiling.
-import type { ProjectSettings } from '../domain/config-schema.ts';
-import { hostCapacity, placementResources } from '../plan/host-capacity.ts';
-import type { ProposalHostModel } from './proposal-schema.ts';
+import type { ProjectSettings } from '../domain/project.ts';
+import { hostCapacity, placementResources } from '../sizing/host-capacity.ts';
+import type { ProposalHostModel } from '../domain/proposal.ts';
 import { round2, type CheckResource, type Headroom, type VmFigures } from './report-model.ts';
 
 /** Settings sections capacity depends on. */

@@ -4,7 +4,7 @@
 import { readServerData } from '../ingest/project-inputs.ts';
 import { sizeServer } from '../sizing/index.ts';
 import type { LoadedProposal } from './load-proposal.ts';
-import { proposalSettings } from './proposal-schema.ts';
+import { proposalSettings } from '../domain/proposal.ts';
 import type { CurrentVm } from './vm-checks.ts';
 
 export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: string[]): Promise<CurrentVm[]> {

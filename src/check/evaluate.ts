@@ -2,7 +2,7 @@
 // Pure (no I/O); the one place that decides whether the promise still holds. Findings are
 // collected, never thrown (conventions.md §4); the report is byte-stable for stable input.
 import { hypervisorPartitions } from '../sizing/index.ts';
-import { proposalSettings, type Proposal } from './proposal-schema.ts';
+import { proposalSettings, type Proposal } from '../domain/proposal.ts';
 import {
   failoverCeilings,
   fits,

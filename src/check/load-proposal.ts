@@ -3,8 +3,8 @@
 // CI annotations point at the right place.
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { lineOf, parseYamlWithSchema, readYamlFile } from '../ingest/yaml-schema.ts';
-import { proposalHostNames, proposalSchema, type Proposal } from './proposal-schema.ts';
+import { lineOf, parseYamlWithSchema, readYamlFile } from '../domain/load-file.ts';
+import { proposalHostNames, proposalSchema, type Proposal } from '../domain/proposal.ts';
 
 /** 1-based lines of the entries of proposal.yaml that findings point at. */
 export interface ProposalLines {

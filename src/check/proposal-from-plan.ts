@@ -4,8 +4,8 @@
 // baseline for drift. Deterministic: VMs by name, settings in schema order.
 import path from 'node:path';
 import { Document, YAMLMap } from 'yaml';
-import type { Plan, PlanVm } from '../plan/types.ts';
-import { PROPOSAL_FORMAT_VERSION, type ProposalInput } from './proposal-schema.ts';
+import type { Plan, PlanVm } from '../domain/plan.ts';
+import { PROPOSAL_FORMAT_VERSION, type ProposalInput } from '../domain/proposal.ts';
 import { round2 } from './report-model.ts';
 
 export interface ProposalFromPlanOptions {

@@ -2,7 +2,7 @@
 // resource against the proposal's baseline, and headroom per host and per failure scenario.
 // Every renderer (human, json, junit, github, markdown) reads only this.
 import type { HaPriority } from '../domain/types.ts';
-import type { Reason } from '../plan/types.ts';
+import type { Reason } from '../domain/plan.ts';
 
 /** Resources a host carries (placement units: vCPU, GB) plus network, MB/s (drift only). */
 export type CheckResource = 'vcpu' | 'memoryGb' | 'diskGb' | 'networkMBps';
@@ -114,4 +114,4 @@ export interface CheckReport {
   notes: string[];
 }
 
-export { round2 } from '../plan/host-capacity.ts';
+export { round2 } from '../sizing/host-capacity.ts';

@@ -1,7 +1,7 @@
 // CLI entry: declares the commands, runs one, and maps errors to exit codes in one place
 // (conventions.md §8). Command files only declare options and call one function.
 import yargs from 'yargs';
-import { CapplanError, exitCodeFor } from '../errors.ts';
+import { CapplanError, exitCodeFor } from '../domain/errors.ts';
 import { commands } from './commands/index.ts';
 
 export async function main(argv: string[]): Promise<number> {

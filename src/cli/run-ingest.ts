@@ -1,13 +1,13 @@
 // `capplan ingest`: read, judge, render everything in memory, then write the three files.
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
-import { InputError } from '../errors.ts';
+import { InputError } from '../domain/errors.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { ingestSources, SOURCE_FORMATS, type IngestOptions, type SourceFormat } from '../ingest/ingest-sources.ts';
 import { renderServersCsv } from '../ingest/output/servers-csv.ts';
 import { renderMetricsSummaryCsv } from '../ingest/output/metrics-summary.ts';
 import { renderQualityReport } from '../ingest/output/quality-report.ts';
-import { formatFinding } from '../validate/findings.ts';
+import { formatFinding } from '../domain/finding.ts';
 import type { IngestArgs } from './commands/ingest.ts';
 import { interactive } from './tty.ts';
 

@@ -1,7 +1,7 @@
 // `capplan place`: read a problem, solve, check, write the result. Exit 1 when the placement
 // does not hold (unplaced VMs, failed N+k, checker findings), each VM explained on stderr.
 import { readFile, stat } from 'node:fs/promises';
-import { InputError } from '../errors.ts';
+import { InputError } from '../domain/errors.ts';
 import { readProblemJson } from '../ingest/problem-json.ts';
 import { readProjectInputs } from '../ingest/project-inputs.ts';
 import { assemblePlan } from '../plan/assemble.ts';

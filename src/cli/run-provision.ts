@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../errors.ts';
+import { InputError } from '../domain/errors.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import { applyHost } from '../provision/apply.ts';
 import { buildProvision } from '../provision/build-provision.ts';
 import type { HostProvision } from '../provision/host-provision.ts';

@@ -1,10 +1,10 @@
 // `capplan report <plan.json>`: read a plan, render the asked formats in memory, then write
 // them atomically (nothing is written when reading or rendering fails).
 import path from 'node:path';
-import { InputError } from '../errors.ts';
+import { InputError } from '../domain/errors.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { readPlan } from '../plan/serialise.ts';
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import { REPORT_FORMATS, renderReportFiles, type ReportFormat } from '../report/index.ts';
 
 export function parseFormats(text: string): ReportFormat[] {

@@ -1,8 +1,8 @@
 // JSON Schemas generated from the zod schemas (conventions.md §3: one source of truth), for
 // editors (yaml-language-server) and for docs/.
 import { z } from 'zod';
-import { projectSchema } from './config-schema.ts';
-import { proposalSchema } from '../check/proposal-schema.ts';
+import { projectSchema } from './project.ts';
+import { proposalSchema } from './proposal.ts';
 
 export const SCHEMAS: Record<string, () => z.ZodType> = {
   project: () => projectSchema,

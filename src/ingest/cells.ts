@@ -1,7 +1,7 @@
 // Parsing one cell of a client's table into a typed value, with the error located at
 // file:row:column (formats.md: row = line number, column = header name). Empty is `null`
 // (missing data, a finding for sizing), never an error.
-import { InputError, type SourceLocation } from '../errors.ts';
+import { InputError, type SourceLocation } from '../domain/errors.ts';
 
 export type Loc = Required<Pick<SourceLocation, 'file' | 'row'>> & { column: string };
 

@@ -7,7 +7,7 @@ export {
   type InventoryCsvOptions,
 } from './inventory-csv.ts';
 export { readInventory, type InventoryRead } from './read-inventory.ts';
-export { readCatalog, parseCatalog, catalogSchema, hostModelSchema } from './catalog.ts';
+export { readCatalog, parseCatalog, catalogSchema, hostModelSchema } from '../domain/catalog.ts';
 export {
   readMonitoring,
   type MonitoringOptions,
@@ -24,4 +24,4 @@ export {
   qualitySettingsSchema,
   defaultQualitySettings,
   type QualitySettings,
-} from '../validate/quality.ts';
+} from '../quality/assess-quality.ts';

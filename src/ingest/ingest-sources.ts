@@ -3,10 +3,10 @@
 // quality, and return everything the outputs need. No file is written here.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../errors.ts';
+import { InputError } from '../domain/errors.ts';
 import type { DataQuality, InventoryServer, ServerUsage } from '../domain/types.ts';
-import { sortFindings, type Finding } from '../validate/findings.ts';
-import { assessQuality, defaultQualitySettings, type QualitySettings } from '../validate/quality.ts';
+import { sortFindings, type Finding } from '../domain/finding.ts';
+import { assessQuality, defaultQualitySettings, type QualitySettings } from '../quality/assess-quality.ts';
 import { slugify } from './cells.ts';
 import { inventoryColumns, readInventoryCsv } from './inventory-csv.ts';
 import { readHead } from './monitoring/formats/detect.ts';

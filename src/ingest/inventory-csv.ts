@@ -2,7 +2,7 @@
 // unknown extra columns allowed. A malformed value is an InputError at file:row:column.
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
-import { InputError } from '../errors.ts';
+import { InputError } from '../domain/errors.ts';
 import { HA_PRIORITIES, type InventoryServer, type SpecialHardware } from '../domain/types.ts';
 import { readTextFile } from './read-text.ts';
 import { enumCell, numberCell, slugify, textCell, type Loc } from './cells.ts';

@@ -2,8 +2,8 @@
 // YAML 1.2) so every error, syntax or schema, carries the line and column of the bad value.
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
-import { InputError } from '../errors.ts';
-import { problemRules, problemSchema } from '../placement/problem-schema.ts';
+import { InputError } from '../domain/errors.ts';
+import { problemRules, problemSchema } from '../domain/problem.ts';
 import type { PlacementProblem } from '../placement/types.ts';
 
 type Doc = ReturnType<typeof parseDocument>;

@@ -3,15 +3,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ProjectSettings } from '../domain/config-schema.ts';
+import type { ProjectSettings } from '../domain/project.ts';
 import type { InventoryServer, ServerUsage } from '../domain/types.ts';
 import type { PlanInputs } from '../plan/assemble.ts';
-import { assessAll } from '../validate/quality.ts';
-import type { Finding } from '../validate/findings.ts';
-import { readCatalog } from './catalog.ts';
+import { assessAll } from '../quality/assess-quality.ts';
+import type { Finding } from '../domain/finding.ts';
+import { readCatalog } from '../domain/catalog.ts';
 import { readInventory } from './read-inventory.ts';
 import { readMonitoring } from './monitoring/read-monitoring.ts';
-import { loadProject, type LoadedProject } from './project-file.ts';
+import { loadProject, type LoadedProject } from '../domain/project-file.ts';
 
 export async function readProjectInputs(projectPath: string): Promise<{ project: LoadedProject; inputs: PlanInputs }> {
   const project = await loadProject(projectPath);

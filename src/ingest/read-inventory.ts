@@ -1,7 +1,7 @@
 // One entry point for "the inventory", whatever the client sent: an inventory CSV (formats.md,
 // header synonyms or a column map), an RVTools workbook, or an RVTools CSV export folder.
 import type { InventoryServer } from '../domain/types.ts';
-import type { Finding } from '../validate/findings.ts';
+import type { Finding } from '../domain/finding.ts';
 import { readInventoryCsv, type InventoryCsvOptions } from './inventory-csv.ts';
 import { isRvToolsCsvFolder, readRvToolsCsvFolder, readRvToolsXlsx } from './rvtools/tables.ts';
 import { rvToolsInventory, type RvToolsOptions } from './rvtools/rvtools.ts';

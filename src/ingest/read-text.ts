@@ -4,7 +4,7 @@
 // override (`--encoding`). Decoding through TextDecoder (ICU, built into Node) avoids a
 // dependency: it knows utf-8, utf-16le/be and the windows-125x code pages.
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors.ts';
+import { InputError } from '../domain/errors.ts';
 
 export interface DecodedText {
   text: string;

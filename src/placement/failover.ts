@@ -1,7 +1,7 @@
 // N+k failover simulation (issue 3 §4; spec: VMs of failed hosts restart on the survivors
 // within the failover ceiling, in HA-priority order). One core over arrays, used by the
 // optimiser on every candidate and wrapped by `simulateFailures` for plans and reports.
-import type { FailoverScenario, Restart } from '../plan/types.ts';
+import type { FailoverScenario, Restart } from '../domain/plan.ts';
 import type { HaPriority } from '../domain/types.ts';
 import type { PlacementProblem, PlacementResult } from './types.ts';
 import { addInto, fits, fmt, normSize, pctFor, referenceCapacity, slack, zeros } from './vector.ts';

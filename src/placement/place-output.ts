@@ -1,6 +1,6 @@
 // The JSON `capplan place` writes: the plan.json fields a placement fills (vms[].host,
 // hosts[], placement, redundancy), with per-host load per resource. Pure.
-import type { FailoverScenario } from '../plan/types.ts';
+import type { FailoverScenario } from '../domain/plan.ts';
 import type { PlacementProblem, PlacementResult, Violation } from './types.ts';
 
 export const PLACE_FORMAT_VERSION = 1;

@@ -2,14 +2,14 @@
 // on (foundation issue): size each server, choose the host hardware (derived spec or the
 // cheapest catalog model), place the VMs with N+k, simulate every failure, lay out each
 // hypervisor's disk. No I/O: readers run before it, writers after it.
-import type { ProjectSettings } from '../domain/config-schema.ts';
+import type { ProjectSettings } from '../domain/project.ts';
 import type { HostModel, InventoryServer, ServerUsage } from '../domain/types.ts';
 import { sizeServer } from '../sizing/index.ts';
 import type { PlacementResult } from '../placement/types.ts';
-import type { Finding } from '../validate/findings.ts';
+import type { Finding } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
-import { pct, round2 } from './host-capacity.ts';
-import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from './types.ts';
+import { pct, round2 } from '../sizing/host-capacity.ts';
+import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from '../domain/plan.ts';
 
 export interface PlanInputs {
   settings: ProjectSettings;

@@ -4,7 +4,7 @@
 //          spec grows one step in its tightest resource and the placement is retried.
 // catalog: every model on its own (one CPU type per cluster, spec §3), the fewest hosts of
 //          it that hold the load with N+k; the cheapest wins (then fewer hosts, then name).
-import type { ProjectSettings } from '../domain/config-schema.ts';
+import type { ProjectSettings } from '../domain/project.ts';
 import type { HostModel } from '../domain/types.ts';
 import {
   deriveHost,
@@ -13,11 +13,11 @@ import {
   type DerivedHost,
   type SizeServerResult,
 } from '../sizing/index.ts';
-import type { Reason } from './types.ts';
+import type { Reason } from '../domain/plan.ts';
 import { simulateFailures, solvePlacement } from '../placement/index.ts';
 import type { PlacementProblem, PlacementResult } from '../placement/types.ts';
-import { hostCapacity, placementResources, toPlacementModel, type HostCapacity } from './host-capacity.ts';
-import type { FailoverScenario, Partitions } from './types.ts';
+import { hostCapacity, placementResources, toPlacementModel, type HostCapacity } from '../sizing/host-capacity.ts';
+import type { FailoverScenario, Partitions } from '../domain/plan.ts';
 
 type Sized = SizeServerResult;
 

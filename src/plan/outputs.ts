@@ -2,7 +2,7 @@
 // when any renderer fails.
 import { buildWorkbook, renderMarkdown } from '../report/index.ts';
 import { serialisePlan } from './serialise.ts';
-import type { Plan } from './types.ts';
+import type { Plan } from '../domain/plan.ts';
 
 export interface OutputFile {
   name: string;

@@ -2,7 +2,7 @@
 // plan.json: the same VMs, host model, ceilings and N+k the pipeline placed.
 import type { PlacementProblem } from '../placement/types.ts';
 import { buildProblem } from './choose-hosts.ts';
-import type { Plan } from './types.ts';
+import type { Plan } from '../domain/plan.ts';
 
 export function problemFromPlan(plan: Plan): PlacementProblem {
   const sized = plan.vms.map((vm) => ({ vm, excluded: vm.status === 'excluded' }));

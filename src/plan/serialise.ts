@@ -1,8 +1,8 @@
 // plan.json (de)serialisation. The text is canonical: two-space JSON, keys in the order the
 // assembler builds them, one trailing newline, so the same plan is the same bytes.
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors.ts';
-import { PLAN_FORMAT_VERSION, type Plan } from './types.ts';
+import { InputError } from '../domain/errors.ts';
+import { PLAN_FORMAT_VERSION, type Plan } from '../domain/plan.ts';
 
 export function serialisePlan(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;

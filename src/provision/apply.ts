@@ -1,8 +1,8 @@
 // `--apply`: read what the connection already holds, then run the pending steps of a host,
 // in order, through one virsh session; stop at the first error (like provision.sh's set -e).
-import { InputError } from '../errors.ts';
+import { InputError } from '../domain/errors.ts';
 import type { HostProvision } from './host-provision.ts';
-import { virshLine } from './quote.ts';
+import { virshLine } from '../escape/shell.ts';
 import { emptyState, hostSteps, pendingSteps, STATE_QUERIES, stepLine, type LibvirtState, type Step } from './steps.ts';
 import type { VirshSession } from './virsh-session.ts';
 

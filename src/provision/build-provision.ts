@@ -1,9 +1,9 @@
 // `capplan provision` as one pure function: a plan in, every output file (rendered in
 // memory) out, per host: domain/network/pool/volume XML, kickstart layout, provision.sh and a
 // test-driver node XML to rehearse the apply. Only placed VMs are provisioned.
-import { provisionSchema, type ProvisionSettings } from '../domain/config-schema.ts';
-import { InputError } from '../errors.ts';
-import type { Plan } from '../plan/types.ts';
+import { provisionSchema, type ProvisionSettings } from '../domain/project.ts';
+import { InputError } from '../domain/errors.ts';
+import type { Plan } from '../domain/plan.ts';
 import { hostProvision, type HostProvision } from './host-provision.ts';
 import { checkObjectName } from './names.ts';
 import { provisionScript } from './provision-script.ts';

@@ -6,7 +6,7 @@
 // A fresh install cannot be assumed to carry the VirtIO drivers except on RHEL ≥ 4.8 (they
 // are in its kernel), so: RHEL/CentOS ≥ 4.8 → virtio + virtio; other Linux → IDE + e1000;
 // Windows → IDE + rtl8139; unknown OS → IDE + rtl8139 (the most widely supported pair).
-import type { ProvisionSettings } from '../domain/config-schema.ts';
+import type { ProvisionSettings } from '../domain/project.ts';
 
 export type DiskBus = 'virtio' | 'ide';
 export type NicModel = 'virtio' | 'e1000' | 'rtl8139';

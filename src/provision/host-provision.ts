@@ -1,7 +1,7 @@
 // Everything one host needs, as data: the libvirt objects (each with its XML and the file it
 // is written to, relative to the host's folder), the kickstart layout. Pure.
-import type { ProvisionSettings } from '../domain/config-schema.ts';
-import type { PlanHost, PlanVm } from '../plan/types.ts';
+import type { ProvisionSettings } from '../domain/project.ts';
+import type { PlanHost, PlanVm } from '../domain/plan.ts';
 import { domainSpec, type DomainSpec } from './domain-spec.ts';
 import { domainXml } from './domain-xml.ts';
 import { kickstartParts } from './kickstart.ts';

@@ -1,6 +1,6 @@
 // The hypervisor's local disk layout (spec table 2.13, fig. 2.40) as kickstart `part` lines
 // (RHEL Installation Guide, "Kickstart options": part <mntpoint> --size=<MB> --fstype=<fs>).
-import type { PlanHost } from '../plan/types.ts';
+import type { PlanHost } from '../domain/plan.ts';
 
 export function kickstartParts(host: PlanHost, fsType: string): string {
   const p = host.partitions;

@@ -2,7 +2,7 @@
 // virsh command lines (quoted by quote.ts) and file names (slugged here). What none of those
 // can carry safely is refused up front with the plan location.
 import { createHash } from 'node:crypto';
-import { InputError } from '../errors.ts';
+import { InputError } from '../domain/errors.ts';
 
 /**
  * libvirt refuses "/" in object names (virXMLCheckIllegalChars, domain_conf.c); control

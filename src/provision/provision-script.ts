@@ -3,7 +3,7 @@
 // session receives) and once more for bash (the literal in the script).
 import { readFileSync } from 'node:fs';
 import type { HostProvision } from './host-provision.ts';
-import { quoteWord as q } from './quote.ts';
+import { quoteWord as q } from '../escape/shell.ts';
 import { hostSteps, STATE_QUERIES, stepLine, type StateKey } from './steps.ts';
 
 /** Shell variable holding each state set. */

@@ -4,7 +4,7 @@
 // against the same state queries, so the script and the apply cannot drift apart.
 import path from 'node:path';
 import type { HostProvision } from './host-provision.ts';
-import { virshLine } from './quote.ts';
+import { virshLine } from '../escape/shell.ts';
 
 /** What provisioning needs to know about a connection; each a set of object names. */
 export interface LibvirtState {

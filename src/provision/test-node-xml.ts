@@ -3,7 +3,7 @@
 // examples/xml/test/testnode.xml — <cpu> nodes/sockets/cores/threads/active/mhz, <memory> in
 // KiB, and <network>, <pool> (with <volume> children) and <domain> definitions inline.
 import { create } from 'xmlbuilder2';
-import type { PlanHost } from '../plan/types.ts';
+import type { PlanHost } from '../domain/plan.ts';
 import { XML_OPTIONS } from './domain-xml.ts';
 
 export interface TestNodeObjects {

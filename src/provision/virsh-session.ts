@@ -4,7 +4,7 @@
 // errors of every command are told apart without timing guesses. The one I/O edge of
 // src/provision (it writes no files).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { InputError } from '../errors.ts';
+import { InputError } from '../domain/errors.ts';
 
 export interface CommandResult {
   /** stdout of the command, without virsh's prompt/echo lines. */

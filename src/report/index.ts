@@ -1,7 +1,7 @@
 // The report layer's public face: pure renderers from a Plan to bytes/strings. The io layer
 // writes what these return (src/io/write-atomic.ts).
 import { serialisePlan } from '../plan/serialise.ts';
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import { planCharts } from './charts/plan-charts.ts';
 import { markdownText, type MarkdownReport } from './markdown.ts';
 import { buildWorkbook } from './workbook.ts';

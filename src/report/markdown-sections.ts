@@ -1,6 +1,6 @@
 // The later sections of plan.md: host specification, placement, failover scenarios,
 // hypervisor disk layout, exclusions and the assumptions that shaped the plan.
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import { md, num, pct, qty } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { groupOf, notPlaced } from './summary.ts';

@@ -1,6 +1,6 @@
 // plan.md: the consolidation report in GitHub-flavoured Markdown, rendered from the Plan alone
 // (foundation issue §7, issue 5 §3). Every client string goes through `md` (escaped).
-import type { Plan, PlanVm, ResourceSizing } from '../plan/types.ts';
+import type { Plan, PlanVm, ResourceSizing } from '../domain/plan.ts';
 import { md, num, pct, qty, ratio } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import {

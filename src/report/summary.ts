@@ -1,7 +1,7 @@
 // The MAP-style consolidation summary (spec §1.4, seed fig. 2.12) as plain data, shared by
 // the Markdown, workbook and terminal renderers so the three always agree.
 import type { MetricName } from '../domain/types.ts';
-import type { Plan, PlanServer, PlanVm, ReasonCode } from '../plan/types.ts';
+import type { Plan, PlanServer, PlanVm, ReasonCode } from '../domain/plan.ts';
 
 /** Summary groups in the order MAP lists them, plus the seed's "hard to consolidate" ones. */
 export const GROUPS = [

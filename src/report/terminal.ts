@@ -2,7 +2,7 @@
 // N+k verdict and exclusions. cli-table3 + chalk; with color off no escape code is written.
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import { num, pct, qty, ratio } from './format.ts';
 import { groupOf, headline, notPlaced } from './summary.ts';
 

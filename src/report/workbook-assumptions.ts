@@ -2,7 +2,7 @@
 // unit and source. Formulas elsewhere reference these cells through `AssumptionCells`, so a
 // consultant who edits growth or rounding here sees the Sizing sheet recalculate.
 import type ExcelJS from 'exceljs';
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import { FMT, writeTable, type CellValue } from './workbook-style.ts';
 
 export const ASSUMPTIONS_SHEET = 'Assumptions';

@@ -2,7 +2,7 @@
 // socket) and power over the plan's horizon, before vs after. Every figure is a formula over
 // Assumptions, so the consultant can enter prices and see the totals follow.
 import type ExcelJS from 'exceljs';
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import type { AssumptionCells } from './workbook-assumptions.ts';
 import { DATA_FIRST_ROW, FMT, writeTable, type CellValue } from './workbook-style.ts';
 

@@ -2,7 +2,7 @@
 // the ceilings (conditional formatting reads the ceilings from Assumptions), and every N+k
 // scenario with what restarts where, in priority order, and the survivors' load.
 import type ExcelJS from 'exceljs';
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import type { AssumptionCells } from './workbook-assumptions.ts';
 import { FMT, writeTable, type CellValue } from './workbook-style.ts';
 

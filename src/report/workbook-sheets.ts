@@ -1,7 +1,7 @@
 // The workbook's descriptive sheets: Summary, Inventory, Hosts and Exclusions. Each takes
 // the Plan and fills one worksheet; nothing here reads the clock.
 import type ExcelJS from 'exceljs';
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, notPlaced, summaryRows } from './summary.ts';
 import { FMT, writeTable, type CellValue } from './workbook-style.ts';
 

@@ -12,7 +12,7 @@
 // that no longer follow the Assumptions. Without one, every application must calculate.
 import type ExcelJS from 'exceljs';
 import type { MetricName } from '../domain/types.ts';
-import type { Plan, PlanVm } from '../plan/types.ts';
+import type { Plan, PlanVm } from '../domain/plan.ts';
 import type { AssumptionCells } from './workbook-assumptions.ts';
 import { FMT, DATA_FIRST_ROW, writeTable, type CellValue } from './workbook-style.ts';
 import { METRIC_LABEL, type UtilizationLayout } from './workbook-utilization.ts';

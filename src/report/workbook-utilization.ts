@@ -3,7 +3,7 @@
 // header ("CPU % p95"), so changing the statistic on Assumptions picks another column.
 import type ExcelJS from 'exceljs';
 import { METRIC_NAMES, type MetricName, type MetricStats } from '../domain/types.ts';
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import { FMT, colLetter, writeTable, type CellValue, type SheetColumn } from './workbook-style.ts';
 
 export const UTILIZATION_SHEET = 'Utilization';

@@ -4,7 +4,7 @@
 // that date on every entry.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Plan } from '../plan/types.ts';
+import type { Plan } from '../domain/plan.ts';
 import { exclusionsSheet, hostsSheet, inventorySheet, summarySheet } from './workbook-sheets.ts';
 import { failoverSheet, placementSheet } from './workbook-placement.ts';
 import { sizingSheet } from './workbook-sizing.ts';

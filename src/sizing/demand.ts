@@ -3,8 +3,8 @@
 // uses the average, peak factor 1.0 (the client's figures already held the busy days) and
 // growth +50 % on memory and storage only.
 import type { MetricName, MetricStats, ServerUsage } from '../domain/types.ts';
-import type { ResourceKey, SizingSettings } from '../domain/config-schema.ts';
-import { InternalError } from '../errors.ts';
+import type { ResourceKey, SizingSettings } from '../domain/project.ts';
+import { InternalError } from '../domain/errors.ts';
 
 /** Monitoring metric behind each sized resource (formats.md: internal metric names). */
 export const METRIC_OF: Record<ResourceKey, MetricName> = {

@@ -2,8 +2,8 @@
 // standard host that carries the VMs with N+k redundancy. The example: 16 vCPU and 31 GB on
 // two nodes, N+1 → one survivor carries everything → 8 cores (2 × 4) at 2 GHz, 32 GB, 3 NICs.
 import type { HostModel } from '../domain/types.ts';
-import type { ProjectSettings } from '../domain/config-schema.ts';
-import type { Reason } from '../plan/types.ts';
+import type { ProjectSettings } from '../domain/project.ts';
+import type { Reason } from '../domain/plan.ts';
 import { ceilSafe, fmt } from './rounding.ts';
 import { chooseCpuShape, chooseMemorySizeGb, coresOf, nextCpuShape, nextMemorySizeGb } from './host-shapes.ts';
 import { hostRequirement, type HostDemandVm } from './host-requirement.ts';

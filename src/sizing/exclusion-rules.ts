@@ -2,8 +2,8 @@
 // §1.4 and the platform limits of spec §3). One function per rule: each returns a Reason
 // with the numbers behind it, or null when the rule does not apply.
 import type { InventoryServer, MetricName, ServerUsage } from '../domain/types.ts';
-import type { HypervisorSettings } from '../domain/config-schema.ts';
-import type { Reason } from '../plan/types.ts';
+import type { HypervisorSettings } from '../domain/project.ts';
+import type { Reason } from '../domain/plan.ts';
 import { fmt } from './rounding.ts';
 
 /** More vCPU than the hypervisor allows per VM (spec §3: RHEV 2.2, 16 vCPU). */

@@ -3,8 +3,8 @@
 // the n hosts carry them within the normal ceilings (seed §2.12.3: 75 % CPU), and no host is
 // smaller than the largest VM. The requirement is the largest of these; the line that binds
 // is named in the derivation.
-import type { ProjectSettings } from '../domain/config-schema.ts';
-import type { Reason } from '../plan/types.ts';
+import type { ProjectSettings } from '../domain/project.ts';
+import type { Reason } from '../domain/plan.ts';
 import { ceilSafe, fmt } from './rounding.ts';
 
 /** The figures of a VM that size hosts. */

@@ -1,7 +1,7 @@
 // Standard hardware shapes a derived host may take: CPU shapes (sockets × cores per socket)
 // and memory sizes, both lists from the settings (issue 2 §4; seed table 2.8 picked
 // 2 sockets × 4 cores and 32 GB). Pure choices with explicit tie-breaks.
-import type { ClusterSettings, HypervisorSettings } from '../domain/config-schema.ts';
+import type { ClusterSettings, HypervisorSettings } from '../domain/project.ts';
 import { CEIL_EPSILON } from './rounding.ts';
 
 export interface CpuShape {

@@ -1,6 +1,6 @@
 // The hypervisor node's local disk layout (seed §2.13, table 2.13 and figure 2.40).
-import type { PartitionSettings } from '../domain/config-schema.ts';
-import type { Partitions } from '../plan/types.ts';
+import type { PartitionSettings } from '../domain/project.ts';
+import type { Partitions } from '../domain/plan.ts';
 import { ceilSafe } from './rounding.ts';
 
 /**

@@ -2,9 +2,9 @@
 // rule applied (seed §2.7, §2.7.4; spec §1–§4). Pure: the pipeline sets `host` and `status`
 // (excluded → 'excluded').
 import type { InventoryServer, ServerUsage } from '../domain/types.ts';
-import type { ProjectSettings } from '../domain/config-schema.ts';
-import type { PlanVm, Reason, ResourceSizing } from '../plan/types.ts';
-import { InternalError } from '../errors.ts';
+import type { ProjectSettings } from '../domain/project.ts';
+import type { PlanVm, Reason, ResourceSizing } from '../domain/plan.ts';
+import { InternalError } from '../domain/errors.ts';
 import { applyPeakAndGrowth, resourceDemand, type Demand } from './demand.ts';
 import { sizeDiskGb, sizeMemoryGb, sizeNetworkMBps, sizeVcpu, type ClockScale } from './size-vm.ts';
 import {

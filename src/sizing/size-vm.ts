@@ -1,7 +1,7 @@
 // The VM shape, one function per resource (seed §2.7, table 2.7; spec §2 "rounding rules
 // that reproduce every row exactly"). Each returns a ResourceSizing holding every input and a
 // readable formula, so a report can show why a VM got its figure.
-import type { ResourceSizing } from '../plan/types.ts';
+import type { ResourceSizing } from '../domain/plan.ts';
 import type { Demand } from './demand.ts';
 import { ceilSafe, fmt, roundUpToStep } from './rounding.ts';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseProposal } from '../../src/check/load-proposal.ts';
 import { jsonSchemaText } from '../../src/domain/json-schema.ts';
-import { ConfigError, InputError } from '../../src/errors.ts';
+import { ConfigError, InputError } from '../../src/domain/errors.ts';
 import { repoRoot } from '../helpers/env.ts';
 import { exampleProposal } from './builders.ts';
 

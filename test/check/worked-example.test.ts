@@ -8,7 +8,7 @@ import path from 'node:path';
 import { checkProposal } from '../../src/check/check-proposal.ts';
 import { loadProposal, parseProposal } from '../../src/check/load-proposal.ts';
 import { proposalFromPlan } from '../../src/check/proposal-from-plan.ts';
-import { loadProject } from '../../src/ingest/project-file.ts';
+import { loadProject } from '../../src/domain/project-file.ts';
 import { readInventoryCsv, readMonitoring } from '../../src/ingest/index.ts';
 import { assemblePlan } from '../../src/plan/assemble.ts';
 import { repoRoot } from '../helpers/env.ts';

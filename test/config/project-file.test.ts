@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadProject } from '../../src/ingest/project-file.ts';
+import { loadProject } from '../../src/domain/project-file.ts';
 import { jsonSchemaText } from '../../src/domain/json-schema.ts';
-import { ConfigError, InputError } from '../../src/errors.ts';
+import { ConfigError, InputError } from '../../src/domain/errors.ts';
 import { repoRoot } from '../helpers/env.ts';
 
 function project(yaml: string): string {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { parseCatalog, readCatalog } from '../../src/ingest/catalog.ts';
-import { ConfigError } from '../../src/errors.ts';
+import { parseCatalog, readCatalog } from '../../src/domain/catalog.ts';
+import { ConfigError } from '../../src/domain/errors.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/foundation/catalog.yaml');
 

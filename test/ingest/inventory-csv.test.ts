@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { parseInventoryCsv, readInventoryCsv } from '../../src/ingest/inventory-csv.ts';
-import { InputError } from '../../src/errors.ts';
+import { InputError } from '../../src/domain/errors.ts';
 import { slugify } from '../../src/ingest/cells.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/foundation/inventory.csv');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readMonitoring } from '../../src/ingest/monitoring/read-monitoring.ts';
-import { InputError } from '../../src/errors.ts';
+import { InputError } from '../../src/domain/errors.ts';
 import { sharedFile, sharedSkip } from '../helpers/env.ts';
 
 const fx = (name: string) => path.join(import.meta.dirname, 'fixtures/monitoring', name);

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readMonitoring } from '../../src/ingest/monitoring/read-monitoring.ts';
 import { percentileOfSorted } from '../../src/ingest/monitoring/percentile.ts';
-import { InputError } from '../../src/errors.ts';
+import { InputError } from '../../src/domain/errors.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/foundation/monitoring.csv');
 const tmp = mkdtempSync(path.join(tmpdir(), 'capplan-mon-'));

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readMonitoring } from '../../src/ingest/monitoring/read-monitoring.ts';
 import { parseInventoryCsv } from '../../src/ingest/inventory-csv.ts';
-import { parseCatalog } from '../../src/ingest/catalog.ts';
-import { ConfigError, InputError } from '../../src/errors.ts';
+import { parseCatalog } from '../../src/domain/catalog.ts';
+import { ConfigError, InputError } from '../../src/domain/errors.ts';
 
 const SEED = 20100322;
 function rng(seed: number) {

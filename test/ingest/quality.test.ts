@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assessAll, assessQuality, coversPeak, defaultQualitySettings } from '../../src/validate/quality.ts';
+import { assessAll, assessQuality, coversPeak, defaultQualitySettings } from '../../src/quality/assess-quality.ts';
 import type { ServerUsage } from '../../src/domain/types.ts';
 
 const stats = { samples: 1, avg: 1, min: 1, max: 1, percentiles: {} };

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { defaultSettings } from '../../src/domain/config-schema.ts';
+import { defaultSettings } from '../../src/domain/project.ts';
 import type { HostModel } from '../../src/domain/types.ts';
 import { readInventoryCsv, readMonitoring } from '../../src/ingest/index.ts';
 import { assemblePlan } from '../../src/plan/assemble.ts';

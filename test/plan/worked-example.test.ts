@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../helpers/env.ts';
-import type { Plan } from '../../src/plan/types.ts';
+import type { Plan } from '../../src/domain/plan.ts';
 
 const bin = path.join(repoRoot, 'src/cli/bin.js');
 

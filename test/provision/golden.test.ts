@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Plan } from '../../src/plan/types.ts';
+import type { Plan } from '../../src/domain/plan.ts';
 import { buildProvision } from '../../src/provision/build-provision.ts';
 import { repoRoot } from '../helpers/env.ts';
 import { build, examplePlan } from './fixtures/provision-fixtures.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputError } from '../../src/errors.ts';
+import { InputError } from '../../src/domain/errors.ts';
 import { checkObjectName, slug } from '../../src/provision/names.ts';
 import { uuidV5, vmMac, vmUuid } from '../../src/provision/uuid.ts';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { quoteWord, virshLine } from '../../src/provision/quote.ts';
+import { quoteWord, virshLine } from '../../src/escape/shell.ts';
 import { toolSkip } from '../helpers/env.ts';
 
 const HOSTILE = [

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { quoteWord } from '../../src/provision/quote.ts';
+import { quoteWord } from '../../src/escape/shell.ts';
 import { testNodeXml } from '../../src/provision/test-node-xml.ts';
 import { toolSkip } from '../helpers/env.ts';
 import { build, examplePlan, HOSTILE_NAME, hostilePlan, writeOutput } from './fixtures/provision-fixtures.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
-import { projectSchema } from '../../src/domain/config-schema.ts';
+import { projectSchema } from '../../src/domain/project.ts';
 import type { InventoryServer, ServerUsage } from '../../src/domain/types.ts';
 import { sizeServer } from '../../src/sizing/size-server.ts';
 import { deriveHost } from '../../src/sizing/derive-host.ts';

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyPeakAndGrowth, pickStatistic, resourceDemand } from '../../src/sizing/demand.ts';
-import { defaultSettings } from '../../src/domain/config-schema.ts';
-import { InternalError } from '../../src/errors.ts';
+import { defaultSettings } from '../../src/domain/project.ts';
+import { InternalError } from '../../src/domain/errors.ts';
 import { stats, usage } from './builders.ts';
 
 test('pickStatistic picks avg, max or a percentile', () => {

@@ -15,7 +15,7 @@ export const schemaCommand: CommandModule<object, SchemaArgs> = {
   handler: async (args) => {
     const { jsonSchemaText, SCHEMAS } = await import('../../domain/json-schema.ts');
     if (!SCHEMAS[args.name]) {
-      const { InputError } = await import('../../errors.ts');
+      const { InputError } = await import('../../domain/errors.ts');
       throw new InputError(`unknown schema "${args.name}"; known: ${Object.keys(SCHEMAS).join(', ')}`);
     }
     const text = jsonSchemaText(args.name);

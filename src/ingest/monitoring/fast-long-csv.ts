@@ -4,7 +4,7 @@
 // (long-csv.ts). A malformed value is re-parsed by the general cell functions so the error
 // message is the same on both paths. Measured in bench/ingest.bench.ts.
 import { open } from 'node:fs/promises';
-import { InputError } from '../../errors.ts';
+import { InputError } from '../../domain/errors.ts';
 import { parseIsoTimestamp } from '../timestamps.ts';
 import { addLongRecord, longLayout, type LongLayout } from './long-csv.ts';
 import type { RowIssues } from './row-issues.ts';

@@ -4,7 +4,7 @@
 // The worker starts on first use, so a run that reads only small files never pays for it.
 import { Worker } from 'node:worker_threads';
 import type { ServerUsage } from '../../domain/types.ts';
-import { InternalError } from '../../errors.ts';
+import { InternalError } from '../../domain/errors.ts';
 import type { ByteRange } from './fast-long-csv.ts';
 import type { LongLayout } from './long-csv.ts';
 import type { Tally } from './row-issues.ts';

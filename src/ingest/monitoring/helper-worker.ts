@@ -1,7 +1,7 @@
 // The worker side of helper-thread.ts: parses a byte range of a long CSV into its own store
 // and shares it back (slabs are shared memory), or summarises servers of the stores it is sent.
 import { parentPort } from 'node:worker_threads';
-import { InputError } from '../../errors.ts';
+import { InputError } from '../../domain/errors.ts';
 import { GiveUp, parseLongRange } from './fast-long-csv.ts';
 import type { HelperReply, HelperRequest, ParseReply } from './helper-thread.ts';
 import { RowIssues } from './row-issues.ts';

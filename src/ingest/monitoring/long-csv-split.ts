@@ -8,7 +8,7 @@
 // filled chunk per server (bbf5bd4 cut 19 ranges and needed 2.8 GiB; docs/ingest.md).
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
-import { InputError } from '../../errors.ts';
+import { InputError } from '../../domain/errors.ts';
 import { GiveUp, parseLongRange, readLongCsvFast, type ByteRange, type FastProgress } from './fast-long-csv.ts';
 import type { HelperThread, ParseReply } from './helper-thread.ts';
 import { longLayout, type LongLayout } from './long-csv.ts';

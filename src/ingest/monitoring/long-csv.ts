@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
-import { InputError } from '../../errors.ts';
+import { InputError } from '../../domain/errors.ts';
 import { METRICS, SampleStore } from './sample-store.ts';
 import { RowIssues } from './row-issues.ts';
 import { parseIsoTimestamp } from '../timestamps.ts';

@@ -3,7 +3,7 @@
 // then every server is summarised once from its parts across files.
 import { availableParallelism } from 'node:os';
 import type { ServerUsage } from '../../domain/types.ts';
-import { sortFindings, type Finding } from '../../validate/findings.ts';
+import { sortFindings, type Finding } from '../../domain/finding.ts';
 import { readTextFile } from '../read-text.ts';
 import { isoUtc } from '../timestamps.ts';
 import { percentileSet } from './percentile.ts';

@@ -1,6 +1,6 @@
 // Row-level data problems that are not errors, counted per (code, server) so a file with a
 // million odd rows yields one finding ("… on 1,000,000 rows, first at line 12"), not a million.
-import type { Finding, Severity } from '../../validate/findings.ts';
+import type { Finding, Severity } from '../../domain/finding.ts';
 
 export interface Tally {
   code: string;

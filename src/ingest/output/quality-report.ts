@@ -1,6 +1,6 @@
 // data-quality.md: what each source was understood as, the verdict per server, the findings.
 import type { IngestResult } from '../ingest-sources.ts';
-import { formatFinding } from '../../validate/findings.ts';
+import { formatFinding } from '../../domain/finding.ts';
 import { mdTable, mdText } from './markdown.ts';
 import { round } from './metrics-summary.ts';
 

@@ -3,9 +3,9 @@
 // renumbers VM names per tab), host CPU model/MHz from vHost. Templates and SRM placeholders
 // are excluded; powered-off VMs per setting. Every tab but vInfo may be missing.
 // Units: RVTools "MB" and "MiB" are both MiB (README); memory_mb in capplan is MiB too.
-import { InputError } from '../../errors.ts';
+import { InputError } from '../../domain/errors.ts';
 import type { HaPriority, InventoryServer } from '../../domain/types.ts';
-import type { Finding } from '../../validate/findings.ts';
+import type { Finding } from '../../domain/finding.ts';
 import { slugify } from '../cells.ts';
 import { headerKey, type Cell, type Table } from './tables.ts';
 

@@ -4,7 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { InputError } from '../../errors.ts';
+import { InputError } from '../../domain/errors.ts';
 import { parseCsvTable } from '../inventory-csv.ts';
 import { readTextFile } from '../read-text.ts';
 

@@ -1,6 +1,6 @@
 // The charts of a plan (issue 5 §2): host utilisation in normal operation and after the
 // worst failure against the ceilings, servers vs hosts, and headroom per host.
-import type { Plan } from '../../plan/types.ts';
+import type { Plan } from '../../domain/plan.ts';
 import { barChartSvg, type BarChart } from './bar-chart.ts';
 import { svgToPng } from './render-png.ts';
 

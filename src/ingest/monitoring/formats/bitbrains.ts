@@ -4,7 +4,7 @@
 // CPU % as is; memory KB/1024 (an exact 0.0 is a collector glitch: missing, not idle);
 // network (received + transmitted KB/s)/1024; no IOPS and no disk space in these traces.
 import path from 'node:path';
-import { InputError } from '../../../errors.ts';
+import { InputError } from '../../../domain/errors.ts';
 import { readTextFile } from '../../read-text.ts';
 import { METRICS } from '../sample-store.ts';
 import { KB_PER_MB, M, type ReadContext } from './context.ts';

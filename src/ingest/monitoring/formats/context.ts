@@ -1,5 +1,5 @@
 // What every monitoring format reader receives and reports.
-import type { Finding } from '../../../validate/findings.ts';
+import type { Finding } from '../../../domain/finding.ts';
 import type { RowIssues } from '../row-issues.ts';
 import { METRICS, type SampleStore } from '../sample-store.ts';
 

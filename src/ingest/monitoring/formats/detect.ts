@@ -1,6 +1,6 @@
 // Which monitoring format a file is, from its first bytes (issue 4 §5: `--format` forces it).
 import { open } from 'node:fs/promises';
-import { InputError } from '../../../errors.ts';
+import { InputError } from '../../../domain/errors.ts';
 import { decodeText } from '../../read-text.ts';
 import { isLongHeader } from '../long-csv.ts';
 import { isBitbrainsHeader } from './bitbrains.ts';

@@ -4,7 +4,7 @@
 // unbalanced quotes. Metrics: CPU % = User% + Sys% of CPU_ALL; memory (Linux) =
 // memtotal − memfree − cached − buffers (MB); network = Σ read+write KB/s of NET without
 // `lo` / 1024; IOPS = Σ DISKXFER of whole disks (partitions, dm-, md devices would double count).
-import { InputError } from '../../../errors.ts';
+import { InputError } from '../../../domain/errors.ts';
 import { readTextFile } from '../../read-text.ts';
 import { utcMs } from '../../timestamps.ts';
 import { KB_PER_MB, M, SampleMerger, describeOffset, type ReadContext } from './context.ts';

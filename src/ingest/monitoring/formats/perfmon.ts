@@ -3,7 +3,7 @@
 // `\\HOST\Object(Instance)\Counter`, timestamps MM/DD/YYYY local, `" "` = no value.
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
-import { InputError } from '../../../errors.ts';
+import { InputError } from '../../../domain/errors.ts';
 import { readTextFile } from '../../read-text.ts';
 import { utcMs } from '../../timestamps.ts';
 import { BYTES_PER_MB, M, describeOffset, type ReadContext } from './context.ts';

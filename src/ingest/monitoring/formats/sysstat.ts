@@ -4,7 +4,7 @@
 // Metrics: CPU % = 100 − %idle of CPU "all"; memory = kbmemused/1024 (sysstat ≥ 11: excludes
 // buffers/cache); disk used = Σ MBfsused/1024; network = Σ (rxkB/s + txkB/s)/1024 without `lo`;
 // IOPS = tps of the -b table (all devices).
-import { InputError } from '../../../errors.ts';
+import { InputError } from '../../../domain/errors.ts';
 import { readTextFile } from '../../read-text.ts';
 import { utcMs } from '../../timestamps.ts';
 import { KB_PER_MB, M, SampleMerger, describeOffset, type ReadContext } from './context.ts';

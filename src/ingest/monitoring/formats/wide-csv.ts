@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
-import { InputError } from '../../../errors.ts';
+import { InputError } from '../../../domain/errors.ts';
 import { METRIC_NAMES } from '../../../domain/types.ts';
 import { readTextFile } from '../../read-text.ts';
 import { parseIsoTimestamp } from '../../timestamps.ts';

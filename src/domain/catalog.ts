@@ -2,11 +2,11 @@
 // boundary with strict keys; every issue is reported with the YAML line of the offending node
 // (conventions.md, Knip: "zod issues printed with their path").
 import { LineCounter, parseDocument } from 'yaml';
-import { lineOf } from './yaml-schema.ts';
+import { lineOf } from './load-file.ts';
 import { z } from 'zod';
-import { ConfigError } from '../errors.ts';
-import type { HostModel } from '../domain/types.ts';
-import { readTextFile } from './read-text.ts';
+import { ConfigError } from './errors.ts';
+import type { HostModel } from './types.ts';
+import { readTextFile } from '../ingest/read-text.ts';
 
 const positiveInt = z.number().int().positive();
 const positive = z.number().positive();

@@ -2,7 +2,7 @@
 // vCPU capacity = cores × vCPU-per-core (seed table 2.8: 8 cores at 2:1 carry 16 vCPU);
 // memory capacity = (RAM − hypervisor reserve) × overcommit (spec §3: 512 MB reserved;
 // KSM overcommit is a setting, 1 = none).
-import type { ProjectSettings } from '../domain/config-schema.ts';
+import type { ProjectSettings } from '../domain/project.ts';
 import type { HostModel } from '../domain/types.ts';
 import type { HostModelCapacity } from '../placement/types.ts';
 

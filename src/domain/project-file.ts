@@ -2,9 +2,9 @@
 // relative to it.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { projectSchema, type ProjectSettings } from '../domain/config-schema.ts';
-import { InputError } from '../errors.ts';
-import { parseYamlWithSchema, readYamlFile } from './yaml-schema.ts';
+import { projectSchema, type ProjectSettings } from './project.ts';
+import { InputError } from './errors.ts';
+import { parseYamlWithSchema, readYamlFile } from './load-file.ts';
 
 export interface LoadedProject {
   file: string;

@@ -3,7 +3,7 @@
 // this schema (`npm run schema`). Unknown keys are rejected (strict objects) so a typo is an
 // error with its path, never a silently ignored setting.
 import { z } from 'zod';
-import { qualityObjectSchema } from '../validate/quality.ts';
+import { qualityObjectSchema } from '../quality/assess-quality.ts';
 
 const statistic = z
   .string()

@@ -3,7 +3,7 @@
 // The settings sections are those of capplan.yaml, so a proposal sizes exactly like the
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
-import { hostModelSchema } from '../ingest/catalog.ts';
+import { hostModelSchema } from './catalog.ts';
 import {
   clusterSchema,
   hypervisorSchema,
@@ -12,7 +12,7 @@ import {
   qualitySchema,
   sizingSchema,
   type ProjectSettings,
-} from '../domain/config-schema.ts';
+} from './project.ts';
 
 export const PROPOSAL_FORMAT_VERSION = 1;
 

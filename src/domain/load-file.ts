@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, InputError } from '../errors.ts';
+import { ConfigError, InputError } from './errors.ts';
 
 export async function readYamlFile(file: string): Promise<{ text: string }> {
   try {

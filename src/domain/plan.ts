@@ -1,9 +1,9 @@
 // The Plan: what `capplan plan` computes and writes as plan.json; what `report`, `provision`
 // and `check` read. Versioned contract (foundation issue §8): fields may be added freely,
 // the named ones keep their names and meaning.
-import type { HaPriority, HostModel, InventoryServer, ServerUsage } from '../domain/types.ts';
-import type { ProjectSettings } from '../domain/config-schema.ts';
-import type { Finding } from '../validate/findings.ts';
+import type { HaPriority, HostModel, InventoryServer, ServerUsage } from './types.ts';
+import type { ProjectSettings } from './project.ts';
+import type { Finding } from './finding.ts';
 
 export const PLAN_FORMAT_VERSION = 1;
 

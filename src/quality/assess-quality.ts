@@ -5,7 +5,7 @@
 // "monitoring data that does not cover the peak days/hours".
 import { z } from 'zod';
 import type { DataQuality, MetricName, ServerUsage } from '../domain/types.ts';
-import type { Finding } from './findings.ts';
+import type { Finding } from '../domain/finding.ts';
 
 /** The quality settings as an object (capplan.yaml's `quality` section omits minSamples: it is sizing.minSamples). */
 export const qualityObjectSchema = z.strictObject({

@@ -2,7 +2,7 @@
 // Zod at the boundary (conventions §3); cross-field rules (resource names, unique VM
 // names) are checked after the shape, each with the path of the offending value.
 import { z } from 'zod';
-import type { PlacementProblem } from './types.ts';
+import type { PlacementProblem } from '../placement/types.ts';
 
 const amount = z.number().nonnegative();
 const pct = z.number().positive().max(1000);
