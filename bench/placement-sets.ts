@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PlacementProblem } from '../src/placement/types.ts';
+import type { PlacementProblem } from '../src/domain/problem.ts';
 import { makeRng, type Rng } from '../src/util/rng.ts';
 
 export const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/bench');

@@ -7,7 +7,7 @@ import type { BenchSection } from './run.ts';
 import { buildInstance } from '../src/placement/instance.ts';
 import { construct } from '../src/placement/heuristic/construct.ts';
 import { benchDir, bppSet, cloudSet, generatedInstance, vbpSet, type BenchInstance } from './placement-sets.ts';
-import { checkPlacement, lowerBound, solvePlacement } from '../src/placement/index.ts';
+import { verifyPlacement, lowerBound, solvePlacement } from '../src/placement/index.ts';
 
 interface Row {
   name: string;
@@ -32,7 +32,7 @@ async function run(inst: BenchInstance, timeLimitSeconds: number): Promise<Row> 
   const cost = problem.objective === 'min-cost';
   const lb = lowerBound(problem);
   // The checker is slow on 100,000 VMs only through its failover part, which is empty at k = 0.
-  const valid = r.unplaced.length === 0 && checkPlacement(problem, r).length === 0;
+  const valid = r.unplaced.length === 0 && verifyPlacement(problem, r).length === 0;
   return {
     name: inst.name,
     n: problem.vms.length,

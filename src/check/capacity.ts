@@ -4,7 +4,9 @@
 import type { ProjectSettings } from '../domain/project.ts';
 import { hostCapacity, placementResources } from '../sizing/host-capacity.ts';
 import type { ProposalHostModel } from '../domain/proposal.ts';
-import { round2, type CheckResource, type Headroom, type VmFigures } from './report-model.ts';
+import { type CheckResource, type Headroom, type VmFigures } from './report-model.ts';
+import { round2 } from '../util/round.ts';
+import { exceeds } from '../util/tolerance.ts';
 
 /** Settings sections capacity depends on. */
 export type CapacitySettings = Pick<ProjectSettings, 'cluster' | 'hypervisor'>;
@@ -55,7 +57,7 @@ export function headroom(load: VmFigures, capacity: Capacity, ceilings: Capacity
 /** Does `vm` fit on a host already carrying `load`? (tolerates float noise) */
 export function fits(load: VmFigures, vm: VmFigures, capacity: Capacity, ceilings: Capacity): boolean {
   return (Object.keys(capacity) as CheckResource[]).every(
-    (r) => load[r] + vm[r] <= ((capacity[r] ?? 0) * (ceilings[r] ?? 100)) / 100 + 1e-9,
+    (r) => !exceeds(load[r] + vm[r], ((capacity[r] ?? 0) * (ceilings[r] ?? 100)) / 100),
   );
 }
 

@@ -1,6 +1,6 @@
 // evaluateProposal: a proposal + the VMs as the current data sizes them → CheckReport.
 // Pure (no I/O); the one place that decides whether the promise still holds. Findings are
-// collected, never thrown (conventions.md §4); the report is byte-stable for stable input.
+// collected, never thrown ; the report is byte-stable for stable input.
 import { hypervisorPartitions } from '../sizing/index.ts';
 import { proposalSettings, type Proposal } from '../domain/proposal.ts';
 import {
@@ -15,16 +15,12 @@ import {
   unitOf,
   type Capacity,
 } from './capacity.ts';
-import { simulateScenarios, type SimVm } from './failover.ts';
-import {
-  round2,
-  type CheckReport,
-  type CheckResource,
-  type HostCheck,
-  type VmCheck,
-  type Violation,
-} from './report-model.ts';
+import { checkViolation, placementOf, simulateScenarios, type SimVm } from './failover.ts';
+import { verifyPlacement } from '../placement/verify.ts';
+import { type CheckReport, type CheckResource, type HostCheck, type VmCheck, type Violation } from './report-model.ts';
+import { round2 } from '../util/round.ts';
 import { baselineOf, driftOf, exclusionViolations, figuresOf, vmLimitViolations, type CurrentVm } from './vm-checks.ts';
+import { exceeds } from '../util/tolerance.ts';
 
 export interface CheckInput {
   /** The proposal file as given (messages, annotations). */
@@ -39,7 +35,7 @@ export function evaluateProposal(input: CheckInput): CheckReport {
   const { proposal } = input;
   const settings = proposalSettings(proposal);
   const model = proposal.hosts.model;
-  // With local storage VM disks share what the hypervisor's partitions leave (seed table 2.13).
+  // With local storage VM disks share what the hypervisor's partitions leave (method §7).
   const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
   const capacity = modelCapacity(model, settings, partitions.totalMb);
   const ceilings = normalCeilings(settings);
@@ -82,15 +78,17 @@ export function evaluateProposal(input: CheckInput): CheckReport {
     vms: list.map((v) => v.name),
     resources: headroom(sumFigures(list), capacity, ceilings),
   }));
-  for (const h of hosts) violations.push(...hostCapacityViolations(h));
-
-  const failover = simulateScenarios({
+  const cluster = {
     hosts: [...byHost].map(([name, list]) => ({ name, vms: list })),
     capacity,
     ceilings: failoverCeilings(settings),
     k: proposal.cluster.redundancy,
-  });
-  violations.push(...failover.violations);
+  };
+  // Capacity and N+k are the placement verifier's to judge, the same one `plan` and `place` use.
+  const unplaced = vms.filter((v) => v.status === 'unplaced').map((v) => v.name);
+  const { problem, placement } = placementOf(cluster, ceilings, model.name, unplaced);
+  for (const v of verifyPlacement(problem, placement)) violations.push(checkViolation(v, cluster));
+  const failover = simulateScenarios(cluster);
   notes.push(...failover.notes);
 
   return {
@@ -142,22 +140,6 @@ function classifyVms(input: CheckInput, violations: Violation[], notes: string[]
   });
 }
 
-function hostCapacityViolations(h: HostCheck): Violation[] {
-  return h.resources
-    .filter((r) => r.headroom < -1e-9)
-    .map((r) => ({
-      kind: 'host-capacity' as const,
-      host: h.name,
-      resource: r.resource,
-      required: r.load,
-      available: r.available,
-      shortfall: round2(-r.headroom),
-      message:
-        `${h.name} carries ${r.load} ${unitOf(r.resource)} of ${resourceLabel(r.resource)}, above its ${r.available} ${unitOf(r.resource)} ` +
-        `(${r.capacity} × ${r.ceilingPct} % ceiling): short by ${round2(-r.headroom)} ${unitOf(r.resource)}`,
-    }));
-}
-
 function unplacedViolations(
   v: VmCheck,
   host: string | undefined,
@@ -170,7 +152,7 @@ function unplacedViolations(
   for (const r of Object.keys(capacity) as CheckResource[]) {
     const available = ((capacity[r] ?? 0) * (ceilings[r] ?? 100)) / 100;
     const required = load[r] + v.current![r];
-    if (required <= available + 1e-9) continue;
+    if (!exceeds(required, available)) continue;
     out.push({
       kind: 'unplaced',
       vm: v.name,

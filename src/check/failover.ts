@@ -1,14 +1,19 @@
-// N+k by simulation (seed §2.7: "if one node fails the others must run every VM"; spec §3:
-// HA VMs restart in priority order high, medium, low). The scenarios and restarts are the
-// placement engine's own (placement/failover.ts: failureSets, runScenario), so `check`
-// and `plan` agree on what survives. This file adds what a check reports: headroom of each
-// survivor, and for a VM left without a host, the survivor it came closest to, the
-// resource and the shortfall.
-import type { HaPriority } from '../domain/types.ts';
+// N+k for a proposal (method §6.4: if a host fails the others must run every VM; HA VMs
+// restart in priority order high, medium, low). Whether a proposal holds is the placement
+// verifier's verdict (placement/verify.ts, the one `plan` and `place` trust); its violations
+// are worded here for the check's reports. The scenarios the check shows — restarts and the
+// headroom of each survivor — come from the placement engine's own simulation
+// (placement/failover.ts), so `check` and `plan` agree on what survives.
+import { InternalError } from '../domain/errors.ts';
+import type { PlacementProblem } from '../domain/problem.ts';
+import type { HaPriority } from '../domain/server.ts';
 import { failureNote, failureSets, runScenario, type SimHost, type SimVm as EngineVm } from '../placement/failover.ts';
+import type { Placement } from '../placement/verify.ts';
+import type { Violation as PlacementViolation } from '../placement/types.ts';
 import { normSize } from '../placement/vector.ts';
-import { freeFraction, headroom, resourceLabel, sumFigures, unitOf, type Capacity } from './capacity.ts';
-import { round2, type CheckResource, type ScenarioCheck, type VmFigures, type Violation } from './report-model.ts';
+import { round2 } from '../util/round.ts';
+import { headroom, resourceLabel, sumFigures, unitOf, type Capacity } from './capacity.ts';
+import type { CheckResource, ScenarioCheck, VmFigures, Violation } from './report-model.ts';
 
 export interface SimVm extends VmFigures {
   name: string;
@@ -24,34 +29,83 @@ export interface ClusterState {
   k: number;
 }
 
-export function simulateScenarios(state: ClusterState): {
-  scenarios: ScenarioCheck[];
-  violations: Violation[];
-  notes: string[];
-} {
-  const scenarios: ScenarioCheck[] = [];
-  const violations: Violation[] = [];
-  if (state.k === 0) return { scenarios, violations, notes: [] };
-  if (state.hosts.length <= state.k) {
-    const n = state.hosts.length;
-    violations.push({
-      kind: 'failover',
-      resource: 'hosts',
-      required: state.k + 1,
-      available: n,
-      shortfall: state.k + 1 - n,
-      message: `N+${state.k} needs at least ${state.k + 1} hosts; the proposal has ${n}`,
-    });
-    return { scenarios, violations, notes: [] };
+/** The proposal's cluster as a placement problem and its placement, for the verifier. */
+export function placementOf(
+  state: ClusterState,
+  normalCeilings: Capacity,
+  model: string,
+  unplaced: string[],
+): { problem: PlacementProblem; placement: Placement } {
+  const resources = Object.keys(state.capacity) as CheckResource[];
+  const record = (c: Capacity) => Object.fromEntries(resources.map((r) => [r, c[r] ?? 100]));
+  const vms = state.hosts.flatMap((h) => h.vms);
+  const problem: PlacementProblem = {
+    resources,
+    hostModels: [{ name: model, capacity: record(state.capacity), cost: 0 }],
+    vms: [
+      ...vms.map((v) => ({
+        name: v.name,
+        demand: Object.fromEntries(resources.map((r) => [r, v[r]])),
+        haPriority: v.haPriority,
+      })),
+      ...unplaced.map((name) => ({ name, demand: {} })),
+    ],
+    redundancy: state.k,
+    ceilingPct: record(normalCeilings),
+    failoverCeilingPct: record(state.ceilings),
+    objective: 'balance',
+    timeLimitSeconds: 1,
+  };
+  const placement: Placement = {
+    hosts: state.hosts.map((h) => ({ name: h.name, model, vms: h.vms.map((v) => v.name) })),
+    unplaced: unplaced.map((vm) => ({ vm, reasons: [] })),
+  };
+  return { problem, placement };
+}
+
+/** A verifier finding, worded for the check: numbers rounded, units named. */
+export function checkViolation(v: PlacementViolation, state: ClusterState): Violation {
+  const resource = v.resource ?? 'placement';
+  const amounts = {
+    required: v.required === undefined ? null : round2(v.required),
+    available: v.available === undefined ? null : round2(v.available),
+    shortfall: v.shortfall === undefined ? null : round2(v.shortfall),
+  };
+  const u = unitOf(resource);
+  if (v.rule === 'capacity' && v.host) {
+    const { required, available, shortfall } = amounts;
+    const message =
+      `${v.host} carries ${required} ${u} of ${resourceLabel(resource)}, above its ${available} ${u} ` +
+      `(${round2(v.capacity ?? 0)} × ${v.ceilingPct} % ceiling): short by ${shortfall} ${u}`;
+    return { kind: 'host-capacity', host: v.host, resource, ...amounts, message };
   }
+  if (v.rule === 'failover' && !v.failedHosts) {
+    const message = `N+${state.k} needs at least ${state.k + 1} hosts; the proposal has ${state.hosts.length}`;
+    return { kind: 'failover', resource, ...amounts, message };
+  }
+  if (v.rule === 'failover' && v.failedHosts) {
+    const scenario = scenarioId(v.failedHosts);
+    const stranded = (v.stranded ?? []).join(', ');
+    const message =
+      v.resource === undefined
+        ? `if ${scenario}, ${stranded} cannot restart on any survivor`
+        : `if ${scenario}, ${v.host} must carry ${amounts.required} ${u} of ${resourceLabel(resource)} ` +
+          `but has ${amounts.available} ${u}: short by ${amounts.shortfall} ${u}; cannot restart ${stranded}`;
+    return { kind: 'failover', ...(v.host ? { host: v.host } : {}), scenario, resource, ...amounts, message };
+  }
+  // The check builds the placement itself: any other broken rule is a bug in the check.
+  throw new InternalError(`check: the verifier reports ${v.rule}: ${v.message}`);
+}
+
+const scenarioId = (failed: readonly string[]) => `${failed.join('+')} ${failed.length === 1 ? 'fails' : 'fail'}`;
+
+/** Every failure scenario with its restarts and the headroom of each survivor afterwards. */
+export function simulateScenarios(state: ClusterState): { scenarios: ScenarioCheck[]; notes: string[] } {
+  if (state.k === 0 || state.hosts.length <= state.k) return { scenarios: [], notes: [] };
   const view = engineView(state);
-  for (const set of failureSets(view.hosts, state.k, view.refCap).sets) {
-    const one = scenario(state, view, set);
-    scenarios.push(one.scenario);
-    violations.push(...one.violations);
-  }
+  const scenarios = failureSets(view.hosts, state.k, view.refCap).sets.map((set) => scenario(state, view, set));
   const note = failureNote(state.hosts.length, state.k);
-  return { scenarios, violations, notes: note ? [note] : [] };
+  return { scenarios, notes: note ? [note] : [] };
 }
 
 interface EngineView {
@@ -81,13 +135,8 @@ function engineView(state: ClusterState): EngineView {
   return { resources, hosts, vms, byIndex, refCap: cap };
 }
 
-function scenario(
-  state: ClusterState,
-  view: EngineView,
-  set: number[],
-): { scenario: ScenarioCheck; violations: Violation[] } {
+function scenario(state: ClusterState, view: EngineView, set: number[]): ScenarioCheck {
   const failed = set.map((i) => state.hosts[i]!.name);
-  const id = `${failed.join('+')} ${failed.length === 1 ? 'fails' : 'fail'}`;
   const out = runScenario(view.hosts, view.vms, set, view.refCap);
   const survivors = state.hosts.map((h, i) => ({ i, name: h.name, vms: [...h.vms] })).filter((h) => !set.includes(h.i));
   for (const r of out.restarts) if (r.to !== null) survivors.find((s) => s.i === r.to)!.vms.push(view.byIndex[r.vm]!);
@@ -97,44 +146,10 @@ function scenario(
     to: r.to === null ? null : state.hosts[r.to]!.name,
     haPriority: view.byIndex[r.vm]!.haPriority,
   }));
-  // Each VM left without a host is charged to the survivor with the most room left.
-  const freest = [...survivors].sort(
-    (a, b) =>
-      freeFraction(sumFigures(b.vms), state.capacity, state.ceilings) -
-      freeFraction(sumFigures(a.vms), state.capacity, state.ceilings),
-  )[0]!;
-  const stranded = out.stranded.map((i) => view.byIndex[i]!);
-  const violations = stranded.length ? shortfalls(id, freest.name, [...freest.vms, ...stranded], stranded, state) : [];
   const hosts = survivors.map((h) => ({
     name: h.name,
     vms: h.vms.map((v) => v.name),
     resources: headroom(sumFigures(h.vms), state.capacity, state.ceilings),
   }));
-  return { scenario: { id, failedHosts: failed, satisfied: out.satisfied, hosts, restarts }, violations };
-}
-
-/** One violation per resource the survivor would need beyond its failover capacity. */
-function shortfalls(scenario: string, host: string, all: SimVm[], stranded: SimVm[], state: ClusterState): Violation[] {
-  const need = sumFigures(all);
-  const out: Violation[] = [];
-  for (const resource of Object.keys(state.capacity) as CheckResource[]) {
-    const available = ((state.capacity[resource] ?? 0) * (state.ceilings[resource] ?? 100)) / 100;
-    if (need[resource] <= available + 1e-9) continue;
-    const u = unitOf(resource);
-    const required = round2(need[resource]);
-    const shortfall = round2(need[resource] - available);
-    out.push({
-      kind: 'failover',
-      host,
-      scenario,
-      resource,
-      required,
-      available: round2(available),
-      shortfall,
-      message:
-        `if ${scenario}, ${host} must carry ${required} ${u} of ${resourceLabel(resource)} ` +
-        `but has ${round2(available)} ${u}: short by ${shortfall} ${u}; cannot restart ${stranded.map((v) => v.name).join(', ')}`,
-    });
-  }
-  return out;
+  return { id: scenarioId(failed), failedHosts: failed, satisfied: out.satisfied, hosts, restarts };
 }

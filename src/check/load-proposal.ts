@@ -2,9 +2,8 @@
 // its input paths relative to it, and remember the line of every host and VM entry so that
 // CI annotations point at the right place.
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { lineOf, parseYamlWithSchema, readYamlFile } from '../domain/load-file.ts';
-import { proposalHostNames, proposalSchema, type Proposal } from '../domain/proposal.ts';
+import { lineOf, parseStructured, type ParsedFile } from '../domain/load-file.ts';
+import { proposalHostNames, proposalSchema, readProposal, type Proposal } from '../domain/proposal.ts';
 
 /** 1-based lines of the entries of proposal.yaml that findings point at. */
 export interface ProposalLines {
@@ -28,13 +27,16 @@ export interface LoadedProposal {
 }
 
 export async function loadProposal(file: string): Promise<LoadedProposal> {
-  const { text } = await readYamlFile(file);
-  return parseProposal(text, file);
+  return withLines(await readProposal(file), file);
 }
 
 /** Pure part of loadProposal: text → validated proposal with lines. */
 export function parseProposal(text: string, file: string): LoadedProposal {
-  const proposal = parseYamlWithSchema(text, file, proposalSchema);
+  return withLines(parseStructured(text, file, proposalSchema, 'yaml'), file);
+}
+
+function withLines(parsed: ParsedFile<Proposal>, file: string): LoadedProposal {
+  const proposal = parsed.value;
   const dir = path.dirname(file);
   const monitoring = Array.isArray(proposal.inputs.monitoring)
     ? proposal.inputs.monitoring
@@ -47,13 +49,13 @@ export function parseProposal(text: string, file: string): LoadedProposal {
     hostNames,
     inventoryFile: path.resolve(dir, proposal.inputs.inventory),
     monitoringFiles: monitoring.map((m) => path.resolve(dir, m)),
-    lines: entryLines(text, proposal, hostNames),
+    lines: entryLines(parsed, hostNames),
   };
 }
 
-function entryLines(text: string, proposal: Proposal, hostNames: string[]): ProposalLines {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
+function entryLines(parsed: ParsedFile<Proposal>, hostNames: string[]): ProposalLines {
+  const proposal = parsed.value;
+  const { doc, lines: lc } = parsed.document();
   const at = (p: PropertyKey[]) => lineOf(doc, p, lc) ?? 1;
   const hosts = at(['hosts']);
   const host: Record<string, number> = {};

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Document, YAMLMap } from 'yaml';
 import type { Plan, PlanVm } from '../domain/plan.ts';
 import { PROPOSAL_FORMAT_VERSION, type ProposalInput } from '../domain/proposal.ts';
-import { round2 } from './report-model.ts';
+import { round2 } from '../util/round.ts';
 
 export interface ProposalFromPlanOptions {
   /** Folder of the capplan.yaml the plan was made from (its input paths are relative to it). */

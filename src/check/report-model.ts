@@ -1,7 +1,7 @@
 // What `capplan check` finds: the verdict, each violation with its numbers, drift per VM and
 // resource against the proposal's baseline, and headroom per host and per failure scenario.
 // Every renderer (human, json, junit, github, markdown) reads only this.
-import type { HaPriority } from '../domain/types.ts';
+import type { HaPriority } from '../domain/server.ts';
 import type { Reason } from '../domain/plan.ts';
 
 /** Resources a host carries (placement units: vCPU, GB) plus network, MB/s (drift only). */
@@ -113,5 +113,3 @@ export interface CheckReport {
   violations: Violation[];
   notes: string[];
 }
-
-export { round2 } from '../sizing/host-capacity.ts';

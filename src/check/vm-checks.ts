@@ -1,10 +1,11 @@
 // Per-VM rules of the check: hypervisor limits (spec §3), exclusions by the current sizing
 // (seed §2.7.4), and drift against the figures the proposal was made with.
 import type { HypervisorSettings } from '../domain/project.ts';
-import type { HaPriority } from '../domain/types.ts';
+import type { HaPriority } from '../domain/server.ts';
 import type { Reason } from '../domain/plan.ts';
 import type { ProposalHostModel, ProposalVm } from '../domain/proposal.ts';
-import { DRIFT_RESOURCES, round2, type Drift, type VmFigures, type Violation } from './report-model.ts';
+import { DRIFT_RESOURCES, type Drift, type VmFigures, type Violation } from './report-model.ts';
+import { round2 } from '../util/round.ts';
 
 /** A VM as the current data sizes it (what sizing returns, reduced to what the check needs). */
 export interface CurrentVm extends VmFigures {

@@ -1,5 +1,6 @@
 // CLI entry: declares the commands, runs one, and maps errors to exit codes in one place
 // (conventions.md §8). Command files only declare options and call one function.
+import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { CapplanError, exitCodeFor } from '../domain/errors.ts';
 import { commands } from './commands/index.ts';
@@ -12,7 +13,7 @@ export async function main(argv: string[]): Promise<number> {
     .strict()
     .demandCommand(1, 'Name a command: capplan --help lists them.')
     .help()
-    .version(false)
+    .version(packageVersion())
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
@@ -42,4 +43,10 @@ function report(err: unknown): number {
     );
   }
   return code;
+}
+
+/** The version in package.json: two folders up from src/cli/ and from dist/cli/ alike. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }

@@ -9,14 +9,14 @@ import { appendText } from '../io/append-text.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { useColor } from './tty.ts';
 
-export interface RunCheckArgs {
+export interface CheckArgs {
   proposal: string;
   monitoring?: string[];
   format: string;
   out?: string;
 }
 
-export async function runCheck(args: RunCheckArgs): Promise<number> {
+export async function runCheck(args: CheckArgs): Promise<number> {
   const loaded = await loadProposal(args.proposal);
   const report = await checkProposal(loaded, { monitoringFiles: (args.monitoring ?? []).map((f) => path.resolve(f)) });
   const rendered = renderCheck(report, args.format as CheckFormat, {

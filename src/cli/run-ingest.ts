@@ -8,8 +8,17 @@ import { renderServersCsv } from '../ingest/output/servers-csv.ts';
 import { renderMetricsSummaryCsv } from '../ingest/output/metrics-summary.ts';
 import { renderQualityReport } from '../ingest/output/quality-report.ts';
 import { formatFinding } from '../domain/finding.ts';
-import type { IngestArgs } from './commands/ingest.ts';
 import { interactive } from './tty.ts';
+
+export interface IngestArgs {
+  inputs: string[];
+  out: string;
+  format?: string;
+  encoding?: string;
+  utcOffset?: string;
+  percentiles?: number[];
+  poweredOff?: string;
+}
 
 export async function runIngest(args: IngestArgs): Promise<number> {
   const opts: IngestOptions = { progress: progressReporter() };

@@ -1,22 +1,30 @@
 // `capplan place`: read a problem, solve, check, write the result. Exit 1 when the placement
 // does not hold (unplaced VMs, failed N+k, checker findings), each VM explained on stderr.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { InputError } from '../domain/errors.ts';
-import { readProblemJson } from '../ingest/problem-json.ts';
+import { parseText, readStructuredText } from '../domain/load-file.ts';
+import { parsePlan } from '../domain/plan.ts';
+import { parseProblem, type Objective, type PlacementProblem } from '../domain/problem.ts';
 import { readProjectInputs } from '../ingest/project-inputs.ts';
 import { assemblePlan } from '../plan/assemble.ts';
 import { problemFromPlan } from '../plan/placement-problem.ts';
-import { readPlan } from '../plan/serialise.ts';
-import { checkPlacement, simulateFailures, solvePlacement } from '../placement/index.ts';
+import { verifyPlacement, simulateFailures, solvePlacement } from '../placement/index.ts';
 import { placeOutput } from '../placement/place-output.ts';
-import type { Objective, PlacementProblem } from '../placement/types.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
-import type { PlaceArgs } from './commands/place.ts';
 import { progressReporter } from './tty.ts';
+
+export interface PlaceArgs {
+  input: string;
+  out?: string;
+  objective?: string;
+  timeLimit?: number;
+  seed?: number;
+}
 
 /**
  * The problem behind the input: a problem.json as written, or — for what-if work — the
- * placement problem of a project (sized and derived as `capplan plan` does) or of a plan.json.
+ * placement problem of a project (sized and derived as `capplan plan` does) or of a plan.json
+ * (told apart by its formatVersion).
  */
 async function loadProblem(input: string): Promise<PlacementProblem> {
   const info = await stat(input).catch(() => null);
@@ -25,9 +33,10 @@ async function loadProblem(input: string): Promise<PlacementProblem> {
     const { inputs } = await readProjectInputs(input);
     return problemFromPlan(await assemblePlan(inputs));
   }
-  const text = await readFile(input, 'utf8');
-  if (/"formatVersion"\s*:/.test(text) && /"hostModel"\s*:/.test(text)) return problemFromPlan(await readPlan(input));
-  return readProblemJson(input);
+  const text = await readStructuredText(input);
+  const { value } = parseText(text, input, 'json');
+  const isPlan = value !== null && typeof value === 'object' && 'formatVersion' in value;
+  return isPlan ? problemFromPlan(parsePlan(text, input)) : parseProblem(text, input);
 }
 
 export async function runPlace(args: PlaceArgs): Promise<number> {
@@ -39,7 +48,7 @@ export async function runPlace(args: PlaceArgs): Promise<number> {
   const result = await solvePlacement(problem, { onProgress: progress });
   progress.done();
   const scenarios = simulateFailures(problem, result);
-  const violations = checkPlacement(problem, result);
+  const violations = verifyPlacement(problem, result);
   const text = `${JSON.stringify(placeOutput(problem, result, scenarios, violations), null, 2)}\n`;
   if (args.out) await writeFileAtomic(args.out, text);
   else process.stdout.write(text);

@@ -3,12 +3,16 @@
 import path from 'node:path';
 import { readProjectInputs } from '../ingest/project-inputs.ts';
 import { assemblePlan } from '../plan/assemble.ts';
-import { renderPlanOutputs } from '../plan/outputs.ts';
-import { renderTerminalSummary } from '../report/index.ts';
+import { renderReportFiles, renderTerminalSummary } from '../report/index.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { proposalFromPlan } from '../check/proposal-from-plan.ts';
-import type { PlanArgs } from './commands/plan.ts';
 import { progressReporter, useColor } from './tty.ts';
+
+export interface PlanArgs {
+  project: string;
+  out?: string;
+  emitProposal?: string;
+}
 
 export async function runPlan(args: PlanArgs): Promise<number> {
   const { inputs, project } = await readProjectInputs(args.project);
@@ -16,11 +20,12 @@ export async function runPlan(args: PlanArgs): Promise<number> {
   const plan = await assemblePlan({ ...inputs, onProgress: progress });
   progress.done();
 
-  const outputs = await renderPlanOutputs(plan);
+  const outputs = await renderReportFiles(plan);
   const outDir = args.out ?? path.join('reports', plan.project);
   if (args.emitProposal !== undefined) {
-    // Rendered with the rest, before anything is written.
-    const file = path.resolve(outDir, args.emitProposal || 'proposal.yaml');
+    // Rendered with the rest, before anything is written. A file named on the command line
+    // is where the user said (relative to the working directory); none: beside the plan.
+    const file = args.emitProposal ? path.resolve(args.emitProposal) : path.resolve(outDir, 'proposal.yaml');
     const text = proposalFromPlan(plan, { projectDir: project.dir, proposalDir: path.dirname(file) });
     outputs.push({ name: path.relative(path.resolve(outDir), file), data: text });
   }

@@ -2,35 +2,23 @@
 // either print the steps or, with --connect, read the live state and (with --apply) run the
 // pending steps over one virsh connection.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../domain/errors.ts';
+import { readPlan, serialisePlan, type Plan } from '../domain/plan.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
-import type { Plan } from '../domain/plan.ts';
 import { applyHost } from '../provision/apply.ts';
 import { buildProvision } from '../provision/build-provision.ts';
 import type { HostProvision } from '../provision/host-provision.ts';
 import { hostSteps, stepLine } from '../provision/steps.ts';
 import { VirshSession } from '../provision/virsh-session.ts';
-import type { ProvisionArgs } from './commands/provision.ts';
 
-async function readPlan(file: string): Promise<{ plan: Plan; digest: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    throw new InputError(`cannot read the plan: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
-  }
-  let plan: Plan;
-  try {
-    plan = JSON.parse(bytes.toString('utf8')) as Plan;
-  } catch (err) {
-    throw new InputError(`not JSON: ${(err as Error).message}`, { file });
-  }
-  if (typeof plan?.project !== 'string' || !Array.isArray(plan.vms) || !Array.isArray(plan.hosts)) {
-    throw new InputError('not a capplan plan (needs project, vms and hosts)', { file });
-  }
-  return { plan, digest: createHash('sha256').update(bytes).digest('hex') };
+export interface ProvisionArgs {
+  plan: string;
+  out?: string;
+  apply?: boolean;
+  connect?: string;
+  host?: string;
+  diskFormat?: 'raw' | 'qcow2';
 }
 
 function pickHost(hosts: HostProvision[], name: string | undefined, file: string): HostProvision {
@@ -64,17 +52,25 @@ async function applyOver(args: ProvisionArgs, hp: HostProvision, outDir: string)
 }
 
 export async function runProvision(args: ProvisionArgs): Promise<number> {
-  if (args.apply && !args.connect) throw new InputError('--apply needs --connect URI');
-  const { plan, digest } = await readPlan(args.plan);
+  const cli = { file: '(command line)' };
+  if (args.apply && !args.connect) throw new InputError('--apply needs --connect URI', cli);
+  if (args.diskFormat !== undefined && !['raw', 'qcow2'].includes(args.diskFormat)) {
+    throw new InputError(`--disk-format: expected raw or qcow2, got "${args.diskFormat}"`, cli);
+  }
+  const plan = withDiskFormat(await readPlan(args.plan), args.diskFormat);
   const outDir = args.out ?? path.join(path.dirname(args.plan), 'provision');
+  // The digest of the plan as capplan writes it, recorded in every domain's metadata.
+  const digest = createHash('sha256').update(serialisePlan(plan)).digest('hex');
   const output = buildProvision(plan, { planFile: args.plan, planDigest: digest });
+  // Every argument is checked before the first file is written.
+  const target = args.connect || args.host !== undefined ? pickHost(output.hosts, args.host, args.plan) : null;
   await writeFilesAtomic(outDir, output.files);
   process.stdout.write(`wrote ${output.files.length} files for ${output.hosts.length} host(s) under ${outDir}\n`);
-  if (args.connect) {
-    await applyOver(args, pickHost(output.hosts, args.host, args.plan), outDir);
+  if (args.connect && target) {
+    await applyOver(args, target, outDir);
     return 0;
   }
-  for (const hp of output.hosts) {
+  for (const hp of target ? [target] : output.hosts) {
     const steps = hostSteps(hp);
     process.stdout.write(
       `host ${hp.host.name}: ${steps.length} step(s) on an empty libvirt (${hp.domains.length} VMs); existing objects are skipped\n`,
@@ -82,4 +78,11 @@ export async function runProvision(args: ProvisionArgs): Promise<number> {
     for (const step of steps) process.stdout.write(`  would run: virsh ${stepLine(step, path.join(outDir, hp.dir))}\n`);
   }
   return 0;
+}
+
+/** `--disk-format` overrides the plan's provision.diskFormat (e.g. thin disks for a rehearsal). */
+function withDiskFormat(plan: Plan, format: 'raw' | 'qcow2' | undefined): Plan {
+  if (format === undefined) return plan;
+  const settings = { ...plan.settings, provision: { ...plan.settings.provision, diskFormat: format } };
+  return { ...plan, settings };
 }

@@ -3,9 +3,14 @@
 import path from 'node:path';
 import { InputError } from '../domain/errors.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
-import { readPlan } from '../plan/serialise.ts';
-import type { Plan } from '../domain/plan.ts';
+import { readPlan } from '../domain/plan.ts';
 import { REPORT_FORMATS, renderReportFiles, type ReportFormat } from '../report/index.ts';
+
+export interface ReportArgs {
+  plan: string;
+  format: string;
+  out?: string;
+}
 
 export function parseFormats(text: string): ReportFormat[] {
   const asked = text
@@ -18,20 +23,9 @@ export function parseFormats(text: string): ReportFormat[] {
   return [...new Set(asked)] as ReportFormat[];
 }
 
-/** The plan reader (src/plan/serialise.ts), plus the fields only the reports rely on. */
-async function readReportablePlan(file: string): Promise<Plan> {
-  const plan = await readPlan(file);
-  for (const key of ['servers', 'inputs'] as const)
-    if (!Array.isArray(plan[key])) throw new InputError(`not a capplan plan: "${key}" must be an array`, { file });
-  for (const key of ['settings', 'hostModel'] as const)
-    if (!plan[key] || typeof plan[key] !== 'object')
-      throw new InputError(`not a capplan plan: "${key}" is missing`, { file });
-  return plan;
-}
-
-export async function runReport(args: { plan: string; format: string; out?: string }): Promise<number> {
+export async function runReport(args: ReportArgs): Promise<number> {
   const formats = parseFormats(args.format);
-  const plan = await readReportablePlan(args.plan);
+  const plan = await readPlan(args.plan);
   const files = await renderReportFiles(plan, formats);
   const outDir = args.out ?? path.dirname(args.plan);
   // plan.json is rewritten only into another folder: never over the file being read.

@@ -1,12 +1,8 @@
-// catalog.yaml (formats.md): the host models cluster.mode = catalog chooses from. Zod at the
-// boundary with strict keys; every issue is reported with the YAML line of the offending node
-// (conventions.md, Knip: "zod issues printed with their path").
-import { LineCounter, parseDocument } from 'yaml';
-import { lineOf } from './load-file.ts';
+// catalog.yaml: the host models `cluster.mode: catalog` chooses from (docs/inputs.md). The
+// host model is also what plan.json and proposal.yaml record of the hosts to buy.
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
-import type { HostModel } from './types.ts';
-import { readTextFile } from '../ingest/read-text.ts';
+import { lineOf, parseStructured, readStructuredText } from './load-file.ts';
 
 const positiveInt = z.number().int().positive();
 const positive = z.number().positive();
@@ -19,7 +15,7 @@ export const hostModelSchema = z.strictObject({
   threadsPerCore: positiveInt.default(1).describe('Hardware threads per core (2 with hyper-threading).'),
   cpuGhz: positive.describe('Nominal clock, GHz.'),
   cpuModel: z.string().optional().describe('CPU model, free text.'),
-  cpuFamily: z.string().optional().describe('CPU family (all hosts of a cluster share one, spec §3).'),
+  cpuFamily: z.string().optional().describe('CPU family (all hosts of a cluster share one, method §5.3).'),
   memoryGb: positive.describe('Installed memory, GB.'),
   nics: positiveInt.describe('Network ports.'),
   nicGbps: positive.describe('Speed of each port, Gbps.'),
@@ -28,64 +24,31 @@ export const hostModelSchema = z.strictObject({
   watts: nonNegative.describe('Power draw, W.'),
 });
 
+/** A host model, from the catalog or derived (method §5.2–5.3). */
+export type HostModel = z.output<typeof hostModelSchema>;
+
 export const catalogSchema = z.strictObject({
   models: z.array(hostModelSchema).min(1, 'the catalog needs at least one model'),
 });
 
 export async function readCatalog(file: string): Promise<HostModel[]> {
-  const { text } = await readTextFile(file);
-  return parseCatalog(text, file);
+  return parseCatalog(await readStructuredText(file), file);
 }
 
 export function parseCatalog(text: string, file: string): HostModel[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((e) => ({
-        path: '',
-        message: `YAML: ${e.message.split('\n')[0]}`,
-        row: lineCounter.linePos(e.pos[0]).line,
-      })),
-    );
-  }
-  const parsed = catalogSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    throw new ConfigError(
-      file,
-      parsed.error.issues.map((issue) => {
-        // An unknown key is reported on its own line, not its parent's.
-        const path =
-          issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
-            ? [...issue.path, issue.keys[0]]
-            : issue.path;
-        return { path: formatPath(path), message: issue.message, row: lineOf(doc, path, lineCounter) };
-      }),
-    );
-  }
-  const models = parsed.data.models;
+  const parsed = parseStructured(text, file, catalogSchema, 'yaml');
+  const models = parsed.value.models;
   const seen = new Map<string, number>();
   models.forEach((m, i) => {
     const first = seen.get(m.name);
     if (first !== undefined) {
+      const { doc, lines } = parsed.document();
+      const message = `duplicate model name "${m.name}" (first at models[${first}])`;
       throw new ConfigError(file, [
-        {
-          path: `models[${i}].name`,
-          message: `duplicate model name "${m.name}" (first at models[${first}])`,
-          row: lineOf(doc, ['models', i, 'name'], lineCounter),
-        },
+        { path: `models[${i}].name`, message, row: lineOf(doc, ['models', i, 'name'], lines) },
       ]);
     }
     seen.set(m.name, i);
   });
-  return models.map(({ cpuModel, cpuFamily, ...rest }) => ({
-    ...rest,
-    ...(cpuModel !== undefined ? { cpuModel } : {}),
-    ...(cpuFamily !== undefined ? { cpuFamily } : {}),
-  }));
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
+  return models;
 }

@@ -47,15 +47,6 @@ export class ConfigError extends CapplanError {
   }
 }
 
-/** The plan does not hold (infeasible placement, failed check). Exit 1. */
-export class InfeasibleError extends CapplanError {
-  readonly exitCode = 1;
-  constructor(message: string) {
-    super(message);
-    this.name = 'InfeasibleError';
-  }
-}
-
 /** A bug in capplan. Exit 3, so it is never mistaken for bad input. */
 export class InternalError extends CapplanError {
   readonly exitCode = 3;

@@ -1,20 +1,21 @@
-// Data problems that are not errors (conventions.md §4: findings, not exceptions). A reader
-// collects them; sizing, reports and `capplan ingest` show them. Errors that stop a run are
-// thrown as InputError instead.
+// Data problems that are not errors (findings, not exceptions): a reader collects them;
+// sizing, reports and `capplan ingest` show them. Errors that stop a run are thrown as
+// InputError instead. The one order of findings is decided here (compareFindings).
+import { z } from 'zod';
 
-export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
-export interface Finding {
-  severity: Severity;
-  /** Stable kebab-case identifier, e.g. `missing-performance-data`, `long-gap`. */
-  code: string;
-  /** One sentence for a human, with the numbers behind it. */
-  message: string;
-  file?: string;
-  row?: number;
-  column?: string | number;
-  server?: string;
-}
+export const findingSchema = z.object({
+  severity: z.enum(SEVERITIES),
+  code: z.string().describe('Stable kebab-case identifier, e.g. missing-performance-data, long-gap.'),
+  message: z.string().describe('One sentence for a human, with the numbers behind it.'),
+  file: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.union([z.string(), z.number()]).optional(),
+  server: z.string().optional(),
+});
+export type Finding = z.output<typeof findingSchema>;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -30,7 +31,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-export function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
 }
 

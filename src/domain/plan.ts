@@ -1,175 +1,246 @@
-// The Plan: what `capplan plan` computes and writes as plan.json; what `report`, `provision`
-// and `check` read. Versioned contract (foundation issue §8): fields may be added freely,
-// the named ones keep their names and meaning.
-import type { HaPriority, HostModel, InventoryServer, ServerUsage } from './types.ts';
-import type { ProjectSettings } from './project.ts';
-import type { Finding } from './finding.ts';
+// plan.json: what `capplan plan` computes and `report`, `provision`, `check` and `place`
+// read. A versioned contract: fields may be added freely; the named ones keep their names
+// and meaning; formatVersion changes when one does. The schema is the single source of the
+// types below and of docs/plan.schema.json; readPlan() is the one reader.
+import { z } from 'zod';
+import { InputError } from './errors.ts';
+import { findingSchema } from './finding.ts';
+import { parseText, readStructuredText, validateValue } from './load-file.ts';
+import { projectSchema } from './project.ts';
+import { HA_PRIORITIES, serverFieldsSchema, serverUsageSchema } from './server.ts';
 
 export const PLAN_FORMAT_VERSION = 1;
 
-export type VmStatus = 'placed' | 'excluded' | 'unplaced';
+const haPriority = z.enum(HA_PRIORITIES);
 
-/** Why a VM is excluded or unplaced (MAP-style groups, spec §1.4). */
-export type ReasonCode =
-  | 'missing-inventory-data'
-  | 'missing-performance-data'
-  | 'exceeds-vcpu-limit'
-  | 'exceeds-memory-limit'
-  | 'exceeds-nic-limit'
-  | 'source-utilisation-above-threshold'
-  | 'special-hardware'
-  | 'guest-32bit-memory'
-  | 'exceeds-host-capacity'
-  | 'no-capacity-left'
-  | 'unknown-error';
+/** Why a VM is excluded or unplaced: the MAP Toolkit's groups (method §4). */
+export const REASON_CODES = [
+  'missing-inventory-data',
+  'missing-performance-data',
+  'exceeds-vcpu-limit',
+  'exceeds-memory-limit',
+  'exceeds-nic-limit',
+  'source-utilisation-above-threshold',
+  'special-hardware',
+  'guest-32bit-memory',
+  'exceeds-host-capacity',
+  'unknown-error',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
 
-export interface Reason {
-  code: ReasonCode;
-  message: string;
-  /** The numbers behind the message (e.g. { vcpu: 20, limit: 16 }). */
-  figures?: Record<string, number | string>;
-}
+export const reasonSchema = z.object({
+  code: z.enum(REASON_CODES),
+  message: z.string(),
+  figures: z
+    .record(z.string(), z.union([z.number(), z.string()]))
+    .optional()
+    .describe('The numbers behind the message, e.g. { vcpu: 20, limit: 16 }.'),
+});
+export type Reason = z.output<typeof reasonSchema>;
 
-/** How one resource of a VM was sized: every input behind the figure. */
-export interface ResourceSizing {
-  statistic: string;
-  /** Measured value of the statistic (CPU %, MB, GB, MB/s). */
-  measured: number;
-  peakFactor: number;
-  growth: number;
-  /** measured × peak × (1 + growth), before rounding. */
-  demand: number;
-  /** The rounded result in the VM's unit. */
-  result: number;
-  formula: string;
-}
+/** How one resource of a VM was sized: every input behind the figure (method §3). */
+export const resourceSizingSchema = z.object({
+  statistic: z.string(),
+  measured: z.number().describe('Measured value of the statistic (CPU %, MB, GB, MB/s).'),
+  peakFactor: z.number(),
+  growth: z.number(),
+  demand: z.number().describe('measured × peak × (1 + growth), before rounding.'),
+  result: z.number().describe("The rounded result in the VM's unit."),
+  formula: z.string(),
+});
+export type ResourceSizing = z.output<typeof resourceSizingSchema>;
 
-export interface PlanVm {
-  name: string;
-  sourceServer: string;
-  vcpu: number;
-  memoryGb: number;
-  diskGb: number;
-  nics: number;
-  /** Expected network demand, MB/s (not rounded; not a placement constraint by default). */
-  networkMBps: number;
-  host: string | null;
-  status: VmStatus;
-  reasons: Reason[];
-  haPriority: HaPriority;
-  os: string | null;
-  osBits: 32 | 64 | null;
-  sizing: { cpu?: ResourceSizing; memory?: ResourceSizing; disk?: ResourceSizing; network?: ResourceSizing };
-}
+export const VM_STATUSES = ['placed', 'excluded', 'unplaced'] as const;
+export type VmStatus = (typeof VM_STATUSES)[number];
 
-export interface Partitions {
-  bootMb: number;
-  rootMb: number;
-  configMb: number;
-  loggingMb: number;
-  swapMb: number;
-  dataMb: number;
-  totalMb: number;
-  /** Does totalMb fit localDiskMb? */
-  fits: boolean;
-}
+export const planVmSchema = z.object({
+  name: z.string(),
+  sourceServer: z.string(),
+  vcpu: z.number(),
+  memoryGb: z.number(),
+  diskGb: z.number(),
+  nics: z.number(),
+  networkMBps: z.number().describe('Expected network demand, MB/s (not rounded; not a placement constraint).'),
+  reasons: z.array(reasonSchema),
+  haPriority,
+  os: z.string().nullable(),
+  osBits: z.union([z.literal(32), z.literal(64)]).nullable(),
+  sizing: z.object({
+    cpu: resourceSizingSchema.optional(),
+    memory: resourceSizingSchema.optional(),
+    disk: resourceSizingSchema.optional(),
+    network: resourceSizingSchema.optional(),
+  }),
+  host: z.string().nullable(),
+  status: z.enum(VM_STATUSES),
+});
+export type PlanVm = z.output<typeof planVmSchema>;
 
-export interface HostLoad {
-  vcpu: number;
-  memoryGb: number;
-  /** vcpu / (cores × vcpuPerCore) × 100. */
-  cpuPct: number;
-  /** memoryGb / (memoryGb of host − hypervisor reserve) × 100. */
-  memoryPct: number;
-  diskGb: number;
-  networkMBps: number;
-}
+/** The hypervisor's disk layout (method §7). */
+export const partitionsSchema = z.object({
+  bootMb: z.number(),
+  rootMb: z.number(),
+  configMb: z.number(),
+  loggingMb: z.number(),
+  swapMb: z.number(),
+  dataMb: z.number(),
+  totalMb: z.number(),
+  fits: z.boolean().describe('Does totalMb fit localDiskMb?'),
+});
+export type Partitions = z.output<typeof partitionsSchema>;
 
-export interface PlanHost {
-  name: string;
-  model: string;
-  sockets: number;
-  coresPerSocket: number;
-  threadsPerCore: number;
-  cpuGhz: number;
-  memoryGb: number;
-  nics: number;
-  nicGbps: number;
-  localDiskMb: number;
-  price: number;
-  watts: number;
-  partitions: Partitions;
-  load: HostLoad;
-  vms: string[];
-}
+export const hostLoadSchema = z.object({
+  vcpu: z.number(),
+  memoryGb: z.number(),
+  cpuPct: z.number().describe('vcpu / (cores × vcpuPerCore) × 100.'),
+  memoryPct: z.number().describe('memoryGb / (memoryGb of host − hypervisor reserve) × 100.'),
+  diskGb: z.number(),
+  networkMBps: z.number(),
+});
+export type HostLoad = z.output<typeof hostLoadSchema>;
 
-export interface Restart {
-  vm: string;
-  from: string;
-  to: string | null;
-  haPriority: HaPriority;
-}
+export const planHostSchema = z.object({
+  name: z.string(),
+  model: z.string(),
+  sockets: z.number(),
+  coresPerSocket: z.number(),
+  threadsPerCore: z.number(),
+  cpuGhz: z.number(),
+  memoryGb: z.number(),
+  nics: z.number(),
+  nicGbps: z.number(),
+  localDiskMb: z.number(),
+  price: z.number(),
+  watts: z.number(),
+  partitions: partitionsSchema,
+  load: hostLoadSchema,
+  vms: z.array(z.string()),
+});
+export type PlanHost = z.output<typeof planHostSchema>;
 
-export interface FailoverScenario {
-  failedHosts: string[];
-  satisfied: boolean;
-  /** VMs of the failed hosts, in restart order (HA priority high → low). */
-  restarts: Restart[];
-  /** Load of each surviving host after the restarts. */
-  load: {
-    host: string;
-    vcpu: number;
-    memoryGb: number;
-    cpuPct: number;
-    memoryPct: number;
-    /** Load per placement resource (any resource names, same units as the demand). */
-    resources?: Record<string, number>;
-  }[];
-  /** Why the scenario fails, if it does. */
-  shortfalls: string[];
-}
+export const restartSchema = z.object({
+  vm: z.string(),
+  from: z.string(),
+  to: z.string().nullable(),
+  haPriority,
+});
+export type Restart = z.output<typeof restartSchema>;
 
-export interface PlanPlacement {
-  method: string;
-  objective: string;
-  hostsUsed: number;
-  cost: number;
-  lowerBound: number;
-  optimal: boolean;
-  bindingResource: string | null;
-  seed: number;
-  notes: string[];
-}
+/** One failure of k hosts and what the survivors carry after the restarts (method §6.4). */
+export const failoverScenarioSchema = z.object({
+  failedHosts: z.array(z.string()),
+  satisfied: z.boolean(),
+  restarts: z.array(restartSchema).describe('VMs of the failed hosts, in restart order (HA priority high → low).'),
+  load: z
+    .array(
+      z.object({
+        host: z.string(),
+        vcpu: z.number(),
+        memoryGb: z.number(),
+        cpuPct: z.number(),
+        memoryPct: z.number(),
+        resources: z.record(z.string(), z.number()).optional().describe('Load per placement resource.'),
+      }),
+    )
+    .describe('Load of each surviving host after the restarts.'),
+  shortfalls: z.array(z.string()).describe('Why the scenario fails, if it does.'),
+});
+export type FailoverScenario = z.output<typeof failoverScenarioSchema>;
+
+export const planPlacementSchema = z.object({
+  method: z.string(),
+  objective: z.string(),
+  hostsUsed: z.number(),
+  cost: z.number(),
+  lowerBound: z.number(),
+  optimal: z.boolean(),
+  bindingResource: z.string().nullable(),
+  seed: z.number(),
+  notes: z.array(z.string()),
+});
+export type PlanPlacement = z.output<typeof planPlacementSchema>;
+
+/** The host model of the plan: a catalog model or the derived spec, with how it was chosen. */
+export const planHostModelSchema = z.object({
+  name: z.string(),
+  sockets: z.number(),
+  coresPerSocket: z.number(),
+  threadsPerCore: z.number(),
+  cpuGhz: z.number(),
+  cpuModel: z.string().optional(),
+  cpuFamily: z.string().optional(),
+  memoryGb: z.number(),
+  nics: z.number(),
+  nicGbps: z.number(),
+  localDiskMb: z.number(),
+  price: z.number(),
+  watts: z.number(),
+  derivation: z.array(z.string()),
+});
 
 /** Physical server + measured usage, kept so reports render from the plan alone. */
-export interface PlanServer extends Omit<InventoryServer, 'source'> {
-  usage: ServerUsage | null;
+export const planServerSchema = serverFieldsSchema.extend({ usage: serverUsageSchema.nullable() });
+export type PlanServer = z.output<typeof planServerSchema>;
+
+export const planSchema = z.object({
+  formatVersion: z.number().int().positive(),
+  project: z.string(),
+  title: z.string(),
+  client: z.string().nullable(),
+  inputs: z
+    .array(z.object({ file: z.string(), sha256: z.string() }))
+    .describe('Digest of the inputs (sha256 of their bytes), so a plan names what it was made from.'),
+  settings: projectSchema,
+  hostModel: planHostModelSchema,
+  servers: z.array(planServerSchema),
+  vms: z.array(planVmSchema),
+  hosts: z.array(planHostSchema),
+  totals: z.object({
+    vcpu: z.number(),
+    memoryGb: z.number(),
+    diskGb: z.number(),
+    servers: z.number(),
+    placed: z.number(),
+    excluded: z.number(),
+    unplaced: z.number(),
+  }),
+  redundancy: z.object({
+    policy: z.string(),
+    k: z.number(),
+    satisfied: z.boolean(),
+    scenarios: z.array(failoverScenarioSchema),
+  }),
+  placement: planPlacementSchema,
+  findings: z
+    .array(findingSchema)
+    .optional()
+    .describe('Data problems found in the inputs; optional so plans written before it was added still read.'),
+});
+export type Plan = z.output<typeof planSchema>;
+
+/** The canonical text: two-space JSON, keys in the order the plan was built, one newline. */
+export function serialisePlan(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
-export interface Plan {
-  formatVersion: number;
-  project: string;
-  title: string;
-  client: string | null;
-  /** Digest of the inputs (sha256 of their bytes), so a plan names what it was made from. */
-  inputs: { file: string; sha256: string }[];
-  settings: ProjectSettings;
-  hostModel: HostModel & { derivation: string[] };
-  servers: PlanServer[];
-  vms: PlanVm[];
-  hosts: PlanHost[];
-  totals: {
-    vcpu: number;
-    memoryGb: number;
-    diskGb: number;
-    servers: number;
-    placed: number;
-    excluded: number;
-    unplaced: number;
-  };
-  redundancy: { policy: string; k: number; satisfied: boolean; scenarios: FailoverScenario[] };
-  placement: PlanPlacement;
-  /** Data problems found in the inputs (data quality, unknown servers, skipped rows). Always
-   * written by `capplan plan`; optional so plans written before it was added still read. */
-  findings?: Finding[];
+/**
+ * The one reader of plan.json: the format version is checked first (a newer plan is refused
+ * by name), then the whole contract, each problem located as `file:line: path: message`.
+ * The plan is returned as written, so fields a later version added survive a re-render, with
+ * its settings completed by this version's defaults.
+ */
+export async function readPlan(file: string): Promise<Plan> {
+  return parsePlan(await readStructuredText(file), file);
+}
+
+export function parsePlan(text: string, file: string): Plan {
+  const { value, document } = parseText(text, file, 'json');
+  const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version !== 'number') throw new InputError('not a capplan plan: formatVersion is missing', { file });
+  if (version > PLAN_FORMAT_VERSION) {
+    const message = `plan formatVersion ${version} is newer than this capplan understands (${PLAN_FORMAT_VERSION})`;
+    throw new InputError(message, { file });
+  }
+  const parsed = validateValue(value, planSchema, file, document);
+  return Object.assign(value as Plan, { settings: parsed.settings });
 }

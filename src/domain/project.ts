@@ -1,316 +1,23 @@
-// capplan.yaml, the project file, as written (zod at the boundary, conventions.md §3).
-// Every setting has its default and a description; docs/capplan.schema.json is generated from
-// this schema (`npm run schema`). Unknown keys are rejected (strict objects) so a typo is an
-// error with its path, never a silently ignored setting.
+// capplan.yaml, the project file: its schema as written, the settings the engine receives
+// (every section's defaults, src/domain/project-settings.ts) and its reader, which resolves
+// the input paths relative to the file. docs/capplan.schema.json is generated from the schema.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
-import { qualityObjectSchema } from '../quality/assess-quality.ts';
-
-const statistic = z
-  .string()
-  .regex(/^(avg|max|p(100|[1-9]?[0-9](\.[0-9]+)?))$/, 'expected avg, max or pNN (e.g. p95)')
-  .describe('Demand statistic: avg, max or a percentile pNN (e.g. p95).');
-
-const perResource = <T extends z.ZodTypeAny>(
-  value: T,
-  dflt: { cpu: z.input<T>; memory: z.input<T>; disk: z.input<T>; network: z.input<T> },
-) =>
-  z
-    .strictObject({
-      cpu: value.default(dflt.cpu as never),
-      memory: value.default(dflt.memory as never),
-      disk: value.default(dflt.disk as never),
-      network: value.default(dflt.network as never),
-    })
-    .prefault({});
-
-const positive = z.number().positive();
-const nonNegative = z.number().nonnegative();
-const pct = z.number().positive().max(100);
-
-export const cpuShapeSchema = z.strictObject({
-  sockets: z.number().int().positive(),
-  coresPerSocket: z.number().int().positive(),
-});
-
-/** Standard CPU shapes a derived host may take (sockets × cores per socket). */
-export const DEFAULT_CPU_SHAPES = [
-  [1, 2],
-  [1, 4],
-  [1, 6],
-  [1, 8],
-  [2, 2],
-  [2, 4],
-  [2, 6],
-  [2, 8],
-  [2, 10],
-  [2, 12],
-  [2, 14],
-  [2, 16],
-  [2, 18],
-  [2, 20],
-  [2, 22],
-  [2, 24],
-  [2, 28],
-  [2, 32],
-  [4, 8],
-  [4, 12],
-  [4, 16],
-  [4, 24],
-  [4, 32],
-].map(([sockets, coresPerSocket]) => ({ sockets: sockets!, coresPerSocket: coresPerSocket! }));
-
-/** Standard memory sizes (GB) a derived host may take: usual DIMM population totals. */
-export const DEFAULT_MEMORY_SIZES_GB = [
-  4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048,
-];
-
-export const sizingSchema = z
-  .strictObject({
-    statistic: perResource(statistic, { cpu: 'avg', memory: 'avg', disk: 'avg', network: 'avg' }).describe(
-      'Which statistic of the monitoring data is the demand, per resource (seed §2.7: the worked example uses averages).',
-    ),
-    peakFactor: perResource(positive, { cpu: 1, memory: 1, disk: 1, network: 1 }).describe(
-      'Multiplier for busy days / closing dates applied to the demand (seed §2.7: 1.0, the client data already held the peak).',
-    ),
-    growth: perResource(nonNegative, { cpu: 0, memory: 0.5, disk: 0.5, network: 0 }).describe(
-      'Growth allowance as a fraction: demand × (1 + growth) (seed §2.7: +50 % memory and storage only).',
-    ),
-    cpuNormalisation: z
-      .enum(['none', 'clock'])
-      .default('none')
-      .describe(
-        'none: vCPU from source cores × CPU % (the seed); clock: scale demand by source GHz / target host GHz (spec §4).',
-      ),
-    memoryStepGb: positive
-      .default(1)
-      .describe('VM memory is rounded up to a multiple of this many GB (seed table 2.7: 1).'),
-    diskStepGb: positive
-      .default(5)
-      .describe('VM disk is rounded up to a multiple of this many GB (seed table 2.7: 5).'),
-    minVcpu: z.number().int().positive().default(1).describe('Smallest VM, in vCPU.'),
-    minMemoryGb: positive.default(1).describe('Smallest VM memory, in GB.'),
-    utilisationThresholdPct: pct
-      .default(85)
-      .describe(
-        'A server whose measured CPU or memory utilisation exceeds this would monopolise a node: excluded (seed §2.7.4).',
-      ),
-    minSamples: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(1)
-      .describe('Fewer monitoring samples than this is treated as missing performance data.'),
-  })
-  .prefault({});
-
-export const hypervisorSchema = z
-  .strictObject({
-    name: z.string().default('RHEV-H 2.2').describe('Hypervisor the limits below belong to.'),
-    maxVcpuPerVm: z.number().int().positive().default(16).describe('vCPU per VM (RHEV 2.2: 16; spec §3).'),
-    maxMemoryGb64: positive.default(256).describe('Memory per 64-bit guest, GB (spec §3).'),
-    maxMemoryGb32: positive.default(4).describe('Memory per 32-bit guest, GB (spec §3).'),
-    maxNicsPerVm: z.number().int().positive().default(8).describe('vNICs per VM (spec §3).'),
-    maxDisksPerVm: z.number().int().positive().default(8).describe('Virtual disks per VM (spec §3).'),
-    maxHostCpus: z.number().int().positive().default(64).describe('Physical CPUs (cores) per node (spec §3).'),
-    maxHostMemoryGb: positive.default(1024).describe('RAM per node, GB (spec §3).'),
-    reserveMb: nonNegative
-      .default(512)
-      .describe('RAM the hypervisor keeps for itself on each node, MB (spec §3: 512).'),
-  })
-  .prefault({});
-
-export const clusterSchema = z
-  .strictObject({
-    mode: z
-      .enum(['derive', 'catalog'])
-      .default('derive')
-      .describe('derive: compute the smallest host spec; catalog: choose models from `inputs.catalog`.'),
-    hostCount: z
-      .number()
-      .int()
-      .positive()
-      .nullable()
-      .default(null)
-      .describe('Number of hosts (derive mode). null: the fewest that work. The worked example fixes 2.'),
-    redundancy: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(1)
-      .describe('k of N+k: host failures the cluster must survive (seed §2.7: N+1).'),
-    vcpuPerCore: positive.default(2).describe('vCPU per physical core (seed table 2.8: 16 vCPU on 8 cores, 2:1).'),
-    cpuCeilingPct: pct
-      .default(75)
-      .describe('Highest CPU load per host in normal operation (seed §2.12.3: even distribution at 75 %).'),
-    memoryCeilingPct: pct
-      .default(100)
-      .describe('Highest memory load per host (after the reserve) in normal operation.'),
-    failoverCeilingPct: pct.default(100).describe('Highest CPU and memory load per surviving host after a failure.'),
-    memoryOvercommit: z
-      .number()
-      .min(1)
-      .default(1)
-      .describe('VM memory may exceed host memory by this factor (KSM; 1 = none).'),
-    cpuShapes: z
-      .array(cpuShapeSchema)
-      .min(1)
-      .default(DEFAULT_CPU_SHAPES)
-      .describe('Standard CPU shapes a derived host may take.'),
-    preferredSockets: z
-      .number()
-      .int()
-      .positive()
-      .default(2)
-      .describe('Among equal core counts, prefer this many sockets (seed table 2.8: 2).'),
-    threadsPerCore: z
-      .number()
-      .int()
-      .positive()
-      .default(2)
-      .describe('Hardware threads per core of a derived host (seed: hyper-threading).'),
-    memorySizesGb: z
-      .array(positive)
-      .min(1)
-      .default(DEFAULT_MEMORY_SIZES_GB)
-      .describe('Standard memory sizes a derived host may take, GB.'),
-    minCpuGhz: positive
-      .nullable()
-      .default(null)
-      .describe('Clock of a derived host, GHz. null: the slowest source server (seed table 2.8: 2 GHz).'),
-    managementNics: z
-      .number()
-      .int()
-      .nonnegative()
-      .default(2)
-      .describe('NICs bonded for management + storage (seed: bond0 = 2).'),
-    dataNics: z.number().int().nonnegative().default(1).describe('NICs for the data network (seed: 1).'),
-    nicGbps: positive.default(4).describe('Speed of each host NIC, Gbps (seed table 2.8: 4).'),
-    localDiskMb: positive
-      .default(149504)
-      .describe('Internal disk of a derived host as the installer sees it, MB (seed table 2.9: 146 GB = 149504 MB).'),
-    storage: z
-      .enum(['shared', 'local'])
-      .default('shared')
-      .describe('shared: VM disks live on a SAN (seed) and do not size hosts; local: they use host disk.'),
-    cpuFamily: z
-      .string()
-      .nullable()
-      .default(null)
-      .describe('CPU family all hosts share (one family per cluster, spec §3).'),
-    modelName: z.string().default('derived').describe('Model name written for derived hosts.'),
-    hostNamePrefix: z.string().default('host').describe('Hosts are named <prefix>1, <prefix>2, …'),
-    price: nonNegative.default(0).describe('Price of one derived host (for cost reports).'),
-    watts: nonNegative.default(0).describe('Power draw of one derived host, W.'),
-  })
-  .prefault({});
-
-export const partitionsSchema = z
-  .strictObject({
-    bootMb: nonNegative.default(50).describe('Hypervisor /boot, MB (seed table 2.13).'),
-    rootMb: nonNegative.default(512).describe('Hypervisor installation (root), MB (seed fig. 2.40: 256 × 2).'),
-    configMb: nonNegative.default(5).describe('Hypervisor /config, MB (seed table 2.13).'),
-    loggingMb: nonNegative.default(2048).describe('Hypervisor /var/log, MB (seed table 2.13).'),
-    swapOvercommit: nonNegative
-      .default(0.5)
-      .describe('swap = recommended_swap(RAM) + RAM × this (seed §2.13: 0.5, RHEL default).'),
-    dataFactor: nonNegative.default(1.5).describe('data partition = RAM × this (seed §2.13: 1.5).'),
-  })
-  .prefault({});
-
-export const placementSchema = z
-  .strictObject({
-    objective: z
-      .enum(['min-hosts', 'min-cost', 'balance', 'pack'])
-      .default('balance')
-      .describe('What the optimiser minimises (seed §2.12.3: even distribution).'),
-    timeLimitSeconds: positive.default(10).describe('Time limit of the placement optimiser.'),
-    seed: z.number().int().nonnegative().default(1).describe('Seed of any randomised search (recorded in the plan).'),
-  })
-  .prefault({});
-
-const libvirtName = z
-  .string()
-  .min(1)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only');
-
-export const provisionNetworkSchema = z.strictObject({
-  name: libvirtName.describe('Logical network name as libvirt and the VMs see it (seed §2.13: rhevm, datos).'),
-  bridge: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/, 'a Linux interface name: up to 15 letters, digits, ".", "_", "-"')
-    .describe('Host bridge the network is attached to (seed: rhevm on bond0, datos on NIC3).'),
-});
-
-export const provisionSchema = z
-  .strictObject({
-    networks: z
-      .array(provisionNetworkSchema)
-      .min(1)
-      .default([
-        { name: 'rhevm', bridge: 'rhevm' },
-        { name: 'datos', bridge: 'datos' },
-      ])
-      .describe('Logical networks defined on every host, each a bridge (seed §2.13.14: management rhevm, data datos).'),
-    nicNetworks: z
-      .array(libvirtName)
-      .min(1)
-      .default(['datos', 'rhevm'])
-      .describe('Network of each VM NIC in order; NICs past the list use its last entry.'),
-    pool: z
-      .strictObject({
-        name: libvirtName.default('capplan'),
-        path: z
-          .string()
-          .regex(/^\/[^\0\n]*$/, 'an absolute path')
-          .default('/var/lib/libvirt/images/capplan'),
-      })
-      .prefault({})
-      .describe('Storage pool (type dir) holding the VM disks, e.g. the SAN storage domain mounted on every host.'),
-    diskFormat: z
-      .enum(['raw', 'qcow2'])
-      .default('raw')
-      .describe('raw: pre-allocated, recommended for server VMs; qcow2: thin (seed §2.13.14).'),
-    templateVms: z
-      .array(z.string())
-      .default([])
-      .describe('VMs that will become templates: their disks are qcow2 (seed §2.13.14: required).'),
-    diskBus: z
-      .enum(['auto', 'virtio', 'ide'])
-      .default('auto')
-      .describe('auto: chosen by the guest OS policy (spec §5).'),
-    nicModel: z
-      .enum(['auto', 'virtio', 'e1000', 'rtl8139'])
-      .default('auto')
-      .describe('auto: chosen by the guest OS policy (spec §5).'),
-    graphics: z.enum(['vnc', 'spice']).default('vnc').describe('Console protocol (seed fig. 2.56: VNC).'),
-    installIso: z
-      .string()
-      .nullable()
-      .default(null)
-      .describe('ISO attached as CD-ROM to every VM (boot: disk, then CD-ROM). null: none.'),
-    autostartPriorities: z
-      .array(z.enum(['high', 'medium', 'low']))
-      .default(['high', 'medium', 'low'])
-      .describe('HA priorities whose VMs are highly available, i.e. autostarted (seed §2.13.14: every VM was HA).'),
-    startVms: z.boolean().default(true).describe('Start each VM after defining it.'),
-    vcpuSockets: z
-      .number()
-      .int()
-      .positive()
-      .default(1)
-      .describe('Most virtual sockets per VM; the rest are cores (guest licences count sockets).'),
-    kickstartFsType: z
-      .string()
-      .regex(/^[a-z0-9]+$/)
-      .default('ext3')
-      .describe('File system of the hypervisor partitions in the kickstart (RHEV-H 2.2 is RHEL 5: ext3).'),
-  })
-  .prefault({});
-
-export const qualitySchema = qualityObjectSchema
-  .omit({ minSamples: true })
-  .prefault({})
-  .describe('Data-quality verdict per server (issue 4 §4); its minimum sample count is sizing.minSamples.');
+import type { HostModel } from './catalog.ts';
+import { InputError } from './errors.ts';
+import type { Finding } from './finding.ts';
+import { loadStructuredFile } from './load-file.ts';
+import {
+  clusterSchema,
+  hypervisorSchema,
+  partitionsSchema,
+  placementSchema,
+  provisionSchema,
+  qualitySchema,
+  sizingSchema,
+} from './project-settings.ts';
+import type { InventoryServer, ServerUsage } from './server.ts';
 
 export const projectSchema = z.strictObject({
   project: z
@@ -348,15 +55,60 @@ export type SizingSettings = ProjectSettings['sizing'];
 export type HypervisorSettings = ProjectSettings['hypervisor'];
 export type ClusterSettings = ProjectSettings['cluster'];
 export type PartitionSettings = ProjectSettings['partitions'];
-export type PlacementSettings = ProjectSettings['placement'];
 export type ProvisionSettings = ProjectSettings['provision'];
 export type ResourceKey = 'cpu' | 'memory' | 'disk' | 'network';
 
-/** Defaults of every section, for tests and builders. */
-export function defaultSettings(overrides: Partial<ProjectInput> = {}): ProjectSettings {
-  return projectSchema.parse({
-    project: 'test',
-    inputs: { inventory: 'inventory.csv', monitoring: 'monitoring.csv' },
-    ...overrides,
-  });
+/** Demand statistic: average, maximum or a percentile such as `p95` (method §3.1). */
+export type Statistic = 'avg' | 'max' | `p${number}`;
+
+/** Everything a project names, read and validated: what a plan is made from. */
+export interface ProjectData {
+  settings: ProjectSettings;
+  servers: InventoryServer[];
+  usage: Map<string, ServerUsage>;
+  catalog: HostModel[] | null;
+  /** Input files (relative to the project) and their digests. */
+  inputFiles: { file: string; sha256: string }[];
+  /** Data problems found while reading (not errors): carried into the plan and reports. */
+  findings?: Finding[];
+}
+
+export interface LoadedProject {
+  file: string;
+  dir: string;
+  settings: ProjectSettings;
+  /** Absolute paths of the inputs. */
+  inventoryFile: string;
+  monitoringFiles: string[];
+  catalogFile: string | null;
+}
+
+/** Reads a project: a folder holding capplan.yaml, or the file itself. */
+export async function loadProject(projectPath: string): Promise<LoadedProject> {
+  const file = await projectFile(projectPath);
+  const settings = await loadStructuredFile(file, projectSchema, 'yaml');
+  const dir = path.dirname(file);
+  const monitoring = Array.isArray(settings.inputs.monitoring)
+    ? settings.inputs.monitoring
+    : [settings.inputs.monitoring];
+  if (settings.cluster.mode === 'catalog' && !settings.inputs.catalog) {
+    throw new InputError('cluster.mode is catalog but inputs.catalog names no catalog file', { file });
+  }
+  return {
+    file,
+    dir,
+    settings,
+    inventoryFile: path.resolve(dir, settings.inputs.inventory),
+    monitoringFiles: monitoring.map((m) => path.resolve(dir, m)),
+    catalogFile: settings.inputs.catalog ? path.resolve(dir, settings.inputs.catalog) : null,
+  };
+}
+
+async function projectFile(p: string): Promise<string> {
+  try {
+    const s = await stat(p);
+    return s.isDirectory() ? path.join(p, 'capplan.yaml') : p;
+  } catch {
+    throw new InputError('no such project folder or file', { file: p });
+  }
 }

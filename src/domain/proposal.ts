@@ -1,5 +1,5 @@
-// proposal.yaml, a consolidation proposal kept as code (issue 7), as written. zod at the
-// boundary (conventions.md §3); docs/proposal.schema.json is generated from this schema.
+// proposal.yaml, a consolidation proposal kept as code (docs/check.md), as written; zod at
+// the boundary, and docs/proposal.schema.json is generated from this schema.
 // The settings sections are those of capplan.yaml, so a proposal sizes exactly like the
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
@@ -8,11 +8,13 @@ import {
   clusterSchema,
   hypervisorSchema,
   partitionsSchema,
+  placementSchema,
   provisionSchema,
   qualitySchema,
   sizingSchema,
-  type ProjectSettings,
-} from './project.ts';
+} from './project-settings.ts';
+import type { ProjectSettings } from './project.ts';
+import { parseStructured, readStructuredText, type ParsedFile } from './load-file.ts';
 
 export const PROPOSAL_FORMAT_VERSION = 1;
 
@@ -129,8 +131,13 @@ export function proposalSettings(p: Proposal): ProjectSettings {
     cluster: p.cluster,
     partitions: p.partitions,
     quality: p.quality,
-    placement: { objective: 'balance', timeLimitSeconds: 10, seed: 1 },
+    placement: placementSchema.parse({}),
     // Provisioning does not bear on whether a proposal holds: its defaults.
     provision: provisionSchema.parse({}),
   };
+}
+
+/** Reads proposal.yaml; the parsed document is kept so findings can point at its lines. */
+export async function readProposal(file: string): Promise<ParsedFile<Proposal>> {
+  return parseStructured(await readStructuredText(file), file, proposalSchema, 'yaml');
 }

@@ -2,6 +2,7 @@
 // file:row:column (formats.md: row = line number, column = header name). Empty is `null`
 // (missing data, a finding for sizing), never an error.
 import { InputError, type SourceLocation } from '../domain/errors.ts';
+import { unguardFormula } from '../escape/spreadsheet.ts';
 
 export type Loc = Required<Pick<SourceLocation, 'file' | 'row'>> & { column: string };
 
@@ -43,22 +44,6 @@ export function textCell(value: string | undefined): string | null {
   if (value === undefined) return null;
   const s = unguardFormula(value.trim());
   return s === '' ? null : s;
-}
-
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Client text written to a CSV a spreadsheet may open: a value starting with = + - @ (or a
- * tab/CR) gets a leading `'`, which Excel and LibreOffice treat as "this is text" and hide.
- * capplan's own readers drop that `'` again (unguardFormula), so names survive a round trip.
- */
-export function guardFormula(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
-}
-
-export function unguardFormula(s: string): string {
-  return s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s;
 }
 
 /** One of a fixed set of words, case-insensitive; empty gives `fallback`. */

@@ -4,9 +4,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../domain/errors.ts';
-import type { DataQuality, InventoryServer, ServerUsage } from '../domain/types.ts';
+import type { DataQuality, InventoryServer, ServerUsage } from '../domain/server.ts';
 import { sortFindings, type Finding } from '../domain/finding.ts';
-import { assessQuality, defaultQualitySettings, type QualitySettings } from '../quality/assess-quality.ts';
+import { assessQuality } from '../quality/assess-quality.ts';
+import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
 import { slugify } from './cells.ts';
 import { inventoryColumns, readInventoryCsv } from './inventory-csv.ts';
 import { readHead } from './monitoring/formats/detect.ts';

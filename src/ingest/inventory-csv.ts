@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
 import { InputError } from '../domain/errors.ts';
-import { HA_PRIORITIES, type InventoryServer, type SpecialHardware } from '../domain/types.ts';
+import { HA_PRIORITIES, type InventoryServer, type SpecialHardware } from '../domain/server.ts';
 import { readTextFile } from './read-text.ts';
 import { enumCell, numberCell, slugify, textCell, type Loc } from './cells.ts';
 

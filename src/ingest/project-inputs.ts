@@ -3,17 +3,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ProjectSettings } from '../domain/project.ts';
-import type { InventoryServer, ServerUsage } from '../domain/types.ts';
-import type { PlanInputs } from '../plan/assemble.ts';
+import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import { assessAll } from '../quality/assess-quality.ts';
 import type { Finding } from '../domain/finding.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { readInventory } from './read-inventory.ts';
 import { readMonitoring } from './monitoring/read-monitoring.ts';
-import { loadProject, type LoadedProject } from '../domain/project-file.ts';
+import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
-export async function readProjectInputs(projectPath: string): Promise<{ project: LoadedProject; inputs: PlanInputs }> {
+export async function readProjectInputs(projectPath: string): Promise<{ project: LoadedProject; inputs: ProjectData }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
   const { servers, usage, findings } = await readServerData(project.inventoryFile, project.monitoringFiles, settings);

@@ -1,6 +1,6 @@
 // One entry point for "the inventory", whatever the client sent: an inventory CSV (formats.md,
 // header synonyms or a column map), an RVTools workbook, or an RVTools CSV export folder.
-import type { InventoryServer } from '../domain/types.ts';
+import type { InventoryServer } from '../domain/server.ts';
 import type { Finding } from '../domain/finding.ts';
 import { readInventoryCsv, type InventoryCsvOptions } from './inventory-csv.ts';
 import { isRvToolsCsvFolder, readRvToolsCsvFolder, readRvToolsXlsx } from './rvtools/tables.ts';

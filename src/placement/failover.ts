@@ -2,8 +2,9 @@
 // within the failover ceiling, in HA-priority order). One core over arrays, used by the
 // optimiser on every candidate and wrapped by `simulateFailures` for plans and reports.
 import type { FailoverScenario, Restart } from '../domain/plan.ts';
-import type { HaPriority } from '../domain/types.ts';
-import type { PlacementProblem, PlacementResult } from './types.ts';
+import type { HaPriority } from '../domain/server.ts';
+import type { PlacementProblem } from '../domain/problem.ts';
+import type { PlacementResult } from './types.ts';
 import { addInto, fits, fmt, normSize, pctFor, referenceCapacity, slack, zeros } from './vector.ts';
 
 /** Scenario enumeration stops here; beyond it only subsets of the most loaded hosts are tried. */
@@ -147,7 +148,7 @@ export function survivesFailures(
 /** Builds the simulation view of a placed result (names → vectors). */
 export function simView(
   problem: PlacementProblem,
-  result: PlacementResult,
+  result: Pick<PlacementResult, 'hosts'>,
 ): { hosts: SimHost[]; vms: SimVm[]; refCap: number[] } {
   const res = problem.resources;
   const refCap = referenceCapacity(res, problem.hostModels);

@@ -2,6 +2,6 @@
 // these; everything else under src/placement is internal.
 export { solvePlacement, type SolveOptions } from './solve.ts';
 export { simulateFailures } from './failover.ts';
-export { checkPlacement } from './verify.ts';
+export { verifyPlacement } from './verify.ts';
 export { lowerBound, type LowerBound } from './lower-bound.ts';
 export type * from './types.ts';

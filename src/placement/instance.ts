@@ -1,10 +1,11 @@
 // The problem as the packers see it: vectors instead of records, affinity groups merged
 // into single items, VMs in one canonical order (so shuffling the input changes nothing),
 // per-model capacities under the normal and the failover ceilings.
-import type { HostModelCapacity, PlacementProblem, UnplacedVm } from './types.ts';
+import type { HostModelCapacity, PlacementProblem } from '../domain/problem.ts';
+import type { UnplacedVm } from './types.ts';
 import type { SimVm } from './failover.ts';
-import { addInto, normSize, pctFor, referenceCapacity, zeros } from './vector.ts';
-import { explainItem } from './explain.ts';
+import { TOLERANCE } from '../util/tolerance.ts';
+import { addInto, fmt, normSize, pctFor, referenceCapacity, zeros } from './vector.ts';
 
 export interface ModelSpec {
   name: string;
@@ -135,4 +136,45 @@ export function buildInstance(problem: PlacementProblem): Instance {
   items.sort((a, b) => b.size - a.size || byName(a.name, b.name));
   unplaced.sort((a, b) => byName(a.vm, b.vm));
   return { problem, resources, refCap, vms, items, models, k: problem.redundancy, unplaced };
+}
+
+// Why a VM cannot be placed (Karpenter's InstanceTypeFilterError idea): one line per host
+// model naming the resource and the numbers that rule it out.
+
+/** Lines explaining why no model takes `demand`; empty when some model does. */
+function explainDemand(demand: readonly number[], problem: PlacementProblem, models: readonly ModelSpec[]): string[] {
+  const res = problem.resources;
+  const k = problem.redundancy;
+  const lines: string[] = [];
+  for (const m of models) {
+    const why: string[] = [];
+    for (let r = 0; r < res.length; r++) {
+      const d = demand[r]!;
+      const pct = pctFor(problem.ceilingPct, res[r]!, 100);
+      // A VM that fits in normal operation but not on a survivor cannot be made N+k safe.
+      const failPct = pctFor(problem.failoverCeilingPct, res[r]!, 100);
+      const limit = k > 0 ? Math.min(m.cap[r]!, m.failCap[r]!) : m.cap[r]!;
+      const usedPct =
+        k > 0 && m.failCap[r]! < m.cap[r]! ? `${fmt(failPct)} % failover ceiling` : `${fmt(pct)} % ceiling`;
+      if (d > limit * (1 + TOLERANCE))
+        why.push(`needs ${res[r]} ${fmt(d)}, host allows ${fmt(limit)} (${fmt(m.capacity[r]!)} at ${usedPct})`);
+    }
+    if (why.length === 0) return [];
+    lines.push(`${m.name}: ${why.join('; ')}`);
+  }
+  if (models.length === 0) lines.push('no host model in the catalog');
+  return lines;
+}
+
+function explainItem(
+  item: Item,
+  problem: PlacementProblem,
+  models: readonly ModelSpec[],
+  vms: readonly SimVm[],
+): string[] {
+  const lines = explainDemand(item.demand, problem, models);
+  if (lines.length > 0 && item.vms.length > 1) {
+    lines.unshift(`affinity group of ${item.vms.map((i) => vms[i]!.name).join(', ')} must share one host`);
+  }
+  return lines;
 }

@@ -2,8 +2,9 @@
 // L2 (Knapsack Problems, 1990, §8.3.1), which is never below L1 = ⌈Σ demand / capacity⌉;
 // with N+k the survivors alone must hold everything under the failover ceiling, so
 // k + L2(failCap). Plus pairwise-incompatible VMs (no two fit one host): one host each.
-import type { PlacementProblem } from './types.ts';
+import type { PlacementProblem } from '../domain/problem.ts';
 import { buildInstance, type Instance, type ModelSpec } from './instance.ts';
+import { TOLERANCE } from '../util/tolerance.ts';
 
 export interface LowerBound {
   hosts: number;
@@ -13,7 +14,7 @@ export interface LowerBound {
 }
 
 /** Ceiling that forgives float noise: ⌈2.0000000001⌉ is 2. */
-export const ceilTol = (x: number) => Math.ceil(x - 1e-9);
+export const ceilTol = (x: number) => Math.ceil(x - TOLERANCE);
 
 /** Count of sorted-ascending values ≤ x (with float slack). */
 function countAtMost(sorted: readonly number[], x: number): number {
@@ -21,7 +22,7 @@ function countAtMost(sorted: readonly number[], x: number): number {
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x + 1e-9 * Math.max(1, Math.abs(x))) lo = mid + 1;
+    if (sorted[mid]! <= x + TOLERANCE * Math.max(1, Math.abs(x))) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -46,7 +47,7 @@ export function martelloTothL2(sizes: readonly number[], C: number): number {
   for (const alpha of alphas) {
     const j1Start = countAtMost(a, C - alpha); // indices ≥ j1Start: w > C − α
     const j2Start = half; // (C/2, C − α]
-    const j3Start = alpha > 0 ? countAtMost(a, alpha - 1e-9 * Math.max(1, alpha)) : 0;
+    const j3Start = alpha > 0 ? countAtMost(a, alpha - TOLERANCE * Math.max(1, alpha)) : 0;
     const j2Count = Math.max(0, j1Start - j2Start);
     const j2Sum = j2Count > 0 ? sumBetween(j2Start, j1Start) : 0;
     const j3Sum = sumBetween(j3Start, half);
@@ -63,7 +64,7 @@ export function incompatibleItems(demands: readonly (readonly number[])[], cap: 
     .map((d, i) => ({ d, key: norm(d), i }))
     .sort((x, y) => y.key - x.key || x.i - y.i)
     .slice(0, 2000);
-  const clash = (x: readonly number[], y: readonly number[]) => x.some((v, r) => v + y[r]! > cap[r]! * (1 + 1e-9));
+  const clash = (x: readonly number[], y: readonly number[]) => x.some((v, r) => v + y[r]! > cap[r]! * (1 + TOLERANCE));
   const clique: (readonly number[])[] = [];
   for (const { d } of order) if (clique.every((c) => clash(c, d))) clique.push(d);
   return clique.length;
@@ -79,7 +80,7 @@ function fractionalCost(models: readonly ModelSpec[], cap: (m: ModelSpec) => num
     cost += (units / cap(m)) * m.cost;
     need -= units;
   }
-  return need > 1e-9 ? Infinity : cost;
+  return need > TOLERANCE ? Infinity : cost;
 }
 
 export function instanceLowerBound(inst: Instance): LowerBound {

@@ -1,7 +1,8 @@
 // The JSON `capplan place` writes: the plan.json fields a placement fills (vms[].host,
 // hosts[], placement, redundancy), with per-host load per resource. Pure.
 import type { FailoverScenario } from '../domain/plan.ts';
-import type { PlacementProblem, PlacementResult, Violation } from './types.ts';
+import type { PlacementProblem } from '../domain/problem.ts';
+import type { PlacementResult, Violation } from './types.ts';
 
 export const PLACE_FORMAT_VERSION = 1;
 

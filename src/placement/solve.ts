@@ -3,7 +3,8 @@
 // to improve or prove it. Same problem and seed give the same placement.
 import type { Instance, ModelSpec } from './instance.ts';
 import { buildInstance } from './instance.ts';
-import type { PlacementProblem, PlacementResult } from './types.ts';
+import type { PlacementProblem } from '../domain/problem.ts';
+import type { PlacementResult } from './types.ts';
 import type { Packing } from './heuristic/construct.ts';
 import { evaluate, solveMixed, solveModel, type Candidate } from './heuristic/search.ts';
 import { failureNote } from './failover.ts';
@@ -12,6 +13,7 @@ import { peakUtil, toResult } from './result.ts';
 import { fmt as fmtNum } from './vector.ts';
 import { packsInto } from './ilp/search-tree.ts';
 import { arcFlowApplies, balanceExactly, exactApplies, improveArcFlow, improveExactly } from './ilp/exact.ts';
+import { TOLERANCE } from '../util/tolerance.ts';
 
 export interface SolveOptions {
   onProgress?: (msg: string) => void;
@@ -109,7 +111,7 @@ async function balancePhase(
   seconds: number,
 ): Promise<{ best: Candidate; proof: Proof }> {
   if (inst.problem.objective !== 'balance' || !proof.count || inst.models.length !== 1) return { best, proof };
-  if (peakUtil(best.packing.bins) <= balanceBound(inst, best.packing) + 1e-9)
+  if (peakUtil(best.packing.bins) <= balanceBound(inst, best.packing) + TOLERANCE)
     return { best, proof: { ...proof, balance: true } };
   if (!exactApplies(inst, best.packing.bins.length)) return { best, proof };
   const bal = await balanceExactly(
@@ -119,8 +121,8 @@ async function balancePhase(
   );
   if (!bal) return { best, proof };
   const c = evaluate(inst, { bins: bal.bins, failed: [] }, 'milp');
-  if (c.survives && bal.peak < peakUtil(best.packing.bins) - 1e-9) best = c;
-  return { best, proof: { ...proof, balance: peakUtil(best.packing.bins) <= bal.peak + 1e-9 } };
+  if (c.survives && bal.peak < peakUtil(best.packing.bins) - TOLERANCE) best = c;
+  return { best, proof: { ...proof, balance: peakUtil(best.packing.bins) <= bal.peak + TOLERANCE } };
 }
 
 /** Small single-model inputs: the search tree shows that `hosts` − 1 hosts cannot work. */
@@ -150,10 +152,10 @@ function isOptimal(inst: Instance, c: Candidate, lb: LowerBound, proof: Proof): 
   const bins = c.packing.bins;
   const countOk =
     proof.count ||
-    (inst.problem.objective === 'min-cost' ? costOf(c.packing) <= lb.cost + 1e-9 : bins.length <= lb.hosts);
+    (inst.problem.objective === 'min-cost' ? costOf(c.packing) <= lb.cost + TOLERANCE : bins.length <= lb.hosts);
   if (inst.problem.objective !== 'balance') return countOk;
   const singleFamily = inst.models.length === 1 || inst.problem.singleFamily === true;
-  return countOk && singleFamily && (proof.balance || peakUtil(bins) <= balanceBound(inst, c.packing) + 1e-9);
+  return countOk && singleFamily && (proof.balance || peakUtil(bins) <= balanceBound(inst, c.packing) + TOLERANCE);
 }
 
 export async function solvePlacement(problem: PlacementProblem, opts: SolveOptions = {}): Promise<PlacementResult> {

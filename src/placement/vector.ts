@@ -1,14 +1,10 @@
 // Resource-vector arithmetic (Karpenter's `pkg/utils/resources` idea: Fits/Merge/Subtract
 // kept apart from the packer). A vector is a number[] indexed like problem.resources.
 
-/** Relative slack for float sums (31.5 GB built from 4 + 3 + … must not fail on 1e-15). */
-export const EPS = 1e-9;
+import { exceeds } from '../util/tolerance.ts';
 
 export function fits(load: readonly number[], demand: readonly number[], cap: readonly number[]): boolean {
-  for (let r = 0; r < cap.length; r++) {
-    const c = cap[r]!;
-    if (load[r]! + demand[r]! > c + EPS * Math.max(1, Math.abs(c))) return false;
-  }
+  for (let r = 0; r < cap.length; r++) if (exceeds(load[r]! + demand[r]!, cap[r]!)) return false;
   return true;
 }
 

@@ -1,10 +1,16 @@
-// The slow, readable checker (conventions §7): validates any placement from scratch, one
-// function per constraint, with its own failover simulation written over plain records.
-// It shares only the vector tolerances and the size key with the optimiser.
-import type { HaPriority } from '../domain/types.ts';
-import type { PlacementProblem, PlacementResult, PlacementVm, Violation } from './types.ts';
-import { EPS, fmt, normSize, pctFor, referenceCapacity } from './vector.ts';
+// The one verifier of a placement: slow, readable, from scratch, one function per rule, each
+// broken rule reported with its amounts (needed, allowed, short by). `place`, `plan` and
+// `check` all trust it; every optimiser result passes through it in the tests. It shares with
+// the optimiser only the failure-set enumeration, the size key and the tolerance.
+import type { PlacementProblem, PlacementVm } from '../domain/problem.ts';
+import type { HaPriority } from '../domain/server.ts';
+import { exceeds } from '../util/tolerance.ts';
 import { failureSets, simView } from './failover.ts';
+import type { PlacementResult, Violation } from './types.ts';
+import { fmt, normSize, pctFor, referenceCapacity } from './vector.ts';
+
+/** What the verifier reads of a result: where each VM runs and which VMs have no host. */
+export type Placement = Pick<PlacementResult, 'hosts' | 'unplaced'>;
 
 type Load = Record<string, number>;
 
@@ -12,11 +18,13 @@ function vmMap(problem: PlacementProblem): Map<string, PlacementVm> {
   return new Map(problem.vms.map((v) => [v.name, v]));
 }
 
-function within(load: number, cap: number): boolean {
-  return load <= cap + EPS * Math.max(1, Math.abs(cap));
+function loadOf(vms: readonly (PlacementVm | undefined)[], resources: readonly string[]): Load {
+  const load: Load = Object.fromEntries(resources.map((r) => [r, 0]));
+  for (const v of vms) for (const r of resources) load[r]! += v?.demand[r] ?? 0;
+  return load;
 }
 
-export function checkPlacedOnce(problem: PlacementProblem, result: PlacementResult): Violation[] {
+export function checkPlacedOnce(problem: PlacementProblem, result: Placement): Violation[] {
   const seen = new Map<string, number>();
   const out: Violation[] = [];
   const known = vmMap(problem);
@@ -31,7 +39,7 @@ export function checkPlacedOnce(problem: PlacementProblem, result: PlacementResu
   return out;
 }
 
-export function checkModels(problem: PlacementProblem, result: PlacementResult): Violation[] {
+export function checkModels(problem: PlacementProblem, result: Placement): Violation[] {
   const out: Violation[] = [];
   const models = new Map(problem.hostModels.map((m) => [m.name, m]));
   const count = new Map<string, number>();
@@ -43,40 +51,62 @@ export function checkModels(problem: PlacementProblem, result: PlacementResult):
   for (const [name, n] of count) {
     const max = models.get(name)?.maxCount;
     if (max !== undefined && n > max)
-      out.push({ rule: 'model', message: `${n} hosts of ${name}, at most ${max} available` });
+      out.push({
+        rule: 'model',
+        required: n,
+        available: max,
+        message: `${n} hosts of ${name}, at most ${max} available`,
+      });
   }
   const families = new Set(result.hosts.map((h) => models.get(h.model)?.family ?? h.model));
   if (problem.singleFamily && families.size > 1)
     out.push({ rule: 'single-family', message: `hosts mix CPU families ${[...families].sort().join(', ')}` });
   if (problem.hostCount !== undefined && result.hosts.length !== problem.hostCount) {
-    out.push({ rule: 'host-count', message: `${result.hosts.length} hosts, the problem fixes ${problem.hostCount}` });
+    out.push({
+      rule: 'host-count',
+      required: problem.hostCount,
+      available: result.hosts.length,
+      message: `${result.hosts.length} hosts, the problem fixes ${problem.hostCount}`,
+    });
   }
   if (new Set(result.hosts.map((h) => h.name)).size !== result.hosts.length)
     out.push({ rule: 'model', message: 'host names are not unique' });
   return out;
 }
 
-export function checkCapacity(problem: PlacementProblem, result: PlacementResult): Violation[] {
+/** Every host's load within capacity × the normal-operation ceiling, per resource. */
+export function checkCapacity(problem: PlacementProblem, result: Placement): Violation[] {
   const out: Violation[] = [];
   const vms = vmMap(problem);
   const models = new Map(problem.hostModels.map((m) => [m.name, m]));
   for (const h of result.hosts) {
-    for (const res of problem.resources) {
-      const load = h.vms.reduce((s, v) => s + (vms.get(v)?.demand[res] ?? 0), 0);
-      const pct = pctFor(problem.ceilingPct, res, 100);
-      const cap = ((models.get(h.model)?.capacity[res] ?? 0) * pct) / 100;
-      if (!within(load, cap))
-        out.push({
-          rule: 'capacity',
-          host: h.name,
-          message: `${h.name}: ${res} ${fmt(load)} exceeds ${fmt(cap)} (${fmt(pct)} % ceiling)`,
-        });
+    const load = loadOf(
+      h.vms.map((v) => vms.get(v)),
+      problem.resources,
+    );
+    for (const resource of problem.resources) {
+      const ceilingPct = pctFor(problem.ceilingPct, resource, 100);
+      const capacity = models.get(h.model)?.capacity[resource] ?? 0;
+      const available = (capacity * ceilingPct) / 100;
+      const required = load[resource]!;
+      if (!exceeds(required, available)) continue;
+      out.push({
+        rule: 'capacity',
+        host: h.name,
+        resource,
+        required,
+        available,
+        shortfall: required - available,
+        capacity,
+        ceilingPct,
+        message: `${h.name}: ${resource} ${fmt(required)} exceeds ${fmt(available)} (${fmt(ceilingPct)} % ceiling)`,
+      });
     }
   }
   return out;
 }
 
-export function checkAntiAffinity(problem: PlacementProblem, result: PlacementResult): Violation[] {
+export function checkAntiAffinity(problem: PlacementProblem, result: Placement): Violation[] {
   const out: Violation[] = [];
   const vms = vmMap(problem);
   for (const h of result.hosts) {
@@ -95,7 +125,7 @@ export function checkAntiAffinity(problem: PlacementProblem, result: PlacementRe
   return out;
 }
 
-export function checkAffinityAndPins(problem: PlacementProblem, result: PlacementResult): Violation[] {
+export function checkAffinityAndPins(problem: PlacementProblem, result: Placement): Violation[] {
   const out: Violation[] = [];
   const hostOf = new Map<string, string>();
   for (const h of result.hosts) for (const v of h.vms) hostOf.set(v, h.name);
@@ -116,65 +146,142 @@ export function checkAffinityAndPins(problem: PlacementProblem, result: Placemen
 
 const RANK: Record<HaPriority, number> = { high: 0, medium: 1, low: 2 };
 
-/** Own N+k simulation: restart the failed hosts' VMs one by one, best fit, as the spec says. */
-export function checkFailover(problem: PlacementProblem, result: PlacementResult): Violation[] {
+/**
+ * N+k by its own simulation (method §6.4): for every failure of k hosts, the failed hosts'
+ * VMs restart one by one — HA priority high → low, then larger first, then by name — each on
+ * the survivor with room under the failover ceiling that leaves the least slack. A scenario
+ * that strands VMs is charged to the survivor with the most room left: one violation per
+ * resource it would need beyond its failover capacity to take them all.
+ */
+export function checkFailover(problem: PlacementProblem, result: Placement): Violation[] {
+  const k = problem.redundancy;
+  if (k <= 0) return [];
+  const n = result.hosts.length;
+  if (n <= k && (n > 0 || problem.vms.length > 0)) {
+    const message = `N+${k} needs at least ${k + 1} hosts; the placement has ${n}`;
+    return [{ rule: 'failover', resource: 'hosts', required: k + 1, available: n, shortfall: k + 1 - n, message }];
+  }
+  const { hosts: simHosts } = simView(problem, result);
+  const refCap = referenceCapacity(problem.resources, problem.hostModels);
+  const vms = vmMap(problem);
+  const base = new Map(
+    result.hosts.map((h) => [
+      h.name,
+      loadOf(
+        h.vms.map((v) => vms.get(v)),
+        problem.resources,
+      ),
+    ]),
+  );
+  return failureSets(simHosts, k, refCap).sets.flatMap((set) => scenarioViolations(problem, result, set, refCap, base));
+}
+
+function scenarioViolations(
+  problem: PlacementProblem,
+  result: Placement,
+  set: readonly number[],
+  refCap: readonly number[],
+  baseLoads: ReadonlyMap<string, Load>,
+): Violation[] {
   const res = problem.resources;
   const vms = vmMap(problem);
-  const refCap = referenceCapacity(res, problem.hostModels);
   const models = new Map(problem.hostModels.map((m) => [m.name, m]));
   const failCap = (model: string, r: string) =>
     ((models.get(model)?.capacity[r] ?? 0) * pctFor(problem.failoverCeilingPct, r, 100)) / 100;
-  const { hosts: simHosts } = simView(problem, result);
-  const out: Violation[] = [];
-  for (const set of failureSets(simHosts, problem.redundancy, refCap).sets) {
-    const failed = set.map((i) => result.hosts[i]!);
-    const survivors = result.hosts.filter((h) => !failed.includes(h));
-    const loads = new Map<string, Load>(
-      survivors.map((h) => [
-        h.name,
-        Object.fromEntries(res.map((r) => [r, h.vms.reduce((s, v) => s + (vms.get(v)?.demand[r] ?? 0), 0)])),
-      ]),
+  const failed = set.map((i) => result.hosts[i]!);
+  const survivors = result.hosts.filter((h) => !failed.includes(h));
+  // Survivors' loads, copied on first change so a scenario costs what its restarts touch.
+  const changed = new Map<string, Load>();
+  const loads = {
+    get: (host: string): Load => changed.get(host) ?? baseLoads.get(host)!,
+    own: (host: string): Load => {
+      let l = changed.get(host);
+      if (!l) changed.set(host, (l = { ...baseLoads.get(host)! }));
+      return l;
+    },
+  };
+  const size = (v: PlacementVm) =>
+    normSize(
+      res.map((r) => v.demand[r] ?? 0),
+      refCap,
     );
-    const size = (v: PlacementVm) =>
-      normSize(
-        res.map((r) => v.demand[r] ?? 0),
-        refCap,
-      );
-    const moving = failed.flatMap((h) => h.vms.map((n) => vms.get(n)!)).filter(Boolean);
-    moving.sort(
-      (a, b) =>
-        RANK[a.haPriority ?? 'medium'] - RANK[b.haPriority ?? 'medium'] ||
-        size(b) - size(a) ||
-        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-    );
-    for (const v of moving) {
-      let best: string | null = null;
-      let bestSlack = Infinity;
-      for (const h of survivors) {
-        const load = loads.get(h.name)!;
-        if (!res.every((r) => within(load[r]! + (v.demand[r] ?? 0), failCap(h.model, r)))) continue;
-        let s = 0;
-        for (let i = 0; i < res.length; i++)
-          s += refCap[i]! > 0 ? (failCap(h.model, res[i]!) - load[res[i]!]!) / refCap[i]! : 0;
-        if (s < bestSlack) [best, bestSlack] = [h.name, s];
-      }
-      if (best === null) {
-        out.push({
-          rule: 'failover',
-          vm: v.name,
-          message: `if ${failed.map((h) => h.name).join(' + ')} fail, ${v.name} cannot restart on any survivor`,
-        });
-        continue;
-      }
-      const load = loads.get(best)!;
-      for (const r of res) load[r] = load[r]! + (v.demand[r] ?? 0);
+  const moving = failed.flatMap((h) => h.vms.flatMap((name) => vms.get(name) ?? []));
+  moving.sort(
+    (a, b) =>
+      RANK[a.haPriority ?? 'medium'] - RANK[b.haPriority ?? 'medium'] ||
+      size(b) - size(a) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  const stranded: PlacementVm[] = [];
+  for (const v of moving) {
+    let best: string | null = null;
+    let bestSlack = Infinity;
+    for (const h of survivors) {
+      const load = loads.get(h.name)!;
+      if (res.some((r) => exceeds(load[r]! + (v.demand[r] ?? 0), failCap(h.model, r)))) continue;
+      let slack = 0;
+      res.forEach((r, i) => {
+        slack += refCap[i]! > 0 ? (failCap(h.model, r) - load[r]!) / refCap[i]! : 0;
+      });
+      if (slack < bestSlack) [best, bestSlack] = [h.name, slack];
     }
+    if (best === null) stranded.push(v);
+    else for (const r of res) loads.own(best)[r]! += v.demand[r] ?? 0;
+  }
+  if (stranded.length === 0) return [];
+  const failedHosts = failed.map((h) => h.name);
+  const names = stranded.map((v) => v.name);
+  const freest = freestSurvivor(survivors, loads, res, failCap);
+  const base = { rule: 'failover', failedHosts, stranded: names } as const;
+  if (!freest) return [{ ...base, message: `if ${failedHosts.join(' + ')} fail, no host survives` }];
+  const need = loadOf([...stranded], res);
+  const out: Violation[] = [];
+  for (const resource of res) {
+    const available = failCap(freest.model, resource);
+    const required = loads.get(freest.name)![resource]! + need[resource]!;
+    if (!exceeds(required, available)) continue;
+    out.push({
+      ...base,
+      host: freest.name,
+      resource,
+      required,
+      available,
+      shortfall: required - available,
+      message:
+        `if ${failedHosts.join(' + ')} fail, ${freest.name} would need ${resource} ${fmt(required)} of ` +
+        `${fmt(available)} to restart ${names.join(', ')}`,
+    });
+  }
+  // Room in total but in the wrong places: no single survivor can take a stranded VM.
+  if (out.length === 0) {
+    const message = `if ${failedHosts.join(' + ')} fail, ${names.join(', ')} cannot restart on any survivor`;
+    out.push({ ...base, host: freest.name, message });
   }
   return out;
 }
 
-/** Every violated rule of a result, in a stable order. */
-export function checkPlacement(problem: PlacementProblem, result: PlacementResult): Violation[] {
+/** The survivor whose tightest resource has the largest share of its failover capacity left. */
+function freestSurvivor(
+  survivors: readonly Placement['hosts'][number][],
+  loads: { get: (host: string) => Load },
+  res: readonly string[],
+  failCap: (model: string, r: string) => number,
+): Placement['hosts'][number] | undefined {
+  let best: Placement['hosts'][number] | undefined;
+  let bestFree = -Infinity;
+  for (const h of survivors) {
+    let free = Infinity;
+    for (const r of res) {
+      const cap = failCap(h.model, r);
+      free = Math.min(free, cap > 0 ? (cap - loads.get(h.name)![r]!) / cap : -Infinity);
+    }
+    if (free > bestFree) [best, bestFree] = [h, free];
+  }
+  return best;
+}
+
+/** Every broken rule of a placement, in a stable order. */
+export function verifyPlacement(problem: PlacementProblem, result: Placement): Violation[] {
   return [
     ...checkPlacedOnce(problem, result),
     ...checkModels(problem, result),

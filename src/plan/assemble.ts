@@ -1,25 +1,18 @@
 // assemblePlan: inventory + usage + settings → Plan. The one pipeline every command builds
-// on (foundation issue): size each server, choose the host hardware (derived spec or the
+// on : size each server, choose the host hardware (derived spec or the
 // cheapest catalog model), place the VMs with N+k, simulate every failure, lay out each
 // hypervisor's disk. No I/O: readers run before it, writers after it.
-import type { ProjectSettings } from '../domain/project.ts';
-import type { HostModel, InventoryServer, ServerUsage } from '../domain/types.ts';
+import type { ProjectData, ProjectSettings } from '../domain/project.ts';
+import { InternalError } from '../domain/errors.ts';
+import { verifyPlacement } from '../placement/verify.ts';
 import { sizeServer } from '../sizing/index.ts';
 import type { PlacementResult } from '../placement/types.ts';
-import type { Finding } from '../domain/finding.ts';
+import { sortFindings } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
-import { pct, round2 } from '../sizing/host-capacity.ts';
+import { pct, round2 } from '../util/round.ts';
 import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from '../domain/plan.ts';
 
-export interface PlanInputs {
-  settings: ProjectSettings;
-  servers: InventoryServer[];
-  usage: Map<string, ServerUsage>;
-  catalog: HostModel[] | null;
-  /** Input files (relative to the project) and their digests. */
-  inputFiles: { file: string; sha256: string }[];
-  /** Data problems found while reading (not errors): carried into the plan and reports. */
-  findings?: Finding[];
+export interface PlanInputs extends ProjectData {
   onProgress?: (message: string) => void;
 }
 
@@ -37,6 +30,7 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
     catalog: inp.catalog,
     onProgress: inp.onProgress,
   });
+  verifyChoice(choice, settings.cluster.redundancy);
   const vms = finishVms(choice);
   const hosts = finishHosts(choice, vms);
   const scenarios = choice.scenarios.map((s) => renameScenario(s, choice.hostNames));
@@ -72,6 +66,22 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
     placement: placementSummary(choice.result, settings),
     findings: sortFindings(inp.findings ?? []),
   };
+}
+
+/**
+ * The verifier (placement/verify.ts), not the optimiser, has the last word: a placement that
+ * breaks a rule, or a failover simulation it disagrees with, is a bug, never a plan.
+ */
+function verifyChoice(choice: HostChoice, k: number): void {
+  const violations = verifyPlacement(choice.problem, choice.result);
+  const broken = violations.filter((v) => v.rule !== 'failover');
+  const comparable = k > 0 && choice.result.hosts.length > k;
+  const engineFails = choice.scenarios.some((s) => !s.satisfied);
+  const verifierFails = violations.some((v) => v.rule === 'failover');
+  if (broken.length > 0 || (comparable && engineFails !== verifierFails)) {
+    const what = broken.length ? broken.map((v) => v.message) : ['the failover simulations disagree'];
+    throw new InternalError(`the placement does not pass its verification: ${what.join('; ')}`);
+  }
 }
 
 function finishVms(choice: HostChoice): PlanVm[] {
@@ -147,25 +157,6 @@ function placementSummary(r: PlacementResult, settings: ProjectSettings): Plan['
     seed: r.seed,
     notes: r.notes,
   };
-}
-
-/** Stable order for findings: by server, then severity, code and message. */
-function sortFindings(findings: Finding[]): Finding[] {
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  const key = (f: Finding) => [
-    f.server ?? '',
-    String(rank[f.severity]),
-    f.code,
-    f.file ?? '',
-    String(f.row ?? 0).padStart(12, '0'),
-    f.message,
-  ];
-  return [...findings].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
-    return 0;
-  });
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

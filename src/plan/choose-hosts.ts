@@ -5,7 +5,7 @@
 // catalog: every model on its own (one CPU type per cluster, spec §3), the fewest hosts of
 //          it that hold the load with N+k; the cheapest wins (then fewer hosts, then name).
 import type { ProjectSettings } from '../domain/project.ts';
-import type { HostModel } from '../domain/types.ts';
+import type { HostModel } from '../domain/catalog.ts';
 import {
   deriveHost,
   growHostSpec,
@@ -15,7 +15,8 @@ import {
 } from '../sizing/index.ts';
 import type { Reason } from '../domain/plan.ts';
 import { simulateFailures, solvePlacement } from '../placement/index.ts';
-import type { PlacementProblem, PlacementResult } from '../placement/types.ts';
+import type { PlacementProblem } from '../domain/problem.ts';
+import type { PlacementResult } from '../placement/types.ts';
 import { hostCapacity, placementResources, toPlacementModel, type HostCapacity } from '../sizing/host-capacity.ts';
 import type { FailoverScenario, Partitions } from '../domain/plan.ts';
 

@@ -1,6 +1,6 @@
 // The placement problem behind a plan, for `capplan place` what-if work on a project or a
 // plan.json: the same VMs, host model, ceilings and N+k the pipeline placed.
-import type { PlacementProblem } from '../placement/types.ts';
+import type { PlacementProblem } from '../domain/problem.ts';
 import { buildProblem } from './choose-hosts.ts';
 import type { Plan } from '../domain/plan.ts';
 

@@ -1,7 +1,7 @@
 // `capplan provision` as one pure function: a plan in, every output file (rendered in
 // memory) out, per host: domain/network/pool/volume XML, kickstart layout, provision.sh and a
 // test-driver node XML to rehearse the apply. Only placed VMs are provisioned.
-import { provisionSchema, type ProvisionSettings } from '../domain/project.ts';
+import type { ProvisionSettings } from '../domain/project.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Plan } from '../domain/plan.ts';
 import { hostProvision, type HostProvision } from './host-provision.ts';
@@ -24,22 +24,8 @@ export interface ProvisionOutput {
 export interface ProvisionOptions {
   /** The plan file, for messages. */
   planFile: string;
-  /** sha256 of the plan file's bytes, recorded in each domain's metadata. */
+  /** sha256 of the plan as capplan writes it, recorded in each domain's metadata. */
   planDigest: string;
-}
-
-/** The provision settings of a plan; a plan written before they existed gets the defaults. */
-export function provisionSettings(plan: Plan, planFile: string): ProvisionSettings {
-  const raw = (plan.settings as { provision?: unknown } | undefined)?.provision;
-  const parsed = provisionSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(issue?.message ?? 'invalid', {
-      file: planFile,
-      column: `settings.provision.${issue?.path.join('.') ?? ''}`,
-    });
-  }
-  return parsed.data;
 }
 
 function checkNames(plan: Plan, settings: ProvisionSettings, file: string): void {
@@ -76,7 +62,7 @@ function hostFiles(hp: HostProvision, project: string): OutputFile[] {
 }
 
 export function buildProvision(plan: Plan, options: ProvisionOptions): ProvisionOutput {
-  const settings = provisionSettings(plan, options.planFile);
+  const settings = plan.settings.provision;
   checkNames(plan, settings, options.planFile);
   const ctx = {
     project: plan.project,

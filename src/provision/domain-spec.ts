@@ -1,7 +1,7 @@
 // What libvirt domain a planned VM becomes (spec §5, seed §2.13.14): the decisions, as plain
 // data, before any XML. domain-xml.ts renders it.
 import type { ProvisionSettings } from '../domain/project.ts';
-import type { HaPriority } from '../domain/types.ts';
+import type { HaPriority } from '../domain/server.ts';
 import type { PlanVm } from '../domain/plan.ts';
 import { guestDevices, type DiskBus, type GuestFamily, type NicModel } from './guest-policy.ts';
 import { slug } from './names.ts';

@@ -3,6 +3,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DomainSpec } from './domain-spec.ts';
+import { serializeXml } from '../escape/xml.ts';
 
 /** Namespace of capplan's own data under <metadata> (libvirt requires one per element). */
 export const CAPPLAN_XMLNS = 'https://capplan.dev/xmlns/libvirt/1';
@@ -73,5 +74,5 @@ export function domainXml(spec: DomainSpec): string {
   domain.ele('on_reboot').txt('restart');
   domain.ele('on_crash').txt('restart');
   addDevices(domain, spec);
-  return `${domain.end(XML_OPTIONS)}\n`;
+  return `${serializeXml(domain, XML_OPTIONS)}\n`;
 }

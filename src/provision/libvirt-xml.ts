@@ -2,6 +2,7 @@
 // https://libvirt.org/formatstorage.html), built with xmlbuilder2.
 import { create } from 'xmlbuilder2';
 import { XML_OPTIONS } from './domain-xml.ts';
+import { serializeXml } from '../escape/xml.ts';
 
 export interface NetworkSpec {
   name: string;
@@ -28,7 +29,7 @@ export function networkXml(net: NetworkSpec): string {
   root.ele('name').txt(net.name);
   root.ele('forward', { mode: 'bridge' });
   root.ele('bridge', { name: net.bridge });
-  return `${root.end(XML_OPTIONS)}\n`;
+  return `${serializeXml(root, XML_OPTIONS)}\n`;
 }
 
 /** A directory pool: the mount point of the shared storage domain on the host. */
@@ -36,7 +37,7 @@ export function poolXml(pool: PoolSpec): string {
   const root = create().ele('pool', { type: 'dir' });
   root.ele('name').txt(pool.name);
   root.ele('target').ele('path').txt(pool.path);
-  return `${root.end(XML_OPTIONS)}\n`;
+  return `${serializeXml(root, XML_OPTIONS)}\n`;
 }
 
 /**
@@ -49,5 +50,5 @@ export function volumeXml(vol: VolumeSpec): string {
   root.ele('capacity', { unit: 'GiB' }).txt(String(vol.capacityGb));
   root.ele('allocation', { unit: 'GiB' }).txt(String(vol.format === 'raw' ? vol.capacityGb : 0));
   root.ele('target').ele('format', { type: vol.format });
-  return `${root.end(XML_OPTIONS)}\n`;
+  return `${serializeXml(root, XML_OPTIONS)}\n`;
 }

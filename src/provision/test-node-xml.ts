@@ -5,6 +5,7 @@
 import { create } from 'xmlbuilder2';
 import type { PlanHost } from '../domain/plan.ts';
 import { XML_OPTIONS } from './domain-xml.ts';
+import { serializeXml } from '../escape/xml.ts';
 
 export interface TestNodeObjects {
   networks?: string[];
@@ -30,5 +31,5 @@ export function testNodeXml(host: PlanHost, existing: TestNodeObjects = {}): str
     node.import(p);
   }
   for (const xml of existing.domains ?? []) node.import(create(xml).root());
-  return `${node.end(XML_OPTIONS)}\n`;
+  return `${serializeXml(node, XML_OPTIONS)}\n`;
 }

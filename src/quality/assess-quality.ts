@@ -3,39 +3,9 @@
 // A server with too little data is flagged (sizable = false → *Unplaced: Missing Performance
 // Data*, seed fig. 2.12), never silently sized. Risk named in the seed (§2.12, spec §1.5):
 // "monitoring data that does not cover the peak days/hours".
-import { z } from 'zod';
-import type { DataQuality, MetricName, ServerUsage } from '../domain/types.ts';
+import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
+import type { DataQuality, MetricName, ServerUsage } from '../domain/server.ts';
 import type { Finding } from '../domain/finding.ts';
-
-/** The quality settings as an object (capplan.yaml's `quality` section omits minSamples: it is sizing.minSamples). */
-export const qualityObjectSchema = z.strictObject({
-  minSamples: z
-    .number()
-    .int()
-    .nonnegative()
-    .default(1)
-    .describe(
-      'Fewer samples than this: not sizable (missing performance data). Same meaning and default as sizing.minSamples; pass that setting.',
-    ),
-  minDays: z
-    .number()
-    .nonnegative()
-    .default(7)
-    .describe('A window shorter than this many days lowers the score (the seed monitored two weeks).'),
-  maxGapHours: z.number().positive().default(24).describe('A gap longer than this many hours lowers the score.'),
-  minCoverage: z.number().min(0).max(1).default(0.9).describe('Share of expected samples below which the score drops.'),
-  peak: z
-    .enum(['month-end', 'quarter-end', 'none'])
-    .default('month-end')
-    .describe('Busy period the window should include (seed §2.7: month/quarter close).'),
-  requiredMetrics: z
-    .array(z.enum(['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps', 'iops']))
-    .default(['cpuPct', 'memoryUsedMb'])
-    .describe('Metrics whose absence costs 20 points each.'),
-});
-export const qualitySettingsSchema = qualityObjectSchema.prefault({});
-export type QualitySettings = z.output<typeof qualitySettingsSchema>;
-export const defaultQualitySettings = (): QualitySettings => qualitySettingsSchema.parse({});
 
 const DAY_S = 86_400;
 const USEFUL_METRICS: MetricName[] = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps'];

@@ -1,7 +1,6 @@
 // The report layer's public face: pure renderers from a Plan to bytes/strings. The io layer
 // writes what these return (src/io/write-atomic.ts).
-import { serialisePlan } from '../plan/serialise.ts';
-import type { Plan } from '../domain/plan.ts';
+import { serialisePlan, type Plan } from '../domain/plan.ts';
 import { planCharts } from './charts/plan-charts.ts';
 import { markdownText, type MarkdownReport } from './markdown.ts';
 import { buildWorkbook } from './workbook.ts';

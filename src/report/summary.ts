@@ -1,6 +1,6 @@
 // The MAP-style consolidation summary (spec §1.4, seed fig. 2.12) as plain data, shared by
 // the Markdown, workbook and terminal renderers so the three always agree.
-import type { MetricName } from '../domain/types.ts';
+import type { MetricName } from '../domain/server.ts';
 import type { Plan, PlanServer, PlanVm, ReasonCode } from '../domain/plan.ts';
 
 /** Summary groups in the order MAP lists them, plus the seed's "hard to consolidate" ones. */
@@ -26,7 +26,6 @@ const GROUP_OF_CODE: Record<ReasonCode, Group> = {
   // Seed §2.7.4: a server above 85 % would monopolise a node — MAP's threshold group.
   'source-utilisation-above-threshold': 'Unplaced: Utilization exceeds host thresholds after virtualization',
   'exceeds-host-capacity': 'Unplaced: Utilization exceeds host thresholds after virtualization',
-  'no-capacity-left': 'Unplaced: Utilization exceeds host thresholds after virtualization',
   'unknown-error': 'Unplaced: Unknown Error',
 };
 

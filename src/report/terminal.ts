@@ -3,12 +3,12 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Plan } from '../domain/plan.ts';
+import { plainText } from '../escape/plain-text.ts';
 import { num, pct, qty, ratio } from './format.ts';
 import { groupOf, headline, notPlaced } from './summary.ts';
 
-/** Control characters of client text would drive the terminal: strip them. */
 function safe(text: string | null): string {
-  return (text ?? '—').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return plainText(text ?? '—');
 }
 
 /** `align` has one letter per column: l(eft) or r(ight). */

@@ -5,17 +5,18 @@
 //   vCPU    = max(minVcpu, ⌈cores × CPU demand % / 100 × clock factor⌉)
 //   memory  = max(minMemoryGb, ⌈demand MB / 1024⌉ rounded up to the memory step)
 //   disk    = demand GB rounded up to the disk step
-// Each CEILING subtracts 1e-9 so a float a hair above an integer (3.0000000000004) is not
+// Each CEILING subtracts TOLERANCE so a float a hair above an integer (3.0000000000004) is not
 // pushed to the next unit, as the engine's rounding does not.
 // Formula cells carry no cached result on purpose: Excel honours fullCalcOnLoad, but
 // LibreOffice's default for xlsx is to trust cached values, so a cache could show numbers
 // that no longer follow the Assumptions. Without one, every application must calculate.
 import type ExcelJS from 'exceljs';
-import type { MetricName } from '../domain/types.ts';
+import type { MetricName } from '../domain/server.ts';
 import type { Plan, PlanVm } from '../domain/plan.ts';
 import type { AssumptionCells } from './workbook-assumptions.ts';
 import { FMT, DATA_FIRST_ROW, writeTable, type CellValue } from './workbook-style.ts';
 import { METRIC_LABEL, type UtilizationLayout } from './workbook-utilization.ts';
+import { TOLERANCE } from '../util/tolerance.ts';
 
 type Res = 'cpu' | 'memory' | 'disk' | 'network';
 const METRIC: Record<Res, MetricName> = {
@@ -25,7 +26,7 @@ const METRIC: Record<Res, MetricName> = {
   network: 'networkMBps',
 };
 
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+const close = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a));
 
 export interface SizingContext {
   plan: Plan;

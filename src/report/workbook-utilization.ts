@@ -2,7 +2,7 @@
 // minimum, maximum, percentiles) and data quality. Sizing formulas look values up here by
 // header ("CPU % p95"), so changing the statistic on Assumptions picks another column.
 import type ExcelJS from 'exceljs';
-import { METRIC_NAMES, type MetricName, type MetricStats } from '../domain/types.ts';
+import { METRIC_NAMES, type MetricName, type MetricStats } from '../domain/server.ts';
 import type { Plan } from '../domain/plan.ts';
 import { FMT, colLetter, writeTable, type CellValue, type SheetColumn } from './workbook-style.ts';
 

@@ -2,7 +2,7 @@
 // times the peak allowance, times (1 + growth). Seed §2.7 (spec §1.2): the worked example
 // uses the average, peak factor 1.0 (the client's figures already held the busy days) and
 // growth +50 % on memory and storage only.
-import type { MetricName, MetricStats, ServerUsage } from '../domain/types.ts';
+import type { MetricName, MetricStats, ServerUsage } from '../domain/server.ts';
 import type { ResourceKey, SizingSettings } from '../domain/project.ts';
 import { InternalError } from '../domain/errors.ts';
 

@@ -1,7 +1,7 @@
 // Host derivation (cluster.mode = derive; issue 2 §4, seed §2.8 table 2.8): the smallest
 // standard host that carries the VMs with N+k redundancy. The example: 16 vCPU and 31 GB on
 // two nodes, N+1 → one survivor carries everything → 8 cores (2 × 4) at 2 GHz, 32 GB, 3 NICs.
-import type { HostModel } from '../domain/types.ts';
+import type { HostModel } from '../domain/catalog.ts';
 import type { ProjectSettings } from '../domain/project.ts';
 import type { Reason } from '../domain/plan.ts';
 import { ceilSafe, fmt } from './rounding.ts';

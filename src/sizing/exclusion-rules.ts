@@ -1,7 +1,7 @@
 // Servers that are hard to consolidate (seed §2.7.4, MAP Toolkit groups of fig. 2.12; spec
 // §1.4 and the platform limits of spec §3). One function per rule: each returns a Reason
 // with the numbers behind it, or null when the rule does not apply.
-import type { InventoryServer, MetricName, ServerUsage } from '../domain/types.ts';
+import type { InventoryServer, MetricName, ServerUsage } from '../domain/server.ts';
 import type { HypervisorSettings } from '../domain/project.ts';
 import type { Reason } from '../domain/plan.ts';
 import { fmt } from './rounding.ts';

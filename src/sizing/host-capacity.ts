@@ -3,8 +3,8 @@
 // memory capacity = (RAM − hypervisor reserve) × overcommit (spec §3: 512 MB reserved;
 // KSM overcommit is a setting, 1 = none).
 import type { ProjectSettings } from '../domain/project.ts';
-import type { HostModel } from '../domain/types.ts';
-import type { HostModelCapacity } from '../placement/types.ts';
+import type { HostModel } from '../domain/catalog.ts';
+import type { HostModelCapacity } from '../domain/problem.ts';
 
 export type PlacementResource = 'vcpu' | 'memoryGb' | 'diskGb';
 
@@ -37,13 +37,4 @@ export function toPlacementModel(
   const capacity: Record<string, number> = {};
   for (const r of placementResources(settings)) capacity[r] = cap[r];
   return { name: model.name, capacity, cost: model.price, ...(model.cpuFamily ? { family: model.cpuFamily } : {}) };
-}
-
-/** Percentage with two decimals, so plan.json carries no float noise. */
-export function pct(part: number, whole: number): number {
-  return whole > 0 ? round2((part / whole) * 100) : 0;
-}
-
-export function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }

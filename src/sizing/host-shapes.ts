@@ -2,7 +2,7 @@
 // and memory sizes, both lists from the settings (issue 2 §4; seed table 2.8 picked
 // 2 sockets × 4 cores and 32 GB). Pure choices with explicit tie-breaks.
 import type { ClusterSettings, HypervisorSettings } from '../domain/project.ts';
-import { CEIL_EPSILON } from './rounding.ts';
+import { TOLERANCE } from '../util/tolerance.ts';
 
 export interface CpuShape {
   sockets: number;
@@ -47,12 +47,12 @@ export function nextCpuShape(current: CpuShape, cluster: ClusterSettings, hv: Hy
  * hypervisor's RAM limit per node (spec §3: 1 TB); null when none fits.
  */
 export function chooseMemorySizeGb(minGb: number, cluster: ClusterSettings, hv: HypervisorSettings): number | null {
-  const fitting = cluster.memorySizesGb.filter((gb) => gb >= minGb - CEIL_EPSILON && gb <= hv.maxHostMemoryGb);
+  const fitting = cluster.memorySizesGb.filter((gb) => gb >= minGb - TOLERANCE && gb <= hv.maxHostMemoryGb);
   return fitting.length > 0 ? Math.min(...fitting) : null;
 }
 
 /** The next standard memory size above `currentGb`, or null. */
 export function nextMemorySizeGb(currentGb: number, cluster: ClusterSettings, hv: HypervisorSettings): number | null {
-  const larger = cluster.memorySizesGb.filter((gb) => gb > currentGb + CEIL_EPSILON && gb <= hv.maxHostMemoryGb);
+  const larger = cluster.memorySizesGb.filter((gb) => gb > currentGb + TOLERANCE && gb <= hv.maxHostMemoryGb);
   return larger.length > 0 ? Math.min(...larger) : null;
 }

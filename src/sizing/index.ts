@@ -14,4 +14,4 @@ export {
   type CpuShape,
 } from './host-shapes.ts';
 export { recommendedSwapGb, hypervisorPartitions } from './partitions.ts';
-export { ceilSafe, roundUpToStep, CEIL_EPSILON } from './rounding.ts';
+export { ceilSafe, roundUpToStep } from './rounding.ts';

@@ -1,19 +1,15 @@
 // Rounding helpers shared by the sizing rules. Every "round up" in sizing goes through
 // ceilSafe so that float noise never adds a whole unit (a vCPU, a GB, a 5 GB disk step).
+// Demands are products of 2-decimal monitoring figures and factors such as 1.5; binary floats
+// carry them with a relative error near 1e-16, so a value meant to be exactly 45 may arrive as
+// 45.00000000000001. Anything within TOLERANCE of an integer counts as that integer; no real
+// demand is meaningfully that little above a whole vCPU or GB.
+import { TOLERANCE } from '../util/tolerance.ts';
 
-/**
- * Tolerance of ceilSafe. Demands are products of 2-decimal monitoring figures and factors
- * such as 1.5; binary floats carry them with a relative error near 1e-16, so a value meant to
- * be exactly 45 may arrive as 45.00000000000001 (e.g. 30 / 1.5 × 1.5 × … ). Treating anything
- * within 1e-9 of an integer as that integer absorbs the noise; no real demand is meaningfully
- * 1e-9 above a whole vCPU or GB.
- */
-export const CEIL_EPSILON = 1e-9;
-
-/** ⌈x⌉ that ignores float noise just above an integer (see CEIL_EPSILON). */
+/** ⌈x⌉ that ignores float noise just above an integer (see TOLERANCE). */
 export function ceilSafe(x: number): number {
   // + 0 turns the -0 that ⌈0 − ε⌉ gives into 0.
-  return Math.ceil(x - CEIL_EPSILON) + 0;
+  return Math.ceil(x - TOLERANCE) + 0;
 }
 
 /** x rounded up to a multiple of step (seed table 2.7: disk to 5 GB), noise-safe. */

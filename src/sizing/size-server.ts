@@ -1,7 +1,7 @@
 // One physical server → the VM it becomes, with every figure explained and every exclusion
 // rule applied (seed §2.7, §2.7.4; spec §1–§4). Pure: the pipeline sets `host` and `status`
 // (excluded → 'excluded').
-import type { InventoryServer, ServerUsage } from '../domain/types.ts';
+import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import type { ProjectSettings } from '../domain/project.ts';
 import type { PlanVm, Reason, ResourceSizing } from '../domain/plan.ts';
 import { InternalError } from '../domain/errors.ts';

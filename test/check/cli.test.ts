@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../helpers/env.ts';
+import { repoRoot, cliBin } from '../helpers/env.ts';
 import { exampleProposalFile } from './builders.ts';
 
 function capplan(args: string[], env: Record<string, string> = {}) {
-  return spawnSync('node', [path.join(repoRoot, 'src/cli/bin.js'), ...args], {
+  return spawnSync('node', [cliBin, ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
   });

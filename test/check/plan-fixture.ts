@@ -1,6 +1,6 @@
 // A hand-made Plan of the worked example (seed tables 2.7–2.9), for tests that need a plan
 // before the pipeline makes one.
-import { defaultSettings } from '../../src/domain/project.ts';
+import { defaultSettings } from '../helpers/settings.ts';
 import type { Plan, PlanHost, PlanVm } from '../../src/domain/plan.ts';
 
 const TABLE_2_7: [string, number, number, number, number, string][] = [

@@ -43,17 +43,17 @@ const malformed: { name: string; edit: (t: string) => string; expect: RegExp }[]
   {
     name: 'negative vCPU',
     edit: (t) => t.replace('name: vpn, host: host1, vcpu: 1', 'name: vpn, host: host1, vcpu: -1'),
-    expect: /proposal\.yaml:31: vms\.8\.vcpu: .*>=0/,
+    expect: /proposal\.yaml:31: vms\[8\]\.vcpu: .*>=0/,
   },
   {
     name: 'VM on an unknown host',
     edit: (t) => t.replace('name: web, host: host1', 'name: web, host: host9'),
-    expect: /proposal\.yaml:32: vms\.9\.host: no host "host9"/,
+    expect: /proposal\.yaml:32: vms\[9\]\.host: no host "host9"/,
   },
   {
     name: 'VM listed twice',
     edit: (t) => t.replace('name: vpn,', 'name: web,'),
-    expect: /vms\.9\.name: VM "web" is listed twice/,
+    expect: /vms\[9\]\.name: VM "web" is listed twice/,
   },
   {
     name: 'count and names',
@@ -90,7 +90,7 @@ for (const c of malformed) {
 test('YAML syntax errors are located (exit 2)', () => {
   assert.throws(
     () => parseProposal('formatVersion: 1\nhosts: [\n', 'p.yaml'),
-    (err: unknown) => err instanceof InputError && /^p\.yaml:\d+:\d+: YAML/.test(err.message),
+    (err: unknown) => err instanceof ConfigError && /^p\.yaml:\d+: \(root\): YAML/.test(err.message),
   );
 });
 

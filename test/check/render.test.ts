@@ -5,9 +5,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { evaluateProposal } from '../../src/check/evaluate.ts';
-import { escapeData, escapeProperty, renderGithub } from '../../src/check/render/github.ts';
+import { renderGithub } from '../../src/check/render/github.ts';
+import { escapeData, escapeProperty } from '../../src/escape/github-command.ts';
 import { renderCheck, type CheckFormat } from '../../src/check/render/index.ts';
-import { mdEscape } from '../../src/check/render/markdown.ts';
+import { mdText } from '../../src/escape/markdown.ts';
 import { toolSkip } from '../helpers/env.ts';
 import { currentFromBaseline, currentVm, exampleProposal, fixtureDir } from './builders.ts';
 
@@ -161,7 +162,7 @@ test('a VM-limit violation points at the VM entry; a new VM at the vms: key', ()
 test('hostile names cannot break out of Markdown, XML, workflow commands or the terminal', () => {
   const x = hostile();
   const md = render(x, 'markdown').stdout;
-  assert.ok(!md.includes('<b>') && md.includes('x\\|&lt;b\\>&amp;'), md);
+  assert.ok(!md.includes('<b>') && md.includes('x\\|\\<b\\>\\&'), md);
   const gh = render(x, 'github').stdout;
   assert.ok(
     gh.split('\n').every((l) => l === '' || /^::(error|notice) file=/.test(l)),
@@ -176,7 +177,7 @@ test('escaping helpers (table-driven)', () => {
   for (const [fn, input, expected] of [
     [escapeData, '50% a\r\nb', '50%25 a%0D%0Ab'],
     [escapeProperty, 'a:b,c%', 'a%3Ab%2Cc%25'],
-    [mdEscape, 'a|b *c* [d](e) <f> & #g', 'a\\|b \\*c\\* \\[d\\](e) &lt;f\\> &amp; \\#g'],
+    [mdText, 'a|b *c* [d](e) <f> & #g', 'a\\|b \\*c\\* \\[d\\](e) \\<f\\> \\& \\#g'],
   ] as const) {
     assert.equal(fn(input), expected);
   }

@@ -8,16 +8,17 @@ import path from 'node:path';
 import { checkProposal } from '../../src/check/check-proposal.ts';
 import { loadProposal, parseProposal } from '../../src/check/load-proposal.ts';
 import { proposalFromPlan } from '../../src/check/proposal-from-plan.ts';
-import { loadProject } from '../../src/domain/project-file.ts';
-import { readInventoryCsv, readMonitoring } from '../../src/ingest/index.ts';
+import { loadProject } from '../../src/domain/project.ts';
+import { readInventoryCsv } from '../../src/ingest/inventory-csv.ts';
+import { readMonitoring } from '../../src/ingest/monitoring/read-monitoring.ts';
 import { assemblePlan } from '../../src/plan/assemble.ts';
-import { repoRoot } from '../helpers/env.ts';
+import { repoRoot, cliBin } from '../helpers/env.ts';
 import { exampleProposalFile } from './builders.ts';
 
 const projectDir = path.join(repoRoot, 'fixtures/aseguradora');
 
 function capplan(args: string[], env: Record<string, string> = {}) {
-  return spawnSync('node', [path.join(repoRoot, 'src/cli/bin.js'), ...args], {
+  return spawnSync('node', [cliBin, ...args], {
     encoding: 'utf8',
     env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env },
   });

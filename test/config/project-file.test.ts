@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadProject } from '../../src/domain/project-file.ts';
+import { loadProject } from '../../src/domain/project.ts';
 import { jsonSchemaText } from '../../src/domain/json-schema.ts';
 import { ConfigError, InputError } from '../../src/domain/errors.ts';
 import { repoRoot } from '../helpers/env.ts';
@@ -51,7 +51,7 @@ test('YAML syntax errors are located', async () => {
   const dir = project(`${base}sizing: [\n`);
   await assert.rejects(
     loadProject(dir),
-    (err: unknown) => err instanceof InputError && /capplan\.yaml:\d+:\d+: YAML/.test(err.message),
+    (err: unknown) => err instanceof ConfigError && /capplan\.yaml:\d+: \(root\): YAML/.test(err.message),
   );
 });
 

@@ -32,3 +32,7 @@ export function toolSkip(tool: string): string | false {
 export function sharedSkip(rel: string): string | false {
   return sharedFile(rel) ? false : `../shared/${rel} absent`;
 }
+
+/** The built CLI, as `npx capplan` runs it (`npm test` builds it first; `npm run build` alone). */
+export const cliBin = path.join(repoRoot, 'dist/cli/bin.js');
+if (!existsSync(cliBin)) throw new Error(`${cliBin} is missing: run npm run build (npm test builds it first)`);

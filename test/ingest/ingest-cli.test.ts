@@ -6,13 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../helpers/env.ts';
+import { repoRoot, cliBin } from '../helpers/env.ts';
 
 const golden = path.join(import.meta.dirname, 'golden/ingest-basic');
 const scenario = 'test/ingest/fixtures/ingest-basic';
 
 function capplan(...args: string[]) {
-  return spawnSync('node', ['src/cli/bin.js', ...args], {
+  return spawnSync('node', [cliBin, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true' },

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import {
   percentileOfSorted,
   percentilesInPlace,
-  select,
   shortestFloat32Decimal,
 } from '../../src/ingest/monitoring/percentile.ts';
+import { select } from '../../src/ingest/monitoring/select.ts';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;

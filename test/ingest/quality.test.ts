@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assessAll, assessQuality, coversPeak, defaultQualitySettings } from '../../src/quality/assess-quality.ts';
-import type { ServerUsage } from '../../src/domain/types.ts';
+import { assessAll, assessQuality, coversPeak } from '../../src/quality/assess-quality.ts';
+import { defaultQualitySettings } from '../../src/domain/project-settings.ts';
+import type { ServerUsage } from '../../src/domain/server.ts';
 
 const stats = { samples: 1, avg: 1, min: 1, max: 1, percentiles: {} };
 /** A server sampled every 5 minutes from `first` for `days` days, with cpu and memory. */

@@ -1,5 +1,5 @@
 // Builders with defaults for placement problems (conventions §11).
-import type { PlacementProblem, PlacementVm } from '../../src/placement/types.ts';
+import type { PlacementProblem, PlacementVm } from '../../src/domain/problem.ts';
 import { makeRng } from '../../src/util/rng.ts';
 
 export function vm(name: string, demand: Record<string, number>, extra: Partial<PlacementVm> = {}): PlacementVm {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkPlacement, lowerBound, solvePlacement } from '../../src/placement/index.ts';
+import { verifyPlacement, lowerBound, solvePlacement } from '../../src/placement/index.ts';
 import type { PlacementResult } from '../../src/placement/types.ts';
 import { problem, vm } from './builders.ts';
 
@@ -16,7 +16,7 @@ test('anti-affinity keeps two domain controllers apart', async () => {
   const r = await solvePlacement(p);
   assert.equal(r.hostsUsed, 2);
   assert.notEqual(hostOf(r, 'dc1'), hostOf(r, 'dc2'));
-  assert.deepEqual(checkPlacement(p, r), []);
+  assert.deepEqual(verifyPlacement(p, r), []);
   assert.equal(lowerBound(p).bindingResource, 'anti-affinity:dc');
 });
 
@@ -32,7 +32,7 @@ test('affinity puts a group on one host, pin puts a VM on the named host', async
   const r = await solvePlacement(p);
   assert.equal(hostOf(r, 'app'), hostOf(r, 'db'));
   assert.equal(hostOf(r, 'y'), 'host3');
-  assert.deepEqual(checkPlacement(p, r), []);
+  assert.deepEqual(verifyPlacement(p, r), []);
 });
 
 test('a VM too big for every model is unplaced with the resource and numbers per model', async () => {
@@ -84,7 +84,7 @@ test('the checker names each broken rule', () => {
     seed: 1,
     notes: [],
   };
-  const rules = checkPlacement(p, r).map((v) => v.rule);
+  const rules = verifyPlacement(p, r).map((v) => v.rule);
   assert.deepEqual([...new Set(rules)].sort(), [
     'affinity',
     'anti-affinity',
@@ -116,7 +116,7 @@ test('shuffling the VMs changes nothing but the seconds', async () => {
   const a = await solvePlacement(problem({ vms, redundancy: 1 }));
   const b = await solvePlacement(problem({ vms: [...vms].reverse(), redundancy: 1 }));
   assert.deepEqual({ ...a, seconds: 0 }, { ...b, seconds: 0 });
-  assert.deepEqual(checkPlacement(problem({ vms, redundancy: 1 }), a), []);
+  assert.deepEqual(verifyPlacement(problem({ vms, redundancy: 1 }), a), []);
 });
 
 test('a fixed host count is kept, and VMs that do not fit it are unplaced with the numbers', async () => {
@@ -131,7 +131,7 @@ test('a fixed host count is kept, and VMs that do not fit it are unplaced with t
       ],
     },
   ]);
-  assert.deepEqual(checkPlacement(p, r), []);
+  assert.deepEqual(verifyPlacement(p, r), []);
 });
 
 test("a fixed host count beyond every model's availability places nothing and says why", async () => {

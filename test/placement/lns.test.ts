@@ -7,8 +7,8 @@ import { construct } from '../../src/placement/heuristic/construct.ts';
 import { constructMixed } from '../../src/placement/heuristic/mixed.ts';
 import { lnsMinCost, type LnsOptions } from '../../src/placement/heuristic/lns.ts';
 import { makeRng } from '../../src/util/rng.ts';
-import { checkPlacement, solvePlacement } from '../../src/placement/index.ts';
-import type { PlacementProblem } from '../../src/placement/types.ts';
+import { verifyPlacement, solvePlacement } from '../../src/placement/index.ts';
+import type { PlacementProblem } from '../../src/domain/problem.ts';
 import { problem, rng, vm } from './builders.ts';
 
 const opts = (models: LnsOptions['models'], seed = 1): LnsOptions => ({
@@ -116,7 +116,7 @@ test('min-cost on a cloud-like catalog through solvePlacement: passes the checke
     const b = await solvePlacement({ ...p, vms: [...p.vms].reverse() });
     assert.deepEqual({ ...b, seconds: 0 }, { ...a, seconds: 0 }, `seed ${seed}`);
     assert.deepEqual(a.unplaced, [], `seed ${seed}`);
-    assert.deepEqual(checkPlacement(p, a), [], `seed ${seed}`);
+    assert.deepEqual(verifyPlacement(p, a), [], `seed ${seed}`);
     assert.ok(a.cost >= a.lowerBound, `seed ${seed}`);
   }
 });

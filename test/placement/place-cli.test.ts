@@ -4,11 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../helpers/env.ts';
+import { repoRoot, cliBin } from '../helpers/env.ts';
 
 const fixture = (name: string) => path.join('test/placement/fixtures', name);
-const place = (...args: string[]) =>
-  spawnSync('node', ['src/cli/bin.js', 'place', ...args], { cwd: repoRoot, encoding: 'utf8' });
+const place = (...args: string[]) => spawnSync('node', [cliBin, 'place', ...args], { cwd: repoRoot, encoding: 'utf8' });
 
 test('capplan place: an infeasible problem exits 1 and explains each VM per host model', () => {
   const r = place(fixture('infeasible.json'));
@@ -21,22 +20,19 @@ test('capplan place: an infeasible problem exits 1 and explains each VM per host
   ]);
 });
 
-test('capplan place: a wrongly typed value exits 2 naming file, row and column', () => {
+test('capplan place: a wrongly typed value exits 2 naming file, line and field path', () => {
   const r = place(fixture('bad-type.json'));
   assert.equal(r.status, 2);
   assert.equal(
     r.stderr,
-    `capplan: ${fixture('bad-type.json')}:3:47: vms[0].demand.cpu: Invalid input: expected number, received string\n`,
+    `capplan: ${fixture('bad-type.json')}:3: vms[0].demand.cpu: Invalid input: expected number, received string\n`,
   );
 });
 
 test('capplan place: a demand on an undeclared resource exits 2', () => {
   const r = place(fixture('unknown-resource.json'));
   assert.equal(r.status, 2);
-  assert.match(
-    r.stderr,
-    /unknown-resource\.json:3:57: vms\[0\]\.demand\.gpu: unknown resource "gpu" \(resources: cpu\)/,
-  );
+  assert.match(r.stderr, /unknown-resource\.json:3: vms\[0\]\.demand\.gpu: unknown resource "gpu" \(resources: cpu\)/);
 });
 
 test('capplan place: N+1 problem writes a checked result with --out and exits 0', () => {

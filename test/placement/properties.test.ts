@@ -3,8 +3,9 @@
 // optimum is never beaten, and shuffling the input changes nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkPlacement, solvePlacement } from '../../src/placement/index.ts';
-import type { PlacementProblem, PlacementResult } from '../../src/placement/types.ts';
+import { verifyPlacement, solvePlacement } from '../../src/placement/index.ts';
+import type { PlacementProblem } from '../../src/domain/problem.ts';
+import type { PlacementResult } from '../../src/placement/types.ts';
 import { problem, rng, vm } from './builders.ts';
 
 function randomProblem(seed: number, n: number, over: Partial<PlacementProblem> = {}): PlacementProblem {
@@ -47,7 +48,7 @@ function bruteForceHosts(p: PlacementProblem): number {
           seed: 0,
           notes: [],
         };
-        return checkPlacement(p, result).length === 0;
+        return verifyPlacement(p, result).length === 0;
       }
       // Hosts are interchangeable: VM i goes to a used host or the next new one.
       for (let h = 0; h < Math.min(m, used + 1); h++) {
@@ -65,7 +66,7 @@ test('exact mode equals brute force on random small problems, and proves it', as
   for (let seed = 1; seed <= 25; seed++) {
     const p = randomProblem(seed, 3 + (seed % 5));
     const r = await solvePlacement(p);
-    assert.deepEqual(checkPlacement(p, r), [], `seed ${seed}`);
+    assert.deepEqual(verifyPlacement(p, r), [], `seed ${seed}`);
     assert.equal(r.hostsUsed, bruteForceHosts(p), `seed ${seed}`);
     assert.equal(r.optimal, true, `seed ${seed}`);
   }
@@ -79,7 +80,7 @@ test('N+1 on random small problems: checker passes, never fewer hosts than possi
       ceilingPct: { cpu: 80, mem: 100 },
     });
     const r = await solvePlacement(p);
-    assert.deepEqual(checkPlacement(p, r), [], `seed ${seed}`);
+    assert.deepEqual(verifyPlacement(p, r), [], `seed ${seed}`);
     const best = bruteForceHosts(p);
     assert.ok(r.hostsUsed >= best, `seed ${seed}`);
     if (r.optimal) assert.equal(r.hostsUsed, best, `seed ${seed}`);
@@ -96,7 +97,7 @@ test('shuffling the VMs changes nothing (random problems, every objective)', asy
     const a = await solvePlacement(p);
     const b = await solvePlacement(shuffled);
     assert.deepEqual({ ...b, seconds: 0 }, { ...a, seconds: 0 }, `seed ${seed}`);
-    assert.deepEqual(checkPlacement(p, a), [], `seed ${seed}`);
+    assert.deepEqual(verifyPlacement(p, a), [], `seed ${seed}`);
   }
 });
 
@@ -113,5 +114,5 @@ test('heterogeneous catalog: the cheaper mix wins under min-cost and the checker
   // big (a, b) + small (c) = 8 beats small ×3 = 9 and big ×2 = 10.
   assert.equal(r.cost, 8);
   assert.equal(r.optimal, true);
-  assert.deepEqual(checkPlacement(p, r), []);
+  assert.deepEqual(verifyPlacement(p, r), []);
 });

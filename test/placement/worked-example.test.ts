@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkPlacement, simulateFailures, solvePlacement } from '../../src/placement/index.ts';
+import { verifyPlacement, simulateFailures, solvePlacement } from '../../src/placement/index.ts';
 import { workedExample } from './builders.ts';
 
 test('worked example: 2 hosts, each within 12 vCPU, every single failure survivable', async () => {
@@ -23,7 +23,7 @@ test('worked example: 2 hosts, each within 12 vCPU, every single failure surviva
     assert.equal(s.load[0]!.memoryGb, 31);
     assert.equal(s.load[0]!.cpuPct, 100);
   }
-  assert.deepEqual(checkPlacement(p, r), []);
+  assert.deepEqual(verifyPlacement(p, r), []);
 });
 
 test('worked example: balance spreads 8 + 8 vCPU and is proved optimal by the fractional bound', async () => {
@@ -40,12 +40,12 @@ test('worked example without a fixed count: the optimiser chooses 2 hosts', asyn
   const r = await solvePlacement(p);
   assert.equal(r.hostsUsed, 2);
   assert.equal(r.lowerBound, 2);
-  assert.deepEqual(checkPlacement(p, r), []);
+  assert.deepEqual(verifyPlacement(p, r), []);
 });
 
 test('worked example with restarts capped at 90 %: a third host is needed', async () => {
   const p = workedExample({ hostCount: undefined, failoverCeilingPct: 90 });
   const r = await solvePlacement(p);
   assert.equal(r.hostsUsed, 3);
-  assert.deepEqual(checkPlacement(p, r), []);
+  assert.deepEqual(verifyPlacement(p, r), []);
 });

@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../helpers/env.ts';
+import { repoRoot, cliBin } from '../helpers/env.ts';
 
-const bin = path.join(repoRoot, 'src/cli/bin.js');
+const bin = cliBin;
 
 /** A copy of the worked example with one file edited. */
 function corrupted(file: string, edit: (text: string) => string): string {

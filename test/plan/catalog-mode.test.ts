@@ -2,9 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { defaultSettings } from '../../src/domain/project.ts';
-import type { HostModel } from '../../src/domain/types.ts';
-import { readInventoryCsv, readMonitoring } from '../../src/ingest/index.ts';
+import { defaultSettings } from '../helpers/settings.ts';
+import type { HostModel } from '../../src/domain/catalog.ts';
+import { readInventoryCsv } from '../../src/ingest/inventory-csv.ts';
+import { readMonitoring } from '../../src/ingest/monitoring/read-monitoring.ts';
 import { assemblePlan } from '../../src/plan/assemble.ts';
 import { repoRoot } from '../helpers/env.ts';
 

@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from '../helpers/env.ts';
+import { repoRoot, cliBin } from '../helpers/env.ts';
 
-const bin = path.join(repoRoot, 'src/cli/bin.js');
+const bin = cliBin;
 
 for (const input of ['fixtures/aseguradora', 'reports/aseguradora/plan.json']) {
   test(`capplan place ${input}: the worked example's problem, 2 hosts, proved optimal`, () => {

@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../helpers/env.ts';
-import type { Plan } from '../../src/domain/plan.ts';
+import { repoRoot, cliBin } from '../helpers/env.ts';
+import { parsePlan, type Plan } from '../../src/domain/plan.ts';
 
-const bin = path.join(repoRoot, 'src/cli/bin.js');
+const bin = cliBin;
 
 function runPlan(out: string) {
   return spawnSync('node', [bin, 'plan', path.join(repoRoot, 'fixtures/aseguradora'), '--out', out], {
@@ -20,7 +20,7 @@ function runPlan(out: string) {
 
 const out1 = mkdtempSync(path.join(tmpdir(), 'capplan-we-'));
 const run1 = runPlan(out1);
-const plan: Plan = JSON.parse(readFileSync(path.join(out1, 'plan.json'), 'utf8'));
+const plan: Plan = parsePlan(readFileSync(path.join(out1, 'plan.json'), 'utf8'), 'plan.json');
 
 test('the plan command exits 0 and prints a summary', () => {
   assert.equal(run1.status, 0, run1.stderr);

@@ -4,11 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot, toolSkip } from '../helpers/env.ts';
+import { repoRoot, toolSkip, cliBin } from '../helpers/env.ts';
 import { examplePlan } from './fixtures/provision-fixtures.ts';
 
-const capplan = (args: string[], cwd: string) =>
-  spawnSync('node', [path.join(repoRoot, 'src/cli/bin.js'), ...args], { encoding: 'utf8', cwd });
+const capplan = (args: string[], cwd: string) => spawnSync('node', [cliBin, ...args], { encoding: 'utf8', cwd });
 
 function planDir(provision = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-cli-provision-'));
@@ -42,8 +41,8 @@ test('bad use exits 2 with a message, not a stack trace', () => {
   const dir = planDir();
   writeFileSync(path.join(dir, 'broken.json'), '{"project": ');
   const cases: [string[], RegExp][] = [
-    [['provision', 'missing.json'], /missing\.json: cannot read the plan: ENOENT/],
-    [['provision', 'broken.json'], /broken\.json: not JSON/],
+    [['provision', 'missing.json'], /missing\.json: cannot read: ENOENT/],
+    [['provision', 'broken.json'], /broken\.json(:\d+)?: \(root\): not valid JSON/],
     [['provision', 'plan.json', '--apply'], /--apply needs --connect URI/],
     [
       ['provision', 'plan.json', '--connect', 'test:///default'],

@@ -8,20 +8,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Plan } from '../../src/domain/plan.ts';
+import { parsePlan } from '../../src/domain/plan.ts';
 import { buildProvision } from '../../src/provision/build-provision.ts';
-import { repoRoot } from '../helpers/env.ts';
+import { repoRoot, cliBin } from '../helpers/env.ts';
 import { build, examplePlan } from './fixtures/provision-fixtures.ts';
 
 function pipelineOutput() {
   const out = mkdtempSync(path.join(tmpdir(), 'capplan-plan-'));
-  execFileSync(
-    'node',
-    [path.join(repoRoot, 'src/cli/bin.js'), 'plan', path.join(repoRoot, 'fixtures/aseguradora'), '--out', out],
-    { stdio: 'ignore' },
-  );
+  execFileSync('node', [cliBin, 'plan', path.join(repoRoot, 'fixtures/aseguradora'), '--out', out], {
+    stdio: 'ignore',
+  });
   const bytes = readFileSync(path.join(out, 'plan.json'));
-  const plan = JSON.parse(bytes.toString('utf8')) as Plan;
+  const plan = parsePlan(bytes.toString('utf8'), 'plan.json');
   return buildProvision(plan, { planFile: 'plan.json', planDigest: createHash('sha256').update(bytes).digest('hex') });
 }
 

@@ -4,12 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../helpers/env.ts';
+import { repoRoot, cliBin } from '../helpers/env.ts';
 import { renderMarkdown } from '../../src/report/index.ts';
 import { aseguradoraPlan } from './fixtures/aseguradora-plan.ts';
 
 function capplan(args: string[]) {
-  return spawnSync('node', [path.join(repoRoot, 'src/cli/bin.js'), ...args], { encoding: 'utf8' });
+  return spawnSync('node', [cliBin, ...args], { encoding: 'utf8' });
 }
 
 function withTmp(fn: (dir: string) => void): void {
@@ -63,7 +63,7 @@ test('a broken plan or an unknown format exits 2 with the file named, writing no
     writeFileSync(planFile, '{"formatVersion": 1, "vms": [');
     const r = capplan(['report', planFile, '--out', path.join(dir, 'out')]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /plan\.json: not JSON/);
+    assert.match(r.stderr, /plan\.json:\d+: \(root\): not valid JSON/);
     assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
     assert.ok(!existsSync(path.join(dir, 'out')));
     writeFileSync(planFile, JSON.stringify({ ...aseguradoraPlan(), formatVersion: 99 }));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { projectSchema } from '../../src/domain/project.ts';
-import type { InventoryServer, ServerUsage } from '../../src/domain/types.ts';
+import type { InventoryServer, ServerUsage } from '../../src/domain/server.ts';
 import { sizeServer } from '../../src/sizing/size-server.ts';
 import { deriveHost } from '../../src/sizing/derive-host.ts';
 import { hypervisorPartitions } from '../../src/sizing/partitions.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyPeakAndGrowth, pickStatistic, resourceDemand } from '../../src/sizing/demand.ts';
-import { defaultSettings } from '../../src/domain/project.ts';
+import { defaultSettings } from '../helpers/settings.ts';
 import { InternalError } from '../../src/domain/errors.ts';
 import { stats, usage } from './builders.ts';
 

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deriveHost, growHostSpec, type DerivedHost } from '../../src/sizing/derive-host.ts';
 import { chooseCpuShape, chooseMemorySizeGb, nextMemorySizeGb } from '../../src/sizing/host-shapes.ts';
-import { defaultSettings, type ProjectInput } from '../../src/domain/project.ts';
+import { defaultSettings } from '../helpers/settings.ts';
+import { type ProjectInput } from '../../src/domain/project.ts';
 import { EXAMPLE } from './worked-example.ts';
 
 const exampleVms = EXAMPLE.map((r) => r.vm);

@@ -11,7 +11,7 @@ import {
   specialHardwareReason,
   vcpuLimitReason,
 } from '../../src/sizing/exclusion-rules.ts';
-import { defaultSettings } from '../../src/domain/project.ts';
+import { defaultSettings } from '../helpers/settings.ts';
 import { server, usage } from './builders.ts';
 
 const hv = defaultSettings().hypervisor;

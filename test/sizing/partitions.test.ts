@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hypervisorPartitions, recommendedSwapGb } from '../../src/sizing/partitions.ts';
-import { defaultSettings } from '../../src/domain/project.ts';
+import { defaultSettings } from '../helpers/settings.ts';
 
 test('recommended swap: the RHEL table at every boundary', () => {
   const cases: [number, number][] = [

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sizeServer } from '../../src/sizing/size-server.ts';
-import { defaultSettings } from '../../src/domain/project.ts';
+import { defaultSettings } from '../helpers/settings.ts';
 import { InternalError } from '../../src/domain/errors.ts';
 import { server, usage } from './builders.ts';
 import { EXAMPLE, GROWTH_FACTOR } from './worked-example.ts';

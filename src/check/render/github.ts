@@ -1,20 +1,11 @@
 // GitHub Actions output: one workflow command per violation on the proposal line it is
 // about (`::error file=…,line=…::`), drift as notices, and the Markdown job summary.
-// Escaping follows the runner's workflow-command rules: data escapes %, CR, LF; property
-// values also ":" and ",".
 import { resourceLabel } from '../capacity.ts';
 import type { ProposalLines } from '../load-proposal.ts';
 import type { CheckReport, Violation } from '../report-model.ts';
 import { renderMarkdown } from './markdown.ts';
 import { driftText } from './text.ts';
-
-export const escapeData = (s: string): string =>
-  s
-    .replace(/%/g, '%25')
-    .replace(/\r/g, '%0D')
-    .replace(/\n/g, '%0A')
-    .replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd');
-export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+import { escapeData, escapeProperty } from '../../escape/github-command.ts';
 
 /** The proposal line a violation is about: its VM's entry, else its host's, else `hosts:`. */
 export function violationLine(v: Violation, lines: ProposalLines): number {

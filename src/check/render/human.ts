@@ -4,13 +4,14 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { resourceLabel } from '../capacity.ts';
 import type { CheckReport } from '../report-model.ts';
-import { amount, clean, driftText, headroomOf, headroomText, verdict } from './text.ts';
+import { amount, driftText, headroomOf, headroomText, verdict } from './text.ts';
+import { plainText } from '../../escape/plain-text.ts';
 
 export function renderHuman(r: CheckReport, opts: { color: boolean }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const style = { head: opts.color ? ['bold'] : [], border: opts.color ? ['grey'] : [] };
   const out: string[] = [
-    `capplan check ${clean(r.project)} (${clean(r.file)})`,
+    `capplan check ${plainText(r.project)} (${plainText(r.file)})`,
     r.holds ? c.green(verdict(r)) : c.red(verdict(r)),
     '',
   ];
@@ -19,7 +20,7 @@ export function renderHuman(r: CheckReport, opts: { color: boolean }): string {
     for (const v of r.violations) {
       const where = [v.scenario, v.host, v.vm, resourceLabel(v.resource)]
         .filter(Boolean)
-        .map((x) => clean(String(x)))
+        .map((x) => plainText(String(x)))
         .join(' · ');
       t.push([
         c.red(v.kind),
@@ -29,7 +30,7 @@ export function renderHuman(r: CheckReport, opts: { color: boolean }): string {
         c.red(amount(v.shortfall, v.resource)),
       ]);
     }
-    out.push('Violations', t.toString(), ...r.violations.map((v) => `  - ${clean(v.message)}`), '');
+    out.push('Violations', t.toString(), ...r.violations.map((v) => `  - ${plainText(v.message)}`), '');
   }
   const hosts = new Table({
     head: ['host', 'VMs', 'CPU load / available (vCPU)', 'memory load / available (GB)'],
@@ -37,7 +38,7 @@ export function renderHuman(r: CheckReport, opts: { color: boolean }): string {
   });
   for (const h of r.hosts)
     hosts.push([
-      clean(h.name),
+      plainText(h.name),
       h.vms.length,
       headroomText(headroomOf(h.resources, 'vcpu')),
       headroomText(headroomOf(h.resources, 'memoryGb')),
@@ -48,9 +49,9 @@ export function renderHuman(r: CheckReport, opts: { color: boolean }): string {
     for (const s of r.scenarios) {
       for (const h of s.hosts) {
         t.push([
-          clean(s.id),
+          plainText(s.id),
           s.satisfied ? c.green('yes') : c.red('no'),
-          clean(h.name),
+          plainText(h.name),
           headroomText(headroomOf(h.resources, 'vcpu')),
           headroomText(headroomOf(h.resources, 'memoryGb')),
         ]);
@@ -61,9 +62,9 @@ export function renderHuman(r: CheckReport, opts: { color: boolean }): string {
   const drifting = r.vms.filter((v) => v.drift.length);
   if (drifting.length) {
     const t = new Table({ head: ['VM', 'host', 'drift'], style });
-    for (const v of drifting) t.push([clean(v.name), clean(v.host ?? '–'), v.drift.map(driftText).join('\n')]);
+    for (const v of drifting) t.push([plainText(v.name), plainText(v.host ?? '–'), v.drift.map(driftText).join('\n')]);
     out.push('Drift against the proposal', t.toString(), '');
   }
-  if (r.notes.length) out.push('Notes', ...r.notes.map((n) => `  - ${clean(n)}`), '');
+  if (r.notes.length) out.push('Notes', ...r.notes.map((n) => `  - ${plainText(n)}`), '');
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -5,7 +5,9 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { CheckReport, Violation } from '../report-model.ts';
-import { amount, clean, driftText, headroomText } from './text.ts';
+import { amount, driftText, headroomText } from './text.ts';
+import { plainText } from '../../escape/plain-text.ts';
+import { serializeXml } from '../../escape/xml.ts';
 
 interface Case {
   name: string;
@@ -18,7 +20,7 @@ export function renderJunit(r: CheckReport): string {
     {
       name: 'hosts',
       cases: r.hosts.map((h) => ({
-        name: clean(h.name),
+        name: plainText(h.name),
         failures: r.violations.filter((v) => v.kind === 'host-capacity' && v.host === h.name),
         out: h.resources.map((x) => `${x.resource}: load / available ${headroomText(x)}`),
       })),
@@ -27,7 +29,7 @@ export function renderJunit(r: CheckReport): string {
     {
       name: 'vms',
       cases: r.vms.map((vm) => ({
-        name: clean(vm.name),
+        name: plainText(vm.name),
         failures: r.violations.filter((v) => v.vm === vm.name && v.kind !== 'failover'),
         out: [`status: ${vm.status}${vm.host ? ` on ${vm.host}` : ''}`, ...vm.drift.map(driftText)],
       })),
@@ -36,7 +38,7 @@ export function renderJunit(r: CheckReport): string {
   const failures = (cases: Case[]) => cases.filter((c) => c.failures.length).length;
   const all = suites.flatMap((s) => s.cases);
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
-    name: clean(`capplan check ${r.project}`),
+    name: plainText(`capplan check ${r.project}`),
     tests: String(all.length),
     failures: String(failures(all)),
     errors: '0',
@@ -50,16 +52,16 @@ export function renderJunit(r: CheckReport): string {
       errors: '0',
       skipped: '0',
       time: '0',
-      file: clean(r.file),
+      file: plainText(r.file),
     });
     for (const c of s.cases) addCase(suite, `${r.project}.${s.name}`, c);
   }
-  return `${root.end({ prettyPrint: true })}\n`;
+  return `${serializeXml(root, { prettyPrint: true })}\n`;
 }
 
 function scenarioCases(r: CheckReport): Case[] {
   const cases: Case[] = r.scenarios.map((s) => ({
-    name: clean(s.id),
+    name: plainText(s.id),
     failures: r.violations.filter((v) => v.kind === 'failover' && v.scenario === s.id),
     out: s.hosts.flatMap((h) => h.resources.map((x) => `${h.name} ${x.resource}: load / available ${headroomText(x)}`)),
   }));
@@ -76,7 +78,7 @@ function addCase(suite: XMLBuilder, classname: string, c: Case): void {
       v.required === null
         ? ''
         : `\nrequired ${amount(v.required, v.resource)}, available ${amount(v.available, v.resource)}, shortfall ${amount(v.shortfall, v.resource)}`;
-    tc.ele('failure', { type: v.kind, message: clean(v.message) }).txt(clean(`${v.message}`) + numbers);
+    tc.ele('failure', { type: v.kind, message: plainText(v.message) }).txt(plainText(`${v.message}`) + numbers);
   }
-  if (c.out.length) tc.ele('system-out').txt(c.out.map(clean).join('\n'));
+  if (c.out.length) tc.ele('system-out').txt(c.out.map(plainText).join('\n'));
 }

@@ -3,18 +3,8 @@
 // or inject markup.
 import { resourceLabel } from '../capacity.ts';
 import type { CheckReport } from '../report-model.ts';
-import { amount, clean, driftText, headroomOf, headroomText, verdict } from './text.ts';
-
-/**
- * Escapes what can change meaning inside a line or table cell: emphasis, code, links and
- * images, table pipes, headings, quotes, strikethrough, HTML and entities; flattens newlines.
- */
-export function mdEscape(text: string): string {
-  return clean(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/[\\`*_[\]|~#>]/g, (c) => `\\${c}`);
-}
+import { mdText } from '../../escape/markdown.ts';
+import { amount, driftText, headroomOf, headroomText, verdict } from './text.ts';
 
 function table(header: string[], rows: string[][]): string[] {
   return [
@@ -26,7 +16,7 @@ function table(header: string[], rows: string[][]): string[] {
 
 export function renderMarkdown(r: CheckReport): string {
   const out: string[] = [];
-  out.push(`## ${r.holds ? '✅' : '❌'} capplan check: ${mdEscape(r.project)}`, '', mdEscape(verdict(r)), '');
+  out.push(`## ${r.holds ? '✅' : '❌'} capplan check: ${mdText(r.project)}`, '', mdText(verdict(r)), '');
   if (r.violations.length) {
     out.push('### Violations', '');
     out.push(
@@ -34,14 +24,14 @@ export function renderMarkdown(r: CheckReport): string {
         ['kind', 'scenario', 'host', 'VM', 'resource', 'required', 'available', 'shortfall', 'why'],
         r.violations.map((v) => [
           v.kind,
-          mdEscape(v.scenario ?? ''),
-          mdEscape(v.host ?? ''),
-          mdEscape(v.vm ?? ''),
-          mdEscape(resourceLabel(v.resource)),
+          mdText(v.scenario ?? ''),
+          mdText(v.host ?? ''),
+          mdText(v.vm ?? ''),
+          mdText(resourceLabel(v.resource)),
           amount(v.required, v.resource),
           amount(v.available, v.resource),
           amount(v.shortfall, v.resource),
-          mdEscape(v.message),
+          mdText(v.message),
         ]),
       ),
       '',
@@ -49,7 +39,7 @@ export function renderMarkdown(r: CheckReport): string {
   }
   out.push('### Headroom per host', '', ...hostRows(r), '');
   if (r.scenarios.length)
-    out.push(`### Headroom per failure scenario (${mdEscape(r.policy)})`, '', ...scenarioRows(r), '');
+    out.push(`### Headroom per failure scenario (${mdText(r.policy)})`, '', ...scenarioRows(r), '');
   const drifting = r.vms.filter((v) => v.drift.length);
   if (drifting.length) {
     out.push('### Drift against the proposal', '');
@@ -57,15 +47,15 @@ export function renderMarkdown(r: CheckReport): string {
       ...table(
         ['VM', 'host', 'change'],
         drifting.map((v) => [
-          mdEscape(v.name),
-          mdEscape(v.host ?? ''),
-          v.drift.map((d) => mdEscape(driftText(d))).join('<br>'),
+          mdText(v.name),
+          mdText(v.host ?? ''),
+          v.drift.map((d) => mdText(driftText(d))).join('<br>'),
         ]),
       ),
       '',
     );
   }
-  if (r.notes.length) out.push('### Notes', '', ...r.notes.map((n) => `- ${mdEscape(n)}`), '');
+  if (r.notes.length) out.push('### Notes', '', ...r.notes.map((n) => `- ${mdText(n)}`), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -73,7 +63,7 @@ function hostRows(r: CheckReport): string[] {
   return table(
     ['host', 'VMs', 'CPU load / available (vCPU)', 'memory load / available (GB)'],
     r.hosts.map((h) => [
-      mdEscape(h.name),
+      mdText(h.name),
       String(h.vms.length),
       headroomText(headroomOf(h.resources, 'vcpu')),
       headroomText(headroomOf(h.resources, 'memoryGb')),
@@ -86,12 +76,12 @@ function scenarioRows(r: CheckReport): string[] {
     ['scenario', 'holds', 'survivor', 'CPU load / available (vCPU)', 'memory load / available (GB)', 'not restarted'],
     r.scenarios.flatMap((s) =>
       s.hosts.map((h) => [
-        mdEscape(s.id),
+        mdText(s.id),
         s.satisfied ? 'yes' : '**no**',
-        mdEscape(h.name),
+        mdText(h.name),
         headroomText(headroomOf(h.resources, 'vcpu')),
         headroomText(headroomOf(h.resources, 'memoryGb')),
-        mdEscape(
+        mdText(
           s.restarts
             .filter((x) => x.to === null)
             .map((x) => x.vm)

@@ -3,14 +3,6 @@
 import { resourceLabel, unitOf } from '../capacity.ts';
 import type { CheckReport, Drift, Headroom, Violation } from '../report-model.ts';
 
-/**
- * Control characters of client data replaced by U+FFFD: they would rewrite a terminal, are
- * invalid in XML 1.0 and mean nothing in Markdown. Newlines and tabs become spaces.
- */
-export function clean(s: string): string {
-  return s.replace(/[\t\r\n]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g, '\ufffd');
-}
-
 export function amount(value: number | null, resource: string): string {
   if (value === null) return '–';
   const u = unitOf(resource);

@@ -1,11 +1,5 @@
 import type { CommandModule } from 'yargs';
-
-interface CheckArgs {
-  proposal: string;
-  monitoring?: string[];
-  format: string;
-  out?: string;
-}
+import type { CheckArgs } from '../run-check.ts';
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
   command: 'check <proposal>',

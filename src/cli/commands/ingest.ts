@@ -1,14 +1,5 @@
 import type { CommandModule } from 'yargs';
-
-export interface IngestArgs {
-  inputs: string[];
-  out: string;
-  format?: string;
-  encoding?: string;
-  utcOffset?: string;
-  percentiles?: number[];
-  poweredOff?: string;
-}
+import type { IngestArgs } from '../run-ingest.ts';
 
 export const ingestCommand: CommandModule<object, IngestArgs> = {
   command: 'ingest <inputs..>',

@@ -1,12 +1,5 @@
 import type { CommandModule } from 'yargs';
-
-export interface PlaceArgs {
-  input: string;
-  out?: string;
-  objective?: string;
-  timeLimit?: number;
-  seed?: number;
-}
+import type { PlaceArgs } from '../run-place.ts';
 
 export const placeCommand: CommandModule<object, PlaceArgs> = {
   command: 'place <input>',

@@ -1,10 +1,5 @@
 import type { CommandModule } from 'yargs';
-
-export interface PlanArgs {
-  project: string;
-  out?: string;
-  emitProposal?: string;
-}
+import type { PlanArgs } from '../run-plan.ts';
 
 export const planCommand: CommandModule<object, PlanArgs> = {
   command: 'plan <project>',

@@ -1,12 +1,5 @@
 import type { CommandModule } from 'yargs';
-
-export interface ProvisionArgs {
-  plan: string;
-  out?: string;
-  apply?: boolean;
-  connect?: string;
-  host?: string;
-}
+import type { ProvisionArgs } from '../run-provision.ts';
 
 export const provisionCommand: CommandModule<object, ProvisionArgs> = {
   command: 'provision <plan>',
@@ -28,6 +21,11 @@ export const provisionCommand: CommandModule<object, ProvisionArgs> = {
       .option('host', {
         type: 'string',
         describe: 'Planned host the connection belongs to (needed when the plan has several)',
+      })
+      .option('disk-format', {
+        type: 'string',
+        choices: ['raw', 'qcow2'],
+        describe: "Override the plan's provision.diskFormat (qcow2: thin disks, e.g. to rehearse on the test driver)",
       }),
   handler: async (args) => {
     const { runProvision } = await import('../run-provision.ts');

@@ -1,10 +1,5 @@
 import type { CommandModule } from 'yargs';
-
-interface ReportArgs {
-  plan: string;
-  format: string;
-  out?: string;
-}
+import type { ReportArgs } from '../run-report.ts';
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <plan>',

@@ -3,7 +3,7 @@
 // threads read the samples in place: a store's slabs are SharedArrayBuffers (sample-store.ts).
 // The worker starts on first use, so a run that reads only small files never pays for it.
 import { Worker } from 'node:worker_threads';
-import type { ServerUsage } from '../../domain/types.ts';
+import type { ServerUsage } from '../../domain/server.ts';
 import { InternalError } from '../../domain/errors.ts';
 import type { ByteRange } from './fast-long-csv.ts';
 import type { LongLayout } from './long-csv.ts';
@@ -69,7 +69,10 @@ export class HelperThread {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(new URL('./helper-worker.js', import.meta.url));
+    // Built (dist/): the compiled worker. From the sources (tests, tsx): a shim that registers
+    // tsx inside the worker first, since a worker does not inherit its parent's loader hooks.
+    const entry = import.meta.url.endsWith('.ts') ? './helper-worker-tsx.js' : './helper-worker.js';
+    const w = new Worker(new URL(entry, import.meta.url));
     w.on('message', (reply: HelperReply) => {
       const p = this.pending;
       if (!p) return;

@@ -4,7 +4,7 @@
 // pattern); the bucket holding each wanted rank is copied out and only that handful of samples
 // is searched (select). Three linear passes and no data-dependent swaps: 4,032 samples, p50/p95/
 // p99 in ~15 µs instead of ~64 µs by Floyd–Rivest on the whole array.
-import { select } from './percentile.ts';
+import { select } from './select.ts';
 
 const MAX_BUCKETS = 4096;
 const hist = new Uint32Array(MAX_BUCKETS);

@@ -2,7 +2,7 @@
 // SampleStore (so a reader can restart a file with a slower parser without undoing anything),
 // then every server is summarised once from its parts across files.
 import { availableParallelism } from 'node:os';
-import type { ServerUsage } from '../../domain/types.ts';
+import type { ServerUsage } from '../../domain/server.ts';
 import { sortFindings, type Finding } from '../../domain/finding.ts';
 import { readTextFile } from '../read-text.ts';
 import { isoUtc } from '../timestamps.ts';

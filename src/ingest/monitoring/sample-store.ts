@@ -11,7 +11,7 @@
 // Slabs are SharedArrayBuffers: a helper thread reads a store without copying (helper-thread.ts).
 // Avg/min/max are exact (float64); percentiles are exact order statistics of the float32
 // samples (docs/ingest.md).
-import { METRIC_NAMES } from '../../domain/types.ts';
+import { METRIC_NAMES } from '../../domain/server.ts';
 
 export const METRICS = METRIC_NAMES.length;
 /** Words per stored row: timestamp + metrics. */

@@ -1,8 +1,9 @@
 // From stored samples to a ServerUsage: avg/min/max (exact, float64), percentiles (sorted
 // float32 copy), time range, sampling interval, gaps and the hour-of-week profile.
-import { METRIC_NAMES, type MetricName, type MetricStats, type ServerUsage } from '../../domain/types.ts';
+import { METRIC_NAMES, type MetricName, type MetricStats, type ServerUsage } from '../../domain/server.ts';
 import { hourOfWeek, isoUtc } from '../timestamps.ts';
-import { percentileKey, percentileOfSorted, percentilesInPlace, select } from './percentile.ts';
+import { percentileKey, percentileOfSorted, percentilesInPlace } from './percentile.ts';
+import { select } from './select.ts';
 import { ACC, METRICS, ROW_WORDS, type SampleStore, type ServerSamples } from './sample-store.ts';
 
 export interface SummaryOptions {

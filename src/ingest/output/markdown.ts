@@ -1,13 +1,5 @@
-// Client strings inside Markdown: never markup. Escapes what CommonMark/GFM would interpret
-// inline (emphasis, links, code, table pipes, HTML) and flattens line breaks; cells and list
-// items never start a line, so block markers (#, -, +, digits.) need no escape.
-const SPECIAL = /[\\`*_[\]<>|~&]/g;
-
-export function mdText(s: string): string {
-  return s
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
-}
+// A GFM table of the ingest's data-quality report; every cell is client text, escaped.
+import { mdText } from '../../escape/markdown.ts';
 
 /** A GFM table; every cell is escaped text. */
 export function mdTable(header: string[], rows: (string | number | null)[][]): string {

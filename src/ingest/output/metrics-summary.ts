@@ -1,7 +1,7 @@
 // metrics-summary.csv: one row per monitored server — window, sampling, quality verdict and
 // avg/max/percentiles per metric, in the internal units (column names carry them).
 import { stringify } from 'csv-stringify/sync';
-import { METRIC_NAMES, type DataQuality, type MetricName, type ServerUsage } from '../../domain/types.ts';
+import { METRIC_NAMES, type DataQuality, type MetricName, type ServerUsage } from '../../domain/server.ts';
 import { percentileKey } from '../monitoring/percentile.ts';
 import { csvValue } from './servers-csv.ts';
 

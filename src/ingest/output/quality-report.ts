@@ -1,7 +1,8 @@
 // data-quality.md: what each source was understood as, the verdict per server, the findings.
 import type { IngestResult } from '../ingest-sources.ts';
 import { formatFinding } from '../../domain/finding.ts';
-import { mdTable, mdText } from './markdown.ts';
+import { mdText } from '../../escape/markdown.ts';
+import { mdTable } from './markdown.ts';
 import { round } from './metrics-summary.ts';
 
 export function renderQualityReport(r: IngestResult): string {

@@ -1,8 +1,8 @@
 // servers.csv: the inventory format of formats.md (so `capplan plan` reads it as its
 // inventory), plus source columns after the standard ones (extra columns are allowed).
 import { stringify } from 'csv-stringify/sync';
-import type { InventoryServer } from '../../domain/types.ts';
-import { guardFormula } from '../cells.ts';
+import type { InventoryServer } from '../../domain/server.ts';
+import { guardFormula } from '../../escape/spreadsheet.ts';
 import { INVENTORY_COLUMNS } from '../inventory-csv.ts';
 
 export type ExtraColumns = Record<string, string | number | null>;

@@ -4,7 +4,7 @@
 // are excluded; powered-off VMs per setting. Every tab but vInfo may be missing.
 // Units: RVTools "MB" and "MiB" are both MiB (README); memory_mb in capplan is MiB too.
 import { InputError } from '../../domain/errors.ts';
-import type { HaPriority, InventoryServer } from '../../domain/types.ts';
+import type { HaPriority, InventoryServer } from '../../domain/server.ts';
 import type { Finding } from '../../domain/finding.ts';
 import { slugify } from '../cells.ts';
 import { headerKey, type Cell, type Table } from './tables.ts';

@@ -7,6 +7,7 @@ import { newBin, put, type Bin, type Packing } from './construct.ts';
 import { hostOverload, placeItem, repair, type RepairState } from './repair.ts';
 import type { Rng } from '../../util/rng.ts';
 import { slack } from '../vector.ts';
+import { TOLERANCE } from '../../util/tolerance.ts';
 
 export interface ImproveOptions {
   rng: Rng;
@@ -144,7 +145,7 @@ export function emptyHosts(inst: Instance, packing: Packing, opts: ImproveOption
   let failures = 0;
   let tried = new Set<number>();
   const done = () =>
-    opts.objective === 'hosts' ? bins.length <= opts.target.hosts : costOf(bins) <= opts.target.cost + 1e-9;
+    opts.objective === 'hosts' ? bins.length <= opts.target.hosts : costOf(bins) <= opts.target.cost + TOLERANCE;
   while (!done() && failures < opts.maxFailures && performance.now() < opts.deadline) {
     const v = victims(inst, bins, firstClosable).find((i) => !tried.has(i));
     if (v === undefined) break;

@@ -8,6 +8,7 @@ import type { Instance, ModelSpec } from '../instance.ts';
 import { newBin, put, type Bin, type Packing } from './construct.ts';
 import { type Rng, randInt } from '../../util/rng.ts';
 import { fits } from '../vector.ts';
+import { TOLERANCE } from '../../util/tolerance.ts';
 
 export interface LnsOptions {
   rng: Rng;
@@ -234,19 +235,19 @@ export function lnsMinCost(inst: Instance, packing: Packing, opts: LnsOptions): 
   // cost L iterations ago.
   const history = new Array<number>(200).fill(s.cost);
   let sinceBest = 0;
-  for (let iter = 0; iter < opts.iterations && sinceBest < opts.stall && bestCost > opts.target + 1e-9; iter++) {
+  for (let iter = 0; iter < opts.iterations && sinceBest < opts.stall && bestCost > opts.target + TOLERANCE; iter++) {
     if ((iter & 63) === 0 && performance.now() > opts.deadline) break;
     const before = s.cost;
     const journal = step(s, opts.models, opts.rng);
     sinceBest++;
     if (!journal) continue;
     const v = iter % history.length;
-    if (s.cost <= before + 1e-9 || s.cost <= history[v]! + 1e-9) {
-      if (s.cost < bestCost - 1e-9) [bestCost, bestWhere, sinceBest] = [s.cost, s.where.slice(), 0];
+    if (s.cost <= before + TOLERANCE || s.cost <= history[v]! + TOLERANCE) {
+      if (s.cost < bestCost - TOLERANCE) [bestCost, bestWhere, sinceBest] = [s.cost, s.where.slice(), 0];
     } else undo(s, journal);
     history[v] = s.cost;
   }
-  return bestCost < packing.bins.reduce((a, b) => a + b.model.cost, 0) - 1e-9
+  return bestCost < packing.bins.reduce((a, b) => a + b.model.cost, 0) - TOLERANCE
     ? toPacking(s, bestWhere, packing.failed)
     : packing;
 }

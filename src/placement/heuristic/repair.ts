@@ -5,6 +5,7 @@
 // moves (item → host) and swaps (item ↔ item), tabu on returning an item to a host.
 import type { Instance } from '../instance.ts';
 import { type Rng, randInt } from '../../util/rng.ts';
+import { TOLERANCE } from '../../util/tolerance.ts';
 
 export interface RepairState {
   /** Per host: capacity under the normal ceiling, load, items. */
@@ -20,7 +21,7 @@ export function hostOverload(inst: Instance, load: readonly number[], cap: reado
   let o = 0;
   for (let r = 0; r < cap.length; r++) {
     const x = load[r]! - cap[r]!;
-    if (x > 1e-9 * Math.max(1, cap[r]!)) o += x / (inst.refCap[r]! || 1);
+    if (x > TOLERANCE * Math.max(1, cap[r]!)) o += x / (inst.refCap[r]! || 1);
   }
   return o;
 }
@@ -34,7 +35,7 @@ function overloadWith(inst: Instance, s: RepairState, h: number, plus: number, m
   const dm = minus >= 0 ? inst.items[minus]!.demand : null;
   for (let r = 0; r < cap.length; r++) {
     const x = load[r]! + (dp ? dp[r]! : 0) - (dm ? dm[r]! : 0) - cap[r]!;
-    if (x > 1e-9 * Math.max(1, cap[r]!)) o += x / (inst.refCap[r]! || 1);
+    if (x > TOLERANCE * Math.max(1, cap[r]!)) o += x / (inst.refCap[r]! || 1);
   }
   return o;
 }

@@ -10,6 +10,7 @@ import { byEfficiency, constructMixed } from './mixed.ts';
 import { dotProductPack } from './dot-product.ts';
 import { toSimHosts } from '../result.ts';
 import { lnsMinCost, type LnsOptions } from './lns.ts';
+import { TOLERANCE } from '../../util/tolerance.ts';
 
 export interface Candidate {
   packing: Packing;
@@ -136,7 +137,7 @@ function withReserve(inst: Instance, model: ModelSpec, m: number, opts: ImproveO
 function selectThenPack(inst: Instance, models: readonly ModelSpec[], opts: ImproveOptions): Packing | null {
   const order = byEfficiency(inst, models);
   const totals = inst.resources.map((_, r) => inst.items.reduce((s, it) => s + it.demand[r]!, 0));
-  for (let margin = 0.02; margin <= 0.2 + 1e-9; margin += 0.02) {
+  for (let margin = 0.02; margin <= 0.2 + TOLERANCE; margin += 0.02) {
     if (performance.now() > opts.deadline) return null;
     const hosts: ModelSpec[] = [];
     const cap = totals.map(() => 0);

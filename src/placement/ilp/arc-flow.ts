@@ -6,6 +6,7 @@
 // reduction: within a host, items are placed in decreasing size, at most b_t of size t.
 import type { Instance } from '../instance.ts';
 import type { LP } from './glpk.ts';
+import { TOLERANCE } from '../../util/tolerance.ts';
 
 export interface ArcFlowGraph {
   capacity: number;
@@ -20,7 +21,7 @@ export interface ArcFlowGraph {
 /** Builds the reduced graph, or null when the instance is not a 1-D integer one. */
 export function arcFlowGraph(inst: Instance, capacity: number, maxArcs: number): ArcFlowGraph | null {
   if (inst.resources.length !== 1) return null;
-  const W = Math.floor(capacity + 1e-9);
+  const W = Math.floor(capacity + TOLERANCE);
   const bySize = new Map<number, number[]>();
   for (let i = 0; i < inst.items.length; i++) {
     const w = inst.items[i]!.demand[0]!;

@@ -4,6 +4,7 @@
 // and item i only on copy t ≤ i (sort a model's hosts by their smallest item).
 import type { Instance, ModelSpec } from '../instance.ts';
 import type { LP } from './glpk.ts';
+import { TOLERANCE } from '../../util/tolerance.ts';
 
 // GLPK bound types (glpk.h): GLP_FX 5, GLP_UP 3, GLP_LO 2.
 const FX = 5;
@@ -39,7 +40,7 @@ export function assignmentModel(
   hosts.forEach((m, j) => copy.push(j > 0 && hosts[j - 1] === m ? copy[j - 1]! + 1 : 0));
   // Variables: x[i][j] = 1 when item i runs on host j; y[j] = 1 when host j is bought.
   const allowed = (i: number, j: number) =>
-    copy[j]! <= i && inst.items[i]!.demand.every((d, r) => d <= hosts[j]!.cap[r]! * (1 + 1e-9));
+    copy[j]! <= i && inst.items[i]!.demand.every((d, r) => d <= hosts[j]!.cap[r]! * (1 + TOLERANCE));
   for (let j = 0; j < hosts.length; j++) binaries.push(yName(j));
   for (let i = 0; i < n; i++) for (let j = 0; j < hosts.length; j++) if (allowed(i, j)) binaries.push(xName(i, j));
   // Assignment: every item on exactly one host.

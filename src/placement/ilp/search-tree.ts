@@ -4,7 +4,7 @@
 // hosts with identical loads are tried once (symmetry); a branch dies when some resource's
 // remaining demand exceeds the free capacity left on all m hosts.
 import type { Instance, ModelSpec } from '../instance.ts';
-import { EPS } from '../vector.ts';
+import { TOLERANCE } from '../../util/tolerance.ts';
 
 export type TreeOutcome = { status: 'feasible'; hosts: number[][] } | { status: 'infeasible' } | { status: 'unknown' };
 
@@ -26,7 +26,8 @@ export function packsInto(
   let nodes = 0;
   const fitsIn = (b: number, i: number) => {
     const it = inst.items[i]!;
-    for (let r = 0; r < R; r++) if (load[b]![r]! + it.demand[r]! > cap[r]! + EPS * Math.max(1, cap[r]!)) return false;
+    for (let r = 0; r < R; r++)
+      if (load[b]![r]! + it.demand[r]! > cap[r]! + TOLERANCE * Math.max(1, cap[r]!)) return false;
     return it.anti.every((g) => !anti[b]!.get(g));
   };
   // Free capacity only counts on hosts that some remaining item still fits (a host no
@@ -44,7 +45,7 @@ export function packsInto(
     for (let r = 0; r < R; r++) {
       let free = 0;
       for (const b of open) free += cap[r]! - load[b]![r]!;
-      if (remaining[r]! > free + EPS * Math.max(1, cap[r]! * m)) return false;
+      if (remaining[r]! > free + TOLERANCE * Math.max(1, cap[r]! * m)) return false;
     }
     return true;
   };

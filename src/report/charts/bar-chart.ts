@@ -3,6 +3,8 @@
 // decimals so the same data gives the same bytes.
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { TOLERANCE } from '../../util/tolerance.ts';
+import { serializeXml } from '../../escape/xml.ts';
 
 export interface BarSeries {
   name: string;
@@ -35,7 +37,7 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 export function niceMax(x: number): number {
   if (!(x > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(x));
-  return ([1, 2, 2.5, 5, 10].find((m) => m * p >= x - 1e-9) ?? 10) * p;
+  return ([1, 2, 2.5, 5, 10].find((m) => m * p >= x - TOLERANCE) ?? 10) * p;
 }
 
 function text(parent: XMLBuilder, x: number, y: number, value: string, attrs: Record<string, string> = {}): void {
@@ -112,7 +114,7 @@ export function barChartSvg(chart: BarChart): string {
     })
     .up();
   legend(root, chart.series);
-  return root.end({ prettyPrint: false });
+  return serializeXml(root, { prettyPrint: false });
 }
 
 function bars(root: XMLBuilder, chart: BarChart, g: { pw: number; y: (v: number) => number }): void {

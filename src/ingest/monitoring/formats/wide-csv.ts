@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
 import { InputError } from '../../../domain/errors.ts';
-import { METRIC_NAMES } from '../../../domain/types.ts';
+import { METRIC_NAMES } from '../../../domain/server.ts';
 import { readTextFile } from '../../read-text.ts';
 import { parseIsoTimestamp } from '../../timestamps.ts';
 import { LONG_METRIC_COLUMNS } from '../long-csv.ts';

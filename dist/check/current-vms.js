@@ -1,0 +1,27 @@
+// The VMs as the current data sizes them: the proposal's inventory and monitoring (plus any
+// newer monitoring files, pooled with them per server) through the same sizing as
+// `capplan plan`, with the settings the proposal records.
+import { readServerData } from "../ingest/project-inputs.js";
+import { sizeServer } from "../sizing/index.js";
+import { proposalSettings } from "../domain/proposal.js";
+export async function currentVms(loaded, extraMonitoringFiles) {
+    const settings = proposalSettings(loaded.proposal);
+    const { servers, usage } = await readServerData(loaded.inventoryFile, [...loaded.monitoringFiles, ...extraMonitoringFiles], settings);
+    // Clock normalisation sizes vCPU in the proposal's host GHz (spec §4).
+    const targetGhz = settings.sizing.cpuNormalisation === 'clock' ? loaded.proposal.hosts.model.cpuGhz : undefined;
+    return servers.map((server) => {
+        const { vm, excluded } = sizeServer(server, usage.get(server.name) ?? null, settings, targetGhz);
+        return {
+            name: vm.name,
+            vcpu: vm.vcpu,
+            memoryGb: vm.memoryGb,
+            diskGb: vm.diskGb,
+            networkMBps: vm.networkMBps,
+            nics: vm.nics,
+            osBits: vm.osBits,
+            haPriority: vm.haPriority,
+            excluded,
+            reasons: vm.reasons,
+        };
+    });
+}

@@ -1,0 +1,139 @@
+// evaluateProposal: a proposal + the VMs as the current data sizes them → CheckReport.
+// Pure (no I/O); the one place that decides whether the promise still holds. Findings are
+// collected, never thrown ; the report is byte-stable for stable input.
+import { hypervisorPartitions } from "../sizing/index.js";
+import { proposalSettings } from "../domain/proposal.js";
+import { failoverCeilings, fits, freeFraction, headroom, modelCapacity, normalCeilings, resourceLabel, sumFigures, unitOf, } from "./capacity.js";
+import { checkViolation, placementOf, simulateScenarios } from "./failover.js";
+import { verifyPlacement } from "../placement/verify.js";
+import {} from "./report-model.js";
+import { round2 } from "../util/round.js";
+import { baselineOf, driftOf, exclusionViolations, figuresOf, vmLimitViolations } from "./vm-checks.js";
+import { exceeds } from "../util/tolerance.js";
+export function evaluateProposal(input) {
+    const { proposal } = input;
+    const settings = proposalSettings(proposal);
+    const model = proposal.hosts.model;
+    // With local storage VM disks share what the hypervisor's partitions leave (method §7).
+    const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
+    const capacity = modelCapacity(model, settings, partitions.totalMb);
+    const ceilings = normalCeilings(settings);
+    const violations = [];
+    const notes = [];
+    const vms = classifyVms(input, violations, notes);
+    const byHost = new Map(input.hostNames.map((h) => [h, []]));
+    const current = new Map(input.current.map((c) => [c.name, c]));
+    const simVm = (v) => ({ name: v.name, haPriority: v.haPriority, ...v.current });
+    for (const v of vms)
+        if (v.status === 'placed')
+            byHost.get(v.host).push(simVm(v));
+    // VMs without a proposal host: largest memory first onto the host with most room.
+    const toPlace = vms
+        .filter((v) => v.status === 'added')
+        .sort((a, b) => b.current.memoryGb - a.current.memoryGb || cmp(a.name, b.name));
+    for (const v of toPlace) {
+        const hosts = [...byHost.entries()].sort((a, b) => freeFraction(sumFigures(b[1]), capacity, ceilings) - freeFraction(sumFigures(a[1]), capacity, ceilings));
+        const target = hosts.find(([, list]) => fits(sumFigures(list), v.current, capacity, ceilings));
+        if (target) {
+            v.host = target[0];
+            target[1].push(simVm(v));
+            notes.push(`${v.name} ${v.baseline ? 'has no host in the proposal' : 'is new since the proposal'}: the check placed it on ${target[0]}`);
+        }
+        else {
+            v.status = 'unplaced';
+            violations.push(...unplacedViolations(v, hosts[0]?.[0], hosts[0]?.[1] ?? [], capacity, ceilings));
+        }
+    }
+    for (const [host, list] of byHost) {
+        for (const vm of list)
+            violations.push(...vmLimitViolations(current.get(vm.name), host, proposal.hypervisor, proposal.hosts.model));
+    }
+    const hosts = [...byHost].map(([name, list]) => ({
+        name,
+        vms: list.map((v) => v.name),
+        resources: headroom(sumFigures(list), capacity, ceilings),
+    }));
+    const cluster = {
+        hosts: [...byHost].map(([name, list]) => ({ name, vms: list })),
+        capacity,
+        ceilings: failoverCeilings(settings),
+        k: proposal.cluster.redundancy,
+    };
+    // Capacity and N+k are the placement verifier's to judge, the same one `plan` and `place` use.
+    const unplaced = vms.filter((v) => v.status === 'unplaced').map((v) => v.name);
+    const { problem, placement } = placementOf(cluster, ceilings, model.name, unplaced);
+    for (const v of verifyPlacement(problem, placement))
+        violations.push(checkViolation(v, cluster));
+    const failover = simulateScenarios(cluster);
+    notes.push(...failover.notes);
+    return {
+        file: input.file,
+        project: proposal.project,
+        holds: violations.length === 0,
+        policy: `N+${proposal.cluster.redundancy}`,
+        hosts,
+        scenarios: failover.scenarios,
+        vms,
+        violations,
+        notes,
+    };
+}
+/** Proposal VMs ∪ current VMs, by name: status, host, baseline, current figures, drift. */
+function classifyVms(input, violations, notes) {
+    const proposed = new Map(input.proposal.vms.map((v) => [v.name, v]));
+    const current = new Map(input.current.map((c) => [c.name, c]));
+    const names = [...new Set([...proposed.keys(), ...current.keys()])].sort(cmp);
+    return names.map((name) => {
+        const p = proposed.get(name);
+        const c = current.get(name);
+        const baseline = p ? baselineOf(p) : null;
+        const figures = c ? figuresOf(c) : null;
+        const drift = baseline && figures ? driftOf(baseline, figures, p?.networkMBps !== undefined) : [];
+        const base = {
+            name,
+            baseline,
+            current: figures,
+            drift,
+            haPriority: c?.haPriority ?? 'medium',
+            reasons: c?.excluded ? c.reasons : [],
+        };
+        if (!c) {
+            notes.push(`${name} is in the proposal but no longer in the inventory`);
+            return { ...base, host: p?.host ?? null, status: 'gone' };
+        }
+        if (c.excluded) {
+            if (p?.host)
+                violations.push(...exclusionViolations(c, p.host));
+            return { ...base, host: null, status: 'excluded' };
+        }
+        if (p?.excluded !== undefined) {
+            notes.push(`${name} was left out of the proposal (${p.excluded}) but the current data makes it a candidate`);
+            return { ...base, host: null, status: 'excluded' };
+        }
+        if (p?.host)
+            return { ...base, host: p.host, status: 'placed' };
+        return { ...base, host: null, status: 'added' };
+    });
+}
+function unplacedViolations(v, host, list, capacity, ceilings) {
+    const load = sumFigures(list);
+    const out = [];
+    for (const r of Object.keys(capacity)) {
+        const available = ((capacity[r] ?? 0) * (ceilings[r] ?? 100)) / 100;
+        const required = load[r] + v.current[r];
+        if (!exceeds(required, available))
+            continue;
+        out.push({
+            kind: 'unplaced',
+            vm: v.name,
+            ...(host ? { host } : {}),
+            resource: r,
+            required: round2(required),
+            available: round2(available),
+            shortfall: round2(required - available),
+            message: `${v.name} fits on no host: even ${host ?? 'the freest host'} would carry ${round2(required)} ${unitOf(r)} of ${resourceLabel(r)} against ${round2(available)} ${unitOf(r)}`,
+        });
+    }
+    return out;
+}
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,117 @@
+// N+k for a proposal (method §6.4: if a host fails the others must run every VM; HA VMs
+// restart in priority order high, medium, low). Whether a proposal holds is the placement
+// verifier's verdict (placement/verify.ts, the one `plan` and `place` trust); its violations
+// are worded here for the check's reports. The scenarios the check shows — restarts and the
+// headroom of each survivor — come from the placement engine's own simulation
+// (placement/failover.ts), so `check` and `plan` agree on what survives.
+import { InternalError } from "../domain/errors.js";
+import { failureNote, failureSets, runScenario } from "../placement/failover.js";
+import { normSize } from "../placement/vector.js";
+import { round2 } from "../util/round.js";
+import { headroom, resourceLabel, sumFigures, unitOf } from "./capacity.js";
+/** The proposal's cluster as a placement problem and its placement, for the verifier. */
+export function placementOf(state, normalCeilings, model, unplaced) {
+    const resources = Object.keys(state.capacity);
+    const record = (c) => Object.fromEntries(resources.map((r) => [r, c[r] ?? 100]));
+    const vms = state.hosts.flatMap((h) => h.vms);
+    const problem = {
+        resources,
+        hostModels: [{ name: model, capacity: record(state.capacity), cost: 0 }],
+        vms: [
+            ...vms.map((v) => ({
+                name: v.name,
+                demand: Object.fromEntries(resources.map((r) => [r, v[r]])),
+                haPriority: v.haPriority,
+            })),
+            ...unplaced.map((name) => ({ name, demand: {} })),
+        ],
+        redundancy: state.k,
+        ceilingPct: record(normalCeilings),
+        failoverCeilingPct: record(state.ceilings),
+        objective: 'balance',
+        timeLimitSeconds: 1,
+    };
+    const placement = {
+        hosts: state.hosts.map((h) => ({ name: h.name, model, vms: h.vms.map((v) => v.name) })),
+        unplaced: unplaced.map((vm) => ({ vm, reasons: [] })),
+    };
+    return { problem, placement };
+}
+/** A verifier finding, worded for the check: numbers rounded, units named. */
+export function checkViolation(v, state) {
+    const resource = v.resource ?? 'placement';
+    const amounts = {
+        required: v.required === undefined ? null : round2(v.required),
+        available: v.available === undefined ? null : round2(v.available),
+        shortfall: v.shortfall === undefined ? null : round2(v.shortfall),
+    };
+    const u = unitOf(resource);
+    if (v.rule === 'capacity' && v.host) {
+        const { required, available, shortfall } = amounts;
+        const message = `${v.host} carries ${required} ${u} of ${resourceLabel(resource)}, above its ${available} ${u} ` +
+            `(${round2(v.capacity ?? 0)} × ${v.ceilingPct} % ceiling): short by ${shortfall} ${u}`;
+        return { kind: 'host-capacity', host: v.host, resource, ...amounts, message };
+    }
+    if (v.rule === 'failover' && !v.failedHosts) {
+        const message = `N+${state.k} needs at least ${state.k + 1} hosts; the proposal has ${state.hosts.length}`;
+        return { kind: 'failover', resource, ...amounts, message };
+    }
+    if (v.rule === 'failover' && v.failedHosts) {
+        const scenario = scenarioId(v.failedHosts);
+        const stranded = (v.stranded ?? []).join(', ');
+        const message = v.resource === undefined
+            ? `if ${scenario}, ${stranded} cannot restart on any survivor`
+            : `if ${scenario}, ${v.host} must carry ${amounts.required} ${u} of ${resourceLabel(resource)} ` +
+                `but has ${amounts.available} ${u}: short by ${amounts.shortfall} ${u}; cannot restart ${stranded}`;
+        return { kind: 'failover', ...(v.host ? { host: v.host } : {}), scenario, resource, ...amounts, message };
+    }
+    // The check builds the placement itself: any other broken rule is a bug in the check.
+    throw new InternalError(`check: the verifier reports ${v.rule}: ${v.message}`);
+}
+const scenarioId = (failed) => `${failed.join('+')} ${failed.length === 1 ? 'fails' : 'fail'}`;
+/** Every failure scenario with its restarts and the headroom of each survivor afterwards. */
+export function simulateScenarios(state) {
+    if (state.k === 0 || state.hosts.length <= state.k)
+        return { scenarios: [], notes: [] };
+    const view = engineView(state);
+    const scenarios = failureSets(view.hosts, state.k, view.refCap).sets.map((set) => scenario(state, view, set));
+    const note = failureNote(state.hosts.length, state.k);
+    return { scenarios, notes: note ? [note] : [] };
+}
+function engineView(state) {
+    const resources = Object.keys(state.capacity);
+    const cap = resources.map((r) => state.capacity[r] ?? 0);
+    const failCap = resources.map((r, i) => (cap[i] * (state.ceilings[r] ?? 100)) / 100);
+    const byIndex = state.hosts.flatMap((h) => h.vms);
+    const vms = byIndex.map((v) => {
+        const demand = resources.map((r) => v[r]);
+        return { name: v.name, demand, priority: v.haPriority, size: normSize(demand, cap) };
+    });
+    let next = 0;
+    const hosts = state.hosts.map((h) => {
+        const ids = h.vms.map(() => next++);
+        const load = resources.map((r) => sumFigures(h.vms)[r]);
+        return { name: h.name, capacity: cap, failCap, load, vms: ids };
+    });
+    return { resources, hosts, vms, byIndex, refCap: cap };
+}
+function scenario(state, view, set) {
+    const failed = set.map((i) => state.hosts[i].name);
+    const out = runScenario(view.hosts, view.vms, set, view.refCap);
+    const survivors = state.hosts.map((h, i) => ({ i, name: h.name, vms: [...h.vms] })).filter((h) => !set.includes(h.i));
+    for (const r of out.restarts)
+        if (r.to !== null)
+            survivors.find((s) => s.i === r.to).vms.push(view.byIndex[r.vm]);
+    const restarts = out.restarts.map((r) => ({
+        vm: view.byIndex[r.vm].name,
+        from: state.hosts[r.from].name,
+        to: r.to === null ? null : state.hosts[r.to].name,
+        haPriority: view.byIndex[r.vm].haPriority,
+    }));
+    const hosts = survivors.map((h) => ({
+        name: h.name,
+        vms: h.vms.map((v) => v.name),
+        resources: headroom(sumFigures(h.vms), state.capacity, state.ceilings),
+    }));
+    return { id: scenarioId(failed), failedHosts: failed, satisfied: out.satisfied, hosts, restarts };
+}

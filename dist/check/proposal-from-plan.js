@@ -1,0 +1,73 @@
+// proposalFromPlan: the plan `capplan plan` made, written down as a proposal.yaml that
+// `capplan check` can verify later (`capplan plan --emit-proposal`). It records the hosts,
+// the placement, the settings the VMs were sized with and each VM's figures as the
+// baseline for drift. Deterministic: VMs by name, settings in schema order.
+import path from 'node:path';
+import { Document, YAMLMap } from 'yaml';
+import { PROPOSAL_FORMAT_VERSION } from "../domain/proposal.js";
+import { round2 } from "../util/round.js";
+export function proposalFromPlan(plan, opts) {
+    const rebase = (p) => toPosix(path.relative(opts.proposalDir, path.resolve(opts.projectDir, p)) || '.');
+    const { inputs } = plan.settings;
+    const m = plan.hostModel;
+    // cpuShapes and memorySizesGb only steer host derivation; a proposal's hosts are fixed.
+    const { cpuShapes: _shapes, memorySizesGb: _sizes, ...cluster } = plan.settings.cluster;
+    const proposal = {
+        formatVersion: PROPOSAL_FORMAT_VERSION,
+        project: plan.project,
+        title: plan.title,
+        inputs: {
+            inventory: rebase(inputs.inventory),
+            monitoring: Array.isArray(inputs.monitoring) ? inputs.monitoring.map(rebase) : rebase(inputs.monitoring),
+        },
+        hosts: {
+            model: {
+                name: m.name,
+                sockets: m.sockets,
+                coresPerSocket: m.coresPerSocket,
+                threadsPerCore: m.threadsPerCore,
+                cpuGhz: m.cpuGhz,
+                ...(m.cpuModel ? { cpuModel: m.cpuModel } : {}),
+                ...(m.cpuFamily ? { cpuFamily: m.cpuFamily } : {}),
+                memoryGb: m.memoryGb,
+                nics: m.nics,
+                nicGbps: m.nicGbps,
+                localDiskMb: m.localDiskMb,
+                price: m.price,
+                watts: m.watts,
+            },
+            names: plan.hosts.map((h) => h.name),
+        },
+        vms: [...plan.vms].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(proposalVm),
+        sizing: plan.settings.sizing,
+        hypervisor: plan.settings.hypervisor,
+        cluster,
+        partitions: plan.settings.partitions,
+    };
+    const doc = new Document(proposal);
+    doc.commentBefore =
+        ` capplan proposal for ${plan.project}, written by \`capplan plan --emit-proposal\`.\n` +
+            ' `capplan check <this file>` verifies it against the current data (docs/check.md).';
+    const vms = doc.get('vms');
+    if (vms && typeof vms === 'object' && 'items' in vms)
+        for (const item of vms.items)
+            if (item instanceof YAMLMap)
+                item.flow = true;
+    return doc.toString({ lineWidth: 0 });
+}
+function proposalVm(vm) {
+    const where = vm.status === 'placed' && vm.host
+        ? { host: vm.host }
+        : vm.status === 'excluded'
+            ? { excluded: vm.reasons[0]?.code ?? 'unknown-error' }
+            : {};
+    return {
+        name: vm.name,
+        ...where,
+        vcpu: vm.vcpu,
+        memoryGb: vm.memoryGb,
+        diskGb: vm.diskGb,
+        networkMBps: round2(vm.networkMBps),
+    };
+}
+const toPosix = (p) => p.split(path.sep).join('/');

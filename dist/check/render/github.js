@@ -1,0 +1,34 @@
+// GitHub Actions output: one workflow command per violation on the proposal line it is
+// about (`::error file=…,line=…::`), drift as notices, and the Markdown job summary.
+import { resourceLabel } from "../capacity.js";
+import { renderMarkdown } from "./markdown.js";
+import { driftText } from "./text.js";
+import { escapeData, escapeProperty } from "../../escape/github-command.js";
+/** The proposal line a violation is about: its VM's entry, else its host's, else `hosts:`. */
+export function violationLine(v, lines) {
+    if (v.vm !== undefined && lines.vm[v.vm] !== undefined)
+        return lines.vm[v.vm];
+    if (v.kind === 'unplaced')
+        return lines.vms;
+    if (v.host !== undefined && lines.host[v.host] !== undefined)
+        return lines.host[v.host];
+    return lines.hosts;
+}
+function command(level, file, line, title, message) {
+    return `::${level} file=${escapeProperty(file)},line=${line},title=${escapeProperty(title)}::${escapeData(message)}`;
+}
+/** Annotations (stdout) and the job summary (for $GITHUB_STEP_SUMMARY). */
+export function renderGithub(r, lines, annotationFile) {
+    const out = [];
+    for (const v of r.violations) {
+        const title = `capplan check: ${v.kind}${v.scenario ? ` (${v.scenario})` : ''} ${resourceLabel(v.resource)}`;
+        out.push(command('error', annotationFile, violationLine(v, lines), title, v.message));
+    }
+    for (const vm of r.vms) {
+        if (!vm.drift.length)
+            continue;
+        const line = lines.vm[vm.name] ?? lines.vms;
+        out.push(command('notice', annotationFile, line, `capplan check: ${vm.name} drifted`, vm.drift.map(driftText).join('; ')));
+    }
+    return { annotations: out.length ? `${out.join('\n')}\n` : '', summary: renderMarkdown(r) };
+}

@@ -1,0 +1,28 @@
+// Wording shared by the check's renderers: numbers with units, drift, verdicts. Client data
+// (VM and host names) is hostile: each renderer escapes for its own medium.
+import { resourceLabel, unitOf } from "../capacity.js";
+export function amount(value, resource) {
+    if (value === null)
+        return '–';
+    const u = unitOf(resource);
+    return u ? `${value} ${u}` : String(value);
+}
+export function driftText(d) {
+    const sign = d.delta > 0 ? '+' : '';
+    const pct = d.deltaPct === null ? '' : ` (${sign}${d.deltaPct} %)`;
+    return `${resourceLabel(d.resource)} ${amount(d.baseline, d.resource)} → ${amount(d.current, d.resource)}: ${sign}${amount(d.delta, d.resource)}${pct}`;
+}
+export function headroomText(h) {
+    return h ? `${h.load} / ${h.available} (${h.headroom >= 0 ? `${h.headroom} left` : `over by ${-h.headroom}`})` : '–';
+}
+export function verdict(r) {
+    const n = r.violations.length;
+    return r.holds
+        ? `The proposal holds: ${r.hosts.length} hosts, ${r.policy}, every VM within capacity and limits.`
+        : `The proposal does not hold: ${n} violation${n === 1 ? '' : 's'}.`;
+}
+/** Where a violation is: scenario, host, VM, resource, in that order, skipping absent parts. */
+export function violationSubject(v) {
+    return [v.scenario, v.host, v.vm, resourceLabel(v.resource)].filter(Boolean).join(' · ');
+}
+export const headroomOf = (resources, r) => resources.find((x) => x.resource === r);

@@ -1,0 +1,66 @@
+import { DRIFT_RESOURCES } from "./report-model.js";
+import { round2 } from "../util/round.js";
+/** One violation per hypervisor limit the VM exceeds (RHEV 2.2 limits are settings). */
+export function vmLimitViolations(vm, host, hv, model) {
+    const memoryLimitGb = vm.osBits === 32 ? hv.maxMemoryGb32 : hv.maxMemoryGb64;
+    const threads = model.sockets * model.coresPerSocket * model.threadsPerCore;
+    const rules = [
+        { resource: 'vcpu', required: vm.vcpu, available: hv.maxVcpuPerVm, what: `vCPU per VM (${hv.name})` },
+        // A guest cannot have more vCPUs than the host has hardware threads to run them on.
+        { resource: 'vcpu', required: vm.vcpu, available: threads, what: `hardware threads of a ${model.name} host` },
+        {
+            resource: 'memoryGb',
+            required: vm.memoryGb,
+            available: memoryLimitGb,
+            what: `GB per ${vm.osBits === 32 ? '32' : '64'}-bit guest (${hv.name})`,
+        },
+        { resource: 'nics', required: vm.nics, available: hv.maxNicsPerVm, what: `vNICs per VM (${hv.name})` },
+    ];
+    return rules
+        .filter((r) => r.required > r.available)
+        .map((r) => ({
+        kind: 'vm-limit',
+        vm: vm.name,
+        host,
+        resource: r.resource,
+        required: r.required,
+        available: r.available,
+        shortfall: round2(r.required - r.available),
+        message: `${vm.name} needs ${r.required} but the limit is ${r.available} ${r.what}`,
+    }));
+}
+/** A VM the proposal runs that the current sizing excludes: one violation per reason. */
+export function exclusionViolations(vm, host) {
+    const reasons = vm.reasons.length
+        ? vm.reasons
+        : [{ code: 'unknown-error', message: 'excluded by the sizing rules' }];
+    return reasons.map((r) => ({
+        kind: 'excluded',
+        vm: vm.name,
+        host,
+        resource: r.code,
+        required: null,
+        available: null,
+        shortfall: null,
+        message: `${vm.name} runs on ${host} in the proposal but is now excluded: ${r.message}`,
+    }));
+}
+export function baselineOf(vm) {
+    return { vcpu: vm.vcpu, memoryGb: vm.memoryGb, diskGb: vm.diskGb, networkMBps: vm.networkMBps ?? 0 };
+}
+export function figuresOf(vm) {
+    return { vcpu: vm.vcpu, memoryGb: vm.memoryGb, diskGb: vm.diskGb, networkMBps: round2(vm.networkMBps) };
+}
+/**
+ * Resources whose figure changed (after rounding to 0.01). Network is compared only when the
+ * proposal recorded it.
+ */
+export function driftOf(baseline, current, hasNetwork) {
+    return DRIFT_RESOURCES.filter((r) => r !== 'networkMBps' || hasNetwork)
+        .map((resource) => {
+        const delta = round2(current[resource] - baseline[resource]);
+        const deltaPct = baseline[resource] > 0 ? round2((delta / baseline[resource]) * 100) : null;
+        return { resource, baseline: baseline[resource], current: current[resource], delta, deltaPct };
+    })
+        .filter((d) => d.delta !== 0);
+}

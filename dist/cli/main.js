@@ -1,0 +1,49 @@
+// CLI entry: declares the commands, runs one, and maps errors to exit codes in one place
+// (conventions.md §8). Command files only declare options and call one function.
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { CapplanError, exitCodeFor } from "../domain/errors.js";
+import { commands } from "./commands/index.js";
+export async function main(argv) {
+    let exitCode = 0;
+    const cli = yargs(argv)
+        .scriptName('capplan')
+        .usage('$0 <command> [options]')
+        .strict()
+        .demandCommand(1, 'Name a command: capplan --help lists them.')
+        .help()
+        .version(packageVersion())
+        .wrap(Math.min(100, process.stdout.columns || 100))
+        .fail((msg, err) => {
+        throw err ?? new UsageError(msg);
+    });
+    for (const command of commands)
+        cli.command(command);
+    try {
+        const result = await cli.parseAsync();
+        void result;
+        exitCode = Number(process.exitCode ?? 0);
+    }
+    catch (err) {
+        exitCode = report(err);
+    }
+    return exitCode;
+}
+class UsageError extends CapplanError {
+    exitCode = 2;
+}
+function report(err) {
+    const code = exitCodeFor(err);
+    if (err instanceof CapplanError) {
+        process.stderr.write(`capplan: ${err.message}\n`);
+    }
+    else {
+        process.stderr.write(`capplan: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    }
+    return code;
+}
+/** The version in package.json: two folders up from src/cli/ and from dist/cli/ alike. */
+function packageVersion() {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    return pkg.version;
+}

@@ -1,0 +1,28 @@
+// `capplan check <proposal>`: load and validate the proposal (exit 2 when malformed), check
+// it against the current data, print the report in the chosen format, exit 0 when the
+// proposal holds and 1 when it does not.
+import path from 'node:path';
+import { checkProposal } from "../check/check-proposal.js";
+import { loadProposal } from "../check/load-proposal.js";
+import { renderCheck } from "../check/render/index.js";
+import { appendText } from "../io/append-text.js";
+import { writeFileAtomic } from "../io/write-atomic.js";
+import { useColor } from "./tty.js";
+export async function runCheck(args) {
+    const loaded = await loadProposal(args.proposal);
+    const report = await checkProposal(loaded, { monitoringFiles: (args.monitoring ?? []).map((f) => path.resolve(f)) });
+    const rendered = renderCheck(report, args.format, {
+        color: !args.out && useColor(),
+        lines: loaded.lines,
+        // Annotations need the path from the repository root; CI runs from it.
+        annotationFile: path.relative(process.cwd(), path.resolve(args.proposal)).split(path.sep).join('/'),
+    });
+    if (args.out)
+        await writeFileAtomic(args.out, rendered.stdout);
+    else
+        process.stdout.write(rendered.stdout);
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (rendered.summary && summaryFile)
+        await appendText(summaryFile, rendered.summary);
+    return report.holds ? 0 : 1;
+}

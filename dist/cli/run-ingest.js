@@ -1,0 +1,87 @@
+// `capplan ingest`: read, judge, render everything in memory, then write the three files.
+import path from 'node:path';
+import { stat } from 'node:fs/promises';
+import { InputError } from "../domain/errors.js";
+import { writeFilesAtomic } from "../io/write-atomic.js";
+import { ingestSources, SOURCE_FORMATS } from "../ingest/ingest-sources.js";
+import { renderServersCsv } from "../ingest/output/servers-csv.js";
+import { renderMetricsSummaryCsv } from "../ingest/output/metrics-summary.js";
+import { renderQualityReport } from "../ingest/output/quality-report.js";
+import { formatFinding } from "../domain/finding.js";
+import { interactive } from "./tty.js";
+export async function runIngest(args) {
+    const opts = { progress: progressReporter() };
+    if (args.format !== undefined) {
+        if (!SOURCE_FORMATS.includes(args.format))
+            throw new InputError(`--format: expected one of ${SOURCE_FORMATS.join(', ')}, got "${args.format}"`, {
+                file: '(command line)',
+            });
+        opts.format = args.format;
+    }
+    if (args.encoding)
+        opts.encoding = args.encoding;
+    if (args.utcOffset !== undefined)
+        opts.utcOffsetMinutes = parseOffset(args.utcOffset);
+    if (args.percentiles) {
+        const bad = args.percentiles.find((p) => !Number.isFinite(p) || p < 0 || p > 100);
+        if (bad !== undefined)
+            throw new InputError(`--percentiles: expected numbers within 0–100, got ${bad}`, { file: '(command line)' });
+        opts.percentiles = args.percentiles;
+    }
+    if (args.poweredOff === 'exclude')
+        opts.poweredOff = 'exclude';
+    const result = await ingestSources(args.inputs, opts);
+    clearProgress();
+    const files = [
+        { name: 'servers.csv', data: renderServersCsv(result.servers, result.extras) },
+        { name: 'metrics-summary.csv', data: renderMetricsSummaryCsv(result.usage, result.quality, result.percentiles) },
+        { name: 'data-quality.md', data: renderQualityReport(result) },
+    ];
+    const written = await writeFilesAtomic(args.out, files);
+    const out = process.stdout;
+    for (const s of result.sources) {
+        const range = s.firstTimestamp ? `, ${s.firstTimestamp} → ${s.lastTimestamp}` : '';
+        const samples = s.samples !== null ? `, ${s.samples} samples` : '';
+        out.write(`${s.file}: ${s.format} (${s.kind}), ${s.servers} server(s)${samples}${range}\n`);
+        for (const n of s.notes)
+            out.write(`  ${n}\n`);
+    }
+    const bySeverity = (sev) => result.findings.filter((f) => f.severity === sev).length;
+    out.write(`${result.servers.length} server(s); findings: ${bySeverity('error')} error(s), ${bySeverity('warning')} warning(s), ${bySeverity('info')} note(s)\n`);
+    for (const f of result.findings.filter((x) => x.severity !== 'info').slice(0, 20))
+        out.write(`  ${formatFinding(f)}\n`);
+    if (bySeverity('error') + bySeverity('warning') > 20)
+        out.write(`  … see ${path.join(args.out, 'data-quality.md')}\n`);
+    for (const w of written)
+        out.write(`wrote ${w}\n`);
+    return 0;
+}
+/** "+05:30", "-4", "330" (minutes) → minutes east of UTC. */
+export function parseOffset(s) {
+    const m = /^([+-])?(\d{1,2})(?::?(\d{2}))?$/.exec(s.trim());
+    if (m && (m[3] !== undefined || Number(m[2]) <= 14))
+        return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+    throw new InputError(`--utc-offset: expected ±HH:MM (e.g. +05:30), got "${s}"`, { file: '(command line)' });
+}
+/** Bytes read of big files, on a TTY only (quiet in CI and in pipes). */
+function progressReporter() {
+    if (!interactive())
+        return undefined;
+    const sizes = new Map();
+    let last = 0;
+    return (file, bytes) => {
+        const now = Date.now();
+        if (now - last < 250)
+            return;
+        last = now;
+        if (!sizes.has(file))
+            void stat(file).then((st) => sizes.set(file, st.size));
+        const size = sizes.get(file);
+        const pct = size ? ` ${Math.floor((bytes / size) * 100)} %` : '';
+        process.stderr.write(`\r${path.basename(file)}: ${(bytes / 2 ** 20).toFixed(0)} MiB${pct}   `);
+    };
+}
+function clearProgress() {
+    if (interactive())
+        process.stderr.write('\r\x1b[K');
+}

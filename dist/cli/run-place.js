@@ -1,0 +1,60 @@
+// `capplan place`: read a problem, solve, check, write the result. Exit 1 when the placement
+// does not hold (unplaced VMs, failed N+k, checker findings), each VM explained on stderr.
+import { stat } from 'node:fs/promises';
+import { InputError } from "../domain/errors.js";
+import { parseText, readStructuredText } from "../domain/load-file.js";
+import { parsePlan } from "../domain/plan.js";
+import { parseProblem } from "../domain/problem.js";
+import { readProjectInputs } from "../ingest/project-inputs.js";
+import { assemblePlan } from "../plan/assemble.js";
+import { problemFromPlan } from "../plan/placement-problem.js";
+import { verifyPlacement, simulateFailures, solvePlacement } from "../placement/index.js";
+import { placeOutput } from "../placement/place-output.js";
+import { writeFileAtomic } from "../io/write-atomic.js";
+import { progressReporter } from "./tty.js";
+/**
+ * The problem behind the input: a problem.json as written, or — for what-if work — the
+ * placement problem of a project (sized and derived as `capplan plan` does) or of a plan.json
+ * (told apart by its formatVersion).
+ */
+async function loadProblem(input) {
+    const info = await stat(input).catch(() => null);
+    if (!info)
+        throw new InputError('no such file or folder', { file: input });
+    if (info.isDirectory() || /\.ya?ml$/.test(input)) {
+        const { inputs } = await readProjectInputs(input);
+        return problemFromPlan(await assemblePlan(inputs));
+    }
+    const text = await readStructuredText(input);
+    const { value } = parseText(text, input, 'json');
+    const isPlan = value !== null && typeof value === 'object' && 'formatVersion' in value;
+    return isPlan ? problemFromPlan(parsePlan(text, input)) : parseProblem(text, input);
+}
+export async function runPlace(args) {
+    const problem = await loadProblem(args.input);
+    if (args.objective)
+        problem.objective = args.objective;
+    if (args.timeLimit !== undefined)
+        problem.timeLimitSeconds = args.timeLimit;
+    if (args.seed !== undefined)
+        problem.seed = args.seed;
+    const progress = progressReporter();
+    const result = await solvePlacement(problem, { onProgress: progress });
+    progress.done();
+    const scenarios = simulateFailures(problem, result);
+    const violations = verifyPlacement(problem, result);
+    const text = `${JSON.stringify(placeOutput(problem, result, scenarios, violations), null, 2)}\n`;
+    if (args.out)
+        await writeFileAtomic(args.out, text);
+    else
+        process.stdout.write(text);
+    const gap = result.lowerBound > 0 ? ` (lower bound ${result.lowerBound}${result.optimal ? ', optimal' : ''})` : '';
+    process.stderr.write(`${result.hostsUsed} hosts, cost ${result.cost}${gap}, ${result.method}, ${result.seconds.toFixed(2)} s\n`);
+    for (const u of result.unplaced)
+        process.stderr.write(`unplaced ${u.vm}:\n${u.reasons.map((r) => `  ${r}\n`).join('')}`);
+    for (const s of scenarios.filter((x) => !x.satisfied))
+        process.stderr.write(`N+${problem.redundancy} fails when ${s.failedHosts.join(' + ')} fail:\n${s.shortfalls.map((r) => `  ${r}\n`).join('')}`);
+    for (const v of violations.filter((x) => x.rule !== 'failover'))
+        process.stderr.write(`check: ${v.message}\n`);
+    return result.unplaced.length > 0 || violations.length > 0 ? 1 : 0;
+}

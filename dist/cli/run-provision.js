@@ -1,0 +1,73 @@
+// `capplan provision`: read plan.json, render every file (pure), write them atomically, then
+// either print the steps or, with --connect, read the live state and (with --apply) run the
+// pending steps over one virsh connection.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { InputError } from "../domain/errors.js";
+import { readPlan, serialisePlan } from "../domain/plan.js";
+import { writeFilesAtomic } from "../io/write-atomic.js";
+import { applyHost } from "../provision/apply.js";
+import { buildProvision } from "../provision/build-provision.js";
+import { hostSteps, stepLine } from "../provision/steps.js";
+import { VirshSession } from "../provision/virsh-session.js";
+function pickHost(hosts, name, file) {
+    if (name === undefined) {
+        if (hosts.length === 1)
+            return hosts[0];
+        throw new InputError(`the plan has ${hosts.length} hosts; name the one behind --connect with --host (${hosts.map((h) => h.host.name).join(', ')})`, { file });
+    }
+    const hp = hosts.find((h) => h.host.name === name);
+    if (!hp)
+        throw new InputError(`no host ${JSON.stringify(name)} in the plan`, { file, column: 'hosts' });
+    return hp;
+}
+async function applyOver(args, hp, outDir) {
+    const session = VirshSession.open(args.connect);
+    try {
+        const dryRun = !args.apply;
+        const say = (line) => process.stdout.write(`${dryRun ? 'would run: ' : ''}virsh ${line}\n`);
+        const report = await applyHost(session, hp, { hostDir: path.resolve(outDir, hp.dir), dryRun, onStep: say });
+        const verb = dryRun ? 'to run' : 'run';
+        process.stdout.write(report.ran.length === 0
+            ? `host ${hp.host.name}: nothing to do, every object exists (${report.skipped} steps satisfied)\n`
+            : `host ${hp.host.name}: ${report.ran.length} step(s) ${verb}, ${report.skipped} already satisfied\n`);
+    }
+    finally {
+        await session.close();
+    }
+}
+export async function runProvision(args) {
+    const cli = { file: '(command line)' };
+    if (args.apply && !args.connect)
+        throw new InputError('--apply needs --connect URI', cli);
+    if (args.diskFormat !== undefined && !['raw', 'qcow2'].includes(args.diskFormat)) {
+        throw new InputError(`--disk-format: expected raw or qcow2, got "${args.diskFormat}"`, cli);
+    }
+    const plan = withDiskFormat(await readPlan(args.plan), args.diskFormat);
+    const outDir = args.out ?? path.join(path.dirname(args.plan), 'provision');
+    // The digest of the plan as capplan writes it, recorded in every domain's metadata.
+    const digest = createHash('sha256').update(serialisePlan(plan)).digest('hex');
+    const output = buildProvision(plan, { planFile: args.plan, planDigest: digest });
+    // Every argument is checked before the first file is written.
+    const target = args.connect || args.host !== undefined ? pickHost(output.hosts, args.host, args.plan) : null;
+    await writeFilesAtomic(outDir, output.files);
+    process.stdout.write(`wrote ${output.files.length} files for ${output.hosts.length} host(s) under ${outDir}\n`);
+    if (args.connect && target) {
+        await applyOver(args, target, outDir);
+        return 0;
+    }
+    for (const hp of target ? [target] : output.hosts) {
+        const steps = hostSteps(hp);
+        process.stdout.write(`host ${hp.host.name}: ${steps.length} step(s) on an empty libvirt (${hp.domains.length} VMs); existing objects are skipped\n`);
+        for (const step of steps)
+            process.stdout.write(`  would run: virsh ${stepLine(step, path.join(outDir, hp.dir))}\n`);
+    }
+    return 0;
+}
+/** `--disk-format` overrides the plan's provision.diskFormat (e.g. thin disks for a rehearsal). */
+function withDiskFormat(plan, format) {
+    if (format === undefined)
+        return plan;
+    const settings = { ...plan.settings, provision: { ...plan.settings.provision, diskFormat: format } };
+    return { ...plan, settings };
+}

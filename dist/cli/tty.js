@@ -1,0 +1,25 @@
+// Terminal conventions: colour only on a TTY and without NO_COLOR; progress only on a TTY
+// and never in CI (the brief: long work shows progress on a TTY and stays quiet in CI).
+/** A person is watching this stream: a TTY, and not a CI run. */
+export function interactive(stream = process.stderr) {
+    return Boolean(stream.isTTY) && process.env.CI !== 'true';
+}
+export function useColor(stream = process.stdout) {
+    return interactive(stream) && !('NO_COLOR' in process.env);
+}
+export function progressReporter(stream = process.stderr) {
+    const live = interactive(stream);
+    let shown = false;
+    const report = ((message) => {
+        if (!live)
+            return;
+        stream.write(`\r\x1b[2K${message.slice(0, (stream.columns || 80) - 1)}`);
+        shown = true;
+    });
+    report.done = () => {
+        if (live && shown)
+            stream.write('\r\x1b[2K');
+        shown = false;
+    };
+    return report;
+}

@@ -1,0 +1,87 @@
+// problem.json, the generic placement problem of `capplan place` (docs/placement.md), and
+// the problem every placer solves: the pipeline builds one from a sized plan; placers never
+// see sizing or files. Cross-field rules (resource names, unique VM names) are checked after
+// the shape, each located like a schema problem.
+import { z } from 'zod';
+import { ConfigError } from "./errors.js";
+import { formatPath, lineOf, parseStructured, readStructuredText } from "./load-file.js";
+import { HA_PRIORITIES } from "./server.js";
+const amount = z.number().nonnegative();
+const pct = z.number().positive().max(1000);
+const pctSetting = z.union([pct, z.record(z.string(), pct)]);
+const name = z.string().min(1);
+export const OBJECTIVES = ['min-hosts', 'min-cost', 'balance', 'pack'];
+export const hostModelCapacitySchema = z.strictObject({
+    name,
+    capacity: z.record(z.string(), amount).describe('Capacity per resource, same units as VM demand (before ceilings).'),
+    cost: amount.default(1),
+    maxCount: z.number().int().nonnegative().optional().describe('Hosts of this model available (unbounded when absent).'),
+    family: z.string().optional().describe('CPU family, for one family per cluster.'),
+});
+export const placementVmSchema = z.strictObject({
+    name,
+    demand: z.record(z.string(), amount),
+    antiAffinity: z.array(name).optional().describe('Group names: VMs sharing a group never share a host.'),
+    affinity: z.array(name).optional().describe('Group names: VMs sharing a group share one host.'),
+    haPriority: z.enum(HA_PRIORITIES).optional(),
+    pin: z
+        .string()
+        .regex(/^host[1-9][0-9]*$/, 'expected a host name host1, host2, …')
+        .optional()
+        .describe('Host this VM must run on.'),
+});
+export const problemSchema = z.strictObject({
+    resources: z.array(name).min(1).describe('Resource names; every capacity and demand uses them.'),
+    hostModels: z.array(hostModelCapacitySchema).min(1),
+    vms: z.array(placementVmSchema),
+    redundancy: z.number().int().nonnegative().default(0).describe('k of N+k.'),
+    ceilingPct: pctSetting.default(100).describe('Normal-operation ceiling, % of capacity (one figure or per resource).'),
+    failoverCeilingPct: pctSetting.optional().describe('Ceiling on survivors after failures (default 100).'),
+    objective: z.enum(OBJECTIVES).default('min-hosts'),
+    timeLimitSeconds: z.number().positive().default(10),
+    seed: z.number().int().nonnegative().optional(),
+    hostCount: z.number().int().positive().optional().describe('Use exactly this many hosts.'),
+    singleFamily: z.boolean().optional().describe('All hosts of one model family (one CPU type per cluster, method §5.3).'),
+});
+/** Cross-field rules the shape cannot say; returns issues with the path of the bad value. */
+function problemRules(p) {
+    const issues = [];
+    const known = new Set(p.resources);
+    const check = (rec, path) => {
+        for (const r of Object.keys(rec))
+            if (!known.has(r))
+                issues.push({ path: [...path, r], message: `unknown resource "${r}" (resources: ${p.resources.join(', ')})` });
+    };
+    p.hostModels.forEach((m, i) => check(m.capacity, ['hostModels', i, 'capacity']));
+    const seen = new Set();
+    p.vms.forEach((v, i) => {
+        check(v.demand, ['vms', i, 'demand']);
+        if (seen.has(v.name))
+            issues.push({ path: ['vms', i, 'name'], message: `duplicate VM name "${v.name}"` });
+        seen.add(v.name);
+    });
+    for (const key of ['ceilingPct', 'failoverCeilingPct']) {
+        const v = p[key];
+        if (v !== undefined && typeof v !== 'number')
+            check(v, [key]);
+    }
+    const models = new Set();
+    p.hostModels.forEach((m, i) => {
+        if (models.has(m.name))
+            issues.push({ path: ['hostModels', i, 'name'], message: `duplicate host model "${m.name}"` });
+        models.add(m.name);
+    });
+    return issues;
+}
+/** Reads and validates a problem.json; every problem located as `file:line: path: message`. */
+export async function readProblem(file) {
+    return parseProblem(await readStructuredText(file), file);
+}
+export function parseProblem(text, file) {
+    const parsed = parseStructured(text, file, problemSchema, 'json');
+    const issues = problemRules(parsed.value);
+    if (issues.length === 0)
+        return parsed.value;
+    const { doc, lines } = parsed.document();
+    throw new ConfigError(file, issues.map((i) => ({ path: formatPath(i.path), message: i.message, row: lineOf(doc, i.path, lines) })));
+}

@@ -1,0 +1,61 @@
+// capplan.yaml, the project file: its schema as written, the settings the engine receives
+// (every section's defaults, src/domain/project-settings.ts) and its reader, which resolves
+// the input paths relative to the file. docs/capplan.schema.json is generated from the schema.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { InputError } from "./errors.js";
+import { loadStructuredFile } from "./load-file.js";
+import { clusterSchema, hypervisorSchema, partitionsSchema, placementSchema, provisionSchema, qualitySchema, sizingSchema, } from "./project-settings.js";
+export const projectSchema = z.strictObject({
+    project: z
+        .string()
+        .min(1)
+        .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" and "-" only')
+        .describe('Short name; default output folder is reports/<project>/.'),
+    title: z.string().optional().describe('Title of the reports.'),
+    client: z.string().optional().describe('Client name, for the reports.'),
+    inputs: z.strictObject({
+        inventory: z
+            .string()
+            .describe('Inventory: capplan CSV, RVTools xlsx or RVTools CSV export folder, relative to this file.'),
+        monitoring: z
+            .union([z.string(), z.array(z.string())])
+            .describe('Monitoring file(s) in any format capplan ingest detects (long/wide CSV, perfmon, sadf, nmon, traces), relative to this file.'),
+        catalog: z.string().optional().describe('Host catalog YAML (cluster.mode = catalog).'),
+    }),
+    sizing: sizingSchema,
+    hypervisor: hypervisorSchema,
+    cluster: clusterSchema,
+    partitions: partitionsSchema,
+    placement: placementSchema,
+    quality: qualitySchema,
+    provision: provisionSchema,
+});
+/** Reads a project: a folder holding capplan.yaml, or the file itself. */
+export async function loadProject(projectPath) {
+    const file = await projectFile(projectPath);
+    const settings = await loadStructuredFile(file, projectSchema, 'yaml');
+    const dir = path.dirname(file);
+    const monitoring = Array.isArray(settings.inputs.monitoring) ? settings.inputs.monitoring : [settings.inputs.monitoring];
+    if (settings.cluster.mode === 'catalog' && !settings.inputs.catalog) {
+        throw new InputError('cluster.mode is catalog but inputs.catalog names no catalog file', { file });
+    }
+    return {
+        file,
+        dir,
+        settings,
+        inventoryFile: path.resolve(dir, settings.inputs.inventory),
+        monitoringFiles: monitoring.map((m) => path.resolve(dir, m)),
+        catalogFile: settings.inputs.catalog ? path.resolve(dir, settings.inputs.catalog) : null,
+    };
+}
+async function projectFile(p) {
+    try {
+        const s = await stat(p);
+        return s.isDirectory() ? path.join(p, 'capplan.yaml') : p;
+    }
+    catch {
+        throw new InputError('no such project folder or file', { file: p });
+    }
+}

@@ -1,0 +1,56 @@
+// Parsing one cell of a client's table into a typed value, with the error located at
+// file:row:column (formats.md: row = line number, column = header name). Empty is `null`
+// (missing data, a finding for sizing), never an error.
+import { InputError } from "../domain/errors.js";
+import { unguardFormula } from "../escape/spreadsheet.js";
+/** Plain decimal: digits with an optional fraction, optional exponent; no units, no thousands separators. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const INTEGER = /^[+-]?\d+$/;
+function show(value) {
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+export function isBlank(value) {
+    return value === undefined || value.trim() === '';
+}
+export function numberCell(value, loc, rule = {}) {
+    if (value === undefined || isBlank(value))
+        return null;
+    const s = value.trim();
+    const what = rule.integer ? 'an integer' : `a number${rule.unit ? ` in ${rule.unit}` : ''}`;
+    if (!(rule.integer ? INTEGER : DECIMAL).test(s))
+        throw new InputError(`expected ${what}, got ${show(value)}`, loc);
+    const n = Number(s);
+    if (!Number.isFinite(n))
+        throw new InputError(`expected ${what}, got ${show(value)}`, loc);
+    if (rule.min !== undefined && (rule.exclusiveMin ? n <= rule.min : n < rule.min)) {
+        const bound = rule.exclusiveMin ? `greater than ${rule.min}` : `at least ${rule.min}`;
+        throw new InputError(`expected ${what} ${bound}, got ${show(value)}`, loc);
+    }
+    return n;
+}
+export function textCell(value) {
+    if (value === undefined)
+        return null;
+    const s = unguardFormula(value.trim());
+    return s === '' ? null : s;
+}
+/** One of a fixed set of words, case-insensitive; empty gives `fallback`. */
+export function enumCell(value, allowed, loc, fallback) {
+    if (value === undefined || isBlank(value))
+        return fallback;
+    const s = value.trim().toLowerCase();
+    const hit = allowed.find((a) => a === s);
+    if (hit === undefined)
+        throw new InputError(`expected one of ${allowed.join(', ')}, got ${show(value)}`, loc);
+    return hit;
+}
+/** VM name from a server name: lowercase ASCII, accents dropped, other runs → `-` (formats.md). */
+export function slugify(name) {
+    const slug = name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return slug === '' ? 'vm' : slug;
+}

@@ -1,0 +1,174 @@
+// inventory.csv (formats.md): one row per physical server, header by name, order free,
+// unknown extra columns allowed. A malformed value is an InputError at file:row:column.
+import { parse } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse';
+import { InputError } from "../domain/errors.js";
+import { HA_PRIORITIES } from "../domain/server.js";
+import { readTextFile } from "./read-text.js";
+import { enumCell, numberCell, slugify, textCell } from "./cells.js";
+export const INVENTORY_COLUMNS = [
+    'name',
+    'vm_name',
+    'os',
+    'os_bits',
+    'sockets',
+    'cores_per_socket',
+    'cpu_model',
+    'cpu_ghz',
+    'memory_mb',
+    'disk_gb',
+    'nics',
+    'nic_gbps',
+    'application',
+    'special_hardware',
+    'ha_priority',
+];
+const SPECIAL_HARDWARE = ['usb', 'serial', 'modem', 'fax'];
+/** Parses RFC-4180 text into a header and located rows; a broken record is an InputError. */
+export function parseCsvTable(text, file, delimiter = ',') {
+    let records;
+    try {
+        records = parse(text, {
+            delimiter,
+            info: true,
+            raw: true,
+            relax_column_count: true,
+            skip_empty_lines: true,
+        });
+    }
+    catch (err) {
+        if (err instanceof CsvError)
+            throw new InputError(`CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}`, {
+                file,
+                row: err.lines,
+            });
+        throw err;
+    }
+    const first = records[0];
+    if (!first)
+        throw new InputError('empty file: expected a header line', { file, row: 1 });
+    const header = first.record.map((h) => h.trim());
+    const rows = records.slice(1).map((r) => ({ cells: r.record, line: startLine(r.info) }));
+    return { header, rows };
+}
+/** csv-parse reports the line a record *ends* on; subtract embedded newlines to get its first line. */
+function startLine(info) {
+    const raw = (info.raw ?? '').replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
+    const inner = raw.match(/\n/g)?.length ?? 0;
+    return info.lines - inner;
+}
+/** Header spellings of other inventories recognised without a column map (lower case). */
+export const INVENTORY_SYNONYMS = {
+    name: ['server', 'server name', 'servername', 'hostname', 'host name', 'computer name', 'computername'],
+    vm_name: ['vm', 'vm name'],
+    os: ['operating system', 'os name'],
+    os_bits: ['os bits', 'architecture bits', 'bits'],
+    sockets: ['cpu sockets', 'processors', 'physical cpus', '# cpu'],
+    cores_per_socket: ['cores per socket', 'cores per cpu', 'cores/socket'],
+    cpu_model: ['cpu model', 'processor model', 'processor'],
+    cpu_ghz: ['cpu ghz', 'cpu speed (ghz)', 'clock ghz', 'ghz'],
+    memory_mb: ['memory mb', 'memory (mb)', 'ram mb', 'ram (mb)', 'ram_mb', 'memory_mib', 'memory mib'],
+    disk_gb: ['disk gb', 'disk (gb)', 'storage gb', 'storage (gb)'],
+    nics: ['# nics', 'nic count', 'network adapters'],
+    nic_gbps: ['nic speed gbps', 'nic gbps'],
+    application: ['app', 'role', 'workload'],
+    special_hardware: ['special hardware'],
+    ha_priority: ['ha priority', 'priority'],
+};
+export async function readInventoryCsv(file, opts = {}) {
+    const { text } = await readTextFile(file, opts.encoding);
+    return parseInventoryCsv(text, file, opts);
+}
+/** Column index and header text of every inventory column present: exact name, column map, then synonyms. */
+export function inventoryColumns(header, file, columnMap = {}) {
+    const lower = header.map((h) => h.trim().toLowerCase());
+    const found = new Map();
+    for (const col of INVENTORY_COLUMNS) {
+        const exact = lower.filter((h) => h === col).length;
+        if (exact > 1)
+            throw new InputError(`column "${col}" appears twice`, { file, row: 1, column: col });
+        const mapped = columnMap[col];
+        const candidates = mapped !== undefined ? [mapped.trim().toLowerCase()] : [col, ...(INVENTORY_SYNONYMS[col] ?? [])];
+        for (const c of candidates) {
+            const i = lower.indexOf(c);
+            if (i >= 0 && ![...found.values()].some((f) => f.index === i)) {
+                found.set(col, { index: i, header: header[i].trim() });
+                break;
+            }
+        }
+        if (mapped !== undefined && !found.has(col))
+            throw new InputError(`column map: ${col} → "${mapped}", but the file has no such column`, { file, row: 1 });
+    }
+    return found;
+}
+export function parseInventoryCsv(text, file, opts = {}) {
+    const { header, rows } = parseCsvTable(text, file);
+    const index = inventoryColumns(header, file, opts.columnMap);
+    if (!index.has('name'))
+        throw new InputError(`missing required column "name" (header: ${header.join(',')})`, { file, row: 1 });
+    const servers = [];
+    const byName = new Map();
+    const byVm = new Map();
+    for (const { cells, line } of rows) {
+        if (cells.every((c) => c.trim() === ''))
+            continue;
+        const get = (col) => {
+            const i = index.get(col)?.index;
+            return i === undefined ? undefined : cells[i];
+        };
+        const loc = (column) => ({ file, row: line, column: index.get(column)?.header ?? column });
+        const server = inventoryRow(get, loc);
+        const seen = byName.get(server.name);
+        if (seen !== undefined)
+            throw new InputError(`duplicate server name "${server.name}" (first on line ${seen})`, loc('name'));
+        byName.set(server.name, line);
+        const seenVm = byVm.get(server.vmName);
+        if (seenVm !== undefined)
+            throw new InputError(`duplicate VM name "${server.vmName}" (first on line ${seenVm})`, loc(index.has('vm_name') && textCell(get('vm_name')) ? 'vm_name' : 'name'));
+        byVm.set(server.vmName, line);
+        servers.push({ ...server, source: { file, row: line } });
+    }
+    return servers;
+}
+function inventoryRow(get, loc) {
+    const name = textCell(get('name'));
+    if (name === null)
+        throw new InputError('server name is empty', loc('name'));
+    const positive = { min: 0, exclusiveMin: true };
+    const osBits = numberCell(get('os_bits'), loc('os_bits'), { integer: true });
+    if (osBits !== null && osBits !== 32 && osBits !== 64)
+        throw new InputError(`expected 32 or 64, got "${get('os_bits')?.trim()}"`, loc('os_bits'));
+    return {
+        name,
+        vmName: textCell(get('vm_name')) ?? slugify(name),
+        os: textCell(get('os')),
+        osBits,
+        sockets: numberCell(get('sockets'), loc('sockets'), { integer: true, ...positive }),
+        coresPerSocket: numberCell(get('cores_per_socket'), loc('cores_per_socket'), { integer: true, ...positive }),
+        cpuModel: textCell(get('cpu_model')),
+        cpuGhz: numberCell(get('cpu_ghz'), loc('cpu_ghz'), { unit: 'GHz', ...positive }),
+        memoryMb: numberCell(get('memory_mb'), loc('memory_mb'), { unit: 'MB', ...positive }),
+        diskGb: numberCell(get('disk_gb'), loc('disk_gb'), { unit: 'GB', min: 0 }),
+        nics: numberCell(get('nics'), loc('nics'), { integer: true, min: 0 }),
+        nicGbps: numberCell(get('nic_gbps'), loc('nic_gbps'), { unit: 'Gbps', ...positive }),
+        application: textCell(get('application')),
+        specialHardware: specialHardwareCell(get('special_hardware'), loc('special_hardware')),
+        haPriority: enumCell(get('ha_priority'), HA_PRIORITIES, loc('ha_priority'), 'medium'),
+    };
+}
+function specialHardwareCell(value, loc) {
+    const s = textCell(value)?.toLowerCase();
+    if (s === undefined || s === 'none')
+        return [];
+    const found = new Set();
+    for (const part of s
+        .split(';')
+        .map((p) => p.trim())
+        .filter((p) => p !== '')) {
+        const hw = SPECIAL_HARDWARE.find((h) => h === part);
+        if (!hw)
+            throw new InputError(`expected none or a ;-separated list of ${SPECIAL_HARDWARE.join(', ')}, got "${part}"`, loc);
+        found.add(hw);
+    }
+    return SPECIAL_HARDWARE.filter((h) => found.has(h));
+}

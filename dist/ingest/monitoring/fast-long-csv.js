@@ -1,0 +1,316 @@
+// Fast path for the plain long CSV layout (formats.md): big chunks, bytes parsed by hand,
+// no string per cell. Anything unusual (a quote byte, a row with another column count) makes
+// it give up and return false; the caller then re-reads the file with csv-parse
+// (long-csv.ts). A malformed value is re-parsed by the general cell functions so the error
+// message is the same on both paths. Measured in bench/ingest.bench.ts.
+import { open } from 'node:fs/promises';
+import { InputError } from "../../domain/errors.js";
+import { parseIsoTimestamp } from "../timestamps.js";
+import { addLongRecord, longLayout } from "./long-csv.js";
+import { METRICS } from "./sample-store.js";
+const CHUNK_BYTES = 8 << 20;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+/** 10^k for exact decimal conversion: an integer < 2^53 divided by 10^k (k ≤ 22) is correctly rounded (Clinger 1990). */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+export class GiveUp extends Error {
+}
+/** Reads a whole long CSV on the fast path into one store; false = irregular, use csv-parse. */
+export async function readLongCsvFast(file, store, issues, progress) {
+    try {
+        await parseLongRange(file, { start: 0, end: Number.MAX_SAFE_INTEGER }, undefined, store, issues, progress);
+        return true;
+    }
+    catch (err) {
+        if (err instanceof GiveUp)
+            return false;
+        throw err;
+    }
+}
+/**
+ * Parses the lines of one byte range into `store` (throws GiveUp when it needs csv-parse).
+ * Without `layout` the range's first line is the header. Rows are numbered from the range's
+ * first line (1); a caller reading a later range adds the lines before it. Returns the
+ * number of lines seen.
+ */
+export async function parseLongRange(file, range, layout, store, issues, progress) {
+    const fh = await open(file, 'r').catch((err) => {
+        throw new InputError(`cannot read file: ${err.code ?? String(err)}`, { file });
+    });
+    try {
+        const parser = new FastParser(file, store, issues, layout);
+        let buf = Buffer.allocUnsafe(CHUNK_BYTES);
+        let carry = 0;
+        let pos = range.start;
+        for (;;) {
+            if (carry === buf.length) {
+                const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the chunk
+                buf.copy(bigger, 0, 0, carry);
+                buf = bigger;
+            }
+            const want = Math.min(buf.length - carry, range.end - pos);
+            const { bytesRead } = want > 0 ? await fh.read(buf, carry, want, pos) : { bytesRead: 0 };
+            pos += bytesRead;
+            const end = carry + bytesRead;
+            const eof = bytesRead === 0;
+            const used = parser.lines(buf, end, eof);
+            buf.copy(buf, 0, used, end);
+            carry = end - used;
+            progress?.(pos - range.start);
+            if (eof)
+                break;
+        }
+        if (!parser.layout)
+            throw new InputError('empty file: expected a header line', { file, row: 1 });
+        return parser.lineCount;
+    }
+    finally {
+        await fh.close();
+    }
+}
+class FastParser {
+    file;
+    store;
+    issues;
+    layout;
+    line = 0;
+    starts = new Int32Array(64);
+    ends = new Int32Array(64);
+    /** Column → metric index (METRIC_NAMES order), -1 for other columns. */
+    metricOf = new Int32Array(64).fill(-1);
+    values = new Float64Array(METRICS).fill(Number.NaN);
+    prevTs = new Uint8Array(64);
+    prevTsLen = -1;
+    prevMs = 0;
+    known = new KnownServers();
+    prevId = -1;
+    constructor(file, store, issues, layout) {
+        this.file = file;
+        this.store = store;
+        this.issues = issues;
+        if (layout)
+            this.setLayout(layout);
+    }
+    get lineCount() {
+        return this.line;
+    }
+    /** Parses every complete line of buf[0, end) (all of it at EOF); returns the bytes used. */
+    lines(buf, end, eof) {
+        let pos = 0;
+        for (;;) {
+            let nl = buf.indexOf(LF, pos);
+            if (nl < 0 || nl >= end) {
+                if (!eof || pos >= end)
+                    return pos;
+                nl = end;
+            }
+            this.line++;
+            let lineEnd = nl;
+            if (lineEnd > pos && buf[lineEnd - 1] === CR)
+                lineEnd--;
+            if (lineEnd > pos)
+                this.row(buf, pos, lineEnd);
+            pos = nl + 1;
+            if (pos >= end)
+                return end;
+        }
+    }
+    row(buf, start, end) {
+        if (!this.layout)
+            return this.header(buf, start, end);
+        const layout = this.layout;
+        const starts = this.starts;
+        const ends = this.ends;
+        const metricOf = this.metricOf;
+        // values: a metric the header lacks stays NaN from the constructor; every other is set below.
+        const values = this.values;
+        let plain = true;
+        let n = 0;
+        let i = start;
+        // Most rows repeat the previous timestamp and hold the server that followed the previous
+        // one last time: those cells are compared with the known bytes instead of scanned, then compared.
+        const k = this.known;
+        const guess = this.prevId >= 0 ? k.nextOf[this.prevId] : -1;
+        let sameTs = false;
+        let sameServer = false;
+        // One pass: split on commas and parse metric cells as their bytes go by.
+        for (;;) {
+            if (n >= layout.width)
+                throw new GiveUp(); // more cells than the header
+            starts[n] = i;
+            const m = metricOf[n];
+            if (m >= 0) {
+                let mant = 0;
+                let digits = 0;
+                let frac = -1;
+                let ok = true;
+                for (; i < end; i++) {
+                    const c = buf[i];
+                    if (c === COMMA)
+                        break;
+                    if (c >= 0x30 && c <= 0x39) {
+                        mant = mant * 10 + (c - 0x30);
+                        digits++;
+                        if (frac >= 0)
+                            frac++;
+                    }
+                    else if (c === 0x2e && frac < 0)
+                        frac = 0;
+                    else if (c === QUOTE)
+                        throw new GiveUp();
+                    else
+                        ok = false;
+                }
+                if (i === starts[n])
+                    values[m] = Number.NaN; // empty cell: not measured
+                else if (ok && digits > 0 && digits <= 15)
+                    values[m] = frac > 0 ? mant / POW10[frac] : mant;
+                else
+                    plain = false;
+            }
+            else if (n === layout.timestamp && isCell(this.prevTs, 0, this.prevTsLen, buf, i, end)) {
+                i += this.prevTsLen;
+                sameTs = true;
+            }
+            else if (n === layout.server &&
+                guess >= 0 &&
+                isCell(k.names, k.nameAt[guess], k.nameLen[guess], buf, i, end)) {
+                i += k.nameLen[guess];
+                sameServer = true;
+            }
+            else {
+                for (; i < end; i++) {
+                    const c = buf[i];
+                    if (c === COMMA)
+                        break;
+                    if (c === QUOTE)
+                        throw new GiveUp();
+                }
+            }
+            ends[n++] = i;
+            if (i >= end)
+                break;
+            i++;
+        }
+        if (n !== layout.width)
+            throw new GiveUp();
+        const ms = sameTs ? this.prevMs : this.timestamp(buf, starts[layout.timestamp], ends[layout.timestamp]);
+        if (!plain || Number.isNaN(ms) || (layout.metrics[0] >= 0 && values[0] > 100)) {
+            // Unusual cell: let the general path parse this record (same messages, same clamping).
+            const record = Array.from({ length: n }, (_, k) => buf.toString('utf8', starts[k], ends[k]));
+            addLongRecord(record, this.line, layout, this.file, this.store, this.issues, values);
+            return;
+        }
+        if (sameServer)
+            this.prevId = guess;
+        this.store.add(sameServer ? k.storeId[guess] : this.server(buf, starts[layout.server], ends[layout.server]), ms, values);
+    }
+    header(buf, start, end) {
+        if (buf.indexOf(QUOTE, start) >= 0 && buf.indexOf(QUOTE, start) < end)
+            throw new GiveUp();
+        let from = start;
+        if (buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf)
+            from += 3;
+        this.setLayout(longLayout(buf.toString('utf8', from, end).split(','), this.file));
+    }
+    setLayout(layout) {
+        if (layout.width > 64)
+            throw new GiveUp();
+        this.layout = layout;
+        this.metricOf.fill(-1);
+        layout.metrics.forEach((col, m) => {
+            if (col >= 0)
+                this.metricOf[col] = m;
+        });
+    }
+    timestamp(buf, s, e) {
+        const len = e - s;
+        if (len === this.prevTsLen && sameBytes(this.prevTs, 0, buf, s, e))
+            return this.prevMs;
+        if (len > 64)
+            return Number.NaN;
+        const ms = parseIsoTimestamp(buf.toString('latin1', s, e));
+        if (ms === null)
+            return Number.NaN;
+        buf.copy(this.prevTs, 0, s, e);
+        this.prevTsLen = len;
+        this.prevMs = ms;
+        return ms;
+    }
+    /** Server of a row; rows usually cycle through servers in a fixed order, so try the one that followed the previous server last time. */
+    server(buf, s, e) {
+        const k = this.known;
+        const guess = this.prevId >= 0 ? k.nextOf[this.prevId] : -1;
+        if (guess >= 0 && k.nameLen[guess] === e - s && sameBytes(k.names, k.nameAt[guess], buf, s, e)) {
+            this.prevId = guess;
+            return k.storeId[guess];
+        }
+        const name = buf.toString('utf8', s, e).trim();
+        if (name === '')
+            throw new InputError('server name is empty', { file: this.file, row: this.line, column: 'server' });
+        const id = k.id(name, this.store, buf, s, e);
+        if (this.prevId >= 0)
+            k.nextOf[this.prevId] = id;
+        this.prevId = id;
+        return k.storeId[id];
+    }
+}
+/**
+ * The servers one parser has seen, by dense id: the id that followed each one last time and
+ * the bytes of its name and its id in the store, in small flat arrays rather than on objects,
+ * so the guess in FastParser.server costs no cache miss at 10,000 servers.
+ */
+class KnownServers {
+    /** Id in the store (SampleStore.add) of each parser id. */
+    storeId = new Int32Array(1024);
+    nextOf = new Int32Array(1024).fill(-1);
+    nameAt = new Int32Array(1024);
+    nameLen = new Int32Array(1024);
+    names = new Uint8Array(16 << 10);
+    namesUsed = 0;
+    ids = new Map();
+    /** The id of server `name` (trimmed); a new one remembers buf[s, e) as its name bytes. */
+    id(name, store, buf, s, e) {
+        const known = this.ids.get(name);
+        if (known !== undefined)
+            return known;
+        const id = this.ids.size;
+        if (id === this.nextOf.length) {
+            this.storeId = grow(this.storeId, 0);
+            this.nextOf = grow(this.nextOf, -1);
+            this.nameAt = grow(this.nameAt, 0);
+            this.nameLen = grow(this.nameLen, 0);
+        }
+        while (this.namesUsed + (e - s) > this.names.length)
+            this.names = grow(this.names, 0);
+        this.names.set(buf.subarray(s, e), this.namesUsed);
+        this.nameAt[id] = this.namesUsed;
+        this.nameLen[id] = e - s;
+        this.namesUsed += e - s;
+        this.storeId[id] = store.server(name).id;
+        this.ids.set(name, id);
+        return id;
+    }
+}
+function grow(a, fill) {
+    const bigger = new a.constructor(a.length * 2);
+    bigger.set(a);
+    bigger.fill(fill, a.length);
+    return bigger;
+}
+/** Is buf[s, …) a whole cell (up to a comma or `end`) equal to a[at, at + len)? */
+function isCell(a, at, len, buf, s, end) {
+    const e = s + len;
+    if (len < 0 || e > end || (e < end && buf[e] !== COMMA))
+        return false;
+    return sameBytes(a, at, buf, s, e);
+}
+/** a[at, at + e − s) equals buf[s, e)? (Buffer#compare with offsets costs more than this loop for short keys.) */
+function sameBytes(a, at, buf, s, e) {
+    for (let i = s, j = at; i < e; i++, j++)
+        if (a[j] !== buf[i])
+            return false;
+    return true;
+}

@@ -1,0 +1,72 @@
+// Per-VM trace files such as Bitbrains GWA-T-12 (samples/vm_traces/README.md): `;` + TAB
+// separated, one file per VM (file name = VM id). `Timestamp [ms]` holds epoch *seconds*
+// (1376314846 = 2013-08-12): values below 10^11 are read as seconds, others as ms.
+// CPU % as is; memory KB/1024 (an exact 0.0 is a collector glitch: missing, not idle);
+// network (received + transmitted KB/s)/1024; no IOPS and no disk space in these traces.
+import path from 'node:path';
+import { InputError } from "../../../domain/errors.js";
+import { readTextFile } from "../../read-text.js";
+import { METRICS } from "../sample-store.js";
+import { KB_PER_MB, M } from "./context.js";
+export function isBitbrainsHeader(line) {
+    return /^Timestamp \[ms\];/.test(line);
+}
+export async function readBitbrains(ctx) {
+    const { text } = await readTextFile(ctx.file, ctx.opts.encoding);
+    const lines = text.split(/\r?\n/);
+    const header = (lines[0] ?? '').split(';').map((h) => h.trim());
+    const col = (name) => {
+        const i = header.indexOf(name);
+        if (i < 0)
+            throw new InputError(`VM trace: missing column "${name}"`, { file: ctx.file, row: 1 });
+        return i;
+    };
+    const [ts, cpu, mem, rx, tx] = [
+        'Timestamp [ms]',
+        'CPU usage [%]',
+        'Memory usage [KB]',
+        'Network received throughput [KB/s]',
+        'Network transmitted throughput [KB/s]',
+    ].map(col);
+    const server = path.basename(ctx.file).replace(/\.[^.]*$/, '');
+    const samples = ctx.store.server(server);
+    const values = new Float64Array(METRICS);
+    let zeros = 0;
+    let unit;
+    for (let i = 1; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.trim() === '')
+            continue;
+        const cells = line.split(';');
+        const num = (c) => {
+            const s = (cells[c] ?? '').trim();
+            const v = Number(s);
+            if (s === '' || !Number.isFinite(v) || v < 0)
+                throw new InputError(`VM trace: expected a number ≥ 0, got ${JSON.stringify(s)}`, {
+                    file: ctx.file,
+                    row: i + 1,
+                    column: header[c] ?? c + 1,
+                });
+            return v;
+        };
+        const t = num(ts);
+        unit ??= t < 1e11 ? 's' : 'ms';
+        values.fill(Number.NaN);
+        values[M.cpuPct] = Math.min(num(cpu), 100);
+        const memKb = num(mem);
+        if (memKb === 0)
+            zeros++;
+        values[M.memoryUsedMb] = memKb === 0 ? Number.NaN : memKb / KB_PER_MB;
+        values[M.networkMBps] = (num(rx) + num(tx)) / KB_PER_MB;
+        samples.add(unit === 's' ? t * 1000 : t, values);
+    }
+    ctx.notes.push(`server "${server}" (file name); "Timestamp [ms]" read as epoch ${unit === 's' ? 'seconds' : 'milliseconds'}; memory KB/1024, network KB/s/1024`);
+    if (zeros)
+        ctx.findings.push({
+            severity: 'info',
+            code: 'memory-zero-samples',
+            file: ctx.file,
+            server,
+            message: `${zeros} samples report 0 KB memory used; treated as missing`,
+        });
+}

@@ -1,0 +1,63 @@
+// Which monitoring format a file is, from its first bytes (issue 4 §5: `--format` forces it).
+import { open } from 'node:fs/promises';
+import { InputError } from "../../../domain/errors.js";
+import { decodeText } from "../../read-text.js";
+import { isLongHeader } from "../long-csv.js";
+import { isBitbrainsHeader } from "./bitbrains.js";
+import { MONITORING_FORMATS } from "./context.js";
+import { isWideHeader } from "./wide-csv.js";
+const HEAD_BYTES = 64 * 1024;
+export async function detectMonitoringFormat(file, encoding) {
+    return detectFromText(await readHead(file, encoding), file);
+}
+/** The first 64 KiB of a file, decoded (BOM/NUL sniffing or `encoding`). */
+export async function readHead(file, encoding) {
+    let head;
+    try {
+        const fh = await open(file, 'r');
+        try {
+            head = Buffer.alloc(HEAD_BYTES);
+            const { bytesRead } = await fh.read(head, 0, HEAD_BYTES, 0);
+            head = head.subarray(0, bytesRead);
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    catch (err) {
+        throw new InputError(`cannot read file: ${err.code ?? String(err)}`, { file });
+    }
+    try {
+        return decodeText(head, file, encoding).text;
+    }
+    catch {
+        // The 64 KiB cut can split a multi-byte character: decode leniently just to look at it.
+        return new TextDecoder('utf-8').decode(head);
+    }
+}
+export function detectFromText(text, file) {
+    const lines = text.split(/\r?\n/);
+    const index = lines.findIndex((l) => l.trim() !== '');
+    const first = (lines[index] ?? '').replace(/^\uFEFF/, '');
+    if (/^"?\(PDH-CSV/.test(first))
+        return 'perfmon';
+    if (/^#\s*hostname;interval;timestamp/.test(first))
+        return 'sadf-d';
+    if (/^\s*\{/.test(first) && /"sysstat"/.test(text.slice(0, 4096)))
+        return 'sadf-j';
+    if (/^AAA,/.test(first))
+        return 'nmon';
+    if (isBitbrainsHeader(first))
+        return 'bitbrains';
+    const cells = first
+        .split(first.includes(';') && !first.includes(',') ? ';' : ',')
+        .map((c) => c.replace(/^"|"$/g, '').trim());
+    if (isLongHeader(cells))
+        return 'long';
+    if (isWideHeader(cells, file))
+        return 'wide';
+    if (/^Linux \S+ \(.*\)\s/.test(first))
+        throw new InputError('sar text output is not read (column layout varies by locale): export with `sadf -d` or `sadf -j` instead', { file, row: index + 1 });
+    const shown = first.length > 80 ? `${first.slice(0, 80)}…` : first;
+    throw new InputError(`cannot tell the monitoring format from the first line ${JSON.stringify(shown)}; expected one of ${MONITORING_FORMATS.join(', ')} (see docs/ingest.md) or use --format`, { file, row: index + 1 });
+}

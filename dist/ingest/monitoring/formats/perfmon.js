@@ -1,0 +1,162 @@
+// Windows Performance Monitor PDH-CSV (relog/typeperf/Data Collector Set), see
+// samples/perfmon/README.md: A1 = "(PDH-CSV 4.0) (<TZ name>)(<bias>)", one column per counter
+// `\\HOST\Object(Instance)\Counter`, timestamps MM/DD/YYYY local, `" "` = no value.
+import { parse } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse';
+import { InputError } from "../../../domain/errors.js";
+import { readTextFile } from "../../read-text.js";
+import { utcMs } from "../../timestamps.js";
+import { BYTES_PER_MB, M, describeOffset } from "./context.js";
+import { METRICS } from "../sample-store.js";
+export const PDH_MARKER = '(PDH-CSV 4.0)';
+/** `\\HOST\Object(Instance)\Counter` → parts; the instance may itself hold `(`, `)` and `\`-free text. */
+export function parseCounterPath(header) {
+    const m = /^\\\\([^\\]+)\\(.+)\\([^\\]+)$/.exec(header.trim());
+    if (!m)
+        return null;
+    const [, host, objectPart, counter] = m;
+    const open = objectPart.indexOf('(');
+    if (open > 0 && objectPart.endsWith(')'))
+        return {
+            host: host,
+            object: objectPart.slice(0, open),
+            instance: objectPart.slice(open + 1, -1),
+            counter: counter,
+        };
+    return { host: host, object: objectPart, instance: null, counter: counter };
+}
+// Counter names are localised by Windows; English plus the German names seen most in the field.
+const CPU_OBJECTS = ['processor', 'prozessor', 'processor information', 'prozessorinformationen'];
+const CPU_COUNTERS = ['% processor time', 'prozessorzeit (%)'];
+const MEMORY = { objects: ['memory', 'speicher'], committed: ['committed bytes', 'zugesicherte bytes'] };
+const NET_OBJECTS = ['network interface', 'netzwerkschnittstelle', 'network adapter', 'netzwerkadapter'];
+const NET_COUNTERS = ['bytes total/sec', 'bytes gesamt/s'];
+const DISK_XFER = ['disk transfers/sec', 'übertragungen/s'];
+const IGNORED_NIC = /isatap|loopback|teredo|6to4|pseudo/i;
+/** Which internal metric a counter feeds (null: not one capplan uses). */
+function roleOf(c) {
+    const object = c.object.toLowerCase();
+    const counter = c.counter.toLowerCase();
+    const total = c.instance?.toLowerCase() === '_total';
+    if (CPU_OBJECTS.includes(object) && CPU_COUNTERS.includes(counter) && total)
+        return { metric: M.cpuPct, scale: 1 };
+    if (MEMORY.objects.includes(object) && MEMORY.committed.includes(counter))
+        return { metric: M.memoryUsedMb, scale: 1 / BYTES_PER_MB };
+    if (NET_OBJECTS.includes(object) && NET_COUNTERS.includes(counter) && !IGNORED_NIC.test(c.instance ?? ''))
+        return { metric: M.networkMBps, scale: 1 / BYTES_PER_MB };
+    if ((object === 'physicaldisk' || object === 'logicaldisk') && DISK_XFER.includes(counter) && total)
+        return { metric: M.iops, scale: 1 };
+    if (object === 'logicaldisk' && total && counter === 'free megabytes')
+        return { metric: M.diskUsedGb, scale: 1, group: 'freeMb' };
+    if (object === 'logicaldisk' && total && counter === '% free space')
+        return { metric: M.diskUsedGb, scale: 1, group: 'pctFree' };
+    return null;
+}
+/** Bias in A1 = minutes west of UTC (UTC = local + bias): "(Eastern Daylight Time)(240)". */
+export function perfmonBias(a1) {
+    const m = /^\(PDH-CSV 4\.0\)\s*(?:\((.*)\)\((-?\d+)\))?/.exec(a1.trim());
+    return { zone: m?.[1] ?? null, biasMinutes: m?.[2] !== undefined ? Number(m[2]) : null };
+}
+export async function readPerfmon(ctx) {
+    const { file } = ctx;
+    const { text, encoding, how } = await readTextFile(file, ctx.opts.encoding);
+    // typeperf to stdout adds a blank first line and English trailers: blank every line that is not a quoted record (keeps line numbers).
+    const lines = text.split(/\r?\n/).map((l) => (l.startsWith('"') ? l : ''));
+    let records;
+    try {
+        records = parse(lines.join('\n'), {
+            info: true,
+            relax_column_count: true,
+            skip_empty_lines: true,
+        });
+    }
+    catch (err) {
+        if (err instanceof CsvError)
+            throw new InputError(`perfmon CSV: ${err.message}`, { file, row: err.lines });
+        throw err;
+    }
+    const head = records[0];
+    if (!head || !head.record[0]?.startsWith(PDH_MARKER)) {
+        const row = text.split(/\r?\n/).findIndex((l) => l.trim() !== '') + 1;
+        throw new InputError(`perfmon CSV: header cell 1 should start with ${PDH_MARKER}`, {
+            file,
+            row: Math.max(row, 1),
+            column: 1,
+        });
+    }
+    const { zone, biasMinutes } = perfmonBias(head.record[0]);
+    const offset = biasMinutes !== null ? -biasMinutes : ctx.opts.utcOffsetMinutes;
+    ctx.notes.push(`encoding ${encoding} (${how})`);
+    if (offset === undefined) {
+        ctx.findings.push({
+            severity: 'warning',
+            code: 'timezone-unknown',
+            file,
+            row: head.info.lines,
+            message: `perfmon header gives no time-zone bias (${JSON.stringify(head.record[0])}); timestamps read as UTC (set the offset to correct)`,
+        });
+    }
+    else
+        ctx.notes.push(`timestamps local ${zone ?? ''} ${describeOffset(offset)}${biasMinutes === null ? ' (override)' : ` (bias ${biasMinutes})`} → UTC`.replace('  ', ' '));
+    const columns = head.record.slice(1).map((h, i) => ({ index: i + 1, path: parseCounterPath(h), header: h }));
+    const hosts = [...new Set(columns.flatMap((c) => (c.path ? [c.path.host] : [])))].sort();
+    const used = columns.flatMap((c) => {
+        const role = c.path ? roleOf(c.path) : null;
+        return role && c.path ? [{ ...c, host: c.path.host, role }] : [];
+    });
+    for (const host of hosts) {
+        const names = used
+            .filter((u) => u.host === host)
+            .map((u) => `${u.path.object}(${u.path.instance ?? ''})\\${u.path.counter}`);
+        ctx.notes.push(`${host}: ${names.length ? [...new Set(names)].join(', ') : 'no counter capplan uses'}`);
+    }
+    for (const { record, info } of records.slice(1))
+        addPerfmonRow(ctx, record, info.lines, offset ?? 0, hosts, used);
+}
+function addPerfmonRow(ctx, record, row, offset, hosts, used) {
+    const ts = record[0] ?? '';
+    const m = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(ts.trim());
+    const local = m
+        ? utcMs(Number(m[3]), Number(m[1]), Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]), m[7] ? Number(m[7].padEnd(3, '0')) : 0)
+        : null;
+    if (local === null)
+        throw new InputError(`perfmon CSV: expected a timestamp MM/DD/YYYY HH:MM:SS.fff, got ${JSON.stringify(ts)}`, {
+            file: ctx.file,
+            row,
+            column: 1,
+        });
+    const ms = local - offset * 60_000;
+    for (const host of hosts) {
+        const values = new Float64Array(METRICS).fill(Number.NaN);
+        let freeMb = Number.NaN;
+        let pctFree = Number.NaN;
+        for (const u of used) {
+            if (u.host !== host)
+                continue;
+            const cell = (record[u.index] ?? '').trim();
+            if (cell === '')
+                continue; // " ": first sample of a rate counter, or an instance that was absent
+            const v = Number(cell);
+            if (!/^-?[\d.]+(e[+-]?\d+)?$/i.test(cell) || !Number.isFinite(v))
+                throw new InputError(`perfmon CSV: expected a number, got ${JSON.stringify(cell)}`, {
+                    file: ctx.file,
+                    row,
+                    column: u.header,
+                });
+            if (u.role.group === 'freeMb')
+                freeMb = v;
+            else if (u.role.group === 'pctFree')
+                pctFree = v;
+            else {
+                const prev = values[u.role.metric];
+                values[u.role.metric] = (Number.isNaN(prev) ? 0 : prev) + v * u.role.scale; // NIC instances add up
+            }
+        }
+        // Used space from free MB and % free of LogicalDisk(_Total): used = free·(100 − pct)/pct.
+        if (freeMb >= 0 && pctFree > 0)
+            values[M.diskUsedGb] = (freeMb * (100 - pctFree)) / pctFree / 1024;
+        if (values[M.cpuPct] > 100)
+            values[M.cpuPct] = 100;
+        ctx.store.server(host).add(ms, values);
+    }
+}

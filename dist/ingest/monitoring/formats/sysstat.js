@@ -1,0 +1,173 @@
+// sysstat exports (samples/sysstat/README.md). `sadf -d`: `;`-separated, one table per
+// activity each with its own `# hostname;interval;timestamp;…` header, RESTART/COM rows,
+// decimal commas under non-C locales. `sadf -j`: JSON, hosts[].statistics[].
+// Metrics: CPU % = 100 − %idle of CPU "all"; memory = kbmemused/1024 (sysstat ≥ 11: excludes
+// buffers/cache); disk used = Σ MBfsused/1024; network = Σ (rxkB/s + txkB/s)/1024 without `lo`;
+// IOPS = tps of the -b table (all devices).
+import { InputError } from "../../../domain/errors.js";
+import { readTextFile } from "../../read-text.js";
+import { utcMs } from "../../timestamps.js";
+import { KB_PER_MB, M, SampleMerger, describeOffset } from "./context.js";
+/** TZ abbreviations sadf prints (-T/-t); only unambiguous ones. Others need the override. */
+const TZ_ABBREVIATIONS = {
+    UTC: 0,
+    GMT: 0,
+    Z: 0,
+    CET: 60,
+    CEST: 120,
+    EET: 120,
+    EEST: 180,
+    WET: 0,
+    WEST: 60,
+};
+function sadfTime(date, time, tz, ctx, where) {
+    const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    const t = /^(\d{2}):(\d{2}):(\d{2})$/.exec(time);
+    const local = d && t ? utcMs(Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]), Number(t[3])) : null;
+    if (local === null)
+        throw new InputError(`sadf: expected a timestamp YYYY-MM-DD HH:MM:SS [TZ], got ${JSON.stringify(`${date} ${time}`)}`, { file: ctx.file, ...where });
+    const zone = (tz ?? '').toUpperCase();
+    let offset = TZ_ABBREVIATIONS[zone];
+    if (offset === undefined) {
+        offset = ctx.opts.utcOffsetMinutes ?? 0;
+        if (!ctx.findings.some((f) => f.code === 'timezone-unknown')) {
+            ctx.findings.push({
+                severity: 'warning',
+                code: 'timezone-unknown',
+                file: ctx.file,
+                ...(where.row !== undefined ? { row: where.row } : {}),
+                message: `time zone "${tz ?? ''}" is ambiguous or missing; read as ${describeOffset(offset)} (export with sadf -d without -t/-T for UTC)`,
+            });
+        }
+    }
+    return local - offset * 60_000;
+}
+/** `2,15` (decimal comma of a non-C LC_NUMERIC) → 2.15. */
+function sadfNumber(cell, ctx, row, column) {
+    const s = cell.trim().replace(/^(-?\d+),(\d+)$/, '$1.$2');
+    const v = Number(s);
+    if (s === '' || !Number.isFinite(v))
+        throw new InputError(`sadf: expected a number, got ${JSON.stringify(cell)}`, { file: ctx.file, row, column });
+    return v;
+}
+export async function readSadfD(ctx) {
+    const { text } = await readTextFile(ctx.file, ctx.opts.encoding);
+    const merger = new SampleMerger();
+    let header = null;
+    let restarts = 0;
+    let decimalComma = false;
+    const lines = text.split(/\r?\n/);
+    lines.forEach((line, i) => {
+        const row = i + 1;
+        if (line.trim() === '')
+            return;
+        if (line.startsWith('#')) {
+            header = line.replace(/^#\s*/, '').split(';');
+            if (header[0] !== 'hostname' || header[2] !== 'timestamp')
+                throw new InputError('sadf -d: header should start with "# hostname;interval;timestamp"', {
+                    file: ctx.file,
+                    row,
+                    column: 1,
+                });
+            return;
+        }
+        if (!header)
+            throw new InputError('sadf -d: data before the first "# hostname;interval;timestamp;…" header', {
+                file: ctx.file,
+                row,
+            });
+        const cells = line.split(';');
+        const [host, interval, stamp] = cells;
+        if (interval === '-1') {
+            if (/RESTART/.test(cells[3] ?? ''))
+                restarts++;
+            return; // LINUX-RESTART and COM records carry no measurement
+        }
+        if (!decimalComma && cells.slice(3).some((c) => /^-?\d+,\d+$/.test(c)))
+            decimalComma = true;
+        const [date, time, tz] = (stamp ?? '').trim().split(/\s+/);
+        const ms = /^\d+$/.test(stamp ?? '')
+            ? Number(stamp) * 1000
+            : sadfTime(date ?? '', time ?? '', tz, ctx, { row, column: 'timestamp' });
+        sadfDRow(header, cells, host, ms, merger, ctx, row);
+    });
+    if (restarts)
+        ctx.notes.push(`${restarts} restart record(s) skipped`);
+    if (decimalComma)
+        ctx.notes.push('decimal commas read as decimal points');
+    merger.flush(ctx.store);
+}
+function sadfDRow(header, cells, host, ms, merger, ctx, row) {
+    const col = (name) => header.indexOf(name);
+    const num = (name) => {
+        // Only tables capplan reads must match their header (INTR;CPU* tables have variable width).
+        if (cells.length !== header.length)
+            throw new InputError(`sadf -d: expected ${header.length} fields like the table's header, got ${cells.length}`, {
+                file: ctx.file,
+                row,
+            });
+        return sadfNumber(cells[col(name)] ?? '', ctx, row, name);
+    };
+    const key = header[3];
+    if (key === 'CPU' && col('%idle') > 0) {
+        if (cells[3] === '-1' || cells[3] === 'all')
+            merger.set(host, ms, M.cpuPct, 100 - num('%idle'));
+    }
+    else if (col('kbmemused') > 0)
+        merger.set(host, ms, M.memoryUsedMb, num('kbmemused') / KB_PER_MB);
+    else if (key === 'FILESYSTEM' && col('MBfsused') > 0)
+        merger.set(host, ms, M.diskUsedGb, num('MBfsused') / 1024, 'add');
+    else if (key === 'IFACE' && col('rxkB/s') > 0) {
+        if (cells[3] !== 'lo')
+            merger.set(host, ms, M.networkMBps, (num('rxkB/s') + num('txkB/s')) / KB_PER_MB, 'add');
+    }
+    else if (key === 'tps' || (col('tps') === 3 && col('rtps') > 0))
+        merger.set(host, ms, M.iops, num('tps'));
+    else
+        merger.touch(host, ms);
+}
+export async function readSadfJ(ctx) {
+    const { text } = await readTextFile(ctx.file, ctx.opts.encoding);
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        const pos = /position (\d+)/.exec(String(err))?.[1];
+        const row = pos !== undefined ? text.slice(0, Number(pos)).split('\n').length : undefined;
+        throw new InputError(`sadf -j: not valid JSON (${err.message})`, {
+            file: ctx.file,
+            ...(row ? { row } : {}),
+        });
+    }
+    const hosts = doc.sysstat?.hosts;
+    if (!Array.isArray(hosts))
+        throw new InputError('sadf -j: expected {"sysstat": {"hosts": [...]}}', { file: ctx.file, row: 1 });
+    const merger = new SampleMerger();
+    hosts.forEach((h, hi) => {
+        const host = h.nodename ?? `host${hi + 1}`;
+        (h.statistics ?? []).forEach((s, si) => {
+            const ts = s.timestamp ?? {};
+            const ms = sadfTime(ts.date ?? '', ts.time ?? '', ts.tz, ctx, {
+                column: `hosts[${hi}].statistics[${si}].timestamp`,
+            });
+            merger.touch(host, ms);
+            const all = s['cpu-load']?.find((c) => c.cpu === 'all' || c.cpu === '-1');
+            if (typeof all?.idle === 'number')
+                merger.set(host, ms, M.cpuPct, 100 - all.idle);
+            if (typeof s.memory?.memused === 'number')
+                merger.set(host, ms, M.memoryUsedMb, s.memory.memused / KB_PER_MB);
+            if (typeof s.io?.tps === 'number')
+                merger.set(host, ms, M.iops, s.io.tps);
+            for (const n of s.network?.['net-dev'] ?? [])
+                if (n.iface !== 'lo')
+                    merger.set(host, ms, M.networkMBps, ((n.rxkB ?? 0) + (n.txkB ?? 0)) / KB_PER_MB, 'add');
+            for (const f of s.filesystems ?? [])
+                if (typeof f.MBfsused === 'number')
+                    merger.set(host, ms, M.diskUsedGb, f.MBfsused / 1024, 'add');
+        });
+        if (h.restarts?.length)
+            ctx.notes.push(`${host}: ${h.restarts.length} restart(s)`);
+    });
+    merger.flush(ctx.store);
+}

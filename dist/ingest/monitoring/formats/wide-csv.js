@@ -1,0 +1,103 @@
+// Wide monitoring CSV: one row per timestamp, one column per metric, per server or both.
+//   timestamp,cpu_pct,memory_used_mb,…        one server: the file name (web01.csv → web01)
+//   timestamp,web01:cpu_pct,db01:cpu_pct,…   server:metric columns
+//   timestamp,web01,db01,…                   one metric: the file name (cpu_pct.csv)
+// Metric names as in the long format (cpu_pct …) or internal (cpuPct …). `,` or `;`
+// (then a decimal comma is accepted). Timestamps as in the long format.
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse';
+import { InputError } from "../../../domain/errors.js";
+import { METRIC_NAMES } from "../../../domain/server.js";
+import { readTextFile } from "../../read-text.js";
+import { parseIsoTimestamp } from "../../timestamps.js";
+import { LONG_METRIC_COLUMNS } from "../long-csv.js";
+import { METRICS } from "../sample-store.js";
+const TIME_COLUMNS = ['timestamp', 'time', 'datetime', 'date'];
+export function metricIndex(name) {
+    const n = name.trim();
+    const i = LONG_METRIC_COLUMNS.indexOf(n.toLowerCase());
+    return i >= 0 ? i : METRIC_NAMES.indexOf(n);
+}
+export function isWideHeader(cells, file) {
+    if (!TIME_COLUMNS.includes((cells[0] ?? '').trim().toLowerCase()) || cells.length < 2)
+        return false;
+    const rest = cells.slice(1);
+    return (rest.every((c) => metricIndex(c) >= 0 || metricIndex(c.split(':').pop() ?? '') >= 0) || metricIndex(stem(file)) >= 0);
+}
+function stem(file) {
+    return path.basename(file).replace(/\.[^.]*$/, '');
+}
+export async function readWideCsv(ctx) {
+    const { text } = await readTextFile(ctx.file, ctx.opts.encoding);
+    const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+    const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
+    let records;
+    try {
+        records = parse(text, {
+            delimiter,
+            info: true,
+            bom: true,
+            skip_empty_lines: true,
+            relax_column_count: true,
+        });
+    }
+    catch (err) {
+        if (err instanceof CsvError)
+            throw new InputError(`wide CSV: ${err.message}`, {
+                file: ctx.file,
+                row: err.lines,
+            });
+        throw err;
+    }
+    const header = records[0]?.record ?? [];
+    const columns = header.slice(1).map((h, i) => ({ index: i + 1, header: h.trim(), ...wideColumn(h, ctx.file) }));
+    const bad = columns.find((c) => c.metric < 0);
+    if (bad)
+        throw new InputError(`wide CSV: column "${bad.header}" is neither a metric (${LONG_METRIC_COLUMNS.join(', ')}) nor server:metric`, { file: ctx.file, row: 1, column: bad.header });
+    const servers = [...new Set(columns.map((c) => c.server))];
+    ctx.notes.push(`wide layout: ${servers.length} server(s), ${columns.length} column(s), delimiter "${delimiter}"`);
+    const offset = ctx.opts.utcOffsetMinutes;
+    for (const { record, info } of records.slice(1)) {
+        const row = info.lines;
+        const tsText = (record[0] ?? '').trim();
+        const ms = parseIsoTimestamp(tsText) ?? (offset !== undefined ? localWithOffset(tsText, offset) : null);
+        if (ms === null)
+            throw new InputError(`expected an ISO-8601 timestamp with offset or Z, got ${JSON.stringify(tsText)}`, {
+                file: ctx.file,
+                row,
+                column: header[0] ?? 1,
+            });
+        const rows = new Map(servers.map((s) => [s, new Float64Array(METRICS).fill(Number.NaN)]));
+        for (const c of columns) {
+            const raw = (record[c.index] ?? '').trim();
+            const cell = delimiter === ';' ? raw.replace(/^(\d+),(\d+)$/, '$1.$2') : raw;
+            if (cell === '')
+                continue;
+            const v = Number(cell);
+            if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) || v < 0)
+                throw new InputError(`expected a number ≥ 0, got ${JSON.stringify(cell)}`, {
+                    file: ctx.file,
+                    row,
+                    column: c.header,
+                });
+            rows.get(c.server)[c.metric] = c.metric === 0 ? Math.min(v, 100) : v;
+        }
+        for (const [server, values] of rows)
+            ctx.store.server(server).add(ms, values);
+    }
+}
+function wideColumn(h, file) {
+    const name = h.trim();
+    if (metricIndex(name) >= 0)
+        return { server: stem(file), metric: metricIndex(name) };
+    const colon = name.lastIndexOf(':');
+    if (colon > 0 && metricIndex(name.slice(colon + 1)) >= 0)
+        return { server: name.slice(0, colon), metric: metricIndex(name.slice(colon + 1)) };
+    return { server: name, metric: metricIndex(stem(file)) };
+}
+function localWithOffset(text, offsetMinutes) {
+    const sign = offsetMinutes < 0 ? '-' : '+';
+    const a = Math.abs(offsetMinutes);
+    return parseIsoTimestamp(`${text}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`);
+}

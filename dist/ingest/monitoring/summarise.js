@@ -1,0 +1,175 @@
+// From stored samples to a ServerUsage: avg/min/max (exact, float64), percentiles (sorted
+// float32 copy), time range, sampling interval, gaps and the hour-of-week profile.
+import { METRIC_NAMES } from "../../domain/server.js";
+import { hourOfWeek, isoUtc } from "../timestamps.js";
+import { percentileKey, percentileOfSorted, percentilesInPlace } from "./percentile.js";
+import { select } from "./select.js";
+import { ACC, METRICS, ROW_WORDS } from "./sample-store.js";
+/** Summarises servers `names` of `stores`, each from its parts in store order; drops them from the stores. */
+export function summariseNames(stores, names, opts) {
+    const servers = [];
+    for (const name of names) {
+        const parts = stores.flatMap((s) => {
+            const p = s.servers.get(name);
+            return p && p.count > 0 ? [p] : [];
+        });
+        if (parts.length === 0)
+            continue;
+        servers.push(summariseServer(parts, opts));
+        for (const s of stores)
+            s.servers.delete(name);
+    }
+    return servers;
+}
+/** Summarises one server from its parts (one per file it appeared in). */
+export function summariseServer(parts, opts) {
+    const n = parts.reduce((a, p) => a + p.count, 0);
+    const times = new Uint32Array(n);
+    const columns = METRIC_NAMES.map(() => new Float32Array(n));
+    gather(parts, times, columns);
+    const first = Math.min(...parts.map((p) => p.firstMs));
+    const last = Math.max(...parts.map((p) => p.lastMs));
+    // The profile reads the columns in sample order; metricStats then reorders them.
+    const profile = opts.profile
+        ? { statistic: opts.profile, hours: hourlyProfile(times, columns, opts.profile) }
+        : undefined;
+    const metrics = {};
+    METRIC_NAMES.forEach((name, m) => {
+        const stats = metricStats(parts, m, columns[m], opts.percentiles);
+        if (stats)
+            metrics[name] = stats;
+    });
+    const usage = {
+        server: parts[0].name,
+        samples: n,
+        firstTimestamp: isoUtc(first),
+        lastTimestamp: isoUtc(last),
+        metrics,
+        ...timing(times),
+    };
+    if (profile)
+        usage.profile = profile;
+    return usage;
+}
+function gather(parts, times, columns) {
+    let at = 0;
+    for (const part of parts) {
+        part.forEachBlock((u32, f32, base, rows) => {
+            for (let i = 0; i < rows; i++)
+                times[at + i] = u32[base + i * ROW_WORDS];
+            for (let m = 0; m < METRICS; m++) {
+                const col = columns[m];
+                for (let i = 0; i < rows; i++)
+                    col[at + i] = f32[base + i * ROW_WORDS + 1 + m];
+            }
+            at += rows;
+        });
+    }
+}
+function metricStats(parts, m, column, percentiles) {
+    let sum = 0;
+    let comp = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const p of parts) {
+        sum += p.acc(m, ACC.sum);
+        comp += p.acc(m, ACC.comp);
+        min = Math.min(min, p.acc(m, ACC.min));
+        max = Math.max(max, p.acc(m, ACC.max));
+    }
+    // The values present: NaN (not measured) is stored exactly for the missing ones, and only for them.
+    let n = 0;
+    for (let i = 0; i < column.length; i++) {
+        const v = column[i];
+        if (v === v)
+            column[n++] = v; // drop NaN; the column is not needed afterwards
+    }
+    if (n === 0)
+        return undefined;
+    const values = percentilesInPlace(column, n, percentiles);
+    const result = {};
+    percentiles.forEach((p, i) => (result[percentileKey(p)] = values[i]));
+    return { samples: n, avg: (sum + comp) / n, min, max, percentiles: result };
+}
+/** Median interval, longest gap and gap count from the sample times (any order). */
+function timing(times) {
+    if (times.length < 2)
+        return { duplicateTimestamps: 0 };
+    let sorted = times;
+    for (let i = 1; i < times.length; i++) {
+        if (times[i] < times[i - 1]) {
+            sorted = times.slice().sort(); // rare: exports are usually in time order
+            break;
+        }
+    }
+    // Float32 holds whole seconds exactly up to 2^24 s (194 days): enough for a sampling interval.
+    const diffs = new Float32Array(sorted.length - 1);
+    let duplicates = 0;
+    let k = 0;
+    let longest = 0;
+    for (let i = 1; i < sorted.length; i++) {
+        const d = sorted[i] - sorted[i - 1];
+        if (d === 0)
+            duplicates++;
+        else {
+            diffs[k++] = d;
+            if (d > longest)
+                longest = d;
+        }
+    }
+    if (k === 0)
+        return { duplicateTimestamps: duplicates };
+    select(diffs, 0, k - 1, k >> 1);
+    const interval = diffs[k >> 1];
+    let gaps = 0;
+    for (let i = 0; i < k; i++)
+        if (diffs[i] > 2 * interval)
+            gaps++;
+    return { intervalSeconds: interval, longestGapSeconds: longest, gaps, duplicateTimestamps: duplicates };
+}
+/** Per metric, 168 hour-of-week buckets (UTC) at `statistic`. */
+function hourlyProfile(times, columns, statistic) {
+    const n = times.length;
+    const hour = new Uint8Array(n);
+    const start = new Uint32Array(169);
+    for (let i = 0; i < n; i++)
+        start[(hour[i] = hourOfWeek(times[i])) + 1]++;
+    for (let h = 0; h < 168; h++)
+        start[h + 1] += start[h];
+    const out = {};
+    const bucketed = new Float32Array(n);
+    METRIC_NAMES.forEach((name, m) => {
+        const col = columns[m];
+        const fill = start.slice(0, 168);
+        for (let i = 0; i < n; i++)
+            bucketed[fill[hour[i]]++] = col[i];
+        const hours = [];
+        let any = false;
+        for (let h = 0; h < 168; h++) {
+            const v = bucketStatistic(bucketed.subarray(start[h], start[h + 1]), statistic);
+            if (v !== null)
+                any = true;
+            hours.push(v);
+        }
+        if (any)
+            out[name] = hours;
+    });
+    return out;
+}
+function bucketStatistic(values, statistic) {
+    const sorted = values.sort();
+    let n = sorted.length;
+    while (n > 0 && Number.isNaN(sorted[n - 1]))
+        n--;
+    if (n === 0)
+        return null;
+    if (statistic === 'max')
+        return sorted[n - 1];
+    if (statistic === 'avg') {
+        let s = 0;
+        for (let i = 0; i < n; i++)
+            s += sorted[i];
+        return s / n;
+    }
+    return percentileOfSorted(sorted, n, Number(statistic.slice(1)));
+}

@@ -1,0 +1,65 @@
+// metrics-summary.csv: one row per monitored server — window, sampling, quality verdict and
+// avg/max/percentiles per metric, in the internal units (column names carry them).
+import { stringify } from 'csv-stringify/sync';
+import { METRIC_NAMES } from "../../domain/server.js";
+import { percentileKey } from "../monitoring/percentile.js";
+import { csvValue } from "./servers-csv.js";
+const METRIC_COLUMN = {
+    cpuPct: 'cpu_pct',
+    memoryUsedMb: 'memory_used_mb',
+    diskUsedGb: 'disk_used_gb',
+    networkMBps: 'network_mb_per_s',
+    iops: 'iops',
+};
+export function renderMetricsSummaryCsv(usage, quality, percentiles) {
+    const stats = ['samples', 'avg', 'min', 'max', ...percentiles.map(percentileKey)];
+    const header = [
+        'server',
+        'samples',
+        'first_timestamp',
+        'last_timestamp',
+        'interval_s',
+        'longest_gap_h',
+        'days_covered',
+        'quality_score',
+        'quality_verdict',
+        'sizable',
+        ...METRIC_NAMES.flatMap((m) => stats.map((s) => `${METRIC_COLUMN[m]}_${s}`)),
+    ];
+    const rows = usage.map((u) => {
+        const q = quality.get(u.server);
+        const base = [
+            u.server,
+            u.samples,
+            u.firstTimestamp,
+            u.lastTimestamp,
+            u.intervalSeconds ?? null,
+            u.longestGapSeconds !== undefined ? round(u.longestGapSeconds / 3600, 2) : null,
+            q?.daysCovered ?? null,
+            q?.score ?? null,
+            q?.verdict ?? null,
+            q ? String(q.sizable) : null,
+        ];
+        const metrics = METRIC_NAMES.flatMap((m) => {
+            const st = u.metrics[m];
+            if (!st)
+                return stats.map(() => null);
+            return [
+                st.samples,
+                round(st.avg, 6),
+                round(st.min, 6),
+                round(st.max, 6),
+                ...percentiles.map((p) => round(st.percentiles[percentileKey(p)] ?? Number.NaN, 6)),
+            ];
+        });
+        return [...base, ...metrics].map(csvValue);
+    });
+    return stringify([header, ...rows], { eof: true, record_delimiter: '\n' });
+}
+/** Fixed decimals for a summary meant to be read (the plan keeps full precision). */
+export function round(x, digits) {
+    if (!Number.isFinite(x))
+        return Number.NaN;
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+}

@@ -1,0 +1,38 @@
+// servers.csv: the inventory format of formats.md (so `capplan plan` reads it as its
+// inventory), plus source columns after the standard ones (extra columns are allowed).
+import { stringify } from 'csv-stringify/sync';
+import { guardFormula } from "../../escape/spreadsheet.js";
+import { INVENTORY_COLUMNS } from "../inventory-csv.js";
+/** CSV text; client strings are formula-guarded, numbers written as JavaScript prints them. */
+export function renderServersCsv(servers, extras = new Map()) {
+    const extraNames = [...new Set([...extras.values()].flatMap((e) => Object.keys(e)))];
+    const rows = servers.map((s) => {
+        const std = [
+            s.name,
+            s.vmName,
+            s.os,
+            s.osBits,
+            s.sockets,
+            s.coresPerSocket,
+            s.cpuModel,
+            s.cpuGhz,
+            s.memoryMb,
+            s.diskGb,
+            s.nics,
+            s.nicGbps,
+            s.application,
+            s.specialHardware.length ? s.specialHardware.join(';') : 'none',
+            s.haPriority,
+        ];
+        const extra = extras.get(s.name) ?? {};
+        return [...std, ...extraNames.map((n) => extra[n] ?? null)].map(csvValue);
+    });
+    return stringify([[...INVENTORY_COLUMNS, ...extraNames], ...rows], { eof: true, record_delimiter: '\n' });
+}
+export function csvValue(v) {
+    if (v === null || v === undefined)
+        return '';
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? String(v) : '';
+    return guardFormula(v);
+}

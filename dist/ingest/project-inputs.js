@@ -1,0 +1,57 @@
+// Everything a project names, read and validated: the inputs of assemblePlan. Shared by
+// `plan`, `place` (given a project) and `check`.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { assessAll } from "../quality/assess-quality.js";
+import { readCatalog } from "../domain/catalog.js";
+import { readInventory } from "./read-inventory.js";
+import { readMonitoring } from "./monitoring/read-monitoring.js";
+import { loadProject } from "../domain/project.js";
+export async function readProjectInputs(projectPath) {
+    const project = await loadProject(projectPath);
+    const { settings } = project;
+    const { servers, usage, findings } = await readServerData(project.inventoryFile, project.monitoringFiles, settings);
+    const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
+    const files = [
+        project.file,
+        project.inventoryFile,
+        ...project.monitoringFiles,
+        ...(project.catalogFile ? [project.catalogFile] : []),
+    ];
+    const inputFiles = await Promise.all(files.map(async (f) => ({
+        file: path.relative(project.dir, f).split(path.sep).join('/'),
+        sha256: await sha256(f),
+    })));
+    return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings } };
+}
+/**
+ * The servers and what their monitoring says, with the data-quality verdict applied:
+ * what sizing needs. Any inventory the readers know (capplan CSV, RVTools xlsx or CSV
+ * folder) and any monitoring format they detect (issue 4): `plan` and `check` read data
+ * exactly as `ingest` does.
+ */
+export async function readServerData(inventoryFile, monitoringFiles, settings) {
+    const inventory = await readInventory(inventoryFile);
+    const servers = inventory.servers;
+    const monitoring = await readMonitoring(monitoringFiles, {
+        percentiles: requestedPercentiles(settings.sizing.statistic),
+    });
+    // A server without enough data is flagged (missing performance data), not silently sized.
+    const verdict = assessAll(servers.map((s) => s.name), monitoring.servers, { ...settings.quality, minSamples: settings.sizing.minSamples });
+    const usage = new Map(monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]));
+    return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings] };
+}
+/** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */
+export function requestedPercentiles(statistic) {
+    const ps = new Set([50, 95, 99]);
+    for (const s of Object.values(statistic))
+        if (s.startsWith('p'))
+            ps.add(Number(s.slice(1)));
+    return [...ps].sort((a, b) => a - b);
+}
+async function sha256(file) {
+    return createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex');
+}

@@ -1,0 +1,84 @@
+// Reading a client's text file into a string: BOM sniffing (UTF-8, UTF-16 LE/BE), NUL-byte
+// sniffing for BOM-less UTF-16, UTF-8 validation with a Windows-1252 fallback (perfmon logs
+// are written in the collector's ANSI code page, samples/perfmon/README.md), and an explicit
+// override (`--encoding`). Decoding through TextDecoder (ICU, built into Node) avoids a
+// dependency: it knows utf-8, utf-16le/be and the windows-125x code pages.
+import { readFile } from 'node:fs/promises';
+import { InputError } from "../domain/errors.js";
+export async function readTextFile(file, encoding) {
+    let bytes;
+    try {
+        bytes = await readFile(file);
+    }
+    catch (err) {
+        throw new InputError(`cannot read file: ${err.code ?? String(err)}`, { file });
+    }
+    return decodeText(bytes, file, encoding);
+}
+export function decodeText(bytes, file, encoding) {
+    if (encoding)
+        return {
+            text: decodeWith(bytes, normaliseEncoding(encoding, file), file, true),
+            encoding: normaliseEncoding(encoding, file),
+            how: 'override',
+        };
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+        return { text: decodeWith(bytes.subarray(3), 'utf-8', file, false), encoding: 'utf-8', how: 'bom' };
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        return { text: decodeWith(bytes.subarray(2), 'utf-16le', file, false), encoding: 'utf-16le', how: 'bom' };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+        return { text: decodeWith(bytes.subarray(2), 'utf-16be', file, false), encoding: 'utf-16be', how: 'bom' };
+    const sniffed = sniffUtf16(bytes);
+    if (sniffed)
+        return { text: decodeWith(bytes, sniffed, file, false), encoding: sniffed, how: 'sniffed' };
+    try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', how: 'default' };
+    }
+    catch {
+        // Not valid UTF-8: the Windows ANSI code page of western locales is the usual culprit.
+        return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', how: 'sniffed' };
+    }
+}
+/** ASCII text in UTF-16 has a NUL in every other byte; look at the first 512 bytes. */
+function sniffUtf16(bytes) {
+    const n = Math.min(bytes.length, 512) & ~1;
+    if (n < 4)
+        return undefined;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (bytes[i] === 0)
+            evenNul++;
+        if (bytes[i + 1] === 0)
+            oddNul++;
+    }
+    const pairs = n / 2;
+    if (oddNul > pairs * 0.4 && evenNul === 0)
+        return 'utf-16le';
+    if (evenNul > pairs * 0.4 && oddNul === 0)
+        return 'utf-16be';
+    return undefined;
+}
+function normaliseEncoding(encoding, file) {
+    const e = encoding
+        .trim()
+        .toLowerCase()
+        .replace(/^cp-?(\d+)$/, 'windows-$1')
+        .replace(/^utf16/, 'utf-16')
+        .replace(/^utf8$/, 'utf-8');
+    try {
+        return new TextDecoder(e).encoding;
+    }
+    catch {
+        throw new InputError(`unknown encoding "${encoding}" (try utf-8, utf-16le, windows-1252, windows-1251)`, { file });
+    }
+}
+function decodeWith(bytes, encoding, file, stripBom) {
+    try {
+        const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+        return stripBom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
+    catch {
+        throw new InputError(`bytes are not valid ${encoding} (use --encoding to name the file's encoding)`, { file });
+    }
+}

@@ -1,0 +1,46 @@
+// Timestamps of monitoring data. Internally every instant is epoch milliseconds, UTC.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+/**
+ * ISO-8601 with a UTC offset or `Z` (formats.md), e.g. `2010-03-22T00:00:00Z`,
+ * `2010-03-22 01:00:00+01:00`. Returns epoch ms, or null when malformed or without offset.
+ */
+export function parseIsoTimestamp(s) {
+    const m = ISO.exec(s.trim());
+    if (!m)
+        return null;
+    const [, y, mo, d, h, mi, sec, frac, tz] = m;
+    const local = utcMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), sec ? Number(sec) : 0, frac ? Number(`0.${frac}`) * 1000 : 0);
+    if (local === null)
+        return null;
+    return local - offsetMinutes(tz) * 60_000;
+}
+/** `Z` → 0, `+05:30` → 330, `-0400` → -240, `+01` → 60. */
+function offsetMinutes(tz) {
+    if (tz === 'Z' || tz === 'z')
+        return 0;
+    const sign = tz[0] === '-' ? -1 : 1;
+    const digits = tz.slice(1).replace(':', '');
+    return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
+}
+/** Date.UTC with range checks (Date.UTC silently rolls 2010-02-31 into March). */
+export function utcMs(y, mo, d, h, mi, s, ms = 0) {
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || s > 60)
+        return null;
+    if (h === 24 && (mi !== 0 || s !== 0 || ms !== 0))
+        return null;
+    return Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59)) + ms + (s === 60 ? 1000 : 0);
+}
+function daysInMonth(y, mo) {
+    return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+/** Epoch ms → `2010-03-22T00:00:00Z` (milliseconds only when not zero). */
+export function isoUtc(ms) {
+    const s = new Date(ms).toISOString();
+    return s.endsWith('.000Z') ? `${s.slice(0, -5)}Z` : s;
+}
+/** Hour of the week, 0 = Monday 00:00–00:59 UTC … 167 = Sunday 23:00–23:59 UTC (ISO weeks start on Monday). */
+export function hourOfWeek(epochSeconds) {
+    // 1970-01-01 was a Thursday: shift by 3 days so that Monday is day 0.
+    const hours = Math.floor(epochSeconds / 3600) + 72;
+    return ((hours % 168) + 168) % 168;
+}

@@ -1,0 +1,190 @@
+import { addInto, fits, fmt, normSize, pctFor, referenceCapacity, slack, zeros } from "./vector.js";
+/** Scenario enumeration stops here; beyond it only subsets of the most loaded hosts are tried. */
+export const MAX_SCENARIOS = 2000;
+const PRIORITY_RANK = { high: 0, medium: 1, low: 2 };
+/** Restart order: HA priority high → low, then larger first, then name (brief, issue 3). */
+export function restartOrder(a, b) {
+    return (PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
+        b.size - a.size ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/**
+ * One scenario: pool the failed hosts' VMs, restart them in order, each on the survivor
+ * with room under the failover ceiling that leaves the least normalised slack (best fit;
+ * ties → earlier host). `stopEarly` returns at the first stranded VM (optimiser use).
+ */
+export function runScenario(hosts, vms, failed, refCap, stopEarly = false) {
+    const down = new Set(failed);
+    const loads = hosts.map((h) => h.load.slice());
+    const moving = [];
+    for (const f of failed)
+        for (const v of hosts[f].vms)
+            moving.push({ vm: v, from: f });
+    moving.sort((a, b) => restartOrder(vms[a.vm], vms[b.vm]));
+    const restarts = [];
+    const stranded = [];
+    for (const { vm, from } of moving) {
+        const d = vms[vm].demand;
+        let best = -1;
+        let bestSlack = Infinity;
+        for (let h = 0; h < hosts.length; h++) {
+            if (down.has(h) || !fits(loads[h], d, hosts[h].failCap))
+                continue;
+            const s = slack(loads[h], hosts[h].failCap, refCap);
+            if (s < bestSlack) {
+                bestSlack = s;
+                best = h;
+            }
+        }
+        if (best >= 0)
+            addInto(loads[best], d);
+        else {
+            stranded.push(vm);
+            if (stopEarly)
+                return { satisfied: false, restarts, loads, stranded };
+        }
+        restarts.push({ vm, from, to: best >= 0 ? best : null });
+    }
+    return { satisfied: stranded.length === 0, restarts, loads, stranded };
+}
+function binomial(n, k) {
+    let c = 1;
+    for (let i = 0; i < k; i++)
+        c = (c * (n - i)) / (i + 1);
+    return Math.round(c);
+}
+/**
+ * The k-subsets of hosts to simulate. All of them when there are at most MAX_SCENARIOS;
+ * otherwise every k-subset of the t most loaded hosts (largest t within the cap): losing
+ * the fullest hosts strands the most VMs, so these are the hardest scenarios.
+ */
+export function failureSets(hosts, k, refCap) {
+    const n = hosts.length;
+    if (k <= 0 || n === 0)
+        return { sets: [], capped: false };
+    if (k >= n)
+        return { sets: [hosts.map((_, i) => i)], capped: false };
+    let pool = hosts.map((_, i) => i);
+    let capped = false;
+    if (binomial(n, k) > MAX_SCENARIOS) {
+        capped = true;
+        let t = k;
+        while (t < n && binomial(t + 1, k) <= MAX_SCENARIOS)
+            t++;
+        const weight = (i) => hosts[i].load.reduce((s, x, r) => s + (refCap[r] > 0 ? x / refCap[r] : 0), 0);
+        pool = pool
+            .sort((a, b) => weight(b) - weight(a) || a - b)
+            .slice(0, t)
+            .sort((a, b) => a - b);
+    }
+    const sets = [];
+    const pick = [];
+    const rec = (start) => {
+        if (pick.length === k) {
+            sets.push(pick.slice());
+            return;
+        }
+        for (let i = start; i <= pool.length - (k - pick.length); i++) {
+            pick.push(pool[i]);
+            rec(i + 1);
+            pick.pop();
+        }
+    };
+    rec(0);
+    return { sets, capped };
+}
+/** True when every simulated k-failure scenario restarts every VM. */
+export function survivesFailures(hosts, vms, k, refCap) {
+    return failureSets(hosts, k, refCap).sets.every((set) => runScenario(hosts, vms, set, refCap, true).satisfied);
+}
+/** Builds the simulation view of a placed result (names → vectors). */
+export function simView(problem, result) {
+    const res = problem.resources;
+    const refCap = referenceCapacity(res, problem.hostModels);
+    const index = new Map();
+    const vms = problem.vms.map((v, i) => {
+        index.set(v.name, i);
+        const demand = res.map((r) => v.demand[r] ?? 0);
+        return { name: v.name, demand, priority: v.haPriority ?? 'medium', size: normSize(demand, refCap) };
+    });
+    const models = new Map(problem.hostModels.map((m) => [m.name, m]));
+    const hosts = result.hosts.map((h) => {
+        const cap = res.map((r) => models.get(h.model)?.capacity[r] ?? 0);
+        const load = zeros(res.length);
+        const ids = h.vms.map((n) => index.get(n)).filter((i) => i !== undefined);
+        for (const i of ids)
+            addInto(load, vms[i].demand);
+        const failCap = cap.map((c, r) => (c * pctFor(problem.failoverCeilingPct, res[r], 100)) / 100);
+        return { name: h.name, capacity: cap, failCap, load, vms: ids };
+    });
+    return { hosts, vms, refCap };
+}
+const round3 = (x) => Number(x.toFixed(3));
+function shortfall(vm, hosts, loads, down, res) {
+    const needs = res.map((r, i) => `${r} ${fmt(vm.demand[i])}`).join(', ');
+    for (let r = 0; r < res.length; r++) {
+        let most = -Infinity;
+        let where = '';
+        hosts.forEach((h, i) => {
+            if (down.has(i))
+                return;
+            const free = h.failCap[r] - loads[i][r];
+            if (free > most)
+                [most, where] = [free, h.name];
+        });
+        if (vm.demand[r] > most) {
+            return where
+                ? `${vm.name}: needs ${res[r]} ${fmt(vm.demand[r])}, the most free on any survivor is ${fmt(round3(Math.max(0, most)))} (${where})`
+                : `${vm.name}: no surviving host`;
+        }
+    }
+    return `${vm.name}: needs ${needs} at once; no single survivor has room for all of it`;
+}
+/**
+ * Every k-failure scenario of a placed result (capped, see `failureSets`; a capped run adds
+ * a scenario-free note via `failureNote`). Loads use the pipeline's `vcpu` and `memoryGb`
+ * resources when present, 0 otherwise; `resources` carries every resource.
+ */
+export function simulateFailures(problem, result) {
+    const { hosts, vms, refCap } = simView(problem, result);
+    const res = problem.resources;
+    const iv = res.indexOf('vcpu');
+    const im = res.indexOf('memoryGb');
+    const pct = (x, c) => (c > 0 ? round3((x / c) * 100) : 0);
+    return failureSets(hosts, problem.redundancy, refCap).sets.map((set) => {
+        const out = runScenario(hosts, vms, set, refCap);
+        const down = new Set(set);
+        const restarts = out.restarts.map((r) => ({
+            vm: vms[r.vm].name,
+            from: hosts[r.from].name,
+            to: r.to === null ? null : hosts[r.to].name,
+            haPriority: vms[r.vm].priority,
+        }));
+        const load = hosts.flatMap((h, i) => {
+            if (down.has(i))
+                return [];
+            const l = out.loads[i];
+            const vcpu = iv >= 0 ? round3(l[iv]) : 0;
+            const memoryGb = im >= 0 ? round3(l[im]) : 0;
+            const resources = Object.fromEntries(res.map((r, j) => [r, round3(l[j])]));
+            return [
+                {
+                    host: h.name,
+                    vcpu,
+                    memoryGb,
+                    cpuPct: iv >= 0 ? pct(l[iv], h.capacity[iv]) : 0,
+                    memoryPct: im >= 0 ? pct(l[im], h.capacity[im]) : 0,
+                    resources,
+                },
+            ];
+        });
+        const shortfalls = out.stranded.map((v) => shortfall(vms[v], hosts, out.loads, down, res));
+        return { failedHosts: set.map((i) => hosts[i].name), satisfied: out.satisfied, restarts, load, shortfalls };
+    });
+}
+/** The note a result carries when the scenario enumeration was capped. */
+export function failureNote(hostCount, k) {
+    if (k <= 0 || binomial(hostCount, k) <= MAX_SCENARIOS)
+        return null;
+    return `N+${k}: ${binomial(hostCount, k)} failure scenarios exceed ${MAX_SCENARIOS}; simulated every ${k}-subset of the most loaded hosts only`;
+}

@@ -1,0 +1,98 @@
+import { addInto, fits, maxUtil, slack, zeros } from "../vector.js";
+export function newBin(model, dims) {
+    return { model, load: zeros(dims), items: [], anti: new Set() };
+}
+export function canTake(inst, bin, item) {
+    const it = inst.items[item];
+    for (const g of it.anti)
+        if (bin.anti.has(g))
+            return false;
+    return fits(bin.load, it.demand, bin.model.cap);
+}
+export function put(inst, bin, item) {
+    const it = inst.items[item];
+    addInto(bin.load, it.demand);
+    bin.items.push(item);
+    for (const g of it.anti)
+        bin.anti.add(g);
+}
+/** Score of putting an item into a bin under a mode; lower is better. */
+function score(inst, bin, item, mode) {
+    if (mode === 'ffd')
+        return 0;
+    const after = bin.load.slice();
+    addInto(after, inst.items[item].demand);
+    // Worst fit minimises the resulting peak utilisation (balance: spread evenly); best fit
+    // minimises the normalised slack left (tight packing).
+    return mode === 'wfd' ? maxUtil(after, bin.model.cap) : slack(after, bin.model.cap, inst.refCap);
+}
+/** Index of the bin chosen for an item, or -1. Ties go to the earlier bin. `from`: bins
+ * before it are known not to take the item. */
+export function chooseBin(inst, bins, item, mode, from = 0) {
+    let best = -1;
+    let bestScore = Infinity;
+    for (let b = from; b < bins.length; b++) {
+        if (!canTake(inst, bins[b], item))
+            continue;
+        if (mode === 'ffd')
+            return b;
+        const s = score(inst, bins[b], item, mode);
+        if (s < bestScore - 1e-12) {
+            bestScore = s;
+            best = b;
+        }
+    }
+    return best;
+}
+/**
+ * Packs every item into the given hosts (`models[i]` is host i's model). With `open`, a
+ * new host of that model (or the opener's choice) is opened whenever nothing fits.
+ */
+export function construct(inst, models, mode, opener) {
+    const open = typeof opener === 'function' ? opener : opener ? () => opener : undefined;
+    const dims = inst.resources.length;
+    const bins = models.map((m) => newBin(m, dims));
+    const failed = [];
+    const order = inst.items.map((_, i) => i);
+    const pinned = order.filter((i) => inst.items[i].pin !== null);
+    for (const i of pinned) {
+        const p = inst.items[i].pin;
+        while (open && bins.length <= p) {
+            const m = open(i, bins);
+            if (!m)
+                break;
+            bins.push(newBin(m, dims));
+        }
+        const bin = bins[p];
+        if (bin && canTake(inst, bin, i))
+            put(inst, bin, i);
+        else
+            failed.push(i);
+    }
+    // First fit: loads and anti-affinity sets only grow while packing, so a bin that refused
+    // an item refuses every later item of the same shape; remember where each shape starts
+    // looking (makes FFD near-linear on real estates, where VM shapes repeat).
+    const firstFree = new Map();
+    for (const i of order) {
+        const it = inst.items[i];
+        if (it.pin !== null)
+            continue;
+        const shape = mode === 'ffd' ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
+        let b = chooseBin(inst, bins, i, mode, firstFree.get(shape) ?? 0);
+        const m = b < 0 && open ? open(i, bins) : null;
+        if (m) {
+            const bin = newBin(m, dims);
+            if (canTake(inst, bin, i)) {
+                bins.push(bin);
+                b = bins.length - 1;
+            }
+        }
+        if (b >= 0)
+            put(inst, bins[b], i);
+        else
+            failed.push(i);
+        if (mode === 'ffd')
+            firstFree.set(shape, b >= 0 ? b : bins.length);
+    }
+    return { bins, failed };
+}

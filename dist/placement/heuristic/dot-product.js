@@ -1,0 +1,86 @@
+import { canTake, newBin, put } from "./construct.js";
+function shapeClasses(inst, items) {
+    const byKey = new Map();
+    for (const i of items) {
+        const d = inst.items[i].demand;
+        const key = d.join(',');
+        let c = byKey.get(key);
+        if (!c)
+            byKey.set(key, (c = { demand: d, items: [], next: 0 }));
+        c.items.push(i);
+    }
+    return [...byKey.values()];
+}
+function dot(demand, bin) {
+    let s = 0;
+    const cap = bin.model.cap;
+    for (let r = 0; r < cap.length; r++)
+        if (cap[r] > 0)
+            s += (demand[r] / cap[r]) * ((cap[r] - bin.load[r]) / cap[r]);
+    return s;
+}
+/** Fills `bin` from the classes until nothing fits. */
+function fill(inst, bin, classes) {
+    for (;;) {
+        let best = null;
+        let bestDot = -Infinity;
+        for (const c of classes) {
+            if (c.next >= c.items.length || !canTake(inst, bin, c.items[c.next]))
+                continue;
+            const d = dot(c.demand, bin);
+            if (d > bestDot + 1e-12)
+                [best, bestDot] = [c, d];
+        }
+        if (!best)
+            return;
+        put(inst, bin, best.items[best.next++]);
+    }
+}
+/**
+ * Items with anti-affinity or a pin go first by first fit (they are few and constrained);
+ * the rest fill hosts bin-centrically, opening hosts of `model` as needed.
+ */
+export function dotProductPack(inst, model) {
+    const dims = inst.resources.length;
+    const bins = [];
+    const failed = [];
+    const all = inst.items.map((_, i) => i);
+    for (const i of all.filter((i) => inst.items[i].pin !== null || inst.items[i].anti.length > 0)) {
+        const it = inst.items[i];
+        const want = it.pin;
+        while (want !== null && bins.length <= want)
+            bins.push(newBin(model, dims));
+        let b = want ?? bins.findIndex((bin) => canTake(inst, bin, i));
+        if (b < 0 || !canTake(inst, bins[b], i)) {
+            if (want !== null) {
+                failed.push(i);
+                continue;
+            }
+            bins.push(newBin(model, dims));
+            b = bins.length - 1;
+            if (!canTake(inst, bins[b], i)) {
+                bins.pop();
+                failed.push(i);
+                continue;
+            }
+        }
+        put(inst, bins[b], i);
+    }
+    const classes = shapeClasses(inst, all.filter((i) => inst.items[i].pin === null && inst.items[i].anti.length === 0));
+    for (const bin of bins)
+        fill(inst, bin, classes);
+    for (;;) {
+        const left = classes.some((c) => c.next < c.items.length);
+        if (!left)
+            break;
+        const bin = newBin(model, dims);
+        fill(inst, bin, classes);
+        if (bin.items.length === 0) {
+            for (const c of classes)
+                failed.push(...c.items.slice(c.next));
+            break;
+        }
+        bins.push(bin);
+    }
+    return { bins, failed };
+}

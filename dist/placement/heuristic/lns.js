@@ -1,0 +1,234 @@
+import { newBin, put } from "./construct.js";
+import { randInt } from "../../util/rng.js";
+import { fits } from "../vector.js";
+import { TOLERANCE } from "../../util/tolerance.js";
+function newSlot(inst, model) {
+    return {
+        index: -1,
+        model,
+        load: new Array(inst.resources.length).fill(0),
+        items: new Set(),
+        anti: new Map(),
+    };
+}
+function slotOf(s, model) {
+    const slot = newSlot(s.inst, model);
+    slot.index = s.slots.length;
+    s.slots.push(slot);
+    s.byModel.set(model, [...(s.byModel.get(model) ?? []), slot]);
+    return slot;
+}
+function insert(s, h, item) {
+    const slot = s.slots[h];
+    const it = s.inst.items[item];
+    if (slot.items.size === 0)
+        s.cost += slot.model.cost;
+    for (let r = 0; r < slot.load.length; r++)
+        slot.load[r] += it.demand[r];
+    slot.items.add(item);
+    for (const g of it.anti)
+        slot.anti.set(g, (slot.anti.get(g) ?? 0) + 1);
+    s.where[item] = h;
+}
+function remove(s, item) {
+    const h = s.where[item];
+    const slot = s.slots[h];
+    const it = s.inst.items[item];
+    for (let r = 0; r < slot.load.length; r++)
+        slot.load[r] -= it.demand[r];
+    slot.items.delete(item);
+    for (const g of it.anti)
+        slot.anti.set(g, slot.anti.get(g) - 1);
+    if (slot.items.size === 0)
+        s.cost -= slot.model.cost;
+    s.where[item] = -1;
+    return h;
+}
+function canTake(s, h, item) {
+    const slot = s.slots[h];
+    const it = s.inst.items[item];
+    for (const g of it.anti)
+        if ((slot.anti.get(g) ?? 0) > 0)
+            return false;
+    return fits(slot.load, it.demand, slot.model.cap);
+}
+function fromPacking(inst, packing) {
+    const s = { inst, slots: [], byModel: new Map(), where: new Int32Array(inst.items.length).fill(-1), cost: 0 };
+    packing.bins.forEach((b) => {
+        const h = s.slots.length;
+        slotOf(s, b.model);
+        for (const i of b.items)
+            insert(s, h, i);
+    });
+    return s;
+}
+/** Best fit over open slots: the least normalised slack left (Σ_r (cap − load) / cap). */
+function bestOpen(s, item, banned) {
+    const d = s.inst.items[item].demand;
+    let best = -1;
+    let bestKey = Infinity;
+    for (let h = 0; h < s.slots.length; h++) {
+        const slot = s.slots[h];
+        if (slot.items.size === 0 || banned.has(h) || !canTake(s, h, item))
+            continue;
+        let key = 0;
+        for (let r = 0; r < d.length; r++)
+            key += slot.model.cap[r] > 0 ? (slot.model.cap[r] - slot.load[r] - d[r]) / slot.model.cap[r] : 0;
+        if (key < bestKey)
+            [best, bestKey] = [h, key];
+    }
+    return best;
+}
+/**
+ * A closed host for an item nothing open takes: the model with the lowest price per share
+ * of the still-unplaced demand it can absorb, cost / min_r min(1, cap_r / rest_r) (the
+ * bottleneck resource, as in mixed.ts), with a little seeded noise for diversity.
+ */
+function openFor(s, item, rest, banned, models, rng) {
+    let best = null;
+    let bestKey = Infinity;
+    const probe = (slot, h) => {
+        if (banned.has(h))
+            return false;
+        const it = s.inst.items[item];
+        if (!fits(slot.load, it.demand, slot.model.cap))
+            return false;
+        let share = 1;
+        for (let r = 0; r < rest.length; r++)
+            if (rest[r] > 0)
+                share = Math.min(share, slot.model.cap[r] / rest[r]);
+        const key = (slot.model.cost / Math.max(share, 1e-12)) * (1 + 0.05 * rng());
+        if (key < bestKey)
+            [best, bestKey] = [slot, key];
+        return true;
+    };
+    for (const model of models) {
+        const slots = s.byModel.get(model) ?? [];
+        const free = slots.find((sl) => sl.items.size === 0 && !banned.has(sl.index));
+        if (free)
+            probe(free, free.index);
+        else if (slots.length < Math.min(model.maxCount, s.inst.items.length))
+            probe(newSlot(s.inst, model), -1);
+    }
+    if (!best)
+        return -1;
+    const chosen = best;
+    return chosen.index >= 0 ? chosen.index : slotOf(s, chosen.model).index;
+}
+/** Hosts to ruin: random, or weighted by cost per used capacity (expensive and empty first). */
+function pickHosts(s, count, rng) {
+    const open = s.slots.map((_, h) => h).filter((h) => s.slots[h].items.size > 0);
+    const waste = (h) => {
+        const sl = s.slots[h];
+        let used = 0;
+        for (let r = 0; r < sl.load.length; r++)
+            used += sl.model.cap[r] > 0 ? sl.load[r] / sl.model.cap[r] : 0;
+        return sl.model.cost / Math.max(used / sl.load.length, 1e-3);
+    };
+    const byWaste = rng() < 0.5;
+    const chosen = [];
+    while (chosen.length < count && open.length > 0) {
+        let k = randInt(rng, open.length);
+        if (byWaste) {
+            // Tournament of three: cheap to compute, biased towards wasteful hosts.
+            for (let t = 0; t < 2; t++) {
+                const j = randInt(rng, open.length);
+                if (waste(open[j]) > waste(open[k]))
+                    k = j;
+            }
+        }
+        chosen.push(open[k]);
+        open.splice(k, 1);
+    }
+    return chosen;
+}
+/** One ruin-and-recreate step; returns the moves made ([item, from]) or null when it failed. */
+function step(s, models, rng) {
+    const journal = [];
+    const hosts = pickHosts(s, 1 + randInt(rng, 3), rng);
+    const banned = new Set(hosts);
+    const out = [];
+    for (const h of hosts)
+        for (const i of [...s.slots[h].items])
+            if (s.inst.items[i].pin === null)
+                out.push(i);
+    const extra = randInt(rng, Math.min(12, s.inst.items.length));
+    for (let e = 0; e < extra; e++) {
+        const i = randInt(rng, s.inst.items.length);
+        if (s.where[i] >= 0 && !banned.has(s.where[i]) && s.inst.items[i].pin === null && !out.includes(i))
+            out.push(i);
+    }
+    for (const i of out)
+        journal.push([i, remove(s, i)]);
+    // Largest first, with "blinks" (SISR): an occasional neighbour swap in the order.
+    out.sort((a, b) => s.inst.items[b].size - s.inst.items[a].size || a - b);
+    for (let i = 0; i + 1 < out.length; i++)
+        if (rng() < 0.1)
+            [out[i], out[i + 1]] = [out[i + 1], out[i]];
+    const rest = new Array(s.inst.resources.length).fill(0);
+    for (const i of out)
+        s.inst.items[i].demand.forEach((x, r) => (rest[r] += x));
+    for (const i of out) {
+        let h = bestOpen(s, i, banned);
+        if (h < 0)
+            h = openFor(s, i, rest, banned, models, rng);
+        if (h < 0) {
+            undo(s, journal);
+            return null;
+        }
+        insert(s, h, i);
+        s.inst.items[i].demand.forEach((x, r) => (rest[r] -= x));
+    }
+    return journal;
+}
+function undo(s, journal) {
+    for (let j = journal.length - 1; j >= 0; j--) {
+        const [i, from] = journal[j];
+        if (s.where[i] >= 0)
+            remove(s, i);
+        insert(s, from, i);
+    }
+}
+function toPacking(s, where, failed) {
+    const bins = new Map();
+    where.forEach((h, i) => {
+        if (h < 0)
+            return;
+        if (!bins.has(h))
+            bins.set(h, newBin(s.slots[h].model, s.inst.resources.length));
+        put(s.inst, bins.get(h), i);
+    });
+    return { bins: [...bins.keys()].sort((a, b) => a - b).map((h) => bins.get(h)), failed };
+}
+/** Improves a feasible packing's cost; returns the best packing found (the input if none). */
+export function lnsMinCost(inst, packing, opts) {
+    if (packing.bins.length === 0 || inst.items.some((it) => it.pin !== null))
+        return packing;
+    const s = fromPacking(inst, packing);
+    let bestCost = s.cost;
+    let bestWhere = s.where.slice();
+    // Late acceptance: a candidate is accepted when no worse than the current cost or the
+    // cost L iterations ago.
+    const history = new Array(200).fill(s.cost);
+    let sinceBest = 0;
+    for (let iter = 0; iter < opts.iterations && sinceBest < opts.stall && bestCost > opts.target + TOLERANCE; iter++) {
+        if ((iter & 63) === 0 && performance.now() > opts.deadline)
+            break;
+        const before = s.cost;
+        const journal = step(s, opts.models, opts.rng);
+        sinceBest++;
+        if (!journal)
+            continue;
+        const v = iter % history.length;
+        if (s.cost <= before + TOLERANCE || s.cost <= history[v] + TOLERANCE) {
+            if (s.cost < bestCost - TOLERANCE)
+                [bestCost, bestWhere, sinceBest] = [s.cost, s.where.slice(), 0];
+        }
+        else
+            undo(s, journal);
+        history[v] = s.cost;
+    }
+    return bestCost < packing.bins.reduce((a, b) => a + b.model.cost, 0) - TOLERANCE
+        ? toPacking(s, bestWhere, packing.failed)
+        : packing;
+}

@@ -1,0 +1,120 @@
+import { randInt } from "../../util/rng.js";
+import { TOLERANCE } from "../../util/tolerance.js";
+/** Overload of one host: Σ_r max(0, load − cap) / refCap (normalised so resources weigh alike). */
+export function hostOverload(inst, load, cap) {
+    let o = 0;
+    for (let r = 0; r < cap.length; r++) {
+        const x = load[r] - cap[r];
+        if (x > TOLERANCE * Math.max(1, cap[r]))
+            o += x / (inst.refCap[r] || 1);
+    }
+    return o;
+}
+/** Overload of a host after adding `plus` and removing `minus` item demands. */
+function overloadWith(inst, s, h, plus, minus) {
+    let o = 0;
+    const cap = s.cap[h];
+    const load = s.load[h];
+    const dp = plus >= 0 ? inst.items[plus].demand : null;
+    const dm = minus >= 0 ? inst.items[minus].demand : null;
+    for (let r = 0; r < cap.length; r++) {
+        const x = load[r] + (dp ? dp[r] : 0) - (dm ? dm[r] : 0) - cap[r];
+        if (x > TOLERANCE * Math.max(1, cap[r]))
+            o += x / (inst.refCap[r] || 1);
+    }
+    return o;
+}
+function antiOk(inst, s, h, item, leaving) {
+    const it = inst.items[item];
+    if (it.anti.length === 0)
+        return true;
+    const leavingAnti = leaving >= 0 ? inst.items[leaving].anti : [];
+    return it.anti.every((g) => (s.anti[h].get(g) ?? 0) - (leavingAnti.includes(g) ? 1 : 0) === 0);
+}
+export function placeItem(inst, s, h, item) {
+    const d = inst.items[item].demand;
+    const load = s.load[h];
+    for (let r = 0; r < d.length; r++)
+        load[r] += d[r];
+    s.items[h].push(item);
+    for (const g of inst.items[item].anti)
+        s.anti[h].set(g, (s.anti[h].get(g) ?? 0) + 1);
+}
+export function removeItem(inst, s, h, item) {
+    const d = inst.items[item].demand;
+    const load = s.load[h];
+    for (let r = 0; r < d.length; r++)
+        load[r] -= d[r];
+    const list = s.items[h];
+    list.splice(list.indexOf(item), 1);
+    for (const g of inst.items[item].anti)
+        s.anti[h].set(g, s.anti[h].get(g) - 1);
+}
+/** Hosts examined per step when there are more. */
+const SAMPLE = 256;
+/** Best non-tabu move or swap out of host `a` (ties broken at random). */
+function bestMove(inst, s, a, tabu, iter, rng) {
+    let best = null;
+    let ties = 0;
+    const oa = hostOverload(inst, s.load[a], s.cap[a]);
+    const consider = (m) => {
+        if (!best || m.delta < best.delta - 1e-12)
+            [best, ties] = [m, 1];
+        else if (Math.abs(m.delta - best.delta) <= 1e-12 && randInt(rng, ++ties) === 0)
+            best = m;
+    };
+    const hosts = s.items.length;
+    const isTabu = (item, host) => (tabu.get(item * hosts + host) ?? -1) > iter;
+    // On large inputs each step looks at a seeded sample of hosts (keeps a step O(sample)).
+    const targets = hosts <= SAMPLE ? null : Array.from({ length: SAMPLE }, () => randInt(rng, hosts));
+    for (const i of s.items[a]) {
+        if (inst.items[i].pin !== null)
+            continue;
+        const oaMinus = overloadWith(inst, s, a, -1, i) - oa;
+        for (let t = 0; t < (targets ? SAMPLE : hosts); t++) {
+            const b = targets ? targets[t] : t;
+            if (b === a || isTabu(i, b))
+                continue;
+            const ob = hostOverload(inst, s.load[b], s.cap[b]);
+            if (antiOk(inst, s, b, i, -1))
+                consider({ item: i, from: a, to: b, other: -1, delta: oaMinus + overloadWith(inst, s, b, i, -1) - ob });
+            for (const j of s.items[b]) {
+                if (inst.items[j].pin !== null || isTabu(j, a) || !antiOk(inst, s, b, i, j) || !antiOk(inst, s, a, j, i))
+                    continue;
+                const delta = overloadWith(inst, s, a, j, i) - oa + overloadWith(inst, s, b, i, j) - ob;
+                consider({ item: i, from: a, to: b, other: j, delta });
+            }
+        }
+    }
+    return best;
+}
+/**
+ * Tabu search until no host is overloaded or `maxIter` iterations pass. Returns true when
+ * the state is feasible. `deadline` (performance.now ms) is a safety net for huge inputs.
+ */
+export function repair(inst, s, maxIter, rng, deadline) {
+    const tabu = new Map();
+    for (let iter = 0; iter < maxIter; iter++) {
+        const over = [];
+        for (let h = 0; h < s.items.length; h++)
+            if (hostOverload(inst, s.load[h], s.cap[h]) > 0)
+                over.push(h);
+        if (over.length === 0)
+            return true;
+        if ((iter & 63) === 0 && performance.now() > deadline)
+            return false;
+        const a = over[randInt(rng, over.length)];
+        const m = bestMove(inst, s, a, tabu, iter, rng);
+        if (!m)
+            continue;
+        removeItem(inst, s, m.from, m.item);
+        placeItem(inst, s, m.to, m.item);
+        tabu.set(m.item * s.items.length + m.from, iter + 7 + randInt(rng, 4));
+        if (m.other >= 0) {
+            removeItem(inst, s, m.to, m.other);
+            placeItem(inst, s, m.from, m.other);
+            tabu.set(m.other * s.items.length + m.to, iter + 7 + randInt(rng, 4));
+        }
+    }
+    return s.items.every((_, h) => hostOverload(inst, s.load[h], s.cap[h]) === 0);
+}

@@ -1,0 +1,203 @@
+import { construct, newBin } from "./construct.js";
+import { emptyHosts, repairFailed } from "./improve.js";
+import { makeRng } from "../../util/rng.js";
+import { survivesFailures } from "../failover.js";
+import { byEfficiency, constructMixed } from "./mixed.js";
+import { dotProductPack } from "./dot-product.js";
+import { toSimHosts } from "../result.js";
+import { lnsMinCost } from "./lns.js";
+import { TOLERANCE } from "../../util/tolerance.js";
+/** Tabu iterations per attempt to close a host, scaled so large inputs stay within budget. */
+function iterationBudget(inst) {
+    return Math.max(200, Math.min(4000, Math.floor(4e6 / Math.max(1, inst.items.length * 4))));
+}
+export function improveOptions(inst, lb, deadline) {
+    const p = inst.problem;
+    return {
+        rng: makeRng(p.seed ?? 1),
+        deadline,
+        iterations: iterationBudget(inst),
+        maxFailures: p.objective === 'min-cost' ? 40 : 8,
+        target: { hosts: lb.hosts - (inst.k > 0 ? inst.k : 0), cost: lb.cost },
+        objective: p.objective === 'min-cost' ? 'cost' : 'hosts',
+    };
+}
+/** Fit modes to try, in the objective's order of preference. */
+function modesFor(inst) {
+    return inst.problem.objective === 'balance' ? ['wfd', 'ffd', 'bfd'] : ['ffd', 'bfd', 'wfd'];
+}
+export function evaluate(inst, packing, mode) {
+    const survives = packing.failed.length === 0 && survivesFailures(toSimHosts(inst, packing.bins), inst.vms, inst.k, inst.refCap);
+    return { packing, mode, survives };
+}
+/** Tries every mode with exactly m hosts; the first surviving packing, else the best partial one. */
+export function tryCount(inst, hosts, opts) {
+    let fallback = null;
+    for (const mode of modesFor(inst)) {
+        const c = evaluate(inst, construct(inst, hosts, mode), mode);
+        if (c.survives)
+            return c;
+        if (!fallback || c.packing.failed.length < fallback.packing.failed.length)
+            fallback = c;
+    }
+    if (fallback.packing.failed.length === 0)
+        return fallback;
+    const repaired = repairFailed(inst, fallback.packing, opts);
+    return repaired.failed.length < fallback.packing.failed.length ? evaluate(inst, repaired, 'tabu') : fallback;
+}
+const copies = (model, m) => new Array(m).fill(model);
+/** FFD (norm order), BFD (skipped on very large inputs: O(items × hosts)) and bin-centric
+ * dot product; the packing with the fewest hosts (ties: that order). */
+function bestOpenPacking(inst, model) {
+    const runs = [{ p: construct(inst, [], 'ffd', model), mode: 'ffd' }];
+    if (inst.items.length <= 20000)
+        runs.push({ p: construct(inst, [], 'bfd', model), mode: 'bfd' });
+    runs.push({ p: dotProductPack(inst, model), mode: 'dot' });
+    const key = (r) => r.p.failed.length * 1e9 + r.p.bins.length;
+    return runs.reduce((a, b) => (key(b) < key(a) ? b : a));
+}
+export function solveModel(inst, model, lb, deadline, progress) {
+    const fixed = inst.problem.hostCount;
+    const opts = improveOptions(inst, lb, deadline);
+    if (fixed !== undefined)
+        return tryCount(inst, copies(model, fixed), opts);
+    const open = bestOpenPacking(inst, model);
+    if (open.p.failed.length > 0)
+        return { packing: open.p, mode: open.mode, survives: false };
+    progress(`${model.name}: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
+    // With N+k, leave part of the time for the failover search; on one resource, for the
+    // arc-flow MILP, which usually finds and proves the optimum itself.
+    const share = inst.k > 0 ? 0.6 : inst.resources.length === 1 ? 0.3 : 1;
+    const improved = emptyHosts(inst, open.p, {
+        ...opts,
+        deadline: performance.now() + (deadline - performance.now()) * share,
+    });
+    const mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
+    if (improved.bins.length > model.maxCount)
+        return tryCount(inst, copies(model, model.maxCount), opts);
+    if (inst.k === 0 && inst.problem.objective !== 'balance')
+        return evaluate(inst, improved, mode);
+    const start = Math.max(lb.hosts, improved.bins.length);
+    const limit = Math.min(model.maxCount, 2 * improved.bins.length + inst.k);
+    let last = { packing: improved, mode, survives: false };
+    for (let m = start, step = 1; m <= limit; m += step) {
+        progress(`${model.name}: trying ${m} hosts for N+${inst.k}`);
+        last = tryCount(inst, copies(model, m), opts);
+        if (last.survives)
+            return last;
+        if (m >= improved.bins.length) {
+            // The packed hosts plus standby hosts: a failed host's VMs fit an empty survivor.
+            const standby = copies(model, m - improved.bins.length).map((mm) => newBin(mm, inst.resources.length));
+            const c = evaluate(inst, { bins: [...improved.bins, ...standby], failed: [] }, mode);
+            if (c.survives)
+                return c;
+        }
+        if (inst.k > 0) {
+            last = withReserve(inst, model, m, opts);
+            if (last.survives)
+                return last;
+        }
+        // Past the time limit, grow faster: a late plan that holds beats a timely one that fails.
+        if (performance.now() > deadline)
+            step *= 2;
+    }
+    return last;
+}
+/**
+ * N+k with m hosts: pack under a reserve, each host at most failCap × (m − k) / m, so the
+ * room the survivors keep free is about what k failed hosts carry; then simulate for real.
+ */
+function withReserve(inst, model, m, opts) {
+    const share = (m - inst.k) / m;
+    const reserved = { ...model, cap: model.cap.map((c, r) => Math.min(c, model.failCap[r] * share)) };
+    const c = tryCount(inst, copies(reserved, m), opts);
+    const bins = c.packing.bins.map((b) => ({ ...b, model }));
+    return evaluate(inst, { bins, failed: c.packing.failed }, c.mode);
+}
+/**
+ * min-cost: buy hosts in order of price per workload share until every resource's bought
+ * capacity exceeds the demand by a margin (2 %, 4 %, … 20 %), then pack into exactly those
+ * hosts; the cheapest margin that packs wins. Aims at the fractional bound's purchase.
+ */
+function selectThenPack(inst, models, opts) {
+    const order = byEfficiency(inst, models);
+    const totals = inst.resources.map((_, r) => inst.items.reduce((s, it) => s + it.demand[r], 0));
+    for (let margin = 0.02; margin <= 0.2 + TOLERANCE; margin += 0.02) {
+        if (performance.now() > opts.deadline)
+            return null;
+        const hosts = [];
+        const cap = totals.map(() => 0);
+        for (const m of order) {
+            for (let c = 0; c < Math.min(m.maxCount, inst.items.length) && cap.some((x, r) => x < totals[r] * (1 + margin)); c++) {
+                hosts.push(m);
+                m.cap.forEach((x, r) => (cap[r] += x));
+            }
+        }
+        const c = tryCount(inst, hosts, opts);
+        if (c.packing.failed.length === 0)
+            return { bins: c.packing.bins.filter((b) => b.items.length > 0), failed: [] };
+    }
+    return null;
+}
+const costOf = (p) => p.bins.reduce((s, b) => s + b.model.cost, 0);
+/** LNS budgets: iteration counts, so a run that ends before the deadline is reproducible. */
+function lnsOptions(inst, models, lb, deadline) {
+    // Its own stream of the recorded seed, so the earlier phases' draws do not shift it.
+    const seed = (inst.problem.seed ?? 1) + 0x9e3779b9;
+    // Stall limit: 1,000 steps per VM (cloud balancing 100/300 once went 330,000 steps
+    // between two improvements).
+    return {
+        rng: makeRng(seed),
+        deadline,
+        iterations: 2_000_000,
+        stall: Math.max(5000, 1000 * inst.items.length),
+        target: lb.cost,
+        models,
+    };
+}
+/** Mixed catalog: efficiency-ordered FFD/BFD, host emptying, then spare hosts until N+k holds. */
+export function solveMixed(inst, models, lb, deadline, progress) {
+    const opts = {
+        ...improveOptions(inst, lb, deadline),
+        pool: inst.problem.objective === 'min-cost' ? models : undefined,
+    };
+    const cost = (p) => p.failed.length * 1e12 + p.bins.reduce((s, b) => s + b.model.cost, 0);
+    const [ffd, bfd] = ['ffd', 'bfd'].map((m) => repairFailed(inst, constructMixed(inst, models, m), opts));
+    let open = cost(bfd) < cost(ffd) ? { p: bfd, mode: 'bfd' } : { p: ffd, mode: 'ffd' };
+    if (inst.problem.objective === 'min-cost') {
+        const chosen = selectThenPack(inst, models, opts);
+        if (chosen && cost(chosen) < cost(open.p))
+            open = { p: chosen, mode: 'bfd' };
+    }
+    if (open.p.failed.length > 0)
+        return { packing: open.p, mode: open.mode, survives: false };
+    progress(`mixed catalog: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
+    const lns = inst.problem.objective === 'min-cost' && inst.k === 0;
+    // Ruin and recreate finds far more than closing hosts one at a time (cloud balancing
+    // 100/300: 110,940 → 97,820 in 5 s; host emptying gained nothing there), so it replaces it.
+    let improved = lns ? open.p : emptyHosts(inst, open.p, opts);
+    let mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
+    if (lns) {
+        progress(`mixed catalog: ${improved.bins.length} hosts, ruin and recreate`);
+        const before = costOf(improved);
+        improved = lnsMinCost(inst, improved, lnsOptions(inst, models, lb, deadline));
+        if (costOf(improved) < before)
+            mode = 'lns';
+    }
+    const first = evaluate(inst, improved, mode);
+    if (first.survives || inst.k === 0)
+        return first;
+    const spare = byEfficiency(inst, models)[0];
+    const base = improved.bins.map((b) => b.model);
+    let last = first;
+    for (let extra = 1; extra <= base.length + inst.k; extra++) {
+        const hosts = [...base, ...new Array(extra).fill(spare)];
+        if (hosts.filter((m) => m === spare).length > spare.maxCount)
+            break;
+        progress(`mixed catalog: ${hosts.length} hosts for N+${inst.k}`);
+        last = tryCount(inst, hosts, opts);
+        if (last.survives)
+            return last;
+    }
+    return last;
+}

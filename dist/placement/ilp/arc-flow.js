@@ -1,0 +1,112 @@
+import { TOLERANCE } from "../../util/tolerance.js";
+/** Builds the reduced graph, or null when the instance is not a 1-D integer one. */
+export function arcFlowGraph(inst, capacity, maxArcs) {
+    if (inst.resources.length !== 1)
+        return null;
+    const W = Math.floor(capacity + TOLERANCE);
+    const bySize = new Map();
+    for (let i = 0; i < inst.items.length; i++) {
+        const w = inst.items[i].demand[0];
+        if (!Number.isInteger(w) || w <= 0 || w > W)
+            return null;
+        bySize.set(w, [...(bySize.get(w) ?? []), i]);
+    }
+    const sizes = [...bySize.keys()].sort((a, b) => b - a);
+    const itemsOfSize = sizes.map((w) => bySize.get(w));
+    const reach = new Uint8Array(W + 1);
+    reach[0] = 1;
+    const arcs = [];
+    for (let t = 0; t < sizes.length; t++) {
+        const w = sizes[t];
+        const count = itemsOfSize[t].length;
+        const starts = [];
+        for (let u = 0; u + w <= W; u++)
+            if (reach[u])
+                starts.push(u);
+        // From every level reachable with larger items, a chain of up to `count` items of this
+        // size; an arc shared by two chains is added once.
+        const seen = new Set();
+        for (const u of starts) {
+            for (let c = 0, from = u; c < count && from + w <= W; c++, from += w) {
+                if (!seen.has(from)) {
+                    seen.add(from);
+                    arcs.push([from, from + w, t]);
+                    reach[from + w] = 1;
+                }
+            }
+            if (arcs.length > maxArcs)
+                return null;
+        }
+    }
+    const nodes = [];
+    for (let u = 0; u <= W; u++)
+        if (reach[u])
+            nodes.push(u);
+    if (nodes[nodes.length - 1] !== W)
+        nodes.push(W);
+    for (let k = 0; k + 1 < nodes.length; k++)
+        arcs.push([nodes[k], nodes[k + 1], -1]);
+    return { capacity: W, sizes, itemsOfSize, arcs, nodes };
+}
+const arcName = (k) => `f_${k}`;
+/** min z = flow out of 0, conservation at inner nodes, demand per size, z ≤ cutoff. */
+export function arcFlowLp(g, cutoff) {
+    const out = new Map();
+    const into = new Map();
+    g.arcs.forEach(([u, v], k) => {
+        out.set(u, [...(out.get(u) ?? []), k]);
+        into.set(v, [...(into.get(v) ?? []), k]);
+    });
+    const z = (out.get(0) ?? []).map((k) => ({ name: arcName(k), coef: 1 }));
+    const rows = [];
+    for (const u of g.nodes) {
+        if (u === 0 || u === g.capacity)
+            continue;
+        const vars = [
+            ...(into.get(u) ?? []).map((k) => ({ name: arcName(k), coef: 1 })),
+            ...(out.get(u) ?? []).map((k) => ({ name: arcName(k), coef: -1 })),
+        ];
+        rows.push({ name: `flow_${u}`, vars, bnds: { type: 5, lb: 0, ub: 0 } });
+    }
+    g.sizes.forEach((_, t) => {
+        const vars = g.arcs.flatMap(([, , s], k) => (s === t ? [{ name: arcName(k), coef: 1 }] : []));
+        rows.push({ name: `demand_${t}`, vars, bnds: { type: 2, lb: g.itemsOfSize[t].length, ub: 0 } });
+    });
+    rows.push({ name: 'cutoff', vars: z, bnds: { type: 3, lb: 0, ub: cutoff } });
+    return {
+        name: 'arcflow',
+        objective: { direction: 1, name: 'hosts', vars: z },
+        subjectTo: rows,
+        generals: g.arcs.map((_, k) => arcName(k)),
+    };
+}
+/** Decomposes the flow into host paths; each item arc takes one unplaced item of its size. */
+export function decodeArcFlow(g, values) {
+    const flow = g.arcs.map((_, k) => Math.round(values[arcName(k)] ?? 0));
+    const out = new Map();
+    g.arcs.forEach(([u], k) => out.set(u, [...(out.get(u) ?? []), k]));
+    const next = g.itemsOfSize.map(() => 0);
+    const hosts = [];
+    for (;;) {
+        const items = [];
+        let u = 0;
+        let moved = false;
+        while (u !== g.capacity) {
+            const k = (out.get(u) ?? []).find((a) => flow[a] > 0);
+            if (k === undefined)
+                break;
+            flow[k]--;
+            moved = true;
+            const [, v, t] = g.arcs[k];
+            // Demand rows are ≥, so a path may carry more arcs of a size than items remain.
+            if (t >= 0 && next[t] < g.itemsOfSize[t].length)
+                items.push(g.itemsOfSize[t][next[t]++]);
+            u = v;
+        }
+        if (!moved)
+            break;
+        if (items.length > 0)
+            hosts.push(items);
+    }
+    return hosts;
+}

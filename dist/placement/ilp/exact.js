@@ -1,0 +1,91 @@
+import { newBin, put } from "../heuristic/construct.js";
+import { assignmentModel, decodeAssignment, xName } from "./model.js";
+import { solveMip } from "./glpk.js";
+import { arcFlowGraph, arcFlowLp, decodeArcFlow } from "./arc-flow.js";
+/** Arc-flow applies to one resource, one model, integer sizes, no anti-affinity or pins. */
+export function arcFlowApplies(inst, models) {
+    return (inst.resources.length === 1 &&
+        models.length === 1 &&
+        inst.items.length > 0 &&
+        inst.items.every((it) => it.anti.length === 0 && it.pin === null));
+}
+/** Is there a packing into fewer than `hosts` hosts of `model` (capacity `cap`)? Arc-flow MILP. */
+export async function improveArcFlow(inst, model, cap, hosts, seconds) {
+    const g = arcFlowGraph(inst, cap, 150_000);
+    if (!g)
+        return { bins: null, proved: false };
+    const out = await solveMip(arcFlowLp(g, hosts - 1), seconds);
+    if (out.status === 'infeasible')
+        return { bins: null, proved: true };
+    if (out.status !== 'optimal' && out.status !== 'feasible')
+        return { bins: null, proved: false };
+    const bins = decodeArcFlow(g, out.values).map((items) => {
+        const bin = newBin(model, inst.resources.length);
+        for (const i of items)
+            put(inst, bin, i);
+        return bin;
+    });
+    return { bins, proved: out.status === 'optimal' };
+}
+/** Small enough for the assignment model to prove optimality within seconds. */
+export function exactApplies(inst, hosts) {
+    if (inst.items.some((it) => it.pin !== null) || inst.items.length === 0)
+        return false;
+    return inst.items.length <= 60 && inst.items.length * hosts <= 6000;
+}
+/** Candidate hosts: for each model, as many copies as could be needed, copies adjacent. */
+export function candidateHosts(models, upTo) {
+    return models.flatMap((m) => new Array(Math.min(upTo, Number.isFinite(m.maxCount) ? m.maxCount : upTo)).fill(m));
+}
+function cutoffFor(value, objective, models) {
+    if (objective === 'hosts' || models.every((m) => Number.isInteger(m.cost)))
+        return value - 1;
+    return value - 1e-6 * Math.max(1, value);
+}
+/** Is there a packing better than `value` (hosts or cost) on these models? */
+export async function improveExactly(inst, models, value, upTo, objective, seconds) {
+    const hosts = candidateHosts(models, upTo);
+    const model = assignmentModel(inst, hosts, objective, cutoffFor(value, objective, models));
+    const out = await solveMip(model.lp, seconds);
+    if (out.status === 'infeasible')
+        return { bins: null, proved: true };
+    if (out.status !== 'optimal' && out.status !== 'feasible')
+        return { bins: null, proved: false };
+    const bins = decodeAssignment(inst, model, out.values).map(({ model: m, items }) => {
+        const bin = newBin(m, inst.resources.length);
+        for (const i of items)
+            put(inst, bin, i);
+        return bin;
+    });
+    return { bins, proved: out.status === 'optimal' };
+}
+/**
+ * Balance with the host list fixed: minimise z, the highest load / ceiling over hosts and
+ * resources (Σ demand · x ≤ z · cap). Returns null unless GLPK proves the optimum.
+ */
+export async function balanceExactly(inst, hosts, seconds) {
+    const base = assignmentModel(inst, hosts, 'hosts', hosts.length).lp;
+    const rows = base.subjectTo
+        .filter((r) => !r.name.startsWith('link_') && !r.name.startsWith('sym_') && r.name !== 'cutoff')
+        .map((r) => r.name.startsWith('cap_')
+        ? { ...r, vars: r.vars.map((v) => (v.name.startsWith('y_') ? { name: 'z', coef: v.coef } : v)) }
+        : r);
+    const lp = {
+        name: 'balance',
+        objective: { direction: 1, name: 'peak', vars: [{ name: 'z', coef: 1 }] },
+        subjectTo: rows,
+        binaries: base.binaries.filter((b) => b.startsWith('x_')),
+    };
+    const out = await solveMip(lp, seconds);
+    if (out.status !== 'optimal')
+        return null;
+    const bins = hosts.map((m, j) => {
+        const bin = newBin(m, inst.resources.length);
+        inst.items.forEach((_, i) => {
+            if ((out.values[xName(i, j)] ?? 0) > 0.5)
+                put(inst, bin, i);
+        });
+        return bin;
+    });
+    return { bins, peak: out.objective };
+}

@@ -1,0 +1,131 @@
+import { TOLERANCE } from "../util/tolerance.js";
+import { addInto, fmt, normSize, pctFor, referenceCapacity, zeros } from "./vector.js";
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+export function modelSpec(problem, m) {
+    const capacity = problem.resources.map((r) => m.capacity[r] ?? 0);
+    const scale = (pct) => capacity.map((c, i) => (c * pctFor(pct, problem.resources[i], 100)) / 100);
+    return {
+        name: m.name,
+        capacity,
+        cap: scale(problem.ceilingPct),
+        failCap: scale(problem.failoverCeilingPct),
+        cost: m.cost,
+        maxCount: m.maxCount ?? Infinity,
+        family: m.family ?? m.name,
+    };
+}
+/** Affinity: union-find over shared group names; returns clusters of VM indices. */
+function affinityClusters(problem) {
+    const parent = problem.vms.map((_, i) => i);
+    const find = (i) => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    const firstOfGroup = new Map();
+    problem.vms.forEach((v, i) => {
+        for (const g of v.affinity ?? []) {
+            const j = firstOfGroup.get(g);
+            if (j === undefined)
+                firstOfGroup.set(g, i);
+            else
+                parent[find(i)] = find(j);
+        }
+    });
+    const clusters = new Map();
+    problem.vms.forEach((_, i) => {
+        const root = find(i);
+        clusters.set(root, [...(clusters.get(root) ?? []), i]);
+    });
+    return [...clusters.values()];
+}
+export function parsePin(pin) {
+    if (pin === undefined)
+        return null;
+    const m = /^host([1-9][0-9]*)$/.exec(pin);
+    return m ? Number(m[1]) - 1 : 'bad';
+}
+function buildItem(problem, vms, members, refCap) {
+    members.sort((a, b) => byName(vms[a].name, vms[b].name));
+    const demand = zeros(problem.resources.length);
+    const anti = new Set();
+    const pins = new Set();
+    for (const i of members) {
+        addInto(demand, vms[i].demand);
+        const v = problem.vms[i];
+        for (const g of v.antiAffinity ?? []) {
+            if (anti.has(g))
+                return `affinity and anti-affinity group "${g}" conflict within ${members.map((j) => vms[j].name).join(', ')}`;
+            anti.add(g);
+        }
+        const pin = parsePin(v.pin);
+        if (pin === 'bad')
+            return `pinned to "${v.pin}", which is not a host name (host1, host2, …)`;
+        if (pin !== null)
+            pins.add(pin);
+    }
+    if (pins.size > 1)
+        return `affinity group members are pinned to different hosts (${[...pins].map((p) => `host${p + 1}`).join(', ')})`;
+    const pin = pins.size === 1 ? [...pins][0] : null;
+    return {
+        vms: members,
+        demand,
+        size: normSize(demand, refCap),
+        anti: [...anti].sort(byName),
+        pin,
+        name: vms[members[0]].name,
+    };
+}
+export function buildInstance(problem) {
+    const resources = problem.resources;
+    const refCap = referenceCapacity(resources, problem.hostModels);
+    const vms = problem.vms.map((v) => {
+        const demand = resources.map((r) => v.demand[r] ?? 0);
+        return { name: v.name, demand, priority: v.haPriority ?? 'medium', size: normSize(demand, refCap) };
+    });
+    const models = problem.hostModels.map((m) => modelSpec(problem, m));
+    const items = [];
+    const unplaced = [];
+    for (const members of affinityClusters(problem)) {
+        const item = buildItem(problem, vms, members, refCap);
+        const reasons = typeof item === 'string' ? [item] : explainItem(item, problem, models, vms);
+        if (typeof item !== 'string' && reasons.length === 0)
+            items.push(item);
+        else
+            for (const i of members)
+                unplaced.push({ vm: vms[i].name, reasons });
+    }
+    items.sort((a, b) => b.size - a.size || byName(a.name, b.name));
+    unplaced.sort((a, b) => byName(a.vm, b.vm));
+    return { problem, resources, refCap, vms, items, models, k: problem.redundancy, unplaced };
+}
+// Why a VM cannot be placed (Karpenter's InstanceTypeFilterError idea): one line per host
+// model naming the resource and the numbers that rule it out.
+/** Lines explaining why no model takes `demand`; empty when some model does. */
+function explainDemand(demand, problem, models) {
+    const res = problem.resources;
+    const k = problem.redundancy;
+    const lines = [];
+    for (const m of models) {
+        const why = [];
+        for (let r = 0; r < res.length; r++) {
+            const d = demand[r];
+            const pct = pctFor(problem.ceilingPct, res[r], 100);
+            // A VM that fits in normal operation but not on a survivor cannot be made N+k safe.
+            const failPct = pctFor(problem.failoverCeilingPct, res[r], 100);
+            const limit = k > 0 ? Math.min(m.cap[r], m.failCap[r]) : m.cap[r];
+            const usedPct = k > 0 && m.failCap[r] < m.cap[r] ? `${fmt(failPct)} % failover ceiling` : `${fmt(pct)} % ceiling`;
+            if (d > limit * (1 + TOLERANCE))
+                why.push(`needs ${res[r]} ${fmt(d)}, host allows ${fmt(limit)} (${fmt(m.capacity[r])} at ${usedPct})`);
+        }
+        if (why.length === 0)
+            return [];
+        lines.push(`${m.name}: ${why.join('; ')}`);
+    }
+    if (models.length === 0)
+        lines.push('no host model in the catalog');
+    return lines;
+}
+function explainItem(item, problem, models, vms) {
+    const lines = explainDemand(item.demand, problem, models);
+    if (lines.length > 0 && item.vms.length > 1) {
+        lines.unshift(`affinity group of ${item.vms.map((i) => vms[i].name).join(', ')} must share one host`);
+    }
+    return lines;
+}

@@ -1,0 +1,129 @@
+import { buildInstance } from "./instance.js";
+import { TOLERANCE } from "../util/tolerance.js";
+/** Ceiling that forgives float noise: ⌈2.0000000001⌉ is 2. */
+export const ceilTol = (x) => Math.ceil(x - TOLERANCE);
+/** Count of sorted-ascending values ≤ x (with float slack). */
+function countAtMost(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] <= x + TOLERANCE * Math.max(1, Math.abs(x)))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/**
+ * Martello–Toth L2 for sizes and capacity C: for α ≤ C/2, items > C − α need a host each,
+ * items in (C/2, C − α] too, and items in [α, C/2] fill what those leave free:
+ * L(α) = |J1| + |J2| + max(0, ⌈(Σ J3 − (|J2|·C − Σ J2)) / C⌉); L2 = max over α.
+ * Example: sizes 6, 6, 6, 2 on C = 10: L1 = 2, L2 = 3 (three items above C/2).
+ */
+export function martelloTothL2(sizes, C) {
+    if (C <= 0 || sizes.length === 0)
+        return 0;
+    const a = [...sizes].sort((x, y) => x - y);
+    const prefix = [0];
+    for (const w of a)
+        prefix.push(prefix[prefix.length - 1] + w);
+    const sumBetween = (lo, hi) => prefix[hi] - prefix[lo];
+    const n = a.length;
+    const half = countAtMost(a, C / 2);
+    const alphas = [0, ...new Set(a.slice(0, half))];
+    let best = 0;
+    for (const alpha of alphas) {
+        const j1Start = countAtMost(a, C - alpha); // indices ≥ j1Start: w > C − α
+        const j2Start = half; // (C/2, C − α]
+        const j3Start = alpha > 0 ? countAtMost(a, alpha - TOLERANCE * Math.max(1, alpha)) : 0;
+        const j2Count = Math.max(0, j1Start - j2Start);
+        const j2Sum = j2Count > 0 ? sumBetween(j2Start, j1Start) : 0;
+        const j3Sum = sumBetween(j3Start, half);
+        const rest = Math.max(0, ceilTol((j3Sum - (j2Count * C - j2Sum)) / C));
+        best = Math.max(best, n - j1Start + j2Count + rest);
+    }
+    return best;
+}
+/** Greedy clique of pairwise-incompatible items (largest first; the 2,000 largest only). */
+export function incompatibleItems(demands, cap) {
+    const norm = (d) => Math.max(...d.map((x, r) => (cap[r] > 0 ? x / cap[r] : 0)));
+    const order = demands
+        .map((d, i) => ({ d, key: norm(d), i }))
+        .sort((x, y) => y.key - x.key || x.i - y.i)
+        .slice(0, 2000);
+    const clash = (x, y) => x.some((v, r) => v + y[r] > cap[r] * (1 + TOLERANCE));
+    const clique = [];
+    for (const { d } of order)
+        if (clique.every((c) => clash(c, d)))
+            clique.push(d);
+    return clique.length;
+}
+/** Cheapest cost of `need` units when model m sells cap(m) per host, maxCount hosts, fractionally. */
+function fractionalCost(models, cap, need) {
+    const offers = models.filter((m) => cap(m) > 0).sort((a, b) => a.cost / cap(a) - b.cost / cap(b));
+    let cost = 0;
+    for (const m of offers) {
+        if (need <= 0)
+            break;
+        const units = Math.min(need, cap(m) * m.maxCount);
+        cost += (units / cap(m)) * m.cost;
+        need -= units;
+    }
+    return need > TOLERANCE ? Infinity : cost;
+}
+export function instanceLowerBound(inst) {
+    const { models, k } = inst;
+    if (models.length === 0 || inst.items.length === 0)
+        return { hosts: 0, cost: 0, bindingResource: inst.resources[0] ?? '' };
+    const minCost = Math.min(...models.map((m) => m.cost));
+    let hosts = 0;
+    let cost = 0;
+    let binding = inst.resources[0];
+    inst.resources.forEach((res, r) => {
+        const total = inst.items.reduce((s, it) => s + it.demand[r], 0);
+        const bestCap = Math.max(...models.map((m) => m.cap[r]));
+        const bestFail = Math.max(...models.map((m) => m.failCap[r]));
+        const sizes = inst.items.map((it) => it.demand[r]);
+        let h = Math.max(bestCap > 0 ? ceilTol(total / bestCap) : 0, martelloTothL2(sizes, bestCap));
+        if (k > 0)
+            h = Math.max(h, k + Math.max(bestFail > 0 ? ceilTol(total / bestFail) : 0, martelloTothL2(sizes, bestFail)));
+        // Fractional purchase: buy capacity of this resource cheapest-per-unit first, within
+        // each model's count (a fractional knapsack; bench/cloudbalancing/README.md's bound).
+        let c = fractionalCost(models, (m) => m.cap[r], total);
+        if (k > 0)
+            c = Math.max(c, fractionalCost(models, (m) => m.failCap[r], total) + k * minCost);
+        if (h > hosts)
+            [hosts, binding] = [h, res];
+        cost = Math.max(cost, Number.isFinite(c) ? c : 0);
+    });
+    if (inst.resources.length > 1) {
+        const demands = inst.items.map((it) => it.demand);
+        const capOf = (pick) => inst.resources.map((_, r) => Math.max(...models.map((m) => pick(m)[r])));
+        let c = incompatibleItems(demands, capOf((m) => m.cap));
+        if (k > 0)
+            c = Math.max(c, k +
+                incompatibleItems(demands, capOf((m) => m.failCap)));
+        if (c > hosts)
+            [hosts, binding] = [c, 'incompatible-vms'];
+    }
+    // Pins and anti-affinity groups force a count of distinct hosts.
+    const groups = new Map();
+    for (const it of inst.items)
+        for (const g of it.anti)
+            groups.set(g, (groups.get(g) ?? 0) + 1);
+    for (const [g, n] of [...groups].sort())
+        if (n > hosts)
+            [hosts, binding] = [n, `anti-affinity:${g}`];
+    const maxPin = Math.max(0, ...inst.items.map((it) => (it.pin ?? -1) + 1));
+    if (maxPin > hosts)
+        [hosts, binding] = [maxPin, 'pin'];
+    hosts = Math.max(hosts, 1 + k);
+    cost = Math.max(cost, hosts * minCost);
+    // Whole-number prices make the cost of any plan whole, so the bound may be rounded up.
+    const integral = models.every((m) => Number.isInteger(m.cost));
+    return { hosts, cost: integral ? ceilTol(cost) : cost, bindingResource: binding };
+}
+export function lowerBound(problem) {
+    return instanceLowerBound(buildInstance(problem));
+}

@@ -1,0 +1,174 @@
+import { buildInstance } from "./instance.js";
+import { evaluate, solveMixed, solveModel } from "./heuristic/search.js";
+import { failureNote } from "./failover.js";
+import { instanceLowerBound } from "./lower-bound.js";
+import { peakUtil, toResult } from "./result.js";
+import { fmt as fmtNum } from "./vector.js";
+import { packsInto } from "./ilp/search-tree.js";
+import { arcFlowApplies, balanceExactly, exactApplies, improveArcFlow, improveExactly } from "./ilp/exact.js";
+import { TOLERANCE } from "../util/tolerance.js";
+const costOf = (p) => p.bins.reduce((s, b) => s + b.model.cost, 0);
+/** Lexicographic comparison of two candidates for the objective: negative when a is better. */
+function compare(inst, a, b) {
+    const failed = a.packing.failed.length - b.packing.failed.length;
+    if (failed !== 0)
+        return failed;
+    if (a.survives !== b.survives)
+        return a.survives ? -1 : 1;
+    const hosts = a.packing.bins.length - b.packing.bins.length;
+    const cost = costOf(a.packing) - costOf(b.packing);
+    if (inst.problem.objective === 'min-cost')
+        return cost || hosts;
+    const first = hosts || cost;
+    if (first !== 0 || inst.problem.objective !== 'balance')
+        return first;
+    return peakUtil(a.packing.bins) - peakUtil(b.packing.bins);
+}
+/** Fractional lower bound on the peak utilisation with these hosts (balance objective). */
+function balanceBound(inst, packing) {
+    let bound = 0;
+    inst.resources.forEach((_, r) => {
+        const total = inst.items.reduce((s, it) => s + it.demand[r], 0);
+        const cap = packing.bins.reduce((s, b) => s + b.model.cap[r], 0);
+        if (cap > 0)
+            bound = Math.max(bound, total / cap);
+    });
+    return bound;
+}
+/** Exact mode: better plans or proofs from the MILP (count/cost, then balance). */
+async function exactPhase(inst, best, deadline) {
+    const proof = { count: false, balance: false };
+    const p = inst.problem;
+    const seconds = () => Math.max(0.1, (deadline - performance.now()) / 1000);
+    // Too little time left to build and solve a model: keep the heuristic's plan.
+    if (!best.survives || deadline - performance.now() < 500)
+        return { best, proof };
+    const objective = p.objective === 'min-cost' ? 'cost' : 'hosts';
+    const models = familyModels(inst, best);
+    const arcFlow = arcFlowApplies(inst, models);
+    if (!arcFlow && !exactApplies(inst, best.packing.bins.length + 1))
+        return { best, proof };
+    const hostsNow = best.packing.bins.length;
+    // A fixed count needs no proof, unless the models' prices still differ (min-cost).
+    if (p.hostCount !== undefined)
+        proof.count = objective === 'hosts' || models.length === 1;
+    else if (inst.k === 0) {
+        const value = objective === 'cost' ? costOf(best.packing) : hostsNow;
+        if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow, deadline))
+            return balancePhase(inst, best, { count: true, balance: false }, seconds());
+        const out = arcFlow
+            ? await improveArcFlow(inst, models[0], models[0].cap[0], hostsNow, seconds())
+            : await improveExactly(inst, models, value, hostsNow + (objective === 'cost' ? inst.items.length : 0), objective, seconds());
+        if (out.bins)
+            best = evaluate(inst, { bins: out.bins, failed: [] }, 'milp');
+        proof.count = out.proved;
+    }
+    else if (objective === 'hosts') {
+        // N+k: the survivors of any k failures hold everything under the failover ceiling, so
+        // hosts ≥ k + (optimal packing at failCap). No such packing in hosts − k − 1 proves it.
+        const need = hostsNow - inst.k;
+        const out = arcFlow
+            ? await improveArcFlow(inst, models[0], models[0].failCap[0], need, seconds())
+            : await improveExactly(inst, models.map((m) => ({ ...m, cap: m.failCap })), need, need, 'hosts', seconds());
+        proof.count = out.proved && out.bins === null;
+    }
+    return balancePhase(inst, best, proof, seconds());
+}
+/** Balance with the host count settled: the MILP that minimises the peak utilisation. */
+async function balancePhase(inst, best, proof, seconds) {
+    if (inst.problem.objective !== 'balance' || !proof.count || inst.models.length !== 1)
+        return { best, proof };
+    if (peakUtil(best.packing.bins) <= balanceBound(inst, best.packing) + TOLERANCE)
+        return { best, proof: { ...proof, balance: true } };
+    if (!exactApplies(inst, best.packing.bins.length))
+        return { best, proof };
+    const bal = await balanceExactly(inst, best.packing.bins.map((b) => b.model), seconds);
+    if (!bal)
+        return { best, proof };
+    const c = evaluate(inst, { bins: bal.bins, failed: [] }, 'milp');
+    if (c.survives && bal.peak < peakUtil(best.packing.bins) - TOLERANCE)
+        best = c;
+    return { best, proof: { ...proof, balance: peakUtil(best.packing.bins) <= bal.peak + TOLERANCE } };
+}
+/** Small single-model inputs: the search tree shows that `hosts` − 1 hosts cannot work. */
+function treeProves(inst, models, hosts, deadline) {
+    if (models.length !== 1 || inst.items.length > 40 || inst.items.some((it) => it.pin !== null))
+        return false;
+    return packsInto(inst, models[0], hosts - 1, 1_000_000, deadline).status === 'infeasible';
+}
+/** The models exact mode may mix: all, or (one family per cluster) the chosen one's family. */
+function familyModels(inst, best) {
+    if (!inst.problem.singleFamily)
+        return inst.models;
+    const family = best.packing.bins[0]?.model.family;
+    return inst.models.filter((m) => m.family === family);
+}
+/** Model sets a mixed cluster may draw from: all models, or each CPU family with 2+ models. */
+function mixGroups(inst) {
+    // The mixed search chooses its own host count; a fixed count uses one model at a time.
+    if (inst.models.length < 2 || inst.problem.hostCount !== undefined)
+        return [];
+    if (!inst.problem.singleFamily)
+        return [inst.models];
+    const families = [...new Set(inst.models.map((m) => m.family))];
+    return families.map((f) => inst.models.filter((m) => m.family === f)).filter((g) => g.length > 1);
+}
+function isOptimal(inst, c, lb, proof) {
+    if (!c.survives || inst.unplaced.length > 0)
+        return false;
+    const bins = c.packing.bins;
+    const countOk = proof.count ||
+        (inst.problem.objective === 'min-cost' ? costOf(c.packing) <= lb.cost + TOLERANCE : bins.length <= lb.hosts);
+    if (inst.problem.objective !== 'balance')
+        return countOk;
+    const singleFamily = inst.models.length === 1 || inst.problem.singleFamily === true;
+    return countOk && singleFamily && (proof.balance || peakUtil(bins) <= balanceBound(inst, c.packing) + TOLERANCE);
+}
+export async function solvePlacement(problem, opts = {}) {
+    const started = performance.now();
+    const deadline = started + problem.timeLimitSeconds * 1000;
+    const progress = opts.onProgress ?? (() => { });
+    const inst = buildInstance(problem);
+    const lb = instanceLowerBound(inst);
+    let best = null;
+    // A model with fewer hosts than the lower bound cannot hold the workload alone.
+    const need = problem.hostCount ?? lb.hosts;
+    const alone = inst.models.filter((m) => m.maxCount >= need || (inst.models.length === 1 && problem.hostCount === undefined));
+    for (const model of alone) {
+        const c = solveModel(inst, model, lb, deadline, progress);
+        if (!best || compare(inst, c, best) < 0)
+            best = c;
+    }
+    for (const group of mixGroups(inst)) {
+        const c = solveMixed(inst, group, lb, deadline, progress);
+        if (!best || compare(inst, c, best) < 0)
+            best = c;
+    }
+    let proof = { count: false, balance: false };
+    if (best)
+        ({ best, proof } = await exactPhase(inst, best, deadline));
+    const packing = best?.packing ?? { bins: [], failed: inst.items.map((_, i) => i) };
+    const notes = [];
+    if (!best && problem.hostCount !== undefined)
+        notes.push(`no host model has ${problem.hostCount} hosts available`);
+    const note = failureNote(packing.bins.length, inst.k);
+    if (note)
+        notes.push(note);
+    if (best && !best.survives && best.packing.failed.length === 0 && inst.k > 0)
+        notes.push(`N+${inst.k} is not satisfied with ${packing.bins.length} hosts`);
+    const lbValue = problem.objective === 'min-cost' ? lb.cost : lb.hosts;
+    const value = problem.objective === 'min-cost' ? costOf(packing) : packing.bins.length;
+    const gap = lbValue > 0 ? ` — gap ${fmtNum(value - lbValue)} (${((100 * (value - lbValue)) / lbValue).toFixed(1)} %)` : '';
+    notes.push(`lower bound ${fmtNum(lbValue)} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} (binding: ${lb.bindingResource})${gap}`);
+    return toResult(inst, packing, {
+        method: best
+            ? (best.mode === 'milp' ? 'exact:milp' : `heuristic:${best.mode}`) + (proof.count ? '+proof' : '')
+            : 'none',
+        lowerBound: lbValue,
+        optimal: best ? isOptimal(inst, best, lb, proof) : false,
+        bindingResource: lb.bindingResource,
+        seconds: (performance.now() - started) / 1000,
+        seed: problem.seed ?? 1,
+        notes,
+    });
+}

@@ -1,0 +1,145 @@
+import { InternalError } from "../domain/errors.js";
+import { verifyPlacement } from "../placement/verify.js";
+import { sizeServer } from "../sizing/index.js";
+import { sortFindings } from "../domain/finding.js";
+import { chooseHosts } from "./choose-hosts.js";
+import { pct, round2 } from "../util/round.js";
+import { PLAN_FORMAT_VERSION } from "../domain/plan.js";
+export async function assemblePlan(inp) {
+    const { settings } = inp;
+    // Stable order whatever the inventory order: by VM name, then source server name.
+    const servers = [...inp.servers].sort((a, b) => cmp(a.vmName, b.vmName) || cmp(a.name, b.name));
+    const sizeAll = (targetGhz) => servers.map((s) => sizeServer(s, inp.usage.get(s.name) ?? null, settings, targetGhz));
+    const choice = await chooseHosts({
+        settings,
+        sizeAll,
+        sourceGhz: servers.map((s) => s.cpuGhz),
+        catalog: inp.catalog,
+        onProgress: inp.onProgress,
+    });
+    verifyChoice(choice, settings.cluster.redundancy);
+    const vms = finishVms(choice);
+    const hosts = finishHosts(choice, vms);
+    const scenarios = choice.scenarios.map((s) => renameScenario(s, choice.hostNames));
+    const candidates = vms.filter((v) => v.status !== 'excluded');
+    const k = settings.cluster.redundancy;
+    return {
+        formatVersion: PLAN_FORMAT_VERSION,
+        project: settings.project,
+        title: settings.title ?? `Consolidation plan: ${settings.project}`,
+        client: settings.client ?? null,
+        inputs: inp.inputFiles,
+        settings,
+        hostModel: choice.model,
+        servers: servers.map(({ source: _source, ...s }) => ({ ...s, usage: inp.usage.get(s.name) ?? null })),
+        vms,
+        hosts,
+        totals: {
+            vcpu: sum(candidates.map((v) => v.vcpu)),
+            memoryGb: sum(candidates.map((v) => v.memoryGb)),
+            diskGb: sum(candidates.map((v) => v.diskGb)),
+            servers: servers.length,
+            placed: vms.filter((v) => v.status === 'placed').length,
+            excluded: vms.filter((v) => v.status === 'excluded').length,
+            unplaced: vms.filter((v) => v.status === 'unplaced').length,
+        },
+        redundancy: {
+            policy: `N+${k}`,
+            k,
+            satisfied: scenarios.every((s) => s.satisfied) && choice.result.unplaced.length === 0,
+            scenarios,
+        },
+        placement: placementSummary(choice.result, settings),
+        findings: sortFindings(inp.findings ?? []),
+    };
+}
+/**
+ * The verifier (placement/verify.ts), not the optimiser, has the last word: a placement that
+ * breaks a rule, or a failover simulation it disagrees with, is a bug, never a plan.
+ */
+function verifyChoice(choice, k) {
+    const violations = verifyPlacement(choice.problem, choice.result);
+    const broken = violations.filter((v) => v.rule !== 'failover');
+    const comparable = k > 0 && choice.result.hosts.length > k;
+    const engineFails = choice.scenarios.some((s) => !s.satisfied);
+    const verifierFails = violations.some((v) => v.rule === 'failover');
+    if (broken.length > 0 || (comparable && engineFails !== verifierFails)) {
+        const what = broken.length ? broken.map((v) => v.message) : ['the failover simulations disagree'];
+        throw new InternalError(`the placement does not pass its verification: ${what.join('; ')}`);
+    }
+}
+function finishVms(choice) {
+    const hostOf = new Map();
+    for (const h of choice.result.hosts)
+        for (const vm of h.vms)
+            hostOf.set(vm, choice.hostNames.get(h.name) ?? h.name);
+    const unplaced = new Map(choice.result.unplaced.map((u) => [u.vm, u.reasons]));
+    return choice.sized.map(({ vm, excluded }) => {
+        const host = excluded ? null : (hostOf.get(vm.name) ?? null);
+        const status = excluded ? 'excluded' : host ? 'placed' : 'unplaced';
+        const reasons = [...vm.reasons];
+        if (status === 'unplaced') {
+            const why = unplaced.get(vm.name) ?? ['no host had room left for it'];
+            reasons.push({ code: 'exceeds-host-capacity', message: why.join('; ') });
+        }
+        return { ...vm, host, status, reasons };
+    });
+}
+function finishHosts(choice, vms) {
+    const { model, capacity, partitions } = choice;
+    return choice.result.hosts.map((h) => {
+        const name = choice.hostNames.get(h.name) ?? h.name;
+        const mine = vms.filter((v) => v.host === name);
+        const vcpu = sum(mine.map((v) => v.vcpu));
+        const memoryGb = sum(mine.map((v) => v.memoryGb));
+        return {
+            name,
+            model: model.name,
+            sockets: model.sockets,
+            coresPerSocket: model.coresPerSocket,
+            threadsPerCore: model.threadsPerCore,
+            cpuGhz: model.cpuGhz,
+            memoryGb: model.memoryGb,
+            nics: model.nics,
+            nicGbps: model.nicGbps,
+            localDiskMb: model.localDiskMb,
+            price: model.price,
+            watts: model.watts,
+            partitions,
+            load: {
+                vcpu,
+                memoryGb,
+                cpuPct: pct(vcpu, capacity.vcpu),
+                memoryPct: pct(memoryGb, capacity.memoryGb),
+                diskGb: sum(mine.map((v) => v.diskGb)),
+                networkMBps: round2(sum(mine.map((v) => v.networkMBps))),
+            },
+            vms: mine.map((v) => v.name),
+        };
+    });
+}
+function renameScenario(s, names) {
+    const n = (h) => names.get(h) ?? h;
+    return {
+        ...s,
+        failedHosts: s.failedHosts.map(n),
+        restarts: s.restarts.map((r) => ({ ...r, from: n(r.from), to: r.to === null ? null : n(r.to) })),
+        load: s.load.map((l) => ({ ...l, host: n(l.host) })),
+    };
+}
+function placementSummary(r, settings) {
+    // `seconds` is left out on purpose: plan.json must be byte-identical run to run.
+    return {
+        method: r.method,
+        objective: settings.placement.objective,
+        hostsUsed: r.hostsUsed,
+        cost: r.cost,
+        lowerBound: r.lowerBound,
+        optimal: r.optimal,
+        bindingResource: r.bindingResource,
+        seed: r.seed,
+        notes: r.notes,
+    };
+}
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);

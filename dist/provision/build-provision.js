@@ -1,0 +1,55 @@
+import { InputError } from "../domain/errors.js";
+import { hostProvision } from "./host-provision.js";
+import { checkObjectName } from "./names.js";
+import { provisionScript } from "./provision-script.js";
+import { testNodeXml } from "./test-node-xml.js";
+function checkNames(plan, settings, file) {
+    const seen = new Set();
+    plan.vms.forEach((vm, i) => {
+        if (vm.status !== 'placed')
+            return;
+        checkObjectName(vm.name, { file, column: `vms[${i}].name` });
+        if (seen.has(vm.name))
+            throw new InputError(`VM name ${JSON.stringify(vm.name)} appears twice`, { file, column: `vms[${i}].name` });
+        seen.add(vm.name);
+    });
+    plan.hosts.forEach((host, i) => checkObjectName(host.name, { file, column: `hosts[${i}].name` }));
+    const known = new Set(settings.networks.map((n) => n.name));
+    settings.nicNetworks.forEach((name, i) => {
+        if (!known.has(name))
+            throw new InputError(`network ${name} is not in settings.provision.networks`, {
+                file,
+                column: `settings.provision.nicNetworks[${i}]`,
+            });
+    });
+}
+function hostFiles(hp, project) {
+    const at = (name) => `${hp.dir}/${name}`;
+    return [
+        ...hp.networks.map((o) => ({ name: at(o.file), data: o.xml })),
+        { name: at(hp.pool.file), data: hp.pool.xml },
+        ...hp.volumes.map((o) => ({ name: at(o.file), data: o.xml })),
+        ...hp.domains.map((o) => ({ name: at(o.file), data: o.xml })),
+        { name: at('kickstart-partitions.ks'), data: hp.kickstart },
+        { name: at('provision.sh'), data: provisionScript(hp, project), mode: 0o755 },
+        { name: at('test-node.xml'), data: testNodeXml(hp.host) },
+    ];
+}
+export function buildProvision(plan, options) {
+    const settings = plan.settings.provision;
+    checkNames(plan, settings, options.planFile);
+    const ctx = {
+        project: plan.project,
+        planFormatVersion: plan.formatVersion,
+        planDigest: `sha256:${options.planDigest}`,
+        settings,
+    };
+    const hosts = plan.hosts.map((host) => hostProvision(host, plan.vms, ctx));
+    const dirs = new Set();
+    for (const hp of hosts) {
+        if (dirs.has(hp.dir))
+            throw new InputError(`two hosts share the folder name ${hp.dir}`, { file: options.planFile, column: 'hosts' });
+        dirs.add(hp.dir);
+    }
+    return { hosts, files: hosts.flatMap((hp) => hostFiles(hp, plan.project)) };
+}

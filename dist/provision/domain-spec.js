@@ -1,0 +1,65 @@
+import { guestDevices } from "./guest-policy.js";
+import { slug } from "./names.js";
+import { vmMac, vmUuid } from "./uuid.js";
+/**
+ * Split `vcpu` into sockets × cores: the most sockets ≤ maxSockets that divide vcpu evenly
+ * (seed fig. 2.55 asks "total cores" and "CPU sockets"; guest licences often count sockets,
+ * so the default of 1 socket puts every vCPU on one socket). E.g. 6 vCPU, max 4 → 3 × 2.
+ */
+export function vcpuTopology(vcpu, maxSockets) {
+    for (let sockets = Math.min(maxSockets, vcpu); sockets > 1; sockets--) {
+        if (vcpu % sockets === 0)
+            return { sockets, cores: vcpu / sockets, threads: 1 };
+    }
+    return { sockets: 1, cores: vcpu, threads: 1 };
+}
+/** Disk device name: virtio disks are vdX, IDE disks hdX (the CD-ROM takes hdc). */
+function diskDev(bus) {
+    return bus === 'virtio' ? 'vda' : 'hda';
+}
+export function volumeName(vmName, format) {
+    return `${slug(vmName)}-system.${format === 'raw' ? 'img' : 'qcow2'}`;
+}
+export function domainSpec(vm, ctx) {
+    const s = ctx.settings;
+    const devices = guestDevices(vm.os, s);
+    // Seed §2.13.14: pre-allocated (raw) for server VMs, thin (qcow2) required for templates.
+    const format = s.templateVms.includes(vm.name) ? 'qcow2' : s.diskFormat;
+    const networks = s.nicNetworks;
+    const nics = Array.from({ length: vm.nics }, (_, i) => ({
+        network: networks[Math.min(i, networks.length - 1)],
+        model: devices.nicModel,
+        mac: vmMac(ctx.project, vm.name, i),
+    }));
+    return {
+        name: vm.name,
+        uuid: vmUuid(ctx.project, vm.name),
+        description: `Consolidated from physical server ${vm.sourceServer} (capplan project ${ctx.project})`,
+        memoryMib: Math.round(vm.memoryGb * 1024),
+        vcpu: vm.vcpu,
+        topology: vcpuTopology(vm.vcpu, s.vcpuSockets),
+        family: devices.family,
+        clockOffset: devices.family === 'windows' ? 'localtime' : 'utc',
+        disk: {
+            pool: s.pool.name,
+            volume: volumeName(vm.name, format),
+            format,
+            bus: devices.diskBus,
+            dev: diskDev(devices.diskBus),
+            capacityGb: vm.diskGb,
+        },
+        cdromIso: s.installIso,
+        nics,
+        graphics: s.graphics,
+        highlyAvailable: s.autostartPriorities.includes(vm.haPriority),
+        metadata: {
+            sourceServer: vm.sourceServer,
+            haPriority: vm.haPriority,
+            host: ctx.host,
+            os: vm.os,
+            project: ctx.project,
+            planFormatVersion: ctx.planFormatVersion,
+            planDigest: ctx.planDigest,
+        },
+    };
+}

@@ -1,0 +1,73 @@
+// Renders a DomainSpec as libvirt domain XML (https://libvirt.org/formatdomain.html), through
+// xmlbuilder2 so every client value is escaped by the library, never by hand.
+import { create } from 'xmlbuilder2';
+import { serializeXml } from "../escape/xml.js";
+/** Namespace of capplan's own data under <metadata> (libvirt requires one per element). */
+export const CAPPLAN_XMLNS = 'https://capplan.dev/xmlns/libvirt/1';
+export const XML_OPTIONS = { prettyPrint: true, headless: true, indent: '  ' };
+function addMetadata(domain, spec) {
+    const m = spec.metadata;
+    const vm = domain.ele('metadata').ele(CAPPLAN_XMLNS, 'capplan:vm');
+    vm.ele(CAPPLAN_XMLNS, 'capplan:plan', {
+        project: m.project,
+        formatVersion: String(m.planFormatVersion),
+        digest: m.planDigest,
+    });
+    vm.ele(CAPPLAN_XMLNS, 'capplan:sourceServer').txt(m.sourceServer);
+    vm.ele(CAPPLAN_XMLNS, 'capplan:host').txt(m.host);
+    vm.ele(CAPPLAN_XMLNS, 'capplan:highAvailability', {
+        enabled: spec.highlyAvailable ? 'yes' : 'no',
+        priority: m.haPriority,
+    });
+    if (m.os !== null)
+        vm.ele(CAPPLAN_XMLNS, 'capplan:os').txt(m.os);
+}
+function addDevices(domain, spec) {
+    const devices = domain.ele('devices');
+    const disk = devices.ele('disk', { type: 'volume', device: 'disk' });
+    // cache=none: the host page cache is bypassed, the usual choice for shared (SAN) storage.
+    disk.ele('driver', { name: 'qemu', type: spec.disk.format, cache: 'none' });
+    disk.ele('source', { pool: spec.disk.pool, volume: spec.disk.volume });
+    disk.ele('target', { dev: spec.disk.dev, bus: spec.disk.bus });
+    if (spec.cdromIso !== null) {
+        const cdrom = devices.ele('disk', { type: 'file', device: 'cdrom' });
+        cdrom.ele('driver', { name: 'qemu', type: 'raw' });
+        cdrom.ele('source', { file: spec.cdromIso });
+        cdrom.ele('target', { dev: 'hdc', bus: 'ide' });
+        cdrom.ele('readonly');
+    }
+    for (const nic of spec.nics) {
+        const iface = devices.ele('interface', { type: 'network' });
+        iface.ele('mac', { address: nic.mac });
+        iface.ele('source', { network: nic.network });
+        iface.ele('model', { type: nic.model });
+    }
+    devices.ele('graphics', { type: spec.graphics, autoport: 'yes' });
+}
+export function domainXml(spec) {
+    const domain = create().ele('domain', { type: 'kvm' });
+    domain.ele('name').txt(spec.name);
+    domain.ele('uuid').txt(spec.uuid);
+    domain.ele('description').txt(spec.description);
+    addMetadata(domain, spec);
+    domain.ele('memory', { unit: 'MiB' }).txt(String(spec.memoryMib));
+    domain.ele('currentMemory', { unit: 'MiB' }).txt(String(spec.memoryMib));
+    domain.ele('vcpu', { placement: 'static' }).txt(String(spec.vcpu));
+    const os = domain.ele('os');
+    os.ele('type', { arch: 'x86_64' }).txt('hvm');
+    // Boot sequence (seed fig. 2.58): hard disk first, then the CD-ROM when an ISO is attached.
+    os.ele('boot', { dev: 'hd' });
+    if (spec.cdromIso !== null)
+        os.ele('boot', { dev: 'cdrom' });
+    const features = domain.ele('features');
+    features.ele('acpi');
+    features.ele('apic');
+    const t = spec.topology;
+    domain.ele('cpu').ele('topology', { sockets: String(t.sockets), cores: String(t.cores), threads: String(t.threads) });
+    domain.ele('clock', { offset: spec.clockOffset });
+    domain.ele('on_poweroff').txt('destroy');
+    domain.ele('on_reboot').txt('restart');
+    domain.ele('on_crash').txt('restart');
+    addDevices(domain, spec);
+    return `${serializeXml(domain, XML_OPTIONS)}\n`;
+}

@@ -1,0 +1,15 @@
+export function kickstartParts(host, fsType) {
+    const p = host.partitions;
+    const lines = [
+        `# Local disk layout of ${host.name.replace(/[\r\n]/g, ' ')} from the capplan plan (spec table 2.13), sizes in MB.`,
+        `# Total ${p.totalMb} MB of ${host.localDiskMb} MB: ${p.fits ? 'fits' : 'DOES NOT FIT'} the internal disk.`,
+        'clearpart --all --initlabel',
+        `part /boot --size=${p.bootMb} --fstype=${fsType}`,
+        `part swap --size=${p.swapMb}`,
+        `part / --size=${p.rootMb} --fstype=${fsType}`,
+        `part /config --size=${p.configMb} --fstype=${fsType}`,
+        `part /var/log --size=${p.loggingMb} --fstype=${fsType}`,
+        `part /data --size=${p.dataMb} --fstype=${fsType}`,
+    ];
+    return `${lines.join('\n')}\n`;
+}

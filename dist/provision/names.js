@@ -1,0 +1,32 @@
+// Names from the plan are client data: they reach XML (escaped by the XML library), shell and
+// virsh command lines (quoted by quote.ts) and file names (slugged here). What none of those
+// can carry safely is refused up front with the plan location.
+import { createHash } from 'node:crypto';
+import { InputError } from "../domain/errors.js";
+/**
+ * libvirt refuses "/" in object names (virXMLCheckIllegalChars, domain_conf.c); control
+ * characters would break the one-command-per-line virsh session.
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u001f\u007f/]/;
+export function checkObjectName(name, location) {
+    if (name.length === 0 || name.trim() !== name || FORBIDDEN.test(name)) {
+        throw new InputError(`name ${JSON.stringify(name)} cannot be a libvirt object name (empty, leading/trailing space, "/" or a control character)`, location);
+    }
+}
+const SLUG_SAFE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * A file-system and virsh-table safe name for `name`. Safe names stay as they are; others
+ * become their safe characters plus 8 hex digits of their SHA-256, so two names never share
+ * a slug (e.g. `we'ird vm` → `we_ird_vm-1a2b3c4d`).
+ */
+export function slug(name) {
+    if (SLUG_SAFE.test(name) && name.length <= 64)
+        return name;
+    const base = name
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .replace(/^[._-]+/, '')
+        .slice(0, 48);
+    const digest = createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8);
+    return base ? `${base}-${digest}` : digest;
+}

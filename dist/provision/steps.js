@@ -1,0 +1,69 @@
+// The provisioning steps of a host and the rule that makes them idempotent: each step names
+// the piece of libvirt state that, when it already holds the object, makes the step
+// unnecessary. provision.sh (bash) and `--apply` (TypeScript) both run exactly these steps
+// against the same state queries, so the script and the apply cannot drift apart.
+import path from 'node:path';
+import { virshLine } from "../escape/shell.js";
+/** The virsh query that fills each state set (one object name per line). */
+export const STATE_QUERIES = {
+    domains: 'list --all --name',
+    activeDomains: 'list --name',
+    autostartDomains: 'list --all --autostart --name',
+    networks: 'net-list --all --name',
+    activeNetworks: 'net-list --name',
+    autostartNetworks: 'net-list --all --autostart --name',
+    pools: 'pool-list --all --name',
+    activePools: 'pool-list --name',
+    autostartPools: 'pool-list --all --autostart --name',
+};
+export function emptyState() {
+    const s = () => new Set();
+    return {
+        domains: s(),
+        activeDomains: s(),
+        autostartDomains: s(),
+        networks: s(),
+        activeNetworks: s(),
+        autostartNetworks: s(),
+        pools: s(),
+        activePools: s(),
+        autostartPools: s(),
+        volumes: s(),
+    };
+}
+/** Order: networks, then storage, then VM disks, then domains (each needs the ones before). */
+export function hostSteps(hp) {
+    const steps = [];
+    for (const net of hp.networks) {
+        steps.push({ object: net.name, unless: 'networks', words: ['net-define', net.file], fileArg: 1 });
+        steps.push({ object: net.name, unless: 'activeNetworks', words: ['net-start', net.name] });
+        steps.push({ object: net.name, unless: 'autostartNetworks', words: ['net-autostart', net.name] });
+    }
+    const pool = hp.pool.name;
+    steps.push({ object: pool, unless: 'pools', words: ['pool-define', hp.pool.file], fileArg: 1 });
+    // pool-build creates the pool's directory; only for a pool capplan defines itself.
+    steps.push({ object: pool, unless: 'pools', words: ['pool-build', pool] });
+    steps.push({ object: pool, unless: 'activePools', words: ['pool-start', pool] });
+    steps.push({ object: pool, unless: 'autostartPools', words: ['pool-autostart', pool] });
+    for (const vol of hp.volumes)
+        steps.push({ object: vol.name, unless: 'volumes', words: ['vol-create', pool, vol.file], fileArg: 2 });
+    for (const dom of hp.domains) {
+        steps.push({ object: dom.name, unless: 'domains', words: ['define', dom.file], fileArg: 1 });
+        // Seed §2.13.14: a highly available VM restarts by itself; libvirt's autostart is the
+        // per-host equivalent (the VM starts when its host boots).
+        if (dom.autostart)
+            steps.push({ object: dom.name, unless: 'autostartDomains', words: ['autostart', dom.name] });
+        if (dom.start)
+            steps.push({ object: dom.name, unless: 'activeDomains', words: ['start', dom.name] });
+    }
+    return steps;
+}
+/** The steps still to run against `state`. */
+export function pendingSteps(steps, state) {
+    return steps.filter((step) => !state[step.unless].has(step.object));
+}
+/** The virsh command line of a step, its file resolved against `baseDir` ('' keeps it relative). */
+export function stepLine(step, baseDir = '') {
+    const words = step.words.map((w, i) => (i === step.fileArg && baseDir ? path.join(baseDir, w) : w));
+    return virshLine(...words);
+}

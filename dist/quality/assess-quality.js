@@ -1,0 +1,128 @@
+// Data-quality verdict per server (issue 4 §4): is there enough monitoring data, over a long
+// enough window, without long gaps, covering the busy period, with the metrics sizing needs?
+// A server with too little data is flagged (sizable = false → *Unplaced: Missing Performance
+// Data*, seed fig. 2.12), never silently sized. Risk named in the seed (§2.12, spec §1.5):
+// "monitoring data that does not cover the peak days/hours".
+import { defaultQualitySettings } from "../domain/project-settings.js";
+const DAY_S = 86_400;
+const USEFUL_METRICS = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps'];
+/** Quality of one server's data; `usage` null = the server has no monitoring data. */
+export function assessQuality(server, usage, settings = defaultQualitySettings()) {
+    const findings = [];
+    const add = (severity, code, message) => findings.push({ severity, code, message, server });
+    if (!usage || usage.samples === 0) {
+        add('error', 'missing-performance-data', 'no monitoring samples: cannot be sized from measurements (MAP: Unplaced – Missing Performance Data)');
+        return {
+            quality: {
+                score: 0,
+                verdict: 'missing',
+                sizable: false,
+                samples: 0,
+                daysCovered: 0,
+                coverage: 0,
+                longestGapHours: null,
+                peakCovered: null,
+                missingMetrics: [...USEFUL_METRICS],
+                issues: ['missing-performance-data'],
+            },
+            findings,
+        };
+    }
+    const first = Date.parse(usage.firstTimestamp);
+    const last = Date.parse(usage.lastTimestamp);
+    const spanS = (last - first) / 1000;
+    const interval = usage.intervalSeconds ?? 0;
+    const daysCovered = round2((spanS + interval) / DAY_S);
+    const expected = interval > 0 ? Math.floor(spanS / interval) + 1 : usage.samples;
+    const coverage = Math.min(1, usage.samples / Math.max(expected, 1));
+    const longestGapHours = usage.longestGapSeconds !== undefined ? round2(usage.longestGapSeconds / 3600) : null;
+    const peakCovered = settings.peak === 'none' ? null : coversPeak(first, last, settings.peak);
+    const missingMetrics = USEFUL_METRICS.filter((m) => !usage.metrics[m]);
+    let score = 100;
+    let sizable = true;
+    if (usage.samples < settings.minSamples) {
+        sizable = false;
+        score = Math.min(score, 20);
+        add('error', 'too-few-samples', `${usage.samples} samples, fewer than the minimum ${settings.minSamples}: flagged, not sized`);
+    }
+    if (daysCovered < settings.minDays) {
+        score -= Math.round(40 * (1 - daysCovered / settings.minDays));
+        add('warning', 'short-window', `monitoring covers ${daysCovered} days, less than ${settings.minDays}`);
+    }
+    if (coverage < settings.minCoverage) {
+        score -= Math.min(30, Math.round((settings.minCoverage - coverage) * 100));
+        add('warning', 'low-coverage', `${Math.round(coverage * 100)} % of the expected samples (every ${interval} s over the window) are present`);
+    }
+    if (longestGapHours !== null && longestGapHours > settings.maxGapHours) {
+        score -= 15;
+        add('warning', 'long-gap', `longest gap without samples is ${longestGapHours} h (more than ${settings.maxGapHours} h)`);
+    }
+    if (peakCovered === false) {
+        score -= 10;
+        add('warning', 'peak-not-covered', `the window ${usage.firstTimestamp} – ${usage.lastTimestamp} does not include a ${settings.peak} (busiest days): sized demand may miss the peak`);
+    }
+    for (const m of missingMetrics) {
+        const required = settings.requiredMetrics.includes(m);
+        score -= required ? 20 : 5;
+        add(required ? 'warning' : 'info', 'missing-metric', `no ${m} samples`);
+    }
+    score = Math.max(0, Math.min(100, score));
+    const verdict = score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
+    return {
+        quality: {
+            score,
+            verdict,
+            sizable,
+            samples: usage.samples,
+            daysCovered,
+            coverage: round2(coverage),
+            longestGapHours,
+            peakCovered,
+            missingMetrics,
+            issues: [...new Set(findings.map((f) => f.code))],
+        },
+        findings,
+    };
+}
+/**
+ * Quality of every inventory server (null usage when it has no data) plus the monitored
+ * servers missing from the inventory. Returns usage entries with `quality` set, in inventory
+ * order then the unknown ones by name.
+ */
+export function assessAll(inventoryNames, usage, settings = defaultQualitySettings()) {
+    const byName = new Map(usage.map((u) => [u.server, u]));
+    const quality = new Map();
+    const findings = [];
+    const known = new Set(inventoryNames);
+    for (const name of inventoryNames) {
+        const r = assessQuality(name, byName.get(name) ?? null, settings);
+        quality.set(name, r.quality);
+        findings.push(...r.findings);
+    }
+    for (const u of usage) {
+        if (known.has(u.server))
+            continue;
+        findings.push({
+            severity: 'warning',
+            code: 'unknown-server',
+            server: u.server,
+            message: `monitoring data for "${u.server}", which is not in the inventory (misspelt name?); ignored`,
+        });
+    }
+    return { quality, findings };
+}
+/** Does [first, last] include one of the last two days of a month (or of a quarter's last month)? */
+export function coversPeak(firstMs, lastMs, peak) {
+    const day = DAY_S * 1000;
+    for (let t = Math.floor(firstMs / day) * day; t <= lastMs; t += day) {
+        const d = new Date(t);
+        const next2 = new Date(t + 2 * day);
+        const monthEnd = next2.getUTCMonth() !== d.getUTCMonth();
+        if (monthEnd && (peak === 'month-end' || d.getUTCMonth() % 3 === 2) && t + day > firstMs)
+            return true;
+    }
+    return false;
+}
+function round2(x) {
+    return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,135 @@
+// A bar chart (grouped or stacked) as SVG, built with xmlbuilder2 so client text (host
+// names) is escaped by the XML writer, never by hand. Coordinates are written with fixed
+// decimals so the same data gives the same bytes.
+import { create } from 'xmlbuilder2';
+import { TOLERANCE } from "../../util/tolerance.js";
+import { serializeXml } from "../../escape/xml.js";
+export const FONT_FAMILY = 'DejaVu Sans';
+const W = 800;
+const H = 420;
+const PLOT = { left: 70, right: 20, top: 50, bottom: 110 };
+const f = (x) => x.toFixed(2);
+const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** A "nice" axis maximum: 1, 2, 2.5 or 5 × a power of ten at or above `x`. */
+export function niceMax(x) {
+    if (!(x > 0))
+        return 1;
+    const p = 10 ** Math.floor(Math.log10(x));
+    return ([1, 2, 2.5, 5, 10].find((m) => m * p >= x - TOLERANCE) ?? 10) * p;
+}
+function text(parent, x, y, value, attrs = {}) {
+    parent
+        .ele('text', { x: f(x), y: f(y), 'font-family': FONT_FAMILY, 'font-size': '12', fill: '#333333', ...attrs })
+        .txt(value)
+        .up();
+}
+function barTops(chart) {
+    return chart.categories.map((_, ci) => {
+        const vals = chart.series.map((s) => s.values[ci] ?? 0);
+        return chart.stacked ? vals.reduce((a, b) => a + b, 0) : Math.max(0, ...vals);
+    });
+}
+export function barChartSvg(chart) {
+    const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('svg', {
+        xmlns: 'http://www.w3.org/2000/svg',
+        width: String(W),
+        height: String(H),
+        viewBox: `0 0 ${W} ${H}`,
+    });
+    root.ele('rect', { x: '0', y: '0', width: String(W), height: String(H), fill: '#ffffff' }).up();
+    text(root, W / 2, 28, chart.title, { 'text-anchor': 'middle', 'font-size': '17', 'font-weight': 'bold' });
+    const pw = W - PLOT.left - PLOT.right;
+    const ph = H - PLOT.top - PLOT.bottom;
+    const yMax = chart.yMax ?? niceMax(Math.max(...barTops(chart), ...(chart.lines ?? []).map((l) => l.value)));
+    const y = (v) => PLOT.top + ph - (Math.min(v, yMax) / yMax) * ph;
+    for (let i = 0; i <= 5; i++) {
+        const v = (yMax * i) / 5;
+        root
+            .ele('line', {
+            x1: f(PLOT.left),
+            x2: f(PLOT.left + pw),
+            y1: f(y(v)),
+            y2: f(y(v)),
+            stroke: '#dddddd',
+            'stroke-width': '1',
+        })
+            .up();
+        text(root, PLOT.left - 8, y(v) + 4, Number.isInteger(v) ? String(v) : v.toFixed(1), {
+            'text-anchor': 'end',
+            'font-size': '11',
+        });
+    }
+    text(root, 18, PLOT.top + ph / 2, chart.yLabel, {
+        'text-anchor': 'middle',
+        transform: `rotate(-90 18 ${f(PLOT.top + ph / 2)})`,
+    });
+    bars(root, chart, { pw, y });
+    for (const l of chart.lines ?? []) {
+        root
+            .ele('line', {
+            x1: f(PLOT.left),
+            x2: f(PLOT.left + pw),
+            y1: f(y(l.value)),
+            y2: f(y(l.value)),
+            stroke: l.color,
+            'stroke-width': '2',
+            'stroke-dasharray': '6 4',
+        })
+            .up();
+        text(root, PLOT.left + 4, y(l.value) - 5, l.label, { fill: l.color, 'font-size': '11' });
+    }
+    root
+        .ele('line', {
+        x1: f(PLOT.left),
+        x2: f(PLOT.left + pw),
+        y1: f(y(0)),
+        y2: f(y(0)),
+        stroke: '#333333',
+        'stroke-width': '1',
+    })
+        .up();
+    legend(root, chart.series);
+    return serializeXml(root, { prettyPrint: false });
+}
+function bars(root, chart, g) {
+    const slot = g.pw / Math.max(1, chart.categories.length);
+    const groupW = slot * 0.7;
+    const perBar = chart.stacked ? groupW : groupW / Math.max(1, chart.series.length);
+    chart.categories.forEach((cat, ci) => {
+        const x0 = PLOT.left + ci * slot + (slot - groupW) / 2;
+        let base = 0;
+        chart.series.forEach((s, si) => {
+            const v = s.values[ci] ?? 0;
+            const from = chart.stacked ? base : 0;
+            const x = chart.stacked ? x0 : x0 + si * perBar;
+            const top = g.y(from + v);
+            root
+                .ele('rect', {
+                x: f(x),
+                y: f(top),
+                width: f(Math.max(1, perBar - 2)),
+                height: f(Math.max(0, g.y(from) - top)),
+                fill: s.color,
+            })
+                .up();
+            if (!chart.stacked && v > 0)
+                text(root, x + perBar / 2 - 1, top - 4, v >= 100 ? v.toFixed(0) : v.toFixed(1), {
+                    'text-anchor': 'middle',
+                    'font-size': '10',
+                });
+            base += v;
+        });
+        text(root, PLOT.left + ci * slot + slot / 2, H - PLOT.bottom + 18, clip(cat, Math.max(6, Math.floor(slot / 7.5))), {
+            'text-anchor': 'middle',
+        });
+    });
+}
+function legend(root, series) {
+    const y = H - 40;
+    let x = PLOT.left;
+    for (const s of series) {
+        root.ele('rect', { x: f(x), y: f(y - 10), width: '12', height: '12', fill: s.color }).up();
+        text(root, x + 18, y, clip(s.name, 40));
+        x += 30 + Math.min(40, s.name.length) * 7;
+    }
+}

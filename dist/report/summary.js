@@ -1,0 +1,115 @@
+/** Summary groups in the order MAP lists them, plus the seed's "hard to consolidate" ones. */
+export const GROUPS = [
+    'Virtualization Candidate',
+    'Unplaced: Missing Inventory Data',
+    'Unplaced: Missing Performance Data',
+    'Unplaced: Special Hardware',
+    'Unplaced: Exceeds Hypervisor Limits',
+    'Unplaced: Utilization exceeds host thresholds after virtualization',
+    'Unplaced: Unknown Error',
+];
+const GROUP_OF_CODE = {
+    'missing-inventory-data': 'Unplaced: Missing Inventory Data',
+    'missing-performance-data': 'Unplaced: Missing Performance Data',
+    'special-hardware': 'Unplaced: Special Hardware',
+    'exceeds-vcpu-limit': 'Unplaced: Exceeds Hypervisor Limits',
+    'exceeds-memory-limit': 'Unplaced: Exceeds Hypervisor Limits',
+    'exceeds-nic-limit': 'Unplaced: Exceeds Hypervisor Limits',
+    'guest-32bit-memory': 'Unplaced: Exceeds Hypervisor Limits',
+    // Seed §2.7.4: a server above 85 % would monopolise a node — MAP's threshold group.
+    'source-utilisation-above-threshold': 'Unplaced: Utilization exceeds host thresholds after virtualization',
+    'exceeds-host-capacity': 'Unplaced: Utilization exceeds host thresholds after virtualization',
+    'unknown-error': 'Unplaced: Unknown Error',
+};
+/** A VM's group: placed VMs are candidates; otherwise its first reason in GROUPS order. */
+export function groupOf(vm) {
+    if (vm.status === 'placed')
+        return 'Virtualization Candidate';
+    const groups = vm.reasons.map((r) => GROUP_OF_CODE[r.code] ?? 'Unplaced: Unknown Error');
+    if (groups.length === 0)
+        return 'Unplaced: Unknown Error';
+    return groups.sort((a, b) => GROUPS.indexOf(a) - GROUPS.indexOf(b))[0];
+}
+function mean(values) {
+    return values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
+}
+/** Average of each server's mean (MAP reports the average of averages). */
+export function averages(servers) {
+    const pick = (m) => servers.flatMap((s) => (s.usage?.metrics[m] ? [s.usage.metrics[m].avg] : []));
+    const mem = mean(pick('memoryUsedMb'));
+    return {
+        cpuPct: mean(pick('cpuPct')),
+        memoryGb: mem === null ? null : mem / 1024,
+        iops: mean(pick('iops')),
+        networkMBps: mean(pick('networkMBps')),
+    };
+}
+/** Servers by name, and a VM's source server (undefined if missing from the plan). */
+export function serverOf(plan, vm) {
+    return plan.servers.find((s) => s.name === vm.sourceServer);
+}
+/** Total row first, then every group that has servers, in GROUPS order. */
+export function summaryRows(plan) {
+    const rows = [{ group: 'Total', servers: plan.vms.length, ...averages(plan.servers) }];
+    for (const group of GROUPS) {
+        const vms = plan.vms.filter((v) => groupOf(v) === group);
+        if (vms.length === 0 && group !== 'Virtualization Candidate')
+            continue;
+        const servers = vms.flatMap((v) => serverOf(plan, v) ?? []);
+        rows.push({ group, servers: vms.length, ...averages(servers) });
+    }
+    return rows;
+}
+export function headline(plan) {
+    const hostsUsed = plan.hosts.filter((h) => h.vms.length > 0).length;
+    return {
+        servers: plan.totals.servers,
+        candidates: plan.totals.placed,
+        notPlaced: plan.totals.excluded + plan.totals.unplaced,
+        hostsUsed,
+        ratio: hostsUsed === 0 ? null : plan.totals.placed / hostsUsed,
+        // Hosts saved: the placed servers' own machines minus the hosts that replace them.
+        hostsSaved: plan.totals.placed - hostsUsed,
+        vcpu: plan.totals.vcpu,
+        memoryGb: plan.totals.memoryGb,
+        diskGb: plan.totals.diskGb,
+        redundancy: plan.redundancy.policy,
+        redundancySatisfied: plan.redundancy.satisfied,
+    };
+}
+/** Sum of the placed VMs' source IOPS on a host (MAP's per-host IOPS after consolidation). */
+export function hostIops(plan, hostName) {
+    const vms = plan.vms.filter((v) => v.host === hostName);
+    const values = vms.flatMap((v) => {
+        const m = serverOf(plan, v)?.usage?.metrics.iops;
+        return m ? [m.avg] : [];
+    });
+    return values.length === 0 ? null : values.reduce((s, v) => s + v, 0);
+}
+/** VMs not placed (excluded or unplaced), in plan order. */
+export function notPlaced(plan) {
+    return plan.vms.filter((v) => v.status !== 'placed');
+}
+/** How complete the monitoring behind the plan is (seed §2.7: the window must hold the peaks). */
+export function dataQuality(plan) {
+    const usages = plan.servers.flatMap((s) => (s.usage ? [s.usage] : []));
+    const core = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps'];
+    // ISO-8601 UTC strings sort chronologically.
+    const firsts = usages.map((u) => u.firstTimestamp).sort();
+    const lasts = usages.map((u) => u.lastTimestamp).sort();
+    return {
+        servers: plan.servers.length,
+        monitored: usages.length,
+        minSamples: usages.length ? Math.min(...usages.map((u) => u.samples)) : null,
+        firstTimestamp: firsts[0] ?? null,
+        lastTimestamp: lasts[lasts.length - 1] ?? null,
+        incomplete: usages.filter((u) => core.some((m) => !u.metrics[m])).length,
+    };
+}
+export function dataQualityText(q) {
+    if (q.monitored === 0)
+        return `no monitoring data for any of ${q.servers} servers`;
+    const days = (Date.parse(q.lastTimestamp) - Date.parse(q.firstTimestamp)) / 86_400_000;
+    return (`${q.monitored} of ${q.servers} servers monitored, ${q.firstTimestamp} to ${q.lastTimestamp} (${days.toFixed(1)} days), ` +
+        `at least ${q.minSamples} samples each; ${q.incomplete} with a metric missing`);
+}

@@ -1,0 +1,75 @@
+// The terminal summary `capplan plan` prints: headline figures, VMs → hosts, host load, the
+// N+k verdict and exclusions. cli-table3 + chalk; with color off no escape code is written.
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { plainText } from "../escape/plain-text.js";
+import { num, pct, qty, ratio } from "./format.js";
+import { groupOf, headline, notPlaced } from "./summary.js";
+function safe(text) {
+    return plainText(text ?? '—');
+}
+/** `align` has one letter per column: l(eft) or r(ight). */
+function table(head, c, align) {
+    return new Table({
+        head: head.map((h) => c.bold(h)),
+        // cli-table3 colours heads and borders itself unless told not to.
+        style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+        colAligns: head.map((_, i) => (align[i] === 'r' ? 'right' : 'left')),
+    });
+}
+/** Load cell coloured against its ceiling: red above, yellow within 10 points of it. */
+function loadCell(value, ceiling, c) {
+    const text = pct(value);
+    if (value > ceiling)
+        return c.red(text);
+    if (value > ceiling - 10)
+        return c.yellow(text);
+    return c.green(text);
+}
+export function renderTerminalSummary(plan, opts) {
+    const c = new Chalk({ level: opts.color ? 1 : 0 });
+    const h = headline(plan);
+    const out = [];
+    // The client's name, unless the title already says it.
+    const client = plan.client && !plan.title.toLowerCase().includes(plan.client.toLowerCase()) ? ` — ${safe(plan.client)}` : '';
+    out.push(c.bold(safe(plan.title)) + client);
+    out.push(`${h.servers} servers → ${c.bold(`${h.hostsUsed} hosts`)} (ratio ${ratio(h.ratio)}, lower bound ${plan.placement.lowerBound}); ` +
+        `${h.candidates} placed, ${h.notPlaced} not placed; ${h.vcpu} vCPU, ${h.memoryGb} GB, ${h.diskGb} GB disk`);
+    const vmTable = table(['VM', 'vCPU', 'Memory GB', 'Disk GB', 'Host'], c, 'lrrrl');
+    for (const v of plan.vms)
+        vmTable.push([
+            safe(v.name),
+            String(v.vcpu),
+            qty(v.memoryGb),
+            qty(v.diskGb),
+            v.host === null ? c.red(v.status) : safe(v.host),
+        ]);
+    out.push(vmTable.toString());
+    const s = plan.settings.cluster;
+    const hostTable = table(['Host', 'VMs', 'vCPU', 'CPU %', 'Memory GB', 'Memory %', 'Network MB/s'], c, 'lrrrrrr');
+    for (const x of plan.hosts) {
+        hostTable.push([
+            safe(x.name),
+            String(x.vms.length),
+            String(x.load.vcpu),
+            loadCell(x.load.cpuPct, s.cpuCeilingPct, c),
+            qty(x.load.memoryGb),
+            loadCell(x.load.memoryPct, s.memoryCeilingPct, c),
+            num(x.load.networkMBps),
+        ]);
+    }
+    out.push(hostTable.toString());
+    const r = plan.redundancy;
+    const failed = r.scenarios.filter((x) => !x.satisfied).length;
+    out.push(r.satisfied
+        ? c.green(`${safe(r.policy)} satisfied: ${r.scenarios.length} failure scenario(s) simulated, every VM restarts`)
+        : c.red(`${safe(r.policy)} NOT satisfied: ${failed} of ${r.scenarios.length} failure scenario(s) leave VMs without a host`));
+    const excluded = notPlaced(plan);
+    if (excluded.length) {
+        const ex = table(['VM', 'Status', 'Group', 'Reason'], c, 'llll');
+        for (const v of excluded)
+            ex.push([safe(v.name), v.status, groupOf(v), safe(v.reasons.map((x) => x.message || x.code).join('; '))]);
+        out.push(c.yellow(`${excluded.length} server(s) not placed:`), ex.toString());
+    }
+    return `${out.join('\n')}\n`;
+}

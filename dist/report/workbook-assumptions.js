@@ -1,0 +1,210 @@
+import { FMT, writeTable } from "./workbook-style.js";
+export const ASSUMPTIONS_SHEET = 'Assumptions';
+const RESOURCES = ['cpu', 'memory', 'disk', 'network'];
+/** Workbook-only cost inputs: not settings of the plan, the consultant fills them in. */
+export const COST_DEFAULTS = { horizonYears: 3, kwhPrice: 0.15, sourceServerWatts: 0, subscriptionPerSocketYear: 0 };
+function entries(plan) {
+    const s = plan.settings;
+    const list = [];
+    for (const r of RESOURCES)
+        list.push({
+            key: `statistic.${r}`,
+            label: `Demand statistic, ${r}`,
+            value: s.sizing.statistic[r],
+            unit: 'avg | max | pNN',
+            source: 'sizing.statistic (seed §2.7: averages)',
+        });
+    for (const r of RESOURCES)
+        list.push({
+            key: `peak.${r}`,
+            label: `Peak factor, ${r}`,
+            value: s.sizing.peakFactor[r],
+            unit: '×',
+            source: 'sizing.peakFactor (seed §2.7: 1.0)',
+            numFmt: FMT.dec2,
+        });
+    for (const r of RESOURCES)
+        list.push({
+            key: `growth.${r}`,
+            label: `Growth, ${r}`,
+            value: s.sizing.growth[r],
+            unit: '% of demand',
+            source: 'sizing.growth (seed §2.7: +50 % memory and disk)',
+            numFmt: FMT.growth,
+        });
+    list.push({
+        key: 'cpuNormalisation',
+        label: 'CPU normalisation',
+        value: s.sizing.cpuNormalisation,
+        unit: 'none | clock',
+        source: 'sizing.cpuNormalisation (spec §4)',
+    }, {
+        key: 'hostGhz',
+        label: 'Target host clock',
+        value: plan.hostModel.cpuGhz,
+        unit: 'GHz',
+        source: 'host specification',
+        numFmt: FMT.ghz,
+    }, {
+        key: 'memoryStepGb',
+        label: 'VM memory step',
+        value: s.sizing.memoryStepGb,
+        unit: 'GB',
+        source: 'sizing.memoryStepGb (seed table 2.7: 1)',
+        numFmt: FMT.dec2,
+    }, {
+        key: 'diskStepGb',
+        label: 'VM disk step',
+        value: s.sizing.diskStepGb,
+        unit: 'GB',
+        source: 'sizing.diskStepGb (seed table 2.7: 5)',
+        numFmt: FMT.dec2,
+    }, {
+        key: 'minVcpu',
+        label: 'Smallest VM',
+        value: s.sizing.minVcpu,
+        unit: 'vCPU',
+        source: 'sizing.minVcpu',
+        numFmt: FMT.int,
+    }, {
+        key: 'minMemoryGb',
+        label: 'Smallest VM memory',
+        value: s.sizing.minMemoryGb,
+        unit: 'GB',
+        source: 'sizing.minMemoryGb',
+        numFmt: FMT.dec2,
+    }, {
+        key: 'utilisationThresholdPct',
+        label: 'Source utilisation threshold',
+        value: s.sizing.utilisationThresholdPct,
+        unit: '%',
+        source: 'sizing.utilisationThresholdPct (seed §2.7.4: 85)',
+        numFmt: FMT.pct1,
+    }, {
+        key: 'maxVcpuPerVm',
+        label: 'vCPU per VM limit',
+        value: s.hypervisor.maxVcpuPerVm,
+        unit: 'vCPU',
+        source: `hypervisor ${s.hypervisor.name} (spec §3)`,
+        numFmt: FMT.int,
+    }, {
+        key: 'reserveMb',
+        label: 'Hypervisor memory reserve',
+        value: s.hypervisor.reserveMb,
+        unit: 'MB per host',
+        source: 'hypervisor.reserveMb (spec §3: 512)',
+        numFmt: FMT.mb,
+    }, {
+        key: 'redundancy',
+        label: 'Host failures to survive (k of N+k)',
+        value: s.cluster.redundancy,
+        unit: 'hosts',
+        source: 'cluster.redundancy (seed §2.7: N+1)',
+        numFmt: FMT.int,
+    }, {
+        key: 'vcpuPerCore',
+        label: 'vCPU per physical core',
+        value: s.cluster.vcpuPerCore,
+        unit: 'vCPU',
+        source: 'cluster.vcpuPerCore (seed table 2.8: 2)',
+        numFmt: FMT.dec2,
+    }, {
+        key: 'cpuCeilingPct',
+        label: 'CPU ceiling per host',
+        value: s.cluster.cpuCeilingPct,
+        unit: '%',
+        source: 'cluster.cpuCeilingPct (seed §2.12.3: 75)',
+        numFmt: FMT.pct1,
+    }, {
+        key: 'memoryCeilingPct',
+        label: 'Memory ceiling per host',
+        value: s.cluster.memoryCeilingPct,
+        unit: '%',
+        source: 'cluster.memoryCeilingPct',
+        numFmt: FMT.pct1,
+    }, {
+        key: 'failoverCeilingPct',
+        label: 'Ceiling after a failure',
+        value: s.cluster.failoverCeilingPct,
+        unit: '%',
+        source: 'cluster.failoverCeilingPct',
+        numFmt: FMT.pct1,
+    }, {
+        key: 'swapOvercommit',
+        label: 'Swap overcommit',
+        value: s.partitions.swapOvercommit,
+        unit: '× RAM',
+        source: 'partitions.swapOvercommit (seed §2.13: 0.5)',
+        numFmt: FMT.dec2,
+    }, {
+        key: 'dataFactor',
+        label: 'Data partition factor',
+        value: s.partitions.dataFactor,
+        unit: '× RAM',
+        source: 'partitions.dataFactor (seed §2.13: 1.5)',
+        numFmt: FMT.dec2,
+    }, {
+        key: 'hostPrice',
+        label: 'Price per host',
+        value: plan.hostModel.price,
+        unit: 'currency',
+        source: 'host model / cluster.price',
+        numFmt: FMT.money,
+    }, {
+        key: 'hostWatts',
+        label: 'Power per host',
+        value: plan.hostModel.watts,
+        unit: 'W',
+        source: 'host model / cluster.watts',
+        numFmt: FMT.int,
+    }, {
+        key: 'horizonYears',
+        label: 'Plan horizon',
+        value: COST_DEFAULTS.horizonYears,
+        unit: 'years',
+        source: 'workbook assumption: edit',
+        numFmt: FMT.int,
+    }, {
+        key: 'kwhPrice',
+        label: 'Electricity price',
+        value: COST_DEFAULTS.kwhPrice,
+        unit: 'currency per kWh',
+        source: 'workbook assumption: edit',
+        numFmt: FMT.money,
+    }, {
+        key: 'sourceServerWatts',
+        label: 'Power per source server',
+        value: COST_DEFAULTS.sourceServerWatts,
+        unit: 'W',
+        source: 'workbook assumption: edit (0 = unknown)',
+        numFmt: FMT.int,
+    }, {
+        key: 'subscriptionPerSocketYear',
+        label: 'Hypervisor subscription per socket',
+        value: COST_DEFAULTS.subscriptionPerSocketYear,
+        unit: 'currency per socket-year',
+        source: 'workbook assumption: edit (seed §3: RHEV per socket)',
+        numFmt: FMT.money,
+    });
+    return list;
+}
+export function assumptionsSheet(ws, plan) {
+    const list = entries(plan);
+    const rows = list.map((e) => [e.label, e.key, e.value, e.unit, e.source]);
+    const first = writeTable(ws, 'Assumptions: every setting that shaped the plan (edit the yellow cells)', [
+        { header: 'Setting', width: 38 },
+        { header: 'Key', width: 24 },
+        { header: 'Value', width: 12 },
+        { header: 'Unit', width: 22 },
+        { header: 'Source', width: 52 },
+    ], rows, 'Sizing formulas reference these cells: changing one recalculates the Sizing sheet the way capplan would.');
+    const cells = {};
+    list.forEach((e, i) => {
+        const cell = ws.getCell(first + i, 3);
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+        if (e.numFmt)
+            cell.numFmt = e.numFmt;
+        cells[e.key] = `${ASSUMPTIONS_SHEET}!$C$${first + i}`;
+    });
+    return cells;
+}

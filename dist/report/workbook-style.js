@@ -1,0 +1,86 @@
+export const FMT = {
+    int: '0',
+    dec2: '0.00',
+    pct1: '0.0" %"',
+    gb: '0" GB"',
+    gb2: '0.00" GB"',
+    mb: '#,##0" MB"',
+    mb2: '#,##0.00" MB"',
+    mbps: '0.00" MB/s"',
+    ghz: '0.00" GHz"',
+    money: '#,##0.00',
+    growth: '0%',
+};
+/** writeTable puts its header on row 3, so every table's data starts on row 4. */
+export const HEADER_ROW = 3;
+export const DATA_FIRST_ROW = HEADER_ROW + 1;
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+const TITLE_FONT = { bold: true, size: 14, color: { argb: 'FF1F4E79' } };
+/** Client text is written as a string cell; exceljs never turns a string into a formula. */
+export function setCell(cell, value) {
+    if (value === null)
+        return;
+    cell.value = value;
+}
+/**
+ * Writes a title (row 1), an optional note (row 2) and a table whose header is on row
+ * `headerRow`; freezes the panes below the header, adds a filter and sets widths/formats.
+ * Returns the row number of the first data row.
+ */
+export function writeTable(ws, title, columns, rows, note) {
+    ws.getCell(1, 1).value = title;
+    ws.getCell(1, 1).font = TITLE_FONT;
+    if (note)
+        ws.getCell(2, 1).value = note;
+    const headerRow = HEADER_ROW;
+    columns.forEach((c, i) => {
+        const cell = ws.getCell(headerRow, i + 1);
+        cell.value = c.header;
+        cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+        cell.fill = HEADER_FILL;
+        cell.alignment = { vertical: 'middle', wrapText: true };
+        ws.getColumn(i + 1).width = c.width;
+        if (c.numFmt)
+            ws.getColumn(i + 1).numFmt = c.numFmt;
+    });
+    // Two lines of header text: headers wrap rather than widen numeric columns.
+    ws.getRow(headerRow).height = 30;
+    rows.forEach((r, ri) => r.forEach((v, ci) => setCell(ws.getCell(headerRow + 1 + ri, ci + 1), v)));
+    ws.views = [
+        {
+            state: 'frozen',
+            xSplit: 0,
+            ySplit: headerRow,
+            topLeftCell: `A${headerRow + 1}`,
+            activeCell: `A${headerRow + 1}`,
+        },
+    ];
+    if (rows.length > 0)
+        ws.autoFilter = {
+            from: { row: headerRow, column: 1 },
+            to: { row: headerRow + rows.length, column: columns.length },
+        };
+    setupPrint(ws, headerRow);
+    return headerRow + 1;
+}
+/** Landscape, fit to one page wide, header rows repeated on every printed page. */
+export function setupPrint(ws, headerRow) {
+    ws.pageSetup = {
+        ...ws.pageSetup,
+        orientation: 'landscape',
+        paperSize: 9, // A4
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `1:${headerRow}`,
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    };
+    ws.headerFooter = { oddFooter: '&L&A&RPage &P of &N' };
+}
+/** Column letter of a 1-based column number (A, …, Z, AA, …). */
+export function colLetter(n) {
+    let s = '';
+    for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
+        s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+    return s;
+}

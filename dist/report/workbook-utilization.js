@@ -1,0 +1,78 @@
+import { METRIC_NAMES } from "../domain/server.js";
+import { FMT, colLetter, writeTable } from "./workbook-style.js";
+export const UTILIZATION_SHEET = 'Utilization';
+export const METRIC_LABEL = {
+    cpuPct: 'CPU %',
+    memoryUsedMb: 'Memory MB',
+    diskUsedGb: 'Disk GB',
+    networkMBps: 'Network MB/s',
+    iops: 'IOPS',
+};
+const METRIC_FMT = {
+    cpuPct: FMT.pct1,
+    memoryUsedMb: FMT.mb2,
+    diskUsedGb: FMT.gb2,
+    networkMBps: FMT.mbps,
+    iops: FMT.dec2,
+};
+export function statValue(stats, statistic) {
+    if (!stats)
+        return undefined;
+    if (statistic === 'avg' || statistic === 'min' || statistic === 'max')
+        return stats[statistic];
+    return stats.percentiles[statistic];
+}
+/** Percentile keys present anywhere in the plan, in numeric order (p50, p95, p99, …). */
+function percentileKeys(plan) {
+    const keys = new Set();
+    for (const s of plan.servers)
+        for (const m of Object.values(s.usage?.metrics ?? {}))
+            for (const k of Object.keys(m.percentiles))
+                keys.add(k);
+    return [...keys].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b));
+}
+function windowDays(first, last) {
+    const ms = Date.parse(last) - Date.parse(first);
+    return Number.isFinite(ms) ? ms / 86_400_000 : null;
+}
+export function utilizationSheet(ws, plan) {
+    const stats = ['avg', 'min', 'max', ...percentileKeys(plan)];
+    const columns = [
+        { header: 'Server', width: 32 },
+        { header: 'Samples', width: 9, numFmt: FMT.int },
+        { header: 'First sample (UTC)', width: 21 },
+        { header: 'Last sample (UTC)', width: 21 },
+        { header: 'Window days', width: 8, numFmt: FMT.dec2 },
+        { header: 'Missing metrics', width: 24 },
+        { header: 'Quality score', width: 9, numFmt: FMT.int },
+        { header: 'Quality', width: 10 },
+        { header: 'Quality issues', width: 28 },
+    ];
+    for (const m of METRIC_NAMES)
+        for (const st of stats)
+            columns.push({ header: `${METRIC_LABEL[m]} ${st}`, width: 13, numFmt: METRIC_FMT[m] });
+    const rows = plan.servers.map((s) => {
+        const u = s.usage;
+        const missing = METRIC_NAMES.filter((m) => m !== 'iops' && !u?.metrics[m]).map((m) => METRIC_LABEL[m]);
+        const head = [
+            s.name,
+            u?.samples ?? 0,
+            u?.firstTimestamp ?? null,
+            u?.lastTimestamp ?? null,
+            u ? windowDays(u.firstTimestamp, u.lastTimestamp) : null,
+            u ? missing.join(', ') || null : 'no monitoring data',
+            u?.quality?.score ?? (u ? null : 0),
+            u?.quality?.verdict ?? (u ? null : 'missing'),
+            u?.quality?.issues.join(', ') || null,
+        ];
+        return [...head, ...METRIC_NAMES.flatMap((m) => stats.map((st) => statValue(u?.metrics[m], st) ?? null))];
+    });
+    const first = writeTable(ws, 'Utilization: measured demand per server, with data quality', columns, rows, 'Statistics of the monitoring window, in the units of the headers.');
+    const last = colLetter(columns.length);
+    return {
+        row: (i) => first + i,
+        headerRange: `${UTILIZATION_SHEET}!$A$${first - 1}:$${last}$${first - 1}`,
+        rowRange: (i) => `${UTILIZATION_SHEET}!$A$${first + i}:$${last}$${first + i}`,
+        value: (i, m, st) => statValue(plan.servers[i]?.usage?.metrics[m], st),
+    };
+}

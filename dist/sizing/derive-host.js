@@ -1,0 +1,133 @@
+import { ceilSafe, fmt } from "./rounding.js";
+import { chooseCpuShape, chooseMemorySizeGb, coresOf, nextCpuShape, nextMemorySizeGb } from "./host-shapes.js";
+import { hostRequirement } from "./host-requirement.js";
+import { hypervisorPartitions } from "./partitions.js";
+const fail = (message, figures) => ({
+    host: null,
+    reason: { code: 'exceeds-host-capacity', message, figures },
+});
+/**
+ * Clock of the derived host: cluster.minCpuGhz, else the slowest source server (seed table
+ * 2.8: 2 GHz, the Xeon E5405s), so no VM runs on a slower core than it had.
+ */
+function chooseClock(sourceGhz, settings) {
+    if (settings.cluster.minCpuGhz !== null) {
+        return { ghz: settings.cluster.minCpuGhz, line: `clock ${fmt(settings.cluster.minCpuGhz)} GHz: cluster.minCpuGhz` };
+    }
+    const known = sourceGhz.filter((g) => g !== null);
+    if (known.length === 0)
+        return null;
+    const slowest = Math.min(...known);
+    const fastest = Math.max(...known);
+    return {
+        ghz: slowest,
+        line: `clock ${fmt(slowest)} GHz: the slowest source server (sources run ${fmt(slowest)}–${fmt(fastest)} GHz; cluster.minCpuGhz not set)`,
+    };
+}
+/** The fixed parts of a derived host, from the cluster settings (seed §2.8–§2.9). */
+function fixedParts(settings) {
+    const c = settings.cluster;
+    const parts = {
+        name: c.modelName,
+        threadsPerCore: c.threadsPerCore,
+        // seed §2.8: two NICs bonded for storage + management (rhevm) and one for data (datos).
+        nics: c.managementNics + c.dataNics,
+        nicGbps: c.nicGbps,
+        localDiskMb: c.localDiskMb,
+        price: c.price,
+        watts: c.watts,
+        ...(c.cpuFamily !== null ? { cpuFamily: c.cpuFamily } : {}),
+    };
+    const lines = [
+        `NICs: ${c.managementNics} bonded management/storage + ${c.dataNics} data = ${parts.nics} @ ${fmt(c.nicGbps)} Gbps`,
+        `${c.threadsPerCore} threads per core, local disk ${c.localDiskMb} MB, price ${c.price}, ${c.watts} W: cluster settings`,
+    ];
+    return { parts, lines };
+}
+/** With local storage the VM disks a survivor carries must fit beside the hypervisor's partitions. */
+function localDiskCheck(host, diskGbPerHost, settings) {
+    if (settings.cluster.storage === 'shared') {
+        host.derivation.push('storage shared: VM disks live on the SAN and do not size the host (seed §2.8)');
+        return { host, reason: null };
+    }
+    const partitionsMb = hypervisorPartitions(host.memoryGb, host.localDiskMb, settings.partitions).totalMb;
+    const neededMb = partitionsMb + diskGbPerHost * 1024;
+    const line = `storage local: ${fmt(diskGbPerHost)} GB of VM disks + ${partitionsMb} MB hypervisor partitions = ${fmt(neededMb)} MB of ${host.localDiskMb} MB`;
+    if (neededMb > host.localDiskMb)
+        return fail(`${line}: does not fit; raise cluster.localDiskMb or add hosts`, {
+            neededMb,
+            localDiskMb: host.localDiskMb,
+        });
+    host.derivation.push(line);
+    return { host, reason: null };
+}
+/** "16 vCPU / 2 vCPU per core = 8 cores", with ⌈…⌉ shown only when it rounds. */
+function coresText(vcpu, vcpuPerCore, cores) {
+    const division = `${fmt(vcpu)} vCPU / ${vcpuPerCore} vCPU per core`;
+    return vcpu / vcpuPerCore === cores ? `${division} = ${cores} cores` : `⌈${division}⌉ = ${cores} cores`;
+}
+/**
+ * The smallest standard host for `vms` on `hostCount` hosts with N+k (k =
+ * cluster.redundancy): cores from the vCPU a host must carry ÷ vcpuPerCore, shaped from
+ * cluster.cpuShapes; memory = VM memory + reserve up to cluster.memorySizesGb; clock, NICs and
+ * the rest from the settings. `sourceGhz` are the source servers' clocks. A reason (code
+ * exceeds-host-capacity) when no standard shape within the hypervisor's limits fits.
+ */
+export function deriveHost(vms, sourceGhz, settings, hostCount) {
+    const { cluster: c, hypervisor: hv } = settings;
+    const need = hostRequirement(vms, settings, hostCount);
+    if ('reason' in need)
+        return { host: null, reason: need.reason };
+    const cores = ceilSafe(need.vcpu / c.vcpuPerCore);
+    const shape = chooseCpuShape(cores, c, hv);
+    if (!shape)
+        return fail(`a host needs ${cores} cores (${fmt(need.vcpu)} vCPU at ${c.vcpuPerCore} per core); no standard CPU shape within ${hv.name}'s ${hv.maxHostCpus} CPUs per node: add hosts`, { cores, limit: hv.maxHostCpus });
+    const memoryNeedGb = need.memoryGb + hv.reserveMb / 1024;
+    const memoryGb = chooseMemorySizeGb(memoryNeedGb, c, hv);
+    if (memoryGb === null)
+        return fail(`a host needs ${fmt(memoryNeedGb)} GB; no standard memory size within ${hv.name}'s ${hv.maxHostMemoryGb} GB per node: add hosts`, { memoryGb: memoryNeedGb, limitGb: hv.maxHostMemoryGb });
+    const clock = chooseClock(sourceGhz, settings);
+    if (!clock)
+        return fail('no source server has a CPU clock and cluster.minCpuGhz is not set', {});
+    const { parts, lines } = fixedParts(settings);
+    const host = {
+        ...parts,
+        sockets: shape.sockets,
+        coresPerSocket: shape.coresPerSocket,
+        cpuGhz: clock.ghz,
+        memoryGb,
+        derivation: [
+            need.vcpuLine,
+            `${coresText(need.vcpu, c.vcpuPerCore, cores)} → ${shape.sockets} sockets × ${shape.coresPerSocket} cores (smallest standard shape with ≥ ${cores} cores; ${c.preferredSockets} sockets preferred)`,
+            `${need.memoryLine} + ${fmt(hv.reserveMb / 1024)} GB (${fmt(hv.reserveMb)} MB) hypervisor reserve = ${fmt(memoryNeedGb)} GB → ${memoryGb} GB (next standard size)`,
+            clock.line,
+            ...lines,
+        ],
+    };
+    return localDiskCheck(host, need.diskGb, settings);
+}
+/**
+ * The next larger standard spec in one resource (cpu: next CPU shape; memory: next memory
+ * size), or null when none is left within the hypervisor's limits. The pipeline calls it when
+ * bin-packing whole VMs needs more than the ideal share deriveHost assumed.
+ */
+export function growHostSpec(spec, resource, settings) {
+    const { cluster: c, hypervisor: hv } = settings;
+    if (resource === 'cpu') {
+        const shape = nextCpuShape(spec, c, hv);
+        if (!shape)
+            return null;
+        const line = `grown for packing: ${spec.sockets} × ${spec.coresPerSocket} → ${shape.sockets} sockets × ${shape.coresPerSocket} cores (${coresOf(shape)} cores)`;
+        return {
+            ...spec,
+            sockets: shape.sockets,
+            coresPerSocket: shape.coresPerSocket,
+            derivation: [...spec.derivation, line],
+        };
+    }
+    const memoryGb = nextMemorySizeGb(spec.memoryGb, c, hv);
+    if (memoryGb === null)
+        return null;
+    const line = `grown for packing: memory ${spec.memoryGb} GB → ${memoryGb} GB (next standard size)`;
+    return { ...spec, memoryGb, derivation: [...spec.derivation, line] };
+}

@@ -1,0 +1,139 @@
+import { fmt } from "./rounding.js";
+/** More vCPU than the hypervisor allows per VM (spec §3: RHEV 2.2, 16 vCPU). */
+export function vcpuLimitReason(vcpu, hv) {
+    if (vcpu <= hv.maxVcpuPerVm)
+        return null;
+    return {
+        code: 'exceeds-vcpu-limit',
+        message: `needs ${vcpu} vCPU; ${hv.name} allows ${hv.maxVcpuPerVm} per VM`,
+        figures: { vcpu, limit: hv.maxVcpuPerVm },
+    };
+}
+/** Memory above the 64-bit guest limit (spec §3: 256 GB). Unknown bitness gets this limit. */
+export function memoryLimitReason(memoryGb, osBits, hv) {
+    if (osBits === 32 || memoryGb <= hv.maxMemoryGb64)
+        return null;
+    return {
+        code: 'exceeds-memory-limit',
+        message: `needs ${memoryGb} GB of memory; ${hv.name} allows ${hv.maxMemoryGb64} GB per 64-bit VM`,
+        figures: { memoryGb, limitGb: hv.maxMemoryGb64 },
+    };
+}
+/** A 32-bit guest needing more than the 32-bit limit (spec §3: 4 GB). */
+export function guest32BitMemoryReason(memoryGb, osBits, hv) {
+    if (osBits !== 32 || memoryGb <= hv.maxMemoryGb32)
+        return null;
+    return {
+        code: 'guest-32bit-memory',
+        message: `32-bit guest needs ${memoryGb} GB of memory; ${hv.name} allows ${hv.maxMemoryGb32} GB per 32-bit VM`,
+        figures: { memoryGb, limitGb: hv.maxMemoryGb32 },
+    };
+}
+/** More vNICs than the hypervisor allows per VM (spec §3: 8). */
+export function nicLimitReason(nics, hv) {
+    if (nics <= hv.maxNicsPerVm)
+        return null;
+    return {
+        code: 'exceeds-nic-limit',
+        message: `needs ${nics} vNICs; ${hv.name} allows ${hv.maxNicsPerVm} per VM`,
+        figures: { nics, limit: hv.maxNicsPerVm },
+    };
+}
+/**
+ * Measured CPU above the threshold (seed §2.7.4: a server using more than 85 % of its
+ * hardware would monopolise a node). `measuredPct` is the statistic before peak and growth.
+ */
+export function cpuUtilisationReason(measuredPct, statistic, thresholdPct) {
+    if (measuredPct <= thresholdPct)
+        return null;
+    return {
+        code: 'source-utilisation-above-threshold',
+        message: `CPU ${statistic} ${fmt(measuredPct)} % of its own hardware is above the ${thresholdPct} % threshold; it would monopolise a node`,
+        figures: { resource: 'cpu', measuredPct, thresholdPct },
+    };
+}
+/** Measured memory used / installed above the threshold (seed §2.7.4, as for CPU). */
+export function memoryUtilisationReason(measuredMb, installedMb, statistic, thresholdPct) {
+    const usedPct = (measuredMb / installedMb) * 100;
+    if (usedPct <= thresholdPct)
+        return null;
+    return {
+        code: 'source-utilisation-above-threshold',
+        message: `memory ${statistic} ${fmt(measuredMb)} MB of ${fmt(installedMb)} MB installed = ${fmt(usedPct)} %, above the ${thresholdPct} % threshold; it would monopolise a node`,
+        figures: { resource: 'memory', measuredMb, installedMb, usedPct, thresholdPct },
+    };
+}
+/** Atypical hardware that cannot follow the server into a VM as is (seed §2.7.4). */
+export function specialHardwareReason(server) {
+    if (server.specialHardware.length === 0)
+        return null;
+    const list = server.specialHardware.join(', ');
+    return {
+        code: 'special-hardware',
+        message: `needs special hardware (${list}); USB can go over IP with an extra product, serial/modem/fax boards cannot be virtualised as is`,
+        figures: { hardware: list },
+    };
+}
+/** Inventory columns whose absence is "missing inventory data" (formats.md), CSV names. */
+const REQUIRED_INVENTORY = [
+    ['os', 'os'],
+    ['osBits', 'os_bits'],
+    ['sockets', 'sockets'],
+    ['coresPerSocket', 'cores_per_socket'],
+    ['cpuGhz', 'cpu_ghz'],
+    ['memoryMb', 'memory_mb'],
+    ['diskGb', 'disk_gb'],
+    ['nics', 'nics'],
+];
+/** Inventory data the sizing needs but the client's inventory left empty (MAP fig. 2.12). */
+export function missingInventoryReason(server) {
+    const missing = REQUIRED_INVENTORY.filter(([key]) => server[key] === null).map(([, column]) => column);
+    if (missing.length === 0)
+        return null;
+    return {
+        code: 'missing-inventory-data',
+        message: `inventory has no ${missing.join(', ')} (${server.source.file} row ${server.source.row})`,
+        figures: { fields: missing.join(', '), count: missing.length },
+    };
+}
+/** Metrics without which a VM cannot be sized, with their monitoring.csv column names. */
+const PERFORMANCE_METRICS = [
+    ['cpuPct', 'cpu_pct'],
+    ['memoryUsedMb', 'memory_used_mb'],
+];
+/**
+ * No usable monitoring data (MAP fig. 2.12 "Missing Performance Data"): no usage, fewer
+ * samples than minSamples, or no CPU or memory metric (both are needed to size the VM).
+ */
+export function missingPerformanceReason(usage, minSamples) {
+    if (!usage || usage.samples === 0) {
+        return {
+            code: 'missing-performance-data',
+            message: 'no monitoring data for this server',
+            figures: { samples: 0, minSamples },
+        };
+    }
+    if (usage.samples < minSamples) {
+        return {
+            code: 'missing-performance-data',
+            message: `only ${usage.samples} monitoring samples; at least ${minSamples} are needed`,
+            figures: { samples: usage.samples, minSamples },
+        };
+    }
+    // The data-quality verdict (validate/quality.ts) may judge the data too thin to size from.
+    if (usage.quality && !usage.quality.sizable) {
+        return {
+            code: 'missing-performance-data',
+            message: `monitoring data too thin to size from (quality ${usage.quality.score}/100: ${usage.quality.issues.join(', ')})`,
+            figures: { samples: usage.samples, score: usage.quality.score },
+        };
+    }
+    const absent = PERFORMANCE_METRICS.filter(([metric]) => (usage.metrics[metric]?.samples ?? 0) === 0).map(([, column]) => column);
+    if (absent.length === 0)
+        return null;
+    return {
+        code: 'missing-performance-data',
+        message: `monitoring data has no ${absent.join(' and ')} samples`,
+        figures: { metrics: absent.join(', '), samples: usage.samples },
+    };
+}
