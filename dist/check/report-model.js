@@ -1,1 +1,0 @@
-export const DRIFT_RESOURCES = ['vcpu', 'memoryGb', 'diskGb', 'networkMBps'];
