@@ -98,7 +98,7 @@ interface CloudFile {
   processList: { id: number; requiredCpuPower: number; requiredMemory: number; requiredNetworkBandwidth: number }[];
 }
 
-export const CLOUD_OPTIMA: Record<string, number> = {
+const CLOUD_OPTIMA: Record<string, number> = {
   '2computers-6processes': 5460,
   '3computers-9processes': 5460,
   '4computers-12processes': 7410,
@@ -130,7 +130,10 @@ export function cloudSet(names: string[]): BenchInstance[] {
 
 function pick<T>(r: Rng, table: [T, number][]): T {
   let x = r();
-  for (const [v, p] of table) if ((x -= p) < 0) return v;
+  for (const [v, p] of table) {
+    x -= p;
+    if (x < 0) return v;
+  }
   return table[table.length - 1]![0];
 }
 

@@ -1,4 +1,5 @@
-// `npm run bench -- placement`: the placement optimiser on ../shared/bench (issue 3 §9).
+// `npm run bench -- placement`: the placement optimiser on the benchmark sets of the shared
+// data folder beside the checkout (results in docs/benchmarks.md).
 // Per set: instances, how many reach the known optimum, how many are proved optimal, mean
 // gap to the optimum (or to the lower bound where none is known), time median and max.
 import { existsSync } from 'node:fs';
@@ -59,11 +60,19 @@ function summary(set: string, rows: Row[]): string {
   const small = rows.filter((r) => r.n <= 30);
   const mean = (xs: number[]) => (xs.length ? pct(xs.reduce((a, b) => a + b, 0) / xs.length) : '–');
   const secs = rows.map((r) => r.seconds);
-  return `| ${set} | ${rows.length} | ${known.filter((r) => r.value === r.optimum).length}/${known.length} | ${rows.filter((r) => r.optimal).length} | ${small.length ? `${small.filter((r) => r.optimal).length}/${small.length}` : '–'} | ${mean(gapOpt)} | ${mean(gapLb)} | ${median(secs).toFixed(2)} | ${Math.max(0, ...secs).toFixed(2)} | ${rows.every((r) => r.valid) ? 'yes' : 'NO'} |`;
+  const reached = `${known.filter((r) => r.value === r.optimum).length}/${known.length}`;
+  const provedSmall = small.length ? `${small.filter((r) => r.optimal).length}/${small.length}` : '–';
+  const times = `${median(secs).toFixed(2)} | ${Math.max(0, ...secs).toFixed(2)}`;
+  return (
+    `| ${set} | ${rows.length} | ${reached} | ${rows.filter((r) => r.optimal).length} | ${provedSmall} | ` +
+    `${mean(gapOpt)} | ${mean(gapLb)} | ${times} | ${rows.every((r) => r.valid) ? 'yes' : 'NO'} |`
+  );
 }
 
 const HEADER =
-  '| set | instances | known optimum reached | proved optimal | proved (≤ 30 VMs) | mean gap to optimum | mean gap to lower bound (optimum unknown) | time median s | time max s | all pass the checker |\n|---|---|---|---|---|---|---|---|---|---|';
+  '| set | instances | known optimum reached | proved optimal | proved (≤ 30 VMs) | mean gap to optimum | mean gap ' +
+  'to lower bound (optimum unknown) | time median s | time max s | all pass the checker ' +
+  '|\n|---|---|---|---|---|---|---|---|---|---|';
 
 async function table(
   id: string,
@@ -84,9 +93,10 @@ async function table(
   }
   say('');
   const skipped = missing.length ? `\n\nSkipped (files absent under ../shared/bench): ${missing.join(', ')}.` : '';
+  const body = lines.length ? `${HEADER}\n${lines.join('\n')}` : 'No instance files found.';
   return {
     id,
-    markdown: `### ${title}\n\n${lines.length ? `${HEADER}\n${lines.join('\n')}` : 'No instance files found.'}${skipped}\n\n${note}`,
+    markdown: `### ${title}\n\n${body}${skipped}\n\n${note}`,
   };
 }
 
@@ -108,13 +118,17 @@ async function cloud(): Promise<BenchSection> {
     }
     const r = await run(inst, limit);
     lines.push(
-      `| ${name} | ${r.value.toLocaleString('en-US')} | ${r.bound.toLocaleString('en-US')} | ${pct((r.value - r.bound) / r.bound)} | ${r.seconds.toFixed(1)} (limit ${limit}) | ${target}${r.optimal ? ', proved optimal' : ''}${r.valid ? '' : ', FAILS THE CHECKER'} |`,
+      `| ${name} | ${r.value.toLocaleString('en-US')} | ${r.bound.toLocaleString('en-US')} ` +
+        `| ${pct((r.value - r.bound) / r.bound)} | ${r.seconds.toFixed(1)} (limit ${limit}) ` +
+        `| ${target}${r.optimal ? ', proved optimal' : ''}${r.valid ? '' : ', FAILS THE CHECKER'} |`,
     );
   }
   say('');
   return {
     id: 'placement-cloud',
-    markdown: `### OptaPlanner cloud balancing (min-cost, every computer available once)\n\n| file | cost | lower bound (fractional) | gap to bound | seconds | reference |\n|---|---|---|---|---|---|\n${lines.join('\n')}`,
+    markdown:
+      `### OptaPlanner cloud balancing (min-cost, every computer available once)\n\n| file | cost | lower ` +
+      `bound (fractional) | gap to bound | seconds | reference |\n|---|---|---|---|---|---|\n${lines.join('\n')}`,
   };
 }
 
@@ -147,13 +161,17 @@ async function generated(): Promise<BenchSection> {
       ? `${base.hosts} (${pct((base.hosts - r.bound) / r.bound)}), ${base.seconds.toFixed(2)} s`
       : '–';
     lines.push(
-      `| ${label} | ${r.value} | ${r.bound} | ${pct((r.value - r.bound) / r.bound)} | ${r.seconds.toFixed(1)} (limit ${limit}) | ${baseCells} | ${rssMb.toFixed(0)} | ${r.valid ? 'yes' : 'NO'} |`,
+      `| ${label} | ${r.value} | ${r.bound} | ${pct((r.value - r.bound) / r.bound)} | ${r.seconds.toFixed(1)} ` +
+        `(limit ${limit}) | ${baseCells} | ${rssMb.toFixed(0)} | ${r.valid ? 'yes' : 'NO'} |`,
     );
   }
   say('');
   return {
     id: 'placement-generated',
-    markdown: `### Generated VM-shaped instances (1–16 vCPU, 2/4/8 GB per vCPU; 64 vCPU / 383.5 GB hosts; seed 42)\n\n| VMs | hosts | lower bound | gap | seconds | baseline: plain FFD in the same run (gap), time | peak RSS MB (process) | passes the checker |\n|---|---|---|---|---|---|---|---|\n${lines.join('\n')}`,
+    markdown:
+      `### Generated VM-shaped instances (1–16 vCPU, 2/4/8 GB per vCPU; 64 vCPU / 383.5 GB hosts; seed ` +
+      `42)\n\n| VMs | hosts | lower bound | gap | seconds | baseline: plain FFD in the same run (gap), time | peak ` +
+      `RSS MB (process) | passes the checker |\n|---|---|---|---|---|---|---|---|\n${lines.join('\n')}`,
   };
 }
 
@@ -190,7 +208,8 @@ export default async function placementBench(): Promise<BenchSection[]> {
       'placement-vector',
       'Vector bin packing: Panigrahy classes 1–9 (limit 10 s each)',
       [['Panigrahy', vbpSet(), 10]],
-      'Target: mean gap to the known optimum ≤ 1.6 % (best published heuristics); proved optimal on every instance of ≤ 30 VMs.',
+      'Target: mean gap to the known optimum ≤ 1.6 % (best published heuristics); proved optimal on every instance ' +
+        'of ≤ 30 VMs.',
     ),
     await cloud(),
     await generated(),

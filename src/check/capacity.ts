@@ -1,10 +1,10 @@
-// Host capacity as the check measures it (the pipeline's own, plan/host-capacity.ts: the
-// worked example's 32 GB host carries 31.5 GB of VMs and 16 vCPU), and the load of a set of
+// Host capacity as the check measures it (the pipeline's own, sizing/host-capacity.ts, method §5.1:
+// the worked example's 32 GB host carries 31.5 GB of VMs and 16 vCPU), and the load of a set of
 // VMs against capacity × ceiling.
 import type { ProjectSettings } from '../domain/project.ts';
 import { hostCapacity, placementResources } from '../sizing/host-capacity.ts';
 import type { ProposalHostModel } from '../domain/proposal.ts';
-import { type CheckResource, type Headroom, type VmFigures } from './report-model.ts';
+import type { CheckResource, Headroom, VmFigures } from './report-model.ts';
 import { round2 } from '../util/round.ts';
 import { exceeds } from '../util/tolerance.ts';
 
@@ -19,7 +19,7 @@ export function modelCapacity(model: ProposalHostModel, settings: ProjectSetting
   return Object.fromEntries(placementResources(settings).map((r) => [r, all[r]]));
 }
 
-/** Ceiling per resource in normal operation (seed §2.12.3: CPU at most 75 %). */
+/** Ceiling per resource in normal operation (method §6.1: CPU at most 75 %). */
 export function normalCeilings(settings: CapacitySettings): Capacity {
   return { vcpu: settings.cluster.cpuCeilingPct, memoryGb: settings.cluster.memoryCeilingPct, diskGb: 100 };
 }
@@ -27,7 +27,7 @@ export function normalCeilings(settings: CapacitySettings): Capacity {
 /** Ceiling per resource on a survivor after a failure. */
 export function failoverCeilings(settings: CapacitySettings): Capacity {
   const c = settings.cluster.failoverCeilingPct;
-  return { vcpu: c, memoryGb: c, diskGb: 100 };
+  return { vcpu: c, memoryGb: c, diskGb: c };
 }
 
 export function sumFigures(vms: VmFigures[]): VmFigures {

@@ -14,7 +14,7 @@ export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: s
     [...loaded.monitoringFiles, ...extraMonitoringFiles],
     settings,
   );
-  // Clock normalisation sizes vCPU in the proposal's host GHz (spec §4).
+  // Clock normalisation sizes vCPU in the proposal's host GHz (method §3.4).
   const targetGhz = settings.sizing.cpuNormalisation === 'clock' ? loaded.proposal.hosts.model.cpuGhz : undefined;
   return servers.map((server) => {
     const { vm, excluded } = sizeServer(server, usage.get(server.name) ?? null, settings, targetGhz);

@@ -17,7 +17,7 @@ import {
 } from './capacity.ts';
 import { checkViolation, placementOf, simulateScenarios, type SimVm } from './failover.ts';
 import { verifyPlacement } from '../placement/verify.ts';
-import { type CheckReport, type CheckResource, type HostCheck, type VmCheck, type Violation } from './report-model.ts';
+import type { CheckReport, CheckResource, HostCheck, VmCheck, Violation } from './report-model.ts';
 import { round2 } from '../util/round.ts';
 import { baselineOf, driftOf, exclusionViolations, figuresOf, vmLimitViolations, type CurrentVm } from './vm-checks.ts';
 import { exceeds } from '../util/tolerance.ts';
@@ -61,7 +61,8 @@ export function evaluateProposal(input: CheckInput): CheckReport {
       v.host = target[0];
       target[1].push(simVm(v));
       notes.push(
-        `${v.name} ${v.baseline ? 'has no host in the proposal' : 'is new since the proposal'}: the check placed it on ${target[0]}`,
+        `${v.name} ${v.baseline ? 'has no host in the proposal' : 'is new since the proposal'}: the check placed it ` +
+          `on ${target[0]}`,
       );
     } else {
       v.status = 'unplaced';
@@ -161,7 +162,9 @@ function unplacedViolations(
       required: round2(required),
       available: round2(available),
       shortfall: round2(required - available),
-      message: `${v.name} fits on no host: even ${host ?? 'the freest host'} would carry ${round2(required)} ${unitOf(r)} of ${resourceLabel(r)} against ${round2(available)} ${unitOf(r)}`,
+      message:
+        `${v.name} fits on no host: even ${host ?? 'the freest host'} would ` +
+        `carry ${round2(required)} ${unitOf(r)} of ${resourceLabel(r)} against ${round2(available)} ${unitOf(r)}`,
     });
   }
   return out;

@@ -8,14 +8,14 @@ import type { Reason } from '../domain/plan.ts';
 export type CheckResource = 'vcpu' | 'memoryGb' | 'diskGb' | 'networkMBps';
 export const DRIFT_RESOURCES: readonly CheckResource[] = ['vcpu', 'memoryGb', 'diskGb', 'networkMBps'];
 
-export type ViolationKind =
+type ViolationKind =
   /** A host's load in normal operation is above its capacity × ceiling. */
   | 'host-capacity'
   /** After a failure, the survivors cannot restart every VM within capacity. */
   | 'failover'
-  /** A VM exceeds a per-VM hypervisor limit (spec §3). */
+  /** A VM exceeds a per-VM hypervisor limit (method §3.5). */
   | 'vm-limit'
-  /** A VM the proposal runs is now excluded by the sizing rules (seed §2.7.4). */
+  /** A VM the proposal runs is now excluded by the sizing rules (method §4). */
   | 'excluded'
   /** A VM without a host in the proposal (new since) fits on no host. */
   | 'unplaced';
@@ -57,7 +57,7 @@ export interface Drift {
  * excluded: left out (by the proposal and/or the current sizing); gone: in the proposal, no
  * longer in the inventory; unplaced: needs a host and fits on none.
  */
-export type VmCheckStatus = 'placed' | 'added' | 'excluded' | 'gone' | 'unplaced';
+type VmCheckStatus = 'placed' | 'added' | 'excluded' | 'gone' | 'unplaced';
 
 export interface VmCheck {
   name: string;

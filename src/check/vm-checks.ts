@@ -1,5 +1,5 @@
-// Per-VM rules of the check: hypervisor limits (spec §3), exclusions by the current sizing
-// (seed §2.7.4), and drift against the figures the proposal was made with.
+// Per-VM rules of the check: hypervisor limits (method §3.5), exclusions by the current sizing
+// (method §4), and drift against the figures the proposal was made with.
 import type { HypervisorSettings } from '../domain/project.ts';
 import type { HaPriority } from '../domain/server.ts';
 import type { Reason } from '../domain/plan.ts';

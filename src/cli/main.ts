@@ -1,5 +1,6 @@
 // CLI entry: declares the commands, runs one, and maps errors to exit codes in one place
-// (conventions.md §8). Command files only declare options and call one function.
+// (0 ok, 1 the plan does not hold, 2 bad input, 3 a bug: src/domain/errors.ts). Command files
+// only declare options and call one function.
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { CapplanError, exitCodeFor } from '../domain/errors.ts';

@@ -54,9 +54,8 @@ export async function runIngest(args: IngestArgs): Promise<number> {
     for (const n of s.notes) out.write(`  ${n}\n`);
   }
   const bySeverity = (sev: string) => result.findings.filter((f) => f.severity === sev).length;
-  out.write(
-    `${result.servers.length} server(s); findings: ${bySeverity('error')} error(s), ${bySeverity('warning')} warning(s), ${bySeverity('info')} note(s)\n`,
-  );
+  const counts = `${bySeverity('error')} error(s), ${bySeverity('warning')} warning(s), ${bySeverity('info')} note(s)`;
+  out.write(`${result.servers.length} server(s); findings: ${counts}\n`);
   for (const f of result.findings.filter((x) => x.severity !== 'info').slice(0, 20))
     out.write(`  ${formatFinding(f)}\n`);
   if (bySeverity('error') + bySeverity('warning') > 20)
@@ -66,7 +65,7 @@ export async function runIngest(args: IngestArgs): Promise<number> {
 }
 
 /** "+05:30", "-4", "330" (minutes) → minutes east of UTC. */
-export function parseOffset(s: string): number {
+function parseOffset(s: string): number {
   const m = /^([+-])?(\d{1,2})(?::?(\d{2}))?$/.exec(s.trim());
   if (m && (m[3] !== undefined || Number(m[2]) <= 14))
     return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));

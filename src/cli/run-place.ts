@@ -60,7 +60,8 @@ export async function runPlace(args: PlaceArgs): Promise<number> {
     process.stderr.write(`unplaced ${u.vm}:\n${u.reasons.map((r) => `  ${r}\n`).join('')}`);
   for (const s of scenarios.filter((x) => !x.satisfied))
     process.stderr.write(
-      `N+${problem.redundancy} fails when ${s.failedHosts.join(' + ')} fail:\n${s.shortfalls.map((r) => `  ${r}\n`).join('')}`,
+      `N+${problem.redundancy} fails when ${s.failedHosts.join(' + ')} ` +
+        `fail:\n${s.shortfalls.map((r) => `  ${r}\n`).join('')}`,
     );
   for (const v of violations.filter((x) => x.rule !== 'failover')) process.stderr.write(`check: ${v.message}\n`);
   return result.unplaced.length > 0 || violations.length > 0 ? 1 : 0;

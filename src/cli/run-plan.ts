@@ -6,6 +6,7 @@ import { assemblePlan } from '../plan/assemble.ts';
 import { renderReportFiles, renderTerminalSummary } from '../report/index.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { proposalFromPlan } from '../check/proposal-from-plan.ts';
+import type { Plan } from '../domain/plan.ts';
 import { progressReporter, useColor } from './tty.ts';
 
 export interface PlanArgs {
@@ -33,6 +34,22 @@ export async function runPlan(args: PlanArgs): Promise<number> {
 
   process.stdout.write(renderTerminalSummary(plan, { color: useColor() }));
   process.stdout.write(`\nWrote ${written.length} files to ${outDir}: ${outputs.map((o) => o.name).join(', ')}\n`);
-  // Exit 1 when the plan does not hold: a VM left unplaced or a failure it cannot survive.
-  return plan.totals.unplaced > 0 || !plan.redundancy.satisfied ? 1 : 0;
+  const empty = emptyPlanReason(plan);
+  if (empty) process.stderr.write(`capplan: ${empty}\n`);
+  // Exit 1 when the plan does not hold: no VM placed, a VM left unplaced, or a failure it
+  // cannot survive.
+  return empty || plan.totals.unplaced > 0 || !plan.redundancy.satisfied ? 1 : 0;
+}
+
+/** Why a plan places nothing (an empty inventory, every server excluded), or null. */
+function emptyPlanReason(plan: Plan): string | null {
+  if (plan.totals.placed > 0) return null;
+  if (plan.totals.servers === 0) return 'the inventory holds no server: there is nothing to plan';
+  const counts = new Map<string, number>();
+  for (const vm of plan.vms) {
+    const code = vm.reasons[0]?.code ?? 'unknown-error';
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const why = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c, n]) => `${n} ${c}`);
+  return `no VM could be placed: ${plan.totals.servers} servers → 0 hosts (${why.join(', ')})`;
 }

@@ -25,7 +25,8 @@ function pickHost(hosts: HostProvision[], name: string | undefined, file: string
   if (name === undefined) {
     if (hosts.length === 1) return hosts[0]!;
     throw new InputError(
-      `the plan has ${hosts.length} hosts; name the one behind --connect with --host (${hosts.map((h) => h.host.name).join(', ')})`,
+      `the plan has ${hosts.length} hosts; name the one behind --connect with --host ` +
+        `(${hosts.map((h) => h.host.name).join(', ')})`,
       { file },
     );
   }
@@ -73,7 +74,8 @@ export async function runProvision(args: ProvisionArgs): Promise<number> {
   for (const hp of target ? [target] : output.hosts) {
     const steps = hostSteps(hp);
     process.stdout.write(
-      `host ${hp.host.name}: ${steps.length} step(s) on an empty libvirt (${hp.domains.length} VMs); existing objects are skipped\n`,
+      `host ${hp.host.name}: ${steps.length} step(s) on an empty libvirt (${hp.domains.length} VMs); existing ` +
+        `objects are skipped\n`,
     );
     for (const step of steps) process.stdout.write(`  would run: virsh ${stepLine(step, path.join(outDir, hp.dir))}\n`);
   }

@@ -12,7 +12,7 @@ export interface ReportArgs {
   out?: string;
 }
 
-export function parseFormats(text: string): ReportFormat[] {
+function parseFormats(text: string): ReportFormat[] {
   const asked = text
     .split(',')
     .map((s) => s.trim().toLowerCase())

@@ -1,5 +1,5 @@
 // Terminal conventions: colour only on a TTY and without NO_COLOR; progress only on a TTY
-// and never in CI (the brief: long work shows progress on a TTY and stays quiet in CI).
+// and never in CI: long work shows progress on a TTY and stays quiet in CI.
 
 /** A person is watching this stream: a TTY, and not a CI run. */
 export function interactive(stream: NodeJS.WriteStream = process.stderr): boolean {

@@ -1,5 +1,5 @@
 // The few error classes capplan knows, and the one place that maps them to exit codes
-// (conventions.md §8: 0 ok, 1 the plan does not hold, 2 bad input).
+// (docs/design/pipeline.md, "Exit codes": 0 ok, 1 the plan does not hold, 2 bad input).
 
 /** Where in an input file a problem is: 1-based row (line) and column, as editors count. */
 export interface SourceLocation {
@@ -8,7 +8,7 @@ export interface SourceLocation {
   column?: number | string;
 }
 
-export function formatLocation(loc: SourceLocation): string {
+function formatLocation(loc: SourceLocation): string {
   let s = loc.file;
   if (loc.row !== undefined) s += `:${loc.row}`;
   if (loc.column !== undefined) s += `:${loc.column}`;

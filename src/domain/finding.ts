@@ -3,7 +3,7 @@
 // InputError instead. The one order of findings is decided here (compareFindings).
 import { z } from 'zod';
 
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
+const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 export const findingSchema = z.object({
@@ -20,7 +20,7 @@ export type Finding = z.output<typeof findingSchema>;
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Deterministic order: severity, server, file, row, code, message. */
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
     cmp(a.server ?? '', b.server ?? '') ||

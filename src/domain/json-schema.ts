@@ -1,12 +1,18 @@
-// JSON Schemas generated from the zod schemas (conventions.md §3: one source of truth), for
-// editors (yaml-language-server) and for docs/.
+// JSON Schemas generated from the zod schemas (one source of truth), for editors
+// (yaml-language-server) and for docs/.
 import { z } from 'zod';
+import { catalogSchema } from './catalog.ts';
+import { planSchema } from './plan.ts';
+import { problemSchema } from './problem.ts';
 import { projectSchema } from './project.ts';
 import { proposalSchema } from './proposal.ts';
 
 export const SCHEMAS: Record<string, () => z.ZodType> = {
   project: () => projectSchema,
   proposal: () => proposalSchema,
+  catalog: () => catalogSchema,
+  plan: () => planSchema,
+  problem: () => problemSchema,
 };
 
 export function jsonSchemaText(name: string): string {

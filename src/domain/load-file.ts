@@ -10,14 +10,14 @@ import type { z } from 'zod';
 import { ConfigError, InputError } from './errors.ts';
 
 /** Large enough for the plan.json of an estate of 100,000 VMs; a config file is kilobytes. */
-export const MAX_STRUCTURED_FILE_BYTES = 1024 * 2 ** 20;
+const MAX_STRUCTURED_FILE_BYTES = 1024 * 2 ** 20;
 
 /**
  * The bytes of `file`, which must be a regular file of at most `maxBytes`. Opened once and
  * without blocking, so a FIFO, a device (`/dev/zero`) or a directory is refused at once
  * instead of hanging or filling memory.
  */
-export async function readRegularFile(file: string, maxBytes = MAX_STRUCTURED_FILE_BYTES): Promise<Buffer> {
+async function readRegularFile(file: string, maxBytes = MAX_STRUCTURED_FILE_BYTES): Promise<Buffer> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);

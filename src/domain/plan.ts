@@ -1,7 +1,7 @@
 // plan.json: what `capplan plan` computes and `report`, `provision`, `check` and `place`
 // read. A versioned contract: fields may be added freely; the named ones keep their names
 // and meaning; formatVersion changes when one does. The schema is the single source of the
-// types below and of docs/plan.schema.json; readPlan() is the one reader.
+// types below; readPlan() is the one reader.
 import { z } from 'zod';
 import { InputError } from './errors.ts';
 import { findingSchema } from './finding.ts';
@@ -14,7 +14,7 @@ export const PLAN_FORMAT_VERSION = 1;
 const haPriority = z.enum(HA_PRIORITIES);
 
 /** Why a VM is excluded or unplaced: the MAP Toolkit's groups (method §4). */
-export const REASON_CODES = [
+const REASON_CODES = [
   'missing-inventory-data',
   'missing-performance-data',
   'exceeds-vcpu-limit',
@@ -28,7 +28,7 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-export const reasonSchema = z.object({
+const reasonSchema = z.object({
   code: z.enum(REASON_CODES),
   message: z.string(),
   figures: z
@@ -39,7 +39,7 @@ export const reasonSchema = z.object({
 export type Reason = z.output<typeof reasonSchema>;
 
 /** How one resource of a VM was sized: every input behind the figure (method §3). */
-export const resourceSizingSchema = z.object({
+const resourceSizingSchema = z.object({
   statistic: z.string(),
   measured: z.number().describe('Measured value of the statistic (CPU %, MB, GB, MB/s).'),
   peakFactor: z.number(),
@@ -50,10 +50,9 @@ export const resourceSizingSchema = z.object({
 });
 export type ResourceSizing = z.output<typeof resourceSizingSchema>;
 
-export const VM_STATUSES = ['placed', 'excluded', 'unplaced'] as const;
-export type VmStatus = (typeof VM_STATUSES)[number];
+const VM_STATUSES = ['placed', 'excluded', 'unplaced'] as const;
 
-export const planVmSchema = z.object({
+const planVmSchema = z.object({
   name: z.string(),
   sourceServer: z.string(),
   vcpu: z.number(),
@@ -77,7 +76,7 @@ export const planVmSchema = z.object({
 export type PlanVm = z.output<typeof planVmSchema>;
 
 /** The hypervisor's disk layout (method §7). */
-export const partitionsSchema = z.object({
+const partitionsSchema = z.object({
   bootMb: z.number(),
   rootMb: z.number(),
   configMb: z.number(),
@@ -89,7 +88,7 @@ export const partitionsSchema = z.object({
 });
 export type Partitions = z.output<typeof partitionsSchema>;
 
-export const hostLoadSchema = z.object({
+const hostLoadSchema = z.object({
   vcpu: z.number(),
   memoryGb: z.number(),
   cpuPct: z.number().describe('vcpu / (cores × vcpuPerCore) × 100.'),
@@ -97,9 +96,8 @@ export const hostLoadSchema = z.object({
   diskGb: z.number(),
   networkMBps: z.number(),
 });
-export type HostLoad = z.output<typeof hostLoadSchema>;
 
-export const planHostSchema = z.object({
+const planHostSchema = z.object({
   name: z.string(),
   model: z.string(),
   sockets: z.number(),
@@ -118,7 +116,7 @@ export const planHostSchema = z.object({
 });
 export type PlanHost = z.output<typeof planHostSchema>;
 
-export const restartSchema = z.object({
+const restartSchema = z.object({
   vm: z.string(),
   from: z.string(),
   to: z.string().nullable(),
@@ -127,7 +125,7 @@ export const restartSchema = z.object({
 export type Restart = z.output<typeof restartSchema>;
 
 /** One failure of k hosts and what the survivors carry after the restarts (method §6.4). */
-export const failoverScenarioSchema = z.object({
+const failoverScenarioSchema = z.object({
   failedHosts: z.array(z.string()),
   satisfied: z.boolean(),
   restarts: z.array(restartSchema).describe('VMs of the failed hosts, in restart order (HA priority high → low).'),
@@ -147,7 +145,7 @@ export const failoverScenarioSchema = z.object({
 });
 export type FailoverScenario = z.output<typeof failoverScenarioSchema>;
 
-export const planPlacementSchema = z.object({
+const planPlacementSchema = z.object({
   method: z.string(),
   objective: z.string(),
   hostsUsed: z.number(),
@@ -158,10 +156,9 @@ export const planPlacementSchema = z.object({
   seed: z.number(),
   notes: z.array(z.string()),
 });
-export type PlanPlacement = z.output<typeof planPlacementSchema>;
 
 /** The host model of the plan: a catalog model or the derived spec, with how it was chosen. */
-export const planHostModelSchema = z.object({
+const planHostModelSchema = z.object({
   name: z.string(),
   sockets: z.number(),
   coresPerSocket: z.number(),
@@ -179,7 +176,7 @@ export const planHostModelSchema = z.object({
 });
 
 /** Physical server + measured usage, kept so reports render from the plan alone. */
-export const planServerSchema = serverFieldsSchema.extend({ usage: serverUsageSchema.nullable() });
+const planServerSchema = serverFieldsSchema.extend({ usage: serverUsageSchema.nullable() });
 export type PlanServer = z.output<typeof planServerSchema>;
 
 export const planSchema = z.object({

@@ -4,7 +4,7 @@
 // the shape, each located like a schema problem.
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
-import { formatPath, lineOf, parseStructured, readStructuredText } from './load-file.ts';
+import { formatPath, lineOf, parseStructured } from './load-file.ts';
 import { HA_PRIORITIES } from './server.ts';
 
 const amount = z.number().nonnegative();
@@ -12,10 +12,10 @@ const pct = z.number().positive().max(1000);
 const pctSetting = z.union([pct, z.record(z.string(), pct)]);
 const name = z.string().min(1);
 
-export const OBJECTIVES = ['min-hosts', 'min-cost', 'balance', 'pack'] as const;
+const OBJECTIVES = ['min-hosts', 'min-cost', 'balance', 'pack'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 
-export const hostModelCapacitySchema = z.strictObject({
+const hostModelCapacitySchema = z.strictObject({
   name,
   capacity: z.record(z.string(), amount).describe('Capacity per resource, same units as VM demand (before ceilings).'),
   cost: amount.default(1),
@@ -29,7 +29,7 @@ export const hostModelCapacitySchema = z.strictObject({
 });
 export type HostModelCapacity = z.output<typeof hostModelCapacitySchema>;
 
-export const placementVmSchema = z.strictObject({
+const placementVmSchema = z.strictObject({
   name,
   demand: z.record(z.string(), amount),
   antiAffinity: z.array(name).optional().describe('Group names: VMs sharing a group never share a host.'),
@@ -75,7 +75,9 @@ function problemRules(p: PlacementProblem): ProblemIssue[] {
       if (!known.has(r))
         issues.push({ path: [...path, r], message: `unknown resource "${r}" (resources: ${p.resources.join(', ')})` });
   };
-  p.hostModels.forEach((m, i) => check(m.capacity, ['hostModels', i, 'capacity']));
+  p.hostModels.forEach((m, i) => {
+    check(m.capacity, ['hostModels', i, 'capacity']);
+  });
   const seen = new Set<string>();
   p.vms.forEach((v, i) => {
     check(v.demand, ['vms', i, 'demand']);
@@ -95,11 +97,7 @@ function problemRules(p: PlacementProblem): ProblemIssue[] {
   return issues;
 }
 
-/** Reads and validates a problem.json; every problem located as `file:line: path: message`. */
-export async function readProblem(file: string): Promise<PlacementProblem> {
-  return parseProblem(await readStructuredText(file), file);
-}
-
+/** Validates the text of a problem.json; every problem located as `file:line: path: message`. */
 export function parseProblem(text: string, file: string): PlacementProblem {
   const parsed = parseStructured(text, file, problemSchema, 'json');
   const issues = problemRules(parsed.value);

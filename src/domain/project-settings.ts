@@ -25,13 +25,13 @@ const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
 const pct = z.number().positive().max(100);
 
-export const cpuShapeSchema = z.strictObject({
+const cpuShapeSchema = z.strictObject({
   sockets: z.number().int().positive(),
   coresPerSocket: z.number().int().positive(),
 });
 
 /** Standard CPU shapes a derived host may take (sockets × cores per socket). */
-export const DEFAULT_CPU_SHAPES = [
+const DEFAULT_CPU_SHAPES = [
   [1, 2],
   [1, 4],
   [1, 6],
@@ -58,39 +58,38 @@ export const DEFAULT_CPU_SHAPES = [
 ].map(([sockets, coresPerSocket]) => ({ sockets: sockets!, coresPerSocket: coresPerSocket! }));
 
 /** Standard memory sizes (GB) a derived host may take: usual DIMM population totals. */
-export const DEFAULT_MEMORY_SIZES_GB = [
-  4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048,
-];
+const DEFAULT_MEMORY_SIZES_GB = [4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048];
 
 export const sizingSchema = z
   .strictObject({
     statistic: perResource(statistic, { cpu: 'avg', memory: 'avg', disk: 'avg', network: 'avg' }).describe(
-      'Which statistic of the monitoring data is the demand, per resource (seed §2.7: the worked example uses averages).',
+      'Which statistic of the monitoring data is the demand, per resource (method §3.1: the worked example uses ' +
+        'averages).',
     ),
     peakFactor: perResource(positive, { cpu: 1, memory: 1, disk: 1, network: 1 }).describe(
-      'Multiplier for busy days / closing dates applied to the demand (seed §2.7: 1.0, the client data already held the peak).',
+      'Multiplier for busy days / closing dates applied to the demand (method §3.2: 1.0, the client data already ' +
+        'held the peak).',
     ),
     growth: perResource(nonNegative, { cpu: 0, memory: 0.5, disk: 0.5, network: 0 }).describe(
-      'Growth allowance as a fraction: demand × (1 + growth) (seed §2.7: +50 % memory and storage only).',
+      'Growth allowance as a fraction: demand × (1 + growth) (method §3.2: +50 % memory and storage only).',
     ),
     cpuNormalisation: z
       .enum(['none', 'clock'])
       .default('none')
       .describe(
-        'none: vCPU from source cores × CPU % (the seed); clock: scale demand by source GHz / target host GHz (spec §4).',
+        'none: vCPU from source cores × CPU % (as in the source document); clock: scale demand by source GHz / ' +
+          'target host GHz (method §3.4).',
       ),
     memoryStepGb: positive
       .default(1)
-      .describe('VM memory is rounded up to a multiple of this many GB (seed table 2.7: 1).'),
-    diskStepGb: positive
-      .default(5)
-      .describe('VM disk is rounded up to a multiple of this many GB (seed table 2.7: 5).'),
+      .describe('VM memory is rounded up to a multiple of this many GB (method §3.3: 1).'),
+    diskStepGb: positive.default(5).describe('VM disk is rounded up to a multiple of this many GB (method §3.3: 5).'),
     minVcpu: z.number().int().positive().default(1).describe('Smallest VM, in vCPU.'),
     minMemoryGb: positive.default(1).describe('Smallest VM memory, in GB.'),
     utilisationThresholdPct: pct
       .default(85)
       .describe(
-        'A server whose measured CPU or memory utilisation exceeds this would monopolise a node: excluded (seed §2.7.4).',
+        'A server whose measured CPU or memory utilisation exceeds this would monopolise a node: excluded (method §4).',
       ),
     minSamples: z
       .number()
@@ -104,16 +103,16 @@ export const sizingSchema = z
 export const hypervisorSchema = z
   .strictObject({
     name: z.string().default('RHEV-H 2.2').describe('Hypervisor the limits below belong to.'),
-    maxVcpuPerVm: z.number().int().positive().default(16).describe('vCPU per VM (RHEV 2.2: 16; spec §3).'),
-    maxMemoryGb64: positive.default(256).describe('Memory per 64-bit guest, GB (spec §3).'),
-    maxMemoryGb32: positive.default(4).describe('Memory per 32-bit guest, GB (spec §3).'),
-    maxNicsPerVm: z.number().int().positive().default(8).describe('vNICs per VM (spec §3).'),
-    maxDisksPerVm: z.number().int().positive().default(8).describe('Virtual disks per VM (spec §3).'),
-    maxHostCpus: z.number().int().positive().default(64).describe('Physical CPUs (cores) per node (spec §3).'),
-    maxHostMemoryGb: positive.default(1024).describe('RAM per node, GB (spec §3).'),
+    maxVcpuPerVm: z.number().int().positive().default(16).describe('vCPU per VM (RHEV 2.2: 16; method §3.5).'),
+    maxMemoryGb64: positive.default(256).describe('Memory per 64-bit guest, GB (method §3.5).'),
+    maxMemoryGb32: positive.default(4).describe('Memory per 32-bit guest, GB (method §3.5).'),
+    maxNicsPerVm: z.number().int().positive().default(8).describe('vNICs per VM (method §3.5).'),
+    maxDisksPerVm: z.number().int().positive().default(8).describe('Virtual disks per VM (method §3.5).'),
+    maxHostCpus: z.number().int().positive().default(64).describe('Physical CPUs (cores) per node (method §5.4).'),
+    maxHostMemoryGb: positive.default(1024).describe('RAM per node, GB (method §5.4).'),
     reserveMb: nonNegative
       .default(512)
-      .describe('RAM the hypervisor keeps for itself on each node, MB (spec §3: 512).'),
+      .describe('RAM the hypervisor keeps for itself on each node, MB (method §5.1: 512).'),
   })
   .prefault({});
 
@@ -135,15 +134,17 @@ export const clusterSchema = z
       .int()
       .nonnegative()
       .default(1)
-      .describe('k of N+k: host failures the cluster must survive (seed §2.7: N+1).'),
-    vcpuPerCore: positive.default(2).describe('vCPU per physical core (seed table 2.8: 16 vCPU on 8 cores, 2:1).'),
+      .describe('k of N+k: host failures the cluster must survive (method §6.4: N+1).'),
+    vcpuPerCore: positive.default(2).describe('vCPU per physical core (method §5.1: 16 vCPU on 8 cores, 2:1).'),
     cpuCeilingPct: pct
       .default(75)
-      .describe('Highest CPU load per host in normal operation (seed §2.12.3: even distribution at 75 %).'),
+      .describe('Highest CPU load per host in normal operation (method §6.1: even distribution at 75 %).'),
     memoryCeilingPct: pct
       .default(100)
       .describe('Highest memory load per host (after the reserve) in normal operation.'),
-    failoverCeilingPct: pct.default(100).describe('Highest CPU and memory load per surviving host after a failure.'),
+    failoverCeilingPct: pct
+      .default(100)
+      .describe('Highest load per surviving host after a failure, % of each resource it is placed by.'),
     memoryOvercommit: z
       .number()
       .min(1)
@@ -159,13 +160,13 @@ export const clusterSchema = z
       .int()
       .positive()
       .default(2)
-      .describe('Among equal core counts, prefer this many sockets (seed table 2.8: 2).'),
+      .describe('Among equal core counts, prefer this many sockets (method §5.2: 2).'),
     threadsPerCore: z
       .number()
       .int()
       .positive()
       .default(2)
-      .describe('Hardware threads per core of a derived host (seed: hyper-threading).'),
+      .describe('Hardware threads per core of a derived host (method §2.4: hyper-threading).'),
     memorySizesGb: z
       .array(positive)
       .min(1)
@@ -174,27 +175,27 @@ export const clusterSchema = z
     minCpuGhz: positive
       .nullable()
       .default(null)
-      .describe('Clock of a derived host, GHz. null: the slowest source server (seed table 2.8: 2 GHz).'),
+      .describe('Clock of a derived host, GHz. null: the slowest source server (method §5.2: 2 GHz).'),
     managementNics: z
       .number()
       .int()
       .nonnegative()
       .default(2)
-      .describe('NICs bonded for management + storage (seed: bond0 = 2).'),
-    dataNics: z.number().int().nonnegative().default(1).describe('NICs for the data network (seed: 1).'),
-    nicGbps: positive.default(4).describe('Speed of each host NIC, Gbps (seed table 2.8: 4).'),
+      .describe('NICs bonded for management + storage (method §2.4: bond0 = 2).'),
+    dataNics: z.number().int().nonnegative().default(1).describe('NICs for the data network (method §2.4: 1).'),
+    nicGbps: positive.default(4).describe('Speed of each host NIC, Gbps (method §2.4: 4).'),
     localDiskMb: positive
       .default(149504)
-      .describe('Internal disk of a derived host as the installer sees it, MB (seed table 2.9: 146 GB = 149504 MB).'),
+      .describe('Internal disk of a derived host as the installer sees it, MB (method §2.5: 146 GB = 149504 MB).'),
     storage: z
       .enum(['shared', 'local'])
       .default('shared')
-      .describe('shared: VM disks live on a SAN (seed) and do not size hosts; local: they use host disk.'),
+      .describe('shared: VM disks live on a SAN (method §2.4) and do not size hosts; local: they use host disk.'),
     cpuFamily: z
       .string()
       .nullable()
       .default(null)
-      .describe('CPU family all hosts share (one family per cluster, spec §3).'),
+      .describe('CPU family all hosts share (one family per cluster, method §5.3).'),
     modelName: z.string().default('derived').describe('Model name written for derived hosts.'),
     hostNamePrefix: z.string().default('host').describe('Hosts are named <prefix>1, <prefix>2, …'),
     price: nonNegative.default(0).describe('Price of one derived host (for cost reports).'),
@@ -204,14 +205,14 @@ export const clusterSchema = z
 
 export const partitionsSchema = z
   .strictObject({
-    bootMb: nonNegative.default(50).describe('Hypervisor /boot, MB (seed table 2.13).'),
-    rootMb: nonNegative.default(512).describe('Hypervisor installation (root), MB (seed fig. 2.40: 256 × 2).'),
-    configMb: nonNegative.default(5).describe('Hypervisor /config, MB (seed table 2.13).'),
-    loggingMb: nonNegative.default(2048).describe('Hypervisor /var/log, MB (seed table 2.13).'),
+    bootMb: nonNegative.default(50).describe('Hypervisor /boot, MB (method §7).'),
+    rootMb: nonNegative.default(512).describe('Hypervisor installation (root), MB (method §7: 256 × 2).'),
+    configMb: nonNegative.default(5).describe('Hypervisor /config, MB (method §7).'),
+    loggingMb: nonNegative.default(2048).describe('Hypervisor /var/log, MB (method §7).'),
     swapOvercommit: nonNegative
       .default(0.5)
-      .describe('swap = recommended_swap(RAM) + RAM × this (seed §2.13: 0.5, RHEL default).'),
-    dataFactor: nonNegative.default(1.5).describe('data partition = RAM × this (seed §2.13: 1.5).'),
+      .describe('swap = recommended_swap(RAM) + RAM × this (method §7: 0.5, RHEL default).'),
+    dataFactor: nonNegative.default(1.5).describe('data partition = RAM × this (method §7: 1.5).'),
   })
   .prefault({});
 
@@ -220,7 +221,7 @@ export const placementSchema = z
     objective: z
       .enum(['min-hosts', 'min-cost', 'balance', 'pack'])
       .default('balance')
-      .describe('What the optimiser minimises (seed §2.12.3: even distribution).'),
+      .describe('What the optimiser minimises (method §6.2: even distribution).'),
     timeLimitSeconds: positive.default(10).describe('Time limit of the placement optimiser.'),
     seed: z.number().int().nonnegative().default(1).describe('Seed of any randomised search (recorded in the plan).'),
   })
@@ -231,12 +232,12 @@ const libvirtName = z
   .min(1)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only');
 
-export const provisionNetworkSchema = z.strictObject({
-  name: libvirtName.describe('Logical network name as libvirt and the VMs see it (seed §2.13: rhevm, datos).'),
+const provisionNetworkSchema = z.strictObject({
+  name: libvirtName.describe('Logical network name as libvirt and the VMs see it (method §8: rhevm, datos).'),
   bridge: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/, 'a Linux interface name: up to 15 letters, digits, ".", "_", "-"')
-    .describe('Host bridge the network is attached to (seed: rhevm on bond0, datos on NIC3).'),
+    .describe('Host bridge the network is attached to (method §8: rhevm on bond0, datos on NIC3).'),
 });
 
 export const provisionSchema = z
@@ -248,7 +249,7 @@ export const provisionSchema = z
         { name: 'rhevm', bridge: 'rhevm' },
         { name: 'datos', bridge: 'datos' },
       ])
-      .describe('Logical networks defined on every host, each a bridge (seed §2.13.14: management rhevm, data datos).'),
+      .describe('Logical networks defined on every host, each a bridge (method §8: management rhevm, data datos).'),
     nicNetworks: z
       .array(libvirtName)
       .min(1)
@@ -267,20 +268,20 @@ export const provisionSchema = z
     diskFormat: z
       .enum(['raw', 'qcow2'])
       .default('raw')
-      .describe('raw: pre-allocated, recommended for server VMs; qcow2: thin (seed §2.13.14).'),
+      .describe('raw: pre-allocated, recommended for server VMs; qcow2: thin (method §8).'),
     templateVms: z
       .array(z.string())
       .default([])
-      .describe('VMs that will become templates: their disks are qcow2 (seed §2.13.14: required).'),
+      .describe('VMs that will become templates: their disks are qcow2 (method §8: required).'),
     diskBus: z
       .enum(['auto', 'virtio', 'ide'])
       .default('auto')
-      .describe('auto: chosen by the guest OS policy (spec §5).'),
+      .describe('auto: chosen by the guest OS policy (method §8).'),
     nicModel: z
       .enum(['auto', 'virtio', 'e1000', 'rtl8139'])
       .default('auto')
-      .describe('auto: chosen by the guest OS policy (spec §5).'),
-    graphics: z.enum(['vnc', 'spice']).default('vnc').describe('Console protocol (seed fig. 2.56: VNC).'),
+      .describe('auto: chosen by the guest OS policy (method §8).'),
+    graphics: z.enum(['vnc', 'spice']).default('vnc').describe('Console protocol (method §8: VNC).'),
     installIso: z
       .string()
       .nullable()
@@ -289,7 +290,7 @@ export const provisionSchema = z
     autostartPriorities: z
       .array(z.enum(['high', 'medium', 'low']))
       .default(['high', 'medium', 'low'])
-      .describe('HA priorities whose VMs are highly available, i.e. autostarted (seed §2.13.14: every VM was HA).'),
+      .describe('HA priorities whose VMs are highly available, i.e. autostarted (method §8: every VM was HA).'),
     startVms: z.boolean().default(true).describe('Start each VM after defining it.'),
     vcpuSockets: z
       .number()
@@ -306,36 +307,40 @@ export const provisionSchema = z
   .prefault({});
 
 /** The quality settings as an object (capplan.yaml's `quality` section omits minSamples: it is sizing.minSamples). */
-export const qualityObjectSchema = z.strictObject({
+const qualityObjectSchema = z.strictObject({
   minSamples: z
     .number()
     .int()
     .nonnegative()
     .default(1)
     .describe(
-      'Fewer samples than this: not sizable (missing performance data). Same meaning and default as sizing.minSamples; pass that setting.',
+      'Fewer samples than this: not sizable (missing performance data). Same meaning and default as ' +
+        'sizing.minSamples; pass that setting.',
     ),
   minDays: z
     .number()
     .nonnegative()
     .default(7)
-    .describe('A window shorter than this many days lowers the score (the seed monitored two weeks).'),
+    .describe(
+      'A window shorter than this many days lowers the score (the worked example monitored two weeks, ' +
+        'method §2.2).',
+    ),
   maxGapHours: z.number().positive().default(24).describe('A gap longer than this many hours lowers the score.'),
   minCoverage: z.number().min(0).max(1).default(0.9).describe('Share of expected samples below which the score drops.'),
   peak: z
     .enum(['month-end', 'quarter-end', 'none'])
     .default('month-end')
-    .describe('Busy period the window should include (seed §2.7: month/quarter close).'),
+    .describe('Busy period the window should include (method §9: month/quarter close).'),
   requiredMetrics: z
     .array(z.enum(['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps', 'iops']))
     .default(['cpuPct', 'memoryUsedMb'])
     .describe('Metrics whose absence costs 20 points each.'),
 });
-export const qualitySettingsSchema = qualityObjectSchema.prefault({});
+const qualitySettingsSchema = qualityObjectSchema.prefault({});
 export type QualitySettings = z.output<typeof qualitySettingsSchema>;
 export const defaultQualitySettings = (): QualitySettings => qualitySettingsSchema.parse({});
 
 export const qualitySchema = qualityObjectSchema
   .omit({ minSamples: true })
   .prefault({})
-  .describe('Data-quality verdict per server (issue 4 §4); its minimum sample count is sizing.minSamples.');
+  .describe('Data-quality verdict per server (method §9); its minimum sample count is sizing.minSamples.');

@@ -34,7 +34,8 @@ export const projectSchema = z.strictObject({
     monitoring: z
       .union([z.string(), z.array(z.string())])
       .describe(
-        'Monitoring file(s) in any format capplan ingest detects (long/wide CSV, perfmon, sadf, nmon, traces), relative to this file.',
+        'Monitoring file(s) in any format capplan ingest detects (long/wide CSV, perfmon, sadf, nmon, traces), ' +
+          'relative to this file.',
       ),
     catalog: z.string().optional().describe('Host catalog YAML (cluster.mode = catalog).'),
   }),
@@ -57,9 +58,6 @@ export type ClusterSettings = ProjectSettings['cluster'];
 export type PartitionSettings = ProjectSettings['partitions'];
 export type ProvisionSettings = ProjectSettings['provision'];
 export type ResourceKey = 'cpu' | 'memory' | 'disk' | 'network';
-
-/** Demand statistic: average, maximum or a percentile such as `p95` (method §3.1). */
-export type Statistic = 'avg' | 'max' | `p${number}`;
 
 /** Everything a project names, read and validated: what a plan is made from. */
 export interface ProjectData {

@@ -22,17 +22,17 @@ const name = z.string().min(1);
 const nonNegative = z.number().nonnegative();
 const count = z.number().int().positive();
 
-/** A catalog model (ingest/catalog.ts), with defaults for hand-written derived hosts. */
-export const proposalHostModelSchema = hostModelSchema.extend({
+/** A catalog model (domain/catalog.ts), with defaults for hand-written derived hosts. */
+const proposalHostModelSchema = hostModelSchema.extend({
   name: name.default('derived').describe('Model name (catalog name, or "derived").'),
   price: nonNegative.default(0).describe('Price of one host.'),
   watts: nonNegative.default(0).describe('Power draw of one host, W.'),
 });
 
-export const proposalHostsSchema = z
+const proposalHostsSchema = z
   .strictObject({
     model: proposalHostModelSchema.describe(
-      'The host model every host of the cluster is (one CPU type per cluster, spec §3).',
+      'The host model every host of the cluster is (one CPU type per cluster, method §5.3).',
     ),
     count: count.optional().describe('Number of hosts, named <cluster.hostNamePrefix>1…n. Give count or names.'),
     names: z.array(name).min(1).optional().describe('Host names, one per host. Give count or names.'),
@@ -45,7 +45,7 @@ export const proposalHostsSchema = z
     path: ['names'],
   });
 
-export const proposalVmSchema = z.strictObject({
+const proposalVmSchema = z.strictObject({
   name: name.describe('VM name (inventory vm_name, or the slug of the server name).'),
   host: name.optional().describe('Host the VM runs on. Absent: the check places it.'),
   excluded: z

@@ -7,7 +7,7 @@ export const HA_PRIORITIES = ['high', 'medium', 'low'] as const;
 export type HaPriority = (typeof HA_PRIORITIES)[number];
 
 /** Hardware that cannot follow a server into a VM without extra products (method §4). */
-export const SPECIAL_HARDWARE = ['usb', 'serial', 'modem', 'fax'] as const;
+const SPECIAL_HARDWARE = ['usb', 'serial', 'modem', 'fax'] as const;
 export type SpecialHardware = (typeof SPECIAL_HARDWARE)[number];
 
 /** Monitoring metrics, internal units. */
@@ -40,7 +40,7 @@ export const serverFieldsSchema = z.object({
 export type InventoryServer = z.output<typeof serverFieldsSchema> & { source: { file: string; row: number } };
 
 /** Summary statistics of one metric of one server over the monitoring window. */
-export const metricStatsSchema = z.object({
+const metricStatsSchema = z.object({
   samples: count,
   avg: z.number(),
   min: z.number(),
@@ -52,7 +52,7 @@ export const metricStatsSchema = z.object({
 export type MetricStats = z.output<typeof metricStatsSchema>;
 
 /** How far the monitoring data of one server can be trusted (method §9). */
-export const dataQualitySchema = z.object({
+const dataQualitySchema = z.object({
   score: z.number().describe('0–100; 100 = a full, gap-free window covering the busy period with every metric.'),
   verdict: z
     .enum(['good', 'fair', 'poor', 'missing'])

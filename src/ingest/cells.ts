@@ -1,5 +1,5 @@
 // Parsing one cell of a client's table into a typed value, with the error located at
-// file:row:column (formats.md: row = line number, column = header name). Empty is `null`
+// file:row:column (row = line number, column = header name, docs/inputs.md). Empty is `null`
 // (missing data, a finding for sizing), never an error.
 import { InputError, type SourceLocation } from '../domain/errors.ts';
 import { unguardFormula } from '../escape/spreadsheet.ts';
@@ -14,7 +14,7 @@ function show(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
-export function isBlank(value: string | undefined): boolean {
+function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';
 }
 
@@ -55,7 +55,7 @@ export function enumCell<T extends string>(value: string | undefined, allowed: r
   return hit;
 }
 
-/** VM name from a server name: lowercase ASCII, accents dropped, other runs → `-` (formats.md). */
+/** VM name from a server name: lowercase ASCII, accents dropped, other runs → `-` (docs/inputs.md). */
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')

@@ -32,7 +32,7 @@ export interface IngestOptions {
   progress?: (file: string, bytesRead: number) => void;
 }
 
-export interface SourceReport {
+interface SourceReport {
   file: string;
   kind: 'inventory' | 'monitoring';
   format: SourceFormat;
@@ -68,7 +68,7 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
         format === 'rvtools' ? await readRvToolsXlsx(input) : await readRvToolsCsvFolder(input, opts.encoding);
       const r = rvToolsInventory(tables, { poweredOff: opts.poweredOff ?? 'include' });
       inventory.push(...r.servers);
-      r.extras.forEach((e) =>
+      for (const e of r.extras)
         extras.set(e.name, {
           vcenter: e.vcenter,
           vm_id: e.vmId,
@@ -76,8 +76,7 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
           host: e.host,
           cluster: e.cluster,
           disk_used_gb: e.diskUsedGb,
-        }),
-      );
+        });
       findings.push(...r.findings);
       const excluded = r.excluded.length ? [`excluded: ${countBy(r.excluded.map((e) => e.reason))}`] : [];
       sources.push({
@@ -219,7 +218,10 @@ function countBy(xs: string[]): string {
   return [...m].map(([k, v]) => `${v} ${k}`).join(', ');
 }
 
-/** Files to read: folders expand to their files (sorted; hidden and .md files skipped), an RVTools CSV folder stays one input. */
+/**
+ * Files to read: folders expand to their files (sorted; hidden and .md files skipped), an RVTools CSV folder stays one
+ * input.
+ */
 async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {

@@ -1,4 +1,4 @@
-// inventory.csv (formats.md): one row per physical server, header by name, order free,
+// inventory.csv (docs/inputs.md): one row per physical server, header by name, order free,
 // unknown extra columns allowed. A malformed value is an InputError at file:row:column.
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
@@ -67,7 +67,7 @@ function startLine(info: { lines: number; raw?: string }): number {
 }
 
 /** Header spellings of other inventories recognised without a column map (lower case). */
-export const INVENTORY_SYNONYMS: Record<string, string[]> = {
+const INVENTORY_SYNONYMS: Record<string, string[]> = {
   name: ['server', 'server name', 'servername', 'hostname', 'host name', 'computer name', 'computername'],
   vm_name: ['vm', 'vm name'],
   os: ['operating system', 'os name'],

@@ -34,7 +34,7 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
 /**
  * The servers and what their monitoring says, with the data-quality verdict applied:
  * what sizing needs. Any inventory the readers know (capplan CSV, RVTools xlsx or CSV
- * folder) and any monitoring format they detect (issue 4): `plan` and `check` read data
+ * folder) and any monitoring format they detect (docs/ingest.md): `plan` and `check` read data
  * exactly as `ingest` does.
  */
 export async function readServerData(
@@ -60,7 +60,7 @@ export async function readServerData(
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */
-export function requestedPercentiles(statistic: Record<string, string>): number[] {
+function requestedPercentiles(statistic: Record<string, string>): number[] {
   const ps = new Set([50, 95, 99]);
   for (const s of Object.values(statistic)) if (s.startsWith('p')) ps.add(Number(s.slice(1)));
   return [...ps].sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-// One entry point for "the inventory", whatever the client sent: an inventory CSV (formats.md,
+// One entry point for "the inventory", whatever the client sent: an inventory CSV (docs/inputs.md,
 // header synonyms or a column map), an RVTools workbook, or an RVTools CSV export folder.
 import type { InventoryServer } from '../domain/server.ts';
 import type { Finding } from '../domain/finding.ts';

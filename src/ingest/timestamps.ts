@@ -3,7 +3,7 @@
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /**
- * ISO-8601 with a UTC offset or `Z` (formats.md), e.g. `2010-03-22T00:00:00Z`,
+ * ISO-8601 with a UTC offset or `Z` (docs/inputs.md), e.g. `2010-03-22T00:00:00Z`,
  * `2010-03-22 01:00:00+01:00`. Returns epoch ms, or null when malformed or without offset.
  */
 export function parseIsoTimestamp(s: string): number | null {

@@ -1,4 +1,4 @@
-// N+k failover simulation (issue 3 §4; spec: VMs of failed hosts restart on the survivors
+// N+k failover simulation (method §6.4: VMs of failed hosts restart on the survivors
 // within the failover ceiling, in HA-priority order). One core over arrays, used by the
 // optimiser on every candidate and wrapped by `simulateFailures` for plans and reports.
 import type { FailoverScenario, Restart } from '../domain/plan.ts';
@@ -8,7 +8,7 @@ import type { PlacementResult } from './types.ts';
 import { addInto, fits, fmt, normSize, pctFor, referenceCapacity, slack, zeros } from './vector.ts';
 
 /** Scenario enumeration stops here; beyond it only subsets of the most loaded hosts are tried. */
-export const MAX_SCENARIOS = 2000;
+const MAX_SCENARIOS = 2000;
 
 const PRIORITY_RANK: Record<HaPriority, number> = { high: 0, medium: 1, low: 2 };
 
@@ -28,8 +28,8 @@ export interface SimHost {
   vms: number[];
 }
 
-/** Restart order: HA priority high → low, then larger first, then name (brief, issue 3). */
-export function restartOrder(a: SimVm, b: SimVm): number {
+/** Restart order: HA priority high → low, then larger first, then name (method §6.4). */
+function restartOrder(a: SimVm, b: SimVm): number {
   return (
     PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
     b.size - a.size ||
@@ -190,7 +190,8 @@ function shortfall(
     });
     if (vm.demand[r]! > most) {
       return where
-        ? `${vm.name}: needs ${res[r]} ${fmt(vm.demand[r]!)}, the most free on any survivor is ${fmt(round3(Math.max(0, most)))} (${where})`
+        ? `${vm.name}: needs ${res[r]} ${fmt(vm.demand[r]!)}, the most free on any survivor ` +
+            `is ${fmt(round3(Math.max(0, most)))} (${where})`
         : `${vm.name}: no surviving host`;
     }
   }
@@ -242,5 +243,8 @@ export function simulateFailures(problem: PlacementProblem, result: PlacementRes
 /** The note a result carries when the scenario enumeration was capped. */
 export function failureNote(hostCount: number, k: number): string | null {
   if (k <= 0 || binomial(hostCount, k) <= MAX_SCENARIOS) return null;
-  return `N+${k}: ${binomial(hostCount, k)} failure scenarios exceed ${MAX_SCENARIOS}; simulated every ${k}-subset of the most loaded hosts only`;
+  return (
+    `N+${k}: ${binomial(hostCount, k)} failure scenarios exceed ${MAX_SCENARIOS}; ` +
+    `simulated every ${k}-subset of the most loaded hosts only`
+  );
 }

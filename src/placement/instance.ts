@@ -21,7 +21,7 @@ export interface ModelSpec {
 }
 
 /** VMs that must share a host (one affinity group), placed as one. */
-export interface Item {
+interface Item {
   vms: number[];
   demand: number[];
   size: number;
@@ -46,7 +46,7 @@ export interface Instance {
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function modelSpec(problem: PlacementProblem, m: HostModelCapacity): ModelSpec {
+function modelSpec(problem: PlacementProblem, m: HostModelCapacity): ModelSpec {
   const capacity = problem.resources.map((r) => m.capacity[r] ?? 0);
   const scale = (pct: number | Record<string, number> | undefined) =>
     capacity.map((c, i) => (c * pctFor(pct, problem.resources[i]!, 100)) / 100);
@@ -64,7 +64,11 @@ export function modelSpec(problem: PlacementProblem, m: HostModelCapacity): Mode
 /** Affinity: union-find over shared group names; returns clusters of VM indices. */
 function affinityClusters(problem: PlacementProblem): number[][] {
   const parent = problem.vms.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    if (parent[i] === i) return i;
+    parent[i] = find(parent[i]!);
+    return parent[i]!;
+  };
   const firstOfGroup = new Map<string, number>();
   problem.vms.forEach((v, i) => {
     for (const g of v.affinity ?? []) {
@@ -81,7 +85,7 @@ function affinityClusters(problem: PlacementProblem): number[][] {
   return [...clusters.values()];
 }
 
-export function parsePin(pin: string | undefined): number | null | 'bad' {
+function parsePin(pin: string | undefined): number | null | 'bad' {
   if (pin === undefined) return null;
   const m = /^host([1-9][0-9]*)$/.exec(pin);
   return m ? Number(m[1]) - 1 : 'bad';

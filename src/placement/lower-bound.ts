@@ -1,4 +1,4 @@
-// Lower bounds on the number and cost of hosts (issue 3 §3), per resource: Martello–Toth
+// Lower bounds on the number and cost of hosts (method §6.3), per resource: Martello–Toth
 // L2 (Knapsack Problems, 1990, §8.3.1), which is never below L1 = ⌈Σ demand / capacity⌉;
 // with N+k the survivors alone must hold everything under the failover ceiling, so
 // k + L2(failCap). Plus pairwise-incompatible VMs (no two fit one host): one host each.
@@ -14,7 +14,7 @@ export interface LowerBound {
 }
 
 /** Ceiling that forgives float noise: ⌈2.0000000001⌉ is 2. */
-export const ceilTol = (x: number) => Math.ceil(x - TOLERANCE);
+const ceilTol = (x: number) => Math.ceil(x - TOLERANCE);
 
 /** Count of sorted-ascending values ≤ x (with float slack). */
 function countAtMost(sorted: readonly number[], x: number): number {

@@ -4,7 +4,7 @@ import type { FailoverScenario } from '../domain/plan.ts';
 import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult, Violation } from './types.ts';
 
-export const PLACE_FORMAT_VERSION = 1;
+const PLACE_FORMAT_VERSION = 1;
 
 export function placeOutput(
   problem: PlacementProblem,

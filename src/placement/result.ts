@@ -8,7 +8,7 @@ import { fmt, maxUtil } from './vector.ts';
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function binVmNames(inst: Instance, bin: Bin): string[] {
+function binVmNames(inst: Instance, bin: Bin): string[] {
   return bin.items.flatMap((i) => inst.items[i]!.vms.map((v) => inst.vms[v]!.name)).sort(byName);
 }
 

@@ -192,7 +192,8 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   const gap =
     lbValue > 0 ? ` — gap ${fmtNum(value - lbValue)} (${((100 * (value - lbValue)) / lbValue).toFixed(1)} %)` : '';
   notes.push(
-    `lower bound ${fmtNum(lbValue)} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} (binding: ${lb.bindingResource})${gap}`,
+    `lower bound ${fmtNum(lbValue)} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} ` +
+      `(binding: ${lb.bindingResource})${gap}`,
   );
   return toResult(inst, packing, {
     method: best

@@ -12,10 +12,6 @@ export function addInto(acc: number[], v: readonly number[]): void {
   for (let r = 0; r < acc.length; r++) acc[r]! += v[r]!;
 }
 
-export function subInto(acc: number[], v: readonly number[]): void {
-  for (let r = 0; r < acc.length; r++) acc[r]! -= v[r]!;
-}
-
 export function zeros(n: number): number[] {
   return new Array<number>(n).fill(0);
 }

@@ -196,7 +196,10 @@ function scenarioViolations(
     get: (host: string): Load => changed.get(host) ?? baseLoads.get(host)!,
     own: (host: string): Load => {
       let l = changed.get(host);
-      if (!l) changed.set(host, (l = { ...baseLoads.get(host)! }));
+      if (!l) {
+        l = { ...baseLoads.get(host)! };
+        changed.set(host, l);
+      }
       return l;
     },
   };

@@ -1,5 +1,5 @@
 // assemblePlan: inventory + usage + settings → Plan. The one pipeline every command builds
-// on : size each server, choose the host hardware (derived spec or the
+// on (docs/design/pipeline.md): size each server, choose the host hardware (derived spec or the
 // cheapest catalog model), place the VMs with N+k, simulate every failure, lay out each
 // hypervisor's disk. No I/O: readers run before it, writers after it.
 import type { ProjectData, ProjectSettings } from '../domain/project.ts';

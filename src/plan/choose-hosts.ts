@@ -1,8 +1,8 @@
-// Choosing the host hardware and placing the VMs on it (foundation issue §4–5).
+// Choosing the host hardware and placing the VMs on it (method §5.2–§5.3 and §6).
 // derive:  the smallest standard spec for n hosts with N+k (sizing/derive-host.ts), placed
 //          and failure-simulated; when bin-packing needs more than the ideal share, the
 //          spec grows one step in its tightest resource and the placement is retried.
-// catalog: every model on its own (one CPU type per cluster, spec §3), the fewest hosts of
+// catalog: every model on its own (one CPU type per cluster, method §5.3), the fewest hosts of
 //          it that hold the load with N+k; the cheapest wins (then fewer hosts, then name).
 import type { ProjectSettings } from '../domain/project.ts';
 import type { HostModel } from '../domain/catalog.ts';
@@ -82,7 +82,8 @@ async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
         ...grown,
         derivation: [
           ...spec.derivation,
-          `bin-packing needed more ${tight === 'cpu' ? 'CPU' : 'memory'} than the ideal share: grown to ${describe(grown)}`,
+          `bin-packing needed more ${tight === 'cpu' ? 'CPU' : 'memory'} than the ideal share: grown ` +
+            `to ${describe(grown)}`,
         ],
       };
     }
@@ -147,9 +148,10 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[]): Promis
     inp.onProgress?.(`catalog: trying ${model.name}`);
     const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined);
     const ok = holds(attempt);
-    tried.push(
-      `${model.name}: ${ok ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.hostsUsed * model.price}` : 'cannot hold the load with N+k'}`,
-    );
+    const outcome = ok
+      ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.hostsUsed * model.price}`
+      : 'cannot hold the load with N+k';
+    tried.push(`${model.name}: ${outcome}`);
     if (!best || better(attempt, best)) best = attempt;
   }
   if (!best) throw new Error('the host catalog is empty');

@@ -7,7 +7,7 @@ import { emptyState, hostSteps, pendingSteps, STATE_QUERIES, stepLine, type Libv
 import type { VirshSession } from './virsh-session.ts';
 
 /** Object names a `virsh … --name` listing printed: one per line, padding removed. */
-export function parseNames(output: string): Set<string> {
+function parseNames(output: string): Set<string> {
   return new Set(
     output
       .split('\n')
@@ -17,7 +17,7 @@ export function parseNames(output: string): Set<string> {
 }
 
 /** Volume names of a `virsh vol-list POOL` table (two header lines; capplan's names hold no spaces). */
-export function parseVolumeTable(output: string): Set<string> {
+function parseVolumeTable(output: string): Set<string> {
   const rows = output.split('\n').filter((l) => l.trim() !== '');
   return new Set(rows.slice(2).map((l) => l.trim().split(/\s+/)[0]!));
 }
@@ -28,7 +28,7 @@ async function must(session: VirshSession, line: string): Promise<string> {
   return r.output;
 }
 
-export async function readState(session: VirshSession, poolName: string): Promise<LibvirtState> {
+async function readState(session: VirshSession, poolName: string): Promise<LibvirtState> {
   const state = emptyState();
   for (const [key, query] of Object.entries(STATE_QUERIES)) {
     state[key as keyof typeof STATE_QUERIES] = parseNames(await must(session, query));

@@ -9,7 +9,7 @@ import { checkObjectName } from './names.ts';
 import { provisionScript } from './provision-script.ts';
 import { testNodeXml } from './test-node-xml.ts';
 
-export interface OutputFile {
+interface OutputFile {
   name: string;
   data: string;
   /** File mode, e.g. 0o755 for scripts. */
@@ -37,7 +37,9 @@ function checkNames(plan: Plan, settings: ProvisionSettings, file: string): void
       throw new InputError(`VM name ${JSON.stringify(vm.name)} appears twice`, { file, column: `vms[${i}].name` });
     seen.add(vm.name);
   });
-  plan.hosts.forEach((host, i) => checkObjectName(host.name, { file, column: `hosts[${i}].name` }));
+  plan.hosts.forEach((host, i) => {
+    checkObjectName(host.name, { file, column: `hosts[${i}].name` });
+  });
   const known = new Set(settings.networks.map((n) => n.name));
   settings.nicNetworks.forEach((name, i) => {
     if (!known.has(name))

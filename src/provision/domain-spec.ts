@@ -1,4 +1,4 @@
-// What libvirt domain a planned VM becomes (spec §5, seed §2.13.14): the decisions, as plain
+// What libvirt domain a planned VM becomes (method §8): the decisions, as plain
 // data, before any XML. domain-xml.ts renders it.
 import type { ProvisionSettings } from '../domain/project.ts';
 import type { HaPriority } from '../domain/server.ts';
@@ -24,7 +24,7 @@ export interface DomainSpec {
   /** Windows keeps its clock in local time, everything else in UTC (libvirt formatdomain "Time keeping"). */
   clockOffset: 'localtime' | 'utc';
   disk: { pool: string; volume: string; format: 'raw' | 'qcow2'; bus: DiskBus; dev: string; capacityGb: number };
-  /** ISO attached as CD-ROM, booted after the disk (seed fig. 2.58: first device hard disk, attach CD). */
+  /** ISO attached as CD-ROM, booted after the disk (method §8: first device hard disk, attach CD). */
   cdromIso: string | null;
   nics: { network: string; model: NicModel; mac: string }[];
   graphics: 'vnc' | 'spice';
@@ -50,7 +50,7 @@ export interface DomainContext {
 
 /**
  * Split `vcpu` into sockets × cores: the most sockets ≤ maxSockets that divide vcpu evenly
- * (seed fig. 2.55 asks "total cores" and "CPU sockets"; guest licences often count sockets,
+ * (method §8: the source asks "total cores" and "CPU sockets"; guest licences often count sockets,
  * so the default of 1 socket puts every vCPU on one socket). E.g. 6 vCPU, max 4 → 3 × 2.
  */
 export function vcpuTopology(vcpu: number, maxSockets: number): VcpuTopology {
@@ -65,14 +65,14 @@ function diskDev(bus: DiskBus): string {
   return bus === 'virtio' ? 'vda' : 'hda';
 }
 
-export function volumeName(vmName: string, format: 'raw' | 'qcow2'): string {
+function volumeName(vmName: string, format: 'raw' | 'qcow2'): string {
   return `${slug(vmName)}-system.${format === 'raw' ? 'img' : 'qcow2'}`;
 }
 
 export function domainSpec(vm: PlanVm, ctx: DomainContext): DomainSpec {
   const s = ctx.settings;
   const devices = guestDevices(vm.os, s);
-  // Seed §2.13.14: pre-allocated (raw) for server VMs, thin (qcow2) required for templates.
+  // Method §8: pre-allocated (raw) for server VMs, thin (qcow2) required for templates.
   const format = s.templateVms.includes(vm.name) ? 'qcow2' : s.diskFormat;
   const networks = s.nicNetworks;
   const nics = Array.from({ length: vm.nics }, (_, i) => ({

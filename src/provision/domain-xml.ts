@@ -6,7 +6,7 @@ import type { DomainSpec } from './domain-spec.ts';
 import { serializeXml } from '../escape/xml.ts';
 
 /** Namespace of capplan's own data under <metadata> (libvirt requires one per element). */
-export const CAPPLAN_XMLNS = 'https://capplan.dev/xmlns/libvirt/1';
+const CAPPLAN_XMLNS = 'https://capplan.dev/xmlns/libvirt/1';
 
 export const XML_OPTIONS = { prettyPrint: true, headless: true, indent: '  ' } as const;
 
@@ -61,7 +61,7 @@ export function domainXml(spec: DomainSpec): string {
   domain.ele('vcpu', { placement: 'static' }).txt(String(spec.vcpu));
   const os = domain.ele('os');
   os.ele('type', { arch: 'x86_64' }).txt('hvm');
-  // Boot sequence (seed fig. 2.58): hard disk first, then the CD-ROM when an ISO is attached.
+  // Boot sequence (method §8): hard disk first, then the CD-ROM when an ISO is attached.
   os.ele('boot', { dev: 'hd' });
   if (spec.cdromIso !== null) os.ele('boot', { dev: 'cdrom' });
   const features = domain.ele('features');

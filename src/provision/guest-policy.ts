@@ -1,4 +1,4 @@
-// Which virtual devices a guest OS gets (spec §5, seed §2.13.14, RHEV 2.2 Admin Guide p. 113):
+// Which virtual devices a guest OS gets (method §8, RHEV 2.2 Admin Guide p. 113):
 // * NIC: "for Linux e1000 or Red Hat VirtIO, for Windows rtl8139 or VirtIO; VirtIO needs
 //   drivers, available for Windows and for RHEL later than 4.8".
 // * Disk: "IDE … Windows 2008 virtual machines need this type of disk"; VirtIO is
@@ -18,7 +18,7 @@ export interface GuestDevices {
   nicModel: NicModel;
 }
 
-/** RHEL (or CentOS) version ≥ 4.8, the first with VirtIO drivers in the kernel (seed). */
+/** RHEL (or CentOS) version ≥ 4.8, the first with VirtIO drivers in the kernel (method §8). */
 function isVirtioRhel(os: string): boolean {
   const m = /(red hat enterprise linux|rhel|centos)[^0-9]*(\d+)(?:\.(\d+))?/i.exec(os);
   if (!m) return false;
@@ -27,7 +27,7 @@ function isVirtioRhel(os: string): boolean {
   return major > 4 || (major === 4 && minor >= 8);
 }
 
-export function guestFamily(os: string | null): GuestFamily {
+function guestFamily(os: string | null): GuestFamily {
   if (!os) return 'unknown';
   if (/windows/i.test(os)) return 'windows';
   if (isVirtioRhel(os)) return 'linux-virtio';

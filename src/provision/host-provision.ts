@@ -8,7 +8,7 @@ import { kickstartParts } from './kickstart.ts';
 import { networkXml, poolXml, volumeXml } from './libvirt-xml.ts';
 import { slug } from './names.ts';
 
-export interface ObjectFile {
+interface ObjectFile {
   /** The libvirt object name. */
   name: string;
   /** Path of its XML, relative to the host folder. */
@@ -16,7 +16,7 @@ export interface ObjectFile {
   xml: string;
 }
 
-export interface DomainObject extends ObjectFile {
+interface DomainObject extends ObjectFile {
   spec: DomainSpec;
   autostart: boolean;
   start: boolean;

@@ -1,11 +1,11 @@
-// The hypervisor's local disk layout (spec table 2.13, fig. 2.40) as kickstart `part` lines
+// The hypervisor's local disk layout (method §7) as kickstart `part` lines
 // (RHEL Installation Guide, "Kickstart options": part <mntpoint> --size=<MB> --fstype=<fs>).
 import type { PlanHost } from '../domain/plan.ts';
 
 export function kickstartParts(host: PlanHost, fsType: string): string {
   const p = host.partitions;
   const lines = [
-    `# Local disk layout of ${host.name.replace(/[\r\n]/g, ' ')} from the capplan plan (spec table 2.13), sizes in MB.`,
+    `# Local disk layout of ${host.name.replace(/[\r\n]/g, ' ')} from the capplan plan (method §7), sizes in MB.`,
     `# Total ${p.totalMb} MB of ${host.localDiskMb} MB: ${p.fits ? 'fits' : 'DOES NOT FIT'} the internal disk.`,
     'clearpart --all --initlabel',
     `part /boot --size=${p.bootMb} --fstype=${fsType}`,

@@ -21,7 +21,7 @@ export interface VolumeSpec {
 }
 
 /**
- * A logical network on an existing host bridge (seed §2.13: rhevm on bond0, datos on NIC3):
+ * A logical network on an existing host bridge (method §8: rhevm on bond0, datos on NIC3):
  * forward mode "bridge" hands the VM NICs to the bridge the hypervisor install created.
  */
 export function networkXml(net: NetworkSpec): string {
@@ -42,7 +42,7 @@ export function poolXml(pool: PoolSpec): string {
 
 /**
  * A VM disk. Pre-allocated (raw): allocation = capacity, the space is reserved up front;
- * thin (qcow2): allocation 0, it grows as the guest writes (seed §2.13.14).
+ * thin (qcow2): allocation 0, it grows as the guest writes (method §8).
  */
 export function volumeXml(vol: VolumeSpec): string {
   const root = create().ele('volume');

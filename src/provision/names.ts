@@ -1,6 +1,6 @@
 // Names from the plan are client data: they reach XML (escaped by the XML library), shell and
-// virsh command lines (quoted by quote.ts) and file names (slugged here). What none of those
-// can carry safely is refused up front with the plan location.
+// virsh command lines (quoted by escape/shell.ts) and file names (slugged here). What none of
+// those can carry safely is refused up front with the plan location.
 import { createHash } from 'node:crypto';
 import { InputError } from '../domain/errors.ts';
 
@@ -14,7 +14,8 @@ const FORBIDDEN = /[\u0000-\u001f\u007f/]/;
 export function checkObjectName(name: string, location: { file: string; column: string }): void {
   if (name.length === 0 || name.trim() !== name || FORBIDDEN.test(name)) {
     throw new InputError(
-      `name ${JSON.stringify(name)} cannot be a libvirt object name (empty, leading/trailing space, "/" or a control character)`,
+      `name ${JSON.stringify(name)} cannot be a libvirt object name (empty, leading/trailing space, "/" or a ` +
+        `control character)`,
       location,
     );
   }

@@ -1,6 +1,6 @@
 // provision.sh for one host: the steps of steps.ts as a bash script that an administrator can
-// read, run and re-run. Every name is quoted by quote.ts: once for virsh (the command line the
-// session receives) and once more for bash (the literal in the script).
+// read, run and re-run. Every name is quoted by escape/shell.ts: once for virsh (the command
+// line the session receives) and once more for bash (the literal in the script).
 import { readFileSync } from 'node:fs';
 import type { HostProvision } from './host-provision.ts';
 import { quoteWord as q } from '../escape/shell.ts';

@@ -81,7 +81,7 @@ export function hostSteps(hp: HostProvision): Step[] {
     steps.push({ object: vol.name, unless: 'volumes', words: ['vol-create', pool, vol.file], fileArg: 2 });
   for (const dom of hp.domains) {
     steps.push({ object: dom.name, unless: 'domains', words: ['define', dom.file], fileArg: 1 });
-    // Seed §2.13.14: a highly available VM restarts by itself; libvirt's autostart is the
+    // Method §8: a highly available VM restarts by itself; libvirt's autostart is the
     // per-host equivalent (the VM starts when its host boots).
     if (dom.autostart) steps.push({ object: dom.name, unless: 'autostartDomains', words: ['autostart', dom.name] });
     if (dom.start) steps.push({ object: dom.name, unless: 'activeDomains', words: ['start', dom.name] });

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 
 /** capplan's UUIDv5 namespace (itself uuidv5(DNS, "capplan.dev")); fixed forever. */
-export const CAPPLAN_UUID_NAMESPACE = '1ab12f9c-5395-556e-a21b-1bb97367175b';
+const CAPPLAN_UUID_NAMESPACE = '1ab12f9c-5395-556e-a21b-1bb97367175b';
 
 /** RFC 9562 §5.5: UUIDv5 = SHA-1(namespace bytes ‖ name bytes), version 5, variant 10xx. */
 export function uuidV5(namespace: string, name: string): string {

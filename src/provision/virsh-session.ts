@@ -1,5 +1,5 @@
-// One virsh process, one libvirt connection, for a whole apply (issue 6: the test driver keeps
-// its state per connection). Commands go to virsh's interactive mode on stdin; after each,
+// One virsh process, one libvirt connection, for a whole apply (docs/provision.md, "The flow": the
+// test driver keeps its state per connection). Commands go to virsh's interactive mode on stdin; after each,
 // `echo` prints a marker on stdout and `echo --err` one on stderr, so the output and the
 // errors of every command are told apart without timing guesses. The one I/O edge of
 // src/provision (it writes no files).
@@ -90,7 +90,7 @@ export class VirshSession {
 }
 
 /** Drops virsh's banner, prompt and command echo lines (they start with "virsh # "). */
-export function cleanOutput(text: string): string {
+function cleanOutput(text: string): string {
   return text
     .split('\n')
     .filter((l) => !PROMPT.test(l) && l !== 'virsh #' && l !== 'virsh >')

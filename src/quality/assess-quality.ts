@@ -1,7 +1,7 @@
-// Data-quality verdict per server (issue 4 §4): is there enough monitoring data, over a long
+// Data-quality verdict per server (method §9): is there enough monitoring data, over a long
 // enough window, without long gaps, covering the busy period, with the metrics sizing needs?
 // A server with too little data is flagged (sizable = false → *Unplaced: Missing Performance
-// Data*, seed fig. 2.12), never silently sized. Risk named in the seed (§2.12, spec §1.5):
+// Data*, method §4), never silently sized. A risk the source names (method §9):
 // "monitoring data that does not cover the peak days/hours".
 import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
 import type { DataQuality, MetricName, ServerUsage } from '../domain/server.ts';
@@ -87,7 +87,8 @@ export function assessQuality(
     add(
       'warning',
       'peak-not-covered',
-      `the window ${usage.firstTimestamp} – ${usage.lastTimestamp} does not include a ${settings.peak} (busiest days): sized demand may miss the peak`,
+      `the window ${usage.firstTimestamp} – ${usage.lastTimestamp} does not include a ${settings.peak} (busiest ` +
+        `days): sized demand may miss the peak`,
     );
   }
   for (const m of missingMetrics) {

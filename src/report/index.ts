@@ -7,8 +7,7 @@ import { buildWorkbook } from './workbook.ts';
 
 export { buildWorkbook } from './workbook.ts';
 export { renderTerminalSummary } from './terminal.ts';
-export { planCharts, type ChartImage } from './charts/plan-charts.ts';
-export type { MarkdownReport, RenderedImage } from './markdown.ts';
+export type { MarkdownReport } from './markdown.ts';
 
 /** plan.md and the chart images to write beside it (names relative to plan.md). */
 export function renderMarkdown(plan: Plan): MarkdownReport {

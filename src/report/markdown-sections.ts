@@ -33,7 +33,8 @@ export function placementSection(plan: Plan): string {
   const p = plan.placement;
   const facts = [
     `- Method: ${md(p.method)}; objective: ${md(p.objective)}; seed ${p.seed}`,
-    `- Hosts used: **${p.hostsUsed}**; lower bound ${p.lowerBound}; ${p.optimal ? 'proven optimal' : 'not proven optimal'}`,
+    `- Hosts used: **${p.hostsUsed}**; lower ` +
+      `bound ${p.lowerBound}; ${p.optimal ? 'proven optimal' : 'not proven optimal'}`,
     `- Binding resource: ${md(p.bindingResource)}`,
     ...p.notes.map((n) => `- ${md(n)}`),
   ];
@@ -61,7 +62,8 @@ export function failoverSection(plan: Plan): string {
   const parts = [
     `## Failover (${md(r.policy)})`,
     '',
-    `Redundancy ${r.satisfied ? 'satisfied' : '**NOT satisfied**'}: ${r.scenarios.length} scenario(s) simulated, each failed host's VMs restarting on the survivors in HA-priority order (high, medium, low).`,
+    `Redundancy ${r.satisfied ? 'satisfied' : '**NOT satisfied**'}: ${r.scenarios.length} scenario(s) simulated, ` +
+      `each failed host's VMs restarting on the survivors in HA-priority order (high, medium, low).`,
   ];
   for (const s of r.scenarios) {
     parts.push('', `### ${s.failedHosts.map(md).join(' + ')} fails: ${s.satisfied ? 'holds' : '**fails**'}`, '');
@@ -126,8 +128,9 @@ export function partitionsSection(plan: Plan): string {
   );
   const s = plan.settings.partitions;
   const why = [
-    `- swap = recommended swap for the host's RAM (RHEL table: ≤ 4 GB → 2 GB, 4–16 → 4, 16–64 → 8, 64–256 → 16, 256–512 → 32) + RAM × ${qty(s.swapOvercommit)} (seed §2.13)`,
-    `- data = RAM × ${qty(s.dataFactor)} (kvm core files, kernel dumps, ISO staging; seed §2.13)`,
+    `- swap = recommended swap for the host's RAM (RHEL table: ≤ 4 GB → 2 GB, 4–16 → 4, 16–64 → 8, 64–256 → 16, ` +
+      `256–512 → 32) + RAM × ${qty(s.swapOvercommit)} (method §7)`,
+    `- data = RAM × ${qty(s.dataFactor)} (kvm core files, kernel dumps, ISO staging; method §7)`,
   ];
   return ['## Hypervisor disk layout', '', table, '', ...why].join('\n');
 }
@@ -172,16 +175,20 @@ export function assumptionsSection(plan: Plan): string {
     ['CPU normalisation', s.sizing.cpuNormalisation],
     [
       'Rounding',
-      `memory to ${qty(s.sizing.memoryStepGb)} GB, disk to ${qty(s.sizing.diskStepGb)} GB; minimum ${s.sizing.minVcpu} vCPU, ${qty(s.sizing.minMemoryGb)} GB`,
+      `memory to ${qty(s.sizing.memoryStepGb)} GB, disk to ${qty(s.sizing.diskStepGb)} GB; ` +
+        `minimum ${s.sizing.minVcpu} vCPU, ${qty(s.sizing.minMemoryGb)} GB`,
     ],
     ['Utilisation threshold', pct(s.sizing.utilisationThresholdPct, 0)],
     [
       'Hypervisor',
-      `${md(s.hypervisor.name)}: ≤ ${s.hypervisor.maxVcpuPerVm} vCPU and ≤ ${qty(s.hypervisor.maxMemoryGb64)} GB per VM, reserve ${qty(s.hypervisor.reserveMb)} MB per host`,
+      `${md(s.hypervisor.name)}: ≤ ${s.hypervisor.maxVcpuPerVm} vCPU and ≤ ${qty(s.hypervisor.maxMemoryGb64)} GB ` +
+        `per VM, reserve ${qty(s.hypervisor.reserveMb)} MB per host`,
     ],
     [
       'Cluster',
-      `N+${s.cluster.redundancy}, ${qty(s.cluster.vcpuPerCore)} vCPU per core, CPU ceiling ${pct(s.cluster.cpuCeilingPct, 0)}, memory ceiling ${pct(s.cluster.memoryCeilingPct, 0)}, failover ceiling ${pct(s.cluster.failoverCeilingPct, 0)}`,
+      `N+${s.cluster.redundancy}, ${qty(s.cluster.vcpuPerCore)} vCPU per core, CPU ` +
+        `ceiling ${pct(s.cluster.cpuCeilingPct, 0)}, memory ceiling ${pct(s.cluster.memoryCeilingPct, 0)}, failover ` +
+        `ceiling ${pct(s.cluster.failoverCeilingPct, 0)}`,
     ],
     [
       'Storage',
@@ -191,7 +198,7 @@ export function assumptionsSection(plan: Plan): string {
   return ['## Assumptions', '', mdTable([{ header: 'Setting' }, { header: 'Value' }], rows)].join('\n');
 }
 
-/** Data quality per server (issue 4 §4) and every finding the readers recorded. */
+/** Data quality per server (method §9) and every finding the readers recorded. */
 export function dataQualitySection(plan: Plan): string {
   const rows = plan.servers.map((s) => {
     const q = s.usage?.quality;

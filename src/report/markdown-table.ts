@@ -1,7 +1,7 @@
 // A GitHub-flavoured Markdown table whose columns are padded, so the source reads as a
 // table in a terminal too. Cells arrive already escaped (format.ts `md`).
 
-export type Align = 'left' | 'right';
+type Align = 'left' | 'right';
 
 export interface Column {
   header: string;
@@ -22,7 +22,8 @@ export function mdTable(columns: Column[], rows: string[][]): string {
   const widths = columns.map((c, i) => Math.max(3, width(c.header), ...rows.map((r) => width(r[i] ?? ''))));
   const line = (cells: string[]) =>
     `| ${cells.map((cell, i) => pad(cell, widths[i]!, columns[i]!.align ?? 'left')).join(' | ')} |`;
-  const rule = `|${columns.map((c, i) => (c.align === 'right' ? `${'-'.repeat(widths[i]! + 1)}:` : `:${'-'.repeat(widths[i]! + 1)}`)).join('|')}|`;
+  const dashes = (i: number) => '-'.repeat(widths[i]! + 1);
+  const rule = `|${columns.map((c, i) => (c.align === 'right' ? `${dashes(i)}:` : `:${dashes(i)}`)).join('|')}|`;
   return [line(columns.map((c) => c.header)), rule, ...rows.map((r) => line(columns.map((_, i) => r[i] ?? '')))].join(
     '\n',
   );

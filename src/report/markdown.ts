@@ -1,5 +1,5 @@
 // plan.md: the consolidation report in GitHub-flavoured Markdown, rendered from the Plan alone
-// (foundation issue §7, issue 5 §3). Every client string goes through `md` (escaped).
+// (docs/report.md, "plan.md"). Every client string goes through `md` (escaped).
 import type { Plan, PlanVm, ResourceSizing } from '../domain/plan.ts';
 import { md, num, pct, qty, ratio } from './format.ts';
 import { mdTable } from './markdown-table.ts';
@@ -14,7 +14,7 @@ import {
 } from './markdown-sections.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
 
-export interface RenderedImage {
+interface RenderedImage {
   name: string;
   data: Uint8Array;
 }
@@ -53,8 +53,10 @@ function titleSection(plan: Plan): string {
 function summarySection(plan: Plan): string {
   const h = headline(plan);
   const facts = [
-    `- **${h.servers}** servers assessed, **${h.candidates}** virtualisation candidates placed, **${h.notPlaced}** not placed`,
-    `- **${h.hostsUsed}** hosts after consolidation (lower bound ${plan.placement.lowerBound}); consolidation ratio **${ratio(h.ratio)}**; ${h.hostsSaved} machines saved`,
+    `- **${h.servers}** servers assessed, **${h.candidates}** virtualisation candidates placed, **${h.notPlaced}** ` +
+      `not placed`,
+    `- **${h.hostsUsed}** hosts after consolidation (lower bound ${plan.placement.lowerBound}); consolidation ratio ` +
+      `**${ratio(h.ratio)}**; ${h.hostsSaved} machines saved`,
     `- VMs need **${h.vcpu} vCPU**, **${h.memoryGb} GB** memory, **${h.diskGb} GB** disk`,
     `- Redundancy **${md(h.redundancy)}**: ${h.redundancySatisfied ? 'satisfied' : '**NOT satisfied**'}`,
     `- Data quality: ${md(dataQualityText(dataQuality(plan)))}`,
@@ -131,7 +133,9 @@ function sizingSection(plan: Plan): string {
       md(v.host),
     ]),
   );
-  const total = `Total: **${plan.totals.vcpu} vCPU**, **${plan.totals.memoryGb} GB** memory, **${plan.totals.diskGb} GB** disk.`;
+  const total =
+    `Total: **${plan.totals.vcpu} vCPU**, **${plan.totals.memoryGb} GB** memory, ` +
+    `**${plan.totals.diskGb} GB** disk.`;
   const inputs = mdTable(
     [
       { header: 'VM' },

@@ -1,10 +1,10 @@
-// The MAP-style consolidation summary (spec §1.4, seed fig. 2.12) as plain data, shared by
+// The MAP-style consolidation summary (method §4) as plain data, shared by
 // the Markdown, workbook and terminal renderers so the three always agree.
 import type { MetricName } from '../domain/server.ts';
 import type { Plan, PlanServer, PlanVm, ReasonCode } from '../domain/plan.ts';
 
-/** Summary groups in the order MAP lists them, plus the seed's "hard to consolidate" ones. */
-export const GROUPS = [
+/** Summary groups in the order MAP lists them, plus the source's "hard to consolidate" ones. */
+const GROUPS = [
   'Virtualization Candidate',
   'Unplaced: Missing Inventory Data',
   'Unplaced: Missing Performance Data',
@@ -23,7 +23,7 @@ const GROUP_OF_CODE: Record<ReasonCode, Group> = {
   'exceeds-memory-limit': 'Unplaced: Exceeds Hypervisor Limits',
   'exceeds-nic-limit': 'Unplaced: Exceeds Hypervisor Limits',
   'guest-32bit-memory': 'Unplaced: Exceeds Hypervisor Limits',
-  // Seed §2.7.4: a server above 85 % would monopolise a node — MAP's threshold group.
+  // Method §4: a server above 85 % would monopolise a node — MAP's threshold group.
   'source-utilisation-above-threshold': 'Unplaced: Utilization exceeds host thresholds after virtualization',
   'exceeds-host-capacity': 'Unplaced: Utilization exceeds host thresholds after virtualization',
   'unknown-error': 'Unplaced: Unknown Error',
@@ -38,7 +38,7 @@ export function groupOf(vm: PlanVm): Group {
 }
 
 /** Averages over a group's servers; null where no server of the group has the metric. */
-export interface GroupAverages {
+interface GroupAverages {
   cpuPct: number | null;
   memoryGb: number | null;
   iops: number | null;
@@ -55,7 +55,7 @@ function mean(values: number[]): number | null {
 }
 
 /** Average of each server's mean (MAP reports the average of averages). */
-export function averages(servers: PlanServer[]): GroupAverages {
+function averages(servers: PlanServer[]): GroupAverages {
   const pick = (m: MetricName) => servers.flatMap((s) => (s.usage?.metrics[m] ? [s.usage.metrics[m].avg] : []));
   const mem = mean(pick('memoryUsedMb'));
   return {
@@ -67,7 +67,7 @@ export function averages(servers: PlanServer[]): GroupAverages {
 }
 
 /** Servers by name, and a VM's source server (undefined if missing from the plan). */
-export function serverOf(plan: Plan, vm: PlanVm): PlanServer | undefined {
+function serverOf(plan: Plan, vm: PlanVm): PlanServer | undefined {
   return plan.servers.find((s) => s.name === vm.sourceServer);
 }
 
@@ -143,7 +143,7 @@ export interface DataQuality {
   incomplete: number;
 }
 
-/** How complete the monitoring behind the plan is (seed §2.7: the window must hold the peaks). */
+/** How complete the monitoring behind the plan is (method §9: the window must hold the peaks). */
 export function dataQuality(plan: Plan): DataQuality {
   const usages = plan.servers.flatMap((s) => (s.usage ? [s.usage] : []));
   const core: MetricName[] = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps'];
@@ -164,7 +164,8 @@ export function dataQualityText(q: DataQuality): string {
   if (q.monitored === 0) return `no monitoring data for any of ${q.servers} servers`;
   const days = (Date.parse(q.lastTimestamp!) - Date.parse(q.firstTimestamp!)) / 86_400_000;
   return (
-    `${q.monitored} of ${q.servers} servers monitored, ${q.firstTimestamp} to ${q.lastTimestamp} (${days.toFixed(1)} days), ` +
+    `${q.monitored} of ${q.servers} servers monitored, ${q.firstTimestamp} to ${q.lastTimestamp} ` +
+    `(${days.toFixed(1)} days), ` +
     `at least ${q.minSamples} samples each; ${q.incomplete} with a metric missing`
   );
 }

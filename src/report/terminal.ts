@@ -38,7 +38,8 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
     plan.client && !plan.title.toLowerCase().includes(plan.client.toLowerCase()) ? ` — ${safe(plan.client)}` : '';
   out.push(c.bold(safe(plan.title)) + client);
   out.push(
-    `${h.servers} servers → ${c.bold(`${h.hostsUsed} hosts`)} (ratio ${ratio(h.ratio)}, lower bound ${plan.placement.lowerBound}); ` +
+    `${h.servers} servers → ${c.bold(`${h.hostsUsed} hosts`)} (ratio ${ratio(h.ratio)}, lower ` +
+      `bound ${plan.placement.lowerBound}); ` +
       `${h.candidates} placed, ${h.notPlaced} not placed; ${h.vcpu} vCPU, ${h.memoryGb} GB, ${h.diskGb} GB disk`,
   );
   const vmTable = table(['VM', 'vCPU', 'Memory GB', 'Disk GB', 'Host'], c, 'lrrrl');
@@ -71,7 +72,8 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
     r.satisfied
       ? c.green(`${safe(r.policy)} satisfied: ${r.scenarios.length} failure scenario(s) simulated, every VM restarts`)
       : c.red(
-          `${safe(r.policy)} NOT satisfied: ${failed} of ${r.scenarios.length} failure scenario(s) leave VMs without a host`,
+          `${safe(r.policy)} NOT satisfied: ${failed} of ${r.scenarios.length} failure scenario(s) leave VMs ` +
+            `without a host`,
         ),
   );
   const excluded = notPlaced(plan);

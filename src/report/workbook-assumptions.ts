@@ -19,7 +19,7 @@ interface Entry {
 const RESOURCES = ['cpu', 'memory', 'disk', 'network'] as const;
 
 /** Workbook-only cost inputs: not settings of the plan, the consultant fills them in. */
-export const COST_DEFAULTS = { horizonYears: 3, kwhPrice: 0.15, sourceServerWatts: 0, subscriptionPerSocketYear: 0 };
+const COST_DEFAULTS = { horizonYears: 3, kwhPrice: 0.15, sourceServerWatts: 0, subscriptionPerSocketYear: 0 };
 
 function entries(plan: Plan): Entry[] {
   const s = plan.settings;
@@ -30,7 +30,7 @@ function entries(plan: Plan): Entry[] {
       label: `Demand statistic, ${r}`,
       value: s.sizing.statistic[r],
       unit: 'avg | max | pNN',
-      source: 'sizing.statistic (seed §2.7: averages)',
+      source: 'sizing.statistic (method §3.1: averages)',
     });
   for (const r of RESOURCES)
     list.push({
@@ -38,7 +38,7 @@ function entries(plan: Plan): Entry[] {
       label: `Peak factor, ${r}`,
       value: s.sizing.peakFactor[r],
       unit: '×',
-      source: 'sizing.peakFactor (seed §2.7: 1.0)',
+      source: 'sizing.peakFactor (method §3.2: 1.0)',
       numFmt: FMT.dec2,
     });
   for (const r of RESOURCES)
@@ -47,7 +47,7 @@ function entries(plan: Plan): Entry[] {
       label: `Growth, ${r}`,
       value: s.sizing.growth[r],
       unit: '% of demand',
-      source: 'sizing.growth (seed §2.7: +50 % memory and disk)',
+      source: 'sizing.growth (method §3.2: +50 % memory and disk)',
       numFmt: FMT.growth,
     });
   list.push(
@@ -56,7 +56,7 @@ function entries(plan: Plan): Entry[] {
       label: 'CPU normalisation',
       value: s.sizing.cpuNormalisation,
       unit: 'none | clock',
-      source: 'sizing.cpuNormalisation (spec §4)',
+      source: 'sizing.cpuNormalisation (method §3.4)',
     },
     {
       key: 'hostGhz',
@@ -71,7 +71,7 @@ function entries(plan: Plan): Entry[] {
       label: 'VM memory step',
       value: s.sizing.memoryStepGb,
       unit: 'GB',
-      source: 'sizing.memoryStepGb (seed table 2.7: 1)',
+      source: 'sizing.memoryStepGb (method §3.3: 1)',
       numFmt: FMT.dec2,
     },
     {
@@ -79,7 +79,7 @@ function entries(plan: Plan): Entry[] {
       label: 'VM disk step',
       value: s.sizing.diskStepGb,
       unit: 'GB',
-      source: 'sizing.diskStepGb (seed table 2.7: 5)',
+      source: 'sizing.diskStepGb (method §3.3: 5)',
       numFmt: FMT.dec2,
     },
     {
@@ -103,7 +103,7 @@ function entries(plan: Plan): Entry[] {
       label: 'Source utilisation threshold',
       value: s.sizing.utilisationThresholdPct,
       unit: '%',
-      source: 'sizing.utilisationThresholdPct (seed §2.7.4: 85)',
+      source: 'sizing.utilisationThresholdPct (method §4: 85)',
       numFmt: FMT.pct1,
     },
     {
@@ -111,7 +111,7 @@ function entries(plan: Plan): Entry[] {
       label: 'vCPU per VM limit',
       value: s.hypervisor.maxVcpuPerVm,
       unit: 'vCPU',
-      source: `hypervisor ${s.hypervisor.name} (spec §3)`,
+      source: `hypervisor ${s.hypervisor.name} (method §3.5)`,
       numFmt: FMT.int,
     },
     {
@@ -119,7 +119,7 @@ function entries(plan: Plan): Entry[] {
       label: 'Hypervisor memory reserve',
       value: s.hypervisor.reserveMb,
       unit: 'MB per host',
-      source: 'hypervisor.reserveMb (spec §3: 512)',
+      source: 'hypervisor.reserveMb (method §5.1: 512)',
       numFmt: FMT.mb,
     },
     {
@@ -127,7 +127,7 @@ function entries(plan: Plan): Entry[] {
       label: 'Host failures to survive (k of N+k)',
       value: s.cluster.redundancy,
       unit: 'hosts',
-      source: 'cluster.redundancy (seed §2.7: N+1)',
+      source: 'cluster.redundancy (method §6.4: N+1)',
       numFmt: FMT.int,
     },
     {
@@ -135,7 +135,7 @@ function entries(plan: Plan): Entry[] {
       label: 'vCPU per physical core',
       value: s.cluster.vcpuPerCore,
       unit: 'vCPU',
-      source: 'cluster.vcpuPerCore (seed table 2.8: 2)',
+      source: 'cluster.vcpuPerCore (method §5.1: 2)',
       numFmt: FMT.dec2,
     },
     {
@@ -143,7 +143,7 @@ function entries(plan: Plan): Entry[] {
       label: 'CPU ceiling per host',
       value: s.cluster.cpuCeilingPct,
       unit: '%',
-      source: 'cluster.cpuCeilingPct (seed §2.12.3: 75)',
+      source: 'cluster.cpuCeilingPct (method §6.1: 75)',
       numFmt: FMT.pct1,
     },
     {
@@ -167,7 +167,7 @@ function entries(plan: Plan): Entry[] {
       label: 'Swap overcommit',
       value: s.partitions.swapOvercommit,
       unit: '× RAM',
-      source: 'partitions.swapOvercommit (seed §2.13: 0.5)',
+      source: 'partitions.swapOvercommit (method §7: 0.5)',
       numFmt: FMT.dec2,
     },
     {
@@ -175,7 +175,7 @@ function entries(plan: Plan): Entry[] {
       label: 'Data partition factor',
       value: s.partitions.dataFactor,
       unit: '× RAM',
-      source: 'partitions.dataFactor (seed §2.13: 1.5)',
+      source: 'partitions.dataFactor (method §7: 1.5)',
       numFmt: FMT.dec2,
     },
     {
@@ -223,7 +223,7 @@ function entries(plan: Plan): Entry[] {
       label: 'Hypervisor subscription per socket',
       value: COST_DEFAULTS.subscriptionPerSocketYear,
       unit: 'currency per socket-year',
-      source: 'workbook assumption: edit (seed §3: RHEV per socket)',
+      source: 'workbook assumption: edit (method §5.4: RHEV per socket)',
       numFmt: FMT.money,
     },
   );

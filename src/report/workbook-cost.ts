@@ -1,6 +1,6 @@
-// The Cost sheet: hardware, per-socket subscriptions (seed §3: RHEV is priced per physical
-// socket) and power over the plan's horizon, before vs after. Every figure is a formula over
-// Assumptions, so the consultant can enter prices and see the totals follow.
+// The Cost sheet: hardware, per-socket subscriptions (method §5.4: RHEV is priced per
+// physical socket) and power over the plan's horizon, before vs after. Every figure is a
+// formula over Assumptions, so the consultant can enter prices and see the totals follow.
 import type ExcelJS from 'exceljs';
 import type { Plan } from '../domain/plan.ts';
 import type { AssumptionCells } from './workbook-assumptions.ts';
@@ -126,5 +126,7 @@ export function costSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells)
     rows,
     'Prices, power and horizon are on Assumptions (yellow cells); the host price and power come from the plan.',
   );
-  list.forEach((l, i) => (ws.getCell(DATA_FIRST_ROW + i, 2).numFmt = l.numFmt));
+  list.forEach((l, i) => {
+    ws.getCell(DATA_FIRST_ROW + i, 2).numFmt = l.numFmt;
+  });
 }

@@ -36,13 +36,13 @@ function heading(ws: ExcelJS.Worksheet, row: number, text: string, headers: stri
 }
 
 function writeRows(ws: ExcelJS.Worksheet, first: number, rows: CellValue[][], fmts: (string | undefined)[]): void {
-  rows.forEach((r, j) =>
+  rows.forEach((r, j) => {
     r.forEach((v, i) => {
       const cell = ws.getCell(first + j, i + 1);
       if (v !== null) cell.value = v as ExcelJS.CellValue;
       if (fmts[i]) cell.numFmt = fmts[i]!;
-    }),
-  );
+    });
+  });
 }
 
 export function placementSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells): void {
@@ -62,7 +62,8 @@ export function placementSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionC
       { header: 'Network MB/s', width: 13, numFmt: FMT.mbps },
     ],
     plan.vms.map((v) => [v.name, v.status, v.host, v.haPriority, v.vcpu, v.memoryGb, v.diskGb, v.nics, v.networkMBps]),
-    `Method ${p.method}, objective ${p.objective}, ${p.hostsUsed} hosts (lower bound ${p.lowerBound}${p.optimal ? ', optimal' : ''}), seed ${p.seed}`,
+    `Method ${p.method}, objective ${p.objective}, ${p.hostsUsed} hosts (lower ` +
+      `bound ${p.lowerBound}${p.optimal ? ', optimal' : ''}), seed ${p.seed}`,
   );
   const top = first + plan.vms.length + 1;
   heading(ws, top, 'Load per host against capacity (normal operation)', [
@@ -100,7 +101,7 @@ export function placementSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionC
 export function failoverSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells): void {
   const rows: CellValue[][] = [];
   plan.redundancy.scenarios.forEach((s, si) => {
-    s.restarts.forEach((x, i) =>
+    s.restarts.forEach((x, i) => {
       rows.push([
         si + 1,
         s.failedHosts.join(' + '),
@@ -110,8 +111,8 @@ export function failoverSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCe
         x.haPriority,
         x.from,
         x.to ?? 'nowhere',
-      ]),
-    );
+      ]);
+    });
   });
   const first = writeTable(
     ws,

@@ -1,6 +1,6 @@
 // The Sizing sheet: each VM's vCPU, memory and disk as live formulas over Assumptions,
 // Inventory and Utilization that reproduce the engine's rules, with the engine's value
-// beside each one and a check column. The rules (foundation issue §3, spec table 2.7):
+// beside each one and a check column. The rules (method §3.3):
 //   demand  = measured × peak × (1 + growth)
 //   vCPU    = max(minVcpu, ⌈cores × CPU demand % / 100 × clock factor⌉)
 //   memory  = max(minMemoryGb, ⌈demand MB / 1024⌉ rounded up to the memory step)
@@ -83,15 +83,6 @@ function row(ctx: SizingContext, vm: PlanVm, r: number): CellValue[] {
   ];
 }
 
-export const SIZING_COLUMNS = {
-  vcpu: 'H',
-  vcpuEngine: 'I',
-  memoryGb: 'L',
-  memoryGbEngine: 'M',
-  diskGb: 'P',
-  diskGbEngine: 'Q',
-} as const;
-
 export function sizingSheet(ws: ExcelJS.Worksheet, ctx: SizingContext): void {
   const rows = ctx.plan.vms.map((vm, i) => row(ctx, vm, DATA_FIRST_ROW + i));
   writeTable(
@@ -121,7 +112,8 @@ export function sizingSheet(ws: ExcelJS.Worksheet, ctx: SizingContext): void {
       { header: 'Formula = engine', width: 10 },
     ],
     rows,
-    'Change growth, peak, statistic or rounding on Assumptions and these formulas recalculate like capplan; a FALSE in the last column means the edited sheet and plan.json now differ.',
+    'Change growth, peak, statistic or rounding on Assumptions and these formulas recalculate like capplan; a FALSE ' +
+      'in the last column means the edited sheet and plan.json now differ.',
   );
   if (rows.length > 0) {
     const last = DATA_FIRST_ROW + rows.length - 1;

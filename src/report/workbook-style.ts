@@ -27,14 +27,14 @@ export const FMT = {
 } as const;
 
 /** writeTable puts its header on row 3, so every table's data starts on row 4. */
-export const HEADER_ROW = 3;
+const HEADER_ROW = 3;
 export const DATA_FIRST_ROW = HEADER_ROW + 1;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14, color: { argb: 'FF1F4E79' } };
 
 /** Client text is written as a string cell; exceljs never turns a string into a formula. */
-export function setCell(cell: ExcelJS.Cell, value: CellValue): void {
+function setCell(cell: ExcelJS.Cell, value: CellValue): void {
   if (value === null) return;
   cell.value = value as ExcelJS.CellValue;
 }
@@ -66,7 +66,11 @@ export function writeTable(
   });
   // Two lines of header text: headers wrap rather than widen numeric columns.
   ws.getRow(headerRow).height = 30;
-  rows.forEach((r, ri) => r.forEach((v, ci) => setCell(ws.getCell(headerRow + 1 + ri, ci + 1), v)));
+  rows.forEach((r, ri) => {
+    r.forEach((v, ci) => {
+      setCell(ws.getCell(headerRow + 1 + ri, ci + 1), v);
+    });
+  });
   ws.views = [
     {
       state: 'frozen',
@@ -86,7 +90,7 @@ export function writeTable(
 }
 
 /** Landscape, fit to one page wide, header rows repeated on every printed page. */
-export function setupPrint(ws: ExcelJS.Worksheet, headerRow: number): void {
+function setupPrint(ws: ExcelJS.Worksheet, headerRow: number): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     orientation: 'landscape',

@@ -35,7 +35,7 @@ export interface UtilizationLayout {
   value(serverIndex: number, metric: MetricName, statistic: string): number | undefined;
 }
 
-export function statValue(stats: MetricStats | undefined, statistic: string): number | undefined {
+function statValue(stats: MetricStats | undefined, statistic: string): number | undefined {
   if (!stats) return undefined;
   if (statistic === 'avg' || statistic === 'min' || statistic === 'max') return stats[statistic];
   return stats.percentiles[statistic];

@@ -26,7 +26,7 @@ export function documentDate(plan: Plan): Date {
   return new Date(Math.floor(Math.max(...stamps) / 1000) * 1000);
 }
 
-export function fillWorkbook(wb: ExcelJS.Workbook, plan: Plan): void {
+function fillWorkbook(wb: ExcelJS.Workbook, plan: Plan): void {
   const date = documentDate(plan);
   wb.creator = 'capplan';
   wb.lastModifiedBy = 'capplan';
@@ -70,7 +70,7 @@ export async function buildWorkbook(plan: Plan): Promise<Uint8Array> {
 }
 
 /** Re-zips with entries in their original order, every entry dated `date`. */
-export async function repackDeterministic(zipBytes: Uint8Array, date: Date): Promise<Uint8Array> {
+async function repackDeterministic(zipBytes: Uint8Array, date: Date): Promise<Uint8Array> {
   const src = await JSZip.loadAsync(zipBytes);
   const out = new JSZip();
   const names = Object.keys(src.files).filter((n) => !src.files[n]!.dir);

@@ -1,13 +1,13 @@
 // Demand of one resource of one server: the configured statistic of the monitoring data,
-// times the peak allowance, times (1 + growth). Seed §2.7 (spec §1.2): the worked example
+// times the peak allowance, times (1 + growth). Method §3.2: the worked example
 // uses the average, peak factor 1.0 (the client's figures already held the busy days) and
 // growth +50 % on memory and storage only.
 import type { MetricName, MetricStats, ServerUsage } from '../domain/server.ts';
 import type { ResourceKey, SizingSettings } from '../domain/project.ts';
 import { InternalError } from '../domain/errors.ts';
 
-/** Monitoring metric behind each sized resource (formats.md: internal metric names). */
-export const METRIC_OF: Record<ResourceKey, MetricName> = {
+/** Monitoring metric behind each sized resource (docs/ingest.md, "Metrics and unit conversions"). */
+const METRIC_OF: Record<ResourceKey, MetricName> = {
   cpu: 'cpuPct',
   memory: 'memoryUsedMb',
   disk: 'diskUsedGb',
@@ -30,7 +30,7 @@ export function pickStatistic(stats: MetricStats, statistic: string): number {
   return value;
 }
 
-/** measured × peak × (1 + growth): seed §2.7 (peak and growth allowances). */
+/** measured × peak × (1 + growth): method §3.2 (peak and growth allowances). */
 export function applyPeakAndGrowth(measured: number, peakFactor: number, growth: number): number {
   return measured * peakFactor * (1 + growth);
 }

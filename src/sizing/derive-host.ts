@@ -1,4 +1,4 @@
-// Host derivation (cluster.mode = derive; issue 2 §4, seed §2.8 table 2.8): the smallest
+// Host derivation (cluster.mode = derive; method §5.2; the example: §2.4): the smallest
 // standard host that carries the VMs with N+k redundancy. The example: 16 vCPU and 31 GB on
 // two nodes, N+1 → one survivor carries everything → 8 cores (2 × 4) at 2 GHz, 32 GB, 3 NICs.
 import type { HostModel } from '../domain/catalog.ts';
@@ -22,8 +22,8 @@ const fail = (message: string, figures: Reason['figures']): DeriveHostResult => 
 });
 
 /**
- * Clock of the derived host: cluster.minCpuGhz, else the slowest source server (seed table
- * 2.8: 2 GHz, the Xeon E5405s), so no VM runs on a slower core than it had.
+ * Clock of the derived host: cluster.minCpuGhz, else the slowest source server (method
+ * §5.2: 2 GHz, the Xeon E5405s), so no VM runs on a slower core than it had.
  */
 function chooseClock(
   sourceGhz: readonly (number | null)[],
@@ -38,11 +38,13 @@ function chooseClock(
   const fastest = Math.max(...known);
   return {
     ghz: slowest,
-    line: `clock ${fmt(slowest)} GHz: the slowest source server (sources run ${fmt(slowest)}–${fmt(fastest)} GHz; cluster.minCpuGhz not set)`,
+    line:
+      `clock ${fmt(slowest)} GHz: the slowest source server (sources run ${fmt(slowest)}–${fmt(fastest)} GHz; ` +
+      `cluster.minCpuGhz not set)`,
   };
 }
 
-/** The fixed parts of a derived host, from the cluster settings (seed §2.8–§2.9). */
+/** The fixed parts of a derived host, from the cluster settings (method §2.4–§2.5). */
 function fixedParts(settings: ProjectSettings): {
   parts: Omit<HostModel, 'sockets' | 'coresPerSocket' | 'cpuGhz' | 'memoryGb'>;
   lines: string[];
@@ -51,7 +53,7 @@ function fixedParts(settings: ProjectSettings): {
   const parts = {
     name: c.modelName,
     threadsPerCore: c.threadsPerCore,
-    // seed §2.8: two NICs bonded for storage + management (rhevm) and one for data (datos).
+    // method §2.4: two NICs bonded for storage + management (rhevm) and one for data (datos).
     nics: c.managementNics + c.dataNics,
     nicGbps: c.nicGbps,
     localDiskMb: c.localDiskMb,
@@ -61,7 +63,8 @@ function fixedParts(settings: ProjectSettings): {
   };
   const lines = [
     `NICs: ${c.managementNics} bonded management/storage + ${c.dataNics} data = ${parts.nics} @ ${fmt(c.nicGbps)} Gbps`,
-    `${c.threadsPerCore} threads per core, local disk ${c.localDiskMb} MB, price ${c.price}, ${c.watts} W: cluster settings`,
+    `${c.threadsPerCore} threads per core, local disk ${c.localDiskMb} MB, price ${c.price}, ${c.watts} W: cluster ` +
+      `settings`,
   ];
   return { parts, lines };
 }
@@ -69,12 +72,14 @@ function fixedParts(settings: ProjectSettings): {
 /** With local storage the VM disks a survivor carries must fit beside the hypervisor's partitions. */
 function localDiskCheck(host: DerivedHost, diskGbPerHost: number, settings: ProjectSettings): DeriveHostResult {
   if (settings.cluster.storage === 'shared') {
-    host.derivation.push('storage shared: VM disks live on the SAN and do not size the host (seed §2.8)');
+    host.derivation.push('storage shared: VM disks live on the SAN and do not size the host (method §2.4)');
     return { host, reason: null };
   }
   const partitionsMb = hypervisorPartitions(host.memoryGb, host.localDiskMb, settings.partitions).totalMb;
   const neededMb = partitionsMb + diskGbPerHost * 1024;
-  const line = `storage local: ${fmt(diskGbPerHost)} GB of VM disks + ${partitionsMb} MB hypervisor partitions = ${fmt(neededMb)} MB of ${host.localDiskMb} MB`;
+  const line =
+    `storage local: ${fmt(diskGbPerHost)} GB of VM disks + ${partitionsMb} MB hypervisor partitions ` +
+    `= ${fmt(neededMb)} MB of ${host.localDiskMb} MB`;
   if (neededMb > host.localDiskMb)
     return fail(`${line}: does not fit; raise cluster.localDiskMb or add hosts`, {
       neededMb,
@@ -110,14 +115,16 @@ export function deriveHost(
   const shape = chooseCpuShape(cores, c, hv);
   if (!shape)
     return fail(
-      `a host needs ${cores} cores (${fmt(need.vcpu)} vCPU at ${c.vcpuPerCore} per core); no standard CPU shape within ${hv.name}'s ${hv.maxHostCpus} CPUs per node: add hosts`,
+      `a host needs ${cores} cores (${fmt(need.vcpu)} vCPU at ${c.vcpuPerCore} per core); no standard CPU shape ` +
+        `within ${hv.name}'s ${hv.maxHostCpus} CPUs per node: add hosts`,
       { cores, limit: hv.maxHostCpus },
     );
   const memoryNeedGb = need.memoryGb + hv.reserveMb / 1024;
   const memoryGb = chooseMemorySizeGb(memoryNeedGb, c, hv);
   if (memoryGb === null)
     return fail(
-      `a host needs ${fmt(memoryNeedGb)} GB; no standard memory size within ${hv.name}'s ${hv.maxHostMemoryGb} GB per node: add hosts`,
+      `a host needs ${fmt(memoryNeedGb)} GB; no standard memory size within ${hv.name}'s ${hv.maxHostMemoryGb} GB ` +
+        `per node: add hosts`,
       { memoryGb: memoryNeedGb, limitGb: hv.maxHostMemoryGb },
     );
   const clock = chooseClock(sourceGhz, settings);
@@ -131,8 +138,10 @@ export function deriveHost(
     memoryGb,
     derivation: [
       need.vcpuLine,
-      `${coresText(need.vcpu, c.vcpuPerCore, cores)} → ${shape.sockets} sockets × ${shape.coresPerSocket} cores (smallest standard shape with ≥ ${cores} cores; ${c.preferredSockets} sockets preferred)`,
-      `${need.memoryLine} + ${fmt(hv.reserveMb / 1024)} GB (${fmt(hv.reserveMb)} MB) hypervisor reserve = ${fmt(memoryNeedGb)} GB → ${memoryGb} GB (next standard size)`,
+      `${coresText(need.vcpu, c.vcpuPerCore, cores)} → ${shape.sockets} sockets × ${shape.coresPerSocket} cores ` +
+        `(smallest standard shape with ≥ ${cores} cores; ${c.preferredSockets} sockets preferred)`,
+      `${need.memoryLine} + ${fmt(hv.reserveMb / 1024)} GB (${fmt(hv.reserveMb)} MB) hypervisor reserve ` +
+        `= ${fmt(memoryNeedGb)} GB → ${memoryGb} GB (next standard size)`,
       clock.line,
       ...lines,
     ],
@@ -154,7 +163,9 @@ export function growHostSpec(
   if (resource === 'cpu') {
     const shape = nextCpuShape(spec, c, hv);
     if (!shape) return null;
-    const line = `grown for packing: ${spec.sockets} × ${spec.coresPerSocket} → ${shape.sockets} sockets × ${shape.coresPerSocket} cores (${coresOf(shape)} cores)`;
+    const line =
+      `grown for packing: ${spec.sockets} × ${spec.coresPerSocket} → ${shape.sockets} sockets ` +
+      `× ${shape.coresPerSocket} cores (${coresOf(shape)} cores)`;
     return {
       ...spec,
       sockets: shape.sockets,

@@ -1,12 +1,12 @@
-// Servers that are hard to consolidate (seed §2.7.4, MAP Toolkit groups of fig. 2.12; spec
-// §1.4 and the platform limits of spec §3). One function per rule: each returns a Reason
-// with the numbers behind it, or null when the rule does not apply.
+// Servers that are hard to consolidate (method §4, with the MAP Toolkit groups, and the
+// per-VM limits of method §3.5). One function per rule: each returns a Reason with the
+// numbers behind it, or null when the rule does not apply.
 import type { InventoryServer, MetricName, ServerUsage } from '../domain/server.ts';
 import type { HypervisorSettings } from '../domain/project.ts';
 import type { Reason } from '../domain/plan.ts';
 import { fmt } from './rounding.ts';
 
-/** More vCPU than the hypervisor allows per VM (spec §3: RHEV 2.2, 16 vCPU). */
+/** More vCPU than the hypervisor allows per VM (method §3.5: RHEV 2.2, 16 vCPU). */
 export function vcpuLimitReason(vcpu: number, hv: HypervisorSettings): Reason | null {
   if (vcpu <= hv.maxVcpuPerVm) return null;
   return {
@@ -16,7 +16,7 @@ export function vcpuLimitReason(vcpu: number, hv: HypervisorSettings): Reason | 
   };
 }
 
-/** Memory above the 64-bit guest limit (spec §3: 256 GB). Unknown bitness gets this limit. */
+/** Memory above the 64-bit guest limit (method §3.5: 256 GB). Unknown bitness gets this limit. */
 export function memoryLimitReason(memoryGb: number, osBits: 32 | 64 | null, hv: HypervisorSettings): Reason | null {
   if (osBits === 32 || memoryGb <= hv.maxMemoryGb64) return null;
   return {
@@ -26,7 +26,7 @@ export function memoryLimitReason(memoryGb: number, osBits: 32 | 64 | null, hv: 
   };
 }
 
-/** A 32-bit guest needing more than the 32-bit limit (spec §3: 4 GB). */
+/** A 32-bit guest needing more than the 32-bit limit (method §3.5: 4 GB). */
 export function guest32BitMemoryReason(
   memoryGb: number,
   osBits: 32 | 64 | null,
@@ -40,7 +40,7 @@ export function guest32BitMemoryReason(
   };
 }
 
-/** More vNICs than the hypervisor allows per VM (spec §3: 8). */
+/** More vNICs than the hypervisor allows per VM (method §3.5: 8). */
 export function nicLimitReason(nics: number, hv: HypervisorSettings): Reason | null {
   if (nics <= hv.maxNicsPerVm) return null;
   return {
@@ -51,19 +51,21 @@ export function nicLimitReason(nics: number, hv: HypervisorSettings): Reason | n
 }
 
 /**
- * Measured CPU above the threshold (seed §2.7.4: a server using more than 85 % of its
+ * Measured CPU above the threshold (method §4: a server using more than 85 % of its
  * hardware would monopolise a node). `measuredPct` is the statistic before peak and growth.
  */
 export function cpuUtilisationReason(measuredPct: number, statistic: string, thresholdPct: number): Reason | null {
   if (measuredPct <= thresholdPct) return null;
   return {
     code: 'source-utilisation-above-threshold',
-    message: `CPU ${statistic} ${fmt(measuredPct)} % of its own hardware is above the ${thresholdPct} % threshold; it would monopolise a node`,
+    message:
+      `CPU ${statistic} ${fmt(measuredPct)} % of its own hardware is above the ${thresholdPct} % threshold; ` +
+      `it would monopolise a node`,
     figures: { resource: 'cpu', measuredPct, thresholdPct },
   };
 }
 
-/** Measured memory used / installed above the threshold (seed §2.7.4, as for CPU). */
+/** Measured memory used / installed above the threshold (method §4, as for CPU). */
 export function memoryUtilisationReason(
   measuredMb: number,
   installedMb: number,
@@ -74,23 +76,27 @@ export function memoryUtilisationReason(
   if (usedPct <= thresholdPct) return null;
   return {
     code: 'source-utilisation-above-threshold',
-    message: `memory ${statistic} ${fmt(measuredMb)} MB of ${fmt(installedMb)} MB installed = ${fmt(usedPct)} %, above the ${thresholdPct} % threshold; it would monopolise a node`,
+    message:
+      `memory ${statistic} ${fmt(measuredMb)} MB of ${fmt(installedMb)} MB installed = ${fmt(usedPct)} %, ` +
+      `above the ${thresholdPct} % threshold; it would monopolise a node`,
     figures: { resource: 'memory', measuredMb, installedMb, usedPct, thresholdPct },
   };
 }
 
-/** Atypical hardware that cannot follow the server into a VM as is (seed §2.7.4). */
+/** Atypical hardware that cannot follow the server into a VM as is (method §4). */
 export function specialHardwareReason(server: Pick<InventoryServer, 'specialHardware'>): Reason | null {
   if (server.specialHardware.length === 0) return null;
   const list = server.specialHardware.join(', ');
   return {
     code: 'special-hardware',
-    message: `needs special hardware (${list}); USB can go over IP with an extra product, serial/modem/fax boards cannot be virtualised as is`,
+    message:
+      `needs special hardware (${list}); USB can go over IP with an extra product, serial/modem/fax boards ` +
+      `cannot be virtualised as is`,
     figures: { hardware: list },
   };
 }
 
-/** Inventory columns whose absence is "missing inventory data" (formats.md), CSV names. */
+/** Inventory columns whose absence is "missing inventory data" (docs/inputs.md), CSV names. */
 const REQUIRED_INVENTORY: readonly [keyof InventoryServer, string][] = [
   ['os', 'os'],
   ['osBits', 'os_bits'],
@@ -138,11 +144,13 @@ export function missingPerformanceReason(usage: ServerUsage | null, minSamples: 
       figures: { samples: usage.samples, minSamples },
     };
   }
-  // The data-quality verdict (validate/quality.ts) may judge the data too thin to size from.
+  // The data-quality verdict (quality/assess-quality.ts) may judge the data too thin to size from.
   if (usage.quality && !usage.quality.sizable) {
     return {
       code: 'missing-performance-data',
-      message: `monitoring data too thin to size from (quality ${usage.quality.score}/100: ${usage.quality.issues.join(', ')})`,
+      message:
+        `monitoring data too thin to size from ` +
+        `(quality ${usage.quality.score}/100: ${usage.quality.issues.join(', ')})`,
       figures: { samples: usage.samples, score: usage.quality.score },
     };
   }

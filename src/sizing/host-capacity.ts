@@ -1,6 +1,6 @@
 // How a host model becomes placement capacity, and how loads become percentages.
-// vCPU capacity = cores × vCPU-per-core (seed table 2.8: 8 cores at 2:1 carry 16 vCPU);
-// memory capacity = (RAM − hypervisor reserve) × overcommit (spec §3: 512 MB reserved;
+// vCPU capacity = cores × vCPU-per-core (method §5.1: 8 cores at 2:1 carry 16 vCPU);
+// memory capacity = (RAM − hypervisor reserve) × overcommit (method §5.1: 512 MB reserved;
 // KSM overcommit is a setting, 1 = none).
 import type { ProjectSettings } from '../domain/project.ts';
 import type { HostModel } from '../domain/catalog.ts';

@@ -1,6 +1,6 @@
-// What one host must carry, before standard shapes (issue 2 §4; seed §2.7 N+1 and §2.8):
+// What one host must carry, before standard shapes (method §5.2):
 // with n hosts and k failures the n − k survivors carry every VM within the failover ceiling,
-// the n hosts carry them within the normal ceilings (seed §2.12.3: 75 % CPU), and no host is
+// the n hosts carry them within the normal ceilings (method §6.1: 75 % CPU), and no host is
 // smaller than the largest VM. The requirement is the largest of these; the line that binds
 // is named in the derivation.
 import type { ProjectSettings } from '../domain/project.ts';
@@ -46,7 +46,7 @@ function shareText(total: number, hosts: number, share: number, round: boolean):
 }
 
 /**
- * A share carried at ≤ ceilingPct (and ÷ memory overcommit, KSM page sharing, spec §3):
+ * A share carried at ≤ ceilingPct (and ÷ memory overcommit, KSM page sharing, method §5.1):
  * share / (ceiling / 100) / overcommit, e.g. 8 vCPU at ≤ 75 % → 10.67 vCPU of capacity.
  */
 function candidate(label: string, text: string, share: number, ceilingPct: number, overcommit = 1): Candidate {

@@ -1,6 +1,6 @@
 // Standard hardware shapes a derived host may take: CPU shapes (sockets × cores per socket)
-// and memory sizes, both lists from the settings (issue 2 §4; seed table 2.8 picked
-// 2 sockets × 4 cores and 32 GB). Pure choices with explicit tie-breaks.
+// and memory sizes, both lists from the settings (method §5.2; the example
+// picked 2 sockets × 4 cores and 32 GB). Pure choices with explicit tie-breaks.
 import type { ClusterSettings, HypervisorSettings } from '../domain/project.ts';
 import { TOLERANCE } from '../util/tolerance.ts';
 
@@ -13,10 +13,10 @@ export const coresOf = (shape: CpuShape): number => shape.sockets * shape.coresP
 
 /**
  * Order of preference among shapes: fewest cores first; among equal core counts the
- * preferred socket count (seed table 2.8: 2 × 4 over 1 × 8), then the nearest to it, then
+ * preferred socket count (method §5.2: 2 × 4 over 1 × 8), then the nearest to it, then
  * fewer sockets — a total order, so the choice never depends on the list's order.
  */
-export function compareShapes(a: CpuShape, b: CpuShape, preferredSockets: number): number {
+function compareShapes(a: CpuShape, b: CpuShape, preferredSockets: number): number {
   return (
     coresOf(a) - coresOf(b) ||
     Math.abs(a.sockets - preferredSockets) - Math.abs(b.sockets - preferredSockets) ||
@@ -27,7 +27,7 @@ export function compareShapes(a: CpuShape, b: CpuShape, preferredSockets: number
 
 /**
  * The smallest standard shape with at least `minCores` cores, within the hypervisor's
- * physical-CPU limit per node (spec §3: 64); null when none fits.
+ * physical-CPU limit per node (method §5.4: 64); null when none fits.
  */
 export function chooseCpuShape(minCores: number, cluster: ClusterSettings, hv: HypervisorSettings): CpuShape | null {
   const fitting = cluster.cpuShapes
@@ -37,14 +37,14 @@ export function chooseCpuShape(minCores: number, cluster: ClusterSettings, hv: H
   return best ? { sockets: best.sockets, coresPerSocket: best.coresPerSocket } : null;
 }
 
-/** The next standard shape with more cores than `current`, or null (issue 2 §4 growth). */
+/** The next standard shape with more cores than `current`, or null (growth steps, method §5.2). */
 export function nextCpuShape(current: CpuShape, cluster: ClusterSettings, hv: HypervisorSettings): CpuShape | null {
   return chooseCpuShape(coresOf(current) + 1, cluster, hv);
 }
 
 /**
  * The smallest standard memory size ≥ `minGb` (float noise tolerated) within the
- * hypervisor's RAM limit per node (spec §3: 1 TB); null when none fits.
+ * hypervisor's RAM limit per node (method §5.4: 1 TB); null when none fits.
  */
 export function chooseMemorySizeGb(minGb: number, cluster: ClusterSettings, hv: HypervisorSettings): number | null {
   const fitting = cluster.memorySizesGb.filter((gb) => gb >= minGb - TOLERANCE && gb <= hv.maxHostMemoryGb);

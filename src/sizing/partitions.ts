@@ -1,11 +1,11 @@
-// The hypervisor node's local disk layout (seed §2.13, table 2.13 and figure 2.40).
+// The hypervisor node's local disk layout (method §7).
 import type { PartitionSettings } from '../domain/project.ts';
 import type { Partitions } from '../domain/plan.ts';
 import { ceilSafe } from './rounding.ts';
 
 /**
  * Red Hat's recommended swap for a RAM size, GB. Source: Red Hat Knowledgebase DOC-15252
- * (cited by the seed, §2.13, footnote 45), the table of the RHEL 5 Installation Guide and the
+ * (cited by the source document, method §7), the table of the RHEL 5 Installation Guide and the
  * RHEV-H 2.2 installation: RAM ≤ 4 GB → 2 GB; ≤ 16 GB → 4 GB; ≤ 64 GB → 8 GB; ≤ 256 GB →
  * 16 GB; ≤ 512 GB → 32 GB. Each boundary belongs to the lower row (16 GB → 4 GB). The table
  * ends at 512 GB; above it we keep 32 GB (the last figure Red Hat gives), since the swap
@@ -20,7 +20,7 @@ export function recommendedSwapGb(ramGb: number): number {
 }
 
 /**
- * Partitions of a hypervisor node with `ramGb` of RAM on a `localDiskMb` disk (seed §2.13):
+ * Partitions of a hypervisor node with `ramGb` of RAM on a `localDiskMb` disk (method §7):
  * swap = (recommended_swap(RAM) + RAM × overcommit) × 1024 MB — the example: (8 + 32 × 0.5)
  * × 1024 = 24576 MB; data (kvm core files, kernel dumps, ISO staging) = RAM × 1.5 × 1024 =
  * 49152 MB; boot, root (256 × 2 MB), config and logging fixed. The example totals 76343 MB

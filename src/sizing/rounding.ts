@@ -12,7 +12,7 @@ export function ceilSafe(x: number): number {
   return Math.ceil(x - TOLERANCE) + 0;
 }
 
-/** x rounded up to a multiple of step (seed table 2.7: disk to 5 GB), noise-safe. */
+/** x rounded up to a multiple of step (method §3.3: disk to 5 GB), noise-safe. */
 export function roundUpToStep(x: number, step: number): number {
   // toPrecision(12) keeps 3 × 0.1 from printing as 0.30000000000000004 with a fractional step.
   return Number((ceilSafe(x / step) * step).toPrecision(12));

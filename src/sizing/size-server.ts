@@ -1,5 +1,5 @@
 // One physical server → the VM it becomes, with every figure explained and every exclusion
-// rule applied (seed §2.7, §2.7.4; spec §1–§4). Pure: the pipeline sets `host` and `status`
+// rule applied (method §3–§4). Pure: the pipeline sets `host` and `status`
 // (excluded → 'excluded').
 import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import type { ProjectSettings } from '../domain/project.ts';
@@ -19,7 +19,7 @@ import {
   vcpuLimitReason,
 } from './exclusion-rules.ts';
 
-export type SizedVm = Omit<PlanVm, 'host' | 'status'>;
+type SizedVm = Omit<PlanVm, 'host' | 'status'>;
 
 export interface SizeServerResult {
   vm: SizedVm;
@@ -41,7 +41,7 @@ function clockScale(
 
 /**
  * Disk demand: the monitored disk used, or, when the disk was not monitored, the installed
- * disk (an upper bound of what is used), with the same growth and peak (seed §2.7).
+ * disk (an upper bound of what is used), with the same growth and peak (method §3.2).
  */
 function diskDemand(
   server: InventoryServer,
@@ -117,7 +117,7 @@ function exclusionReasons(
 
 /**
  * Size one server as a VM. `targetHostGhz` is the clock of the hosts it will run on, needed
- * only with sizing.cpuNormalisation = clock (spec §4).
+ * only with sizing.cpuNormalisation = clock (method §3.4).
  */
 export function sizeServer(
   server: InventoryServer,
@@ -132,7 +132,7 @@ export function sizeServer(
     vcpu: sizing.cpu?.result ?? 0,
     memoryGb: sizing.memory?.result ?? 0,
     diskGb: sizing.disk?.result ?? 0,
-    // vNICs = physical NICs (seed §2.7: Web and VPN keep two "for operational reasons").
+    // vNICs = physical NICs (method §3.3: Web and VPN keep two "for operational reasons").
     nics: server.nics ?? 0,
     networkMBps: sizing.network?.result ?? 0,
     reasons: [],

@@ -1,6 +1,6 @@
-// The VM shape, one function per resource (seed §2.7, table 2.7; spec §2 "rounding rules
-// that reproduce every row exactly"). Each returns a ResourceSizing holding every input and a
-// readable formula, so a report can show why a VM got its figure.
+// The VM shape, one function per resource (method §3.3: rounding rules that reproduce every
+// row of the worked example, method §2.3). Each returns a ResourceSizing holding every input
+// and a readable formula, so a report can show why a VM got its figure.
 import type { ResourceSizing } from '../domain/plan.ts';
 import type { Demand } from './demand.ts';
 import { ceilSafe, fmt, roundUpToStep } from './rounding.ts';
@@ -25,16 +25,16 @@ function sizing(d: Demand, result: number, formula: string): ResourceSizing {
   };
 }
 
-/** Clock normalisation (spec §4): demand in source GHz converted to target-host GHz. */
+/** Clock normalisation (method §3.4): demand in source GHz converted to target-host GHz. */
 export interface ClockScale {
   sourceGhz: number;
   targetGhz: number;
 }
 
 /**
- * vCPU = ⌈cores × CPU % / 100⌉, never below minVcpu (seed table 2.7, e.g. Nómina
+ * vCPU = ⌈cores × CPU % / 100⌉, never below minVcpu (method §3.3, e.g. Nómina
  * ⌈4 × 31.69 / 100⌉ = ⌈1.27⌉ = 2). With clock normalisation the busy cores are scaled by
- * source GHz / target GHz (spec §4: a 3.06 GHz core busy 50 % is 0.77 of a 2 GHz core).
+ * source GHz / target GHz (method §3.4: a 3.06 GHz core busy 50 % is 0.77 of a 2 GHz core).
  */
 export function sizeVcpu(d: Demand, cores: number, minVcpu: number, clock?: ClockScale): ResourceSizing {
   const scale = clock ? clock.sourceGhz / clock.targetGhz : 1;
@@ -43,13 +43,15 @@ export function sizeVcpu(d: Demand, cores: number, minVcpu: number, clock?: Cloc
   const result = Math.max(rounded, minVcpu);
   const clockText = clock ? ` × ${fmt(clock.sourceGhz)} GHz / ${fmt(clock.targetGhz)} GHz` : '';
   const minText = result > rounded ? ` → minimum ${minVcpu}` : '';
-  const formula = `${demandPrefix(d, '%')}⌈${cores} cores × ${fmt(d.demand)} % / 100${clockText}⌉ = ⌈${fmt(exact)}⌉ = ${rounded}${minText}`;
+  const formula =
+    `${demandPrefix(d, '%')}⌈${cores} cores × ${fmt(d.demand)} % / 100${clockText}⌉ = ⌈${fmt(exact)}⌉ ` +
+    `= ${rounded}${minText}`;
   return sizing(d, result, formula);
 }
 
 /**
- * memory GB = ⌈MB / 1024⌉, then up to a multiple of stepGb, never below minGb (seed table
- * 2.7, e.g. Nómina ⌈3528.44 / 1024⌉ = ⌈3.45⌉ = 4 GB).
+ * memory GB = ⌈MB / 1024⌉, then up to a multiple of stepGb, never below minGb (method
+ * §3.3, e.g. Nómina ⌈3528.44 / 1024⌉ = ⌈3.45⌉ = 4 GB).
  */
 export function sizeMemoryGb(d: Demand, stepGb: number, minGb: number): ResourceSizing {
   const exactGb = d.demand / 1024;
@@ -63,17 +65,18 @@ export function sizeMemoryGb(d: Demand, stepGb: number, minGb: number): Resource
 }
 
 /**
- * disk GB = demand rounded up to a multiple of stepGb (seed table 2.7: 5 GB, "≈55 % growth
+ * disk GB = demand rounded up to a multiple of stepGb (method §3.3: 5 GB, "≈55 % growth
  * on average"; e.g. Nómina 96.92 → 100).
  */
 export function sizeDiskGb(d: Demand, stepGb: number): ResourceSizing {
   const steps = ceilSafe(d.demand / stepGb);
   const result = roundUpToStep(d.demand, stepGb);
-  const formula = `${demandPrefix(d, 'GB')}⌈${fmt(d.demand)} GB / ${stepGb}⌉ × ${stepGb} = ${steps} × ${stepGb} = ${result} GB`;
+  const formula =
+    `${demandPrefix(d, 'GB')}⌈${fmt(d.demand)} GB / ${stepGb}⌉ × ${stepGb} = ${steps} × ${stepGb} ` + `= ${result} GB`;
   return sizing(d, result, formula);
 }
 
-/** Network MB/s is kept as the demand, unrounded (seed table 2.6: it does not size vNICs). */
+/** Network MB/s is kept as the demand, unrounded (method §2.2: it does not size vNICs). */
 export function sizeNetworkMBps(d: Demand): ResourceSizing {
   return sizing(d, d.demand, `${demandPrefix(d, 'MB/s')}${fmt(d.demand)} MB/s (not rounded)`);
 }

@@ -1,4 +1,4 @@
-// Builders with defaults for the check's domain objects (conventions.md §11).
+// Builders with defaults for the check's domain objects.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parseProposal, type LoadedProposal } from '../../src/check/load-proposal.ts';
@@ -8,7 +8,7 @@ import { repoRoot } from '../helpers/env.ts';
 export const fixtureDir = path.join(repoRoot, 'test/check/fixtures');
 export const exampleProposalFile = path.join(fixtureDir, 'aseguradora/proposal.yaml');
 
-/** The worked example's proposal (seed tables 2.7–2.8), optionally edited as text. */
+/** The worked example's proposal (method §2.3–§2.4), optionally edited as text. */
 export function exampleProposal(edit: (text: string) => string = (t) => t): LoadedProposal {
   return parseProposal(edit(readFileSync(exampleProposalFile, 'utf8')), 'proposal.yaml');
 }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot, cliBin } from '../helpers/env.ts';
+import { cliBin } from '../helpers/env.ts';
 import { exampleProposalFile } from './builders.ts';
 
 function capplan(args: string[], env: Record<string, string> = {}) {

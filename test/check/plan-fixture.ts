@@ -1,4 +1,4 @@
-// A hand-made Plan of the worked example (seed tables 2.7–2.9), for tests that need a plan
+// A hand-made Plan of the worked example (method §2.3–§2.5), for tests that need a plan
 // before the pipeline makes one.
 import { defaultSettings } from '../helpers/settings.ts';
 import type { Plan, PlanHost, PlanVm } from '../../src/domain/plan.ts';

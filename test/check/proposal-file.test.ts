@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseProposal } from '../../src/check/load-proposal.ts';
 import { jsonSchemaText } from '../../src/domain/json-schema.ts';
-import { ConfigError, InputError } from '../../src/domain/errors.ts';
+import { ConfigError } from '../../src/domain/errors.ts';
 import { repoRoot } from '../helpers/env.ts';
 import { exampleProposal } from './builders.ts';
 
@@ -70,7 +70,7 @@ const malformed: { name: string; edit: (t: string) => string; expect: RegExp }[]
     edit: (t) => t.replace('memory: 0.5', 'memory: lots'),
     expect: /sizing\.growth\.memory: .*number/,
   },
-  { name: 'missing inventory', edit: (t) => t.replace(/  inventory: .*\n/, ''), expect: /inputs\.inventory: / },
+  { name: 'missing inventory', edit: (t) => t.replace(/ {2}inventory: .*\n/, ''), expect: /inputs\.inventory: / },
 ];
 
 for (const c of malformed) {
@@ -94,10 +94,14 @@ test('YAML syntax errors are located (exit 2)', () => {
   );
 });
 
-test('docs/proposal.schema.json is generated from the zod schema (capplan schema proposal --out docs/proposal.schema.json)', () => {
-  const committed = readFileSync(path.join(repoRoot, 'docs/proposal.schema.json'), 'utf8');
-  assert.equal(committed, jsonSchemaText('proposal'));
-  const schema = JSON.parse(committed);
-  assert.equal(schema.additionalProperties, false);
-  assert.deepEqual(schema.required.sort(), ['formatVersion', 'hosts', 'inputs', 'project']);
-});
+test(
+  'docs/proposal.schema.json is generated from the zod schema (capplan schema proposal --out ' +
+    'docs/proposal.schema.json)',
+  () => {
+    const committed = readFileSync(path.join(repoRoot, 'docs/proposal.schema.json'), 'utf8');
+    assert.equal(committed, jsonSchemaText('proposal'));
+    const schema = JSON.parse(committed);
+    assert.equal(schema.additionalProperties, false);
+    assert.deepEqual(schema.required.sort(), ['formatVersion', 'hosts', 'inputs', 'project']);
+  },
+);

@@ -1,4 +1,4 @@
-// The "Done when" of issue 7 on the worked example (fixtures/aseguradora), end to end.
+// `capplan check` on the worked example (method §2, docs/check.md; fixtures/aseguradora), end to end.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -71,22 +71,25 @@ test('the proposal emitted from the worked example plan holds against the same d
   );
 });
 
-test('raising memory growth to 70 %: exit 1 naming the failure scenario, the host, the resource and the shortfall', () => {
-  const file = editedProposal((t) => t.replace('growth: { cpu: 0, memory: 0.5', 'growth: { cpu: 0, memory: 0.7'));
-  const r = capplan(['check', file, '--format', 'json']);
-  assert.equal(r.status, 1, r.stderr);
-  const report = JSON.parse(r.stdout);
-  assert.equal(report.holds, false);
-  // Ten VMs need 37 GB at +70 %; a survivor carries 32 GB − 512 MB = 31.5 GB.
-  const v = report.violations.find((x: { scenario?: string }) => x.scenario === 'host1 fails');
-  assert.deepEqual(
-    [v.kind, v.host, v.resource, v.required, v.available, v.shortfall],
-    ['failover', 'host2', 'memoryGb', 37, 31.5, 5.5],
-  );
-  const human = capplan(['check', file]);
-  assert.equal(human.status, 1);
-  assert.match(human.stdout, /if host1 fails, host2 must carry 37 GB of memory but has 31\.5 GB: short by 5\.5 GB/);
-});
+test(
+  'raising memory growth to 70 %: exit 1 naming the failure scenario, the host, the resource and the ' + 'shortfall',
+  () => {
+    const file = editedProposal((t) => t.replace('growth: { cpu: 0, memory: 0.5', 'growth: { cpu: 0, memory: 0.7'));
+    const r = capplan(['check', file, '--format', 'json']);
+    assert.equal(r.status, 1, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.holds, false);
+    // Ten VMs need 37 GB at +70 %; a survivor carries 32 GB − 512 MB = 31.5 GB.
+    const v = report.violations.find((x: { scenario?: string }) => x.scenario === 'host1 fails');
+    assert.deepEqual(
+      [v.kind, v.host, v.resource, v.required, v.available, v.shortfall],
+      ['failover', 'host2', 'memoryGb', 37, 31.5, 5.5],
+    );
+    const human = capplan(['check', file]);
+    assert.equal(human.status, 1);
+    assert.match(human.stdout, /if host1 fails, host2 must carry 37 GB of memory but has 31\.5 GB: short by 5\.5 GB/);
+  },
+);
 
 test("newer monitoring in which one VM's CPU doubles reports that VM's drift (and only its)", async () => {
   const rows = readFileSync(path.join(projectDir, 'monitoring.csv'), 'utf8').trimEnd().split('\n');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadProject } from '../../src/domain/project.ts';
 import { jsonSchemaText } from '../../src/domain/json-schema.ts';
-import { ConfigError, InputError } from '../../src/domain/errors.ts';
+import { ConfigError } from '../../src/domain/errors.ts';
 import { repoRoot } from '../helpers/env.ts';
 
 function project(yaml: string): string {

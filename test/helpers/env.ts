@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** ../shared beside the checkout (samples, bench, spec); CI lays it there. */
+/** The shared data folder beside the checkout (third-party samples, benchmark sets); CI lays it there. */
 export const sharedDir = path.resolve(repoRoot, '../shared');
 
-/** Path of a file under ../shared, or undefined when it is absent (tests then skip). */
+/** Path of a file in the shared data folder, or undefined when it is absent (tests then skip). */
 export function sharedFile(rel: string): string | undefined {
   const p = path.join(sharedDir, rel);
   return existsSync(p) ? p : undefined;
@@ -19,7 +19,7 @@ export const inCi = process.env.CI === 'true';
 
 /**
  * Skip option for node:test when a system tool is missing. Under CI=true a missing tool is a
- * failure, not a skip (the brief: CI must really run these tests).
+ * failure, not a skip: CI must really run these tests.
  */
 export function toolSkip(tool: string): string | false {
   const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status === 0;
@@ -28,7 +28,7 @@ export function toolSkip(tool: string): string | false {
   return `${tool} not installed`;
 }
 
-/** Skip option for tests reading ../shared. */
+/** Skip option for tests reading the shared data folder. */
 export function sharedSkip(rel: string): string | false {
   return sharedFile(rel) ? false : `../shared/${rel} absent`;
 }

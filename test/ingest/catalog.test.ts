@@ -6,7 +6,7 @@ import { ConfigError } from '../../src/domain/errors.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/foundation/catalog.yaml');
 
-test('reads the catalog of formats.md', async () => {
+test('reads the catalog format of docs/inputs.md', async () => {
   const models = await readCatalog(fixture);
   assert.equal(models.length, 2);
   assert.deepEqual(models[0], {
@@ -28,7 +28,8 @@ test('reads the catalog of formats.md', async () => {
 });
 
 const base = (extra: string) =>
-  `models:\n  - name: A\n    sockets: 2\n    coresPerSocket: 4\n    cpuGhz: 2\n    memoryGb: 32\n    nics: 2\n    nicGbps: 1\n    localDiskMb: 1000\n    price: 1\n    watts: 1\n${extra}`;
+  `models:\n  - name: A\n    sockets: 2\n    coresPerSocket: 4\n    cpuGhz: 2\n    memoryGb: 32\n    nics: 2\n    ` +
+  `nicGbps: 1\n    localDiskMb: 1000\n    price: 1\n    watts: 1\n${extra}`;
 
 const bad: [string, string, string][] = [
   ['unknown key, reported on its own line', base('    color: red\n'), 'cat.yaml:12: models[0].color: unknown setting'],

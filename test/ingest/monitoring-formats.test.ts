@@ -1,4 +1,4 @@
-// Monitoring formats: the real third-party samples (../shared/samples, skipped when absent)
+// Monitoring formats: the real third-party samples (in the shared data folder, skipped when absent)
 // and capplan's own tiny fixtures for each quirk (test/ingest/fixtures/monitoring).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,7 +80,9 @@ test('sadf -d with -T: EST is ambiguous → warning, read as UTC', {
 test('sar text is refused with a hint', { skip: sharedSkip('samples/sysstat/expected.sar-u.txt') }, async () => {
   const f = sharedFile('samples/sysstat/expected.sar-u.txt')!;
   await assert.rejects(read([f]), {
-    message: `${f}:1: sar text output is not read (column layout varies by locale): export with \`sadf -d\` or \`sadf -j\` instead`,
+    message:
+      `${f}:1: sar text output is not read (column layout varies by locale): export with \`sadf -d\` or ` +
+      `\`sadf -j\` instead`,
   });
 });
 
@@ -182,7 +184,8 @@ test('wide CSV: server:metric columns, per-metric file, semicolons with decimal 
   const a = path.join(dir, 'mixed.csv');
   writeFileSync(
     a,
-    'timestamp,web:cpu_pct,db:cpu_pct,web:memory_used_mb\n2010-03-22T00:00:00Z,10,50,1000\n2010-03-22T00:05:00Z,20,,1500\n',
+    'timestamp,web:cpu_pct,db:cpu_pct,web:memory_used_mb\n' +
+      '2010-03-22T00:00:00Z,10,50,1000\n2010-03-22T00:05:00Z,20,,1500\n',
   );
   const b = path.join(dir, 'iops.csv');
   writeFileSync(b, 'time;web;db\n2010-03-22T00:00:00Z;100,5;7\n');
@@ -206,7 +209,9 @@ test('an unknown format names the file, the line and what was expected; --format
   const f = path.join(dir, 'x.csv');
   writeFileSync(f, '\nfoo,bar\n1,2\n');
   await assert.rejects(read([f]), {
-    message: `${f}:2: cannot tell the monitoring format from the first line "foo,bar"; expected one of long, wide, perfmon, sadf-d, sadf-j, nmon, bitbrains (see docs/ingest.md) or use --format`,
+    message:
+      `${f}:2: cannot tell the monitoring format from the first line "foo,bar"; expected one of long, wide, ` +
+      `perfmon, sadf-d, sadf-j, nmon, bitbrains (see docs/ingest.md) or use --format`,
   });
   await assert.rejects(read([f], { format: 'perfmon' }), {
     message: `${f}:2:1: perfmon CSV: header cell 1 should start with (PDH-CSV 4.0)`,

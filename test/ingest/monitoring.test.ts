@@ -94,12 +94,14 @@ const malformed: [string, string, string][] = [
   [
     'timestamp without offset',
     '2010-03-22T00:00:00,s,1,1,1,1,1',
-    'm.csv:2:timestamp: expected an ISO-8601 timestamp with offset or Z (e.g. 2010-03-22T00:00:00Z), got "2010-03-22T00:00:00"',
+    'm.csv:2:timestamp: expected an ISO-8601 timestamp with offset or Z (e.g. 2010-03-22T00:00:00Z), got ' +
+      '"2010-03-22T00:00:00"',
   ],
   [
     'impossible date',
     '2010-02-31T00:00:00Z,s,1,1,1,1,1',
-    'm.csv:2:timestamp: expected an ISO-8601 timestamp with offset or Z (e.g. 2010-03-22T00:00:00Z), got "2010-02-31T00:00:00Z"',
+    'm.csv:2:timestamp: expected an ISO-8601 timestamp with offset or Z (e.g. 2010-03-22T00:00:00Z), got ' +
+      '"2010-02-31T00:00:00Z"',
   ],
   ['number with unit', '2010-03-22T00:00:00Z,s,1,4 GB,1,1,1', 'm.csv:2:memory_used_mb: expected a number, got "4 GB"'],
   ['negative', '2010-03-22T00:00:00Z,s,1,1,1,-1,1', 'm.csv:2:network_mb_per_s: expected a number ≥ 0, got "-1"'],
@@ -118,7 +120,9 @@ for (const [what, row, message] of malformed) {
 test('long CSV: a missing timestamp column is an error on the header line', async () => {
   const f = file('h.csv', 'time,server,cpu_pct\n');
   await assert.rejects(readMonitoring([f], { percentiles: [] }), {
-    message: `${f}:1: long monitoring CSV: missing column "timestamp" (expected timestamp,server,cpu_pct,memory_used_mb,disk_used_gb,network_mb_per_s,iops)`,
+    message:
+      `${f}:1: long monitoring CSV: missing column "timestamp" (expected ` +
+      `timestamp,server,cpu_pct,memory_used_mb,disk_used_gb,network_mb_per_s,iops)`,
   });
 });
 
@@ -126,7 +130,8 @@ test('fast path and csv-parse path give identical results (a quoted cell forces 
   const rows = Array.from(
     { length: 300 },
     (_, i) =>
-      `2010-03-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:0${i % 6}:00Z,s${i % 7},${(i * 7.3) % 100},${1000 + i * 3.25},${i % 50},${(i * 0.37).toFixed(3)},${i % 13 === 0 ? '' : i}`,
+      `2010-03-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:0${i % 6}:00Z,s${i % 7},` +
+      `${(i * 7.3) % 100},${1000 + i * 3.25},${i % 50},${(i * 0.37).toFixed(3)},${i % 13 === 0 ? '' : i}`,
   );
   const plain = file('plain.csv', `${HEADER}${rows.join('\n')}\n`);
   const quoted = file('quoted.csv', `${HEADER}${rows.join('\r\n').replace(',s3,', ',"s3",')}`);

@@ -12,7 +12,10 @@ import { select } from '../../src/ingest/monitoring/select.ts';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => (s = (s * 1103515245 + 12345) >>> 0) / 4294967296;
+  return () => {
+    s = (s * 1103515245 + 12345) >>> 0;
+    return s / 4294967296;
+  };
 }
 
 const sizes = [1, 2, 3, 7, 100, 599, 600, 601, 602, 1000, 4032, 9000];

@@ -1,4 +1,4 @@
-// Property tests of the readers (issue 4 "Done when"): random truncation, random bytes and
+// Property tests of the readers: random truncation, random bytes and
 // wrong delimiters never crash — every outcome is a result (with findings) or an InputError /
 // ConfigError located in the file. Seeded, so a failure is reproducible from its seed.
 import { test } from 'node:test';
@@ -14,7 +14,10 @@ import { ConfigError, InputError } from '../../src/domain/errors.ts';
 const SEED = 20100322;
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 const dir = mkdtempSync(path.join(tmpdir(), 'capplan-prop-'));
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -85,28 +88,32 @@ test('monitoring readers: wrong delimiters give a located error, not a crash', a
   }
 });
 
-test(`inventory CSV: truncation, byte flips and wrong delimiters give a result or a located InputError (seed ${SEED})`, () => {
-  const rand = rng(SEED + 2);
-  const text = readFileSync(path.join(fixtures, 'ingest-basic/inventory.csv'), 'utf8');
-  const variants = [text.replaceAll(',', ';'), text.replaceAll(',', '\t')];
-  for (let k = 0; k < 60; k++) {
-    const chars = [...text.slice(0, Math.floor(rand() * text.length))];
-    if (k % 2)
-      for (let f = 0; f < 2 && chars.length; f++)
-        chars[Math.floor(rand() * chars.length)] = String.fromCharCode(Math.floor(rand() * 128));
-    variants.push(chars.join(''));
-  }
-  for (const v of variants) {
-    try {
-      parseInventoryCsv(v, 'inv.csv');
-    } catch (err) {
-      assert.ok(
-        err instanceof InputError && err.location?.file === 'inv.csv' && err.location.row !== undefined,
-        `${JSON.stringify(v)} → ${String(err)}`,
-      );
+test(
+  `inventory CSV: truncation, byte flips and wrong delimiters give a result or a located InputError ` +
+    `(seed ${SEED})`,
+  () => {
+    const rand = rng(SEED + 2);
+    const text = readFileSync(path.join(fixtures, 'ingest-basic/inventory.csv'), 'utf8');
+    const variants = [text.replaceAll(',', ';'), text.replaceAll(',', '\t')];
+    for (let k = 0; k < 60; k++) {
+      const chars = [...text.slice(0, Math.floor(rand() * text.length))];
+      if (k % 2)
+        for (let f = 0; f < 2 && chars.length; f++)
+          chars[Math.floor(rand() * chars.length)] = String.fromCharCode(Math.floor(rand() * 128));
+      variants.push(chars.join(''));
     }
-  }
-});
+    for (const v of variants) {
+      try {
+        parseInventoryCsv(v, 'inv.csv');
+      } catch (err) {
+        assert.ok(
+          err instanceof InputError && err.location?.file === 'inv.csv' && err.location.row !== undefined,
+          `${JSON.stringify(v)} → ${String(err)}`,
+        );
+      }
+    }
+  },
+);
 
 test(`catalog YAML: truncation gives a catalog or a ConfigError with a line (seed ${SEED})`, () => {
   const rand = rng(SEED + 3);

@@ -46,7 +46,8 @@ test('RVTools 3.x trimmed sample (Nutanix): 805 rows, 10 templates excluded, MB 
   assert.equal(r.servers.length + r.excluded.length, 805);
   assert.equal(r.excluded.filter((e) => e.reason === 'template').length, 10);
   const wadfs1 = r.servers.find((s) => s.name === 'wadfs1')!;
-  assert.deepEqual([wadfs1.sockets, wadfs1.coresPerSocket, wadfs1.memoryMb, wadfs1.diskGb], [1, 1, 4096, 84.18]); // 86201 MB provisioned
+  // 86201 MB provisioned
+  assert.deepEqual([wadfs1.sockets, wadfs1.coresPerSocket, wadfs1.memoryMb, wadfs1.diskGb], [1, 1, 4096, 84.18]);
   assert.deepEqual(
     r.extras.find((e) => e.name === 'wadfs1'),
     {
@@ -70,46 +71,50 @@ test('RVTools 3.x trimmed sample (Nutanix): 805 rows, 10 templates excluded, MB 
   );
 });
 
-test('RVTools CSV folder: custom-attribute columns, thousands separators, embedded newline, templates/SRM out, VM ID per vCenter, missing tabs', async () => {
-  const r = rvToolsInventory(await readRvToolsCsvFolder(path.join(import.meta.dirname, 'fixtures/rvtools-csv')));
-  assert.deepEqual(r.excluded, [
-    { name: 'tmpl-w2k8', reason: 'template' },
-    { name: 'dr-app01', reason: 'srm-placeholder' },
-  ]);
-  assert.equal(r.servers.length, 2);
-  const [app, evil] = r.servers;
-  assert.deepEqual(
-    { ...app, source: undefined },
-    {
-      name: 'app01',
-      vmName: 'app01',
-      os: 'Microsoft Windows Server 2008 R2 (64-bit)',
-      osBits: 64,
-      sockets: 2,
-      coresPerSocket: 2,
-      cpuModel: 'Intel(R) Xeon(R) CPU E5-2680 0 @ 2.70GHz',
-      cpuGhz: 2.7,
-      memoryMb: 16384,
-      diskGb: 200,
-      nics: 2,
-      nicGbps: null,
-      application: null,
-      specialHardware: [],
-      haPriority: 'high',
-      source: undefined,
-    },
-  );
-  assert.equal(r.extras[0]?.diskUsedGb, 100);
-  assert.equal(r.extras[0]?.diskUsedSource, 'In Use');
-  // Same VM ID in another vCenter: its own vCPU row, and esx01 of vc1 is not its host.
-  assert.equal(evil?.name, "=cmd|' /C calc'!A0");
-  assert.equal(evil?.source.row, 6);
-  assert.deepEqual([evil?.sockets, evil?.coresPerSocket, evil?.cpuModel, evil?.osBits], [1, 1, null, 32]);
-  assert.deepEqual(
-    r.findings.filter((f) => f.code === 'rvtools-tab-missing').map((f) => f.message.split(':')[0]),
-    ['no vMemory tab', 'no vDisk tab', 'no vPartition tab'],
-  );
-});
+test(
+  'RVTools CSV folder: custom-attribute columns, thousands separators, embedded newline, templates/SRM out, VM ' +
+    'ID per vCenter, missing tabs',
+  async () => {
+    const r = rvToolsInventory(await readRvToolsCsvFolder(path.join(import.meta.dirname, 'fixtures/rvtools-csv')));
+    assert.deepEqual(r.excluded, [
+      { name: 'tmpl-w2k8', reason: 'template' },
+      { name: 'dr-app01', reason: 'srm-placeholder' },
+    ]);
+    assert.equal(r.servers.length, 2);
+    const [app, evil] = r.servers;
+    assert.deepEqual(
+      { ...app, source: undefined },
+      {
+        name: 'app01',
+        vmName: 'app01',
+        os: 'Microsoft Windows Server 2008 R2 (64-bit)',
+        osBits: 64,
+        sockets: 2,
+        coresPerSocket: 2,
+        cpuModel: 'Intel(R) Xeon(R) CPU E5-2680 0 @ 2.70GHz',
+        cpuGhz: 2.7,
+        memoryMb: 16384,
+        diskGb: 200,
+        nics: 2,
+        nicGbps: null,
+        application: null,
+        specialHardware: [],
+        haPriority: 'high',
+        source: undefined,
+      },
+    );
+    assert.equal(r.extras[0]?.diskUsedGb, 100);
+    assert.equal(r.extras[0]?.diskUsedSource, 'In Use');
+    // Same VM ID in another vCenter: its own vCPU row, and esx01 of vc1 is not its host.
+    assert.equal(evil?.name, "=cmd|' /C calc'!A0");
+    assert.equal(evil?.source.row, 6);
+    assert.deepEqual([evil?.sockets, evil?.coresPerSocket, evil?.cpuModel, evil?.osBits], [1, 1, null, 32]);
+    assert.deepEqual(
+      r.findings.filter((f) => f.code === 'rvtools-tab-missing').map((f) => f.message.split(':')[0]),
+      ['no vMemory tab', 'no vDisk tab', 'no vPartition tab'],
+    );
+  },
+);
 
 test('RVTools xlsx written by exceljs: damaged vPartition header falls back to In Use; vUSB marks USB', async () => {
   const wb = new ExcelJS.Workbook();
@@ -144,7 +149,7 @@ test('RVTools xlsx written by exceljs: damaged vPartition header falls back to I
     [8192, 50, 3, 'AMD EPYC 7302'],
   );
   assert.equal(r.extras[0]?.diskUsedGb, 10);
-  assert.deepEqual(r.servers[0]?.specialHardware, ['usb']); // a USB device in vUSB: hard to consolidate (seed §2.7.4)
+  assert.deepEqual(r.servers[0]?.specialHardware, ['usb']); // a USB device in vUSB: hard to consolidate (method §4)
   assert.ok(r.findings.some((f) => f.code === 'rvtools-tab-unusable' && f.row === 1));
 });
 

@@ -1,4 +1,4 @@
-// Builders with defaults for placement problems (conventions §11).
+// Builders with defaults for placement problems.
 import type { PlacementProblem, PlacementVm } from '../../src/domain/problem.ts';
 import { makeRng } from '../../src/util/rng.ts';
 

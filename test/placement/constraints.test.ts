@@ -127,7 +127,8 @@ test('a fixed host count is kept, and VMs that do not fit it are unplaced with t
     {
       vm: 'b',
       reasons: [
-        'no room left on any of the 1 hosts: needs cpu 6, mem 1; the most free is cpu 4, mem 9 (anti-affinity and ceilings applied)',
+        'no room left on any of the 1 hosts: needs cpu 6, mem 1; the most free is cpu 4, mem 9 (anti-affinity and ' +
+          'ceilings applied)',
       ],
     },
   ]);

@@ -109,14 +109,17 @@ test('LNS on cloud-like catalogs: much cheaper than the greedy purchase, every V
   }
 });
 
-test('min-cost on a cloud-like catalog through solvePlacement: passes the checker, input order does not matter', async () => {
-  for (const seed of [302, 303]) {
-    const p = { ...cloudLike(seed), timeLimitSeconds: 2 };
-    const a = await solvePlacement(p);
-    const b = await solvePlacement({ ...p, vms: [...p.vms].reverse() });
-    assert.deepEqual({ ...b, seconds: 0 }, { ...a, seconds: 0 }, `seed ${seed}`);
-    assert.deepEqual(a.unplaced, [], `seed ${seed}`);
-    assert.deepEqual(verifyPlacement(p, a), [], `seed ${seed}`);
-    assert.ok(a.cost >= a.lowerBound, `seed ${seed}`);
-  }
-});
+test(
+  'min-cost on a cloud-like catalog through solvePlacement: passes the checker, input order does not ' + 'matter',
+  async () => {
+    for (const seed of [302, 303]) {
+      const p = { ...cloudLike(seed), timeLimitSeconds: 2 };
+      const a = await solvePlacement(p);
+      const b = await solvePlacement({ ...p, vms: [...p.vms].reverse() });
+      assert.deepEqual({ ...b, seconds: 0 }, { ...a, seconds: 0 }, `seed ${seed}`);
+      assert.deepEqual(a.unplaced, [], `seed ${seed}`);
+      assert.deepEqual(verifyPlacement(p, a), [], `seed ${seed}`);
+      assert.ok(a.cost >= a.lowerBound, `seed ${seed}`);
+    }
+  },
+);

@@ -10,7 +10,10 @@ function optimum(sizes: number[], C: number): number {
   const sorted = [...sizes].sort((a, b) => b - a);
   const rec = (i: number) => {
     if (bins.length >= best) return;
-    if (i === sorted.length) return void (best = bins.length);
+    if (i === sorted.length) {
+      best = bins.length;
+      return;
+    }
     const seen = new Set<number>();
     for (let b = 0; b < bins.length; b++) {
       if (bins[b]! + sorted[i]! > C || seen.has(bins[b]!)) continue;

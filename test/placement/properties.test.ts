@@ -1,4 +1,4 @@
-// Property tests (issue 3 "done when"): on random small problems the optimiser's host count
+// Property tests: on random small problems the optimiser's host count
 // equals a brute-force optimum, every result passes the independent checker, a claimed
 // optimum is never beaten, and shuffling the input changes nothing.
 import { test } from 'node:test';
@@ -72,20 +72,23 @@ test('exact mode equals brute force on random small problems, and proves it', as
   }
 });
 
-test('N+1 on random small problems: checker passes, never fewer hosts than possible, a claimed optimum is one', async () => {
-  for (let seed = 101; seed <= 115; seed++) {
-    const p = randomProblem(seed, 3 + (seed % 3), {
-      redundancy: 1,
-      failoverCeilingPct: { cpu: 100, mem: 100 },
-      ceilingPct: { cpu: 80, mem: 100 },
-    });
-    const r = await solvePlacement(p);
-    assert.deepEqual(verifyPlacement(p, r), [], `seed ${seed}`);
-    const best = bruteForceHosts(p);
-    assert.ok(r.hostsUsed >= best, `seed ${seed}`);
-    if (r.optimal) assert.equal(r.hostsUsed, best, `seed ${seed}`);
-  }
-});
+test(
+  'N+1 on random small problems: checker passes, never fewer hosts than possible, a claimed optimum is ' + 'one',
+  async () => {
+    for (let seed = 101; seed <= 115; seed++) {
+      const p = randomProblem(seed, 3 + (seed % 3), {
+        redundancy: 1,
+        failoverCeilingPct: { cpu: 100, mem: 100 },
+        ceilingPct: { cpu: 80, mem: 100 },
+      });
+      const r = await solvePlacement(p);
+      assert.deepEqual(verifyPlacement(p, r), [], `seed ${seed}`);
+      const best = bruteForceHosts(p);
+      assert.ok(r.hostsUsed >= best, `seed ${seed}`);
+      if (r.optimal) assert.equal(r.hostsUsed, best, `seed ${seed}`);
+    }
+  },
+);
 
 test('shuffling the VMs changes nothing (random problems, every objective)', async () => {
   const objectives = ['min-hosts', 'min-cost', 'balance', 'pack'] as const;

@@ -26,7 +26,8 @@ const model = (name: string, sockets: number, coresPerSocket: number, memoryGb: 
 });
 
 // The worked example's VMs (16 vCPU, 31 GB) against three models:
-// small  (4 cores → 8 vCPU, 15.5 GB usable): N+1 needs 4 hosts (3 survivors; 2 cannot split 31 GB of 1–4 GB VMs into 15.5 + 15.5) → 12000
+// small  (4 cores → 8 vCPU, 15.5 GB usable): N+1 needs 4 hosts (3 survivors; 2 cannot split
+//        31 GB of 1–4 GB VMs into 15.5 + 15.5) → 12000
 // medium (8 cores → 16 vCPU, 31.5 GB): 2 hosts → 10400, the cheapest
 // large  (16 cores, 64 GB): 2 hosts → 18000
 const catalog = [model('large', 2, 8, 64, 9000), model('small', 1, 4, 16, 3000), model('medium', 2, 4, 32, 5200)];

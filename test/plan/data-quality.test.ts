@@ -1,4 +1,4 @@
-// Data quality flows into the plan (issue 4 §4): a server without monitoring data, or with
+// Data quality flows into the plan (method §9): a server without monitoring data, or with
 // too little, is *Unplaced: Missing Performance Data* with its numbers, never silently sized;
 // the verdict and the findings are in plan.json and plan.md.
 import { test } from 'node:test';

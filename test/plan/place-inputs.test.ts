@@ -1,5 +1,5 @@
 // `capplan place` on a project folder or a plan.json: the placement problem the pipeline
-// solved, for what-if work (issue 3 §8).
+// solved, for what-if work (docs/placement.md, "`capplan place`").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
-// The acceptance case of the foundation issue: `capplan plan fixtures/aseguradora` must
-// reproduce the worked example (spec §2, tables 2.7, 2.8, 2.13) exactly.
+// The worked example (method §2, tables 2.7, 2.8, 2.13) must be reproduced exactly:
+// `capplan plan fixtures/aseguradora`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

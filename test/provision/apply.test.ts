@@ -21,7 +21,8 @@ function field(dominfo: string, name: string): string | undefined {
 }
 
 for (const hp of output.hosts) {
-  test(`${hp.host.name}: apply defines and starts every VM with its planned vCPU and memory; a re-apply changes nothing`, {
+  test(`${hp.host.name}: apply defines and starts every VM with its planned vCPU and memory; a re-apply changes ` +
+    `nothing`, {
     skip,
   }, async () => {
     const hostDir = path.join(dir, hp.dir);

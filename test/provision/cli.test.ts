@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot, toolSkip, cliBin } from '../helpers/env.ts';
+import { toolSkip, cliBin } from '../helpers/env.ts';
 import { examplePlan } from './fixtures/provision-fixtures.ts';
 
 const capplan = (args: string[], cwd: string) => spawnSync('node', [cliBin, ...args], { encoding: 'utf8', cwd });

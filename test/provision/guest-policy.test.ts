@@ -4,7 +4,7 @@ import { guestDevices } from '../../src/provision/guest-policy.ts';
 
 const AUTO = { diskBus: 'auto', nicModel: 'auto' } as const;
 
-// The ten guests of spec table 2.5 plus edge cases: spec §5 / seed §2.13.14.
+// The ten guests of method §2.1 plus edge cases: method §8.
 const CASES: [string | null, string, string, string][] = [
   ['Windows Server 2008 Enterprise', 'windows', 'ide', 'rtl8139'],
   ['Windows Server 2008 R2 Standard', 'windows', 'ide', 'rtl8139'],

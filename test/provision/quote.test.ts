@@ -12,6 +12,7 @@ const HOSTILE = [
   '`id`',
   'a\\b',
   "''",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${x} is one of the hostile strings
   '$HOME ${x} !! *',
   'tab\there',
   'ñandú — 中文',

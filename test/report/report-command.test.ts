@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot, cliBin } from '../helpers/env.ts';
+import { cliBin } from '../helpers/env.ts';
 import { renderMarkdown } from '../../src/report/index.ts';
 import { aseguradoraPlan } from './fixtures/aseguradora-plan.ts';
 

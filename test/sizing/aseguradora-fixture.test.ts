@@ -13,7 +13,7 @@ import type { InventoryServer, ServerUsage } from '../../src/domain/server.ts';
 import { sizeServer } from '../../src/sizing/size-server.ts';
 import { deriveHost } from '../../src/sizing/derive-host.ts';
 import { hypervisorPartitions } from '../../src/sizing/partitions.ts';
-import { generateMonitoringCsv } from '../../fixtures/aseguradora/generate-monitoring.ts';
+import { APRIL, APRIL_CSV, generateMonitoringCsv } from '../../fixtures/aseguradora/generate-monitoring.ts';
 import { repoRoot } from '../helpers/env.ts';
 import { EXAMPLE, GROWTH_FACTOR } from './worked-example.ts';
 
@@ -98,7 +98,11 @@ test('the generator reproduces the committed monitoring.csv byte for byte', () =
   assert.equal(generateMonitoringCsv(), monitoringText);
 });
 
-test('capplan.yaml validates and holds the seed settings', () => {
+test('monitoring-april.csv, the two weeks after, is the generator output for its seed and start', () => {
+  assert.equal(generateMonitoringCsv(APRIL.seed, APRIL.startUtc), readFileSync(APRIL_CSV, 'utf8'));
+});
+
+test('capplan.yaml validates and holds the settings of the source document', () => {
   const settings = projectSchema.parse(parseYaml(read('capplan.yaml')));
   assert.deepEqual(settings.sizing.growth, { cpu: 0, memory: 0.5, disk: 0.5, network: 0 });
   assert.deepEqual(settings.sizing.statistic, { cpu: 'avg', memory: 'avg', disk: 'avg', network: 'avg' });

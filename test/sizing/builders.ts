@@ -1,5 +1,4 @@
-// Builders with defaults for the sizing tests (conventions.md §11): override only what a
-// test is about.
+// Builders with defaults for the sizing tests: override only what a test is about.
 import type { InventoryServer, MetricName, MetricStats, ServerUsage } from '../../src/domain/server.ts';
 
 export function server(overrides: Partial<InventoryServer> = {}): InventoryServer {

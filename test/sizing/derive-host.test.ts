@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { deriveHost, growHostSpec, type DerivedHost } from '../../src/sizing/derive-host.ts';
 import { chooseCpuShape, chooseMemorySizeGb, nextMemorySizeGb } from '../../src/sizing/host-shapes.ts';
 import { defaultSettings } from '../helpers/settings.ts';
-import { type ProjectInput } from '../../src/domain/project.ts';
+import type { ProjectInput } from '../../src/domain/project.ts';
 import { EXAMPLE } from './worked-example.ts';
 
 const exampleVms = EXAMPLE.map((r) => r.vm);
@@ -35,7 +35,8 @@ test('the worked example derives table 2.8: 2 × 4 cores, 2 GHz, 32 GB, 3 NICs @
   assert.match(derivation[0]!, /^N\+1 with 2 hosts: one survivor carries 16 vCPU; .* → failover binds: 16 vCPU$/);
   assert.equal(
     derivation[1],
-    '16 vCPU / 2 vCPU per core = 8 cores → 2 sockets × 4 cores (smallest standard shape with ≥ 8 cores; 2 sockets preferred)',
+    '16 vCPU / 2 vCPU per core = 8 cores → 2 sockets × 4 cores (smallest standard shape with ≥ 8 cores; 2 sockets ' +
+      'preferred)',
   );
   assert.match(
     derivation[2]!,
@@ -141,7 +142,7 @@ test('N+k requirement: survivors, normal ceiling and largest VM', () => {
     assert.deepEqual(
       [host.sockets * host.coresPerSocket, host.memoryGb],
       [c.cores, c.memoryGb],
-      JSON.stringify(c.cluster ?? {}) + ` n=${c.n}`,
+      `${JSON.stringify(c.cluster ?? {})} n=${c.n}`,
     );
   }
 });

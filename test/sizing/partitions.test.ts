@@ -22,7 +22,7 @@ test('recommended swap: the RHEL table at every boundary', () => {
   for (const [ramGb, swapGb] of cases) assert.equal(recommendedSwapGb(ramGb), swapGb, `${ramGb} GB RAM`);
 });
 
-test('partitions of the worked example: 32 GB on 149504 MB (seed fig. 2.40)', () => {
+test('partitions of the worked example: 32 GB on 149504 MB (method §2.6)', () => {
   assert.deepEqual(hypervisorPartitions(32, 149504, defaultSettings().partitions), {
     bootMb: 50,
     rootMb: 512,

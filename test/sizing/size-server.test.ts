@@ -6,7 +6,7 @@ import { InternalError } from '../../src/domain/errors.ts';
 import { server, usage } from './builders.ts';
 import { EXAMPLE, GROWTH_FACTOR } from './worked-example.ts';
 
-const seedSettings = defaultSettings(); // the defaults are the seed's sizing settings
+const seedSettings = defaultSettings(); // the defaults are the source's sizing settings
 
 test('table 2.7 row by row from table 2.6 (measured memory and disk = table / 1.5)', () => {
   let totals = { vcpu: 0, memoryGb: 0, diskGb: 0 };
@@ -105,6 +105,6 @@ test('clock normalisation uses the target host GHz and needs it', () => {
   const u = usage({ cpuPct: 50, memoryUsedMb: 1000 });
   assert.equal(sizeServer(server({ cpuGhz: 3.06 }), u, settings, 2).vm.vcpu, 4);
   assert.equal(sizeServer(server({ cpuGhz: 2 }), u, settings, 2.66).vm.vcpu, 2);
-  assert.equal(sizeServer(server({ cpuGhz: 3.06 }), u, seedSettings, 2).vm.vcpu, 2); // none: the seed
+  assert.equal(sizeServer(server({ cpuGhz: 3.06 }), u, seedSettings, 2).vm.vcpu, 2); // none: the source's method
   assert.throws(() => sizeServer(server(), u, settings), InternalError);
 });

@@ -58,7 +58,7 @@ test('vCPU = ⌈cores × CPU % / 100⌉, never below minVcpu', () => {
   }
 });
 
-test('vCPU with clock normalisation scales by source GHz / target GHz (spec §4)', () => {
+test('vCPU with clock normalisation scales by source GHz / target GHz (method §3.4)', () => {
   const cases: [number, number, number, number, number][] = [
     // cores, CPU %, source GHz, target GHz, vCPU
     [4, 50, 3.06, 2, 4], // 2 busy 3.06 GHz cores = 3.06 cores of 2 GHz

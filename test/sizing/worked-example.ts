@@ -1,4 +1,4 @@
-// The worked example's figures as the spec states them (spec §2, seed tables 2.5–2.7): the
+// The worked example's figures as the source states them (method §2.1–§2.3): the
 // oracle of the sizing tests, written out independently of the fixture generator so a typo in
 // one is caught by the other.
 
@@ -42,5 +42,5 @@ export const EXAMPLE: ExampleRow[] = [
   row('propietario-2', 1, [24.42, 2754.39, 70.4, 497.39], [1, 3, 75]),
 ];
 
-/** The seed's growth on memory and disk: measured = table 2.6 / 1.5 (spec §2). */
+/** The source's growth on memory and disk: measured = table 2.6 / 1.5 (method §2.2). */
 export const GROWTH_FACTOR = 1.5;

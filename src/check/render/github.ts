@@ -8,7 +8,7 @@ import { driftText } from './text.ts';
 import { escapeData, escapeProperty } from '../../escape/github-command.ts';
 
 /** The proposal line a violation is about: its VM's entry, else its host's, else `hosts:`. */
-export function violationLine(v: Violation, lines: ProposalLines): number {
+function violationLine(v: Violation, lines: ProposalLines): number {
   if (v.vm !== undefined && lines.vm[v.vm] !== undefined) return lines.vm[v.vm]!;
   if (v.kind === 'unplaced') return lines.vms;
   if (v.host !== undefined && lines.host[v.host] !== undefined) return lines.host[v.host]!;

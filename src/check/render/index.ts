@@ -1,4 +1,4 @@
-// The check's output formats (issue 7 §4).
+// The check's output formats (docs/check.md, "Output formats").
 import type { ProposalLines } from '../load-proposal.ts';
 import type { CheckReport } from '../report-model.ts';
 import { renderGithub } from './github.ts';
@@ -6,7 +6,7 @@ import { renderHuman } from './human.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 
-export const CHECK_FORMATS = ['human', 'json', 'junit', 'github', 'markdown'] as const;
+const CHECK_FORMATS = ['human', 'json', 'junit', 'github', 'markdown'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface RenderOptions {
@@ -37,5 +37,3 @@ export function renderCheck(
       return { stdout: renderHuman(r, { color: opts.color }) };
   }
 }
-
-export { renderGithub, renderHuman, renderJunit, renderMarkdown };

@@ -77,7 +77,8 @@ function addCase(suite: XMLBuilder, classname: string, c: Case): void {
     const numbers =
       v.required === null
         ? ''
-        : `\nrequired ${amount(v.required, v.resource)}, available ${amount(v.available, v.resource)}, shortfall ${amount(v.shortfall, v.resource)}`;
+        : `\nrequired ${amount(v.required, v.resource)}, available ${amount(v.available, v.resource)}, ` +
+          `shortfall ${amount(v.shortfall, v.resource)}`;
     tc.ele('failure', { type: v.kind, message: plainText(v.message) }).txt(plainText(`${v.message}`) + numbers);
   }
   if (c.out.length) tc.ele('system-out').txt(c.out.map(plainText).join('\n'));

@@ -1,7 +1,7 @@
 // Wording shared by the check's renderers: numbers with units, drift, verdicts. Client data
 // (VM and host names) is hostile: each renderer escapes for its own medium.
 import { resourceLabel, unitOf } from '../capacity.ts';
-import type { CheckReport, Drift, Headroom, Violation } from '../report-model.ts';
+import type { CheckReport, Drift, Headroom } from '../report-model.ts';
 
 export function amount(value: number | null, resource: string): string {
   if (value === null) return '–';
@@ -12,7 +12,8 @@ export function amount(value: number | null, resource: string): string {
 export function driftText(d: Drift): string {
   const sign = d.delta > 0 ? '+' : '';
   const pct = d.deltaPct === null ? '' : ` (${sign}${d.deltaPct} %)`;
-  return `${resourceLabel(d.resource)} ${amount(d.baseline, d.resource)} → ${amount(d.current, d.resource)}: ${sign}${amount(d.delta, d.resource)}${pct}`;
+  const change = `${amount(d.baseline, d.resource)} → ${amount(d.current, d.resource)}`;
+  return `${resourceLabel(d.resource)} ${change}: ${sign}${amount(d.delta, d.resource)}${pct}`;
 }
 
 export function headroomText(h: Headroom | undefined): string {
@@ -27,8 +28,4 @@ export function verdict(r: CheckReport): string {
 }
 
 /** Where a violation is: scenario, host, VM, resource, in that order, skipping absent parts. */
-export function violationSubject(v: Violation): string {
-  return [v.scenario, v.host, v.vm, resourceLabel(v.resource)].filter(Boolean).join(' · ');
-}
-
 export const headroomOf = (resources: Headroom[], r: string) => resources.find((x) => x.resource === r);

@@ -4,7 +4,8 @@ import type { CheckArgs } from '../run-check.ts';
 export const checkCommand: CommandModule<object, CheckArgs> = {
   command: 'check <proposal>',
   describe:
-    'Verify a proposal.yaml against the current data: capacity, N+k, limits, exclusions, drift. Exit 0 holds, 1 does not, 2 bad input',
+    'Verify a proposal.yaml against the current data: capacity, N+k, limits, exclusions, drift. Exit 0 holds, 1 ' +
+    'does not, 2 bad input',
   builder: (y) =>
     y
       .positional('proposal', { type: 'string', demandOption: true, describe: 'The proposal file (proposal.yaml)' })

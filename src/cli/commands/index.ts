@@ -9,7 +9,7 @@ import { provisionCommand } from './provision.ts';
 import { reportCommand } from './report.ts';
 import { schemaCommand } from './schema.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: each command module declares its own argument type
 export const commands: CommandModule<any, any>[] = [
   planCommand,
   ingestCommand,

@@ -4,7 +4,8 @@ import type { IngestArgs } from '../run-ingest.ts';
 export const ingestCommand: CommandModule<object, IngestArgs> = {
   command: 'ingest <inputs..>',
   describe:
-    'Read client files (inventory CSV, RVTools, perfmon, sysstat sadf, nmon, VM traces, monitoring CSV); write servers.csv, metrics-summary.csv, data-quality.md',
+    'Read client files (inventory CSV, RVTools, perfmon, sysstat sadf, nmon, VM traces, monitoring CSV); ' +
+    'write servers.csv, metrics-summary.csv, data-quality.md',
   builder: (y) =>
     y
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'Files or folders' })
@@ -20,6 +21,8 @@ export const ingestCommand: CommandModule<object, IngestArgs> = {
       })
       .option('utc-offset', {
         type: 'string',
+        // One argument, taken even when it starts with "-": `--utc-offset -06:00`.
+        nargs: 1,
         describe: 'UTC offset of local timestamps without a zone (perfmon without bias, nmon, sadf -t), e.g. +05:30',
       })
       .option('percentiles', { type: 'number', array: true, describe: 'Percentiles besides p50, p95, p99' })

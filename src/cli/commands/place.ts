@@ -4,7 +4,8 @@ import type { PlaceArgs } from '../run-place.ts';
 export const placeCommand: CommandModule<object, PlaceArgs> = {
   command: 'place <input>',
   describe:
-    'Place VMs on hosts for what-if work: a problem.json, a project (its sized VMs and host model) or a plan.json; write the placement as JSON',
+    'Place VMs on hosts for what-if work: a problem.json, a project (its sized VMs and host model) or a plan.json; ' +
+    'write the placement as JSON',
   builder: (y) =>
     y
       .positional('input', {

@@ -4,7 +4,8 @@ import type { PlanArgs } from '../run-plan.ts';
 export const planCommand: CommandModule<object, PlanArgs> = {
   command: 'plan <project>',
   describe:
-    'Size, place and check a project (a folder with capplan.yaml, or the file itself); write plan.json, plan.md, plan.xlsx',
+    'Size, place and check a project (a folder with capplan.yaml, or the file itself); write plan.json, plan.md, ' +
+    'plan.xlsx',
   builder: (y) =>
     y
       .positional('project', { type: 'string', demandOption: true, describe: 'Project folder or capplan.yaml' })

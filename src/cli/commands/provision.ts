@@ -4,7 +4,8 @@ import type { ProvisionArgs } from '../run-provision.ts';
 export const provisionCommand: CommandModule<object, ProvisionArgs> = {
   command: 'provision <plan>',
   describe:
-    'Write libvirt XML, kickstart layout and provision.sh per host from a plan.json; with --apply, create them through virsh',
+    'Write libvirt XML, kickstart layout and provision.sh per host from a plan.json; with --apply, create them ' +
+    'through virsh',
   builder: (y) =>
     y
       .positional('plan', { type: 'string', demandOption: true, describe: 'plan.json written by capplan plan' })

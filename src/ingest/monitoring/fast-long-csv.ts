@@ -1,4 +1,4 @@
-// Fast path for the plain long CSV layout (formats.md): big chunks, bytes parsed by hand,
+// Fast path for the plain long CSV layout (docs/inputs.md): big chunks, bytes parsed by hand,
 // no string per cell. Anything unusual (a quote byte, a row with another column count) makes
 // it give up and return false; the caller then re-reads the file with csv-parse
 // (long-csv.ts). A malformed value is re-parsed by the general cell functions so the error
@@ -15,14 +15,14 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
-/** 10^k for exact decimal conversion: an integer < 2^53 divided by 10^k (k ≤ 22) is correctly rounded (Clinger 1990). */
+/**
+ * 10^k for exact decimal conversion: an integer < 2^53 divided by 10^k (k ≤ 22) is correctly rounded (Clinger 1990).
+ */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 export class GiveUp extends Error {}
 
-export interface FastProgress {
-  (bytesRead: number): void;
-}
+export type FastProgress = (bytesRead: number) => void;
 
 /** Bytes [start, end) of a file, cut at line starts (long-csv-split.ts). */
 export interface ByteRange {
@@ -138,7 +138,10 @@ class FastParser {
   }
 
   private row(buf: Buffer, start: number, end: number): void {
-    if (!this.layout) return this.header(buf, start, end);
+    if (!this.layout) {
+      this.header(buf, start, end);
+      return;
+    }
     const layout = this.layout;
     const starts = this.starts;
     const ends = this.ends;
@@ -244,7 +247,10 @@ class FastParser {
     return ms;
   }
 
-  /** Server of a row; rows usually cycle through servers in a fixed order, so try the one that followed the previous server last time. */
+  /**
+   * Server of a row; rows usually cycle through servers in a fixed order, so try the one that followed the previous
+   * server last time.
+   */
   private server(buf: Buffer, s: number, e: number): number {
     const k = this.known;
     const guess = this.prevId >= 0 ? k.nextOf[this.prevId]! : -1;

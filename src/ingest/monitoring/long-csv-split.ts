@@ -19,7 +19,10 @@ import { SampleStore } from './sample-store.ts';
 export const splitSettings: { minBytes: number; threads: 1 | 2 | 'auto' } = {
   /** Files up to this size are read whole, in this thread (a worker costs ~0.2 s to start). */
   minBytes: 64 << 20,
-  /** 2: the second half goes to a helper thread; 1: both halves in this thread; auto: 2 when a core is idle (threadsToUse). */
+  /**
+   * 2: the second half goes to a helper thread; 1: both halves in this thread; auto: 2 when a core is idle
+   * (threadsToUse).
+   */
   threads: 'auto',
 };
 
@@ -31,7 +34,7 @@ export const splitSettings: { minBytes: number; threads: 1 | 2 | 'auto' } = {
  * load average lags too much for this (it still counts work that just ended). The result does
  * not depend on the choice.
  */
-export async function threadsToUse(): Promise<1 | 2> {
+async function threadsToUse(): Promise<1 | 2> {
   if (splitSettings.threads !== 'auto') return splitSettings.threads;
   if (availableParallelism() < 2) return 1;
   const idleMs = () => cpus().reduce((a, c) => a + c.times.idle, 0);
@@ -61,13 +64,24 @@ export async function readLongCsvSplit(
   let done1 = 0;
   let done2 = 0;
   const report = progress ? () => progress(cut.first.start + done1 + done2) : undefined;
-  const onSecond = report && ((n: number) => ((done2 = n), report()));
+  const onSecond =
+    report &&
+    ((n: number) => {
+      done2 = n;
+      report();
+    });
   // A helper that fails to start (or dies) costs time, not the result: that half is parsed here.
   const second =
     helper && (await threadsToUse()) === 2
       ? helper.parse(file, cut.second, cut.layout, onSecond).catch(() => null)
       : null;
-  const first = await parseHere(file, cut.first, cut.layout, report && ((n) => ((done1 = n), report())));
+  const onFirst =
+    report &&
+    ((n: number) => {
+      done1 = n;
+      report();
+    });
+  const first = await parseHere(file, cut.first, cut.layout, onFirst);
   // The helper's half is awaited even when the first half failed: the helper takes one request at a time.
   const helped = await second;
   const pieces = [first];

@@ -1,12 +1,12 @@
-// monitoring.csv, long format (formats.md): timestamp,server,cpu_pct,memory_used_mb,
+// monitoring.csv, long format (docs/inputs.md): timestamp,server,cpu_pct,memory_used_mb,
 // disk_used_gb,network_mb_per_s,iops — one row per sample per server. This is the general
 // reader (csv-parse, streaming, any quoting); fast-long-csv.ts handles the plain layout faster.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../../domain/errors.ts';
-import { METRICS, SampleStore } from './sample-store.ts';
-import { RowIssues } from './row-issues.ts';
+import { METRICS, type SampleStore } from './sample-store.ts';
+import type { RowIssues } from './row-issues.ts';
 import { parseIsoTimestamp } from '../timestamps.ts';
 
 /** Header names of the long format, in METRIC_NAMES order after timestamp and server. */
@@ -121,8 +121,11 @@ export function addLongRecord(
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** One metric cell: empty = not measured (NaN); negative or non-numeric = InputError; CPU % above 100 is clamped with a finding. */
-export function metricValue(
+/**
+ * One metric cell: empty = not measured (NaN); negative or non-numeric = InputError; CPU % above 100 is clamped with a
+ * finding.
+ */
+function metricValue(
   text: string,
   m: number,
   loc: { file: string; row: number; column: string },

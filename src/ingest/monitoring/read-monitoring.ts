@@ -33,7 +33,7 @@ export interface MonitoringOptions extends ReadOptions {
 }
 
 /** What was understood from one file (printed by `capplan ingest`). */
-export interface MonitoringFileReport {
+interface MonitoringFileReport {
   file: string;
   format: MonitoringFormat;
   servers: string[];
@@ -148,7 +148,7 @@ function fileReport(
 }
 
 /** Summarises every server of `stores`, in name order, and releases the samples as it goes. */
-export function summariseStores(stores: SampleStore[], findings: Finding[], opts: SummaryOptions): MonitoringResult {
+function summariseStores(stores: SampleStore[], findings: Finding[], opts: SummaryOptions): MonitoringResult {
   return withFindings(summariseNames(stores, serverNames(stores), opts), findings);
 }
 

@@ -1,4 +1,4 @@
-// Memory-bounded storage of monitoring samples (issue 4 §3: no object per row).
+// Memory-bounded storage of monitoring samples (docs/ingest.md, "Aggregation": no object per row).
 // A store keeps its rows in blocks of 512 rows inside slabs (96 KiB growing to 3 MiB); each row is 6 words — the
 // timestamp (Uint32 epoch seconds) and the five metrics (Float32, NaN = not measured). A server
 // owns a list of blocks, filled in order. 10,000 servers × 4,032 samples = 40 M rows cost
@@ -17,7 +17,7 @@ export const METRICS = METRIC_NAMES.length;
 /** Words per stored row: timestamp + metrics. */
 export const ROW_WORDS = 1 + METRICS;
 /** Rows per block; a server's blocks are full except its last. */
-export const BLOCK_ROWS = 512;
+const BLOCK_ROWS = 512;
 const BLOCK_WORDS = BLOCK_ROWS * ROW_WORDS;
 /**
  * Blocks per slab: the first slab of a store holds 8 (96 KiB), each next one twice as many up
@@ -89,14 +89,14 @@ export class ServerSamples {
   forEachBlock(fn: (u32: Uint32Array, f32: Float32Array, base: number, rows: number) => void): void {
     const { u32, f32 } = this.store;
     const count = this.count;
-    this.blocks.forEach((b, i) =>
+    this.blocks.forEach((b, i) => {
       fn(
         u32[b >>> SLAB_SHIFT]!,
         f32[b >>> SLAB_SHIFT]!,
         (b & INDEX_MASK) * BLOCK_WORDS,
         Math.min(BLOCK_ROWS, count - i * BLOCK_ROWS),
-      ),
-    );
+      );
+    });
   }
 }
 
@@ -146,7 +146,7 @@ export class SampleStore {
     for (let m = 0; m < METRICS; m++) {
       const v = values[m]!;
       vc[base + 1 + m] = v;
-      if (v !== v) continue; // NaN: not measured
+      if (Number.isNaN(v)) continue; // not measured
       const a = r + m * ACC.width;
       // Neumaier's compensated summation: the average does not drift with 40 M terms.
       const sum = st[a + ACC.sum]!;
@@ -177,7 +177,9 @@ export class SampleStore {
     const store = new SampleStore();
     store.state = shared.state;
     for (const slab of shared.slabs) store.addSlab(slab);
-    shared.names.forEach((name, id) => store.newServer(name).blocks.push(...shared.blocks[id]!));
+    shared.names.forEach((name, id) => {
+      store.newServer(name).blocks.push(...shared.blocks[id]!);
+    });
     return store;
   }
 

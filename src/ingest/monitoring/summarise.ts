@@ -29,7 +29,7 @@ export function summariseNames(stores: SampleStore[], names: string[], opts: Sum
 }
 
 /** Summarises one server from its parts (one per file it appeared in). */
-export function summariseServer(parts: ServerSamples[], opts: SummaryOptions): ServerUsage {
+function summariseServer(parts: ServerSamples[], opts: SummaryOptions): ServerUsage {
   const n = parts.reduce((a, p) => a + p.count, 0);
   const times = new Uint32Array(n);
   const columns = METRIC_NAMES.map(() => new Float32Array(n));
@@ -91,12 +91,14 @@ function metricStats(
   let n = 0;
   for (let i = 0; i < column.length; i++) {
     const v = column[i]!;
-    if (v === v) column[n++] = v; // drop NaN; the column is not needed afterwards
+    if (!Number.isNaN(v)) column[n++] = v; // drop NaN; the column is not needed afterwards
   }
   if (n === 0) return undefined;
   const values = percentilesInPlace(column, n, percentiles);
   const result: Record<string, number> = {};
-  percentiles.forEach((p, i) => (result[percentileKey(p)] = values[i]!));
+  percentiles.forEach((p, i) => {
+    result[percentileKey(p)] = values[i]!;
+  });
   return { samples: n, avg: (sum + comp) / n, min, max, percentiles: result };
 }
 
@@ -142,7 +144,10 @@ function hourlyProfile(
   const n = times.length;
   const hour = new Uint8Array(n);
   const start = new Uint32Array(169);
-  for (let i = 0; i < n; i++) start[(hour[i] = hourOfWeek(times[i]!)) + 1]!++;
+  for (let i = 0; i < n; i++) {
+    hour[i] = hourOfWeek(times[i]!);
+    start[hour[i]! + 1]!++;
+  }
   for (let h = 0; h < 168; h++) start[h + 1]! += start[h]!;
   const out: Partial<Record<MetricName, (number | null)[]>> = {};
   const bucketed = new Float32Array(n);

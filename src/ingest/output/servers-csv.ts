@@ -1,4 +1,4 @@
-// servers.csv: the inventory format of formats.md (so `capplan plan` reads it as its
+// servers.csv: the inventory format of docs/inputs.md (so `capplan plan` reads it as its
 // inventory), plus source columns after the standard ones (extra columns are allowed).
 import { stringify } from 'csv-stringify/sync';
 import type { InventoryServer } from '../../domain/server.ts';

@@ -1,5 +1,5 @@
-// RVTools (3.x and 4.x) → inventory (issue 4 §1): one InventoryServer per VM of vInfo, joined
-// with vCPU, vMemory, vDisk, vPartition on VM ID per vCenter (VI SDK UUID/Server; kubev2v
+// RVTools (3.x and 4.x) → inventory (docs/ingest.md, "RVTools"): one InventoryServer per VM of
+// vInfo, joined with vCPU, vMemory, vDisk, vPartition on VM ID per vCenter (VI SDK UUID/Server; kubev2v
 // renumbers VM names per tab), host CPU model/MHz from vHost. Templates and SRM placeholders
 // are excluded; powered-off VMs per setting. Every tab but vInfo may be missing.
 // Units: RVTools "MB" and "MiB" are both MiB (README); memory_mb in capplan is MiB too.
@@ -15,7 +15,7 @@ export interface RvToolsOptions {
 }
 
 /** What RVTools says beyond the inventory columns (written as extra servers.csv columns). */
-export interface RvToolsVmExtra {
+interface RvToolsVmExtra {
   name: string;
   vcenter: string | null;
   vmId: string | null;
@@ -27,7 +27,7 @@ export interface RvToolsVmExtra {
   diskUsedSource: 'vPartition' | 'In Use' | null;
 }
 
-export interface RvToolsHost {
+interface RvToolsHost {
   name: string;
   vcenter: string | null;
   cpuModel: string | null;
@@ -132,7 +132,9 @@ function byVm(table: Table | undefined, findings: Finding[]): VmTab | undefined 
   return { c, byId, byName };
 }
 
-/** The rows of `tab` for the vInfo VM: joined on VM ID when both sides have it (names may differ per tab), else on name. */
+/**
+ * The rows of `tab` for the vInfo VM: joined on VM ID when both sides have it (names may differ per tab), else on name.
+ */
 function rowsFor(tab: VmTab | undefined, vm: { id: string | null; name: string; vc: string }): Cell[][] | undefined {
   if (!tab) return undefined;
   if (tab.byId && vm.id) return tab.byId.get(`${vm.vc}|${vm.id}`);

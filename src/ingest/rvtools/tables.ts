@@ -19,17 +19,7 @@ export interface Table {
   rows: { cells: Cell[]; row: number }[];
 }
 
-export const RVTOOLS_TABS = [
-  'vInfo',
-  'vCPU',
-  'vMemory',
-  'vDisk',
-  'vPartition',
-  'vHost',
-  'vCluster',
-  'vUSB',
-  'vMetaData',
-];
+const RVTOOLS_TABS = ['vInfo', 'vCPU', 'vMemory', 'vDisk', 'vPartition', 'vHost', 'vCluster', 'vUSB', 'vMetaData'];
 
 /** Header key: case, spacing and the MiB/MB, KiB/KB spellings of RVTools 3.x/4.x do not matter. */
 export function headerKey(h: string): string {

@@ -42,7 +42,7 @@ function score(inst: Instance, bin: Bin, item: number, mode: FitMode): number {
 
 /** Index of the bin chosen for an item, or -1. Ties go to the earlier bin. `from`: bins
  * before it are known not to take the item. */
-export function chooseBin(inst: Instance, bins: readonly Bin[], item: number, mode: FitMode, from = 0): number {
+function chooseBin(inst: Instance, bins: readonly Bin[], item: number, mode: FitMode, from = 0): number {
   let best = -1;
   let bestScore = Infinity;
   for (let b = from; b < bins.length; b++) {

@@ -20,7 +20,10 @@ function shapeClasses(inst: Instance, items: readonly number[]): ShapeClass[] {
     const d = inst.items[i]!.demand;
     const key = d.join(',');
     let c = byKey.get(key);
-    if (!c) byKey.set(key, (c = { demand: d, items: [], next: 0 }));
+    if (!c) {
+      c = { demand: d, items: [], next: 0 };
+      byKey.set(key, c);
+    }
     c.items.push(i);
   }
   return [...byKey.values()];

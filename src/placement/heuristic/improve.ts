@@ -1,5 +1,5 @@
-// Local search that empties hosts (issue 3 §2): repeatedly close one host, pour its items
-// into the others and let the tabu repair remove the overload. A success saves a host (or
+// Local search that empties hosts (docs/placement.md, "How it searches"): repeatedly close
+// one host, pour its items into the others and let the tabu repair remove the overload. A success saves a host (or
 // its cost); a failure restores the previous packing. Budgets are iteration counts, so the
 // same seed gives the same result; the deadline only guards very large inputs.
 import type { Instance, ModelSpec } from '../instance.ts';

@@ -193,7 +193,10 @@ function step(s: State, models: readonly ModelSpec[], rng: Rng): [number, number
   out.sort((a, b) => s.inst.items[b]!.size - s.inst.items[a]!.size || a - b);
   for (let i = 0; i + 1 < out.length; i++) if (rng() < 0.1) [out[i], out[i + 1]] = [out[i + 1]!, out[i]!];
   const rest = new Array<number>(s.inst.resources.length).fill(0);
-  for (const i of out) s.inst.items[i]!.demand.forEach((x, r) => (rest[r]! += x));
+  for (const i of out)
+    s.inst.items[i]!.demand.forEach((x, r) => {
+      rest[r]! += x;
+    });
   for (const i of out) {
     let h = bestOpen(s, i, banned);
     if (h < 0) h = openFor(s, i, rest, banned, models, rng);
@@ -202,7 +205,9 @@ function step(s: State, models: readonly ModelSpec[], rng: Rng): [number, number
       return null;
     }
     insert(s, h, i);
-    s.inst.items[i]!.demand.forEach((x, r) => (rest[r]! -= x));
+    s.inst.items[i]!.demand.forEach((x, r) => {
+      rest[r]! -= x;
+    });
   }
   return journal;
 }

@@ -1,4 +1,4 @@
-// Heterogeneous catalogs (issue 3 §1: choose models and counts): FFD that opens, for an
+// Heterogeneous catalogs (docs/placement.md: choose models and counts): FFD that opens, for an
 // item nothing open can take, the model with the lowest price per share of the workload it
 // can carry, cost_m / min_r(cap_mr / total_r) (its bottleneck resource), among models with
 // hosts left that fit the item. Then hosts are emptied as in the homogeneous case.
@@ -16,7 +16,7 @@ export function byEfficiency(inst: Instance, models: readonly ModelSpec[]): Mode
     .map((x) => x.m);
 }
 
-export function mixedOpener(inst: Instance, models: readonly ModelSpec[]): Opener {
+function mixedOpener(inst: Instance, models: readonly ModelSpec[]): Opener {
   const order = byEfficiency(inst, models);
   const dims = inst.resources.length;
   return (item: number, bins: readonly Bin[]) => {

@@ -55,7 +55,7 @@ export function placeItem(inst: Instance, s: RepairState, h: number, item: numbe
   for (const g of inst.items[item]!.anti) s.anti[h]!.set(g, (s.anti[h]!.get(g) ?? 0) + 1);
 }
 
-export function removeItem(inst: Instance, s: RepairState, h: number, item: number): void {
+function removeItem(inst: Instance, s: RepairState, h: number, item: number): void {
   const d = inst.items[item]!.demand;
   const load = s.load[h]!;
   for (let r = 0; r < d.length; r++) load[r]! -= d[r]!;

@@ -23,14 +23,14 @@ function iterationBudget(inst: Instance): number {
   return Math.max(200, Math.min(4000, Math.floor(4e6 / Math.max(1, inst.items.length * 4))));
 }
 
-export function improveOptions(inst: Instance, lb: LowerBound, deadline: number): ImproveOptions {
+function improveOptions(inst: Instance, lb: LowerBound, deadline: number): ImproveOptions {
   const p = inst.problem;
   return {
     rng: makeRng(p.seed ?? 1),
     deadline,
     iterations: iterationBudget(inst),
     maxFailures: p.objective === 'min-cost' ? 40 : 8,
-    target: { hosts: lb.hosts - (inst.k > 0 ? inst.k : 0), cost: lb.cost },
+    target: { hosts: lb.hosts - Math.max(inst.k, 0), cost: lb.cost },
     objective: p.objective === 'min-cost' ? 'cost' : 'hosts',
   };
 }
@@ -47,7 +47,7 @@ export function evaluate(inst: Instance, packing: Packing, mode: Candidate['mode
 }
 
 /** Tries every mode with exactly m hosts; the first surviving packing, else the best partial one. */
-export function tryCount(inst: Instance, hosts: readonly ModelSpec[], opts: ImproveOptions): Candidate {
+function tryCount(inst: Instance, hosts: readonly ModelSpec[], opts: ImproveOptions): Candidate {
   let fallback: Candidate | null = null;
   for (const mode of modesFor(inst)) {
     const c = evaluate(inst, construct(inst, hosts, mode), mode);
@@ -148,7 +148,9 @@ function selectThenPack(inst: Instance, models: readonly ModelSpec[], opts: Impr
         c++
       ) {
         hosts.push(m);
-        m.cap.forEach((x, r) => (cap[r]! += x));
+        m.cap.forEach((x, r) => {
+          cap[r]! += x;
+        });
       }
     }
     const c = tryCount(inst, hosts, opts);

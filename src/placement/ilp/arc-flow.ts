@@ -96,7 +96,9 @@ export function arcFlowLp(g: ArcFlowGraph, cutoff: number): LP {
 export function decodeArcFlow(g: ArcFlowGraph, values: Record<string, number>): number[][] {
   const flow = g.arcs.map((_, k) => Math.round(values[arcName(k)] ?? 0));
   const out = new Map<number, number[]>();
-  g.arcs.forEach(([u], k) => out.set(u, [...(out.get(u) ?? []), k]));
+  g.arcs.forEach(([u], k) => {
+    out.set(u, [...(out.get(u) ?? []), k]);
+  });
   const next = g.itemsOfSize.map(() => 0);
   const hosts: number[][] = [];
   for (;;) {

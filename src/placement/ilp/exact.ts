@@ -1,4 +1,4 @@
-// Exact mode (issue 3 §1): the assignment MILP bounded by the heuristic. The heuristic's
+// Exact mode (docs/placement.md): the assignment MILP bounded by the heuristic. The heuristic's
 // value minus one step is the cutoff, so GLPK either finds a better plan or proves that
 // none exists ("infeasible" = the heuristic is optimal). Only `optimal` proves anything.
 import type { Instance, ModelSpec } from '../instance.ts';
@@ -52,7 +52,7 @@ export interface ExactOutcome {
 }
 
 /** Candidate hosts: for each model, as many copies as could be needed, copies adjacent. */
-export function candidateHosts(models: readonly ModelSpec[], upTo: number): ModelSpec[] {
+function candidateHosts(models: readonly ModelSpec[], upTo: number): ModelSpec[] {
   return models.flatMap((m) =>
     new Array<ModelSpec>(Math.min(upTo, Number.isFinite(m.maxCount) ? m.maxCount : upTo)).fill(m),
   );

@@ -5,12 +5,12 @@ import type { GLPK, LP, Result } from 'glpk.js/node';
 
 let instance: Promise<GLPK> | null = null;
 
-export async function glpk(): Promise<GLPK> {
+async function glpk(): Promise<GLPK> {
   instance ??= import('glpk.js/node').then((m) => m.default());
   return instance;
 }
 
-export type MipStatus = 'optimal' | 'feasible' | 'infeasible' | 'unknown';
+type MipStatus = 'optimal' | 'feasible' | 'infeasible' | 'unknown';
 
 export interface MipOutcome {
   status: MipStatus;

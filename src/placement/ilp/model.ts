@@ -18,7 +18,7 @@ export interface AssignmentModel {
 }
 
 export const xName = (i: number, j: number) => `x_${i}_${j}`;
-export const yName = (j: number) => `y_${j}`;
+const yName = (j: number) => `y_${j}`;
 
 type Row = LP['subjectTo'][number];
 
@@ -37,7 +37,9 @@ export function assignmentModel(
   const rows: Row[] = [];
   const binaries: string[] = [];
   const copy: number[] = []; // copy index of host j within its model
-  hosts.forEach((m, j) => copy.push(j > 0 && hosts[j - 1] === m ? copy[j - 1]! + 1 : 0));
+  hosts.forEach((m, j) => {
+    copy.push(j > 0 && hosts[j - 1] === m ? copy[j - 1]! + 1 : 0);
+  });
   // Variables: x[i][j] = 1 when item i runs on host j; y[j] = 1 when host j is bought.
   const allowed = (i: number, j: number) =>
     copy[j]! <= i && inst.items[i]!.demand.every((d, r) => d <= hosts[j]!.cap[r]! * (1 + TOLERANCE));
@@ -49,7 +51,7 @@ export function assignmentModel(
     rows.push({ name: `assign_${i}`, vars, bnds: { type: FX, lb: 1, ub: 1 } });
   }
   // Capacity: Σ demand · x ≤ cap · y, per host and resource.
-  hosts.forEach((m, j) =>
+  hosts.forEach((m, j) => {
     inst.resources.forEach((_, r) => {
       const vars = inst.items.flatMap((it, i) =>
         allowed(i, j) && it.demand[r]! > 0 ? [{ name: xName(i, j), coef: it.demand[r]! }] : [],
@@ -60,8 +62,8 @@ export function assignmentModel(
           vars: [...vars, { name: yName(j), coef: -m.cap[r]! }],
           bnds: { type: UP, lb: 0, ub: 0 },
         });
-    }),
-  );
+    });
+  });
   // Linking x ≤ y: the strengthening that makes the LP relaxation count hosts.
   for (let i = 0; i < n; i++)
     for (let j = 0; j < hosts.length; j++)
@@ -87,7 +89,9 @@ export function assignmentModel(
       });
   // Anti-affinity: at most one member of a group per host.
   const groups = new Map<string, number[]>();
-  inst.items.forEach((it, i) => it.anti.forEach((g) => groups.set(g, [...(groups.get(g) ?? []), i])));
+  inst.items.forEach((it, i) => {
+    for (const g of it.anti) groups.set(g, [...(groups.get(g) ?? []), i]);
+  });
   for (const [g, members] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     for (let j = 0; j < hosts.length; j++) {
       const vars = members.filter((i) => allowed(i, j)).map((i) => ({ name: xName(i, j), coef: 1 }));

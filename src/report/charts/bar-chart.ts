@@ -6,7 +6,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { TOLERANCE } from '../../util/tolerance.ts';
 import { serializeXml } from '../../escape/xml.ts';
 
-export interface BarSeries {
+interface BarSeries {
   name: string;
   color: string;
   values: number[];

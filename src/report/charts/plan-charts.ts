@@ -1,4 +1,4 @@
-// The charts of a plan (issue 5 §2): host utilisation in normal operation and after the
+// The charts of a plan (docs/report.md, "Charts"): host utilisation in normal operation and after the
 // worst failure against the ceilings, servers vs hosts, and headroom per host.
 import type { Plan } from '../../domain/plan.ts';
 import { barChartSvg, type BarChart } from './bar-chart.ts';
@@ -49,7 +49,7 @@ export function utilisationChart(plan: Plan): BarChart {
   };
 }
 
-export function consolidationChart(plan: Plan): BarChart {
+function consolidationChart(plan: Plan): BarChart {
   const used = plan.hosts.filter((h) => h.vms.length > 0).length;
   return {
     title: 'Physical machines before and after consolidation',
@@ -65,7 +65,7 @@ export function consolidationChart(plan: Plan): BarChart {
   };
 }
 
-export function headroomChart(plan: Plan): BarChart {
+function headroomChart(plan: Plan): BarChart {
   const cats = plan.hosts.flatMap((h) => [`${h.name} CPU`, `${h.name} memory`]);
   const used = plan.hosts.flatMap((h) => [h.load.cpuPct, h.load.memoryPct]).map((v) => Math.min(100, Math.max(0, v)));
   return {

@@ -60,7 +60,8 @@ export async function readBitbrains(ctx: ReadContext): Promise<void> {
     samples.add(unit === 's' ? t * 1000 : t, values);
   }
   ctx.notes.push(
-    `server "${server}" (file name); "Timestamp [ms]" read as epoch ${unit === 's' ? 'seconds' : 'milliseconds'}; memory KB/1024, network KB/s/1024`,
+    `server "${server}" (file name); "Timestamp [ms]" read as epoch ${unit === 's' ? 'seconds' : 'milliseconds'}; ` +
+      `memory KB/1024, network KB/s/1024`,
   );
   if (zeros)
     ctx.findings.push({

@@ -41,9 +41,15 @@ export class SampleMerger {
 
   set(server: string, ms: number, metric: number, value: number, mode: 'set' | 'add' = 'set'): void {
     let series = this.byServer.get(server);
-    if (!series) this.byServer.set(server, (series = new Map()));
+    if (!series) {
+      series = new Map();
+      this.byServer.set(server, series);
+    }
     let row = series.get(ms);
-    if (!row) series.set(ms, (row = new Float64Array(METRICS).fill(Number.NaN)));
+    if (!row) {
+      row = new Float64Array(METRICS).fill(Number.NaN);
+      series.set(ms, row);
+    }
     if (Number.isNaN(value)) return;
     row[metric] = mode === 'add' && !Number.isNaN(row[metric]!) ? row[metric]! + value : value;
   }

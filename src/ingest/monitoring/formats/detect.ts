@@ -1,4 +1,5 @@
-// Which monitoring format a file is, from its first bytes (issue 4 §5: `--format` forces it).
+// Which monitoring format a file is, from its first bytes (docs/ingest.md, "Format detection": `--format`
+// forces it).
 import { open } from 'node:fs/promises';
 import { InputError } from '../../../domain/errors.ts';
 import { decodeText } from '../../read-text.ts';
@@ -36,7 +37,7 @@ export async function readHead(file: string, encoding?: string): Promise<string>
   }
 }
 
-export function detectFromText(text: string, file: string): MonitoringFormat {
+function detectFromText(text: string, file: string): MonitoringFormat {
   const lines = text.split(/\r?\n/);
   const index = lines.findIndex((l) => l.trim() !== '');
   const first = (lines[index] ?? '').replace(/^\uFEFF/, '');
@@ -57,7 +58,8 @@ export function detectFromText(text: string, file: string): MonitoringFormat {
     );
   const shown = first.length > 80 ? `${first.slice(0, 80)}…` : first;
   throw new InputError(
-    `cannot tell the monitoring format from the first line ${JSON.stringify(shown)}; expected one of ${MONITORING_FORMATS.join(', ')} (see docs/ingest.md) or use --format`,
+    `cannot tell the monitoring format from the first line ${JSON.stringify(shown)}; expected one ` +
+      `of ${MONITORING_FORMATS.join(', ')} (see docs/ingest.md) or use --format`,
     { file, row: index + 1 },
   );
 }

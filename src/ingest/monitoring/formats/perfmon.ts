@@ -9,9 +9,9 @@ import { utcMs } from '../../timestamps.ts';
 import { BYTES_PER_MB, M, describeOffset, type ReadContext } from './context.ts';
 import { METRICS } from '../sample-store.ts';
 
-export const PDH_MARKER = '(PDH-CSV 4.0)';
+const PDH_MARKER = '(PDH-CSV 4.0)';
 
-export interface CounterPath {
+interface CounterPath {
   host: string;
   object: string;
   instance: string | null;
@@ -19,7 +19,7 @@ export interface CounterPath {
 }
 
 /** `\\HOST\Object(Instance)\Counter` → parts; the instance may itself hold `(`, `)` and `\`-free text. */
-export function parseCounterPath(header: string): CounterPath | null {
+function parseCounterPath(header: string): CounterPath | null {
   const m = /^\\\\([^\\]+)\\(.+)\\([^\\]+)$/.exec(header.trim());
   if (!m) return null;
   const [, host, objectPart, counter] = m;
@@ -65,7 +65,7 @@ function roleOf(c: CounterPath): Role | null {
 }
 
 /** Bias in A1 = minutes west of UTC (UTC = local + bias): "(Eastern Daylight Time)(240)". */
-export function perfmonBias(a1: string): { zone: string | null; biasMinutes: number | null } {
+function perfmonBias(a1: string): { zone: string | null; biasMinutes: number | null } {
   const m = /^\(PDH-CSV 4\.0\)\s*(?:\((.*)\)\((-?\d+)\))?/.exec(a1.trim());
   return { zone: m?.[1] ?? null, biasMinutes: m?.[2] !== undefined ? Number(m[2]) : null };
 }
@@ -73,7 +73,8 @@ export function perfmonBias(a1: string): { zone: string | null; biasMinutes: num
 export async function readPerfmon(ctx: ReadContext): Promise<void> {
   const { file } = ctx;
   const { text, encoding, how } = await readTextFile(file, ctx.opts.encoding);
-  // typeperf to stdout adds a blank first line and English trailers: blank every line that is not a quoted record (keeps line numbers).
+  // typeperf to stdout adds a blank first line and English trailers: blank every line that is not a quoted record
+  // (keeps line numbers).
   const lines = text.split(/\r?\n/).map((l) => (l.startsWith('"') ? l : ''));
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -88,7 +89,7 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
     throw err;
   }
   const head = records[0];
-  if (!head || !head.record[0]?.startsWith(PDH_MARKER)) {
+  if (!head?.record[0]?.startsWith(PDH_MARKER)) {
     const row = text.split(/\r?\n/).findIndex((l) => l.trim() !== '') + 1;
     throw new InputError(`perfmon CSV: header cell 1 should start with ${PDH_MARKER}`, {
       file,
@@ -105,15 +106,14 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
       code: 'timezone-unknown',
       file,
       row: head.info.lines,
-      message: `perfmon header gives no time-zone bias (${JSON.stringify(head.record[0])}); timestamps read as UTC (set the offset to correct)`,
+      message:
+        `perfmon header gives no time-zone bias (${JSON.stringify(head.record[0])}); timestamps read as UTC ` +
+        `(set the offset to correct)`,
     });
-  } else
-    ctx.notes.push(
-      `timestamps local ${zone ?? ''} ${describeOffset(offset)}${biasMinutes === null ? ' (override)' : ` (bias ${biasMinutes})`} → UTC`.replace(
-        '  ',
-        ' ',
-      ),
-    );
+  } else {
+    const bias = biasMinutes === null ? ' (override)' : ` (bias ${biasMinutes})`;
+    ctx.notes.push(`timestamps local ${zone ?? ''} ${describeOffset(offset)}${bias} → UTC`.replace('  ', ' '));
+  }
   const columns = head.record.slice(1).map((h, i) => ({ index: i + 1, path: parseCounterPath(h), header: h }));
   const hosts = [...new Set(columns.flatMap((c) => (c.path ? [c.path.host] : [])))].sort();
   const used = columns.flatMap((c) => {

@@ -48,7 +48,9 @@ function sadfTime(
         code: 'timezone-unknown',
         file: ctx.file,
         ...(where.row !== undefined ? { row: where.row } : {}),
-        message: `time zone "${tz ?? ''}" is ambiguous or missing; read as ${describeOffset(offset)} (export with sadf -d without -t/-T for UTC)`,
+        message:
+          `time zone "${tz ?? ''}" is ambiguous or missing; read as ${describeOffset(offset)} (export with ` +
+          `sadf -d without -t/-T for UTC)`,
       });
     }
   }

@@ -17,7 +17,7 @@ import type { ReadContext } from './context.ts';
 
 const TIME_COLUMNS = ['timestamp', 'time', 'datetime', 'date'];
 
-export function metricIndex(name: string): number {
+function metricIndex(name: string): number {
   const n = name.trim();
   const i = (LONG_METRIC_COLUMNS as readonly string[]).indexOf(n.toLowerCase());
   return i >= 0 ? i : (METRIC_NAMES as readonly string[]).indexOf(n);
