@@ -287,6 +287,8 @@ class KnownServers {
   id(name: string, store: SampleStore, buf: Buffer, s: number, e: number): number {
     const known = this.ids.get(name);
     if (known !== undefined) return known;
+    // Not UTF-8 (a Windows-1252 `ó`): the general path decodes the whole file (read-text.ts).
+    if (name.includes('\uFFFD')) throw new GiveUp();
     const id = this.ids.size;
     if (id === this.nextOf.length) {
       this.storeId = grow(this.storeId, 0);
