@@ -96,10 +96,13 @@ export function matchColumns(
   return { columns, ignored };
 }
 
-/** The summary lines of a match: columns used (with conversions) and those ignored. */
+/** The summary lines of a match: columns used under another name or unit, and those ignored. */
 export function describeMatch(m: ColumnMatch): string[] {
-  const used = [...m.columns.values()].sort((a, b) => a.index - b.index).map((c) => c.how);
-  const lines = [`columns: ${used.join('; ')}`];
+  const renamed = [...m.columns.entries()]
+    .filter(([column, c]) => squash(c.header) !== squash(column) || c.how.endsWith('(column map)'))
+    .sort((a, b) => a[1].index - b[1].index)
+    .map(([, c]) => c.how);
+  const lines = renamed.length ? [`columns: ${renamed.join('; ')}`] : [];
   if (m.ignored.length) lines.push(`ignored columns: ${m.ignored.join(', ')}`);
   return lines;
 }

@@ -29,7 +29,7 @@ export interface LongLayout {
   header: string[];
 }
 
-/** A long header: a timestamp, a server and a metric column, by name or synonym (docs/inputs.md). */
+/** A long header: a server and a metric column, by name or synonym (docs/inputs.md). */
 export function isLongHeader(header: string[], columns?: ReadOptions['columns']): boolean {
   let m: ColumnMatch;
   try {
@@ -37,7 +37,8 @@ export function isLongHeader(header: string[], columns?: ReadOptions['columns'])
   } catch {
     return false;
   }
-  return m.columns.has('timestamp') && m.columns.has('server') && LONG_METRIC_COLUMNS.some((c) => m.columns.has(c));
+  // The timestamp is not required here: without it, the long reader says what is missing.
+  return m.columns.has('server') && LONG_METRIC_COLUMNS.some((c) => m.columns.has(c));
 }
 
 /**

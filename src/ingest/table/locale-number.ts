@@ -52,6 +52,7 @@ export function detectNumberFormat(cells: Iterable<string>, delimiter: string): 
   let commaGroups = 0;
   let pointGroups = 0;
   let apostropheGroups = 0;
+  let pointThousands = 0;
   for (const raw of cells) {
     const s = raw.trim();
     if (s === '' || !/^[+-]?[\d.,' \u00a0\u202f]+$/.test(s) || !/\d/.test(s)) continue;
@@ -59,6 +60,7 @@ export function detectNumberFormat(cells: Iterable<string>, delimiter: string): 
     else if (/^[+-]?\d{1,3}(,\d{3})+\.\d+$/.test(s) || /^[+-]?\d*\.(\d{1,2}|\d{4,})$/.test(s)) point++;
     if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) commaGroups++;
     if (/^[+-]?\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(s) || /^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(s)) pointGroups++;
+    if (/^[+-]?\d{1,3}(\.\d{3})+$/.test(s)) pointThousands++;
     if (/^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/.test(s)) spaceGroups++;
     if (/^[+-]?\d{1,3}('\d{3})+(\.\d+)?$/.test(s)) apostropheGroups++;
   }
@@ -68,6 +70,7 @@ export function detectNumberFormat(cells: Iterable<string>, delimiter: string): 
   if (spaceGroups) thousands = ' ';
   else if (apostropheGroups && decimal === '.') thousands = "'";
   else if (decimal === '.' && commaGroups) thousands = ',';
-  else if (decimal === ',' && pointGroups) thousands = '.';
+  // With a decimal comma, a point can only group thousands (`4.096`).
+  else if (decimal === ',' && (pointGroups || pointThousands)) thousands = '.';
   return { decimal, thousands, evidence };
 }

@@ -65,18 +65,17 @@ export function parseDelimitedTable(decoded: DecodedText, file: string, csv: Csv
     csv.thousands !== undefined ? (csv.thousands === 'none' ? '' : csv.thousands) : detectThousands(detected, decimal);
   const lineEnd = /\r\n/.test(text.slice(0, 65536)) ? 'CRLF' : 'LF';
   const dialect: Dialect = { delimiter, decimal, thousands, encoding: decoded.encoding, lineEnd };
-  const how = (set: unknown) => (set !== undefined ? 'set' : 'detected');
+  const set = (v: unknown) => (v !== undefined ? ' (set)' : '');
   const description =
-    `text: ${decoded.encoding}${decoded.how === 'bom' ? ' (BOM)' : ''} ${how(csv.encoding)}, ` +
-    `delimiter ${showChar(delimiter)} ${how(setDelimiter)}, decimal ${showChar(decimal)} ${how(csv.decimal)}, ` +
-    `thousands ${thousands ? showChar(thousands) : 'none'} ${how(csv.thousands)}, ${lineEnd}`;
+    `${decoded.encoding}${decoded.how === 'bom' ? ' with BOM' : ''}${set(csv.encoding)}, ` +
+    `${showChar(delimiter)}-delimited${set(setDelimiter)}, decimal ${showChar(decimal)}${set(csv.decimal)}, ` +
+    `${thousands ? `thousands ${showChar(thousands)}` : 'no thousands separator'}${set(csv.thousands)}, ${lineEnd}`;
   return { ...table, dialect, description };
 }
 
 /** A thousands separator must differ from the decimal one. */
 function detectThousands(detected: NumberFormat, decimal: '.' | ','): NumberFormat['thousands'] {
   if (detected.thousands === decimal) return '';
-  if (detected.thousands === '' && decimal === ',') return ''; // `1.234` alone stays ambiguous
   return detected.thousands;
 }
 
