@@ -296,7 +296,11 @@ async function classify(input: string, opts: IngestOptions, fromFolder: boolean)
   const header = line.split(delimiter).map((c) => c.replace(/^"|"$/g, '').trim());
   if (!/^"?\(PDH-CSV/.test(line) && !/^AAA,/.test(line)) {
     const timed = tryColumns(() => matchColumns(header, MONITORING_SPECS, input, opts.columns?.monitoring).columns.has('timestamp'));
-    const named = tryColumns(() => inventoryColumns(header, input, opts.columns?.inventory).columns.has('name'));
+    // A server name and another inventory column (or a name alone): one name among other columns may be monitoring.
+    const named = tryColumns(() => {
+      const m = inventoryColumns(header, input, opts.columns?.inventory).columns;
+      return m.has('name') && (m.size > 1 || header.length === 1);
+    });
     if (!timed && named) return 'inventory';
   }
   return fromFolder ? detectMonitoringFormat(input, encoding, opts.columns?.monitoring) : undefined;
