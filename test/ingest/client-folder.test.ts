@@ -83,3 +83,12 @@ test('a column map file (--columns) names what synonyms cannot find', () => {
   const summary = readFileSync(path.join(r.out, 'metrics-summary.csv'), 'utf8');
   assert.match(summary, /^web,.*45\.5/m);
 });
+
+test('metrics-summary.csv says sizable as the plan decides: no memory samples is not sizable', () => {
+  const dir = folder('name,os\nweb,Linux\n', 'timestamp,server,cpu_pct\n2010-03-22T00:00:00Z,web,20\n');
+  const r = ingest([dir]);
+  assert.equal(r.status, 0, r.stderr);
+  const [header, row] = readFileSync(path.join(r.out, 'metrics-summary.csv'), 'utf8').split('\n');
+  const col = header!.split(',').indexOf('sizable');
+  assert.equal(row!.split(',')[col], 'false');
+});
