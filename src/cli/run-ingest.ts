@@ -83,9 +83,12 @@ async function textOptions(args: IngestArgs): Promise<Partial<IngestOptions>> {
   const opts: Partial<IngestOptions> = {};
   if (args.timezone !== undefined) {
     if (!isTimeZone(args.timezone))
-      throw new InputError(`--timezone: expected an IANA time zone such as America/Mexico_City, got "${args.timezone}"`, {
-        file: cmd,
-      });
+      throw new InputError(
+        `--timezone: expected an IANA time zone such as America/Mexico_City, got "${args.timezone}"`,
+        {
+          file: cmd,
+        },
+      );
     opts.timezone = args.timezone;
   }
   const csv = {

@@ -33,9 +33,8 @@ export const MONITORING_COLUMNS = [
   'network_mb_per_s',
   'iops',
 ] as const;
-export type MonitoringColumn = (typeof MONITORING_COLUMNS)[number];
 
-export const DATE_FORMATS = ['iso', 'dd/mm/yyyy', 'mm/dd/yyyy', 'yyyy/mm/dd', 'epoch-s', 'epoch-ms'] as const;
+const DATE_FORMATS = ['iso', 'dd/mm/yyyy', 'mm/dd/yyyy', 'yyyy/mm/dd', 'epoch-s', 'epoch-ms'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /** A time zone Intl knows (IANA name such as America/Mexico_City, or UTC). */
@@ -72,11 +71,9 @@ export const csvSettingsSchema = z
 export type CsvSettings = z.output<typeof csvSettingsSchema>;
 
 const columnMap = (names: readonly string[]) =>
-  z
-    .record(z.string(), z.string().min(1))
-    .refine((m) => Object.keys(m).every((k) => names.includes(k)), {
-      message: `keys must be capplan columns: ${names.join(', ')}`,
-    });
+  z.record(z.string(), z.string().min(1)).refine((m) => Object.keys(m).every((k) => names.includes(k)), {
+    message: `keys must be capplan columns: ${names.join(', ')}`,
+  });
 
 export const columnsSettingsSchema = z
   .strictObject({

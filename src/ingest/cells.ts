@@ -33,7 +33,11 @@ export function numberCell(value: string | undefined, loc: Loc, rule: NumberRule
   if (value === undefined || isBlank(value)) return null;
   const s = value.trim();
   const what = rule.integer ? 'an integer' : `a number${rule.unit ? ` in ${rule.unit}` : ''}`;
-  const n = rule.format ? parseLocaleNumber(s, rule.format) : (rule.integer ? INTEGER : DECIMAL).test(s) ? Number(s) : null;
+  const n = rule.format
+    ? parseLocaleNumber(s, rule.format)
+    : (rule.integer ? INTEGER : DECIMAL).test(s)
+      ? Number(s)
+      : null;
   if (n === null || !Number.isFinite(n) || (rule.integer && !Number.isInteger(n)))
     throw new InputError(`expected ${what}, got ${show(value)}`, loc);
   if (rule.min !== undefined && (rule.exclusiveMin ? n <= rule.min : n < rule.min)) {

@@ -295,7 +295,9 @@ async function classify(input: string, opts: IngestOptions, fromFolder: boolean)
   const delimiter = opts.csv?.delimiter === 'tab' ? '\t' : (opts.csv?.delimiter ?? detectDelimiter(line));
   const header = line.split(delimiter).map((c) => c.replace(/^"|"$/g, '').trim());
   if (!/^"?\(PDH-CSV/.test(line) && !/^AAA,/.test(line)) {
-    const timed = tryColumns(() => matchColumns(header, MONITORING_SPECS, input, opts.columns?.monitoring).columns.has('timestamp'));
+    const timed = tryColumns(() =>
+      matchColumns(header, MONITORING_SPECS, input, opts.columns?.monitoring).columns.has('timestamp'),
+    );
     // A server name and another inventory column (or a name alone): one name among other columns may be monitoring.
     const named = tryColumns(() => {
       const m = inventoryColumns(header, input, opts.columns?.inventory).columns;

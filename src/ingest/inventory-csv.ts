@@ -51,7 +51,11 @@ function parseInventoryText(decoded: DecodedText, file: string, opts: InventoryC
 }
 
 /** The inventory columns of a header (used by format classification and the Excel reader). */
-export function inventoryColumns(header: string[], file: string, map: InventoryCsvOptions['columnMap'] = {}): ColumnMatch {
+export function inventoryColumns(
+  header: string[],
+  file: string,
+  map: InventoryCsvOptions['columnMap'] = {},
+): ColumnMatch {
   return matchColumns(header, INVENTORY_SPECS, file, map);
 }
 

@@ -40,7 +40,11 @@ interface Candidate {
   matched: number;
 }
 
-export function readInventoryWorkbook(wb: ExcelJS.Workbook, file: string, opts: InventoryCsvOptions = {}): InventoryFileRead {
+export function readInventoryWorkbook(
+  wb: ExcelJS.Workbook,
+  file: string,
+  opts: InventoryCsvOptions = {},
+): InventoryFileRead {
   let best: (Candidate & { ws: ExcelJS.Worksheet }) | undefined;
   const seen: string[] = [];
   for (const ws of wb.worksheets) {
@@ -49,10 +53,14 @@ export function readInventoryWorkbook(wb: ExcelJS.Workbook, file: string, opts: 
       const header = rowText(ws.getRow(r)).map((h) => h.trim());
       if (header.every((h) => h === '')) continue;
       const m = tryMatch(header, file, opts);
-      if (m && m.columns.has('name') && (!sheetBest || m.columns.size > sheetBest.matched))
+      if (m?.columns.has('name') && (!sheetBest || m.columns.size > sheetBest.matched))
         sheetBest = { sheet: ws.name, headerRow: r, header, matched: m.columns.size };
     }
-    seen.push(sheetBest ? `${ws.name} (${sheetBest.matched} columns on row ${sheetBest.headerRow})` : `${ws.name} (no server name column)`);
+    seen.push(
+      sheetBest
+        ? `${ws.name} (${sheetBest.matched} columns on row ${sheetBest.headerRow})`
+        : `${ws.name} (no server name column)`,
+    );
     if (sheetBest && sheetBest.matched >= 2 && (!best || sheetBest.matched > best.matched)) best = { ...sheetBest, ws };
   }
   if (!best)
@@ -71,8 +79,16 @@ export function readInventoryWorkbook(wb: ExcelJS.Workbook, file: string, opts: 
     while (cells.length < best.header.length) cells.push('');
     rows.push({ cells, line: i });
   });
-  const read = inventoryFromTable({ header: best.header, rows }, source, { decimal: '.', thousands: '' }, opts.columnMap);
-  return { servers: read.servers, notes: [`sheet ${best.sheet}, header on row ${best.headerRow}; sheets: ${seen.join(', ')}`, ...read.notes] };
+  const read = inventoryFromTable(
+    { header: best.header, rows },
+    source,
+    { decimal: '.', thousands: '' },
+    opts.columnMap,
+  );
+  return {
+    servers: read.servers,
+    notes: [`sheet ${best.sheet}, header on row ${best.headerRow}; sheets: ${seen.join(', ')}`, ...read.notes],
+  };
 }
 
 function tryMatch(header: string[], file: string, opts: InventoryCsvOptions) {

@@ -5,7 +5,7 @@
 // inventory or monitoring names (edit distance) for the terminal and the reports.
 import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 
-export interface Unmatched {
+interface Unmatched {
   name: string;
   /** Up to three nearest names on the other side, closest first. */
   closest: string[];
@@ -74,9 +74,9 @@ export function matchServerNames(servers: InventoryServer[], usage: ServerUsage[
 }
 
 function add(m: Map<string, Set<string>>, key: string, name: string): void {
-  let s = m.get(key);
-  if (!s) m.set(key, (s = new Set()));
+  const s = m.get(key) ?? new Set<string>();
   s.add(name);
+  m.set(key, s);
 }
 
 function unique(s: Set<string> | undefined): string | undefined {

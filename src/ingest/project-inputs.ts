@@ -76,7 +76,9 @@ export async function readServerData(
     monitored,
     { ...settings.quality, minSamples: settings.sizing.minSamples },
   );
-  const usage = new Map(monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]));
+  const usage = new Map(
+    monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
+  );
   return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings], names };
 }
 

@@ -34,7 +34,7 @@ const MONITORING =
   '2010-03-22T00:00:00Z,\\\\db01,30,2000\n' +
   '2010-03-22T00:00:00Z,maill,10,500\n';
 
-test('ingest a client folder: units converted, os_bits from the OS, ignored columns, unmatched names, skipped file', () => {
+test('a client folder: units converted, os_bits from the OS, ignored columns, unmatched names, skipped file', () => {
   const dir = folder(INVENTORY, MONITORING, { 'LEAME.txt': 'Hola: estos son los datos del cliente.\n' });
   const r = ingest([dir]);
   assert.equal(r.status, 0, r.stderr);
@@ -43,7 +43,10 @@ test('ingest a client folder: units converted, os_bits from the OS, ignored colu
   assert.match(r.stdout, /RAM GB → memory_mb \(GB × 1024\)/);
   assert.match(r.stdout, /Disk \(TB\) → disk_gb \(TB × 1024\)/);
   assert.match(r.stdout, /os_bits taken from the OS text for 2 server\(s\)/);
-  assert.match(r.stdout, /matched 2 monitoring name\(s\) to another spelling: WEB01 → web01\.corp\.local, \\\\db01 → DB01/);
+  assert.match(
+    r.stdout,
+    /matched 2 monitoring name\(s\) to another spelling: WEB01 → web01\.corp\.local, \\\\db01 → DB01/,
+  );
   assert.match(r.stdout, /2 name\(s\) did not match/);
   assert.match(r.stdout, /│ maill +│ monitoring │ mail +│/);
   assert.match(r.stdout, /│ mail +│ inventory +│ maill +│/);
@@ -51,7 +54,10 @@ test('ingest a client folder: units converted, os_bits from the OS, ignored colu
   // web01: 8 cores on 2 sockets, 16,384 GB = 16777216 MB, 1.5 TB = 1536 GB, Windows Server 2012 R2 → 64-bit;
   // mail: SUSE 12 without an architecture says nothing of its bits.
   assert.match(servers[3]!, /^mail,mail,SUSE Linux Enterprise Server 12,,1,2,,,4096,256,/);
-  assert.match(servers[1]!, /^web01\.corp\.local,web01-corp-local,Windows Server 2012 R2 Standard,64,2,4,,,16777216,1536,/);
+  assert.match(
+    servers[1]!,
+    /^web01\.corp\.local,web01-corp-local,Windows Server 2012 R2 Standard,64,2,4,,,16777216,1536,/,
+  );
   assert.match(servers[2]!, /^DB01,db01,Red Hat Enterprise Linux 7 \(64-bit\),64,1,4,,,8192,512,/);
 });
 
@@ -72,11 +78,24 @@ test('a bad value in a Spanish ;-file is still file:row:column, exit 2, nothing 
 });
 
 test('a column map file (--columns) names what synonyms cannot find', () => {
-  const dir = folder('Activo;Memoria instalada\r\nweb;4096\r\n', 'Cuando;Equipo;Carga\r\n22/03/2010 13:00;web;45,5\r\n');
+  const dir = folder(
+    'Activo;Memoria instalada\r\nweb;4096\r\n',
+    'Cuando;Equipo;Carga\r\n22/03/2010 13:00;web;45,5\r\n',
+  );
   mkdirSync(path.join(dir, 'map'));
   const map = path.join(dir, 'map', 'columns.yaml');
-  writeFileSync(map, 'inventory: { name: Activo }\nmonitoring: { timestamp: Cuando, server: Equipo, cpu_pct: Carga }\n');
-  const r = ingest([path.join(dir, 'cmdb.csv'), path.join(dir, 'perf.csv'), '--columns', map, '--utc-offset', '-06:00']);
+  writeFileSync(
+    map,
+    'inventory: { name: Activo }\nmonitoring: { timestamp: Cuando, server: Equipo, cpu_pct: Carga }\n',
+  );
+  const r = ingest([
+    path.join(dir, 'cmdb.csv'),
+    path.join(dir, 'perf.csv'),
+    '--columns',
+    map,
+    '--utc-offset',
+    '-06:00',
+  ]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Activo → name \(column map\)/);
   assert.match(r.stdout, /perf\.csv: long \(monitoring\), 1 server\(s\), 1 samples, 2010-03-22T19:00:00Z/);

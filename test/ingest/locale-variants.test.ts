@@ -47,13 +47,27 @@ const grouped = (v: string) => comma(v).replace(/^(\d{1,3})(\d{3})(?=,|$)/, '$1.
 function esMxProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-esmx-'));
   const inv = rows('inventory.csv');
-  const invHeader = 'Nombre;Nombre VM;Sistema operativo;Bits;Procesadores;Núcleos por procesador;Modelo CPU;' +
+  const invHeader =
+    'Nombre;Nombre VM;Sistema operativo;Bits;Procesadores;Núcleos por procesador;Modelo CPU;' +
     'Velocidad CPU (GHz);Memoria (MB);Disco (GB);Tarjetas de red;Velocidad de red (Gbps);Aplicación;' +
     'Hardware especial;Prioridad';
   const invLines = inv.map((r) =>
     [
-      r.name, r.vm_name, r.os, r.os_bits, r.sockets, r.cores_per_socket, r.cpu_model, comma(r.cpu_ghz!),
-      grouped(r.memory_mb!), r.disk_gb, r.nics, r.nic_gbps, r.application, r.special_hardware, r.ha_priority,
+      r.name,
+      r.vm_name,
+      r.os,
+      r.os_bits,
+      r.sockets,
+      r.cores_per_socket,
+      r.cpu_model,
+      comma(r.cpu_ghz!),
+      grouped(r.memory_mb!),
+      r.disk_gb,
+      r.nics,
+      r.nic_gbps,
+      r.application,
+      r.special_hardware,
+      r.ha_priority,
     ].join(';'),
   );
   writeFileSync(path.join(dir, 'inventario.csv'), cp1252(`${[invHeader, ...invLines].join('\r\n')}\r\n`));
@@ -61,8 +75,13 @@ function esMxProject(): string {
   const monHeader = 'Fecha y hora;Servidor;% CPU;Memoria usada (MB);Disco usado (GB);Red (MB/s);IOPS';
   const monLines = mon.map((r) =>
     [
-      localMx(r.timestamp!), r.server, comma(r.cpu_pct!), comma(r.memory_used_mb!), comma(r.disk_used_gb!),
-      comma(r.network_mb_per_s!), r.iops,
+      localMx(r.timestamp!),
+      r.server,
+      comma(r.cpu_pct!),
+      comma(r.memory_used_mb!),
+      comma(r.disk_used_gb!),
+      comma(r.network_mb_per_s!),
+      r.iops,
     ].join(';'),
   );
   writeFileSync(path.join(dir, 'monitoreo.csv'), cp1252(`${[monHeader, ...monLines].join('\r\n')}\r\n`));
@@ -74,7 +93,10 @@ function esMxProject(): string {
 
 function plan(project: string): { plan: Plan; stdout: string } {
   const out = mkdtempSync(path.join(tmpdir(), 'capplan-esmx-out-'));
-  const r = spawnSync('node', [cliBin, 'plan', project, '--out', out], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync('node', [cliBin, 'plan', project, '--out', out], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   assert.equal(r.status, 0, r.stderr + r.stdout);
   return { plan: parsePlan(readFileSync(path.join(out, 'plan.json'), 'utf8'), 'plan.json'), stdout: r.stdout };
 }

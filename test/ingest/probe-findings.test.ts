@@ -16,7 +16,8 @@ function file(name: string, data: string | Buffer): string {
   return f;
 }
 
-const LONG = 'timestamp,server,cpu_pct,memory_used_mb\n2010-03-22T00:00:00Z,Nómina,20,1000\n2010-03-22T00:05:00Z,Nómina,30,1200\n';
+const LONG =
+  'timestamp,server,cpu_pct,memory_used_mb\n2010-03-22T00:00:00Z,Nómina,20,1000\n2010-03-22T00:05:00Z,Nómina,30,1200\n';
 
 test('M2 encoding: a UTF-16 long monitoring file is read like its UTF-8 twin', async () => {
   const utf8 = await readMonitoring([file('m2-utf8.csv', LONG)], { percentiles: [] });
@@ -35,7 +36,7 @@ test('M2 encoding: a Windows-1252 long monitoring file keeps its accents (the se
   );
 });
 
-test('M2 encoding: one bad byte in a UTF-8 inventory is located, not a reason to re-decode it as Windows-1252', async () => {
+test('M2 encoding: one bad byte in a UTF-8 inventory is located, not re-decoded as Windows-1252', async () => {
   const text = Buffer.concat([
     Buffer.from('name,os\nNómina,Linux\n', 'utf8'),
     Buffer.from([0x57, 0x65, 0x62, 0xf3, 0x2c, 0x4c, 0x0a]), // "Web\xF3,L\n"
@@ -71,7 +72,10 @@ test('M4 a long CSV without its server column is an error, not one server named 
   );
   await assert.rejects(readMonitoring([f], { percentiles: [] }), (err: unknown) => {
     assert.ok(err instanceof InputError);
-    assert.match(err.message, /m4\.csv:3:timestamp: timestamp "2010-03-22T00:00:00Z" repeats line 2: .* no server column/);
+    assert.match(
+      err.message,
+      /m4\.csv:3:timestamp: timestamp "2010-03-22T00:00:00Z" repeats line 2: .* no server column/,
+    );
     return true;
   });
   // A real wide file of one server (one row per time) is still read.

@@ -38,7 +38,8 @@ export const ingestCommand: CommandModule<object, IngestArgs> = {
       })
       .option('columns', {
         type: 'string',
-        describe: 'YAML/JSON column map: { inventory: { memory_mb: "Memoria (MB)" }, monitoring: { server: "Equipo" } }',
+        describe:
+          'YAML/JSON column map: { inventory: { memory_mb: "Memoria (MB)" }, monitoring: { server: "Equipo" } }',
       })
       .option('strict', {
         type: 'boolean',

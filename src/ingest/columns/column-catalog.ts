@@ -45,33 +45,47 @@ export const INVENTORY_SPECS: ColumnSpec[] = [
     column: 'sockets',
     family: null,
     scale: 1,
-    keys: ['sockets', 'cpu sockets', 'processors', 'physical cpus', '# cpu', 'cpu', 'cpus', '# cpus', 'cpu count'].concat(
-      ['procesadores', 'numero de procesadores', 'zocalos', 'sockets cpu', '# procesadores', 'num cpu'],
-    ),
+    keys: [
+      'sockets',
+      'cpu sockets',
+      'processors',
+      'physical cpus',
+      '# cpu',
+      'cpu',
+      'cpus',
+      '# cpus',
+      'cpu count',
+    ].concat(['procesadores', 'numero de procesadores', 'zocalos', 'sockets cpu', '# procesadores', 'num cpu']),
   },
   {
     column: 'cores_per_socket',
     family: null,
     scale: 1,
-    keys: ['cores per socket', 'cores per cpu', 'cores socket', 'nucleos por procesador', 'nucleos por socket'].concat(
-      ['nucleos por cpu', 'cores per processor'],
-    ),
+    keys: ['cores per socket', 'cores per cpu', 'cores socket', 'nucleos por procesador', 'nucleos por socket'].concat([
+      'nucleos por cpu',
+      'cores per processor',
+    ]),
   },
   {
     column: 'cores',
     family: null,
     scale: 1,
-    keys: ['cores', 'total cores', 'core count', 'nucleos', 'nucleos totales', 'total de nucleos', '# cores'].concat(
-      ['cpu cores', 'numero de nucleos'],
-    ),
+    keys: ['cores', 'total cores', 'core count', 'nucleos', 'nucleos totales', 'total de nucleos', '# cores'].concat([
+      'cpu cores',
+      'numero de nucleos',
+    ]),
   },
   {
     column: 'cpu_model',
     family: null,
     scale: 1,
-    keys: ['cpu model', 'processor model', 'processor', 'modelo cpu', 'modelo de cpu', 'modelo procesador'].concat(
-      ['modelo de procesador', 'procesador', 'cpu type', 'tipo de cpu', 'modelo'],
-    ),
+    keys: ['cpu model', 'processor model', 'processor', 'modelo cpu', 'modelo de cpu', 'modelo procesador'].concat([
+      'modelo de procesador',
+      'procesador',
+      'cpu type',
+      'tipo de cpu',
+      'modelo',
+    ]),
   },
   {
     column: 'cpu_ghz',
@@ -86,26 +100,38 @@ export const INVENTORY_SPECS: ColumnSpec[] = [
     family: 'bytes',
     scale: 1,
     unitLabel: 'MB',
-    keys: ['memory', 'ram', 'memoria', 'mem', 'memoria ram', 'installed memory', 'memoria instalada'].concat(
-      ['physical memory', 'memoria fisica', 'total memory', 'memory size'],
-    ),
+    keys: ['memory', 'ram', 'memoria', 'mem', 'memoria ram', 'installed memory', 'memoria instalada'].concat([
+      'physical memory',
+      'memoria fisica',
+      'total memory',
+      'memory size',
+    ]),
   },
   {
     column: 'disk_gb',
     family: 'bytes',
     scale: 1024,
     unitLabel: 'GB',
-    keys: ['disk', 'disks', 'disco', 'discos', 'storage', 'almacenamiento', 'disk size', 'disk capacity'].concat(
-      ['capacidad disco', 'capacidad de disco', 'tamano disco', 'tamano de disco', 'espacio en disco', 'disk total'],
-    ),
+    keys: ['disk', 'disks', 'disco', 'discos', 'storage', 'almacenamiento', 'disk size', 'disk capacity'].concat([
+      'capacidad disco',
+      'capacidad de disco',
+      'tamano disco',
+      'tamano de disco',
+      'espacio en disco',
+      'disk total',
+    ]),
   },
   {
     column: 'nics',
     family: null,
     scale: 1,
-    keys: ['nics', '# nics', 'nic count', 'network adapters', 'network cards', 'tarjetas de red', 'nic'].concat(
-      ['interfaces de red', 'adaptadores de red', 'numero de nics', '# tarjetas de red', 'tarjetas red'],
-    ),
+    keys: ['nics', '# nics', 'nic count', 'network adapters', 'network cards', 'tarjetas de red', 'nic'].concat([
+      'interfaces de red',
+      'adaptadores de red',
+      'numero de nics',
+      '# tarjetas de red',
+      'tarjetas red',
+    ]),
   },
   {
     column: 'nic_gbps',
@@ -140,9 +166,11 @@ export const MONITORING_SPECS: ColumnSpec[] = [
     column: 'timestamp',
     family: null,
     scale: 1,
-    keys: ['timestamp', 'time', 'datetime', 'date', 'date time', 'fecha', 'fecha y hora', 'fecha hora', 'hora'].concat(
-      ['marca de tiempo', 'sample time', 'time stamp'],
-    ),
+    keys: ['timestamp', 'time', 'datetime', 'date', 'date time', 'fecha', 'fecha y hora', 'fecha hora', 'hora'].concat([
+      'marca de tiempo',
+      'sample time',
+      'time stamp',
+    ]),
   },
   {
     column: 'server',
@@ -157,27 +185,39 @@ export const MONITORING_SPECS: ColumnSpec[] = [
     family: 'pct',
     scale: 1,
     unitLabel: '%',
-    keys: ['cpu', 'cpu usage', 'cpu utilization', 'cpu util', 'uso cpu', 'uso de cpu', 'processor time'].concat(
-      ['procesador', 'cpu load', 'carga cpu', 'carga de cpu'],
-    ),
+    keys: ['cpu', 'cpu usage', 'cpu utilization', 'cpu util', 'uso cpu', 'uso de cpu', 'processor time'].concat([
+      'procesador',
+      'cpu load',
+      'carga cpu',
+      'carga de cpu',
+    ]),
   },
   {
     column: 'memory_used_mb',
     family: 'bytes',
     scale: 1,
     unitLabel: 'MB',
-    keys: ['memory used', 'used memory', 'mem used', 'memoria usada', 'memoria utilizada', 'memoria en uso'].concat(
-      ['uso de memoria', 'memory usage', 'memory', 'memoria', 'ram used', 'ram usada', 'ram'],
-    ),
+    keys: ['memory used', 'used memory', 'mem used', 'memoria usada', 'memoria utilizada', 'memoria en uso'].concat([
+      'uso de memoria',
+      'memory usage',
+      'memory',
+      'memoria',
+      'ram used',
+      'ram usada',
+      'ram',
+    ]),
   },
   {
     column: 'disk_used_gb',
     family: 'bytes',
     scale: 1024,
     unitLabel: 'GB',
-    keys: ['disk used', 'used disk', 'disco usado', 'disco utilizado', 'disco en uso', 'storage used'].concat(
-      ['uso de disco', 'disk usage', 'disk', 'disco'],
-    ),
+    keys: ['disk used', 'used disk', 'disco usado', 'disco utilizado', 'disco en uso', 'storage used'].concat([
+      'uso de disco',
+      'disk usage',
+      'disk',
+      'disco',
+    ]),
   },
   {
     column: 'network_mb_per_s',

@@ -34,7 +34,7 @@ export function foldHeader(h: string): string {
 
 /** The words of a header with its unit taken out. */
 export function headerKey(header: string): HeaderKey {
-  let s = ` ${foldHeader(header).replace(/[_\-]+/g, ' ')} `;
+  let s = ` ${foldHeader(header).replace(/[_-]+/g, ' ')} `;
   let unit: Unit | null = null;
   const take = (re: RegExp, make: (m: RegExpExecArray) => Unit | null) => {
     if (unit) return;
@@ -43,26 +43,26 @@ export function headerKey(header: string): HeaderKey {
     const u = make(m);
     if (!u) return;
     unit = u;
-    s = s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
+    s = `${s.slice(0, m.index)} ${s.slice(m.index + m[0].length)}`;
   };
   const bytes = (p: string) => BYTES[p.replace('i', '')];
   // Rates first: "MB/s" and "MB per s" before "MB".
-  take(/[\s(\[]([kmgt]?i?b)\s*(?:\/\s*s(?:ec)?|per\s*s(?:ec|econd)?|ps)[\s)\]]/, (m) => {
+  take(/[\s([]([kmgt]?i?b)\s*(?:\/\s*s(?:ec)?|per\s*s(?:ec|econd)?|ps)[\s)\]]/, (m) => {
     const p = m[1]!;
     if (/^[kmgt]?b$/.test(p) && p !== 'b' && /ps/.test(m[0]) && !/\//.test(m[0]) && !/per/.test(m[0])) return null;
     const scale = bytes(p);
     return scale === undefined ? null : { family: 'rate', label: `${p.toUpperCase()}/s`, scale };
   });
-  take(/[\s(\[]([kmg]bps|[kmg]bit\s*\/\s*s)[\s)\]]/, (m) => {
+  take(/[\s([]([kmg]bps|[kmg]bit\s*\/\s*s)[\s)\]]/, (m) => {
     const p = m[1]!.replace(/bit\s*\/\s*s/, 'bps');
     return { family: 'bitrate', label: p.replace(/^./, (c) => c.toUpperCase()), scale: BITS[p]! };
   });
-  take(/[\s(\[]([kmgt]i?b|bytes)[\s)\]]/, (m) => {
+  take(/[\s([]([kmgt]i?b|bytes)[\s)\]]/, (m) => {
     const p = m[1] === 'bytes' ? 'b' : m[1]!;
     return { family: 'bytes', label: m[1]!.toUpperCase(), scale: bytes(p)! };
   });
-  take(/[\s(\[]([mg]hz)[\s)\]]/, (m) => ({ family: 'hz', label: m[1] === 'ghz' ? 'GHz' : 'MHz', scale: HZ[m[1]!]! }));
-  take(/(%|[\s(\[](?:pct|percent|porcentaje)[\s)\]])/, () => ({ family: 'pct', label: '%', scale: 1 }));
+  take(/[\s([]([mg]hz)[\s)\]]/, (m) => ({ family: 'hz', label: m[1] === 'ghz' ? 'GHz' : 'MHz', scale: HZ[m[1]!]! }));
+  take(/(%|[\s([](?:pct|percent|porcentaje)[\s)\]])/, () => ({ family: 'pct', label: '%', scale: 1 }));
   const key = s
     .replace(/[^a-z0-9#]+/g, ' ')
     .trim()

@@ -6,7 +6,7 @@ import { InputError } from '../../domain/errors.ts';
 import type { ColumnSpec } from './column-catalog.ts';
 import { foldHeader, headerKey, type Unit } from './header-units.ts';
 
-export interface MatchedColumn {
+interface MatchedColumn {
   index: number;
   /** The header as the client wrote it. */
   header: string;
@@ -51,7 +51,12 @@ export function matchColumns(
   const columns = new Map<string, MatchedColumn>();
   const taken = new Set<number>();
   const put = (spec: ColumnSpec, index: number, factor: number, unit: Unit | null, how?: string) => {
-    columns.set(spec.column, { index, header: header[index]!, factor, how: how ?? describe(spec, header[index]!, factor, unit) });
+    columns.set(spec.column, {
+      index,
+      header: header[index]!,
+      factor,
+      how: how ?? describe(spec, header[index]!, factor, unit),
+    });
     taken.add(index);
   };
   const squashed = header.map(squash);
@@ -74,7 +79,8 @@ export function matchColumns(
   for (const spec of specs) {
     if (columns.has(spec.column)) continue;
     const hits = squashed.flatMap((h, i) => (h === squash(spec.column) && !taken.has(i) ? [i] : []));
-    if (hits.length > 1) throw new InputError(`column "${spec.column}" appears twice`, { file, row: 1, column: spec.column });
+    if (hits.length > 1)
+      throw new InputError(`column "${spec.column}" appears twice`, { file, row: 1, column: spec.column });
     if (hits.length === 1) put(spec, hits[0]!, 1, null, `${header[hits[0]!]} → ${spec.column}`);
   }
   // 3. Synonyms, header by header in file order: the first column whose words and unit fit.

@@ -114,8 +114,7 @@ export async function readLongCsvGeneral(ctx: GeneralContext): Promise<void> {
   ctx.notes.push(
     dialect.description,
     ...describeMatch(layout.match),
-    `timestamps: ${dates.format} (${dates.how === 'data' ? 'from the data' : dates.how === 'setting' ? 'set' : 'assumed: the data allows either order; set inputs.csv.dateFormat'})` +
-      (zone ? `, local times in ${describeZone(zone)}` : ''),
+    `timestamps: ${dates.format} (${DATE_HOW[dates.how]})` + (zone ? `, local times in ${describeZone(zone)}` : ''),
   );
   const parser = Readable.from([decoded.text]).pipe(
     parse({
@@ -131,12 +130,15 @@ export async function readLongCsvGeneral(ctx: GeneralContext): Promise<void> {
   let header = true;
   const cells = { ...dialect.dialect };
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; raw: string } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number; raw: string };
+    }>) {
       if (header) {
         header = false;
         continue;
       }
-      const row = info.lines - ((info.raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0));
+      const row = info.lines - (info.raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
       if (record.every((c) => c === '')) continue;
       addGeneralRecord(record, row, layout, ctx, values, (t) => parseTimestamp(t, dates.format, zone), cells);
     }
@@ -151,6 +153,12 @@ export async function readLongCsvGeneral(ctx: GeneralContext): Promise<void> {
 }
 
 const HEAD_CHARS = 1 << 20;
+
+const DATE_HOW = {
+  data: 'from the data',
+  setting: 'set',
+  assumed: 'assumed: the data allows either order; set inputs.csv.dateFormat',
+} as const;
 
 /** The length of `text` up to its last line end (all of it when there is none). */
 function cutAtLine(text: string): number {
@@ -179,7 +187,8 @@ interface GeneralLayout {
 function generalLayout(header: string[], file: string, opts: ReadOptions): GeneralLayout {
   const match = matchColumns(header, MONITORING_SPECS, file, opts.columns);
   const col = (name: string) => match.columns.get(name);
-  const expected = `expected timestamp, server and any of ${LONG_METRIC_COLUMNS.join(', ')}, or their synonyms (docs/inputs.md)`;
+  const expected =
+    `expected timestamp, server and any of ${LONG_METRIC_COLUMNS.join(', ')}, ` + 'or their synonyms (docs/inputs.md)';
   if (!col('timestamp'))
     throw new InputError(`long monitoring CSV: no timestamp column (${expected})`, { file, row: 1 });
   if (!col('server'))
@@ -194,7 +203,14 @@ function generalLayout(header: string[], file: string, opts: ReadOptions): Gener
   });
   if (metrics.every((m) => m.index < 0))
     throw new InputError(`long monitoring CSV: no metric column (${expected})`, { file, row: 1 });
-  return { timestamp: col('timestamp')!.index, server: col('server')!.index, metrics, width: header.length, header, match };
+  return {
+    timestamp: col('timestamp')!.index,
+    server: col('server')!.index,
+    metrics,
+    width: header.length,
+    header,
+    match,
+  };
 }
 
 function addGeneralRecord(
@@ -208,7 +224,10 @@ function addGeneralRecord(
 ): void {
   const { file } = ctx;
   if (record.length < layout.width)
-    throw new InputError(`row has ${record.length} of the header's ${layout.width} fields (cut-off line?)`, { file, row });
+    throw new InputError(`row has ${record.length} of the header's ${layout.width} fields (cut-off line?)`, {
+      file,
+      row,
+    });
   const tsText = record[layout.timestamp] ?? '';
   const column = layout.header[layout.timestamp]!;
   const ms = timestamp(tsText);
@@ -219,13 +238,19 @@ function addGeneralRecord(
       { file, row, column },
     );
   if (ms === 'malformed')
-    throw new InputError(`expected a timestamp (ISO-8601, dd/mm/yyyy hh:mm, epoch …), got ${show(tsText)}`, { file, row, column });
+    throw new InputError(`expected a timestamp (ISO-8601, dd/mm/yyyy hh:mm, epoch …), got ${show(tsText)}`, {
+      file,
+      row,
+      column,
+    });
   const server = (record[layout.server] ?? '').trim();
   if (server === '') throw new InputError('server name is empty', { file, row, column: layout.header[layout.server]! });
   for (let m = 0; m < METRICS; m++) {
     const c = layout.metrics[m]!;
     values[m] =
-      c.index < 0 ? Number.NaN : metricValue(record[c.index] ?? '', m, { file, row, column: c.header }, server, ctx.issues, format, c.factor);
+      c.index < 0
+        ? Number.NaN
+        : metricValue(record[c.index] ?? '', m, { file, row, column: c.header }, server, ctx.issues, format, c.factor);
   }
   ctx.store.server(server).add(ms, values);
 }

@@ -16,8 +16,12 @@ export function renderUnmatchedTable(m: Pick<NameMatchResult, 'monitoringOnly' |
         (m.renamed.length > 5 ? ', …' : ''),
     );
   if (m.monitoringOnly.length + m.inventoryOnly.length === 0) return lines.map((l) => `${l}\n`).join('');
-  const t = new Table({ head: ['unmatched name', 'only in', 'closest names on the other side'], style: { head: [], border: [] } });
-  for (const u of m.monitoringOnly) t.push([plainText(u.name), 'monitoring', u.closest.map(plainText).join(', ') || '—']);
+  const t = new Table({
+    head: ['unmatched name', 'only in', 'closest names on the other side'],
+    style: { head: [], border: [] },
+  });
+  for (const u of m.monitoringOnly)
+    t.push([plainText(u.name), 'monitoring', u.closest.map(plainText).join(', ') || '—']);
   for (const u of m.inventoryOnly) t.push([plainText(u.name), 'inventory', u.closest.map(plainText).join(', ') || '—']);
   lines.push(`${m.monitoringOnly.length + m.inventoryOnly.length} name(s) did not match:`, t.toString());
   return lines.map((l) => `${l}\n`).join('');

@@ -8,8 +8,10 @@ import { parseIsoTimestamp, utcMs } from '../timestamps.ts';
 import { localToUtcMs, type LocalZone } from './local-time.ts';
 
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/;
-const SLASHED =
-  /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp]\.?[Mm]\.?)?)?$/;
+const SLASHED = new RegExp(
+  String.raw`^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})` +
+    String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp]\.?[Mm]\.?)?)?$`,
+);
 const EPOCH = /^\d{9,13}$/;
 
 export interface DateDetection {

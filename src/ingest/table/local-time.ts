@@ -27,7 +27,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
 }
 
 /** Offset of `zone` from UTC at instant `utcMs`, in ms (Mexico City in March 2010: −6 h). */
-export function zoneOffsetMs(zone: string, utcMs: number): number {
+function zoneOffsetMs(zone: string, utcMs: number): number {
   // Offsets change on whole minutes; a zone's offset within one UTC minute is constant.
   const minute = Math.floor(utcMs / 60_000);
   const key = `${zone}\u0000${minute}`;

@@ -10,7 +10,7 @@ export interface NumberFormat {
 
 const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-function escape(c: string): string {
+function escapeRegExp(c: string): string {
   return c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -19,8 +19,8 @@ function grouped(f: NumberFormat): RegExp {
   const key = f.decimal + f.thousands;
   let re = patterns.get(key);
   if (!re) {
-    const sep = f.thousands === ' ' ? '[ \u00a0\u202f]' : escape(f.thousands);
-    const dec = escape(f.decimal);
+    const sep = f.thousands === ' ' ? '[ \u00a0\u202f]' : escapeRegExp(f.thousands);
+    const dec = escapeRegExp(f.decimal);
     const int = f.thousands ? `(?:\\d{1,3}(?:${sep}\\d{3})+|\\d+)` : '\\d+';
     re = new RegExp(`^[+-]?(?:${int}(?:${dec}\\d*)?|${dec}\\d+)(?:[eE][+-]?\\d+)?$`);
     patterns.set(key, re);

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
 import { InputError } from '../../domain/errors.ts';
 import type { CsvSettings } from '../../domain/input-settings.ts';
-import { readTextFile, type DecodedText } from '../read-text.ts';
+import type { DecodedText } from '../read-text.ts';
 import { detectNumberFormat, type NumberFormat } from './locale-number.ts';
 
 export interface CsvTable {
@@ -15,7 +15,7 @@ export interface CsvTable {
   rows: { cells: string[]; line: number }[];
 }
 
-export interface Dialect extends NumberFormat {
+interface Dialect extends NumberFormat {
   delimiter: string;
   encoding: string;
   /** Line ends seen: CRLF or LF. */
@@ -48,11 +48,6 @@ export function firstLine(text: string): string {
   return (lines.find((l) => l.trim() !== '') ?? '').replace(/^\uFEFF/, '');
 }
 
-export async function readDelimitedTable(file: string, csv: CsvSettings = {}): Promise<DelimitedTable> {
-  const decoded = await readTextFile(file, csv.encoding);
-  return parseDelimitedTable(decoded, file, csv);
-}
-
 export function parseDelimitedTable(decoded: DecodedText, file: string, csv: CsvSettings = {}): DelimitedTable {
   const { text } = decoded;
   const setDelimiter = csv.delimiter === 'tab' ? '\t' : csv.delimiter;
@@ -79,7 +74,7 @@ function detectThousands(detected: NumberFormat, decimal: '.' | ','): NumberForm
   return detected.thousands;
 }
 
-export function showChar(c: string): string {
+function showChar(c: string): string {
   return c === '\t' ? 'tab' : c === ' ' ? 'space' : `"${c}"`;
 }
 
