@@ -103,7 +103,10 @@ async function readOneFile(
   }
   const progress = opts.progress ? (n: number) => opts.progress!(ctx.file, n) : undefined;
   const stores = await readLongCsvSplit(ctx.file, ctx.issues, helper, progress);
-  if (stores) return stores;
+  if (stores) {
+    ctx.notes.push('utf-8, ","-delimited, decimal ".", ISO-8601 timestamps with offsets');
+    return stores;
+  }
   ctx.issues = new RowIssues();
   ctx.notes.push('irregular CSV: read with the general parser');
   await readLongCsvGeneral(ctx);
