@@ -25,6 +25,9 @@ export const INVENTORY_COLUMNS = [
   'ha_priority',
 ] as const;
 
+/** Placement rule columns (docs/placement.md), read when present; servers.csv does not write them. */
+const RULE_COLUMNS = ['anti_affinity', 'affinity', 'pin_host'] as const;
+
 const SPECIAL_HARDWARE: readonly SpecialHardware[] = ['usb', 'serial', 'modem', 'fax'];
 
 export interface CsvTable {
@@ -83,6 +86,8 @@ const INVENTORY_SYNONYMS: Record<string, string[]> = {
   application: ['app', 'role', 'workload'],
   special_hardware: ['special hardware'],
   ha_priority: ['ha priority', 'priority'],
+  anti_affinity: ['anti-affinity', 'anti affinity'],
+  pin_host: ['pin host', 'pin'],
 };
 
 export interface InventoryCsvOptions {
@@ -104,10 +109,10 @@ export function inventoryColumns(
 ): Map<string, { index: number; header: string }> {
   const lower = header.map((h) => h.trim().toLowerCase());
   const found = new Map<string, { index: number; header: string }>();
-  for (const col of INVENTORY_COLUMNS) {
+  for (const col of [...INVENTORY_COLUMNS, ...RULE_COLUMNS]) {
     const exact = lower.filter((h) => h === col).length;
     if (exact > 1) throw new InputError(`column "${col}" appears twice`, { file, row: 1, column: col });
-    const mapped = columnMap[col];
+    const mapped = columnMap[col as (typeof INVENTORY_COLUMNS)[number]];
     const candidates = mapped !== undefined ? [mapped.trim().toLowerCase()] : [col, ...(INVENTORY_SYNONYMS[col] ?? [])];
     for (const c of candidates) {
       const i = lower.indexOf(c);
@@ -180,6 +185,26 @@ function inventoryRow(
     application: textCell(get('application')),
     specialHardware: specialHardwareCell(get('special_hardware'), loc('special_hardware')),
     haPriority: enumCell(get('ha_priority'), HA_PRIORITIES, loc('ha_priority'), 'medium'),
+    ...ruleCells(get),
+  };
+}
+
+/** Placement rule columns (docs/placement.md): group lists split on ";", keys only when given. */
+function ruleCells(get: (col: string) => string | undefined): Pick<InventoryServer, 'antiAffinity' | 'affinity' | 'pinHost'> {
+  const groups = (col: string) => {
+    const list = (textCell(get(col)) ?? '')
+      .split(';')
+      .map((g) => g.trim())
+      .filter((g) => g !== '');
+    return list.length > 0 ? [...new Set(list)].sort() : undefined;
+  };
+  const antiAffinity = groups('anti_affinity');
+  const affinity = groups('affinity');
+  const pinHost = textCell(get('pin_host')) ?? undefined;
+  return {
+    ...(antiAffinity ? { antiAffinity } : {}),
+    ...(affinity ? { affinity } : {}),
+    ...(pinHost ? { pinHost } : {}),
   };
 }
 

@@ -17,6 +17,10 @@ export interface SimVm {
   demand: number[];
   priority: HaPriority;
   size: number;
+  /** Anti-affinity groups, when restarts must respect them (enforceAntiAffinityOnFailover). */
+  anti?: readonly string[];
+  /** Dedicated host group the VM runs in ('' = the general hosts): restarts stay in it. */
+  partition?: string;
 }
 
 export interface SimHost {
@@ -26,6 +30,8 @@ export interface SimHost {
   failCap: number[];
   load: number[];
   vms: number[];
+  /** Dedicated host group of the host ('' or absent = general). */
+  partition?: string;
 }
 
 /** Restart order: HA priority high → low, then larger first, then name (method §6.4). */
@@ -65,26 +71,46 @@ export function runScenario(
   moving.sort((a, b) => restartOrder(vms[a.vm]!, vms[b.vm]!));
   const restarts: ScenarioOutcome['restarts'] = [];
   const stranded: number[] = [];
+  const anti = antiTracker(hosts, vms);
   for (const { vm, from } of moving) {
     const d = vms[vm]!.demand;
+    const part = vms[vm]!.partition ?? '';
     let best = -1;
     let bestSlack = Infinity;
     for (let h = 0; h < hosts.length; h++) {
-      if (down.has(h) || !fits(loads[h]!, d, hosts[h]!.failCap)) continue;
+      if (down.has(h) || (hosts[h]!.partition ?? '') !== part || !fits(loads[h]!, d, hosts[h]!.failCap)) continue;
+      if (anti && !anti.allows(h, vm)) continue;
       const s = slack(loads[h]!, hosts[h]!.failCap, refCap);
       if (s < bestSlack) {
         bestSlack = s;
         best = h;
       }
     }
-    if (best >= 0) addInto(loads[best]!, d);
-    else {
+    if (best >= 0) {
+      addInto(loads[best]!, d);
+      anti?.add(best, vm);
+    } else {
       stranded.push(vm);
       if (stopEarly) return { satisfied: false, restarts, loads, stranded };
     }
     restarts.push({ vm, from, to: best >= 0 ? best : null });
   }
   return { satisfied: stranded.length === 0, restarts, loads, stranded };
+}
+
+/**
+ * Anti-affinity groups present on each host, for restarts that must respect them; null when
+ * no VM carries groups to enforce (the common case costs nothing).
+ */
+function antiTracker(hosts: readonly SimHost[], vms: readonly SimVm[]) {
+  if (!vms.some((v) => v.anti && v.anti.length > 0)) return null;
+  const on = hosts.map((h) => new Set(h.vms.flatMap((v) => vms[v]!.anti ?? [])));
+  return {
+    allows: (h: number, vm: number) => !(vms[vm]!.anti ?? []).some((g) => on[h]!.has(g)),
+    add: (h: number, vm: number) => {
+      for (const g of vms[vm]!.anti ?? []) on[h]!.add(g);
+    },
+  };
 }
 
 function binomial(n: number, k: number): number {
@@ -153,10 +179,18 @@ export function simView(
   const res = problem.resources;
   const refCap = referenceCapacity(res, problem.hostModels);
   const index = new Map<string, number>();
+  const dedicated = new Set(result.hosts.flatMap((h) => (h.group ? [h.group] : [])));
   const vms: SimVm[] = problem.vms.map((v, i) => {
     index.set(v.name, i);
     const demand = res.map((r) => v.demand[r] ?? 0);
-    return { name: v.name, demand, priority: v.haPriority ?? 'medium', size: normSize(demand, refCap) };
+    return {
+      name: v.name,
+      demand,
+      priority: v.haPriority ?? 'medium',
+      size: normSize(demand, refCap),
+      ...(problem.enforceAntiAffinityOnFailover && v.antiAffinity ? { anti: v.antiAffinity } : {}),
+      ...(v.hostGroup && dedicated.has(v.hostGroup) ? { partition: v.hostGroup } : {}),
+    };
   });
   const models = new Map(problem.hostModels.map((m) => [m.name, m]));
   const hosts: SimHost[] = result.hosts.map((h) => {
@@ -165,7 +199,7 @@ export function simView(
     const ids = h.vms.map((n) => index.get(n)).filter((i): i is number => i !== undefined);
     for (const i of ids) addInto(load, vms[i]!.demand);
     const failCap = cap.map((c, r) => (c * pctFor(problem.failoverCeilingPct, res[r]!, 100)) / 100);
-    return { name: h.name, capacity: cap, failCap, load, vms: ids };
+    return { name: h.name, capacity: cap, failCap, load, vms: ids, ...(h.group ? { partition: h.group } : {}) };
   });
   return { hosts, vms, refCap };
 }

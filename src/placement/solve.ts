@@ -14,6 +14,7 @@ import { fmt as fmtNum } from './vector.ts';
 import { packsInto } from './ilp/search-tree.ts';
 import { arcFlowApplies, balanceExactly, exactApplies, improveArcFlow, improveExactly } from './ilp/exact.ts';
 import { TOLERANCE } from '../util/tolerance.ts';
+import { hasHostGroups, solveWithHostGroups } from './host-groups.ts';
 
 export interface SolveOptions {
   onProgress?: (msg: string) => void;
@@ -158,7 +159,13 @@ function isOptimal(inst: Instance, c: Candidate, lb: LowerBound, proof: Proof): 
   return countOk && singleFamily && (proof.balance || peakUtil(bins) <= balanceBound(inst, c.packing) + TOLERANCE);
 }
 
+/** Solves a placement problem; host groups (host-groups.ts) solve their parts with the same driver. */
 export async function solvePlacement(problem: PlacementProblem, opts: SolveOptions = {}): Promise<PlacementResult> {
+  if (hasHostGroups(problem)) return solveWithHostGroups(problem, (part) => solveOne(part, opts));
+  return solveOne(problem, opts);
+}
+
+async function solveOne(problem: PlacementProblem, opts: SolveOptions): Promise<PlacementResult> {
   const started = performance.now();
   const deadline = started + problem.timeLimitSeconds * 1000;
   const progress = opts.onProgress ?? (() => {});
