@@ -2,6 +2,7 @@
 // the placement rules a client states (docs/placement.md, "Rules in a project") and the
 // licences host groups are priced with (docs/placement.md, "Licence-aware host groups").
 // Each rule is one object with exactly one key, so a typo is reported at its own line.
+import picomatch from 'picomatch';
 import { z } from 'zod';
 
 const vmName = z.string().min(1);
@@ -14,6 +15,13 @@ const vmSelectorSchema = z
   })
   .describe('Which VMs a host group holds: every VM matching all the given criteria.');
 export type VmSelector = z.output<typeof vmSelectorSchema>;
+
+/** What a selector reads of a server. */
+interface SelectableServer {
+  vmName: string;
+  os: string | null;
+  application: string | null;
+}
 
 const hostGroupSchema = z.strictObject({
   name: z
@@ -80,3 +88,11 @@ export const serverRuleFields = {
   affinity: z.array(z.string()).optional().describe('Inventory affinity: group names.'),
   pinHost: z.string().optional().describe('Inventory pin_host: the plan host the VM runs on.'),
 };
+
+/** Does a server match a host group's selector? Globs are case-insensitive (picomatch). */
+export function matchesSelector(s: SelectableServer, sel: VmSelector): boolean {
+  const glob = (pattern: string | undefined, value: string | null) =>
+    pattern === undefined || (value !== null && picomatch.isMatch(value, pattern, { nocase: true, dot: true }));
+  if (sel.names && !sel.names.includes(s.vmName)) return false;
+  return glob(sel.os, s.os) && glob(sel.application, s.application);
+}

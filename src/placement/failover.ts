@@ -5,6 +5,7 @@ import type { FailoverScenario, Restart } from '../domain/plan.ts';
 import type { HaPriority } from '../domain/server.ts';
 import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult } from './types.ts';
+import { ruleBreaks } from './failover-rules.ts';
 import { addInto, fits, fmt, normSize, pctFor, referenceCapacity, slack, zeros } from './vector.ts';
 
 /** Scenario enumeration stops here; beyond it only subsets of the most loaded hosts are tried. */
@@ -270,7 +271,16 @@ export function simulateFailures(problem: PlacementProblem, result: PlacementRes
       ];
     });
     const shortfalls = out.stranded.map((v) => shortfall(vms[v]!, hosts, out.loads, down, res));
-    return { failedHosts: set.map((i) => hosts[i]!.name), satisfied: out.satisfied, restarts, load, shortfalls };
+    const failedHosts = set.map((i) => hosts[i]!.name);
+    const breaks = ruleBreaks(problem, result, failedHosts, restarts);
+    return {
+      failedHosts,
+      satisfied: out.satisfied,
+      restarts,
+      load,
+      shortfalls,
+      ...(breaks.length > 0 ? { ruleBreaks: breaks } : {}),
+    };
   });
 }
 

@@ -9,6 +9,7 @@ import { sizeServer } from '../sizing/index.ts';
 import type { PlacementResult } from '../placement/types.ts';
 import { sortFindings } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
+import { ruleSet } from './placement-rules.ts';
 import { pct, round2 } from '../util/round.ts';
 import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from '../domain/plan.ts';
 
@@ -28,6 +29,7 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
     sizeAll,
     sourceGhz: servers.map((s) => s.cpuGhz),
     catalog: inp.catalog,
+    rules: ruleSet(servers, settings),
     onProgress: inp.onProgress,
   });
   verifyChoice(choice, settings.cluster.redundancy);
@@ -130,6 +132,7 @@ function finishHosts(choice: HostChoice, vms: PlanVm[]): PlanHost[] {
         networkMBps: round2(sum(mine.map((v) => v.networkMBps))),
       },
       vms: mine.map((v) => v.name),
+      ...(h.group ? { hostGroup: h.group } : {}),
     };
   });
 }
@@ -141,6 +144,7 @@ function renameScenario(s: FailoverScenario, names: Map<string, string>): Failov
     failedHosts: s.failedHosts.map(n),
     restarts: s.restarts.map((r) => ({ ...r, from: n(r.from), to: r.to === null ? null : n(r.to) })),
     load: s.load.map((l) => ({ ...l, host: n(l.host) })),
+    ...(s.ruleBreaks ? { ruleBreaks: s.ruleBreaks.map((b) => ({ ...b, host: n(b.host) })) } : {}),
   };
 }
 
@@ -156,6 +160,8 @@ function placementSummary(r: PlacementResult, settings: ProjectSettings): Plan['
     bindingResource: r.bindingResource,
     seed: r.seed,
     notes: r.notes,
+    ...(r.licences ? { licences: r.licences } : {}),
+    ...(r.withoutGroups ? { withoutGroups: r.withoutGroups } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult } from '../placement/types.ts';
 import { hostCapacity, placementResources, toPlacementModel, type HostCapacity } from '../sizing/host-capacity.ts';
 import type { FailoverScenario, Partitions } from '../domain/plan.ts';
+import type { RuleSet } from './placement-rules.ts';
 
 type Sized = SizeServerResult;
 
@@ -40,6 +41,8 @@ interface ChooseInput {
   /** Clock of every source server (null where the inventory does not say). */
   sourceGhz: (number | null)[];
   catalog: HostModel[] | null;
+  /** Placement rules and host groups (plan/placement-rules.ts). */
+  rules: RuleSet;
   onProgress?: (message: string) => void;
 }
 
@@ -73,7 +76,7 @@ async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
     let spec: DerivedHost | null = derived.host;
     for (let step = 0; spec && step < MAX_GROWTH_STEPS; step++) {
       inp.onProgress?.(`placing ${candidates.length} VMs on ${n} × (${describe(spec)})`);
-      const attempt = await placeOn(spec, sized, settings, n);
+      const attempt = await placeOn(spec, sized, settings, n, inp.rules);
       if (holds(attempt)) return attempt;
       last ??= attempt;
       const tight = tightestResource(attempt);
@@ -88,11 +91,11 @@ async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
       };
     }
   }
-  return last ?? noHostChoice(sized, settings, lastReason);
+  return last ?? noHostChoice(sized, settings, lastReason, inp.rules);
 }
 
 /** No standard host can be derived: every candidate is unplaced, with the reason. */
-function noHostChoice(sized: Sized[], settings: ProjectSettings, reason: Reason | undefined): HostChoice {
+function noHostChoice(sized: Sized[], settings: ProjectSettings, reason: Reason | undefined, rules: RuleSet): HostChoice {
   const message = reason?.message ?? 'no standard host shape fits the hypervisor limits';
   const model: DerivedHost = {
     name: 'none',
@@ -108,7 +111,7 @@ function noHostChoice(sized: Sized[], settings: ProjectSettings, reason: Reason 
     watts: 0,
     derivation: [message],
   };
-  const problem = buildProblem(model, sized, settings, 0, 0);
+  const problem = buildProblem(model, sized, settings, 0, 0, rules);
   const result: PlacementResult = {
     hosts: [],
     unplaced: problem.vms.map((v) => ({ vm: v.name, reasons: [message] })),
@@ -146,10 +149,10 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[]): Promis
   for (const model of models) {
     const sized = unscaled ?? inp.sizeAll(model.cpuGhz);
     inp.onProgress?.(`catalog: trying ${model.name}`);
-    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined);
+    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined, inp.rules);
     const ok = holds(attempt);
     const outcome = ok
-      ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.hostsUsed * model.price}`
+      ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.cost}`
       : 'cannot hold the load with N+k';
     tried.push(`${model.name}: ${outcome}`);
     if (!best || better(attempt, best)) best = attempt;
@@ -167,8 +170,9 @@ function better(a: HostChoice, b: HostChoice): boolean {
   const hb = holds(b);
   if (ha !== hb) return ha;
   if (!ha) return a.result.unplaced.length < b.result.unplaced.length;
-  const ca = a.result.hostsUsed * a.model.price;
-  const cb = b.result.hostsUsed * b.model.price;
+  // Hardware and host-group licences (docs/placement.md): the result's cost.
+  const ca = a.result.cost;
+  const cb = b.result.cost;
   return ca < cb || (ca === cb && a.result.hostsUsed < b.result.hostsUsed);
 }
 
@@ -177,10 +181,13 @@ async function placeOn(
   sized: Sized[],
   settings: ProjectSettings,
   hostCount: number | undefined,
+  rules: RuleSet,
 ): Promise<HostChoice> {
   const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
   const capacity = hostCapacity(model, settings, partitions.totalMb);
-  const problem = buildProblem(model, sized, settings, partitions.totalMb, hostCount);
+  // Host groups choose their own host count (dedicated hosts) unless the project fixes it.
+  const count = rules.hostGroups.length > 0 && settings.cluster.hostCount === null ? undefined : hostCount;
+  const problem = buildProblem(model, sized, settings, partitions.totalMb, count, rules);
   const result = await solvePlacement(problem);
   const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result) : [];
   const prefix = settings.cluster.hostNamePrefix;
@@ -194,9 +201,11 @@ export function buildProblem(
   settings: ProjectSettings,
   partitionsTotalMb: number,
   hostCount: number | undefined,
+  rules: RuleSet,
 ): PlacementProblem {
   const resources = placementResources(settings);
   const c = settings.cluster;
+  const groups = rules.hostGroups.length > 0 ? { hostGroups: rules.hostGroups } : {};
   return {
     resources,
     hostModels: [toPlacementModel(model, settings, partitionsTotalMb)],
@@ -206,7 +215,10 @@ export function buildProblem(
         name: vm.name,
         demand: Object.fromEntries(resources.map((r) => [r, vm[r]])),
         haPriority: vm.haPriority,
+        ...rules.vms.get(vm.name),
       })),
+    ...groups,
+    ...(rules.enforceOnFailover ? { enforceAntiAffinityOnFailover: true } : {}),
     redundancy: c.redundancy,
     ceilingPct: { vcpu: c.cpuCeilingPct, memoryGb: c.memoryCeilingPct, diskGb: 100 },
     failoverCeilingPct: c.failoverCeilingPct,
