@@ -50,18 +50,24 @@ function yamlIssues(servers: readonly InventoryServer[], settings: ProjectSettin
     const g = rule.hostGroup;
     if (!g) return;
     if (!settings.placement.licenses?.[g.license])
-      issues.push({ path: [...at, 'hostGroup', 'license'], message: `unknown licence "${g.license}" (placement.licenses)` });
+      issues.push({
+        path: [...at, 'hostGroup', 'license'],
+        message: `unknown licence "${g.license}" (placement.licenses)`,
+      });
     g.vms.names?.forEach((vm, j) => knownVm(vm, [...at, 'hostGroup', 'vms', 'names', j]));
     const members = servers.filter((s) => matchesSelector(s, g.vms));
-    if (members.length === 0) issues.push({ path: [...at, 'hostGroup', 'vms'], message: 'selects no VM of the inventory' });
+    if (members.length === 0)
+      issues.push({ path: [...at, 'hostGroup', 'vms'], message: 'selects no VM of the inventory' });
     for (const s of members) {
       const other = groupOf.get(s.vmName);
-      if (other !== undefined) issues.push({ path: [...at, 'hostGroup'], message: `${s.vmName} is already in host group ${other}` });
+      if (other !== undefined)
+        issues.push({ path: [...at, 'hostGroup'], message: `${s.vmName} is already in host group ${other}` });
       else groupOf.set(s.vmName, g.name);
     }
   });
   for (const vm of pinned)
-    if (groupOf.has(vm)) issues.push({ path: ['placement', 'rules'], message: `${vm} is pinned and in host group ${groupOf.get(vm)}` });
+    if (groupOf.has(vm))
+      issues.push({ path: ['placement', 'rules'], message: `${vm} is pinned and in host group ${groupOf.get(vm)}` });
   return issues;
 }
 

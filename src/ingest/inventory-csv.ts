@@ -190,7 +190,9 @@ function inventoryRow(
 }
 
 /** Placement rule columns (docs/placement.md): group lists split on ";", keys only when given. */
-function ruleCells(get: (col: string) => string | undefined): Pick<InventoryServer, 'antiAffinity' | 'affinity' | 'pinHost'> {
+function ruleCells(
+  get: (col: string) => string | undefined,
+): Pick<InventoryServer, 'antiAffinity' | 'affinity' | 'pinHost'> {
   const groups = (col: string) => {
     const list = (textCell(get(col)) ?? '')
       .split(';')

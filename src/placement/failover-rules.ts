@@ -26,17 +26,17 @@ export function ruleBreaks(
     if (r.to === null) continue;
     for (const group of rules.get(r.vm)?.antiAffinity ?? []) {
       const there = [...where].filter(([v, h]) => h === r.to && rules.get(v)?.antiAffinity?.includes(group));
-      if (there.length > 0) out.push({ rule: 'anti-affinity', group, vm: r.vm, host: r.to, with: there.map(([v]) => v) });
+      if (there.length > 0)
+        out.push({ rule: 'anti-affinity', group, vm: r.vm, host: r.to, with: there.map(([v]) => v) });
     }
     where.set(r.vm, r.to);
   }
   for (const r of restarts) {
     if (r.to === null) continue;
     for (const group of rules.get(r.vm)?.affinity ?? []) {
-      const apart = [...where].filter(
-        ([v, h]) => v !== r.vm && h !== r.to && rules.get(v)?.affinity?.includes(group),
-      );
-      if (apart.length > 0) out.push({ rule: 'affinity', group, vm: r.vm, host: r.to, with: apart.map(([v]) => v).sort() });
+      const apart = [...where].filter(([v, h]) => v !== r.vm && h !== r.to && rules.get(v)?.affinity?.includes(group));
+      if (apart.length > 0)
+        out.push({ rule: 'affinity', group, vm: r.vm, host: r.to, with: apart.map(([v]) => v).sort() });
     }
   }
   return out;

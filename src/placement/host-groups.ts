@@ -23,7 +23,11 @@ export function hasHostGroups(problem: PlacementProblem): boolean {
 }
 
 /** The problem without groups, restricted to `vms` (a part, or the whole estate). */
-function subProblem(problem: PlacementProblem, keep: (vm: PlacementProblem['vms'][number]) => boolean, seconds: number) {
+function subProblem(
+  problem: PlacementProblem,
+  keep: (vm: PlacementProblem['vms'][number]) => boolean,
+  seconds: number,
+) {
   const { hostGroups: _g, ...rest } = problem;
   const vms = problem.vms.filter(keep).map(({ hostGroup: _h, ...v }) => v);
   return { ...rest, vms, timeLimitSeconds: seconds };
@@ -53,7 +57,9 @@ function merge(problem: PlacementProblem, parts: readonly Part[], oneCluster: Pl
     cost: hardwareCost(problem, hosts) + licenceCost,
     seconds: parts.reduce((s, p) => s + p.result.seconds, 0),
     notes: [
-      ...(dedicated.length ? [`dedicated hosts for host group${dedicated.length > 1 ? 's' : ''} ${dedicated.join(', ')}`] : []),
+      ...(dedicated.length
+        ? [`dedicated hosts for host group${dedicated.length > 1 ? 's' : ''} ${dedicated.join(', ')}`]
+        : []),
       ...parts.flatMap((p) => p.result.notes.map((n) => (p.group ? `${p.group}: ${n}` : n))),
     ],
     licences,
@@ -104,10 +110,9 @@ export async function solveWithHostGroups(problem: PlacementProblem, solve: Solv
     parts.set(g, own);
     const candidate = merge(
       problem,
-      [
-        { group: undefined, result: general },
-        ...trial.map((t) => ({ group: t, result: parts.get(t)! })),
-      ].filter((p) => p.result.hosts.length > 0 || p.result.unplaced.length > 0 || p.group === undefined),
+      [{ group: undefined, result: general }, ...trial.map((t) => ({ group: t, result: parts.get(t)! }))].filter(
+        (p) => p.result.hosts.length > 0 || p.result.unplaced.length > 0 || p.group === undefined,
+      ),
       one,
     );
     if (compare(problem, candidate, best) < 0) {

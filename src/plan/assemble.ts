@@ -95,7 +95,9 @@ function finishVms(choice: HostChoice): PlanVm[] {
     const status = excluded ? 'excluded' : host ? 'placed' : 'unplaced';
     const reasons = [...vm.reasons];
     if (status === 'unplaced') {
-      const why = unplaced.get(vm.name) ?? ['no host had room left for it'];
+      // The placement numbers hosts host1, host2, …; the plan names them <prefix>1, <prefix>2, …
+      const rename = (r: string) => r.replace(/\bhost([1-9][0-9]*)\b/g, (h) => choice.hostNames.get(h) ?? h);
+      const why = (unplaced.get(vm.name) ?? ['no host had room left for it']).map(rename);
       reasons.push({ code: 'exceeds-host-capacity', message: why.join('; ') });
     }
     return { ...vm, host, status, reasons };

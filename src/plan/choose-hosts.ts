@@ -95,7 +95,12 @@ async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
 }
 
 /** No standard host can be derived: every candidate is unplaced, with the reason. */
-function noHostChoice(sized: Sized[], settings: ProjectSettings, reason: Reason | undefined, rules: RuleSet): HostChoice {
+function noHostChoice(
+  sized: Sized[],
+  settings: ProjectSettings,
+  reason: Reason | undefined,
+  rules: RuleSet,
+): HostChoice {
   const message = reason?.message ?? 'no standard host shape fits the hypervisor limits';
   const model: DerivedHost = {
     name: 'none',

@@ -9,5 +9,12 @@ export function problemFromPlan(plan: Plan): PlacementProblem {
   const sized = plan.vms.map((vm) => ({ vm, excluded: vm.status === 'excluded' }));
   const partitionsTotalMb = plan.hosts[0]?.partitions.totalMb ?? 0;
   const hostCount = plan.settings.cluster.hostCount ?? undefined;
-  return buildProblem(plan.hostModel, sized, plan.settings, partitionsTotalMb, hostCount, ruleSet(plan.servers, plan.settings));
+  return buildProblem(
+    plan.hostModel,
+    sized,
+    plan.settings,
+    partitionsTotalMb,
+    hostCount,
+    ruleSet(plan.servers, plan.settings),
+  );
 }

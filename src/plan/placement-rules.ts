@@ -55,7 +55,8 @@ export function ruleSet(servers: readonly RuleServer[], settings: ProjectSetting
     const license = group && settings.placement.licenses?.[group.license];
     if (!group || !license) return;
     hostGroups.push({ name: group.name, license });
-    for (const s of servers) if (!fields(s.vmName).hostGroup && matchesSelector(s, group.vms)) fields(s.vmName).hostGroup = group.name;
+    for (const s of servers)
+      if (!fields(s.vmName).hostGroup && matchesSelector(s, group.vms)) fields(s.vmName).hostGroup = group.name;
   });
   for (const [vm, f] of vms) if (Object.keys(f).length === 0) vms.delete(vm);
   return { vms, hostGroups, enforceOnFailover: settings.placement.enforceRulesOnFailover ?? false };
