@@ -43,7 +43,6 @@ const placementRuleSchema = z
     hostGroup: hostGroupSchema.optional().describe('VMs confined to the hosts licensed for them.'),
   })
   .refine((r) => Object.keys(r).length === 1, 'a rule is exactly one of antiAffinity, affinity, pin, hostGroup');
-export type PlacementRule = z.output<typeof placementRuleSchema>;
 
 export const licenseSchema = z.strictObject({
   per: z.enum(['host', 'core']).describe('host: one licence per licensed host; core: per licensed physical core.'),
@@ -61,7 +60,6 @@ export const licenseSchema = z.strictObject({
     .default(0)
     .describe('Per-core licences: fewest cores licensed per socket (Windows Server Datacenter: 8).'),
 });
-export type LicenseTerms = z.output<typeof licenseSchema>;
 
 /** The fields placementSchema (src/domain/project-settings.ts) gains; absent ones stay out of plan.json. */
 export const placementRuleFields = {

@@ -17,7 +17,6 @@ const licenceLineSchema = licenceFigures.extend({
   vms: z.number(),
   withoutGroup: licenceFigures.describe('The same licences when every host of the one-cluster plan is licensed.'),
 });
-export type PlanLicenceLine = z.output<typeof licenceLineSchema>;
 
 /** Fields planPlacementSchema gains. */
 export const planLicenceFields = {

@@ -39,8 +39,12 @@ function yamlIssues(servers: readonly InventoryServer[], settings: ProjectSettin
   const pinned = new Set(servers.filter((s) => s.pinHost !== undefined).map((s) => s.vmName));
   (settings.placement.rules ?? []).forEach((rule, i) => {
     const at = ['placement', 'rules', i];
-    rule.antiAffinity?.forEach((vm, j) => knownVm(vm, [...at, 'antiAffinity', j]));
-    rule.affinity?.forEach((vm, j) => knownVm(vm, [...at, 'affinity', j]));
+    rule.antiAffinity?.forEach((vm, j) => {
+      knownVm(vm, [...at, 'antiAffinity', j]);
+    });
+    rule.affinity?.forEach((vm, j) => {
+      knownVm(vm, [...at, 'affinity', j]);
+    });
     if (rule.pin) {
       knownVm(rule.pin.vm, [...at, 'pin', 'vm']);
       pinned.add(rule.pin.vm);
@@ -54,7 +58,9 @@ function yamlIssues(servers: readonly InventoryServer[], settings: ProjectSettin
         path: [...at, 'hostGroup', 'license'],
         message: `unknown licence "${g.license}" (placement.licenses)`,
       });
-    g.vms.names?.forEach((vm, j) => knownVm(vm, [...at, 'hostGroup', 'vms', 'names', j]));
+    g.vms.names?.forEach((vm, j) => {
+      knownVm(vm, [...at, 'hostGroup', 'vms', 'names', j]);
+    });
     const members = servers.filter((s) => matchesSelector(s, g.vms));
     if (members.length === 0)
       issues.push({ path: [...at, 'hostGroup', 'vms'], message: 'selects no VM of the inventory' });

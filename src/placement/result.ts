@@ -55,11 +55,10 @@ function antiAffinityReason(inst: Instance, packing: Packing, item: number): str
   if (blocked.some((x) => x.g === undefined)) return null;
   const first = blocked[0]!;
   const hosts = blocked.map((x) => x.host).join(', ');
-  const only =
-    blocked.length === 1
-      ? `${hosts}, the only host with room for ${name},`
-      : `${hosts}, the only hosts with room for ${name},`;
-  return `${name} and ${first.there.join(', ')} must be apart (anti-affinity ${first.g}), but ${only} hold${blocked.length === 1 ? 's' : ''} ${[...new Set(blocked.flatMap((x) => x.there))].join(', ')}`;
+  const one = blocked.length === 1;
+  const only = `${hosts}, the only host${one ? '' : 's'} with room for ${name}, hold${one ? 's' : ''}`;
+  const holders = [...new Set(blocked.flatMap((x) => x.there))].join(', ');
+  return `${name} and ${first.there.join(', ')} must be apart (anti-affinity ${first.g}), but ${only} ${holders}`;
 }
 
 /** Reason for an item that found no room although some model could take it alone. */

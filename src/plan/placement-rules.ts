@@ -20,7 +20,7 @@ export interface RuleSet {
 }
 
 /** The problem's host number (`host2`) for a plan host name (`rhevh2`), or null when it is not one. */
-export function problemHostName(host: string, prefix: string): string | null {
+function problemHostName(host: string, prefix: string): string | null {
   if (!host.startsWith(prefix)) return null;
   const n = host.slice(prefix.length);
   return /^[1-9][0-9]*$/.test(n) ? `host${n}` : null;
@@ -30,8 +30,8 @@ export function ruleSet(servers: readonly RuleServer[], settings: ProjectSetting
   const prefix = settings.cluster.hostNamePrefix;
   const vms = new Map<string, VmRuleFields>();
   const fields = (vm: string) => {
-    let f = vms.get(vm);
-    if (!f) vms.set(vm, (f = {}));
+    const f = vms.get(vm) ?? {};
+    vms.set(vm, f);
     return f;
   };
   const addGroup = (vm: string, key: 'antiAffinity' | 'affinity', group: string) => {

@@ -49,7 +49,7 @@ test('fixtures/clinica: every rule holds in normal operation', () => {
   assert.equal(p.redundancy.satisfied, true);
 });
 
-test('fixtures/clinica: dedicated Windows hosts cost less than licensing every host, and the report says by how much', () => {
+test('fixtures/clinica: dedicated Windows hosts cost less than licensing every host; the report says how much', () => {
   const p = clinica.plan!;
   const line = p.placement.licences![0]!;
   const without = p.placement.withoutGroups!;
@@ -106,7 +106,7 @@ const badRules: { what: string; change: (t: string) => string; message: RegExp }
     what: 'unknown host in a pin',
     change: (t) => t.replace('host: node2', 'host: rhevh2'),
     message:
-      /capplan\.yaml:\d+: placement\.rules\[2\]\.pin\.host: unknown host "rhevh2" \(the plan's hosts are node1, node2, …\)/,
+      /capplan\.yaml:\d+: placement\.rules\[2\]\.pin\.host: unknown host "rhevh2" \(the plan's hosts are node1/,
   },
   {
     what: 'unknown licence',
