@@ -105,8 +105,7 @@ const badRules: { what: string; change: (t: string) => string; message: RegExp }
   {
     what: 'unknown host in a pin',
     change: (t) => t.replace('host: node2', 'host: rhevh2'),
-    message:
-      /capplan\.yaml:\d+: placement\.rules\[2\]\.pin\.host: unknown host "rhevh2" \(the plan's hosts,
+    message: /capplan\.yaml:\d+: placement\.rules\[2\]\.pin\.host: unknown host "rhevh2" \(the plan's hosts are node1/,
   },
   {
     what: 'unknown licence',
