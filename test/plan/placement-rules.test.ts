@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cliBin, repoRoot } from '../helpers/env.ts';
+import ExcelJS from 'exceljs';
 import type { Plan } from '../../src/domain/plan.ts';
 
 function copy(fixture: string, edit?: { file: string; change: (t: string) => string }): string {
@@ -67,6 +68,25 @@ test('fixtures/clinica: dedicated Windows hosts cost less than licensing every h
   const md = readFileSync(path.join(clinica.out, 'plan.md'), 'utf8');
   assert.match(md, new RegExp(`the host groups save \\*\\*${saving}\\*\\*`));
   assert.match(md, /\| windows \(dedicated hosts\) \|/);
+});
+
+test('fixtures/clinica: the workbook Cost sheet carries the licences, without the groups and the saving', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(clinica.out, 'plan.xlsx'));
+  const rows = new Map<string, { row: number; value: unknown }>();
+  wb.getWorksheet('Cost')!.eachRow((r, i) =>
+    rows.set(String(r.getCell(1).value), { row: i, value: r.getCell(2).value }),
+  );
+  const p = clinica.plan!;
+  const without = p.placement.withoutGroups!;
+  assert.equal(rows.get('Host-group licences')?.value, p.placement.licences![0]!.cost);
+  assert.equal(rows.get('Licences without the host groups')?.value, without.licenceCost);
+  const saving = rows.get('Saved by the host groups (hardware + licences)')!.value as { formula: string };
+  const [a, b] = [without.hardwareCost, `B${rows.get('Licences without the host groups')!.row}`];
+  const hardware = p.hosts.reduce((s, h) => s + h.price, 0);
+  assert.equal(saving.formula, `${a}+${b}-${hardware}-B${rows.get('Host-group licences')!.row}`);
+  const total = rows.get('Total cost after, over the horizon')!.value as { formula: string };
+  assert.match(total.formula, new RegExp(`\\+B${rows.get('Host-group licences')!.row}$`));
 });
 
 test('fixtures/clinica: restarts that break an anti-affinity rule are reported per scenario', () => {
