@@ -8,6 +8,7 @@ import { findingSchema } from './finding.ts';
 import { parseText, readStructuredText, validateValue } from './load-file.ts';
 import { projectSchema } from './project.ts';
 import { HA_PRIORITIES, serverFieldsSchema, serverUsageSchema } from './server.ts';
+import { planHostGroupFields, planLicenceFields, scenarioRuleFields } from './plan-rules.ts';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -113,6 +114,7 @@ const planHostSchema = z.object({
   partitions: partitionsSchema,
   load: hostLoadSchema,
   vms: z.array(z.string()),
+  ...planHostGroupFields,
 });
 export type PlanHost = z.output<typeof planHostSchema>;
 
@@ -142,6 +144,7 @@ const failoverScenarioSchema = z.object({
     )
     .describe('Load of each surviving host after the restarts.'),
   shortfalls: z.array(z.string()).describe('Why the scenario fails, if it does.'),
+  ...scenarioRuleFields,
 });
 export type FailoverScenario = z.output<typeof failoverScenarioSchema>;
 
@@ -155,6 +158,7 @@ const planPlacementSchema = z.object({
   bindingResource: z.string().nullable(),
   seed: z.number(),
   notes: z.array(z.string()),
+  ...planLicenceFields,
 });
 
 /** The host model of the plan: a catalog model or the derived spec, with how it was chosen. */

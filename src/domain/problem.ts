@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ConfigError } from './errors.ts';
 import { formatPath, lineOf, parseStructured } from './load-file.ts';
 import { HA_PRIORITIES } from './server.ts';
+import { hostGroupIssues, hostModelCoreFields, problemGroupFields, vmGroupFields } from './problem-host-groups.ts';
 
 const amount = z.number().nonnegative();
 const pct = z.number().positive().max(1000);
@@ -26,6 +27,7 @@ const hostModelCapacitySchema = z.strictObject({
     .optional()
     .describe('Hosts of this model available (unbounded when absent).'),
   family: z.string().optional().describe('CPU family, for one family per cluster.'),
+  ...hostModelCoreFields,
 });
 export type HostModelCapacity = z.output<typeof hostModelCapacitySchema>;
 
@@ -40,6 +42,7 @@ const placementVmSchema = z.strictObject({
     .regex(/^host[1-9][0-9]*$/, 'expected a host name host1, host2, …')
     .optional()
     .describe('Host this VM must run on.'),
+  ...vmGroupFields,
 });
 export type PlacementVm = z.output<typeof placementVmSchema>;
 
@@ -58,6 +61,7 @@ export const problemSchema = z.strictObject({
     .boolean()
     .optional()
     .describe('All hosts of one model family (one CPU type per cluster, method §5.3).'),
+  ...problemGroupFields,
 });
 export type PlacementProblem = z.output<typeof problemSchema>;
 
@@ -94,6 +98,7 @@ function problemRules(p: PlacementProblem): ProblemIssue[] {
       issues.push({ path: ['hostModels', i, 'name'], message: `duplicate host model "${m.name}"` });
     models.add(m.name);
   });
+  issues.push(...hostGroupIssues(p));
   return issues;
 }
 

@@ -158,6 +158,26 @@ function inventoryRow(
     application: textCell(get('application')),
     specialHardware: specialHardwareCell(get('special_hardware'), loc('special_hardware')),
     haPriority: enumCell(get('ha_priority'), HA_PRIORITIES, loc('ha_priority'), 'medium'),
+    ...ruleCells(get),
+  };
+}
+
+/** Placement rule columns (docs/placement.md): group lists split on ";", keys only when given. */
+function ruleCells(get: Getter): Pick<InventoryServer, 'antiAffinity' | 'affinity' | 'pinHost'> {
+  const groups = (col: string) => {
+    const list = (textCell(get(col)) ?? '')
+      .split(';')
+      .map((g) => g.trim())
+      .filter((g) => g !== '');
+    return list.length > 0 ? [...new Set(list)].sort() : undefined;
+  };
+  const antiAffinity = groups('anti_affinity');
+  const affinity = groups('affinity');
+  const pinHost = textCell(get('pin_host')) ?? undefined;
+  return {
+    ...(antiAffinity ? { antiAffinity } : {}),
+    ...(affinity ? { affinity } : {}),
+    ...(pinHost ? { pinHost } : {}),
   };
 }
 

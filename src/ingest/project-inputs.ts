@@ -7,6 +7,8 @@ import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import { assessAll } from '../quality/assess-quality.ts';
 import type { Finding } from '../domain/finding.ts';
 import { readCatalog } from '../domain/catalog.ts';
+import { readStructuredText } from '../domain/load-file.ts';
+import { validateRules } from '../domain/validate-rules.ts';
 import { readInventory } from './read-inventory.ts';
 import { readMonitoring } from './monitoring/read-monitoring.ts';
 import { matchServerNames, type NameMatchResult } from './match-names.ts';
@@ -22,6 +24,7 @@ export async function readProjectInputs(
     project.monitoringFiles,
     settings,
   );
+  validateRules(servers, settings, project.file, await readStructuredText(project.file));
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
     project.file,

@@ -5,6 +5,7 @@ import type { FailoverScenario, Restart } from '../domain/plan.ts';
 import type { HaPriority } from '../domain/server.ts';
 import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult } from './types.ts';
+import { ruleBreaks } from './failover-rules.ts';
 import { addInto, fits, fmt, normSize, pctFor, referenceCapacity, slack, zeros } from './vector.ts';
 
 /** Scenario enumeration stops here; beyond it only subsets of the most loaded hosts are tried. */
@@ -17,6 +18,10 @@ export interface SimVm {
   demand: number[];
   priority: HaPriority;
   size: number;
+  /** Anti-affinity groups, when restarts must respect them (enforceAntiAffinityOnFailover). */
+  anti?: readonly string[];
+  /** Dedicated host group the VM runs in ('' = the general hosts): restarts stay in it. */
+  partition?: string;
 }
 
 export interface SimHost {
@@ -28,6 +33,8 @@ export interface SimHost {
   /** Normalised slack of `load` under `failCap`, when the caller worked it out once. */
   slack?: number;
   vms: number[];
+  /** Dedicated host group of the host ('' or absent = general). */
+  partition?: string;
 }
 
 /** Restart order: HA priority high → low, then larger first, then name (method §6.4). */
@@ -71,12 +78,15 @@ export function runScenario(
   const stranded: number[] = [];
   // Each host's slack, kept up to date as VMs restart (only the receiving host changes).
   const slacks = hosts.map((h) => h.slack ?? slack(h.load, h.failCap, refCap));
+  const anti = antiTracker(hosts, vms);
   for (const { vm, from } of moving) {
     const d = vms[vm]!.demand;
+    const part = vms[vm]!.partition ?? '';
     let best = -1;
     let bestSlack = Infinity;
     for (let h = 0; h < hosts.length; h++) {
-      if (slacks[h]! >= bestSlack || down.has(h) || !fits(loads[h]!, d, hosts[h]!.failCap)) continue;
+      if (slacks[h]! >= bestSlack || down.has(h) || (hosts[h]!.partition ?? '') !== part) continue;
+      if (!fits(loads[h]!, d, hosts[h]!.failCap) || (anti && !anti.allows(h, vm))) continue;
       bestSlack = slacks[h]!;
       best = h;
     }
@@ -87,6 +97,7 @@ export function runScenario(
       }
       addInto(loads[best]!, d);
       slacks[best] = slack(loads[best]!, hosts[best]!.failCap, refCap);
+      anti?.add(best, vm);
     } else {
       stranded.push(vm);
       if (stopEarly) return { satisfied: false, restarts, loads, stranded };
@@ -94,6 +105,21 @@ export function runScenario(
     restarts.push({ vm, from, to: best >= 0 ? best : null });
   }
   return { satisfied: stranded.length === 0, restarts, loads, stranded };
+}
+
+/**
+ * Anti-affinity groups present on each host, for restarts that must respect them; null when
+ * no VM carries groups to enforce (the common case costs nothing).
+ */
+function antiTracker(hosts: readonly SimHost[], vms: readonly SimVm[]) {
+  if (!vms.some((v) => v.anti && v.anti.length > 0)) return null;
+  const on = hosts.map((h) => new Set(h.vms.flatMap((v) => vms[v]!.anti ?? [])));
+  return {
+    allows: (h: number, vm: number) => !(vms[vm]!.anti ?? []).some((g) => on[h]!.has(g)),
+    add: (h: number, vm: number) => {
+      for (const g of vms[vm]!.anti ?? []) on[h]!.add(g);
+    },
+  };
 }
 
 function binomial(n: number, k: number): number {
@@ -168,10 +194,18 @@ export function simView(
   const res = problem.resources;
   const refCap = referenceCapacity(res, problem.hostModels);
   const index = new Map<string, number>();
+  const dedicated = new Set(result.hosts.flatMap((h) => (h.group ? [h.group] : [])));
   const vms: SimVm[] = problem.vms.map((v, i) => {
     index.set(v.name, i);
     const demand = res.map((r) => v.demand[r] ?? 0);
-    return { name: v.name, demand, priority: v.haPriority ?? 'medium', size: normSize(demand, refCap) };
+    return {
+      name: v.name,
+      demand,
+      priority: v.haPriority ?? 'medium',
+      size: normSize(demand, refCap),
+      ...(problem.enforceAntiAffinityOnFailover && v.antiAffinity ? { anti: v.antiAffinity } : {}),
+      ...(v.hostGroup && dedicated.has(v.hostGroup) ? { partition: v.hostGroup } : {}),
+    };
   });
   const models = new Map(problem.hostModels.map((m) => [m.name, m]));
   const hosts: SimHost[] = result.hosts.map((h) => {
@@ -180,7 +214,7 @@ export function simView(
     const ids = h.vms.map((n) => index.get(n)).filter((i): i is number => i !== undefined);
     for (const i of ids) addInto(load, vms[i]!.demand);
     const failCap = cap.map((c, r) => (c * pctFor(problem.failoverCeilingPct, res[r]!, 100)) / 100);
-    return { name: h.name, capacity: cap, failCap, load, vms: ids };
+    return { name: h.name, capacity: cap, failCap, load, vms: ids, ...(h.group ? { partition: h.group } : {}) };
   });
   return { hosts, vms, refCap };
 }
@@ -260,7 +294,16 @@ export function simulateFailures(
       ];
     });
     const shortfalls = out.stranded.map((v) => shortfall(vms[v]!, hosts, out.loads, down, res));
-    return { failedHosts: set.map((i) => hosts[i]!.name), satisfied: out.satisfied, restarts, load, shortfalls };
+    const failedHosts = set.map((i) => hosts[i]!.name);
+    const breaks = ruleBreaks(problem, result, failedHosts, restarts);
+    return {
+      failedHosts,
+      satisfied: out.satisfied,
+      restarts,
+      load,
+      shortfalls,
+      ...(breaks.length > 0 ? { ruleBreaks: breaks } : {}),
+    };
   });
 }
 

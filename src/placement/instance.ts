@@ -126,7 +126,8 @@ export function buildInstance(problem: PlacementProblem): Instance {
   const refCap = referenceCapacity(resources, problem.hostModels);
   const vms: SimVm[] = problem.vms.map((v) => {
     const demand = resources.map((r) => v.demand[r] ?? 0);
-    return { name: v.name, demand, priority: v.haPriority ?? 'medium', size: normSize(demand, refCap) };
+    const anti = problem.enforceAntiAffinityOnFailover && v.antiAffinity ? { anti: v.antiAffinity } : {};
+    return { name: v.name, demand, priority: v.haPriority ?? 'medium', size: normSize(demand, refCap), ...anti };
   });
   const models = problem.hostModels.map((m) => modelSpec(problem, m));
   const items: Item[] = [];

@@ -24,7 +24,7 @@ export function placeOutput(
     const loadPct = Object.fromEntries(
       problem.resources.map((r) => [r, cap[r] ? Number(((load[r]! / cap[r]) * 100).toFixed(2)) : 0]),
     );
-    return { name: h.name, model: h.model, vms: h.vms, load, loadPct };
+    return { name: h.name, model: h.model, ...(h.group ? { group: h.group } : {}), vms: h.vms, load, loadPct };
   });
   const { hosts: _h, unplaced, ...placement } = result;
   void _h;

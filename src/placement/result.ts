@@ -4,7 +4,7 @@ import type { PlacedHost, PlacementResult, UnplacedVm } from './types.ts';
 import type { Instance } from './instance.ts';
 import type { Bin, Packing } from './heuristic/construct.ts';
 import type { SimHost } from './failover.ts';
-import { fmt, maxUtil } from './vector.ts';
+import { fits, fmt, maxUtil } from './vector.ts';
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -27,9 +27,45 @@ export function peakUtil(bins: readonly Bin[]): number {
   return Math.max(0, ...bins.map((b) => maxUtil(b.load, b.model.cap)));
 }
 
+/**
+ * An anti-affinity rule that keeps an item off every host with room for it, in plain words:
+ * "dc-1 and dc-2 must be apart (anti-affinity rules[0]), but host1, the only host with room
+ * for dc-2, holds dc-1"; or the group has more members than the plan has hosts. Null when
+ * capacity alone is the reason.
+ */
+function antiAffinityReason(inst: Instance, packing: Packing, item: number): string | null {
+  const it = inst.items[item]!;
+  const name = it.vms.map((v) => inst.vms[v]!.name).join(', ');
+  for (const g of it.anti) {
+    const members = inst.items.filter((o) => o.anti.includes(g)).flatMap((o) => o.vms.map((v) => inst.vms[v]!.name));
+    const list =
+      members.length > 2 ? `${members.slice(0, -1).join(', ')} and ${members.at(-1)}` : members.join(' and ');
+    if (members.length > packing.bins.length)
+      return `${list} must be apart (anti-affinity ${g}), but the plan has ${packing.bins.length} hosts`;
+  }
+  const roomy = packing.bins
+    .map((b, i) => ({ b, i }))
+    .filter(({ b, i }) => fits(b.load, it.demand, b.model.cap) && (it.pin === null || it.pin === i));
+  if (roomy.length === 0) return null;
+  const blocked = roomy.map(({ b, i }) => {
+    const g = it.anti.find((a) => b.anti.has(a));
+    const there = b.items.filter((o) => g && inst.items[o]!.anti.includes(g));
+    return { host: `host${i + 1}`, g, there: there.flatMap((o) => inst.items[o]!.vms.map((v) => inst.vms[v]!.name)) };
+  });
+  if (blocked.some((x) => x.g === undefined)) return null;
+  const first = blocked[0]!;
+  const hosts = blocked.map((x) => x.host).join(', ');
+  const one = blocked.length === 1;
+  const only = `${hosts}, the only host${one ? '' : 's'} with room for ${name}, hold${one ? 's' : ''}`;
+  const holders = [...new Set(blocked.flatMap((x) => x.there))].join(', ');
+  return `${name} and ${first.there.join(', ')} must be apart (anti-affinity ${first.g}), but ${only} ${holders}`;
+}
+
 /** Reason for an item that found no room although some model could take it alone. */
 function noRoomReason(inst: Instance, packing: Packing, item: number): string {
   const it = inst.items[item]!;
+  const rule = antiAffinityReason(inst, packing, item);
+  if (rule) return rule;
   const needs = inst.resources.map((r, i) => `${r} ${fmt(it.demand[i]!)}`).join(', ');
   if (it.pin !== null && it.pin >= packing.bins.length)
     return `pinned to host${it.pin + 1}, but the plan has ${packing.bins.length} hosts`;

@@ -15,6 +15,7 @@ import { packsInto } from './ilp/search-tree.ts';
 import { arcFlowApplies, balanceExactly, exactApplies, improveArcFlow, improveExactly } from './ilp/exact.ts';
 import { TOLERANCE } from '../util/tolerance.ts';
 import { Deadline } from './deadline.ts';
+import { hasHostGroups, solveWithHostGroups } from './host-groups.ts';
 
 export interface SolveOptions {
   onProgress?: (msg: string) => void;
@@ -165,7 +166,17 @@ function isOptimal(inst: Instance, c: Candidate, lb: LowerBound, proof: Proof): 
   return countOk && singleFamily && (proof.balance || peakUtil(bins) <= balanceBound(inst, c.packing) + TOLERANCE);
 }
 
+/** Solves a placement problem; host groups (host-groups.ts) solve their parts with the same driver. */
 export async function solvePlacement(problem: PlacementProblem, opts: SolveOptions = {}): Promise<PlacementResult> {
+  if (hasHostGroups(problem)) {
+    // One clock for every part: the parts are solved one after another within the run's limit.
+    const deadline = opts.deadline ?? Deadline.after(problem.timeLimitSeconds);
+    return solveWithHostGroups(problem, (part) => solveOne(part, { ...opts, deadline }));
+  }
+  return solveOne(problem, opts);
+}
+
+async function solveOne(problem: PlacementProblem, opts: SolveOptions): Promise<PlacementResult> {
   const started = performance.now();
   const deadline = (opts.deadline ?? Deadline.after(problem.timeLimitSeconds)).run();
   const progress = opts.onProgress ?? (() => {});

@@ -6,6 +6,8 @@ export interface PlacedHost {
   name: string;
   model: string;
   vms: string[];
+  /** The host group the host is dedicated to (docs/placement.md); absent: a general host. */
+  group?: string;
 }
 
 export interface UnplacedVm {
@@ -27,11 +29,30 @@ export interface PlacementResult {
   seconds: number;
   seed: number;
   notes: string[];
+  /** Licences per host group, with and without dedicated hosts (only when the problem has host groups). */
+  licences?: LicenceLine[];
+  /** The one-cluster plan every host of which is licensed for every group: what the groups are weighed against. */
+  withoutGroups?: { hosts: number; hardwareCost: number; licenceCost: number };
+}
+
+/** One host group's licences in the chosen plan and in the plan that licenses every host. */
+export interface LicenceLine {
+  group: string;
+  per: 'host' | 'core';
+  /** True when the group runs on dedicated hosts; false when every host is licensed for it. */
+  dedicated: boolean;
+  vms: number;
+  hosts: number;
+  /** Cores licensed (per-core licences; the host minimums applied), else 0. */
+  cores: number;
+  cost: number;
+  /** The same figures when every host of the one-cluster plan is licensed. */
+  withoutGroup: { hosts: number; cores: number; cost: number };
 }
 
 /** One broken rule found by the verifier (verify.ts), with the amounts behind it. */
 export interface Violation {
-  /** placed-once, model, single-family, host-count, capacity, anti-affinity, affinity, pin, failover. */
+  /** placed-once, model, single-family, host-count, capacity, anti-affinity, affinity, pin, host-group, failover. */
   rule: string;
   message: string;
   host?: string;

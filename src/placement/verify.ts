@@ -199,6 +199,15 @@ function scenarioViolations(
   const failed = set.map((i) => result.hosts[i]!);
   const down = new Set(failed);
   const survivors = result.hosts.filter((h) => !down.has(h));
+  const dedicated = new Set(result.hosts.flatMap((h) => (h.group ? [h.group] : [])));
+  // A VM restarts within its dedicated host group, or on the general hosts (docs/placement.md).
+  const sameGroup = (v: PlacementVm, h: Placement['hosts'][number]) =>
+    (v.hostGroup && dedicated.has(v.hostGroup) ? v.hostGroup : '') === (h.group ?? '');
+  const hostedAnti = new Map(
+    survivors.map((h) => [h.name, new Set(h.vms.flatMap((n) => vms.get(n)?.antiAffinity ?? []))]),
+  );
+  const antiOk = (v: PlacementVm, h: string) =>
+    !problem.enforceAntiAffinityOnFailover || !(v.antiAffinity ?? []).some((g) => hostedAnti.get(h)!.has(g));
   // Survivors' loads, copied on first change so a scenario costs what its restarts touch.
   const changed = new Map<string, Load>();
   const loads = {
@@ -230,6 +239,7 @@ function scenarioViolations(
     let bestSlack = Infinity;
     for (const h of survivors) {
       const load = loads.get(h.name)!;
+      if (!sameGroup(v, h) || !antiOk(v, h.name)) continue;
       const cap = caps.get(h.model);
       let slack = 0;
       let fitsHere = true;
@@ -242,7 +252,10 @@ function scenarioViolations(
       if (fitsHere && slack < bestSlack) [best, bestSlack] = [h.name, slack];
     }
     if (best === null) stranded.push(v);
-    else for (const r of res) loads.own(best)[r]! += v.demand[r] ?? 0;
+    else {
+      for (const r of res) loads.own(best)[r]! += v.demand[r] ?? 0;
+      for (const g of v.antiAffinity ?? []) hostedAnti.get(best)!.add(g);
+    }
   }
   if (stranded.length === 0) return [];
   const failedHosts = failed.map((h) => h.name);
@@ -296,6 +309,35 @@ function freestSurvivor(
   return best;
 }
 
+/**
+ * Host groups (docs/placement.md): a VM of a group whose hosts are dedicated runs on one of
+ * them; every other VM runs on a general host. A host names only a group of the problem.
+ */
+export function checkHostGroups(problem: PlacementProblem, result: Placement): Violation[] {
+  const out: Violation[] = [];
+  const groups = new Set((problem.hostGroups ?? []).map((g) => g.name));
+  const dedicated = new Set<string>();
+  for (const h of result.hosts) {
+    if (h.group === undefined) continue;
+    dedicated.add(h.group);
+    if (!groups.has(h.group))
+      out.push({ rule: 'host-group', host: h.name, message: `${h.name}: unknown host group ${h.group}` });
+  }
+  const vms = vmMap(problem);
+  for (const h of result.hosts) {
+    for (const name of h.vms) {
+      const g = vms.get(name)?.hostGroup;
+      const want = g !== undefined && dedicated.has(g) ? g : undefined;
+      if (want === h.group) continue;
+      const message = want
+        ? `${name} of host group ${want} runs on ${h.name}, which is not licensed for it`
+        : `${name} runs on ${h.name}, dedicated to host group ${h.group}`;
+      out.push({ rule: 'host-group', host: h.name, vm: name, message });
+    }
+  }
+  return out;
+}
+
 /** Every broken rule of a placement, in a stable order. */
 export function verifyPlacement(problem: PlacementProblem, result: Placement): Violation[] {
   return [
@@ -304,6 +346,7 @@ export function verifyPlacement(problem: PlacementProblem, result: Placement): V
     ...checkCapacity(problem, result),
     ...checkAntiAffinity(problem, result),
     ...checkAffinityAndPins(problem, result),
+    ...checkHostGroups(problem, result),
     ...checkFailover(problem, result),
   ];
 }

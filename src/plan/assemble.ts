@@ -9,6 +9,7 @@ import { sizeServer } from '../sizing/index.ts';
 import type { PlacementResult } from '../placement/types.ts';
 import { sortFindings } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
+import { ruleSet } from './placement-rules.ts';
 import { pct, round2 } from '../util/round.ts';
 import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from '../domain/plan.ts';
 
@@ -28,6 +29,7 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
     sizeAll,
     sourceGhz: servers.map((s) => s.cpuGhz),
     catalog: inp.catalog,
+    rules: ruleSet(servers, settings),
     onProgress: inp.onProgress,
   });
   verifyChoice(choice, settings.cluster.redundancy);
@@ -94,7 +96,9 @@ function finishVms(choice: HostChoice): PlanVm[] {
     const status = excluded ? 'excluded' : host ? 'placed' : 'unplaced';
     const reasons = [...vm.reasons];
     if (status === 'unplaced') {
-      const why = unplaced.get(vm.name) ?? ['no host had room left for it'];
+      // The placement numbers hosts host1, host2, …; the plan names them <prefix>1, <prefix>2, …
+      const rename = (r: string) => r.replace(/\bhost([1-9][0-9]*)\b/g, (h) => choice.hostNames.get(h) ?? h);
+      const why = (unplaced.get(vm.name) ?? ['no host had room left for it']).map(rename);
       reasons.push({ code: 'exceeds-host-capacity', message: why.join('; ') });
     }
     return { ...vm, host, status, reasons };
@@ -131,6 +135,7 @@ function finishHosts(choice: HostChoice, vms: PlanVm[]): PlanHost[] {
         networkMBps: round2(sum(mine.map((v) => v.networkMBps))),
       },
       vms: mine.map((v) => v.name),
+      ...(h.group ? { hostGroup: h.group } : {}),
     };
   });
 }
@@ -142,6 +147,7 @@ function renameScenario(s: FailoverScenario, names: Map<string, string>): Failov
     failedHosts: s.failedHosts.map(n),
     restarts: s.restarts.map((r) => ({ ...r, from: n(r.from), to: r.to === null ? null : n(r.to) })),
     load: s.load.map((l) => ({ ...l, host: n(l.host) })),
+    ...(s.ruleBreaks ? { ruleBreaks: s.ruleBreaks.map((b) => ({ ...b, host: n(b.host) })) } : {}),
   };
 }
 
@@ -157,6 +163,8 @@ function placementSummary(r: PlacementResult, settings: ProjectSettings): Plan['
     bindingResource: r.bindingResource,
     seed: r.seed,
     notes: r.notes,
+    ...(r.licences ? { licences: r.licences } : {}),
+    ...(r.withoutGroups ? { withoutGroups: r.withoutGroups } : {}),
   };
 }
 

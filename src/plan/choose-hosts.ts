@@ -20,6 +20,7 @@ import type { PlacementResult } from '../placement/types.ts';
 import { hostCapacity, placementResources, toPlacementModel, type HostCapacity } from '../sizing/host-capacity.ts';
 import type { FailoverScenario, Partitions } from '../domain/plan.ts';
 import { Deadline } from '../placement/deadline.ts';
+import type { RuleSet } from './placement-rules.ts';
 
 type Sized = SizeServerResult;
 
@@ -41,6 +42,8 @@ interface ChooseInput {
   /** Clock of every source server (null where the inventory does not say). */
   sourceGhz: (number | null)[];
   catalog: HostModel[] | null;
+  /** Placement rules and host groups (plan/placement-rules.ts). */
+  rules: RuleSet;
   onProgress?: (message: string) => void;
 }
 
@@ -95,7 +98,7 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
   const k = settings.cluster.redundancy;
   const derive = (n: number) => deriveHost(candidates, inp.sourceGhz, settings, n);
   // Nothing to place: no hosts, not a spec for an empty cluster (every count reads 0).
-  if (candidates.length === 0) return noHostChoice(sized, settings, noCandidates(sized));
+  if (candidates.length === 0) return noHostChoice(sized, settings, noCandidates(sized), inp.rules);
   const fixed = settings.cluster.hostCount;
   const first = fixed ? { n: fixed, d: derive(fixed) } : smallestDerivable(derive, k, candidates.length);
   let last: HostChoice | undefined;
@@ -108,7 +111,7 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
     let spec: DerivedHost | null = derived.host;
     for (let step = 0; spec && step < MAX_GROWTH_STEPS; step++) {
       inp.onProgress?.(`placing ${candidates.length} VMs on ${n} × (${describe(spec)})`);
-      const attempt = await placeOn(spec, sized, settings, n, deadline);
+      const attempt = await placeOn(spec, sized, settings, n, deadline, inp.rules);
       if (holds(attempt)) return attempt;
       last ??= attempt;
       // Out of time: the first attempt (the smallest spec on the fewest hosts) is the answer.
@@ -127,7 +130,7 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
     // A fixed count is kept; otherwise one more host (method §6.6), within the VMs' number.
     if (fixed || n >= k + Math.max(1, candidates.length)) break;
   }
-  return last ?? noHostChoice(sized, settings, lastReason);
+  return last ?? noHostChoice(sized, settings, lastReason, inp.rules);
 }
 
 function noCandidates(sized: Sized[]): Reason {
@@ -141,7 +144,12 @@ function noCandidates(sized: Sized[]): Reason {
 }
 
 /** No standard host can be derived: every candidate is unplaced, with the reason. */
-function noHostChoice(sized: Sized[], settings: ProjectSettings, reason: Reason | undefined): HostChoice {
+function noHostChoice(
+  sized: Sized[],
+  settings: ProjectSettings,
+  reason: Reason | undefined,
+  rules: RuleSet,
+): HostChoice {
   const message = reason?.message ?? 'no standard host shape fits the hypervisor limits';
   const model: DerivedHost = {
     name: 'none',
@@ -157,7 +165,7 @@ function noHostChoice(sized: Sized[], settings: ProjectSettings, reason: Reason 
     watts: 0,
     derivation: [message],
   };
-  const problem = buildProblem(model, sized, settings, 0, 0);
+  const problem = buildProblem(model, sized, settings, 0, 0, rules);
   const result: PlacementResult = {
     hosts: [],
     unplaced: problem.vms.map((v) => ({ vm: v.name, reasons: [message] })),
@@ -192,7 +200,7 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[], deadlin
   // Sizing depends on the model only under clock normalisation; otherwise size once.
   const clock = settings.sizing.cpuNormalisation === 'clock';
   const unscaled = clock ? null : inp.sizeAll(undefined);
-  if (unscaled?.every((s) => s.excluded)) return noHostChoice(unscaled, settings, noCandidates(unscaled));
+  if (unscaled?.every((s) => s.excluded)) return noHostChoice(unscaled, settings, noCandidates(unscaled), inp.rules);
   for (const model of models) {
     if (best && deadline.passed()) {
       tried.push(`${model.name}: not tried, the time limit was reached`);
@@ -200,10 +208,10 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[], deadlin
     }
     const sized = unscaled ?? inp.sizeAll(model.cpuGhz);
     inp.onProgress?.(`catalog: trying ${model.name}`);
-    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined, deadline);
+    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined, deadline, inp.rules);
     const ok = holds(attempt);
     const outcome = ok
-      ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.hostsUsed * model.price}`
+      ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.cost}`
       : 'cannot hold the load with N+k';
     tried.push(`${model.name}: ${outcome}`);
     if (!best || better(attempt, best)) best = attempt;
@@ -221,8 +229,9 @@ function better(a: HostChoice, b: HostChoice): boolean {
   const hb = holds(b);
   if (ha !== hb) return ha;
   if (!ha) return a.result.unplaced.length < b.result.unplaced.length;
-  const ca = a.result.hostsUsed * a.model.price;
-  const cb = b.result.hostsUsed * b.model.price;
+  // Hardware and host-group licences (docs/placement.md): the result's cost.
+  const ca = a.result.cost;
+  const cb = b.result.cost;
   return ca < cb || (ca === cb && a.result.hostsUsed < b.result.hostsUsed);
 }
 
@@ -232,10 +241,13 @@ async function placeOn(
   settings: ProjectSettings,
   hostCount: number | undefined,
   deadline: Deadline,
+  rules: RuleSet,
 ): Promise<HostChoice> {
   const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
   const capacity = hostCapacity(model, settings, partitions.totalMb);
-  const problem = buildProblem(model, sized, settings, partitions.totalMb, hostCount);
+  // Host groups choose their own host count (dedicated hosts) unless the project fixes it.
+  const count = rules.hostGroups.length > 0 && settings.cluster.hostCount === null ? undefined : hostCount;
+  const problem = buildProblem(model, sized, settings, partitions.totalMb, count, rules);
   const result = await solvePlacement(problem, { deadline });
   const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result) : [];
   const prefix = settings.cluster.hostNamePrefix;
@@ -249,9 +261,11 @@ export function buildProblem(
   settings: ProjectSettings,
   partitionsTotalMb: number,
   hostCount: number | undefined,
+  rules: RuleSet,
 ): PlacementProblem {
   const resources = placementResources(settings);
   const c = settings.cluster;
+  const groups = rules.hostGroups.length > 0 ? { hostGroups: rules.hostGroups } : {};
   return {
     resources,
     hostModels: [toPlacementModel(model, settings, partitionsTotalMb)],
@@ -261,7 +275,10 @@ export function buildProblem(
         name: vm.name,
         demand: Object.fromEntries(resources.map((r) => [r, vm[r]])),
         haPriority: vm.haPriority,
+        ...rules.vms.get(vm.name),
       })),
+    ...groups,
+    ...(rules.enforceOnFailover ? { enforceAntiAffinityOnFailover: true } : {}),
     redundancy: c.redundancy,
     ceilingPct: { vcpu: c.cpuCeilingPct, memoryGb: c.memoryCeilingPct, diskGb: 100 },
     failoverCeilingPct: c.failoverCeilingPct,

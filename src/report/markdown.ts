@@ -3,6 +3,7 @@
 import type { Plan, PlanVm, ResourceSizing } from '../domain/plan.ts';
 import { md, num, pct, qty, ratio } from './format.ts';
 import { mdTable } from './markdown-table.ts';
+import { rulesSection } from './markdown-rules.ts';
 import {
   failoverSection,
   hostSpecSection,
@@ -34,6 +35,7 @@ export function markdownText(plan: Plan, images: { name: string; alt: string }[]
     hostSpecSection(plan),
     placementSection(plan),
     failoverSection(plan),
+    ...[rulesSection(plan)].filter((x) => x !== null),
     partitionsSection(plan),
     exclusionsSection(plan),
     dataQualitySection(plan),

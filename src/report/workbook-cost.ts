@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import type { Plan } from '../domain/plan.ts';
 import type { AssumptionCells } from './workbook-assumptions.ts';
 import { DATA_FIRST_ROW, FMT, writeTable, type CellValue } from './workbook-style.ts';
+import { licenceCostLines, licenceTotalTerm } from './workbook-licences.ts';
 
 interface Line {
   key: string;
@@ -94,10 +95,11 @@ function lines(plan: Plan, a: AssumptionCells): Line[] {
       numFmt: FMT.money,
       how: 'before − after',
     },
+    ...licenceCostLines(plan),
     {
       key: 'totalAfter',
       label: 'Total cost after, over the horizon',
-      value: '{hardware}+{subscriptions}+{powerAfter}',
+      value: `{hardware}+{subscriptions}+{powerAfter}${licenceTotalTerm(plan)}`,
       unit: 'currency',
       numFmt: FMT.money,
       how: 'hardware + subscriptions + power',

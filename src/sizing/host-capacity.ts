@@ -36,5 +36,12 @@ export function toPlacementModel(
   const cap = hostCapacity(model, settings, partitionsTotalMb);
   const capacity: Record<string, number> = {};
   for (const r of placementResources(settings)) capacity[r] = cap[r];
-  return { name: model.name, capacity, cost: model.price, ...(model.cpuFamily ? { family: model.cpuFamily } : {}) };
+  return {
+    name: model.name,
+    capacity,
+    cost: model.price,
+    ...(model.cpuFamily ? { family: model.cpuFamily } : {}),
+    // Physical cores, for licences counted per core (docs/placement.md, "Licence model").
+    ...(model.sockets > 0 ? { sockets: model.sockets, coresPerSocket: model.coresPerSocket } : {}),
+  };
 }

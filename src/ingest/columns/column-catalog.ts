@@ -159,6 +159,10 @@ export const INVENTORY_SPECS: ColumnSpec[] = [
     scale: 1,
     keys: ['ha priority', 'priority', 'prioridad', 'prioridad ha', 'criticidad', 'criticality'],
   },
+  // Placement rule columns (docs/placement.md); servers.csv does not write them.
+  { column: 'anti_affinity', family: null, scale: 1, keys: ['anti affinity', 'antiafinidad', 'anti afinidad'] },
+  { column: 'affinity', family: null, scale: 1, keys: ['affinity', 'afinidad'] },
+  { column: 'pin_host', family: null, scale: 1, keys: ['pin host', 'pin', 'host fijo', 'fijar host'] },
 ];
 
 export const MONITORING_SPECS: ColumnSpec[] = [
