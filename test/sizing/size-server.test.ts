@@ -51,7 +51,7 @@ test('missing data: sizes what it can, zero for the rest, with every reason', ()
   assert.equal(excluded, true);
   assert.equal(vm.vcpu, 0); // no core count
   assert.equal(vm.memoryGb, 3); // ⌈2000 × 1.5 / 1024⌉
-  assert.equal(vm.nics, 0);
+  assert.equal(vm.nics, 1); // no NIC count: one vNIC, not a reason to exclude
   // disk not monitored: the installed 80 GB with growth, 120 GB
   assert.equal(vm.diskGb, 120);
   assert.match(vm.sizing.disk!.formula, /^disk not monitored, installed 80 GB used: /);
@@ -60,7 +60,7 @@ test('missing data: sizes what it can, zero for the rest, with every reason', ()
     vm.reasons.map((r) => r.code),
     ['missing-inventory-data', 'special-hardware'],
   );
-  assert.equal(vm.reasons[0]?.message, 'inventory has no sockets, nics (inventory.csv row 2)');
+  assert.equal(vm.reasons[0]?.message, 'inventory has no sockets (inventory.csv row 2)');
 });
 
 test('no monitoring data: missing performance data, CPU and memory zero', () => {
