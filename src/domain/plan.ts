@@ -78,6 +78,7 @@ export type PlanVm = z.output<typeof planVmSchema>;
 /** The hypervisor's disk layout (method §7). */
 const partitionsSchema = z.object({
   bootMb: z.number(),
+  efiMb: z.number().optional().describe('/boot/efi, when the hypervisor profile installs UEFI hosts (method §12).'),
   rootMb: z.number(),
   configMb: z.number(),
   loggingMb: z.number(),

@@ -8,6 +8,8 @@ import { hostProvision, type HostProvision } from './host-provision.ts';
 import { checkObjectName } from './names.ts';
 import { provisionScript } from './provision-script.ts';
 import { testNodeXml } from './test-node-xml.ts';
+import type { OsInfoDb } from '../domain/osinfo.ts';
+import { fallbackOsInfoDb } from './osinfo-fallback.ts';
 
 interface OutputFile {
   name: string;
@@ -26,6 +28,8 @@ export interface ProvisionOptions {
   planFile: string;
   /** sha256 of the plan as capplan writes it, recorded in each domain's metadata. */
   planDigest: string;
+  /** The OS database for the osinfo guest policy; default: capplan's bundled fallback. */
+  osinfo?: OsInfoDb;
 }
 
 function checkNames(plan: Plan, settings: ProvisionSettings, file: string): void {
@@ -71,6 +75,7 @@ export function buildProvision(plan: Plan, options: ProvisionOptions): Provision
     planFormatVersion: plan.formatVersion,
     planDigest: `sha256:${options.planDigest}`,
     settings,
+    osinfo: options.osinfo ?? fallbackOsInfoDb(),
   };
   const hosts = plan.hosts.map((host) => hostProvision(host, plan.vms, ctx));
   const dirs = new Set<string>();

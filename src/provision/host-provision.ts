@@ -2,6 +2,7 @@
 // is written to, relative to the host's folder), the kickstart layout. Pure.
 import type { ProvisionSettings } from '../domain/project.ts';
 import type { PlanHost, PlanVm } from '../domain/plan.ts';
+import type { OsInfoDb } from '../domain/osinfo.ts';
 import { domainSpec, type DomainSpec } from './domain-spec.ts';
 import { domainXml } from './domain-xml.ts';
 import { kickstartParts } from './kickstart.ts';
@@ -38,6 +39,7 @@ export interface ProvisionContext {
   planFormatVersion: number;
   planDigest: string;
   settings: ProvisionSettings;
+  osinfo: OsInfoDb;
 }
 
 /** VMs of a host in a stable order: the plan's host order, then by name. */
