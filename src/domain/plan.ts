@@ -23,6 +23,7 @@ const REASON_CODES = [
   'source-utilisation-above-threshold',
   'special-hardware',
   'guest-32bit-memory',
+  'not-migratable',
   'exceeds-host-capacity',
   'unknown-error',
 ] as const;

@@ -42,7 +42,8 @@ export async function readServerData(
   monitoringFiles: string[],
   settings: Pick<ProjectSettings, 'sizing' | 'quality'>,
 ): Promise<{ servers: InventoryServer[]; usage: Map<string, ServerUsage>; findings: Finding[] }> {
-  const inventory = await readInventory(inventoryFile);
+  // A plan names the templates it leaves out (not migratable, method §4), so it reads them.
+  const inventory = await readInventory(inventoryFile, { templates: 'include' });
   const servers = inventory.servers;
   const monitoring = await readMonitoring(monitoringFiles, {
     percentiles: requestedPercentiles(settings.sizing.statistic),

@@ -5,7 +5,7 @@ import type { ProvisionSettings } from '../domain/project.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Plan } from '../domain/plan.ts';
 import { hostProvision, type HostProvision } from './host-provision.ts';
-import { checkObjectName } from './names.ts';
+import { checkObjectName, uniqueSlugs } from './names.ts';
 import { provisionScript } from './provision-script.ts';
 import { testNodeXml } from './test-node-xml.ts';
 import type { OsInfoDb } from '../domain/osinfo.ts';
@@ -76,6 +76,9 @@ export function buildProvision(plan: Plan, options: ProvisionOptions): Provision
     planDigest: `sha256:${options.planDigest}`,
     settings,
     osinfo: options.osinfo ?? fallbackOsInfoDb(),
+    // One shared pool holds every host's disks: VM file names are unique across the plan.
+    slugs: uniqueSlugs(plan.vms.filter((vm) => vm.status === 'placed').map((vm) => vm.name)),
+    hostSlugs: uniqueSlugs(plan.hosts.map((h) => h.name)),
   };
   const hosts = plan.hosts.map((host) => hostProvision(host, plan.vms, ctx));
   const dirs = new Set<string>();

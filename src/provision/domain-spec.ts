@@ -58,6 +58,8 @@ export interface DomainContext {
   settings: ProvisionSettings;
   /** The OS database guest devices come from (osinfo policy). */
   osinfo: OsInfoDb;
+  /** File-name slug of every VM of the plan, unique across it (names.ts uniqueSlugs). */
+  slugs?: Map<string, string>;
 }
 
 /**
@@ -77,8 +79,8 @@ function diskDev(bus: DiskBus): string {
   return bus === 'virtio' ? 'vda' : bus === 'sata' ? 'sda' : 'hda';
 }
 
-function volumeName(vmName: string, format: 'raw' | 'qcow2'): string {
-  return `${slug(vmName)}-system.${format === 'raw' ? 'img' : 'qcow2'}`;
+function volumeName(fileSlug: string, format: 'raw' | 'qcow2'): string {
+  return `${fileSlug}-system.${format === 'raw' ? 'img' : 'qcow2'}`;
 }
 
 export function domainSpec(vm: PlanVm, ctx: DomainContext): DomainSpec {
@@ -110,7 +112,7 @@ export function domainSpec(vm: PlanVm, ctx: DomainContext): DomainSpec {
     clockOffset: devices.family === 'windows' ? 'localtime' : 'utc',
     disk: {
       pool: s.pool.name,
-      volume: volumeName(vm.name, format),
+      volume: volumeName(ctx.slugs?.get(vm.name) ?? slug(vm.name), format),
       format,
       bus: devices.diskBus,
       dev: diskDev(devices.diskBus),

@@ -40,6 +40,9 @@ export interface ProvisionContext {
   planDigest: string;
   settings: ProvisionSettings;
   osinfo: OsInfoDb;
+  /** File-name slugs of the plan's VMs and hosts, unique across the plan (names.ts uniqueSlugs). */
+  slugs: Map<string, string>;
+  hostSlugs: Map<string, string>;
 }
 
 /** VMs of a host in a stable order: the plan's host order, then by name. */
@@ -69,7 +72,7 @@ export function hostProvision(host: PlanHost, vms: PlanVm[], ctx: ProvisionConte
     });
     domains.push({
       name: vm.name,
-      file: `domains/${slug(vm.name)}.xml`,
+      file: `domains/${ctx.slugs.get(vm.name) ?? slug(vm.name)}.xml`,
       xml: domainXml(spec),
       spec,
       autostart: spec.highlyAvailable,
@@ -78,7 +81,7 @@ export function hostProvision(host: PlanHost, vms: PlanVm[], ctx: ProvisionConte
   }
   return {
     host,
-    dir: slug(host.name),
+    dir: ctx.hostSlugs.get(host.name) ?? slug(host.name),
     networks,
     pool,
     volumes,

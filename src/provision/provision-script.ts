@@ -30,7 +30,7 @@ function readState(hp: HostProvision): string[] {
   lines.push(
     "VOLUMES=''",
     `if has "$ACTIVE_POOLS" ${pool}; then`,
-    `  vsh ${q(`vol-list ${hp.pool.name}`)}`,
+    `  vsh ${q(`vol-list --pool ${q(hp.pool.name)}`)}`,
     `  VOLUMES=$(awk 'NR > 2 && NF { print $1 }' <<<"$OUT")`,
     'fi',
   );

@@ -33,7 +33,7 @@ test('capplan provision --apply over the test driver runs every step of the host
   const uri = `test://${path.join(dir, 'out/host2/test-node.xml')}`;
   const r = capplan(['provision', 'plan.json', '--out', 'out', '--apply', '--host', 'host2', '--connect', uri], dir);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^virsh start propietario-2$/m);
+  assert.match(r.stdout, /^virsh start --domain propietario-2$/m);
   assert.match(r.stdout, /host host2: 30 step\(s\) run, 0 already satisfied/);
 });
 
