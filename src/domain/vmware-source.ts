@@ -12,6 +12,7 @@ export const vmwareSourceSchema = z
     folder: z.string().nullable(),
     firmware: z.string().nullable().describe('bios or efi (RVTools vInfo Firmware).'),
     template: z.boolean().describe('A VMware template, not a running VM.'),
+    networks: z.array(z.string()).describe('Port group of each vNIC (RVTools Network #1…#8), in order.'),
   })
   .describe('The VM in vSphere, when the inventory is an RVTools export.');
 export type VmwareSource = z.output<typeof vmwareSourceSchema>;

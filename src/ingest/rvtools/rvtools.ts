@@ -288,6 +288,9 @@ function vmRow(
       folder: ic.text(cells, 'Folder'),
       firmware: ic.text(cells, 'Firmware'),
       template: ic.bool(cells, 'Template'),
+      networks: [1, 2, 3, 4, 5, 6, 7, 8]
+        .map((i) => ic.text(cells, `Network #${i}`))
+        .filter((n): n is string => n !== null),
     },
     source: { file: source, row },
   };
