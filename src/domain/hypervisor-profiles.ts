@@ -8,7 +8,7 @@ export const PROFILE_IDS = ['generic', 'rhel-9', 'proxmox-8', 'rhev-2.2'] as con
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
 /** How guest devices are chosen (method §8): the seed's RHEV 2.2 rules, or osinfo-db. */
-export type GuestPolicyId = 'rhev-2.2' | 'osinfo';
+type GuestPolicyId = 'rhev-2.2' | 'osinfo';
 
 interface ProfileDefaults {
   hypervisor: {
@@ -40,7 +40,8 @@ const RHEL9_VIRT =
   'https://docs.redhat.com/en/documentation/red_hat_enterprise_linux/9/html/configuring_and_managing_virtualization/' +
   'feature-support-and-limitations-in-rhel-9-virtualization_configuring-and-managing-virtualization';
 const RHEL9_INSTALL =
-  'https://docs.redhat.com/en/documentation/red_hat_enterprise_linux/9/html/performing_a_standard_rhel_9_installation/' +
+  'https://docs.redhat.com/en/documentation/red_hat_enterprise_linux/9/html/' +
+  'performing_a_standard_rhel_9_installation/' +
   'partitioning-reference_installing-rhel';
 const OVIRT_VDSM = 'https://github.com/oVirt/vdsm/blob/master/lib/vdsm/common/config.py.in (host_mem_reserve)';
 const QEMU_Q35 = 'https://gitlab.com/libvirt/libvirt/-/blob/master/tests/domaincapsdata/qemu_8.0.0-q35.x86_64.xml';
@@ -153,7 +154,7 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
   },
 };
 
-export const DEFAULT_PROFILE: ProfileId = 'generic';
+const DEFAULT_PROFILE: ProfileId = 'generic';
 
 const SECTIONS: (keyof ProfileDefaults)[] = ['hypervisor', 'cluster', 'partitions', 'provision'];
 

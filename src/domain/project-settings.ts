@@ -113,7 +113,8 @@ export const hypervisorSchema = z
       .default('generic')
       .describe(
         'Hypervisor profile whose limits, ceilings, host layout and guest devices are the defaults (method §12): ' +
-          'generic (libvirt/KVM), rhel-9 (RHEL 9 KVM / oVirt), proxmox-8 (Proxmox VE 8), rhev-2.2 (the worked example).',
+          'generic (libvirt/KVM), rhel-9 (RHEL 9 KVM / oVirt), proxmox-8 (Proxmox VE 8), ' +
+          'rhev-2.2 (the worked example).',
       ),
     name: z.string().default(P.hypervisor.name).describe(`Hypervisor the limits below belong to.${byProfile}`),
     maxVcpuPerVm: z

@@ -42,10 +42,17 @@ const migrationSchema = z
       .nullable()
       .default(null)
       .describe("SHA-1 thumbprint of vCenter's certificate, needed with vddkLibdir."),
+    nonVmware: z
+      .enum(['p2v', 'disk-image'])
+      .default('p2v')
+      .describe(
+        'How a server the inventory does not place in vSphere is converted: p2v (a physical server booted from ' +
+          'the virt-p2v ISO) or disk-image (virt-v2v -i disk from imageDir/<file name>.img).',
+      ),
     imageDir: z
       .string()
       .default('/var/tmp/capplan-images')
-      .describe('Where disk images of servers without VMware source (e.g. exported) are expected: <dir>/<vm>.img.'),
+      .describe('Where the disk images of disk-image conversions are: <dir>/<VM file name>.img.'),
   })
   .prefault({});
 

@@ -78,7 +78,7 @@ const domainOf = (profile: ProfileId, vm: string) =>
     .hosts.flatMap((h) => h.domains)
     .find((d) => d.name === vm)!.xml;
 
-test('Windows Server 2022: q35, virtio, UEFI, guest agent, host-model CPU under generic; IDE + rtl8139 under rhev-2.2', () => {
+test('Windows Server 2022: q35, virtio, UEFI, agent, host-model CPU (generic); IDE + rtl8139 (rhev-2.2)', () => {
   const modern = domainOf('generic', 'ws2022');
   assert.match(modern, /<os firmware="efi">\n\s*<type arch="x86_64" machine="q35">hvm<\/type>/);
   assert.match(modern, /<target dev="vda" bus="virtio"\/>/);
