@@ -100,7 +100,7 @@ test('maxDiskGb caps the disk copied per wave', () => {
 test('virt-v2v from vCenter: vpx path from RVTools datacenter/cluster/host, planned pool, name, network', () => {
   const out = build(vmwarePlan());
   const md = out.files.find((f) => f.name === 'migration/migration.md')!.data;
-  assert.match(md, /VPX=vpx:\/\/USER@VCENTER\/DC%201\/Prod\/esx01\.example\.com\n/);
+  assert.match(md, /VPX=vpx:\/\/USER@vc1\.example\.com\/DC%201\/Prod\/esx01\.example\.com\n/);
   assert.match(
     md,
     new RegExp(

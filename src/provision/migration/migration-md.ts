@@ -32,7 +32,8 @@ function vmCommand(vm: MigrationVm, target: ConversionTarget): string {
     return `# boot ${server} from the virt-p2v ISO with:\n${p2vKernelArgs(vm, target).join(' ')}`;
   }
   const { words } = v2vWords(vm, target);
-  const vpx = vm.method === 'vmware' ? `VPX=vpx://USER@VCENTER/${vpxPath(vm) ?? 'DATACENTER/HOST'}\n` : '';
+  const vc = vm.vmware?.vcenter ?? 'VCENTER';
+  const vpx = vm.method === 'vmware' ? `VPX=vpx://USER@${vc}/${vpxPath(vm) ?? 'DATACENTER/HOST'}\n` : '';
   return `${vpx}${words.map(shellWord).join(' ')}`;
 }
 
