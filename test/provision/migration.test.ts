@@ -73,21 +73,20 @@ function vmwarePlan(): Plan {
 test('waves: least critical first, an application moves whole at its highest priority, at most maxVms', () => {
   const plan = vmwarePlan();
   plan.settings.provision.waves = { ...plan.settings.provision.waves, maxVms: 3 };
-  const waves = migrationWaves(plan).map((w) => [w.haPriority, w.vms.map((v) => v.name)]);
+  const waves = migrationWaves(plan).map((w) => ({ p: w.haPriority, vms: w.vms.map((v) => v.name) }));
   assert.deepEqual(waves.slice(0, 2), [
-    ['low', [HOSTILE, 'archivos', 'dev1']],
-    ['low', ['dev2', 'propietario-1', 'propietario-2']],
+    { p: 'low', vms: [HOSTILE, 'archivos', 'dev1'] },
+    { p: 'low', vms: ['dev2', 'propietario-1', 'propietario-2'] },
   ]);
-  const erp = waves.find(([, vms]) => vms.includes('erp-app'))!;
-  assert.equal(erp[0], 'high');
-  assert.ok(erp[1].includes('erp-db'));
-  for (const [, vms] of waves) assert.ok(vms.length <= 3);
-  const order = waves.map(([p]) => p);
+  const erp = waves.find((w) => w.vms.includes('erp-app'))!;
+  assert.equal(erp.p, 'high');
+  assert.ok(erp.vms.includes('erp-db'));
+  for (const w of waves) assert.ok(w.vms.length <= 3);
+  const rank = (p: string) => ['low', 'medium', 'high'].indexOf(p);
+  const order = waves.map((w) => rank(w.p));
   assert.deepEqual(
     order,
-    [...order].sort(
-      (a, b) => ['low', 'medium', 'high'].indexOf(a as string) - ['low', 'medium', 'high'].indexOf(b as string),
-    ),
+    [...order].sort((x, y) => x - y),
   );
 });
 
