@@ -11,6 +11,24 @@ import { buildProvision } from '../provision/build-provision.ts';
 import type { HostProvision } from '../provision/host-provision.ts';
 import { hostSteps, stepLine } from '../provision/steps.ts';
 import { VirshSession } from '../provision/virsh-session.ts';
+import { osInfoDir, readOsInfoDb } from '../ingest/osinfo/read-osinfo-db.ts';
+import { fallbackOsInfoDb } from '../provision/osinfo-fallback.ts';
+import type { OsInfoDb } from '../domain/osinfo.ts';
+
+/** The installed osinfo-db, or the bundled fallback — said on stderr, so a user knows which. */
+function osInfoDatabase(): OsInfoDb {
+  const db = readOsInfoDb();
+  if (db) {
+    process.stderr.write(`guest devices from osinfo-db ${db.version} (${db.entries.length} OS) at ${osInfoDir()}\n`);
+    return db;
+  }
+  const fb = fallbackOsInfoDb();
+  process.stderr.write(
+    `osinfo-db not found at ${osInfoDir()} (install package osinfo-db): guest devices from capplan's bundled ` +
+      `FALLBACK of ${fb.entries.length} common OS\n`,
+  );
+  return fb;
+}
 
 export interface ProvisionArgs {
   plan: string;
@@ -62,7 +80,8 @@ export async function runProvision(args: ProvisionArgs): Promise<number> {
   const outDir = args.out ?? path.join(path.dirname(args.plan), 'provision');
   // The digest of the plan as capplan writes it, recorded in every domain's metadata.
   const digest = createHash('sha256').update(serialisePlan(plan)).digest('hex');
-  const output = buildProvision(plan, { planFile: args.plan, planDigest: digest });
+  const osinfo = plan.settings.provision.guestPolicy === 'osinfo' ? osInfoDatabase() : undefined;
+  const output = buildProvision(plan, { planFile: args.plan, planDigest: digest, ...(osinfo ? { osinfo } : {}) });
   // Every argument is checked before the first file is written.
   const target = args.connect || args.host !== undefined ? pickHost(output.hosts, args.host, args.plan) : null;
   await writeFilesAtomic(outDir, output.files);

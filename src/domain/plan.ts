@@ -24,6 +24,7 @@ const REASON_CODES = [
   'source-utilisation-above-threshold',
   'special-hardware',
   'guest-32bit-memory',
+  'not-migratable',
   'exceeds-host-capacity',
   'unknown-error',
 ] as const;
@@ -79,6 +80,7 @@ export type PlanVm = z.output<typeof planVmSchema>;
 /** The hypervisor's disk layout (method §7). */
 const partitionsSchema = z.object({
   bootMb: z.number(),
+  efiMb: z.number().optional().describe('/boot/efi, when the hypervisor profile installs UEFI hosts (method §12).'),
   rootMb: z.number(),
   configMb: z.number(),
   loggingMb: z.number(),

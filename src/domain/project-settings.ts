@@ -3,6 +3,12 @@
 // carries. Strict objects: a typo is an error with its path, never a silently ignored setting.
 import { z } from 'zod';
 import { placementRuleFields } from './placement-rules.ts';
+import { PROFILE_IDS, PROFILES } from './hypervisor-profiles.ts';
+import { provisionProfileFields } from './provision-settings.ts';
+
+/** Defaults of the fields a hypervisor profile sets: the default profile's (method §12). */
+const P = PROFILES.generic.defaults;
+const byProfile = ' Default from hypervisor.profile (method §12).';
 
 const statistic = z
   .string()
@@ -103,17 +109,51 @@ export const sizingSchema = z
 
 export const hypervisorSchema = z
   .strictObject({
-    name: z.string().default('RHEV-H 2.2').describe('Hypervisor the limits below belong to.'),
-    maxVcpuPerVm: z.number().int().positive().default(16).describe('vCPU per VM (RHEV 2.2: 16; method §3.5).'),
-    maxMemoryGb64: positive.default(256).describe('Memory per 64-bit guest, GB (method §3.5).'),
-    maxMemoryGb32: positive.default(4).describe('Memory per 32-bit guest, GB (method §3.5).'),
-    maxNicsPerVm: z.number().int().positive().default(8).describe('vNICs per VM (method §3.5).'),
-    maxDisksPerVm: z.number().int().positive().default(8).describe('Virtual disks per VM (method §3.5).'),
-    maxHostCpus: z.number().int().positive().default(64).describe('Physical CPUs (cores) per node (method §5.4).'),
-    maxHostMemoryGb: positive.default(1024).describe('RAM per node, GB (method §5.4).'),
+    profile: z
+      .enum(PROFILE_IDS)
+      .default('generic')
+      .describe(
+        'Hypervisor profile whose limits, ceilings, host layout and guest devices are the defaults (method §12): ' +
+          'generic (libvirt/KVM), rhel-9 (RHEL 9 KVM / oVirt), proxmox-8 (Proxmox VE 8), ' +
+          'rhev-2.2 (the worked example).',
+      ),
+    name: z.string().default(P.hypervisor.name).describe(`Hypervisor the limits below belong to.${byProfile}`),
+    maxVcpuPerVm: z
+      .number()
+      .int()
+      .positive()
+      .default(P.hypervisor.maxVcpuPerVm)
+      .describe(`vCPU per VM (method §3.5).${byProfile}`),
+    maxMemoryGb64: positive
+      .default(P.hypervisor.maxMemoryGb64)
+      .describe(`Memory per 64-bit guest, GB (method §3.5).${byProfile}`),
+    maxMemoryGb32: positive
+      .default(P.hypervisor.maxMemoryGb32)
+      .describe(`Memory per 32-bit guest, GB (method §3.5).${byProfile}`),
+    maxNicsPerVm: z
+      .number()
+      .int()
+      .positive()
+      .default(P.hypervisor.maxNicsPerVm)
+      .describe(`vNICs per VM (method §3.5).${byProfile}`),
+    maxDisksPerVm: z
+      .number()
+      .int()
+      .positive()
+      .default(P.hypervisor.maxDisksPerVm)
+      .describe(`Virtual disks per VM (method §3.5).${byProfile}`),
+    maxHostCpus: z
+      .number()
+      .int()
+      .positive()
+      .default(P.hypervisor.maxHostCpus)
+      .describe(`Physical CPUs (cores) per node (method §5.4).${byProfile}`),
+    maxHostMemoryGb: positive
+      .default(P.hypervisor.maxHostMemoryGb)
+      .describe(`RAM per node, GB (method §5.4).${byProfile}`),
     reserveMb: nonNegative
-      .default(512)
-      .describe('RAM the hypervisor keeps for itself on each node, MB (method §5.1: 512).'),
+      .default(P.hypervisor.reserveMb)
+      .describe(`RAM the hypervisor keeps for itself on each node, MB (method §5.1).${byProfile}`),
   })
   .prefault({});
 
@@ -138,11 +178,11 @@ export const clusterSchema = z
       .describe('k of N+k: host failures the cluster must survive (method §6.4: N+1).'),
     vcpuPerCore: positive.default(2).describe('vCPU per physical core (method §5.1: 16 vCPU on 8 cores, 2:1).'),
     cpuCeilingPct: pct
-      .default(75)
-      .describe('Highest CPU load per host in normal operation (method §6.1: even distribution at 75 %).'),
+      .default(P.cluster.cpuCeilingPct)
+      .describe(`Highest CPU load per host in normal operation (method §6.1: the example's 75 %).${byProfile}`),
     memoryCeilingPct: pct
-      .default(100)
-      .describe('Highest memory load per host (after the reserve) in normal operation.'),
+      .default(P.cluster.memoryCeilingPct)
+      .describe(`Highest memory load per host (after the reserve) in normal operation.${byProfile}`),
     failoverCeilingPct: pct
       .default(100)
       .describe('Highest load per surviving host after a failure, % of each resource it is placed by.'),
@@ -184,7 +224,9 @@ export const clusterSchema = z
       .default(2)
       .describe('NICs bonded for management + storage (method §2.4: bond0 = 2).'),
     dataNics: z.number().int().nonnegative().default(1).describe('NICs for the data network (method §2.4: 1).'),
-    nicGbps: positive.default(4).describe('Speed of each host NIC, Gbps (method §2.4: 4).'),
+    nicGbps: positive
+      .default(P.cluster.nicGbps)
+      .describe(`Speed of each host NIC, Gbps (method §2.4: the example's 4).${byProfile}`),
     localDiskMb: positive
       .default(149504)
       .describe('Internal disk of a derived host as the installer sees it, MB (method §2.5: 146 GB = 149504 MB).'),
@@ -206,10 +248,17 @@ export const clusterSchema = z
 
 export const partitionsSchema = z
   .strictObject({
-    bootMb: nonNegative.default(50).describe('Hypervisor /boot, MB (method §7).'),
-    rootMb: nonNegative.default(512).describe('Hypervisor installation (root), MB (method §7: 256 × 2).'),
-    configMb: nonNegative.default(5).describe('Hypervisor /config, MB (method §7).'),
-    loggingMb: nonNegative.default(2048).describe('Hypervisor /var/log, MB (method §7).'),
+    bootMb: nonNegative.default(P.partitions.bootMb).describe(`Hypervisor /boot, MB (method §7).${byProfile}`),
+    efiMb: nonNegative
+      .default(P.partitions.efiMb)
+      .describe(`Hypervisor /boot/efi (EFI system partition), MB; 0: none (method §7).${byProfile}`),
+    rootMb: nonNegative
+      .default(P.partitions.rootMb)
+      .describe(`Hypervisor installation (root), MB (method §7).${byProfile}`),
+    configMb: nonNegative
+      .default(P.partitions.configMb)
+      .describe(`Hypervisor /config, MB; 0: none (method §7).${byProfile}`),
+    loggingMb: nonNegative.default(P.partitions.loggingMb).describe(`Hypervisor /var/log, MB (method §7).${byProfile}`),
     swapOvercommit: nonNegative
       .default(0.5)
       .describe('swap = recommended_swap(RAM) + RAM × this (method §7: 0.5, RHEL default).'),
@@ -276,11 +325,11 @@ export const provisionSchema = z
       .default([])
       .describe('VMs that will become templates: their disks are qcow2 (method §8: required).'),
     diskBus: z
-      .enum(['auto', 'virtio', 'ide'])
+      .enum(['auto', 'virtio', 'sata', 'ide'])
       .default('auto')
       .describe('auto: chosen by the guest OS policy (method §8).'),
     nicModel: z
-      .enum(['auto', 'virtio', 'e1000', 'rtl8139'])
+      .enum(['auto', 'virtio', 'e1000e', 'e1000', 'rtl8139'])
       .default('auto')
       .describe('auto: chosen by the guest OS policy (method §8).'),
     graphics: z.enum(['vnc', 'spice']).default('vnc').describe('Console protocol (method §8: VNC).'),
@@ -303,8 +352,9 @@ export const provisionSchema = z
     kickstartFsType: z
       .string()
       .regex(/^[a-z0-9]+$/)
-      .default('ext3')
-      .describe('File system of the hypervisor partitions in the kickstart (RHEV-H 2.2 is RHEL 5: ext3).'),
+      .default(P.provision.kickstartFsType)
+      .describe(`File system of the hypervisor partitions in the kickstart (RHEV-H 2.2: ext3).${byProfile}`),
+    ...provisionProfileFields,
   })
   .prefault({});
 

@@ -18,9 +18,11 @@ import {
   qualitySchema,
   sizingSchema,
 } from './project-settings.ts';
+import { withProfileDefaults } from './hypervisor-profiles.ts';
 import type { InventoryServer, ServerUsage } from './server.ts';
 
-export const projectSchema = z.strictObject({
+/** capplan.yaml as written, before its profile's defaults (method §12) are filled in. */
+const projectFileSchema = z.strictObject({
   project: z
     .string()
     .min(1)
@@ -50,8 +52,10 @@ export const projectSchema = z.strictObject({
   provision: provisionSchema,
 });
 
+export const projectSchema = z.preprocess((raw) => withProfileDefaults(raw), projectFileSchema);
+
 /** capplan.yaml as written. */
-export type ProjectInput = z.input<typeof projectSchema>;
+export type ProjectInput = z.input<typeof projectFileSchema>;
 /** capplan.yaml after defaults: what the engine receives. */
 export type ProjectSettings = z.output<typeof projectSchema>;
 export type SizingSettings = ProjectSettings['sizing'];

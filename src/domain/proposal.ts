@@ -15,6 +15,7 @@ import {
   sizingSchema,
 } from './project-settings.ts';
 import type { ProjectSettings } from './project.ts';
+import { withProfileDefaults } from './hypervisor-profiles.ts';
 import { parseStructured, readStructuredText, type ParsedFile } from './load-file.ts';
 
 export const PROPOSAL_FORMAT_VERSION = 1;
@@ -59,7 +60,7 @@ const proposalVmSchema = z.strictObject({
   networkMBps: nonNegative.optional().describe('Network MB/s the proposal was made with.'),
 });
 
-export const proposalSchema = z
+const proposalFileSchema = z
   .strictObject({
     formatVersion: z.literal(PROPOSAL_FORMAT_VERSION).describe('Version of this file format.'),
     project: z
@@ -110,8 +111,13 @@ export const proposalSchema = z
     });
   });
 
+export const proposalSchema = z.preprocess(
+  (raw) => withProfileDefaults(raw, ['hypervisor', 'cluster', 'partitions']),
+  proposalFileSchema,
+);
+
 /** proposal.yaml as written. */
-export type ProposalInput = z.input<typeof proposalSchema>;
+export type ProposalInput = z.input<typeof proposalFileSchema>;
 /** proposal.yaml after defaults. */
 export type Proposal = z.output<typeof proposalSchema>;
 export type ProposalVm = Proposal['vms'][number];
@@ -135,7 +141,10 @@ export function proposalSettings(p: Proposal): ProjectSettings {
     quality: p.quality,
     placement: placementSchema.parse({}),
     // Provisioning does not bear on whether a proposal holds: its defaults.
-    provision: provisionSchema.parse({}),
+    provision: provisionSchema.parse(
+      (withProfileDefaults({ hypervisor: { profile: p.hypervisor.profile } }, ['provision']) as { provision: object })
+        .provision,
+    ),
   };
 }
 

@@ -3,6 +3,7 @@
 // plain types derived from them. Units are in the names.
 import { z } from 'zod';
 import { serverRuleFields } from './placement-rules.ts';
+import { vmwareSourceSchema } from './vmware-source.ts';
 
 export const HA_PRIORITIES = ['high', 'medium', 'low'] as const;
 export type HaPriority = (typeof HA_PRIORITIES)[number];
@@ -36,6 +37,7 @@ export const serverFieldsSchema = z.object({
   specialHardware: z.array(z.enum(SPECIAL_HARDWARE)),
   haPriority: z.enum(HA_PRIORITIES),
   ...serverRuleFields,
+  vmware: vmwareSourceSchema.optional(),
 });
 
 /** One physical server as inventoried, with the row it came from (for messages). */

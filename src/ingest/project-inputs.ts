@@ -1,7 +1,7 @@
 // Everything a project names, read and validated: the inputs of assemblePlan. Shared by
 // `plan`, `place` (given a project) and `check`.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import { assessAll } from '../quality/assess-quality.ts';
@@ -59,7 +59,9 @@ export async function readServerData(
 }> {
   const inputs = settings.inputs ?? {};
   const csv = inputs.csv ?? {};
+  // A plan names the templates it leaves out (not migratable, method §4), so it reads them.
   const inventory = await readInventory(inventoryFile, {
+    templates: 'include',
     csv,
     ...(inputs.columns?.inventory ? { columnMap: inputs.columns.inventory } : {}),
   });
@@ -92,8 +94,16 @@ function requestedPercentiles(statistic: Record<string, string>): number[] {
   return [...ps].sort((a, b) => a - b);
 }
 
+/** sha256 of a file; of an RVTools CSV export folder, of its files' names and bytes in name order. */
 async function sha256(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
+  const hash = createHash('sha256');
+  if ((await stat(file)).isDirectory()) {
+    for (const name of (await readdir(file)).sort()) {
+      const p = path.join(file, name);
+      if (!(await stat(p)).isFile()) continue;
+      hash.update(`${name}\0`).update(await readFile(p));
+    }
+    return hash.digest('hex');
+  }
+  return hash.update(await readFile(file)).digest('hex');
 }

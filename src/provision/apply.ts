@@ -34,7 +34,7 @@ async function readState(session: VirshSession, poolName: string): Promise<Libvi
     state[key as keyof typeof STATE_QUERIES] = parseNames(await must(session, query));
   }
   if (state.activePools.has(poolName))
-    state.volumes = parseVolumeTable(await must(session, virshLine('vol-list', poolName)));
+    state.volumes = parseVolumeTable(await must(session, virshLine('vol-list', '--pool', poolName)));
   return state;
 }
 

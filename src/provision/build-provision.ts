@@ -5,9 +5,14 @@ import type { ProvisionSettings } from '../domain/project.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Plan } from '../domain/plan.ts';
 import { hostProvision, type HostProvision } from './host-provision.ts';
-import { checkObjectName } from './names.ts';
+import { checkObjectName, uniqueSlugs } from './names.ts';
 import { provisionScript } from './provision-script.ts';
 import { testNodeXml } from './test-node-xml.ts';
+import type { OsInfoDb } from '../domain/osinfo.ts';
+import { fallbackOsInfoDb } from './osinfo-fallback.ts';
+import { migrationMarkdown } from './migration/migration-md.ts';
+import { waveScript } from './migration/wave-script.ts';
+import { migrationWaves, type MigrationVm } from './migration/waves.ts';
 
 interface OutputFile {
   name: string;
@@ -26,6 +31,8 @@ export interface ProvisionOptions {
   planFile: string;
   /** sha256 of the plan as capplan writes it, recorded in each domain's metadata. */
   planDigest: string;
+  /** The OS database for the osinfo guest policy; default: capplan's bundled fallback. */
+  osinfo?: OsInfoDb;
 }
 
 function checkNames(plan: Plan, settings: ProvisionSettings, file: string): void {
@@ -63,6 +70,41 @@ function hostFiles(hp: HostProvision, project: string): OutputFile[] {
   ];
 }
 
+/** migration/: migration.md and one script per wave (method §13). */
+function migrationFiles(plan: Plan, slugs: Map<string, string>): OutputFile[] {
+  const s = plan.settings.provision;
+  const m = s.migration;
+  const waves = migrationWaves(plan);
+  if (waves.length === 0) return [];
+  const vddk = m.vddkLibdir ? { libdir: m.vddkLibdir, thumbprint: m.vddkThumbprint } : null;
+  const target = (vm: MigrationVm) => ({
+    pool: s.pool.name,
+    format: s.templateVms.includes(vm.name) ? ('qcow2' as const) : s.diskFormat,
+    fileName: slugs.get(vm.name) ?? vm.name,
+    vddk,
+  });
+  const vcenters = [...new Set(waves.flatMap((w) => w.vms.map((vm) => vm.vmware?.vcenter ?? null)))].filter(Boolean);
+  const ctx = {
+    project: plan.project,
+    waves: waves.length,
+    target,
+    vcenter: m.vcenter ?? (vcenters.length === 1 ? vcenters[0]! : null),
+    vcenterUser: m.vcenterUser,
+    passwordFile: m.passwordFile,
+    imageDir: m.imageDir,
+    noVerify: m.noVerify,
+  };
+  const pad = Math.max(2, String(waves.length).length);
+  return [
+    { name: 'migration/migration.md', data: `${migrationMarkdown(plan, waves, target)}\n` },
+    ...waves.map((w) => ({
+      name: `migration/wave-${String(w.number).padStart(pad, '0')}.sh`,
+      data: waveScript(w, ctx),
+      mode: 0o755,
+    })),
+  ];
+}
+
 export function buildProvision(plan: Plan, options: ProvisionOptions): ProvisionOutput {
   const settings = plan.settings.provision;
   checkNames(plan, settings, options.planFile);
@@ -71,6 +113,10 @@ export function buildProvision(plan: Plan, options: ProvisionOptions): Provision
     planFormatVersion: plan.formatVersion,
     planDigest: `sha256:${options.planDigest}`,
     settings,
+    osinfo: options.osinfo ?? fallbackOsInfoDb(),
+    // One shared pool holds every host's disks: VM file names are unique across the plan.
+    slugs: uniqueSlugs(plan.vms.filter((vm) => vm.status === 'placed').map((vm) => vm.name)),
+    hostSlugs: uniqueSlugs(plan.hosts.map((h) => h.name)),
   };
   const hosts = plan.hosts.map((host) => hostProvision(host, plan.vms, ctx));
   const dirs = new Set<string>();
@@ -79,5 +125,5 @@ export function buildProvision(plan: Plan, options: ProvisionOptions): Provision
       throw new InputError(`two hosts share the folder name ${hp.dir}`, { file: options.planFile, column: 'hosts' });
     dirs.add(hp.dir);
   }
-  return { hosts, files: hosts.flatMap((hp) => hostFiles(hp, plan.project)) };
+  return { hosts, files: [...hosts.flatMap((hp) => hostFiles(hp, plan.project)), ...migrationFiles(plan, ctx.slugs)] };
 }

@@ -3,7 +3,8 @@
 import type { ProvisionSettings } from '../domain/project.ts';
 import type { HaPriority } from '../domain/server.ts';
 import type { PlanVm } from '../domain/plan.ts';
-import { guestDevices, type DiskBus, type GuestFamily, type NicModel } from './guest-policy.ts';
+import type { OsInfoDb } from '../domain/osinfo.ts';
+import { guestDevices, type DiskBus, type GuestDevices, type GuestFamily, type NicModel } from './guest-policy.ts';
 import { slug } from './names.ts';
 import { vmMac, vmUuid } from './uuid.ts';
 
@@ -21,6 +22,15 @@ export interface DomainSpec {
   vcpu: number;
   topology: VcpuTopology;
   family: GuestFamily;
+  machine: GuestDevices['machine'];
+  firmware: GuestDevices['firmware'];
+  /** Guest agent channel, memballoon, rng (a guest with virtio drivers). */
+  paravirt: boolean;
+  /** CPU: libvirt's host-model, or a named model every host offers; null: none written (RHEV 2.2 policy). */
+  cpu: { mode: 'host-model' } | { mode: 'custom'; model: string } | null;
+  /** Hyper-V enlightenments for a Windows guest (osinfo policy). */
+  hyperv: boolean;
+  osinfo: GuestDevices['osinfo'];
   /** Windows keeps its clock in local time, everything else in UTC (libvirt formatdomain "Time keeping"). */
   clockOffset: 'localtime' | 'utc';
   disk: { pool: string; volume: string; format: 'raw' | 'qcow2'; bus: DiskBus; dev: string; capacityGb: number };
@@ -46,6 +56,10 @@ export interface DomainContext {
   planFormatVersion: number;
   planDigest: string;
   settings: ProvisionSettings;
+  /** The OS database guest devices come from (osinfo policy). */
+  osinfo: OsInfoDb;
+  /** File-name slug of every VM of the plan, unique across it (names.ts uniqueSlugs). */
+  slugs?: Map<string, string>;
 }
 
 /**
@@ -60,18 +74,19 @@ export function vcpuTopology(vcpu: number, maxSockets: number): VcpuTopology {
   return { sockets: 1, cores: vcpu, threads: 1 };
 }
 
-/** Disk device name: virtio disks are vdX, IDE disks hdX (the CD-ROM takes hdc). */
+/** Disk device name: virtio disks are vdX, SATA sdX, IDE hdX (the CD-ROM takes hdc or sdb). */
 function diskDev(bus: DiskBus): string {
-  return bus === 'virtio' ? 'vda' : 'hda';
+  return bus === 'virtio' ? 'vda' : bus === 'sata' ? 'sda' : 'hda';
 }
 
-function volumeName(vmName: string, format: 'raw' | 'qcow2'): string {
-  return `${slug(vmName)}-system.${format === 'raw' ? 'img' : 'qcow2'}`;
+function volumeName(fileSlug: string, format: 'raw' | 'qcow2'): string {
+  return `${fileSlug}-system.${format === 'raw' ? 'img' : 'qcow2'}`;
 }
 
 export function domainSpec(vm: PlanVm, ctx: DomainContext): DomainSpec {
   const s = ctx.settings;
-  const devices = guestDevices(vm.os, s);
+  const devices = guestDevices(vm.os, s, ctx.osinfo);
+  const osinfoPolicy = s.guestPolicy === 'osinfo';
   // Method §8: pre-allocated (raw) for server VMs, thin (qcow2) required for templates.
   const format = s.templateVms.includes(vm.name) ? 'qcow2' : s.diskFormat;
   const networks = s.nicNetworks;
@@ -88,10 +103,16 @@ export function domainSpec(vm: PlanVm, ctx: DomainContext): DomainSpec {
     vcpu: vm.vcpu,
     topology: vcpuTopology(vm.vcpu, s.vcpuSockets),
     family: devices.family,
+    machine: devices.machine,
+    firmware: devices.firmware,
+    paravirt: devices.paravirt,
+    cpu: !osinfoPolicy ? null : s.cpuModel ? { mode: 'custom', model: s.cpuModel } : { mode: 'host-model' },
+    hyperv: osinfoPolicy && devices.family === 'windows',
+    osinfo: devices.osinfo,
     clockOffset: devices.family === 'windows' ? 'localtime' : 'utc',
     disk: {
       pool: s.pool.name,
-      volume: volumeName(vm.name, format),
+      volume: volumeName(ctx.slugs?.get(vm.name) ?? slug(vm.name), format),
       format,
       bus: devices.diskBus,
       dev: diskDev(devices.diskBus),

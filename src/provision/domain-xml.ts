@@ -24,7 +24,11 @@ function addMetadata(domain: XMLBuilder, spec: DomainSpec): void {
     enabled: spec.highlyAvailable ? 'yes' : 'no',
     priority: m.haPriority,
   });
-  if (m.os !== null) vm.ele(CAPPLAN_XMLNS, 'capplan:os').txt(m.os);
+  if (m.os !== null || spec.osinfo !== null) {
+    // The osinfo-db short id the devices come from, and "fallback" when the database was missing.
+    const osinfo = spec.osinfo ? { osinfo: spec.osinfo.id, osinfoSource: spec.osinfo.source } : {};
+    vm.ele(CAPPLAN_XMLNS, 'capplan:os', osinfo).txt(m.os ?? '');
+  }
 }
 
 function addDevices(domain: XMLBuilder, spec: DomainSpec): void {
@@ -38,7 +42,8 @@ function addDevices(domain: XMLBuilder, spec: DomainSpec): void {
     const cdrom = devices.ele('disk', { type: 'file', device: 'cdrom' });
     cdrom.ele('driver', { name: 'qemu', type: 'raw' });
     cdrom.ele('source', { file: spec.cdromIso });
-    cdrom.ele('target', { dev: 'hdc', bus: 'ide' });
+    // q35 has no IDE controller: the CD-ROM is SATA there.
+    cdrom.ele('target', spec.machine === 'q35' ? { dev: 'sdb', bus: 'sata' } : { dev: 'hdc', bus: 'ide' });
     cdrom.ele('readonly');
   }
   for (const nic of spec.nics) {
@@ -47,7 +52,33 @@ function addDevices(domain: XMLBuilder, spec: DomainSpec): void {
     iface.ele('source', { network: nic.network });
     iface.ele('model', { type: nic.model });
   }
+  if (spec.paravirt) {
+    // qemu-guest-agent's channel (libvirt formatdomain "Channel"), so the host can freeze file
+    // systems for backups and shut the guest down cleanly.
+    devices.ele('channel', { type: 'unix' }).ele('target', { type: 'virtio', name: 'org.qemu.guest_agent.0' });
+  }
   devices.ele('graphics', { type: spec.graphics, autoport: 'yes' });
+  if (spec.paravirt) {
+    devices.ele('memballoon', { model: 'virtio' });
+    devices.ele('rng', { model: 'virtio' }).ele('backend', { model: 'random' }).txt('/dev/urandom');
+  }
+}
+
+function addCpu(domain: XMLBuilder, spec: DomainSpec): void {
+  const t = spec.topology;
+  const topology = { sockets: String(t.sockets), cores: String(t.cores), threads: String(t.threads) };
+  if (spec.cpu === null) {
+    domain.ele('cpu').ele('topology', topology);
+    return;
+  }
+  // host-model: the host CPU's model and features, migratable between like hosts; a named
+  // model (match exact, no fallback) for live migration across CPU generations.
+  const cpu =
+    spec.cpu.mode === 'host-model'
+      ? domain.ele('cpu', { mode: 'host-model' })
+      : domain.ele('cpu', { mode: 'custom', match: 'exact' });
+  if (spec.cpu.mode === 'custom') cpu.ele('model', { fallback: 'forbid' }).txt(spec.cpu.model);
+  cpu.ele('topology', topology);
 }
 
 export function domainXml(spec: DomainSpec): string {
@@ -59,17 +90,24 @@ export function domainXml(spec: DomainSpec): string {
   domain.ele('memory', { unit: 'MiB' }).txt(String(spec.memoryMib));
   domain.ele('currentMemory', { unit: 'MiB' }).txt(String(spec.memoryMib));
   domain.ele('vcpu', { placement: 'static' }).txt(String(spec.vcpu));
-  const os = domain.ele('os');
-  os.ele('type', { arch: 'x86_64' }).txt('hvm');
+  const os = domain.ele('os', spec.firmware ? { firmware: spec.firmware } : {});
+  os.ele('type', spec.machine ? { arch: 'x86_64', machine: spec.machine } : { arch: 'x86_64' }).txt('hvm');
   // Boot sequence (method §8): hard disk first, then the CD-ROM when an ISO is attached.
   os.ele('boot', { dev: 'hd' });
   if (spec.cdromIso !== null) os.ele('boot', { dev: 'cdrom' });
   const features = domain.ele('features');
   features.ele('acpi');
   features.ele('apic');
-  const t = spec.topology;
-  domain.ele('cpu').ele('topology', { sockets: String(t.sockets), cores: String(t.cores), threads: String(t.threads) });
-  domain.ele('clock', { offset: spec.clockOffset });
+  if (spec.hyperv) {
+    // Hyper-V enlightenments Windows uses under KVM (as virt-install sets them).
+    const hv = features.ele('hyperv');
+    hv.ele('relaxed', { state: 'on' });
+    hv.ele('vapic', { state: 'on' });
+    hv.ele('spinlocks', { state: 'on', retries: '8191' });
+  }
+  addCpu(domain, spec);
+  const clock = domain.ele('clock', { offset: spec.clockOffset });
+  if (spec.hyperv) clock.ele('timer', { name: 'hypervclock', present: 'yes' });
   domain.ele('on_poweroff').txt('destroy');
   domain.ele('on_reboot').txt('restart');
   domain.ele('on_crash').txt('restart');

@@ -2,6 +2,7 @@
 // is written to, relative to the host's folder), the kickstart layout. Pure.
 import type { ProvisionSettings } from '../domain/project.ts';
 import type { PlanHost, PlanVm } from '../domain/plan.ts';
+import type { OsInfoDb } from '../domain/osinfo.ts';
 import { domainSpec, type DomainSpec } from './domain-spec.ts';
 import { domainXml } from './domain-xml.ts';
 import { kickstartParts } from './kickstart.ts';
@@ -38,6 +39,10 @@ export interface ProvisionContext {
   planFormatVersion: number;
   planDigest: string;
   settings: ProvisionSettings;
+  osinfo: OsInfoDb;
+  /** File-name slugs of the plan's VMs and hosts, unique across the plan (names.ts uniqueSlugs). */
+  slugs: Map<string, string>;
+  hostSlugs: Map<string, string>;
 }
 
 /** VMs of a host in a stable order: the plan's host order, then by name. */
@@ -67,7 +72,7 @@ export function hostProvision(host: PlanHost, vms: PlanVm[], ctx: ProvisionConte
     });
     domains.push({
       name: vm.name,
-      file: `domains/${slug(vm.name)}.xml`,
+      file: `domains/${ctx.slugs.get(vm.name) ?? slug(vm.name)}.xml`,
       xml: domainXml(spec),
       spec,
       autostart: spec.highlyAvailable,
@@ -76,7 +81,7 @@ export function hostProvision(host: PlanHost, vms: PlanVm[], ctx: ProvisionConte
   }
   return {
     host,
-    dir: slug(host.name),
+    dir: ctx.hostSlugs.get(host.name) ?? slug(host.name),
     networks,
     pool,
     volumes,

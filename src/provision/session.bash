@@ -5,7 +5,18 @@ set -euo pipefail
 cd -- "$(dirname -- "${BASH_SOURCE[0]}")"
 LIBVIRT_URI="${LIBVIRT_URI:-qemu:///system}"
 DRY_RUN=0
-if [[ ${1:-} == --dry-run ]]; then DRY_RUN=1; fi
+INFRA_ONLY=0
+for arg in "$@"; do
+  case $arg in
+  --dry-run) DRY_RUN=1 ;;
+  # Networks and the pool only: the VMs come from the migration waves (virt-v2v defines them).
+  --infrastructure-only) INFRA_ONLY=1 ;;
+  *)
+    printf 'provision.sh: unknown option %s (--dry-run, --infrastructure-only)\n' "$arg" >&2
+    exit 2
+    ;;
+  esac
+done
 
 # One virsh session (one connection) for the whole run: libvirt's test driver keeps its state
 # per connection, and it is faster. After each command the session echoes a marker; the

@@ -63,28 +63,38 @@ export function emptyState(): LibvirtState {
   };
 }
 
-/** Order: networks, then storage, then VM disks, then domains (each needs the ones before). */
+/**
+ * Order: networks, then storage, then VM disks, then domains (each needs the ones before).
+ * Every name and file goes after its option (`--domain NAME`, `--file FILE`): a VM named
+ * `--help` is then a value, never an option of virsh.
+ */
 export function hostSteps(hp: HostProvision): Step[] {
   const steps: Step[] = [];
   for (const net of hp.networks) {
-    steps.push({ object: net.name, unless: 'networks', words: ['net-define', net.file], fileArg: 1 });
-    steps.push({ object: net.name, unless: 'activeNetworks', words: ['net-start', net.name] });
-    steps.push({ object: net.name, unless: 'autostartNetworks', words: ['net-autostart', net.name] });
+    steps.push({ object: net.name, unless: 'networks', words: ['net-define', '--file', net.file], fileArg: 2 });
+    steps.push({ object: net.name, unless: 'activeNetworks', words: ['net-start', '--network', net.name] });
+    steps.push({ object: net.name, unless: 'autostartNetworks', words: ['net-autostart', '--network', net.name] });
   }
   const pool = hp.pool.name;
-  steps.push({ object: pool, unless: 'pools', words: ['pool-define', hp.pool.file], fileArg: 1 });
+  steps.push({ object: pool, unless: 'pools', words: ['pool-define', '--file', hp.pool.file], fileArg: 2 });
   // pool-build creates the pool's directory; only for a pool capplan defines itself.
-  steps.push({ object: pool, unless: 'pools', words: ['pool-build', pool] });
-  steps.push({ object: pool, unless: 'activePools', words: ['pool-start', pool] });
-  steps.push({ object: pool, unless: 'autostartPools', words: ['pool-autostart', pool] });
+  steps.push({ object: pool, unless: 'pools', words: ['pool-build', '--pool', pool] });
+  steps.push({ object: pool, unless: 'activePools', words: ['pool-start', '--pool', pool] });
+  steps.push({ object: pool, unless: 'autostartPools', words: ['pool-autostart', '--pool', pool] });
   for (const vol of hp.volumes)
-    steps.push({ object: vol.name, unless: 'volumes', words: ['vol-create', pool, vol.file], fileArg: 2 });
+    steps.push({
+      object: vol.name,
+      unless: 'volumes',
+      words: ['vol-create', '--pool', pool, '--file', vol.file],
+      fileArg: 4,
+    });
   for (const dom of hp.domains) {
-    steps.push({ object: dom.name, unless: 'domains', words: ['define', dom.file], fileArg: 1 });
+    steps.push({ object: dom.name, unless: 'domains', words: ['define', '--file', dom.file], fileArg: 2 });
     // Method §8: a highly available VM restarts by itself; libvirt's autostart is the
     // per-host equivalent (the VM starts when its host boots).
-    if (dom.autostart) steps.push({ object: dom.name, unless: 'autostartDomains', words: ['autostart', dom.name] });
-    if (dom.start) steps.push({ object: dom.name, unless: 'activeDomains', words: ['start', dom.name] });
+    if (dom.autostart)
+      steps.push({ object: dom.name, unless: 'autostartDomains', words: ['autostart', '--domain', dom.name] });
+    if (dom.start) steps.push({ object: dom.name, unless: 'activeDomains', words: ['start', '--domain', dom.name] });
   }
   return steps;
 }

@@ -6,6 +6,7 @@ import type { Plan, PlanServer, PlanVm, ReasonCode } from '../domain/plan.ts';
 /** Summary groups in the order MAP lists them, plus the source's "hard to consolidate" ones. */
 const GROUPS = [
   'Virtualization Candidate',
+  'Excluded: Not Migratable',
   'Unplaced: Missing Inventory Data',
   'Unplaced: Missing Performance Data',
   'Unplaced: Special Hardware',
@@ -23,6 +24,8 @@ const GROUP_OF_CODE: Record<ReasonCode, Group> = {
   'exceeds-memory-limit': 'Unplaced: Exceeds Hypervisor Limits',
   'exceeds-nic-limit': 'Unplaced: Exceeds Hypervisor Limits',
   'guest-32bit-memory': 'Unplaced: Exceeds Hypervisor Limits',
+  // Method §4: templates, vSphere's own agent VMs and non-x86 sources are no KVM guests.
+  'not-migratable': 'Excluded: Not Migratable',
   // Method §4: a server above 85 % would monopolise a node — MAP's threshold group.
   'source-utilisation-above-threshold': 'Unplaced: Utilization exceeds host thresholds after virtualization',
   'exceeds-host-capacity': 'Unplaced: Utilization exceeds host thresholds after virtualization',

@@ -97,6 +97,31 @@ export function specialHardwareReason(server: Pick<InventoryServer, 'specialHard
 }
 
 /**
+ * Sources that are no KVM guest at all (method §4): a VMware template (a master image, not a
+ * server), a vSphere agent VM (vCLS, the cluster services vSphere creates itself) or a VMware
+ * appliance on Photon OS (vCenter, NSX: part of the platform being replaced), and a server of
+ * another architecture (AIX/POWER, SPARC/Solaris, HP-UX/Itanium, IBM i, z/OS) that x86_64 KVM
+ * cannot run — it needs a re-platforming project, not a conversion.
+ */
+const FOREIGN_ARCH = /\b(aix|power ?\d*|powerpc|ppc64|sparc|hp-ux|itanium|ia64|z\/os|os\/400|ibm i)\b/i;
+
+export function notMigratableReason(server: InventoryServer): Reason | null {
+  const why = (kind: string, message: string): Reason => ({
+    code: 'not-migratable',
+    message,
+    figures: { kind },
+  });
+  if (server.vmware?.template) return why('template', 'a VMware template, not a running server: nothing to migrate');
+  if (/^vCLS([-\s(]|$)/i.test(server.name))
+    return why('vsphere-agent', 'a vSphere Cluster Services agent VM (vCLS): vSphere runs it for itself');
+  if (server.os && /photon/i.test(server.os))
+    return why('vsphere-agent', `a VMware appliance or agent VM (${server.os}): part of vSphere itself`);
+  const arch = [server.os, server.cpuModel].find((t) => t && FOREIGN_ARCH.test(t));
+  if (arch) return why('architecture', `runs on another architecture (${arch}): x86_64 KVM cannot run it`);
+  return null;
+}
+
+/**
  * Inventory columns whose absence is "missing inventory data" (docs/inputs.md), CSV names.
  * cpu_ghz only where a rule uses it (clock normalisation, method §3.4); nics never: a server
  * without a NIC count becomes a VM with one vNIC.

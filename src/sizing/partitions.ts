@@ -24,12 +24,14 @@ export function recommendedSwapGb(ramGb: number): number {
  * swap = (recommended_swap(RAM) + RAM × overcommit) × 1024 MB — the example: (8 + 32 × 0.5)
  * × 1024 = 24576 MB; data (kvm core files, kernel dumps, ISO staging) = RAM × 1.5 × 1024 =
  * 49152 MB; boot, root (256 × 2 MB), config and logging fixed. The example totals 76343 MB
- * on a 149504 MB disk.
+ * on a 149504 MB disk. A profile with UEFI hosts adds /boot/efi (method §12).
  */
 export function hypervisorPartitions(ramGb: number, localDiskMb: number, settings: PartitionSettings): Partitions {
   const swapMb = ceilSafe((recommendedSwapGb(ramGb) + ramGb * settings.swapOvercommit) * 1024);
   const dataMb = ceilSafe(ramGb * settings.dataFactor * 1024);
-  const { bootMb, rootMb, configMb, loggingMb } = settings;
-  const totalMb = bootMb + rootMb + configMb + loggingMb + swapMb + dataMb;
-  return { bootMb, rootMb, configMb, loggingMb, swapMb, dataMb, totalMb, fits: totalMb <= localDiskMb };
+  const { bootMb, efiMb, rootMb, configMb, loggingMb } = settings;
+  const totalMb = bootMb + efiMb + rootMb + configMb + loggingMb + swapMb + dataMb;
+  // An EFI system partition only where the profile's install has one (method §7, §12).
+  const efi = efiMb > 0 ? { efiMb } : {};
+  return { bootMb, ...efi, rootMb, configMb, loggingMb, swapMb, dataMb, totalMb, fits: totalMb <= localDiskMb };
 }

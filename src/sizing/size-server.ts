@@ -15,6 +15,7 @@ import {
   missingInventoryReason,
   missingPerformanceReason,
   nicLimitReason,
+  notMigratableReason,
   specialHardwareReason,
   vcpuLimitReason,
 } from './exclusion-rules.ts';
@@ -93,6 +94,7 @@ function exclusionReasons(
 ): Reason[] {
   const { hypervisor: hv, sizing: s } = settings;
   const candidates = [
+    notMigratableReason(server),
     missingInventoryReason(server, s.cpuNormalisation === 'clock'),
     missingPerformanceReason(usage, s.minSamples),
     specialHardwareReason(server),

@@ -87,7 +87,7 @@ test('a host over its CPU ceiling in normal operation is a host-capacity violati
 });
 
 test('hypervisor limits per VM: vCPU, 32-bit memory, vNICs, host threads', () => {
-  const p = exampleProposal((t) => t.replace('cluster:', 'hypervisor:\n  maxVcpuPerVm: 2\ncluster:'));
+  const p = exampleProposal((t) => t.replace('hypervisor:\n', 'hypervisor:\n  maxVcpuPerVm: 2\n'));
   const r = run(p, currentFromBaseline(p, { vpn: { vcpu: 3, nics: 9 }, web: { osBits: 32, memoryGb: 5 } }));
   const v = r.violations.filter((x) => x.kind === 'vm-limit');
   assert.deepEqual(

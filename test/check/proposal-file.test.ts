@@ -33,7 +33,7 @@ const malformed: { name: string; edit: (t: string) => string; expect: RegExp }[]
   {
     name: 'unknown top-level key',
     edit: (t) => `${t}colour: blue\n`,
-    expect: /proposal\.yaml:38: colour: unknown setting/,
+    expect: /proposal\.yaml:40: colour: unknown setting/,
   },
   {
     name: 'misspelt model field',

@@ -138,7 +138,7 @@ test('GitHub annotations point at the proposal lines of the host and VM entries'
 });
 
 test('a VM-limit violation points at the VM entry; a new VM at the vms: key', () => {
-  const p = exampleProposal((t) => t.replace('cluster:', 'hypervisor:\n  maxVcpuPerVm: 1\ncluster:'));
+  const p = exampleProposal((t) => t.replace('hypervisor:\n', 'hypervisor:\n  maxVcpuPerVm: 1\n'));
   const r = evaluateProposal({
     file: 'proposal.yaml',
     proposal: p.proposal,

@@ -21,7 +21,9 @@ test('defaults fill every section and paths resolve relative to the project file
   const p = await loadProject(dir);
   assert.equal(p.settings.sizing.diskStepGb, 5);
   assert.equal(p.settings.cluster.redundancy, 1);
-  assert.equal(p.settings.hypervisor.reserveMb, 512);
+  // The default profile is generic libvirt/KVM (method §12).
+  assert.equal(p.settings.hypervisor.profile, 'generic');
+  assert.equal(p.settings.hypervisor.reserveMb, 2048);
   assert.equal(p.settings.partitions.swapOvercommit, 0.5);
   assert.equal(p.inventoryFile, path.join(dir, 'inv.csv'));
   assert.deepEqual(p.monitoringFiles, [path.join(dir, 'mon.csv')]);

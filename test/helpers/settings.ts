@@ -1,5 +1,6 @@
-// Project settings for tests: every section's defaults (the worked example's sizing), with
-// overrides as a capplan.yaml would write them.
+// Project settings for tests: every section's defaults under the rhev-2.2 profile (the worked
+// example's platform, which most tests reproduce), with overrides as a capplan.yaml would write
+// them; `hypervisor.profile` in the overrides picks another profile.
 import { projectSchema, type ProjectInput, type ProjectSettings } from '../../src/domain/project.ts';
 
 export function defaultSettings(overrides: Partial<ProjectInput> = {}): ProjectSettings {
@@ -7,5 +8,6 @@ export function defaultSettings(overrides: Partial<ProjectInput> = {}): ProjectS
     project: 'test',
     inputs: { inventory: 'inventory.csv', monitoring: 'monitoring.csv' },
     ...overrides,
+    hypervisor: { profile: 'rhev-2.2', ...overrides.hypervisor },
   });
 }

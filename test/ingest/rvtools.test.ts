@@ -100,6 +100,16 @@ test(
         application: null,
         specialHardware: [],
         haPriority: 'high',
+        vmware: {
+          vcenter: 'vc1.local',
+          datacenter: 'DC1',
+          cluster: 'CL1',
+          host: 'esx01.local',
+          folder: null,
+          firmware: null,
+          template: false,
+          networks: [],
+        },
         source: undefined,
       },
     );

@@ -105,7 +105,7 @@ test('a failing step stops the apply with the virsh error', { skip }, async () =
   try {
     await assert.rejects(
       applyHost(session, hp, { hostDir, dryRun: false }),
-      /vol-create capplan .*Not enough free space/s,
+      /vol-create --pool capplan .*Not enough free space/s,
     );
   } finally {
     await session.close();

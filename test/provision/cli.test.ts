@@ -19,7 +19,7 @@ test('capplan provision writes every host folder and prints the steps it would r
   const dir = planDir();
   const r = capplan(['provision', 'plan.json', '--out', 'out'], dir);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /wrote 32 files for 2 host\(s\) under out/);
+  assert.match(r.stdout, /wrote 36 files for 2 host\(s\) under out/);
   assert.match(r.stdout, /would run: virsh define .*out\/host1\/domains\/nomina\.xml/);
   assert.equal(statSync(path.join(dir, 'out/host1/provision.sh')).mode & 0o111, 0o111);
   const xml = readFileSync(path.join(dir, 'out/host1/domains/nomina.xml'), 'utf8');
@@ -33,7 +33,7 @@ test('capplan provision --apply over the test driver runs every step of the host
   const uri = `test://${path.join(dir, 'out/host2/test-node.xml')}`;
   const r = capplan(['provision', 'plan.json', '--out', 'out', '--apply', '--host', 'host2', '--connect', uri], dir);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^virsh start propietario-2$/m);
+  assert.match(r.stdout, /^virsh start --domain propietario-2$/m);
   assert.match(r.stdout, /host host2: 30 step\(s\) run, 0 already satisfied/);
 });
 

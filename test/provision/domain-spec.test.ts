@@ -5,6 +5,7 @@ import { domainXml } from '../../src/provision/domain-xml.ts';
 import { volumeXml } from '../../src/provision/libvirt-xml.ts';
 import { kickstartParts } from '../../src/provision/kickstart.ts';
 import { examplePlan } from './fixtures/provision-fixtures.ts';
+import { fallbackOsInfoDb } from '../../src/provision/osinfo-fallback.ts';
 import { planHost, planVm } from './fixtures/aseguradora-plan.ts';
 
 const ctx = (provision = {}) => {
@@ -15,6 +16,7 @@ const ctx = (provision = {}) => {
     planFormatVersion: 1,
     planDigest: 'sha256:x',
     settings: plan.settings.provision,
+    osinfo: fallbackOsInfoDb(),
   };
 };
 

@@ -1,8 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { guestDevices } from '../../src/provision/guest-policy.ts';
+import { fallbackOsInfoDb } from '../../src/provision/osinfo-fallback.ts';
 
-const AUTO = { diskBus: 'auto', nicModel: 'auto' } as const;
+// The RHEV 2.2 policy (profile rhev-2.2): no machine type, firmware or paravirtual extras.
+const AUTO = { diskBus: 'auto', nicModel: 'auto', guestPolicy: 'rhev-2.2' } as const;
+const RHEV = { machine: null, firmware: null, paravirt: false, osinfo: null };
+const db = fallbackOsInfoDb();
 
 // The ten guests of method §2.1 plus edge cases: method §8.
 const CASES: [string | null, string, string, string][] = [
@@ -21,14 +25,16 @@ const CASES: [string | null, string, string, string][] = [
 
 for (const [os, family, diskBus, nicModel] of CASES) {
   test(`guest policy: ${os ?? '(no OS)'} → ${diskBus} disk, ${nicModel} NIC`, () => {
-    assert.deepEqual(guestDevices(os, AUTO), { family, diskBus, nicModel });
+    assert.deepEqual(guestDevices(os, AUTO, db), { family, diskBus, nicModel, ...RHEV });
   });
 }
 
 test('settings override the policy', () => {
-  assert.deepEqual(guestDevices('Windows Server 2008 Enterprise', { diskBus: 'virtio', nicModel: 'e1000' }), {
+  const forced = { diskBus: 'virtio', nicModel: 'e1000', guestPolicy: 'rhev-2.2' } as const;
+  assert.deepEqual(guestDevices('Windows Server 2008 Enterprise', forced, db), {
     family: 'windows',
     diskBus: 'virtio',
     nicModel: 'e1000',
+    ...RHEV,
   });
 });

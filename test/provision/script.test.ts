@@ -30,8 +30,8 @@ test('provision.sh with a hostile VM name defines, autostarts and starts exactly
   const ran = r.stdout.split('\n').filter((l) => l.startsWith('virsh '));
   // Every step ran once, in order, and virsh accepted the hostile name verbatim.
   assert.equal(ran.length, 2 * 3 + 4 + hp.volumes.length + 3 * hp.domains.length);
-  assert.ok(ran.includes(`virsh start ${quoteWord(HOSTILE_NAME)}`));
-  assert.ok(ran.includes(`virsh autostart ${quoteWord(HOSTILE_NAME)}`));
+  assert.ok(ran.includes(`virsh start --domain ${quoteWord(HOSTILE_NAME)}`));
+  assert.ok(ran.includes(`virsh autostart --domain ${quoteWord(HOSTILE_NAME)}`));
   assert.match(r.stdout, /^connected to test:\/\/\/.*test-node\.xml$/m);
   assert.match(r.stdout, /host host1: 34 step\(s\) run/);
   assert.equal(existsSync(path.join(hostDir, 'pwned')), false, 'the $() in the name must not run');
@@ -71,6 +71,9 @@ test("provision.sh stops at the first failing step with virsh's error", { skip }
   const hostDir = path.join(dir, output.hosts[0]!.dir);
   const r = runScript(hostDir, `test://${path.join(hostDir, 'test-node.xml')}`);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /provision\.sh: virsh vol-create capplan .*\nerror: .*\nerror: .*Not enough free space/);
+  assert.match(
+    r.stderr,
+    /provision\.sh: virsh vol-create --pool capplan .*\nerror: .*\nerror: .*Not enough free space/,
+  );
   assert.doesNotMatch(r.stdout, /virsh define /);
 });

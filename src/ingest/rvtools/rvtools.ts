@@ -12,6 +12,8 @@ import { headerKey, type Cell, type Table } from './tables.ts';
 export interface RvToolsOptions {
   /** Powered-off VMs: include them (default) or leave them out. */
   poweredOff?: 'include' | 'exclude';
+  /** Templates: left out (default, as `capplan ingest` lists them) or kept, marked, for a plan to name. */
+  templates?: 'include' | 'exclude';
 }
 
 /** What RVTools says beyond the inventory columns (written as extra servers.csv columns). */
@@ -177,7 +179,7 @@ export function rvToolsInventory(tables: Table[], opts: RvToolsOptions = {}): Rv
   for (const { cells, row } of info.rows) {
     const name = ic.text(cells, 'VM');
     if (!name) continue;
-    if (ic.bool(cells, 'Template')) result.excluded.push({ name, reason: 'template' });
+    if (ic.bool(cells, 'Template') && opts.templates !== 'include') result.excluded.push({ name, reason: 'template' });
     else if (ic.bool(cells, 'SRM Placeholder')) result.excluded.push({ name, reason: 'srm-placeholder' });
     else if (opts.poweredOff === 'exclude' && (ic.text(cells, 'Powerstate') ?? '').toLowerCase() === 'poweredoff')
       result.excluded.push({ name, reason: 'powered-off' });
@@ -278,6 +280,18 @@ function vmRow(
     application: null,
     specialHardware: rowsFor(j.usb, vm) ? ['usb'] : [],
     haPriority: haPriority(ic.text(cells, 'HA Restart Priority')),
+    vmware: {
+      vcenter,
+      datacenter: ic.text(cells, 'Datacenter'),
+      cluster: ic.text(cells, 'Cluster'),
+      host: hostName,
+      folder: ic.text(cells, 'Folder'),
+      firmware: ic.text(cells, 'Firmware'),
+      template: ic.bool(cells, 'Template'),
+      networks: [1, 2, 3, 4, 5, 6, 7, 8]
+        .map((i) => ic.text(cells, `Network #${i}`))
+        .filter((n): n is string => n !== null),
+    },
     source: { file: source, row },
   };
   const extra: RvToolsVmExtra = {
