@@ -31,7 +31,7 @@ module.exports = {
     layer('sizing', ['domain', 'util']),
     layer('placement', ['domain', 'util']),
     layer('quality', ['domain', 'util']),
-    layer('ingest', ['domain', 'util', 'escape', 'quality']),
+    layer('ingest', ['domain', 'util', 'escape', 'quality', 'sizing']),
     layer('plan', ['domain', 'util', 'sizing', 'placement', 'quality']),
     layer('report', ['domain', 'util', 'escape', 'sizing']),
     layer('provision', ['domain', 'util', 'escape']),

@@ -9,12 +9,19 @@ import type { Finding } from '../domain/finding.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { readInventory } from './read-inventory.ts';
 import { readMonitoring } from './monitoring/read-monitoring.ts';
+import { matchServerNames, type NameMatchResult } from './match-names.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
-export async function readProjectInputs(projectPath: string): Promise<{ project: LoadedProject; inputs: ProjectData }> {
+export async function readProjectInputs(
+  projectPath: string,
+): Promise<{ project: LoadedProject; inputs: ProjectData; names: NameMatchResult | null }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
-  const { servers, usage, findings } = await readServerData(project.inventoryFile, project.monitoringFiles, settings);
+  const { servers, usage, findings, names } = await readServerData(
+    project.inventoryFile,
+    project.monitoringFiles,
+    settings,
+  );
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
     project.file,
@@ -28,7 +35,7 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
       sha256: await sha256(f),
     })),
   );
-  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings } };
+  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings }, names };
 }
 
 /**
@@ -40,23 +47,39 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
 export async function readServerData(
   inventoryFile: string,
   monitoringFiles: string[],
-  settings: Pick<ProjectSettings, 'sizing' | 'quality'>,
-): Promise<{ servers: InventoryServer[]; usage: Map<string, ServerUsage>; findings: Finding[] }> {
-  const inventory = await readInventory(inventoryFile);
+  settings: Pick<ProjectSettings, 'sizing' | 'quality'> & { inputs?: Partial<ProjectSettings['inputs']> },
+): Promise<{
+  servers: InventoryServer[];
+  usage: Map<string, ServerUsage>;
+  findings: Finding[];
+  names: NameMatchResult | null;
+}> {
+  const inputs = settings.inputs ?? {};
+  const csv = inputs.csv ?? {};
+  const inventory = await readInventory(inventoryFile, {
+    csv,
+    ...(inputs.columns?.inventory ? { columnMap: inputs.columns.inventory } : {}),
+  });
   const servers = inventory.servers;
   const monitoring = await readMonitoring(monitoringFiles, {
     percentiles: requestedPercentiles(settings.sizing.statistic),
+    csv,
+    ...(inputs.timezone ? { timezone: inputs.timezone } : {}),
+    ...(inputs.columns?.monitoring ? { columns: inputs.columns.monitoring } : {}),
   });
+  // Monitoring names as the inventory spells them (case, FQDN, \\HOST, vm_name: match-names.ts).
+  const names = servers.length && monitoring.servers.length ? matchServerNames(servers, monitoring.servers) : null;
+  const monitored = names ? names.usage : monitoring.servers;
   // A server without enough data is flagged (missing performance data), not silently sized.
   const verdict = assessAll(
     servers.map((s) => s.name),
-    monitoring.servers,
+    monitored,
     { ...settings.quality, minSamples: settings.sizing.minSamples },
   );
   const usage = new Map(
-    monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
+    monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
-  return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings] };
+  return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings], names };
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */
