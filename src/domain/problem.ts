@@ -8,7 +8,8 @@ import { formatPath, lineOf, parseStructured } from './load-file.ts';
 import { HA_PRIORITIES } from './server.ts';
 import { hostGroupIssues, hostModelCoreFields, problemGroupFields, vmGroupFields } from './problem-host-groups.ts';
 
-const amount = z.number().nonnegative();
+// Bounded so sums over thousands of VMs stay finite (1e308 + 1e308 is Infinity).
+const amount = z.number().nonnegative().max(1e15, 'at most 1e15: larger figures overflow the sums');
 const pct = z.number().positive().max(1000);
 const pctSetting = z.union([pct, z.record(z.string(), pct)]);
 const name = z.string().min(1);
@@ -50,13 +51,13 @@ export const problemSchema = z.strictObject({
   resources: z.array(name).min(1).describe('Resource names; every capacity and demand uses them.'),
   hostModels: z.array(hostModelCapacitySchema).min(1),
   vms: z.array(placementVmSchema),
-  redundancy: z.number().int().nonnegative().default(0).describe('k of N+k.'),
+  redundancy: z.number().int().nonnegative().max(1000).default(0).describe('k of N+k.'),
   ceilingPct: pctSetting.default(100).describe('Normal-operation ceiling, % of capacity (one figure or per resource).'),
   failoverCeilingPct: pctSetting.optional().describe('Ceiling on survivors after failures (default 100).'),
   objective: z.enum(OBJECTIVES).default('min-hosts'),
   timeLimitSeconds: z.number().positive().default(10),
   seed: z.number().int().nonnegative().optional(),
-  hostCount: z.number().int().positive().optional().describe('Use exactly this many hosts.'),
+  hostCount: z.number().int().positive().max(100_000).optional().describe('Use exactly this many hosts.'),
   singleFamily: z
     .boolean()
     .optional()

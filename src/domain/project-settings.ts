@@ -167,6 +167,7 @@ export const clusterSchema = z
       .number()
       .int()
       .positive()
+      .max(100_000)
       .nullable()
       .default(null)
       .describe('Number of hosts (derive mode). null: the fewest that work. The worked example fixes 2.'),
@@ -174,6 +175,7 @@ export const clusterSchema = z
       .number()
       .int()
       .nonnegative()
+      .max(1000)
       .default(1)
       .describe('k of N+k: host failures the cluster must survive (method §6.4: N+1).'),
     vcpuPerCore: positive.default(2).describe('vCPU per physical core (method §5.1: 16 vCPU on 8 cores, 2:1).'),

@@ -7,6 +7,7 @@ import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult } from './types.ts';
 import { ruleBreaks } from './failover-rules.ts';
 import { addInto, fits, fmt, normSize, pctFor, referenceCapacity, slack, zeros } from './vector.ts';
+import { TOLERANCE } from '../util/tolerance.ts';
 
 /** Scenario enumeration stops here; beyond it only subsets of the most loaded hosts are tried. */
 const MAX_SCENARIOS = 2000;
@@ -76,16 +77,22 @@ export function runScenario(
   moving.sort((a, b) => restartOrder(vms[a.vm]!, vms[b.vm]!));
   const restarts: ScenarioOutcome['restarts'] = [];
   const stranded: number[] = [];
+  // What `fits` forgives, summed like a slack (failover ceilings up to 1000 %).
+  const tol = refCap.reduce((a, c) => a + (c > 0 ? (TOLERANCE * Math.max(1, 10 * c)) / c : 0), 0);
   // Each host's slack, kept up to date as VMs restart (only the receiving host changes).
   const slacks = hosts.map((h) => h.slack ?? slack(h.load, h.failCap, refCap));
   const anti = antiTracker(hosts, vms);
   for (const { vm, from } of moving) {
     const d = vms[vm]!.demand;
     const part = vms[vm]!.partition ?? '';
+    // A host can take the VM only if its summed slack covers the VM's summed share (plus
+    // the tolerance): a cheap test that skips the full hosts before the per-resource one.
+    const need = share(d, refCap) - tol;
     let best = -1;
     let bestSlack = Infinity;
     for (let h = 0; h < hosts.length; h++) {
-      if (slacks[h]! >= bestSlack || down.has(h) || (hosts[h]!.partition ?? '') !== part) continue;
+      const s = slacks[h]!;
+      if (s >= bestSlack || s < need || down.has(h) || (hosts[h]!.partition ?? '') !== part) continue;
       if (!fits(loads[h]!, d, hosts[h]!.failCap) || (anti && !anti.allows(h, vm))) continue;
       bestSlack = slacks[h]!;
       best = h;
@@ -120,6 +127,13 @@ function antiTracker(hosts: readonly SimHost[], vms: readonly SimVm[]) {
       for (const g of vms[vm]!.anti ?? []) on[h]!.add(g);
     },
   };
+}
+
+/** A demand's summed share of the reference capacities (the units of `slack`). */
+function share(d: readonly number[], refCap: readonly number[]): number {
+  let s = 0;
+  for (let r = 0; r < d.length; r++) s += refCap[r]! > 0 ? d[r]! / refCap[r]! : 0;
+  return s;
 }
 
 function binomial(n: number, k: number): number {

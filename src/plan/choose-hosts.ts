@@ -76,7 +76,8 @@ function smallestDerivable(derive: (n: number) => Derived, k: number, vmCount: n
     d = derive(hi);
   }
   if (!d.host) {
-    const message = `${d.reason.message.replace(/: add hosts$/, '')} — even with ${hi} hosts, about one VM per survivor, so no host count can`;
+    const why = d.reason.message.replace(/: add hosts$/, '');
+    const message = `${why} — even with ${hi} hosts, about one VM per survivor, so no host count can`;
     return { n: hi, d: { host: null, reason: { ...d.reason, message } } };
   }
   while (hi - lo > 1) {

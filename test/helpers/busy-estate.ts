@@ -33,12 +33,13 @@ export function writeBusyEstate(
   }
   writeFileSync(path.join(dir, 'inventory.csv'), `${inv.join('\n')}\n`);
   writeFileSync(path.join(dir, 'monitoring.csv'), `${mon.join('\n')}\n`);
+  const cpus = opts.maxHostCpus ? `, maxHostCpus: ${opts.maxHostCpus}` : '';
   writeFileSync(
     path.join(dir, 'capplan.yaml'),
     [
       'project: busy-estate',
       'inputs: { inventory: inventory.csv, monitoring: monitoring.csv }',
-      `hypervisor: { name: RHEV-H 2.2, maxVcpuPerVm: 16, reserveMb: 512${opts.maxHostCpus ? `, maxHostCpus: ${opts.maxHostCpus}` : ''} }`,
+      `hypervisor: { name: RHEV-H 2.2, maxVcpuPerVm: 16, reserveMb: 512${cpus} }`,
       'cluster:',
       '  mode: derive',
       '  hostCount: null',
