@@ -230,8 +230,11 @@ function entries(plan: Plan): Entry[] {
   return list;
 }
 
-/** Absolute reference of each assumption, e.g. `Assumptions!$C$12`, by key. */
-export type AssumptionCells = Record<string, string>;
+/** Each assumption by key: its absolute reference (`Assumptions!$C$12`) and the value written there. */
+export interface AssumptionCells {
+  ref: Record<string, string>;
+  value: Record<string, string | number>;
+}
 
 export function assumptionsSheet(ws: ExcelJS.Worksheet, plan: Plan): AssumptionCells {
   const list = entries(plan);
@@ -249,12 +252,13 @@ export function assumptionsSheet(ws: ExcelJS.Worksheet, plan: Plan): AssumptionC
     rows,
     'Sizing formulas reference these cells: changing one recalculates the Sizing sheet the way capplan would.',
   );
-  const cells: AssumptionCells = {};
+  const cells: AssumptionCells = { ref: {}, value: {} };
   list.forEach((e, i) => {
     const cell = ws.getCell(first + i, 3);
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
     if (e.numFmt) cell.numFmt = e.numFmt;
-    cells[e.key] = `${ASSUMPTIONS_SHEET}!$C$${first + i}`;
+    cells.ref[e.key] = `${ASSUMPTIONS_SHEET}!$C$${first + i}`;
+    cells.value[e.key] = e.value;
   });
   return cells;
 }

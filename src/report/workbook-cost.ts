@@ -9,14 +9,17 @@ import { DATA_FIRST_ROW, FMT, writeTable, type CellValue } from './workbook-styl
 interface Line {
   key: string;
   label: string;
-  /** A number, or a formula in which {key} names another line's value cell. */
+  /**
+   * A number, or a formula in which {key} names another line's value cell and [key] an
+   * assumption; the same expression is evaluated here for the cached result.
+   */
   value: number | string;
   unit: string;
   numFmt: string;
   how: string;
 }
 
-function lines(plan: Plan, a: AssumptionCells): Line[] {
+function lines(plan: Plan): Line[] {
   const hostsUsed = plan.hosts.filter((h) => h.vms.length > 0).length;
   // 8760 hours a year: power is drawn around the clock.
   return [
@@ -40,7 +43,7 @@ function lines(plan: Plan, a: AssumptionCells): Line[] {
     {
       key: 'hardware',
       label: 'Host hardware',
-      value: `{hosts}*${a.hostPrice}`,
+      value: `{hosts}*[hostPrice]`,
       unit: 'currency',
       numFmt: FMT.money,
       how: 'hosts × price per host',
@@ -48,7 +51,7 @@ function lines(plan: Plan, a: AssumptionCells): Line[] {
     {
       key: 'subscriptions',
       label: 'Hypervisor subscriptions over the horizon',
-      value: `{hosts}*{sockets}*${a.subscriptionPerSocketYear}*${a.horizonYears}`,
+      value: `{hosts}*{sockets}*[subscriptionPerSocketYear]*[horizonYears]`,
       unit: 'currency',
       numFmt: FMT.money,
       how: 'hosts × sockets × price per socket-year × years',
@@ -56,7 +59,7 @@ function lines(plan: Plan, a: AssumptionCells): Line[] {
     {
       key: 'kwhAfter',
       label: 'Energy after',
-      value: `{hosts}*${a.hostWatts}*8760*${a.horizonYears}/1000`,
+      value: `{hosts}*[hostWatts]*8760*[horizonYears]/1000`,
       unit: 'kWh',
       numFmt: FMT.money,
       how: 'hosts × W × 8760 h × years / 1000',
@@ -64,7 +67,7 @@ function lines(plan: Plan, a: AssumptionCells): Line[] {
     {
       key: 'kwhBefore',
       label: 'Energy before',
-      value: `{servers}*${a.sourceServerWatts}*8760*${a.horizonYears}/1000`,
+      value: `{servers}*[sourceServerWatts]*8760*[horizonYears]/1000`,
       unit: 'kWh',
       numFmt: FMT.money,
       how: 'servers × W × 8760 h × years / 1000',
@@ -72,7 +75,7 @@ function lines(plan: Plan, a: AssumptionCells): Line[] {
     {
       key: 'powerAfter',
       label: 'Power cost after',
-      value: `{kwhAfter}*${a.kwhPrice}`,
+      value: `{kwhAfter}*[kwhPrice]`,
       unit: 'currency',
       numFmt: FMT.money,
       how: 'kWh × price per kWh',
@@ -80,7 +83,7 @@ function lines(plan: Plan, a: AssumptionCells): Line[] {
     {
       key: 'powerBefore',
       label: 'Power cost before',
-      value: `{kwhBefore}*${a.kwhPrice}`,
+      value: `{kwhBefore}*[kwhPrice]`,
       unit: 'currency',
       numFmt: FMT.money,
       how: 'kWh × price per kWh',
@@ -104,13 +107,56 @@ function lines(plan: Plan, a: AssumptionCells): Line[] {
   ];
 }
 
+/**
+ * The value of a line's expression: only numbers, + − × ÷, {line} and [assumption] occur,
+ * so after substitution it is evaluated left to right with × and ÷ before + and −.
+ */
+function evaluate(expr: string, line: (k: string) => number, assumption: (k: string) => number): number {
+  const text = expr
+    .replace(/\{(\w+)\}/g, (_, k: string) => `(${line(k)})`)
+    .replace(/\[(\w+)\]/g, (_, k: string) => `(${assumption(k)})`);
+  return arithmetic(text);
+}
+
+/** + − × ÷ and parentheses over decimal numbers (the cost expressions above, nothing else). */
+function arithmetic(text: string): number {
+  const tokens = text.match(/\d+(?:\.\d+)?(?:e[+-]?\d+)?|[-+*/()]/gi) ?? [];
+  let i = 0;
+  const factor = (): number => {
+    const t = tokens[i++];
+    if (t === '(') {
+      const v = sum();
+      i++;
+      return v;
+    }
+    if (t === '-') return -factor();
+    return Number(t);
+  };
+  const product = (): number => {
+    let v = factor();
+    while (tokens[i] === '*' || tokens[i] === '/') v = tokens[i++] === '*' ? v * factor() : v / factor();
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (tokens[i] === '+' || tokens[i] === '-') v = tokens[i++] === '+' ? v + product() : v - product();
+    return v;
+  };
+  return sum();
+}
+
 export function costSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells): void {
-  const list = lines(plan, a);
+  const list = lines(plan);
   const rowOf = new Map(list.map((l, i) => [l.key, DATA_FIRST_ROW + i]));
-  const resolve = (f: string) => f.replace(/\{(\w+)\}/g, (_, k: string) => `B${rowOf.get(k)}`);
+  const values = new Map<string, number>();
+  const assumption = (k: string) => Number(a.value[k]);
+  for (const l of list)
+    values.set(l.key, typeof l.value === 'number' ? l.value : evaluate(l.value, (k) => values.get(k)!, assumption));
+  const resolve = (f: string) =>
+    f.replace(/\{(\w+)\}/g, (_, k: string) => `B${rowOf.get(k)}`).replace(/\[(\w+)\]/g, (_, k: string) => a.ref[k]!);
   const rows: CellValue[][] = list.map((l) => [
     l.label,
-    typeof l.value === 'number' ? l.value : { formula: resolve(l.value) },
+    typeof l.value === 'number' ? l.value : { formula: resolve(l.value), result: values.get(l.key)! },
     l.unit,
     l.how,
   ]);

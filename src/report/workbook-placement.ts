@@ -93,8 +93,8 @@ export function placementSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionC
   writeRows(ws, r0, rows, [undefined, FMT.int, FMT.int, FMT.int, FMT.pct1, FMT.gb, FMT.gb2, FMT.pct1]);
   if (rows.length) {
     const r1 = r0 + rows.length - 1;
-    ceilingFormat(ws, `E${r0}:E${r1}`, `E${r0}`, a.cpuCeilingPct!);
-    ceilingFormat(ws, `H${r0}:H${r1}`, `H${r0}`, a.memoryCeilingPct!);
+    ceilingFormat(ws, `E${r0}:E${r1}`, `E${r0}`, a.ref.cpuCeilingPct!);
+    ceilingFormat(ws, `H${r0}:H${r1}`, `H${r0}`, a.ref.memoryCeilingPct!);
   }
 }
 
@@ -157,7 +157,7 @@ export function failoverSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCe
   writeRows(ws, r0, loads, [FMT.int, undefined, undefined, FMT.int, FMT.pct1, FMT.gb, FMT.pct1, undefined]);
   if (loads.length) {
     const r1 = r0 + loads.length - 1;
-    ceilingFormat(ws, `E${r0}:E${r1}`, `E${r0}`, a.failoverCeilingPct!);
-    ceilingFormat(ws, `G${r0}:G${r1}`, `G${r0}`, a.failoverCeilingPct!);
+    ceilingFormat(ws, `E${r0}:E${r1}`, `E${r0}`, a.ref.failoverCeilingPct!);
+    ceilingFormat(ws, `G${r0}:G${r1}`, `G${r0}`, a.ref.failoverCeilingPct!);
   }
 }

@@ -79,11 +79,20 @@ export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   });
 }
 
-export function inventorySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
-  writeTable(
+/** Inventory columns the Sizing formulas read, by field. */
+type InventoryField = 'sockets' | 'coresPerSocket' | 'cpuGhz';
+
+export interface InventoryLayout {
+  /** The field of the server whose number is in `keyCell`, looked up by that number. */
+  lookup(keyCell: string, field: InventoryField): string;
+}
+
+export function inventorySheet(ws: ExcelJS.Worksheet, plan: Plan): InventoryLayout {
+  const first = writeTable(
     ws,
     'Inventory (as the client supplied it)',
     [
+      { header: '#', width: 5, numFmt: FMT.int },
       { header: 'Server', width: 32 },
       { header: 'VM', width: 16 },
       { header: 'OS', width: 34 },
@@ -100,7 +109,8 @@ export function inventorySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
       { header: 'Special hardware', width: 16 },
       { header: 'HA priority', width: 11 },
     ],
-    plan.servers.map((s) => [
+    plan.servers.map((s, i) => [
+      i + 1,
       s.name,
       s.vmName,
       s.os,
@@ -118,6 +128,10 @@ export function inventorySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
       s.haPriority,
     ]),
   );
+  const last = first + Math.max(plan.servers.length, 1) - 1;
+  const column: Record<InventoryField, string> = { sockets: 'F', coresPerSocket: 'G', cpuGhz: 'I' };
+  const range = (col: string) => `Inventory!$${col}$${first}:$${col}$${last}`;
+  return { lookup: (keyCell, field) => `INDEX(${range(column[field])},MATCH(${keyCell},${range('A')},0))` };
 }
 
 export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan): void {

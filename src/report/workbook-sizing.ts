@@ -7,9 +7,11 @@
 //   disk    = demand GB rounded up to the disk step
 // Each CEILING subtracts TOLERANCE so a float a hair above an integer (3.0000000000004) is not
 // pushed to the next unit, as the engine's rounding does not.
-// Formula cells carry no cached result on purpose: Excel honours fullCalcOnLoad, but
-// LibreOffice's default for xlsx is to trust cached values, so a cache could show numbers
-// that no longer follow the Assumptions. Without one, every application must calculate.
+// Every formula carries the engine's figure as its cached result, so a viewer that does not
+// calculate (Protected View, previewers, data tools) shows the plan's numbers; Excel
+// recalculates on open (fullCalcOnLoad) and any edit recalculates the dependent cells.
+// Lookups go by the server's number (column A of Inventory and Utilization), never by row
+// position, so sorting either sheet keeps every VM on its own server's figures.
 import type ExcelJS from 'exceljs';
 import type { MetricName } from '../domain/server.ts';
 import type { Plan, PlanVm } from '../domain/plan.ts';
@@ -17,6 +19,7 @@ import type { AssumptionCells } from './workbook-assumptions.ts';
 import { FMT, DATA_FIRST_ROW, writeTable, type CellValue } from './workbook-style.ts';
 import { METRIC_LABEL, type UtilizationLayout } from './workbook-utilization.ts';
 import { TOLERANCE } from '../util/tolerance.ts';
+import type { InventoryLayout } from './workbook-sheets.ts';
 
 type Res = 'cpu' | 'memory' | 'disk' | 'network';
 const METRIC: Record<Res, MetricName> = {
@@ -32,54 +35,81 @@ export interface SizingContext {
   plan: Plan;
   a: AssumptionCells;
   util: UtilizationLayout;
+  inventory: InventoryLayout;
 }
 
 /** The measured value: a lookup into Utilization when it holds the plan's figure, else the figure. */
-function measured(ctx: SizingContext, vm: PlanVm, si: number, res: Res): CellValue {
+function measured(ctx: SizingContext, vm: PlanVm, si: number, res: Res, key: string): CellValue {
   const s = vm.sizing[res];
   if (!s) return null;
   const fromUtil = si >= 0 ? ctx.util.value(si, METRIC[res], s.statistic) : undefined;
   if (fromUtil === undefined || !close(fromUtil, s.measured)) return s.measured;
-  const label = `"${METRIC_LABEL[METRIC[res]]} "&${ctx.a[`statistic.${res}`]}`;
-  return { formula: `INDEX(${ctx.util.rowRange(si)},MATCH(${label},${ctx.util.headerRange},0))` };
+  const label = `"${METRIC_LABEL[METRIC[res]]} "&${ctx.a.ref[`statistic.${res}`]}`;
+  return { formula: ctx.util.lookup(key, label), result: s.measured };
 }
 
 function demand(ctx: SizingContext, vm: PlanVm, res: Res, measuredCell: string): CellValue {
-  if (!vm.sizing[res]) return null;
-  return { formula: `${measuredCell}*${ctx.a[`peak.${res}`]}*(1+${ctx.a[`growth.${res}`]})` };
+  const s = vm.sizing[res];
+  if (!s) return null;
+  return { formula: `${measuredCell}*${ctx.a.ref[`peak.${res}`]}*(1+${ctx.a.ref[`growth.${res}`]})`, result: s.demand };
 }
 
 function row(ctx: SizingContext, vm: PlanVm, r: number): CellValue[] {
   const { a, plan } = ctx;
+  const ref = a.ref;
   const si = plan.servers.findIndex((s) => s.name === vm.sourceServer);
-  const ir = DATA_FIRST_ROW + si;
-  const has = (res: Res) => vm.sizing[res] !== undefined;
-  const cores: CellValue = si >= 0 && has('cpu') ? { formula: `Inventory!$E$${ir}*Inventory!$F$${ir}` } : null;
+  const server = plan.servers[si];
+  const key = `$A${r}`;
+  const sz = vm.sizing;
+  const cores: CellValue =
+    server && sz.cpu
+      ? {
+          formula: `${ctx.inventory.lookup(key, 'sockets')}*${ctx.inventory.lookup(key, 'coresPerSocket')}`,
+          result: (server.sockets ?? 0) * (server.coresPerSocket ?? 0),
+        }
+      : null;
+  const clockResult =
+    plan.settings.sizing.cpuNormalisation === 'clock' && server?.cpuGhz ? server.cpuGhz / plan.hostModel.cpuGhz : 1;
   const clock: CellValue =
-    si >= 0 && has('cpu') ? { formula: `IF(${a.cpuNormalisation}="clock",Inventory!$H$${ir}/${a.hostGhz},1)` } : null;
-  const f = (res: Res, formula: string): CellValue => (has(res) ? { formula } : null);
+    server && sz.cpu
+      ? {
+          formula: `IF(${ref.cpuNormalisation}="clock",${ctx.inventory.lookup(key, 'cpuGhz')}/${ref.hostGhz},1)`,
+          result: clockResult,
+        }
+      : null;
+  const f = (res: Res, formula: string): CellValue => {
+    const s = sz[res];
+    return s ? { formula, result: s.result } : null;
+  };
+  const checked = sz.cpu && sz.memory && sz.disk;
   return [
+    si + 1,
     vm.name,
     vm.sourceServer,
     vm.status,
     cores,
-    measured(ctx, vm, si, 'cpu'),
+    measured(ctx, vm, si, 'cpu', key),
     clock,
-    demand(ctx, vm, 'cpu', `E${r}`),
-    f('cpu', `MAX(${a.minVcpu},CEILING(D${r}*G${r}/100*F${r}-1E-9,1))`),
+    demand(ctx, vm, 'cpu', `F${r}`),
+    f('cpu', `MAX(${ref.minVcpu},CEILING(E${r}*H${r}/100*G${r}-1E-9,1))`),
     vm.vcpu,
-    measured(ctx, vm, si, 'memory'),
-    demand(ctx, vm, 'memory', `J${r}`),
-    f('memory', `MAX(${a.minMemoryGb},CEILING(CEILING(K${r}/1024-1E-9,1)-1E-9,${a.memoryStepGb}))`),
+    measured(ctx, vm, si, 'memory', key),
+    demand(ctx, vm, 'memory', `K${r}`),
+    f('memory', `MAX(${ref.minMemoryGb},CEILING(CEILING(L${r}/1024-1E-9,1)-1E-9,${ref.memoryStepGb}))`),
     vm.memoryGb,
-    measured(ctx, vm, si, 'disk'),
-    demand(ctx, vm, 'disk', `N${r}`),
-    f('disk', `CEILING(O${r}-1E-9,${a.diskStepGb})`),
+    measured(ctx, vm, si, 'disk', key),
+    demand(ctx, vm, 'disk', `O${r}`),
+    f('disk', `CEILING(P${r}-1E-9,${ref.diskStepGb})`),
     vm.diskGb,
     vm.nics,
-    measured(ctx, vm, si, 'network'),
-    demand(ctx, vm, 'network', `S${r}`),
-    has('cpu') && has('memory') && has('disk') ? { formula: `AND(H${r}=I${r},L${r}=M${r},P${r}=Q${r})` } : null,
+    measured(ctx, vm, si, 'network', key),
+    demand(ctx, vm, 'network', `T${r}`),
+    checked
+      ? {
+          formula: `AND(I${r}=J${r},M${r}=N${r},Q${r}=R${r})`,
+          result: sz.cpu!.result === vm.vcpu && sz.memory!.result === vm.memoryGb && sz.disk!.result === vm.diskGb,
+        }
+      : null,
   ];
 }
 
@@ -89,6 +119,7 @@ export function sizingSheet(ws: ExcelJS.Worksheet, ctx: SizingContext): void {
     ws,
     "Sizing: live formulas over Assumptions, Inventory and Utilization, the engine's value beside each",
     [
+      { header: '#', width: 5, numFmt: FMT.int },
       { header: 'VM', width: 16 },
       { header: 'Source server', width: 28 },
       { header: 'Status', width: 10 },
@@ -118,7 +149,7 @@ export function sizingSheet(ws: ExcelJS.Worksheet, ctx: SizingContext): void {
   if (rows.length > 0) {
     const last = DATA_FIRST_ROW + rows.length - 1;
     ws.addConditionalFormatting({
-      ref: `U${DATA_FIRST_ROW}:U${last}`,
+      ref: `V${DATA_FIRST_ROW}:V${last}`,
       rules: [
         {
           type: 'cellIs',

@@ -9,8 +9,11 @@ export interface SheetColumn {
   numFmt?: string;
 }
 
-/** A cell: a plain value (strings are always written as text, never parsed as formulas). */
-export type CellValue = string | number | boolean | null | { formula: string; result?: number | string };
+/**
+ * A cell: a plain value (strings are always written as text, never parsed as formulas), or a
+ * formula with its cached result.
+ */
+export type CellValue = string | number | boolean | null | { formula: string; result: number | string | boolean };
 
 export const FMT = {
   int: '0',

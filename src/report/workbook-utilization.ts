@@ -25,12 +25,8 @@ const METRIC_FMT: Record<MetricName, string> = {
 };
 
 export interface UtilizationLayout {
-  /** Row of a server (by plan.servers index). */
-  row(serverIndex: number): number;
-  /** `Utilization!$A$3:$X$3`: the header row for MATCH. */
-  headerRange: string;
-  /** `Utilization!$A{r}:$X{r}` for INDEX. */
-  rowRange(serverIndex: number): string;
+  /** The value under the header `headerExpr` of the server whose number is in `keyCell`, by that number. */
+  lookup(keyCell: string, headerExpr: string): string;
   /** The statistic's value as plan.json holds it, or undefined when not monitored. */
   value(serverIndex: number, metric: MetricName, statistic: string): number | undefined;
 }
@@ -57,6 +53,7 @@ function windowDays(first: string, last: string): number | null {
 export function utilizationSheet(ws: ExcelJS.Worksheet, plan: Plan): UtilizationLayout {
   const stats = ['avg', 'min', 'max', ...percentileKeys(plan)];
   const columns: SheetColumn[] = [
+    { header: '#', width: 5, numFmt: FMT.int },
     { header: 'Server', width: 32 },
     { header: 'Samples', width: 9, numFmt: FMT.int },
     { header: 'First sample (UTC)', width: 21 },
@@ -69,10 +66,11 @@ export function utilizationSheet(ws: ExcelJS.Worksheet, plan: Plan): Utilization
   ];
   for (const m of METRIC_NAMES)
     for (const st of stats) columns.push({ header: `${METRIC_LABEL[m]} ${st}`, width: 13, numFmt: METRIC_FMT[m] });
-  const rows: CellValue[][] = plan.servers.map((s) => {
+  const rows: CellValue[][] = plan.servers.map((s, i) => {
     const u = s.usage;
     const missing = METRIC_NAMES.filter((m) => m !== 'iops' && !u?.metrics[m]).map((m) => METRIC_LABEL[m]);
     const head: CellValue[] = [
+      i + 1,
       s.name,
       u?.samples ?? 0,
       u?.firstTimestamp ?? null,
@@ -92,11 +90,14 @@ export function utilizationSheet(ws: ExcelJS.Worksheet, plan: Plan): Utilization
     rows,
     'Statistics of the monitoring window, in the units of the headers.',
   );
-  const last = colLetter(columns.length);
+  const lastCol = colLetter(columns.length);
+  const lastRow = first + Math.max(plan.servers.length, 1) - 1;
+  const sheet = UTILIZATION_SHEET;
+  const table = `${sheet}!$A$${first}:$${lastCol}$${lastRow}`;
+  const keys = `${sheet}!$A$${first}:$A$${lastRow}`;
+  const header = `${sheet}!$A$${first - 1}:$${lastCol}$${first - 1}`;
   return {
-    row: (i) => first + i,
-    headerRange: `${UTILIZATION_SHEET}!$A$${first - 1}:$${last}$${first - 1}`,
-    rowRange: (i) => `${UTILIZATION_SHEET}!$A$${first + i}:$${last}$${first + i}`,
+    lookup: (keyCell, headerExpr) => `INDEX(${table},MATCH(${keyCell},${keys},0),MATCH(${headerExpr},${header},0))`,
     value: (i, m, st) => statValue(plan.servers[i]?.usage?.metrics[m], st),
   };
 }

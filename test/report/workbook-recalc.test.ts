@@ -70,7 +70,8 @@ test('editing growth on Assumptions recalculates Sizing like the engine', { skip
     if (key in edits) row.getCell(3).value = edits[key]!;
   });
   // exceljs does not read calcPr back: ask for the recalculation again, as Excel would do.
-  // (LibreOffice recalculates anyway: the formula cells carry no cached result.)
+  // The formula cells still hold the plan's figures as cached results; LibreOffice is told to
+  // recalculate on load (xlsxToCsv's default), as an application does after any edit.
   wb.calcProperties = { fullCalcOnLoad: true };
   const sheets = xlsxToCsv(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
   const sizing = tableRows(sheets.Sizing);
@@ -105,4 +106,30 @@ test('hostile client strings stay text after LibreOffice opens the workbook', { 
   const fax = inventory.find((r) => r.VM === HOSTILE.plus)!;
   assert.equal(fax.Server, HOSTILE.markdown);
   assert.equal(fax.Application, HOSTILE.at);
+});
+
+test('sorting Inventory and Utilization keeps every VM on its own server (lookups by number)', { skip }, async () => {
+  const plan = realAseguradoraPlan();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await buildWorkbook(plan)) as unknown as ExcelJS.Buffer);
+  for (const name of ['Inventory', 'Utilization']) {
+    const ws = wb.getWorksheet(name)!;
+    const first = 4;
+    const last = first + plan.servers.length - 1;
+    const rows = [];
+    for (let r = first; r <= last; r++) rows.push((ws.getRow(r).values as unknown[]).slice(1));
+    rows.reverse().forEach((values, i) => {
+      values.forEach((v, c) => {
+        ws.getCell(first + i, c + 1).value = (v ?? null) as ExcelJS.CellValue;
+      });
+    });
+  }
+  const sizing = tableRows(xlsxToCsv(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)).Sizing);
+  plan.vms.forEach((vm, i) => {
+    const r = sizing[i]!;
+    const server = plan.servers.find((s) => s.name === vm.sourceServer)!;
+    assert.ok(Math.abs(Number(r['CPU % measured']) - vm.sizing.cpu!.measured) < 1e-9, vm.name);
+    assert.equal(Number(r.Cores), server.sockets! * server.coresPerSocket!, vm.name);
+    assert.equal(r['Formula = engine'], 'TRUE', vm.name);
+  });
 });
