@@ -17,6 +17,7 @@ import {
   qualitySchema,
   sizingSchema,
 } from './project-settings.ts';
+import { reportSchema } from './report-settings.ts';
 import type { InventoryServer, ServerUsage } from './server.ts';
 
 export const projectSchema = z.strictObject({
@@ -46,6 +47,7 @@ export const projectSchema = z.strictObject({
   placement: placementSchema,
   quality: qualitySchema,
   provision: provisionSchema,
+  report: reportSchema,
 });
 
 /** capplan.yaml as written. */

@@ -3,6 +3,7 @@
 // The settings sections are those of capplan.yaml, so a proposal sizes exactly like the
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
+import { reportSchema } from './report-settings.ts';
 import { hostModelSchema } from './catalog.ts';
 import {
   clusterSchema,
@@ -134,6 +135,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
     placement: placementSchema.parse({}),
     // Provisioning does not bear on whether a proposal holds: its defaults.
     provision: provisionSchema.parse({}),
+    report: reportSchema.parse({}),
   };
 }
 

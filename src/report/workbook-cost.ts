@@ -4,6 +4,7 @@
 import type ExcelJS from 'exceljs';
 import type { Plan } from '../domain/plan.ts';
 import type { AssumptionCells } from './workbook-assumptions.ts';
+import type { Messages } from './messages/index.ts';
 import { DATA_FIRST_ROW, FMT, writeTable, type CellValue } from './workbook-style.ts';
 
 interface Line {
@@ -19,91 +20,37 @@ interface Line {
   how: string;
 }
 
-function lines(plan: Plan): Line[] {
+function lines(plan: Plan, t: Messages): Line[] {
+  const k = t.cost;
+  const cur = t.assumptions.unit.currency;
   const hostsUsed = plan.hosts.filter((h) => h.vms.length > 0).length;
+  const line = (key: keyof Messages['cost'], value: number | string, unit: string, numFmt: string, how: string) => ({
+    key,
+    label: k[key] as string,
+    value,
+    unit,
+    numFmt,
+    how,
+  });
   // 8760 hours a year: power is drawn around the clock.
   return [
-    { key: 'hosts', label: 'Hosts after consolidation', value: hostsUsed, unit: 'hosts', numFmt: FMT.int, how: 'plan' },
-    {
-      key: 'sockets',
-      label: 'Sockets per host',
-      value: plan.hostModel.sockets,
-      unit: 'sockets',
-      numFmt: FMT.int,
-      how: 'host specification',
-    },
-    {
-      key: 'servers',
-      label: 'Source servers retired',
-      value: plan.totals.placed,
-      unit: 'servers',
-      numFmt: FMT.int,
-      how: 'placed VMs',
-    },
-    {
-      key: 'hardware',
-      label: 'Host hardware',
-      value: `{hosts}*[hostPrice]`,
-      unit: 'currency',
-      numFmt: FMT.money,
-      how: 'hosts × price per host',
-    },
-    {
-      key: 'subscriptions',
-      label: 'Hypervisor subscriptions over the horizon',
-      value: `{hosts}*{sockets}*[subscriptionPerSocketYear]*[horizonYears]`,
-      unit: 'currency',
-      numFmt: FMT.money,
-      how: 'hosts × sockets × price per socket-year × years',
-    },
-    {
-      key: 'kwhAfter',
-      label: 'Energy after',
-      value: `{hosts}*[hostWatts]*8760*[horizonYears]/1000`,
-      unit: 'kWh',
-      numFmt: FMT.money,
-      how: 'hosts × W × 8760 h × years / 1000',
-    },
-    {
-      key: 'kwhBefore',
-      label: 'Energy before',
-      value: `{servers}*[sourceServerWatts]*8760*[horizonYears]/1000`,
-      unit: 'kWh',
-      numFmt: FMT.money,
-      how: 'servers × W × 8760 h × years / 1000',
-    },
-    {
-      key: 'powerAfter',
-      label: 'Power cost after',
-      value: `{kwhAfter}*[kwhPrice]`,
-      unit: 'currency',
-      numFmt: FMT.money,
-      how: 'kWh × price per kWh',
-    },
-    {
-      key: 'powerBefore',
-      label: 'Power cost before',
-      value: `{kwhBefore}*[kwhPrice]`,
-      unit: 'currency',
-      numFmt: FMT.money,
-      how: 'kWh × price per kWh',
-    },
-    {
-      key: 'powerSaved',
-      label: 'Power cost saved',
-      value: '{powerBefore}-{powerAfter}',
-      unit: 'currency',
-      numFmt: FMT.money,
-      how: 'before − after',
-    },
-    {
-      key: 'totalAfter',
-      label: 'Total cost after, over the horizon',
-      value: '{hardware}+{subscriptions}+{powerAfter}',
-      unit: 'currency',
-      numFmt: FMT.money,
-      how: 'hardware + subscriptions + power',
-    },
+    line('hosts', hostsUsed, k.unitHosts, FMT.int, k.howHosts),
+    line('sockets', plan.hostModel.sockets, k.unitSockets, FMT.int, k.howSockets),
+    line('servers', plan.totals.placed, k.unitServers, FMT.int, k.howServers),
+    line('hardware', '{hosts}*[hostPrice]', cur, FMT.money, k.howHardware),
+    line(
+      'subscriptions',
+      '{hosts}*{sockets}*[subscriptionPerSocketYear]*[horizonYears]',
+      cur,
+      FMT.money,
+      k.howSubscriptions,
+    ),
+    line('kwhAfter', '{hosts}*[hostWatts]*8760*[horizonYears]/1000', 'kWh', FMT.money, k.howKwhAfter),
+    line('kwhBefore', '{servers}*[sourceServerWatts]*8760*[horizonYears]/1000', 'kWh', FMT.money, k.howKwhBefore),
+    line('powerAfter', '{kwhAfter}*[kwhPrice]', cur, FMT.money, k.howPower),
+    line('powerBefore', '{kwhBefore}*[kwhPrice]', cur, FMT.money, k.howPower),
+    line('powerSaved', '{powerBefore}-{powerAfter}', cur, FMT.money, k.howSaved),
+    line('totalAfter', '{hardware}+{subscriptions}+{powerAfter}', cur, FMT.money, k.howTotal),
   ];
 }
 
@@ -145,8 +92,8 @@ function arithmetic(text: string): number {
   return sum();
 }
 
-export function costSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells): void {
-  const list = lines(plan);
+export function costSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells, t: Messages): void {
+  const list = lines(plan, t);
   const rowOf = new Map(list.map((l, i) => [l.key, DATA_FIRST_ROW + i]));
   const values = new Map<string, number>();
   const assumption = (k: string) => Number(a.value[k]);
@@ -162,15 +109,16 @@ export function costSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells)
   ]);
   writeTable(
     ws,
-    "Cost over the plan's horizon, before vs after",
+    t,
+    t.cost.title,
     [
-      { header: 'Item', width: 42 },
-      { header: 'Value', width: 16 },
-      { header: 'Unit', width: 12 },
-      { header: 'How', width: 50 },
+      { header: t.col.item, width: 42 },
+      { header: t.col.value, width: 16 },
+      { header: t.col.unit, width: 12 },
+      { header: t.col.how, width: 50 },
     ],
     rows,
-    'Prices, power and horizon are on Assumptions (yellow cells); the host price and power come from the plan.',
+    t.cost.note,
   );
   list.forEach((l, i) => {
     ws.getCell(DATA_FIRST_ROW + i, 2).numFmt = l.numFmt;

@@ -17,9 +17,12 @@ import type { MetricName } from '../domain/server.ts';
 import type { Plan, PlanVm } from '../domain/plan.ts';
 import type { AssumptionCells } from './workbook-assumptions.ts';
 import { FMT, DATA_FIRST_ROW, writeTable, type CellValue } from './workbook-style.ts';
-import { METRIC_LABEL, type UtilizationLayout } from './workbook-utilization.ts';
+import type { UtilizationLayout } from './workbook-utilization.ts';
+import type { Messages } from './messages/index.ts';
+import { cellText } from '../escape/spreadsheet.ts';
 import { TOLERANCE } from '../util/tolerance.ts';
 import type { InventoryLayout } from './workbook-sheets.ts';
+import { serverIndexOf } from './summary.ts';
 
 type Res = 'cpu' | 'memory' | 'disk' | 'network';
 const METRIC: Record<Res, MetricName> = {
@@ -36,6 +39,7 @@ export interface SizingContext {
   a: AssumptionCells;
   util: UtilizationLayout;
   inventory: InventoryLayout;
+  t: Messages;
 }
 
 /** The measured value: a lookup into Utilization when it holds the plan's figure, else the figure. */
@@ -44,7 +48,7 @@ function measured(ctx: SizingContext, vm: PlanVm, si: number, res: Res, key: str
   if (!s) return null;
   const fromUtil = si >= 0 ? ctx.util.value(si, METRIC[res], s.statistic) : undefined;
   if (fromUtil === undefined || !close(fromUtil, s.measured)) return s.measured;
-  const label = `"${METRIC_LABEL[METRIC[res]]} "&${ctx.a.ref[`statistic.${res}`]}`;
+  const label = `"${ctx.t.utilisation.metric[METRIC[res]]} "&${ctx.a.ref[`statistic.${res}`]}`;
   return { formula: ctx.util.lookup(key, label), result: s.measured };
 }
 
@@ -57,7 +61,7 @@ function demand(ctx: SizingContext, vm: PlanVm, res: Res, measuredCell: string):
 function row(ctx: SizingContext, vm: PlanVm, r: number): CellValue[] {
   const { a, plan } = ctx;
   const ref = a.ref;
-  const si = plan.servers.findIndex((s) => s.name === vm.sourceServer);
+  const si = serverIndexOf(plan, vm);
   const server = plan.servers[si];
   const key = `$A${r}`;
   const sz = vm.sizing;
@@ -84,9 +88,9 @@ function row(ctx: SizingContext, vm: PlanVm, r: number): CellValue[] {
   const checked = sz.cpu && sz.memory && sz.disk;
   return [
     si + 1,
-    vm.name,
-    vm.sourceServer,
-    vm.status,
+    cellText(vm.name),
+    cellText(vm.sourceServer),
+    ctx.t.status[vm.status],
     cores,
     measured(ctx, vm, si, 'cpu', key),
     clock,
@@ -115,36 +119,39 @@ function row(ctx: SizingContext, vm: PlanVm, r: number): CellValue[] {
 
 export function sizingSheet(ws: ExcelJS.Worksheet, ctx: SizingContext): void {
   const rows = ctx.plan.vms.map((vm, i) => row(ctx, vm, DATA_FIRST_ROW + i));
+  const { t } = ctx;
+  const z = t.sizing;
+  const c = t.col;
   writeTable(
     ws,
-    "Sizing: live formulas over Assumptions, Inventory and Utilization, the engine's value beside each",
+    t,
+    z.title,
     [
-      { header: '#', width: 5, numFmt: FMT.int },
-      { header: 'VM', width: 16 },
-      { header: 'Source server', width: 28 },
-      { header: 'Status', width: 10 },
-      { header: 'Cores', width: 7, numFmt: FMT.int },
-      { header: 'CPU % measured', width: 11, numFmt: FMT.pct1 },
-      { header: 'Clock factor', width: 9, numFmt: FMT.dec2 },
-      { header: 'CPU % demand', width: 11, numFmt: FMT.pct1 },
-      { header: 'vCPU', width: 7, numFmt: FMT.int },
-      { header: 'vCPU (engine)', width: 9, numFmt: FMT.int },
-      { header: 'Memory measured', width: 14, numFmt: FMT.mb2 },
-      { header: 'Memory demand', width: 14, numFmt: FMT.mb2 },
-      { header: 'Memory GB', width: 10, numFmt: FMT.gb },
-      { header: 'Memory GB (engine)', width: 11, numFmt: FMT.gb },
-      { header: 'Disk measured', width: 12, numFmt: FMT.gb2 },
-      { header: 'Disk demand', width: 12, numFmt: FMT.gb2 },
-      { header: 'Disk GB', width: 9, numFmt: FMT.gb },
-      { header: 'Disk GB (engine)', width: 10, numFmt: FMT.gb },
-      { header: 'vNICs', width: 7, numFmt: FMT.int },
-      { header: 'Network measured', width: 13, numFmt: FMT.mbps },
-      { header: 'Network demand', width: 13, numFmt: FMT.mbps },
-      { header: 'Formula = engine', width: 10 },
+      { header: c.number, width: 5, numFmt: FMT.int },
+      { header: c.vm, width: 16 },
+      { header: c.sourceServer, width: 24 },
+      { header: c.status, width: 10 },
+      { header: z.cores, width: 8, numFmt: FMT.int },
+      { header: z.cpuMeasured, width: 10, numFmt: FMT.pct1 },
+      { header: z.clock, width: 9, numFmt: FMT.dec2 },
+      { header: z.cpuDemand, width: 10, numFmt: FMT.pct1 },
+      { header: c.vcpu, width: 7, numFmt: FMT.int },
+      { header: z.vcpuPlan, width: 9, numFmt: FMT.int },
+      { header: z.memMeasured, width: 12, numFmt: FMT.mb2 },
+      { header: z.memDemand, width: 12, numFmt: FMT.mb2 },
+      { header: c.memoryGb, width: 10, numFmt: FMT.gb },
+      { header: z.memPlan, width: 10, numFmt: FMT.gb },
+      { header: z.diskMeasured, width: 10, numFmt: FMT.gb2 },
+      { header: z.diskDemand, width: 10, numFmt: FMT.gb2 },
+      { header: c.diskGb, width: 8, numFmt: FMT.gb },
+      { header: z.diskPlan, width: 9, numFmt: FMT.gb },
+      { header: c.vnics, width: 7, numFmt: FMT.int },
+      { header: z.netMeasured, width: 11, numFmt: FMT.mbps },
+      { header: z.netDemand, width: 11, numFmt: FMT.mbps },
+      { header: z.check, width: 10 },
     ],
     rows,
-    'Change growth, peak, statistic or rounding on Assumptions and these formulas recalculate like capplan; a FALSE ' +
-      'in the last column means the edited sheet and plan.json now differ.',
+    z.note,
   );
   if (rows.length > 0) {
     const last = DATA_FIRST_ROW + rows.length - 1;

@@ -71,7 +71,7 @@ test('every formula cell of the xlsx carries a cached <v> (read without calculat
 });
 
 test("the cached Sizing and Cost values are plan.json's figures", async () => {
-  const plan: Plan = realAseguradoraPlan();
+  const plan: Plan = realAseguradoraPlan('en');
   const bytes = await buildWorkbook(plan);
   const sizing = await cachedTable(bytes, 'Sizing');
   assert.equal(sizing.length, plan.vms.length);
@@ -80,8 +80,8 @@ test("the cached Sizing and Cost values are plan.json's figures", async () => {
     assert.equal(r.VM, vm.name);
     assert.deepEqual([r.vCPU, r['Memory GB'], r['Disk GB']], [vm.vcpu, vm.memoryGb, vm.diskGb], vm.name);
     assert.equal(r['CPU % measured'], vm.sizing.cpu!.measured, vm.name);
-    assert.equal(r['Memory demand'], vm.sizing.memory!.demand, vm.name);
-    assert.equal(r['Formula = engine'], true, vm.name);
+    assert.equal(r['Memory MB demand'], vm.sizing.memory!.demand, vm.name);
+    assert.equal(r['Formula = plan'], true, vm.name);
   });
   const cost = Object.fromEntries((await cachedTable(bytes, 'Cost')).map((r) => [r.Item, r.Value]));
   assert.equal(cost['Hosts after consolidation'], 2);
