@@ -53,6 +53,7 @@ export function coverSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void
   ws.mergeCells(r, 1, r, 2);
   put(null, e.disclaimer, { italic: true, size: 9, color: { argb: 'FF595959' } });
   ws.getRow(r - 1).height = 30;
+  ws.mergeCells(r, 1, r, 2);
   put(null, t.cover.chartNote, { italic: true, size: 9, color: { argb: 'FF595959' } });
   setupPrint(ws, t, 0);
   // The whole cover on one landscape A4 page.

@@ -68,7 +68,10 @@ test('L3 client URLs are not live links in plan.md, and bidi overrides reach nei
   assert.ok(markdown.includes('https\\://evil.example/login'), 'the URL is still readable');
   assert.ok(!markdown.includes('\u202E'));
   const cells = await cellStrings(await buildWorkbook(plan));
-  assert.ok(cells.some((c) => c.includes('invoice\ufffdtxt.exe')), 'the name is shown with the override replaced');
+  assert.ok(
+    cells.some((c) => c.includes('invoice\ufffdtxt.exe')),
+    'the name is shown with the override replaced',
+  );
   assert.ok(!cells.some((c) => /[\u202A-\u202E\u2066-\u2069]/.test(c)), 'a bidi override reached the workbook');
 });
 
@@ -84,5 +87,8 @@ test("L5 a 1 MB name neither bloats plan.md nor exceeds Excel's 32,767 character
   const cells = await cellStrings(await buildWorkbook(plan));
   const longest = Math.max(...cells.map((c) => c.length));
   assert.ok(longest <= 32_767, `a cell of ${longest} characters`);
-  assert.ok(cells.some((c) => c.startsWith('nnnn') && c.endsWith('…')), 'the cut is marked');
+  assert.ok(
+    cells.some((c) => c.startsWith('nnnn') && c.endsWith('…')),
+    'the cut is marked',
+  );
 });
