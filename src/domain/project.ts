@@ -19,6 +19,7 @@ import {
   sizingSchema,
 } from './project-settings.ts';
 import { withProfileDefaults } from './hypervisor-profiles.ts';
+import { reportSchema } from './report-settings.ts';
 import type { InventoryServer, ServerUsage } from './server.ts';
 
 /** capplan.yaml as written, before its profile's defaults (method §12) are filled in. */
@@ -50,6 +51,7 @@ const projectFileSchema = z.strictObject({
   placement: placementSchema,
   quality: qualitySchema,
   provision: provisionSchema,
+  report: reportSchema,
 });
 
 export const projectSchema = z.preprocess((raw) => withProfileDefaults(raw), projectFileSchema);

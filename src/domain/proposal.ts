@@ -4,6 +4,7 @@
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
 import { inputFormatFields } from './input-settings.ts';
+import { reportSchema } from './report-settings.ts';
 import { hostModelSchema } from './catalog.ts';
 import {
   clusterSchema,
@@ -145,6 +146,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
       (withProfileDefaults({ hypervisor: { profile: p.hypervisor.profile } }, ['provision']) as { provision: object })
         .provision,
     ),
+    report: reportSchema.parse({}),
   };
 }
 

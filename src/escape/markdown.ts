@@ -15,7 +15,15 @@ const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\
  */
 export function mdText(text: string): string {
   const oneLine = text.replace(/[\r\n\t]+/g, ' ').replace(INVISIBLE, '\ufffd');
-  const escaped = oneLine.replace(SPECIAL, (c) => `\\${c}`);
+  const escaped = noAutolink(oneLine.replace(SPECIAL, (c) => `\\${c}`));
   // An ordered-list marker is 1–9 digits then `.` or `)` then a space or the end.
   return escaped.replace(/^([=+-]|\d{1,9}(?=[.)](\s|$)))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
+}
+
+/**
+ * GFM turns `scheme://…` and `www.…` in plain text into live links (the autolink extension);
+ * a backslash before the `:` or the first `.` keeps them text and reads the same.
+ */
+function noAutolink(text: string): string {
+  return text.replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:').replace(/\b(www)\./gi, '$1\\.');
 }

@@ -24,7 +24,16 @@ export function ratio(value: number | null): string {
   return value === null ? '—' : `${qty(value, 1)}:1`;
 }
 
+/**
+ * Longest client text a report cell shows, in code points: no real name or message is
+ * longer, and a padded Markdown table repeats its widest cell's width on every row.
+ */
+const MD_MAX_CHARS = 500;
+
 /** Client text for a Markdown cell or paragraph (escape/markdown.ts); "—" when there is none. */
 export function md(text: string | null | undefined): string {
-  return text === null || text === undefined || text === '' ? '—' : mdText(text);
+  if (text === null || text === undefined || text === '') return '—';
+  // Every code point is at most two UTF-16 units: the head holds more than the limit or all of it.
+  const head = Array.from(text.slice(0, MD_MAX_CHARS * 2 + 2));
+  return mdText(head.length > MD_MAX_CHARS ? `${head.slice(0, MD_MAX_CHARS - 1).join('')}…` : text);
 }

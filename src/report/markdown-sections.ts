@@ -1,50 +1,47 @@
 // The later sections of plan.md: host specification, placement, failover scenarios,
-// hypervisor disk layout, exclusions and the assumptions that shaped the plan.
+// hypervisor disk layout, exclusions, data quality, the assumptions that shaped the plan and
+// the method, each in the report's language.
 import type { Plan } from '../domain/plan.ts';
+import { sortFindings } from '../domain/finding.ts';
+import type { Messages } from './messages/index.ts';
 import { md, num, pct, qty } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { groupOf, notPlaced } from './summary.ts';
 
-export function hostSpecSection(plan: Plan): string {
+export function hostSpecSection(plan: Plan, t: Messages): string {
   const m = plan.hostModel;
+  const x = t.md;
   const spec = mdTable(
-    [{ header: 'Resource' }, { header: 'Value', align: 'right' }],
+    [{ header: x.resourceCol }, { header: x.valueCol, align: 'right' }],
     [
-      ['Model', md(m.name)],
-      ['CPU', md(m.cpuModel ?? `${qty(m.cpuGhz)} GHz`)],
-      ['CPU clock', `${qty(m.cpuGhz)} GHz`],
-      ['CPUs (sockets)', String(m.sockets)],
-      ['Cores per CPU', String(m.coresPerSocket)],
-      ['Threads per core', String(m.threadsPerCore)],
-      ['Memory', `${qty(m.memoryGb)} GB`],
-      ['NICs', `${m.nics} × ${qty(m.nicGbps)} Gbps`],
-      ['Local disk', `${m.localDiskMb} MB`],
-      ['Price', qty(m.price)],
-      ['Power', `${qty(m.watts)} W`],
+      [t.col.model, md(m.name)],
+      [x.cpu, md(m.cpuModel ?? `${qty(m.cpuGhz)} GHz`)],
+      [x.cpuClock, `${qty(m.cpuGhz)} GHz`],
+      [x.cpus, String(m.sockets)],
+      [x.coresPerCpu, String(m.coresPerSocket)],
+      [x.threads, String(m.threadsPerCore)],
+      [x.memory, `${qty(m.memoryGb)} GB`],
+      [x.nics, `${m.nics} × ${qty(m.nicGbps)} Gbps`],
+      [x.localDisk, `${m.localDiskMb} MB`],
+      [x.price, m.price > 0 ? qty(m.price) : t.notPriced],
+      [x.power, `${qty(m.watts)} W`],
     ],
   );
-  const derivation = m.derivation.length
-    ? m.derivation.map((d) => `- ${md(d)}`).join('\n')
-    : '- (catalog model; no derivation)';
-  return ['## Host specification', '', spec, '', 'How it was derived:', '', derivation].join('\n');
+  const derivation = m.derivation.length ? m.derivation.map((d) => `- ${md(d)}`).join('\n') : `- ${x.catalogModel}`;
+  return [`## ${x.hostSpecTitle}`, '', spec, '', x.derivedHow, '', derivation].join('\n');
 }
 
-export function placementSection(plan: Plan): string {
+export function placementSection(plan: Plan, t: Messages): string {
   const p = plan.placement;
-  const facts = [
-    `- Method: ${md(p.method)}; objective: ${md(p.objective)}; seed ${p.seed}`,
-    `- Hosts used: **${p.hostsUsed}**; lower ` +
-      `bound ${p.lowerBound}; ${p.optimal ? 'proven optimal' : 'not proven optimal'}`,
-    `- Binding resource: ${md(p.bindingResource)}`,
-    ...p.notes.map((n) => `- ${md(n)}`),
-  ];
+  const c = t.col;
+  const facts = [`- ${t.md.hostsUsed(p.hostsUsed)}`, ...p.notes.map((n) => `- ${md(n)}`)];
   const table = mdTable(
     [
-      { header: 'Host' },
-      { header: 'VMs' },
-      { header: 'vCPU', align: 'right' },
-      { header: 'Memory GB', align: 'right' },
-      { header: 'Disk GB', align: 'right' },
+      { header: c.host },
+      { header: t.summary.vms },
+      { header: c.vcpu, align: 'right' },
+      { header: c.memoryGb, align: 'right' },
+      { header: c.diskGb, align: 'right' },
     ],
     plan.hosts.map((h) => [
       md(h.name),
@@ -54,67 +51,58 @@ export function placementSection(plan: Plan): string {
       qty(h.load.diskGb),
     ]),
   );
-  return ['## Placement', '', ...facts, '', table].join('\n');
+  return [`## ${t.md.placementTitle}`, '', ...facts, '', table].join('\n');
 }
 
-export function failoverSection(plan: Plan): string {
+export function failoverSection(plan: Plan, t: Messages): string {
   const r = plan.redundancy;
-  const parts = [
-    `## Failover (${md(r.policy)})`,
-    '',
-    `Redundancy ${r.satisfied ? 'satisfied' : '**NOT satisfied**'}: ${r.scenarios.length} scenario(s) simulated, ` +
-      `each failed host's VMs restarting on the survivors in HA-priority order (high, medium, low).`,
-  ];
+  const f = t.failover;
+  const c = t.col;
+  const parts = [`## ${t.md.failoverTitle(md(r.policy))}`, ''];
+  if (r.scenarios.length === 0) return [...parts, f.none].join('\n');
+  parts.push(t.md.failoverIntro(r.satisfied, r.scenarios.length));
   for (const s of r.scenarios) {
-    parts.push('', `### ${s.failedHosts.map(md).join(' + ')} fails: ${s.satisfied ? 'holds' : '**fails**'}`, '');
+    parts.push('', `### ${t.md.fails(s.failedHosts.map(md).join(' + '), s.satisfied)}`, '');
     parts.push(
       mdTable(
         [
           { header: '#', align: 'right' },
-          { header: 'VM' },
-          { header: 'HA' },
-          { header: 'From' },
-          { header: 'Restarts on' },
+          { header: c.vm },
+          { header: t.md.ha },
+          { header: f.from },
+          { header: f.restartsOn },
         ],
         s.restarts.map((x, i) => [
           String(i + 1),
           md(x.vm),
-          x.haPriority,
+          t.ha[x.haPriority],
           md(x.from),
-          x.to === null ? '**nowhere**' : md(x.to),
+          x.to === null ? `**${t.nowhere}**` : md(x.to),
         ]),
       ),
       '',
       mdTable(
         [
-          { header: 'Surviving host' },
-          { header: 'vCPU', align: 'right' },
-          { header: 'CPU %', align: 'right' },
-          { header: 'Memory GB', align: 'right' },
-          { header: 'Memory %', align: 'right' },
+          { header: f.survivor },
+          { header: c.vcpu, align: 'right' },
+          { header: t.summary.cpuPct, align: 'right' },
+          { header: c.memoryGb, align: 'right' },
+          { header: t.summary.memoryPct, align: 'right' },
         ],
         s.load.map((l) => [md(l.host), String(l.vcpu), pct(l.cpuPct), qty(l.memoryGb), pct(l.memoryPct)]),
       ),
     );
-    if (s.shortfalls.length) parts.push('', ...s.shortfalls.map((f) => `- ${md(f)}`));
+    if (s.shortfalls.length) parts.push('', ...s.shortfalls.map((x) => `- ${md(x)}`));
   }
   return parts.join('\n');
 }
 
-export function partitionsSection(plan: Plan): string {
+export function partitionsSection(plan: Plan, t: Messages): string {
+  const c = t.col;
   const table = mdTable(
-    [
-      'Host',
-      'boot MB',
-      'root MB',
-      'config MB',
-      'logging MB',
-      'swap MB',
-      'data MB',
-      'total MB',
-      'local disk MB',
-      'fits',
-    ].map((h, i) => ({ header: h, align: i === 0 || i === 9 ? 'left' : 'right' }) as const),
+    [c.host, c.bootMb, c.rootMb, c.configMb, c.loggingMb, c.swapMb, c.dataMb, c.totalMb, c.localDiskMb, c.fits].map(
+      (h, i) => ({ header: h, align: i === 0 || i === 9 ? 'left' : 'right' }) as const,
+    ),
     plan.hosts.map((h) => {
       const p = h.partitions;
       return [
@@ -122,126 +110,155 @@ export function partitionsSection(plan: Plan): string {
         ...[p.bootMb, p.rootMb, p.configMb, p.loggingMb, p.swapMb, p.dataMb, p.totalMb, h.localDiskMb].map((x) =>
           qty(x),
         ),
-        p.fits ? 'yes' : '**no**',
+        p.fits ? t.yes : `**${t.no}**`,
       ];
     }),
   );
   const s = plan.settings.partitions;
-  const why = [
-    `- swap = recommended swap for the host's RAM (RHEL table: ≤ 4 GB → 2 GB, 4–16 → 4, 16–64 → 8, 64–256 → 16, ` +
-      `256–512 → 32) + RAM × ${qty(s.swapOvercommit)} (method §7)`,
-    `- data = RAM × ${qty(s.dataFactor)} (kvm core files, kernel dumps, ISO staging; method §7)`,
-  ];
-  return ['## Hypervisor disk layout', '', table, '', ...why].join('\n');
+  const why = [`- ${t.md.swapWhy(qty(s.swapOvercommit))}`, `- ${t.md.dataWhy(qty(s.dataFactor))}`];
+  return [`## ${t.md.layoutTitle}`, '', table, '', ...why].join('\n');
 }
 
-export function exclusionsSection(plan: Plan): string {
+export function exclusionsSection(plan: Plan, t: Messages): string {
+  const c = t.col;
   const rows = notPlaced(plan).flatMap((v) =>
     (v.reasons.length ? v.reasons : [{ code: 'unknown-error', message: '' }]).map((r) => [
       md(v.name),
       md(v.sourceServer),
-      v.status,
-      md(groupOf(v)),
+      t.status[v.status],
+      t.group[groupOf(v)],
       r.code,
       md(r.message),
     ]),
   );
-  if (rows.length === 0) return '## Exclusions\n\nNone: every server became a VM and was placed.';
+  const title = `## ${t.md.exclusionsTitle}`;
+  if (rows.length === 0) return `${title}\n\n${t.exclusions.none(plan.vms.length)}`;
   return [
-    '## Exclusions',
+    title,
     '',
     mdTable(
       [
-        { header: 'VM' },
-        { header: 'Source server' },
-        { header: 'Status' },
-        { header: 'Group' },
-        { header: 'Reason' },
-        { header: 'Detail' },
+        { header: c.vm },
+        { header: c.sourceServer },
+        { header: c.status },
+        { header: c.group },
+        { header: c.reason },
+        { header: c.detail },
       ],
       rows,
     ),
   ].join('\n');
 }
 
-export function assumptionsSection(plan: Plan): string {
+export function assumptionsSection(plan: Plan, t: Messages): string {
   const s = plan.settings;
-  const per = (o: Record<string, string | number>, f: (x: string | number) => string) =>
-    (['cpu', 'memory', 'disk', 'network'] as const).map((k) => `${k} ${f(o[k]!)}`).join(', ');
+  const x = t.md;
+  const res = t.assumptions.resource;
+  const per = (o: Record<string, string | number>, f: (v: string | number) => string) =>
+    (['cpu', 'memory', 'disk', 'network'] as const).map((k) => `${res[k]} ${f(o[k]!)}`).join(', ');
   const rows = [
-    ['Demand statistic', per(s.sizing.statistic, (x) => md(String(x)))],
-    ['Peak factor', per(s.sizing.peakFactor, (x) => `× ${qty(Number(x))}`)],
-    ['Growth', per(s.sizing.growth, (x) => pct(Number(x) * 100, 0))],
-    ['CPU normalisation', s.sizing.cpuNormalisation],
+    [x.demandStatistic, per(s.sizing.statistic, (v) => md(String(v)))],
+    [x.peakFactor, per(s.sizing.peakFactor, (v) => `× ${qty(Number(v))}`)],
+    [x.growth, per(s.sizing.growth, (v) => pct(Number(v) * 100, 0))],
+    [x.cpuNormalisation, s.sizing.cpuNormalisation],
     [
-      'Rounding',
-      `memory to ${qty(s.sizing.memoryStepGb)} GB, disk to ${qty(s.sizing.diskStepGb)} GB; ` +
-        `minimum ${s.sizing.minVcpu} vCPU, ${qty(s.sizing.minMemoryGb)} GB`,
+      x.rounding,
+      x.roundingText(qty(s.sizing.memoryStepGb), qty(s.sizing.diskStepGb), s.sizing.minVcpu, qty(s.sizing.minMemoryGb)),
     ],
-    ['Utilisation threshold', pct(s.sizing.utilisationThresholdPct, 0)],
+    [x.threshold, pct(s.sizing.utilisationThresholdPct, 0)],
     [
-      'Hypervisor',
-      `${md(s.hypervisor.name)}: ≤ ${s.hypervisor.maxVcpuPerVm} vCPU and ≤ ${qty(s.hypervisor.maxMemoryGb64)} GB ` +
-        `per VM, reserve ${qty(s.hypervisor.reserveMb)} MB per host`,
-    ],
-    [
-      'Cluster',
-      `N+${s.cluster.redundancy}, ${qty(s.cluster.vcpuPerCore)} vCPU per core, CPU ` +
-        `ceiling ${pct(s.cluster.cpuCeilingPct, 0)}, memory ceiling ${pct(s.cluster.memoryCeilingPct, 0)}, failover ` +
-        `ceiling ${pct(s.cluster.failoverCeilingPct, 0)}`,
+      x.hypervisor,
+      x.hypervisorText(
+        md(s.hypervisor.name),
+        s.hypervisor.maxVcpuPerVm,
+        qty(s.hypervisor.maxMemoryGb64),
+        qty(s.hypervisor.reserveMb),
+      ),
     ],
     [
-      'Storage',
-      s.cluster.storage === 'shared' ? 'shared (SAN): VM disks do not size the hosts' : 'local: VM disks use host disk',
+      x.cluster,
+      x.clusterText(
+        s.cluster.redundancy,
+        qty(s.cluster.vcpuPerCore),
+        pct(s.cluster.cpuCeilingPct, 0),
+        pct(s.cluster.memoryCeilingPct, 0),
+        pct(s.cluster.failoverCeilingPct, 0),
+      ),
     ],
+    [x.storage, s.cluster.storage === 'shared' ? x.storageShared : x.storageLocal],
   ];
-  return ['## Assumptions', '', mdTable([{ header: 'Setting' }, { header: 'Value' }], rows)].join('\n');
+  return [`## ${x.assumptionsTitle}`, '', mdTable([{ header: t.col.setting }, { header: t.col.value }], rows)].join(
+    '\n',
+  );
 }
 
 /** Data quality per server (method §9) and every finding the readers recorded. */
-export function dataQualitySection(plan: Plan): string {
+export function dataQualitySection(plan: Plan, t: Messages): string {
+  const x = t.md;
   const rows = plan.servers.map((s) => {
     const q = s.usage?.quality;
     return [
       md(s.name),
       String(s.usage?.samples ?? 0),
       q ? String(q.score) : s.usage ? '—' : '0',
-      q?.verdict ?? (s.usage ? '—' : 'missing'),
+      q?.verdict ?? (s.usage ? '—' : t.utilisation.missingVerdict),
       q ? num(q.daysCovered) : '—',
-      q?.peakCovered === null || !q ? '—' : q.peakCovered ? 'yes' : '**no**',
+      q?.peakCovered === null || !q ? '—' : q.peakCovered ? t.yes : `**${t.no}**`,
       md(q?.issues.join(', ') || ''),
     ];
   });
   const table = mdTable(
     [
-      { header: 'Server' },
-      { header: 'Samples', align: 'right' },
-      { header: 'Score', align: 'right' },
-      { header: 'Verdict' },
-      { header: 'Days', align: 'right' },
-      { header: 'Busy period covered' },
-      { header: 'Issues' },
+      { header: t.col.server },
+      { header: t.utilisation.samples, align: 'right' },
+      { header: x.score, align: 'right' },
+      { header: x.verdict },
+      { header: x.days, align: 'right' },
+      { header: x.busyCovered },
+      { header: x.issues },
     ],
     rows,
   );
-  const findings = plan.findings ?? [];
+  const findings = sortFindings(plan.findings ?? []);
   const list = findings.length
     ? mdTable(
         [
-          { header: 'Severity' },
-          { header: 'Server' },
-          { header: 'Finding' },
-          { header: 'Where' },
-          { header: 'Detail' },
+          { header: t.col.severity },
+          { header: t.col.server },
+          { header: t.col.finding },
+          { header: t.col.where },
+          { header: t.col.detail },
         ],
         findings.map((f) => [
-          f.severity,
+          t.severity[f.severity],
           md(f.server ?? ''),
           md(f.code),
           md(f.file ? `${f.file}${f.row ? `:${f.row}` : ''}` : ''),
           md(f.message),
         ]),
       )
-    : 'No findings: the data is complete for every server.';
-  return ['## Data quality', '', table, '', '### Findings', '', list].join('\n');
+    : t.findings.none;
+  return [`## ${x.qualityTitle}`, '', table, '', `### ${x.findingsTitle}`, '', list].join('\n');
+}
+
+/** How the plan was made in plain words, each rule with its section of docs/method.md. */
+export function methodSection(plan: Plan, t: Messages): string {
+  const m = t.method;
+  const p = plan.placement;
+  const inputs = plan.inputs.map((i) => `- ${md(i.file)}: \`${i.sha256}\``);
+  return [
+    `## ${t.md.methodTitle}`,
+    '',
+    m.intro,
+    '',
+    ...m.rules.map(([section, text]) => `- **${section}** ${text}`),
+    '',
+    `**${m.placement}**: ${m.placementText(p.hostsUsed, p.lowerBound, p.optimal)}`,
+    '',
+    `**${m.inputs}**`,
+    '',
+    ...(inputs.length ? inputs : ['- —']),
+    '',
+    `${m.engine} ${plan.formatVersion}.`,
+  ].join('\n');
 }

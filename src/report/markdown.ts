@@ -1,5 +1,6 @@
 // plan.md: the consolidation report in GitHub-flavoured Markdown, rendered from the Plan alone
-// (docs/report.md, "plan.md"). Every client string goes through `md` (escaped).
+// (docs/report.md, "plan.md"), in the report's language. Every client string goes through
+// `md` (escaped).
 import type { Plan, PlanVm, ResourceSizing } from '../domain/plan.ts';
 import { md, num, pct, qty, ratio } from './format.ts';
 import { mdTable } from './markdown-table.ts';
@@ -12,7 +13,10 @@ import {
   placementSection,
   assumptionsSection,
   dataQualitySection,
+  methodSection,
 } from './markdown-sections.ts';
+import { executiveSummary } from './executive.ts';
+import { messagesFor, type Messages } from './messages/index.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
 
 interface RenderedImage {
@@ -27,53 +31,73 @@ export interface MarkdownReport {
 
 /** The whole report; `images` (charts) are linked by name, files beside plan.md. */
 export function markdownText(plan: Plan, images: { name: string; alt: string }[] = []): string {
+  const t = messagesFor(plan);
   const parts = [
-    titleSection(plan),
-    summarySection(plan),
-    ...(images.length ? [images.map((i) => `![${md(i.alt)}](${encodeURI(i.name)})`).join('\n')] : []),
-    sizingSection(plan),
-    hostSpecSection(plan),
-    placementSection(plan),
-    failoverSection(plan),
+    executiveSection(plan, t, images.slice(0, 2)),
+    summarySection(plan, t),
+    ...(images.length > 2 ? [chartsSection(images.slice(2), t)] : []),
+    sizingSection(plan, t),
+    hostSpecSection(plan, t),
+    placementSection(plan, t),
+    failoverSection(plan, t),
     ...[rulesSection(plan)].filter((x) => x !== null),
-    partitionsSection(plan),
-    exclusionsSection(plan),
-    dataQualitySection(plan),
-    assumptionsSection(plan),
+    partitionsSection(plan, t),
+    exclusionsSection(plan, t),
+    dataQualitySection(plan, t),
+    assumptionsSection(plan, t),
+    methodSection(plan, t),
   ];
   return `${parts.join('\n\n')}\n`;
 }
 
-function titleSection(plan: Plan): string {
-  const lines = [`# ${md(plan.title)}`, ''];
-  if (plan.client) lines.push(`Client: ${md(plan.client)}  `);
-  lines.push(`Project: ${md(plan.project)} · plan format ${plan.formatVersion}  `);
-  lines.push(`Inputs: ${plan.inputs.map((i) => `${md(i.file)} (sha256 ${i.sha256.slice(0, 12)})`).join(', ') || '—'}`);
+/** Each chart its own paragraph (one image per line would render as one paragraph). */
+function chartLines(images: { name: string; alt: string }[]): string[] {
+  return images.flatMap((i, k) => [...(k ? [''] : []), `![${md(i.alt)}](${encodeURI(i.name)})`]);
+}
+
+function chartsSection(images: { name: string; alt: string }[], t: Messages): string {
+  return [`## ${t.md.chartsTitle}`, '', ...chartLines(images)].join('\n');
+}
+
+/** The first section: the executive summary the cover sheet also shows. */
+function executiveSection(plan: Plan, t: Messages, images: { name: string; alt: string }[]): string {
+  const e = executiveSummary(plan, t);
+  const lines = [`# ${md(e.title)}`, '', `*${t.cover.title}*`, ''];
+  lines.push(
+    mdTable(
+      [{ header: '' }, { header: '' }],
+      e.meta.map(([k, v]) => [k, md(v)]),
+    ),
+    '',
+  );
+  for (const b of e.blocks) lines.push(`**${b.heading}**`, '', ...b.lines.map((l) => `- ${md(l)}`), '');
+  lines.push(`**${t.cover.topFindings}**`, '', ...e.points.map((p) => `- ${md(p)}`), '');
+  if (images.length) lines.push(...chartLines(images), '');
+  lines.push(`*${md(e.disclaimer)}*`);
   return lines.join('\n');
 }
 
-function summarySection(plan: Plan): string {
+function summarySection(plan: Plan, t: Messages): string {
   const h = headline(plan);
+  const s = t.summary;
   const facts = [
-    `- **${h.servers}** servers assessed, **${h.candidates}** virtualisation candidates placed, **${h.notPlaced}** ` +
-      `not placed`,
-    `- **${h.hostsUsed}** hosts after consolidation (lower bound ${plan.placement.lowerBound}); consolidation ratio ` +
-      `**${ratio(h.ratio)}**; ${h.hostsSaved} machines saved`,
-    `- VMs need **${h.vcpu} vCPU**, **${h.memoryGb} GB** memory, **${h.diskGb} GB** disk`,
-    `- Redundancy **${md(h.redundancy)}**: ${h.redundancySatisfied ? 'satisfied' : '**NOT satisfied**'}`,
-    `- Data quality: ${md(dataQualityText(dataQuality(plan)))}`,
+    `- ${t.md.assessed(h.servers, h.candidates, h.notPlaced)}`,
+    `- ${t.md.hostsLine(h.hostsUsed, ratio(h.ratio), h.hostsSaved)}`,
+    `- ${t.md.needs(h.vcpu, h.memoryGb, h.diskGb)}`,
+    `- ${t.md.redundancyLine(md(h.redundancy), h.redundancySatisfied)}`,
+    `- ${t.md.qualityLine}: ${md(dataQualityText(dataQuality(plan), t))}`,
   ];
   const groups = mdTable(
     [
-      { header: 'Group' },
-      { header: 'Servers', align: 'right' },
-      { header: 'Avg CPU %', align: 'right' },
-      { header: 'Avg memory GB', align: 'right' },
-      { header: 'Avg IOPS', align: 'right' },
-      { header: 'Avg network MB/s', align: 'right' },
+      { header: s.group },
+      { header: s.servers, align: 'right' },
+      { header: s.avgCpu, align: 'right' },
+      { header: s.avgMemory, align: 'right' },
+      { header: s.avgIops, align: 'right' },
+      { header: s.avgNetwork, align: 'right' },
     ],
     summaryRows(plan).map((r) => [
-      r.group,
+      t.group[r.group],
       String(r.servers),
       num(r.cpuPct),
       num(r.memoryGb),
@@ -83,14 +107,14 @@ function summarySection(plan: Plan): string {
   );
   const hosts = mdTable(
     [
-      { header: 'Host' },
-      { header: 'VMs', align: 'right' },
-      { header: 'vCPU', align: 'right' },
-      { header: 'CPU %', align: 'right' },
-      { header: 'Memory GB', align: 'right' },
-      { header: 'Memory %', align: 'right' },
-      { header: 'IOPS', align: 'right' },
-      { header: 'Network MB/s', align: 'right' },
+      { header: s.host },
+      { header: s.vms, align: 'right' },
+      { header: t.col.vcpu, align: 'right' },
+      { header: s.cpuPct, align: 'right' },
+      { header: s.memoryGb, align: 'right' },
+      { header: s.memoryPct, align: 'right' },
+      { header: s.iops, align: 'right' },
+      { header: s.networkMBps, align: 'right' },
     ],
     plan.hosts.map((x) => [
       md(x.name),
@@ -103,72 +127,63 @@ function summarySection(plan: Plan): string {
       num(x.load.networkMBps),
     ]),
   );
-  return ['## Consolidation summary', '', ...facts, '', groups, '', '### Hosts after consolidation', '', hosts].join(
-    '\n',
-  );
+  return [`## ${t.md.summaryTitle}`, '', ...facts, '', groups, '', `### ${t.md.hostsTitle}`, '', hosts].join('\n');
 }
 
-function sizingSection(plan: Plan): string {
+function sizingSection(plan: Plan, t: Messages): string {
+  const c = t.col;
   const vms = mdTable(
     [
-      { header: 'VM' },
-      { header: 'Source server' },
-      { header: 'Status' },
-      { header: 'vCPU', align: 'right' },
-      { header: 'Memory GB', align: 'right' },
-      { header: 'Disk GB', align: 'right' },
-      { header: 'vNICs', align: 'right' },
-      { header: 'Network MB/s', align: 'right' },
-      { header: 'HA' },
-      { header: 'Host' },
+      { header: c.vm },
+      { header: c.sourceServer },
+      { header: c.status },
+      { header: c.vcpu, align: 'right' },
+      { header: c.memoryGb, align: 'right' },
+      { header: c.diskGb, align: 'right' },
+      { header: c.vnics, align: 'right' },
+      { header: c.networkMBps, align: 'right' },
+      { header: t.md.ha },
+      { header: c.host },
     ],
     plan.vms.map((v) => [
       md(v.name),
       md(v.sourceServer),
-      statusCell(v),
+      statusCell(v, t),
       String(v.vcpu),
       qty(v.memoryGb),
       qty(v.diskGb),
       String(v.nics),
       num(v.networkMBps),
-      v.haPriority,
+      t.ha[v.haPriority],
       md(v.host),
     ]),
   );
-  const total =
-    `Total: **${plan.totals.vcpu} vCPU**, **${plan.totals.memoryGb} GB** memory, ` +
-    `**${plan.totals.diskGb} GB** disk.`;
+  const total = t.md.total(plan.totals.vcpu, plan.totals.memoryGb, plan.totals.diskGb);
+  const m = t.md;
   const inputs = mdTable(
     [
-      { header: 'VM' },
-      { header: 'Resource' },
-      { header: 'Statistic' },
-      { header: 'Measured', align: 'right' },
-      { header: 'Peak ×', align: 'right' },
-      { header: 'Growth', align: 'right' },
-      { header: 'Demand', align: 'right' },
-      { header: 'Result', align: 'right' },
-      { header: 'Formula' },
+      { header: c.vm },
+      { header: m.resource },
+      { header: m.statistic },
+      { header: m.measured, align: 'right' },
+      { header: m.peak, align: 'right' },
+      { header: m.growth, align: 'right' },
+      { header: m.demand, align: 'right' },
+      { header: m.result, align: 'right' },
+      { header: m.formula },
     ],
-    plan.vms.flatMap((v) => sizingRows(v)),
+    plan.vms.flatMap((v) => sizingRows(v, t)),
   );
-  return ['## Sizing', '', vms, '', total, '', '### The inputs behind every figure', '', inputs].join('\n');
+  return [`## ${m.sizingTitle}`, '', vms, '', total, '', `### ${m.inputsTitle}`, '', inputs].join('\n');
 }
 
-const RESOURCE_UNITS: Record<string, string> = {
-  cpu: 'CPU %',
-  memory: 'memory MB',
-  disk: 'disk GB',
-  network: 'network MB/s',
-};
-
-function sizingRows(v: PlanVm): string[][] {
+function sizingRows(v: PlanVm, t: Messages): string[][] {
   const entries = (['cpu', 'memory', 'disk', 'network'] as const).flatMap((k) =>
     v.sizing[k] ? [[k, v.sizing[k]] as const] : [],
   );
-  return entries.map(([k, s]: readonly [string, ResourceSizing]) => [
+  return entries.map(([k, s]: readonly ['cpu' | 'memory' | 'disk' | 'network', ResourceSizing]) => [
     md(v.name),
-    RESOURCE_UNITS[k] ?? k,
+    t.md.resourceUnit[k],
     md(s.statistic),
     num(s.measured),
     qty(s.peakFactor),
@@ -179,6 +194,8 @@ function sizingRows(v: PlanVm): string[][] {
   ]);
 }
 
-function statusCell(v: PlanVm): string {
-  return v.status === 'placed' ? 'placed' : `${v.status} (${md(groupOf(v).replace(/^Unplaced: /, ''))})`;
+function statusCell(v: PlanVm, t: Messages): string {
+  if (v.status === 'placed') return t.status.placed;
+  const group = t.group[groupOf(v)].replace(/^[^:]*: /, '');
+  return `${t.status[v.status]} (${md(group)})`;
 }

@@ -2,41 +2,45 @@
 // the Markdown, workbook and terminal renderers so the three always agree.
 import type { MetricName } from '../domain/server.ts';
 import type { Plan, PlanServer, PlanVm, ReasonCode } from '../domain/plan.ts';
+import type { Messages } from './messages/index.ts';
 
-/** Summary groups in the order MAP lists them, plus the source's "hard to consolidate" ones. */
+/**
+ * Summary groups in the order MAP lists them, plus the source's "hard to consolidate" ones
+ * (method §4). Codes; each report language names them (messages/*.ts `group`).
+ */
 const GROUPS = [
-  'Virtualization Candidate',
-  'Excluded: Not Migratable',
-  'Unplaced: Missing Inventory Data',
-  'Unplaced: Missing Performance Data',
-  'Unplaced: Special Hardware',
-  'Unplaced: Exceeds Hypervisor Limits',
-  'Unplaced: Utilization exceeds host thresholds after virtualization',
-  'Unplaced: Unknown Error',
+  'candidate',
+  'not-migratable',
+  'missing-inventory',
+  'missing-performance',
+  'special-hardware',
+  'hypervisor-limits',
+  'host-thresholds',
+  'unknown',
 ] as const;
 export type Group = (typeof GROUPS)[number];
 
 const GROUP_OF_CODE: Record<ReasonCode, Group> = {
-  'missing-inventory-data': 'Unplaced: Missing Inventory Data',
-  'missing-performance-data': 'Unplaced: Missing Performance Data',
-  'special-hardware': 'Unplaced: Special Hardware',
-  'exceeds-vcpu-limit': 'Unplaced: Exceeds Hypervisor Limits',
-  'exceeds-memory-limit': 'Unplaced: Exceeds Hypervisor Limits',
-  'exceeds-nic-limit': 'Unplaced: Exceeds Hypervisor Limits',
-  'guest-32bit-memory': 'Unplaced: Exceeds Hypervisor Limits',
+  'missing-inventory-data': 'missing-inventory',
+  'missing-performance-data': 'missing-performance',
+  'special-hardware': 'special-hardware',
+  'exceeds-vcpu-limit': 'hypervisor-limits',
+  'exceeds-memory-limit': 'hypervisor-limits',
+  'exceeds-nic-limit': 'hypervisor-limits',
+  'guest-32bit-memory': 'hypervisor-limits',
   // Method §4: templates, vSphere's own agent VMs and non-x86 sources are no KVM guests.
-  'not-migratable': 'Excluded: Not Migratable',
+  'not-migratable': 'not-migratable',
   // Method §4: a server above 85 % would monopolise a node — MAP's threshold group.
-  'source-utilisation-above-threshold': 'Unplaced: Utilization exceeds host thresholds after virtualization',
-  'exceeds-host-capacity': 'Unplaced: Utilization exceeds host thresholds after virtualization',
-  'unknown-error': 'Unplaced: Unknown Error',
+  'source-utilisation-above-threshold': 'host-thresholds',
+  'exceeds-host-capacity': 'host-thresholds',
+  'unknown-error': 'unknown',
 };
 
 /** A VM's group: placed VMs are candidates; otherwise its first reason in GROUPS order. */
 export function groupOf(vm: PlanVm): Group {
-  if (vm.status === 'placed') return 'Virtualization Candidate';
-  const groups = vm.reasons.map((r) => GROUP_OF_CODE[r.code] ?? 'Unplaced: Unknown Error');
-  if (groups.length === 0) return 'Unplaced: Unknown Error';
+  if (vm.status === 'placed') return 'candidate';
+  const groups = vm.reasons.map((r) => GROUP_OF_CODE[r.code] ?? 'unknown');
+  if (groups.length === 0) return 'unknown';
   return groups.sort((a, b) => GROUPS.indexOf(a) - GROUPS.indexOf(b))[0]!;
 }
 
@@ -49,7 +53,7 @@ interface GroupAverages {
 }
 
 export interface SummaryRow extends GroupAverages {
-  group: 'Total' | Group;
+  group: 'total' | Group;
   servers: number;
 }
 
@@ -69,17 +73,32 @@ function averages(servers: PlanServer[]): GroupAverages {
   };
 }
 
-/** Servers by name, and a VM's source server (undefined if missing from the plan). */
+/** Index of each server by name, built once per servers array: a lookup per VM is O(1). */
+const INDEX_BY_NAME = new WeakMap<PlanServer[], Map<string, number>>();
+
+/** Position of a VM's source server in plan.servers, -1 if missing from the plan. */
+export function serverIndexOf(plan: Plan, vm: PlanVm): number {
+  let byName = INDEX_BY_NAME.get(plan.servers);
+  if (!byName) {
+    byName = new Map();
+    // The first server of a name wins, as Array.find would.
+    for (const [i, s] of plan.servers.entries()) if (!byName.has(s.name)) byName.set(s.name, i);
+    INDEX_BY_NAME.set(plan.servers, byName);
+  }
+  return byName.get(vm.sourceServer) ?? -1;
+}
+
+/** A VM's source server (undefined if missing from the plan). */
 function serverOf(plan: Plan, vm: PlanVm): PlanServer | undefined {
-  return plan.servers.find((s) => s.name === vm.sourceServer);
+  return plan.servers[serverIndexOf(plan, vm)];
 }
 
 /** Total row first, then every group that has servers, in GROUPS order. */
 export function summaryRows(plan: Plan): SummaryRow[] {
-  const rows: SummaryRow[] = [{ group: 'Total', servers: plan.vms.length, ...averages(plan.servers) }];
+  const rows: SummaryRow[] = [{ group: 'total', servers: plan.vms.length, ...averages(plan.servers) }];
   for (const group of GROUPS) {
     const vms = plan.vms.filter((v) => groupOf(v) === group);
-    if (vms.length === 0 && group !== 'Virtualization Candidate') continue;
+    if (vms.length === 0 && group !== 'candidate') continue;
     const servers = vms.flatMap((v) => serverOf(plan, v) ?? []);
     rows.push({ group, servers: vms.length, ...averages(servers) });
   }
@@ -164,12 +183,16 @@ export function dataQuality(plan: Plan): DataQuality {
   };
 }
 
-export function dataQualityText(q: DataQuality): string {
-  if (q.monitored === 0) return `no monitoring data for any of ${q.servers} servers`;
+export function dataQualityText(q: DataQuality, t: Messages): string {
+  if (q.monitored === 0) return t.summary.noMonitoring(q.servers);
   const days = (Date.parse(q.lastTimestamp!) - Date.parse(q.firstTimestamp!)) / 86_400_000;
-  return (
-    `${q.monitored} of ${q.servers} servers monitored, ${q.firstTimestamp} to ${q.lastTimestamp} ` +
-    `(${days.toFixed(1)} days), ` +
-    `at least ${q.minSamples} samples each; ${q.incomplete} with a metric missing`
+  const window = t.summary.quality(
+    q.monitored,
+    q.servers,
+    q.firstTimestamp!,
+    q.lastTimestamp!,
+    days.toFixed(1),
+    q.minSamples!,
   );
+  return `${window}; ${t.summary.incomplete(q.incomplete)}`;
 }

@@ -6,6 +6,7 @@ import type { Plan } from '../domain/plan.ts';
 import { plainText } from '../escape/plain-text.ts';
 import { num, pct, qty, ratio } from './format.ts';
 import { groupOf, headline, notPlaced } from './summary.ts';
+import { en } from './messages/en.ts';
 
 function safe(text: string | null): string {
   return plainText(text ?? '—');
@@ -80,7 +81,12 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
   if (excluded.length) {
     const ex = table(['VM', 'Status', 'Group', 'Reason'], c, 'llll');
     for (const v of excluded)
-      ex.push([safe(v.name), v.status, groupOf(v), safe(v.reasons.map((x) => x.message || x.code).join('; '))]);
+      ex.push([
+        safe(v.name),
+        v.status,
+        en.group[groupOf(v)],
+        safe(v.reasons.map((x) => x.message || x.code).join('; ')),
+      ]);
     out.push(c.yellow(`${excluded.length} server(s) not placed:`), ex.toString());
   }
   return `${out.join('\n')}\n`;

@@ -1,10 +1,13 @@
 // The Placement and Failover sheets: VM → host, each host's load against its capacity and
 // the ceilings (conditional formatting reads the ceilings from Assumptions), and every N+k
-// scenario with what restarts where, in priority order, and the survivors' load.
+// scenario with what restarts where, in priority order, and the survivors' load. These are
+// the plan as computed: both sheets say so, and point at `capplan plan` for a new placement.
 import type ExcelJS from 'exceljs';
 import type { Plan } from '../domain/plan.ts';
+import { cellText } from '../escape/spreadsheet.ts';
+import type { Messages } from './messages/index.ts';
 import type { AssumptionCells } from './workbook-assumptions.ts';
-import { FMT, writeTable, type CellValue } from './workbook-style.ts';
+import { FMT, subHeader, writeRows, writeTable, type CellValue } from './workbook-style.ts';
 
 const RED: ExcelJS.Style = {
   fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } },
@@ -26,60 +29,52 @@ function ceilingFormat(ws: ExcelJS.Worksheet, ref: string, topLeft: string, ceil
   });
 }
 
-function heading(ws: ExcelJS.Worksheet, row: number, text: string, headers: string[]): void {
-  ws.getCell(row, 1).value = text;
-  ws.getCell(row, 1).font = { bold: true, size: 12 };
-  headers.forEach((h, i) => {
-    ws.getCell(row + 1, i + 1).value = h;
-    ws.getCell(row + 1, i + 1).font = { bold: true };
-  });
-}
-
-function writeRows(ws: ExcelJS.Worksheet, first: number, rows: CellValue[][], fmts: (string | undefined)[]): void {
-  rows.forEach((r, j) => {
-    r.forEach((v, i) => {
-      const cell = ws.getCell(first + j, i + 1);
-      if (v !== null) cell.value = v as ExcelJS.CellValue;
-      if (fmts[i]) cell.numFmt = fmts[i]!;
-    });
-  });
-}
-
-export function placementSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells): void {
-  const p = plan.placement;
+export function placementSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells, t: Messages): void {
+  const c = t.col;
+  const p = t.placement;
   const first = writeTable(
     ws,
-    'Placement: VM → host',
+    t,
+    p.title,
     [
-      { header: 'VM', width: 18 },
-      { header: 'Status', width: 10 },
-      { header: 'Host', width: 12 },
-      { header: 'HA priority', width: 11 },
-      { header: 'vCPU', width: 9, numFmt: FMT.int },
-      { header: 'Memory GB', width: 11, numFmt: FMT.gb },
-      { header: 'Disk GB', width: 10, numFmt: FMT.gb },
-      { header: 'vNICs', width: 10, numFmt: FMT.int },
-      { header: 'Network MB/s', width: 13, numFmt: FMT.mbps },
+      { header: c.vm, width: 18 },
+      { header: c.status, width: 11 },
+      { header: c.host, width: 12 },
+      { header: c.haPriority, width: 11 },
+      { header: c.vcpu, width: 10, numFmt: FMT.int },
+      { header: c.memoryGb, width: 11, numFmt: FMT.gb },
+      { header: c.diskGb, width: 10, numFmt: FMT.gb },
+      { header: c.vnics, width: 10, numFmt: FMT.int },
+      { header: c.networkMBps, width: 11, numFmt: FMT.mbps },
     ],
-    plan.vms.map((v) => [v.name, v.status, v.host, v.haPriority, v.vcpu, v.memoryGb, v.diskGb, v.nics, v.networkMBps]),
-    `Method ${p.method}, objective ${p.objective}, ${p.hostsUsed} hosts (lower ` +
-      `bound ${p.lowerBound}${p.optimal ? ', optimal' : ''}), seed ${p.seed}`,
+    plan.vms.map((v) => [
+      cellText(v.name),
+      t.status[v.status],
+      cellText(v.host),
+      t.ha[v.haPriority],
+      v.vcpu,
+      v.memoryGb,
+      v.diskGb,
+      v.nics,
+      v.networkMBps,
+    ]),
+    `${p.note(plan.placement.hostsUsed)} ${p.asComputed}`,
   );
   const top = first + plan.vms.length + 1;
-  heading(ws, top, 'Load per host against capacity (normal operation)', [
-    'Host',
-    'VMs',
-    'vCPU',
-    'vCPU capacity',
-    'CPU %',
-    'Memory GB',
-    'Memory GB capacity',
-    'Memory %',
+  subHeader(ws, top, p.loadTitle, [
+    c.host,
+    t.summary.vms,
+    c.vcpu,
+    p.vcpuCapacity,
+    t.summary.cpuPct,
+    c.memoryGb,
+    p.memCapacity,
+    t.summary.memoryPct,
   ]);
   const rows: CellValue[][] = plan.hosts.map((h) => {
     const cores = h.sockets * h.coresPerSocket;
     return [
-      h.name,
+      cellText(h.name),
       h.vms.length,
       h.load.vcpu,
       cores * plan.settings.cluster.vcpuPerCore,
@@ -93,71 +88,75 @@ export function placementSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionC
   writeRows(ws, r0, rows, [undefined, FMT.int, FMT.int, FMT.int, FMT.pct1, FMT.gb, FMT.gb2, FMT.pct1]);
   if (rows.length) {
     const r1 = r0 + rows.length - 1;
-    ceilingFormat(ws, `E${r0}:E${r1}`, `E${r0}`, a.cpuCeilingPct!);
-    ceilingFormat(ws, `H${r0}:H${r1}`, `H${r0}`, a.memoryCeilingPct!);
+    ceilingFormat(ws, `E${r0}:E${r1}`, `E${r0}`, a.ref.cpuCeilingPct!);
+    ceilingFormat(ws, `H${r0}:H${r1}`, `H${r0}`, a.ref.memoryCeilingPct!);
   }
 }
 
-export function failoverSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells): void {
+export function failoverSheet(ws: ExcelJS.Worksheet, plan: Plan, a: AssumptionCells, t: Messages): void {
+  const f = t.failover;
+  const c = t.col;
   const rows: CellValue[][] = [];
   plan.redundancy.scenarios.forEach((s, si) => {
     s.restarts.forEach((x, i) => {
       rows.push([
         si + 1,
-        s.failedHosts.join(' + '),
-        s.satisfied ? 'holds' : 'FAILS',
+        cellText(s.failedHosts.join(' + ')),
+        s.satisfied ? t.holds : t.fails,
         i + 1,
-        x.vm,
-        x.haPriority,
-        x.from,
-        x.to ?? 'nowhere',
+        cellText(x.vm),
+        t.ha[x.haPriority],
+        cellText(x.from),
+        x.to === null ? t.nowhere : cellText(x.to),
       ]);
     });
   });
+  const scenarios = plan.redundancy.scenarios.length;
   const first = writeTable(
     ws,
-    `Failover (${plan.redundancy.policy}): ${plan.redundancy.satisfied ? 'satisfied' : 'NOT satisfied'}`,
+    t,
+    f.title(plan.redundancy.policy, plan.redundancy.satisfied),
     [
-      { header: 'Scenario', width: 16, numFmt: FMT.int },
-      { header: 'Failed hosts', width: 16 },
-      { header: 'Verdict', width: 9 },
-      { header: 'Order', width: 12, numFmt: FMT.int },
-      { header: 'VM', width: 18 },
-      { header: 'HA priority', width: 11 },
-      { header: 'From', width: 12 },
-      { header: 'Restarts on', width: 12 },
+      { header: f.scenario, width: 11, numFmt: FMT.int },
+      { header: f.failedHosts, width: 16 },
+      { header: f.verdict, width: 12 },
+      { header: f.order, width: 8, numFmt: FMT.int },
+      { header: c.vm, width: 18 },
+      { header: c.haPriority, width: 11 },
+      { header: f.from, width: 12 },
+      { header: f.restartsOn, width: 14 },
     ],
     rows,
-    "Each failed host's VMs restart on the survivors in HA-priority order (high, medium, low).",
+    scenarios === 0 ? f.none : `${f.note} ${t.placement.asComputed}`,
   );
   const top = first + rows.length + 1;
-  heading(ws, top, 'Surviving hosts after each failure', [
-    'Scenario',
-    'Failed hosts',
-    'Survivor',
-    'vCPU',
-    'CPU %',
-    'Memory GB',
-    'Memory %',
-    'Shortfalls',
+  subHeader(ws, top, f.survivorsTitle, [
+    f.scenario,
+    f.failedHosts,
+    f.survivor,
+    c.vcpu,
+    t.summary.cpuPct,
+    c.memoryGb,
+    t.summary.memoryPct,
+    f.shortfalls,
   ]);
   const loads: CellValue[][] = plan.redundancy.scenarios.flatMap((s, si) =>
     s.load.map((l, j) => [
       si + 1,
-      s.failedHosts.join(' + '),
-      l.host,
+      cellText(s.failedHosts.join(' + ')),
+      cellText(l.host),
       l.vcpu,
       l.cpuPct,
       l.memoryGb,
       l.memoryPct,
-      j === 0 ? s.shortfalls.join('; ') || null : null,
+      j === 0 ? cellText(s.shortfalls.join('; ')) || null : null,
     ]),
   );
   const r0 = top + 2;
   writeRows(ws, r0, loads, [FMT.int, undefined, undefined, FMT.int, FMT.pct1, FMT.gb, FMT.pct1, undefined]);
   if (loads.length) {
     const r1 = r0 + loads.length - 1;
-    ceilingFormat(ws, `E${r0}:E${r1}`, `E${r0}`, a.failoverCeilingPct!);
-    ceilingFormat(ws, `G${r0}:G${r1}`, `G${r0}`, a.failoverCeilingPct!);
+    ceilingFormat(ws, `E${r0}:E${r1}`, `E${r0}`, a.ref.failoverCeilingPct!);
+    ceilingFormat(ws, `G${r0}:G${r1}`, `G${r0}`, a.ref.failoverCeilingPct!);
   }
 }

@@ -1,13 +1,17 @@
-// The workbook's descriptive sheets: Summary, Inventory, Hosts and Exclusions. Each takes
-// the Plan and fills one worksheet; nothing here reads the clock.
+// The workbook's descriptive sheets: Summary, Inventory, Hosts, Exclusions and Findings. Each
+// takes the Plan and its language's messages and fills one worksheet; nothing here reads the clock.
 import type ExcelJS from 'exceljs';
 import type { Plan } from '../domain/plan.ts';
+import { sortFindings } from '../domain/finding.ts';
+import type { Messages } from './messages/index.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, notPlaced, summaryRows } from './summary.ts';
-import { FMT, writeTable, type CellValue } from './workbook-style.ts';
+import { FMT, subHeader, writeRows, writeTable, type CellValue } from './workbook-style.ts';
+import { cellText } from '../escape/spreadsheet.ts';
 
-export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
+export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void {
+  const s = t.summary;
   const rows: CellValue[][] = summaryRows(plan).map((r) => [
-    r.group,
+    t.group[r.group],
     r.servers,
     r.cpuPct,
     r.memoryGb,
@@ -16,30 +20,30 @@ export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   ]);
   const first = writeTable(
     ws,
-    `${plan.title} — consolidation summary`,
+    t,
+    cellText(s.title(plan.title)),
     [
-      { header: 'Group', width: 58 },
-      { header: 'Servers', width: 10, numFmt: FMT.int },
-      { header: 'Avg CPU %', width: 12, numFmt: FMT.pct1 },
-      { header: 'Avg memory GB', width: 15, numFmt: FMT.gb2 },
-      { header: 'Avg IOPS', width: 12, numFmt: FMT.dec2 },
-      { header: 'Avg network MB/s', width: 17, numFmt: FMT.mbps },
+      { header: s.group, width: 58 },
+      { header: s.servers, width: 11, numFmt: FMT.int },
+      { header: s.avgCpu, width: 13, numFmt: FMT.pct1 },
+      { header: s.avgMemory, width: 15, numFmt: FMT.gb2 },
+      { header: s.avgIops, width: 13, numFmt: FMT.dec2 },
+      { header: s.avgNetwork, width: 15, numFmt: FMT.mbps },
     ],
     rows,
-    plan.client ? `Client: ${plan.client}` : undefined,
+    plan.client ? cellText(s.client(plan.client)) : undefined,
   );
   const h = headline(plan);
   let r = first + rows.length + 1;
   const facts: [string, CellValue, string?][] = [
-    ['Hosts after consolidation', h.hostsUsed, FMT.int],
-    ['Lower bound on hosts', plan.placement.lowerBound, FMT.int],
-    ['Consolidation ratio (VMs per host)', h.ratio, FMT.dec2],
-    ['Machines saved', h.hostsSaved, FMT.int],
-    ['VM vCPU', h.vcpu, FMT.int],
-    ['VM memory', h.memoryGb, FMT.gb],
-    ['VM disk', h.diskGb, FMT.gb],
-    [`Redundancy ${h.redundancy}`, h.redundancySatisfied ? 'satisfied' : 'NOT satisfied'],
-    ['Data quality', dataQualityText(dataQuality(plan))],
+    [s.hostsAfter, h.hostsUsed, FMT.int],
+    [s.ratio, h.ratio, FMT.dec2],
+    [s.saved, h.hostsSaved, FMT.int],
+    [s.vcpu, h.vcpu, FMT.int],
+    [s.memory, h.memoryGb, FMT.gb],
+    [s.disk, h.diskGb, FMT.gb],
+    [s.redundancy(h.redundancy), h.redundancySatisfied ? s.satisfied : s.notSatisfied],
+    [s.dataQuality, dataQualityText(dataQuality(plan), t)],
   ];
   for (const [label, value, fmt] of facts) {
     ws.getCell(r, 1).value = label;
@@ -49,20 +53,16 @@ export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
     r++;
   }
   r++;
-  ws.getCell(r, 1).value = 'Hosts after consolidation';
-  ws.getCell(r, 1).font = { bold: true, size: 12 };
-  const heads = ['Host', 'VMs', 'vCPU', 'CPU %', 'Memory GB', 'Memory %', 'IOPS', 'Network MB/s'];
+  subHeader(ws, r, s.hostsAfter, [s.host, s.vms, t.col.vcpu, s.cpuPct, s.memoryGb, s.memoryPct, s.iops, s.networkMBps]);
   // The hosts table is two columns wider than the groups table above it.
   ws.getColumn(7).width = 12;
   ws.getColumn(8).width = 15;
   const fmts = [undefined, FMT.int, FMT.int, FMT.pct1, FMT.gb, FMT.pct1, FMT.dec2, FMT.mbps];
-  heads.forEach((t, i) => {
-    ws.getCell(r + 1, i + 1).value = t;
-    ws.getCell(r + 1, i + 1).font = { bold: true };
-  });
-  plan.hosts.forEach((x, j) => {
-    const vals: CellValue[] = [
-      x.name,
+  writeRows(
+    ws,
+    r + 2,
+    plan.hosts.map((x) => [
+      cellText(x.name),
       x.vms.length,
       x.load.vcpu,
       x.load.cpuPct,
@@ -70,85 +70,100 @@ export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
       x.load.memoryPct,
       hostIops(plan, x.name),
       x.load.networkMBps,
-    ];
-    vals.forEach((v, i) => {
-      const cell = ws.getCell(r + 2 + j, i + 1);
-      if (v !== null) cell.value = v as ExcelJS.CellValue;
-      if (fmts[i]) cell.numFmt = fmts[i]!;
-    });
-  });
+    ]),
+    fmts,
+  );
 }
 
-export function inventorySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
-  writeTable(
+/** Inventory columns the Sizing formulas read, by field. */
+type InventoryField = 'sockets' | 'coresPerSocket' | 'cpuGhz';
+
+export interface InventoryLayout {
+  /** The field of the server whose number is in `keyCell`, looked up by that number. */
+  lookup(keyCell: string, field: InventoryField): string;
+}
+
+export function inventorySheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): InventoryLayout {
+  const c = t.col;
+  const first = writeTable(
     ws,
-    'Inventory (as the client supplied it)',
+    t,
+    t.inventory.title,
     [
-      { header: 'Server', width: 32 },
-      { header: 'VM', width: 16 },
-      { header: 'OS', width: 34 },
-      { header: 'Bits', width: 6, numFmt: FMT.int },
-      { header: 'Sockets', width: 9, numFmt: FMT.int },
-      { header: 'Cores/socket', width: 12, numFmt: FMT.int },
-      { header: 'CPU model', width: 28 },
-      { header: 'CPU GHz', width: 10, numFmt: FMT.ghz },
-      { header: 'Memory MB', width: 12, numFmt: FMT.mb },
-      { header: 'Disk GB', width: 10, numFmt: FMT.gb },
-      { header: 'NICs', width: 6, numFmt: FMT.int },
-      { header: 'NIC Gbps', width: 9, numFmt: FMT.dec2 },
-      { header: 'Application', width: 20 },
-      { header: 'Special hardware', width: 16 },
-      { header: 'HA priority', width: 11 },
+      { header: c.number, width: 5, numFmt: FMT.int },
+      { header: c.server, width: 32 },
+      { header: c.vm, width: 16 },
+      { header: c.os, width: 34 },
+      { header: c.bits, width: 6, numFmt: FMT.int },
+      { header: c.sockets, width: 9, numFmt: FMT.int },
+      { header: c.coresPerSocket, width: 11, numFmt: FMT.int },
+      { header: c.cpuModel, width: 28 },
+      { header: c.cpuGhz, width: 9, numFmt: FMT.ghz },
+      { header: c.memoryMb, width: 11, numFmt: FMT.mb },
+      { header: c.diskGb, width: 9, numFmt: FMT.gb },
+      { header: c.nics, width: 6, numFmt: FMT.int },
+      { header: c.nicGbps, width: 8, numFmt: FMT.dec2 },
+      { header: c.application, width: 20 },
+      { header: c.specialHardware, width: 16 },
+      { header: c.haPriority, width: 11 },
     ],
-    plan.servers.map((s) => [
-      s.name,
-      s.vmName,
-      s.os,
+    plan.servers.map((s, i) => [
+      i + 1,
+      cellText(s.name),
+      cellText(s.vmName),
+      cellText(s.os),
       s.osBits,
       s.sockets,
       s.coresPerSocket,
-      s.cpuModel,
+      cellText(s.cpuModel),
       s.cpuGhz,
       s.memoryMb,
       s.diskGb,
       s.nics,
       s.nicGbps,
-      s.application,
-      s.specialHardware.join(', ') || null,
-      s.haPriority,
+      cellText(s.application),
+      cellText(s.specialHardware.join(', ')) || null,
+      t.ha[s.haPriority],
     ]),
   );
+  const last = first + Math.max(plan.servers.length, 1) - 1;
+  const column: Record<InventoryField, string> = { sockets: 'F', coresPerSocket: 'G', cpuGhz: 'I' };
+  const sheet = `'${t.sheet.inventory}'`;
+  const range = (col: string) => `${sheet}!$${col}$${first}:$${col}$${last}`;
+  return { lookup: (keyCell, field) => `INDEX(${range(column[field])},MATCH(${keyCell},${range('A')},0))` };
 }
 
-export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan): void {
+export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void {
+  const c = t.col;
   const first = writeTable(
     ws,
-    'Hosts: specification and hypervisor disk layout',
+    t,
+    t.hosts.title,
     [
-      { header: 'Host', width: 12 },
-      { header: 'Model', width: 16 },
-      { header: 'Sockets', width: 9, numFmt: FMT.int },
-      { header: 'Cores/socket', width: 12, numFmt: FMT.int },
-      { header: 'Threads/core', width: 12, numFmt: FMT.int },
-      { header: 'CPU GHz', width: 10, numFmt: FMT.ghz },
-      { header: 'Memory GB', width: 11, numFmt: FMT.gb },
-      { header: 'NICs', width: 6, numFmt: FMT.int },
-      { header: 'NIC Gbps', width: 9, numFmt: FMT.dec2 },
-      { header: 'Local disk MB', width: 14, numFmt: FMT.mb },
-      { header: 'boot MB', width: 9, numFmt: FMT.mb },
-      { header: 'root MB', width: 9, numFmt: FMT.mb },
-      { header: 'config MB', width: 10, numFmt: FMT.mb },
-      { header: 'logging MB', width: 11, numFmt: FMT.mb },
-      { header: 'swap MB', width: 11, numFmt: FMT.mb },
-      { header: 'data MB', width: 11, numFmt: FMT.mb },
-      { header: 'total MB', width: 11, numFmt: FMT.mb },
-      { header: 'Fits', width: 6 },
+      { header: c.host, width: 12 },
+      { header: c.model, width: 16 },
+      { header: c.sockets, width: 9, numFmt: FMT.int },
+      { header: c.coresPerSocket, width: 11, numFmt: FMT.int },
+      { header: c.threadsPerCore, width: 11, numFmt: FMT.int },
+      { header: c.cpuGhz, width: 9, numFmt: FMT.ghz },
+      { header: c.memoryGb, width: 10, numFmt: FMT.gb },
+      { header: c.nics, width: 6, numFmt: FMT.int },
+      { header: c.nicGbps, width: 8, numFmt: FMT.dec2 },
+      { header: c.localDiskMb, width: 11, numFmt: FMT.mb },
+      { header: c.bootMb, width: 9, numFmt: FMT.mb },
+      { header: c.rootMb, width: 9, numFmt: FMT.mb },
+      { header: c.configMb, width: 10, numFmt: FMT.mb },
+      { header: c.loggingMb, width: 11, numFmt: FMT.mb },
+      { header: c.swapMb, width: 11, numFmt: FMT.mb },
+      { header: c.dataMb, width: 11, numFmt: FMT.mb },
+      { header: c.totalMb, width: 11, numFmt: FMT.mb },
+      { header: c.fits, width: 6 },
     ],
     plan.hosts.map((h) => {
       const p = h.partitions;
       return [
-        h.name,
-        h.model,
+        cellText(h.name),
+        cellText(h.model),
         h.sockets,
         h.coresPerSocket,
         h.threadsPerCore,
@@ -164,37 +179,66 @@ export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan): void {
         p.swapMb,
         p.dataMb,
         p.totalMb,
-        p.fits ? 'yes' : 'NO',
+        p.fits ? t.yes : t.no.toUpperCase(),
       ];
     }),
   );
   let r = first + plan.hosts.length + 1;
-  ws.getCell(r, 1).value = 'How the host specification was derived';
+  ws.getCell(r, 1).value = t.hosts.derivation;
   ws.getCell(r, 1).font = { bold: true };
-  for (const line of plan.hostModel.derivation) ws.getCell(++r, 1).value = line;
+  for (const line of plan.hostModel.derivation) ws.getCell(++r, 1).value = cellText(line);
 }
 
-export function exclusionsSheet(ws: ExcelJS.Worksheet, plan: Plan): void {
+export function exclusionsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void {
+  const c = t.col;
+  const rows: CellValue[][] = notPlaced(plan).flatMap((v) =>
+    (v.reasons.length ? v.reasons : [{ code: 'unknown-error', message: '' }]).map((r) => [
+      cellText(v.name),
+      cellText(v.sourceServer),
+      t.status[v.status],
+      t.group[groupOf(v)],
+      r.code,
+      cellText(r.message),
+    ]),
+  );
   writeTable(
     ws,
-    'Exclusions: servers not placed, with the rule and its numbers',
+    t,
+    t.exclusions.title,
     [
-      { header: 'VM', width: 18 },
-      { header: 'Source server', width: 32 },
-      { header: 'Status', width: 10 },
-      { header: 'Group', width: 50 },
-      { header: 'Reason', width: 32 },
-      { header: 'Detail', width: 70 },
+      { header: c.vm, width: 18 },
+      { header: c.sourceServer, width: 32 },
+      { header: c.status, width: 11 },
+      { header: c.group, width: 50 },
+      { header: c.reason, width: 32 },
+      { header: c.detail, width: 70 },
     ],
-    notPlaced(plan).flatMap((v) =>
-      (v.reasons.length ? v.reasons : [{ code: 'unknown-error', message: '' }]).map((r) => [
-        v.name,
-        v.sourceServer,
-        v.status,
-        groupOf(v),
-        r.code,
-        r.message,
-      ]),
-    ),
+    rows,
+    rows.length === 0 ? t.exclusions.none(plan.vms.length) : undefined,
+  );
+}
+
+export function findingsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void {
+  const c = t.col;
+  const findings = sortFindings(plan.findings ?? []);
+  writeTable(
+    ws,
+    t,
+    t.findings.title,
+    [
+      { header: c.severity, width: 12 },
+      { header: c.server, width: 28 },
+      { header: c.finding, width: 28 },
+      { header: c.where, width: 28 },
+      { header: c.detail, width: 80 },
+    ],
+    findings.map((f) => [
+      t.severity[f.severity],
+      cellText(f.server ?? '') || null,
+      f.code,
+      cellText(f.file ? `${f.file}${f.row ? `:${f.row}` : ''}` : '') || null,
+      cellText(f.message),
+    ]),
+    findings.length === 0 ? t.findings.none : undefined,
   );
 }

@@ -7,16 +7,22 @@
 //   disk    = demand GB rounded up to the disk step
 // Each CEILING subtracts TOLERANCE so a float a hair above an integer (3.0000000000004) is not
 // pushed to the next unit, as the engine's rounding does not.
-// Formula cells carry no cached result on purpose: Excel honours fullCalcOnLoad, but
-// LibreOffice's default for xlsx is to trust cached values, so a cache could show numbers
-// that no longer follow the Assumptions. Without one, every application must calculate.
+// Every formula carries the engine's figure as its cached result, so a viewer that does not
+// calculate (Protected View, previewers, data tools) shows the plan's numbers; Excel
+// recalculates on open (fullCalcOnLoad) and any edit recalculates the dependent cells.
+// Lookups go by the server's number (column A of Inventory and Utilization), never by row
+// position, so sorting either sheet keeps every VM on its own server's figures.
 import type ExcelJS from 'exceljs';
 import type { MetricName } from '../domain/server.ts';
 import type { Plan, PlanVm } from '../domain/plan.ts';
 import type { AssumptionCells } from './workbook-assumptions.ts';
 import { FMT, DATA_FIRST_ROW, writeTable, type CellValue } from './workbook-style.ts';
-import { METRIC_LABEL, type UtilizationLayout } from './workbook-utilization.ts';
+import type { UtilizationLayout } from './workbook-utilization.ts';
+import type { Messages } from './messages/index.ts';
+import { cellText } from '../escape/spreadsheet.ts';
 import { TOLERANCE } from '../util/tolerance.ts';
+import type { InventoryLayout } from './workbook-sheets.ts';
+import { serverIndexOf } from './summary.ts';
 
 type Res = 'cpu' | 'memory' | 'disk' | 'network';
 const METRIC: Record<Res, MetricName> = {
@@ -32,93 +38,125 @@ export interface SizingContext {
   plan: Plan;
   a: AssumptionCells;
   util: UtilizationLayout;
+  inventory: InventoryLayout;
+  t: Messages;
 }
 
 /** The measured value: a lookup into Utilization when it holds the plan's figure, else the figure. */
-function measured(ctx: SizingContext, vm: PlanVm, si: number, res: Res): CellValue {
+function measured(ctx: SizingContext, vm: PlanVm, si: number, res: Res, key: string): CellValue {
   const s = vm.sizing[res];
   if (!s) return null;
   const fromUtil = si >= 0 ? ctx.util.value(si, METRIC[res], s.statistic) : undefined;
   if (fromUtil === undefined || !close(fromUtil, s.measured)) return s.measured;
-  const label = `"${METRIC_LABEL[METRIC[res]]} "&${ctx.a[`statistic.${res}`]}`;
-  return { formula: `INDEX(${ctx.util.rowRange(si)},MATCH(${label},${ctx.util.headerRange},0))` };
+  const label = `"${ctx.t.utilisation.metric[METRIC[res]]} "&${ctx.a.ref[`statistic.${res}`]}`;
+  return { formula: ctx.util.lookup(key, label), result: s.measured };
 }
 
 function demand(ctx: SizingContext, vm: PlanVm, res: Res, measuredCell: string): CellValue {
-  if (!vm.sizing[res]) return null;
-  return { formula: `${measuredCell}*${ctx.a[`peak.${res}`]}*(1+${ctx.a[`growth.${res}`]})` };
+  const s = vm.sizing[res];
+  if (!s) return null;
+  return { formula: `${measuredCell}*${ctx.a.ref[`peak.${res}`]}*(1+${ctx.a.ref[`growth.${res}`]})`, result: s.demand };
 }
 
 function row(ctx: SizingContext, vm: PlanVm, r: number): CellValue[] {
   const { a, plan } = ctx;
-  const si = plan.servers.findIndex((s) => s.name === vm.sourceServer);
-  const ir = DATA_FIRST_ROW + si;
-  const has = (res: Res) => vm.sizing[res] !== undefined;
-  const cores: CellValue = si >= 0 && has('cpu') ? { formula: `Inventory!$E$${ir}*Inventory!$F$${ir}` } : null;
+  const ref = a.ref;
+  const si = serverIndexOf(plan, vm);
+  const server = plan.servers[si];
+  const key = `$A${r}`;
+  const sz = vm.sizing;
+  const cores: CellValue =
+    server && sz.cpu
+      ? {
+          formula: `${ctx.inventory.lookup(key, 'sockets')}*${ctx.inventory.lookup(key, 'coresPerSocket')}`,
+          result: (server.sockets ?? 0) * (server.coresPerSocket ?? 0),
+        }
+      : null;
+  const clockResult =
+    plan.settings.sizing.cpuNormalisation === 'clock' && server?.cpuGhz ? server.cpuGhz / plan.hostModel.cpuGhz : 1;
   const clock: CellValue =
-    si >= 0 && has('cpu') ? { formula: `IF(${a.cpuNormalisation}="clock",Inventory!$H$${ir}/${a.hostGhz},1)` } : null;
-  const f = (res: Res, formula: string): CellValue => (has(res) ? { formula } : null);
+    server && sz.cpu
+      ? {
+          formula: `IF(${ref.cpuNormalisation}="clock",${ctx.inventory.lookup(key, 'cpuGhz')}/${ref.hostGhz},1)`,
+          result: clockResult,
+        }
+      : null;
+  const f = (res: Res, formula: string): CellValue => {
+    const s = sz[res];
+    return s ? { formula, result: s.result } : null;
+  };
+  const checked = sz.cpu && sz.memory && sz.disk;
   return [
-    vm.name,
-    vm.sourceServer,
-    vm.status,
+    si + 1,
+    cellText(vm.name),
+    cellText(vm.sourceServer),
+    ctx.t.status[vm.status],
     cores,
-    measured(ctx, vm, si, 'cpu'),
+    measured(ctx, vm, si, 'cpu', key),
     clock,
-    demand(ctx, vm, 'cpu', `E${r}`),
-    f('cpu', `MAX(${a.minVcpu},CEILING(D${r}*G${r}/100*F${r}-1E-9,1))`),
+    demand(ctx, vm, 'cpu', `F${r}`),
+    f('cpu', `MAX(${ref.minVcpu},CEILING(E${r}*H${r}/100*G${r}-1E-9,1))`),
     vm.vcpu,
-    measured(ctx, vm, si, 'memory'),
-    demand(ctx, vm, 'memory', `J${r}`),
-    f('memory', `MAX(${a.minMemoryGb},CEILING(CEILING(K${r}/1024-1E-9,1)-1E-9,${a.memoryStepGb}))`),
+    measured(ctx, vm, si, 'memory', key),
+    demand(ctx, vm, 'memory', `K${r}`),
+    f('memory', `MAX(${ref.minMemoryGb},CEILING(CEILING(L${r}/1024-1E-9,1)-1E-9,${ref.memoryStepGb}))`),
     vm.memoryGb,
-    measured(ctx, vm, si, 'disk'),
-    demand(ctx, vm, 'disk', `N${r}`),
-    f('disk', `CEILING(O${r}-1E-9,${a.diskStepGb})`),
+    measured(ctx, vm, si, 'disk', key),
+    demand(ctx, vm, 'disk', `O${r}`),
+    f('disk', `CEILING(P${r}-1E-9,${ref.diskStepGb})`),
     vm.diskGb,
     vm.nics,
-    measured(ctx, vm, si, 'network'),
-    demand(ctx, vm, 'network', `S${r}`),
-    has('cpu') && has('memory') && has('disk') ? { formula: `AND(H${r}=I${r},L${r}=M${r},P${r}=Q${r})` } : null,
+    measured(ctx, vm, si, 'network', key),
+    demand(ctx, vm, 'network', `T${r}`),
+    checked
+      ? {
+          formula: `AND(I${r}=J${r},M${r}=N${r},Q${r}=R${r})`,
+          result: sz.cpu!.result === vm.vcpu && sz.memory!.result === vm.memoryGb && sz.disk!.result === vm.diskGb,
+        }
+      : null,
   ];
 }
 
 export function sizingSheet(ws: ExcelJS.Worksheet, ctx: SizingContext): void {
   const rows = ctx.plan.vms.map((vm, i) => row(ctx, vm, DATA_FIRST_ROW + i));
+  const { t } = ctx;
+  const z = t.sizing;
+  const c = t.col;
   writeTable(
     ws,
-    "Sizing: live formulas over Assumptions, Inventory and Utilization, the engine's value beside each",
+    t,
+    z.title,
     [
-      { header: 'VM', width: 16 },
-      { header: 'Source server', width: 28 },
-      { header: 'Status', width: 10 },
-      { header: 'Cores', width: 7, numFmt: FMT.int },
-      { header: 'CPU % measured', width: 11, numFmt: FMT.pct1 },
-      { header: 'Clock factor', width: 9, numFmt: FMT.dec2 },
-      { header: 'CPU % demand', width: 11, numFmt: FMT.pct1 },
-      { header: 'vCPU', width: 7, numFmt: FMT.int },
-      { header: 'vCPU (engine)', width: 9, numFmt: FMT.int },
-      { header: 'Memory measured', width: 14, numFmt: FMT.mb2 },
-      { header: 'Memory demand', width: 14, numFmt: FMT.mb2 },
-      { header: 'Memory GB', width: 10, numFmt: FMT.gb },
-      { header: 'Memory GB (engine)', width: 11, numFmt: FMT.gb },
-      { header: 'Disk measured', width: 12, numFmt: FMT.gb2 },
-      { header: 'Disk demand', width: 12, numFmt: FMT.gb2 },
-      { header: 'Disk GB', width: 9, numFmt: FMT.gb },
-      { header: 'Disk GB (engine)', width: 10, numFmt: FMT.gb },
-      { header: 'vNICs', width: 7, numFmt: FMT.int },
-      { header: 'Network measured', width: 13, numFmt: FMT.mbps },
-      { header: 'Network demand', width: 13, numFmt: FMT.mbps },
-      { header: 'Formula = engine', width: 10 },
+      { header: c.number, width: 5, numFmt: FMT.int },
+      { header: c.vm, width: 16 },
+      { header: c.sourceServer, width: 24 },
+      { header: c.status, width: 10 },
+      { header: z.cores, width: 8, numFmt: FMT.int },
+      { header: z.cpuMeasured, width: 10, numFmt: FMT.pct1 },
+      { header: z.clock, width: 9, numFmt: FMT.dec2 },
+      { header: z.cpuDemand, width: 10, numFmt: FMT.pct1 },
+      { header: c.vcpu, width: 7, numFmt: FMT.int },
+      { header: z.vcpuPlan, width: 9, numFmt: FMT.int },
+      { header: z.memMeasured, width: 12, numFmt: FMT.mb2 },
+      { header: z.memDemand, width: 12, numFmt: FMT.mb2 },
+      { header: c.memoryGb, width: 10, numFmt: FMT.gb },
+      { header: z.memPlan, width: 10, numFmt: FMT.gb },
+      { header: z.diskMeasured, width: 10, numFmt: FMT.gb2 },
+      { header: z.diskDemand, width: 10, numFmt: FMT.gb2 },
+      { header: c.diskGb, width: 8, numFmt: FMT.gb },
+      { header: z.diskPlan, width: 9, numFmt: FMT.gb },
+      { header: c.vnics, width: 7, numFmt: FMT.int },
+      { header: z.netMeasured, width: 11, numFmt: FMT.mbps },
+      { header: z.netDemand, width: 11, numFmt: FMT.mbps },
+      { header: z.check, width: 10 },
     ],
     rows,
-    'Change growth, peak, statistic or rounding on Assumptions and these formulas recalculate like capplan; a FALSE ' +
-      'in the last column means the edited sheet and plan.json now differ.',
+    z.note,
   );
   if (rows.length > 0) {
     const last = DATA_FIRST_ROW + rows.length - 1;
     ws.addConditionalFormatting({
-      ref: `U${DATA_FIRST_ROW}:U${last}`,
+      ref: `V${DATA_FIRST_ROW}:V${last}`,
       rules: [
         {
           type: 'cellIs',

@@ -1,29 +1,34 @@
 // Shared formatting for the workbook's sheets: a titled table with a frozen, filtered,
 // styled header row, column widths and number formats with units; print setup.
 import type ExcelJS from 'exceljs';
+import type { Messages } from './messages/index.ts';
 
 export interface SheetColumn {
   header: string;
   width: number;
-  /** Excel number format, units in the format where it helps (e.g. `0.00" GB"`). */
+  /** Excel number format; the unit is in the header (one unit per figure, never two). */
   numFmt?: string;
 }
 
-/** A cell: a plain value (strings are always written as text, never parsed as formulas). */
-export type CellValue = string | number | boolean | null | { formula: string; result?: number | string };
+/**
+ * A cell: a plain value (strings are always written as text, never parsed as formulas), or a
+ * formula with its cached result.
+ */
+export type CellValue = string | number | boolean | null | { formula: string; result: number | string | boolean };
 
+/** Number formats without units: headers and Unit columns carry the unit once. */
 export const FMT = {
   int: '0',
   dec2: '0.00',
-  pct1: '0.0" %"',
-  gb: '0" GB"',
-  gb2: '0.00" GB"',
-  mb: '#,##0" MB"',
-  mb2: '#,##0.00" MB"',
-  mbps: '0.00" MB/s"',
-  ghz: '0.00" GHz"',
+  pct1: '0.0',
+  gb: '0',
+  gb2: '0.00',
+  mb: '#,##0',
+  mb2: '#,##0.00',
+  mbps: '0.00',
+  ghz: '0.00',
   money: '#,##0.00',
-  growth: '0%',
+  growth: '0.00',
 } as const;
 
 /** writeTable puts its header on row 3, so every table's data starts on row 4. */
@@ -46,6 +51,7 @@ function setCell(cell: ExcelJS.Cell, value: CellValue): void {
  */
 export function writeTable(
   ws: ExcelJS.Worksheet,
+  t: Messages,
   title: string,
   columns: SheetColumn[],
   rows: CellValue[][],
@@ -64,8 +70,8 @@ export function writeTable(
     ws.getColumn(i + 1).width = c.width;
     if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
   });
-  // Two lines of header text: headers wrap rather than widen numeric columns.
-  ws.getRow(headerRow).height = 30;
+  // Up to three lines of header text: headers wrap rather than widen numeric columns.
+  ws.getRow(headerRow).height = 45;
   rows.forEach((r, ri) => {
     r.forEach((v, ci) => {
       setCell(ws.getCell(headerRow + 1 + ri, ci + 1), v);
@@ -85,12 +91,12 @@ export function writeTable(
       from: { row: headerRow, column: 1 },
       to: { row: headerRow + rows.length, column: columns.length },
     };
-  setupPrint(ws, headerRow);
+  setupPrint(ws, t, headerRow);
   return headerRow + 1;
 }
 
 /** Landscape, fit to one page wide, header rows repeated on every printed page. */
-function setupPrint(ws: ExcelJS.Worksheet, headerRow: number): void {
+export function setupPrint(ws: ExcelJS.Worksheet, t: Messages, headerRow: number): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     orientation: 'landscape',
@@ -101,7 +107,7 @@ function setupPrint(ws: ExcelJS.Worksheet, headerRow: number): void {
     printTitlesRow: `1:${headerRow}`,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  ws.headerFooter = { oddFooter: '&L&A&RPage &P of &N' };
+  ws.headerFooter = { oddFooter: `&L&A&R${t.pageOf}` };
 }
 
 /** Column letter of a 1-based column number (A, …, Z, AA, …). */
@@ -109,4 +115,33 @@ export function colLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
+}
+
+/** A second table's caption and bold, wrapped header row (`row`, `row + 1`) below a sheet's main table. */
+export function subHeader(ws: ExcelJS.Worksheet, row: number, text: string, headers: string[]): void {
+  ws.getCell(row, 1).value = text;
+  ws.getCell(row, 1).font = { bold: true, size: 12 };
+  headers.forEach((h, i) => {
+    const cell = ws.getCell(row + 1, i + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+  ws.getRow(row + 1).height = 30;
+}
+
+/** Writes rows of cells from `first` on, with a number format per column. */
+export function writeRows(
+  ws: ExcelJS.Worksheet,
+  first: number,
+  rows: CellValue[][],
+  fmts: (string | undefined)[],
+): void {
+  rows.forEach((r, j) => {
+    r.forEach((v, i) => {
+      const cell = ws.getCell(first + j, i + 1);
+      setCell(cell, v);
+      if (fmts[i]) cell.numFmt = fmts[i]!;
+    });
+  });
 }

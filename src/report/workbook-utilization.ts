@@ -1,20 +1,14 @@
-// The Utilization sheet: per server, every statistic of every monitored metric (average,
+// The Utilisation sheet: per server, every statistic of every monitored metric (average,
 // minimum, maximum, percentiles) and data quality. Sizing formulas look values up here by
-// header ("CPU % p95"), so changing the statistic on Assumptions picks another column.
+// server number and header ("CPU % p95"), so changing the statistic on Assumptions picks
+// another column. Every statistic is on screen; the columns other than avg, p95 and max are
+// grouped (an outline), so one click folds them away for a readable print.
 import type ExcelJS from 'exceljs';
 import { METRIC_NAMES, type MetricName, type MetricStats } from '../domain/server.ts';
 import type { Plan } from '../domain/plan.ts';
+import type { Messages } from './messages/index.ts';
+import { cellText } from '../escape/spreadsheet.ts';
 import { FMT, colLetter, writeTable, type CellValue, type SheetColumn } from './workbook-style.ts';
-
-export const UTILIZATION_SHEET = 'Utilization';
-
-export const METRIC_LABEL: Record<MetricName, string> = {
-  cpuPct: 'CPU %',
-  memoryUsedMb: 'Memory MB',
-  diskUsedGb: 'Disk GB',
-  networkMBps: 'Network MB/s',
-  iops: 'IOPS',
-};
 
 const METRIC_FMT: Record<MetricName, string> = {
   cpuPct: FMT.pct1,
@@ -25,12 +19,8 @@ const METRIC_FMT: Record<MetricName, string> = {
 };
 
 export interface UtilizationLayout {
-  /** Row of a server (by plan.servers index). */
-  row(serverIndex: number): number;
-  /** `Utilization!$A$3:$X$3`: the header row for MATCH. */
-  headerRange: string;
-  /** `Utilization!$A{r}:$X{r}` for INDEX. */
-  rowRange(serverIndex: number): string;
+  /** The value under the header `headerExpr` of the server whose number is in `keyCell`, by that number. */
+  lookup(keyCell: string, headerExpr: string): string;
   /** The statistic's value as plan.json holds it, or undefined when not monitored. */
   value(serverIndex: number, metric: MetricName, statistic: string): number | undefined;
 }
@@ -54,49 +44,62 @@ function windowDays(first: string, last: string): number | null {
   return Number.isFinite(ms) ? ms / 86_400_000 : null;
 }
 
-export function utilizationSheet(ws: ExcelJS.Worksheet, plan: Plan): UtilizationLayout {
-  const stats = ['avg', 'min', 'max', ...percentileKeys(plan)];
+/** The statistics the sheet has a column for, per metric: what a demand statistic may be. */
+export function utilisationStatistics(plan: Plan): string[] {
+  return ['avg', 'min', 'max', ...percentileKeys(plan)];
+}
+
+/** Statistics printed; the others are on screen only. */
+const PRINTED = new Set(['avg', 'p95', 'max']);
+
+export function utilizationSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): UtilizationLayout {
+  const stats = utilisationStatistics(plan);
+  const w = t.utilisation;
   const columns: SheetColumn[] = [
-    { header: 'Server', width: 32 },
-    { header: 'Samples', width: 9, numFmt: FMT.int },
-    { header: 'First sample (UTC)', width: 21 },
-    { header: 'Last sample (UTC)', width: 21 },
-    { header: 'Window days', width: 8, numFmt: FMT.dec2 },
-    { header: 'Missing metrics', width: 24 },
-    { header: 'Quality score', width: 9, numFmt: FMT.int },
-    { header: 'Quality', width: 10 },
-    { header: 'Quality issues', width: 28 },
+    { header: t.col.number, width: 5, numFmt: FMT.int },
+    { header: t.col.server, width: 28 },
+    { header: w.samples, width: 9, numFmt: FMT.int },
+    { header: w.first, width: 20 },
+    { header: w.last, width: 20 },
+    { header: w.days, width: 8, numFmt: FMT.dec2 },
+    { header: w.missing, width: 20 },
+    { header: w.score, width: 9, numFmt: FMT.int },
+    { header: w.quality, width: 10 },
+    { header: w.issues, width: 24 },
   ];
+  const headColumns = columns.length;
   for (const m of METRIC_NAMES)
-    for (const st of stats) columns.push({ header: `${METRIC_LABEL[m]} ${st}`, width: 13, numFmt: METRIC_FMT[m] });
-  const rows: CellValue[][] = plan.servers.map((s) => {
+    for (const st of stats) columns.push({ header: `${w.metric[m]} ${st}`, width: 12, numFmt: METRIC_FMT[m] });
+  const rows: CellValue[][] = plan.servers.map((s, i) => {
     const u = s.usage;
-    const missing = METRIC_NAMES.filter((m) => m !== 'iops' && !u?.metrics[m]).map((m) => METRIC_LABEL[m]);
+    const missing = METRIC_NAMES.filter((m) => m !== 'iops' && !u?.metrics[m]).map((m) => w.metric[m]);
     const head: CellValue[] = [
-      s.name,
+      i + 1,
+      cellText(s.name),
       u?.samples ?? 0,
       u?.firstTimestamp ?? null,
       u?.lastTimestamp ?? null,
       u ? windowDays(u.firstTimestamp, u.lastTimestamp) : null,
-      u ? missing.join(', ') || null : 'no monitoring data',
+      u ? missing.join(', ') || null : w.noData,
       u?.quality?.score ?? (u ? null : 0),
-      u?.quality?.verdict ?? (u ? null : 'missing'),
+      u?.quality?.verdict ?? (u ? null : w.missingVerdict),
       u?.quality?.issues.join(', ') || null,
     ];
     return [...head, ...METRIC_NAMES.flatMap((m) => stats.map((st) => statValue(u?.metrics[m], st) ?? null))];
   });
-  const first = writeTable(
-    ws,
-    'Utilization: measured demand per server, with data quality',
-    columns,
-    rows,
-    'Statistics of the monitoring window, in the units of the headers.',
-  );
-  const last = colLetter(columns.length);
+  const first = writeTable(ws, t, w.title, columns, rows, w.note);
+  // Statistics other than avg/p95/max: grouped, so they fold away for print.
+  for (const [mi] of METRIC_NAMES.entries())
+    for (const [si, st] of stats.entries())
+      if (!PRINTED.has(st)) ws.getColumn(headColumns + mi * stats.length + si + 1).outlineLevel = 1;
+  const lastCol = colLetter(columns.length);
+  const lastRow = first + Math.max(plan.servers.length, 1) - 1;
+  const sheet = `'${t.sheet.utilisation}'`;
+  const table = `${sheet}!$A$${first}:$${lastCol}$${lastRow}`;
+  const keys = `${sheet}!$A$${first}:$A$${lastRow}`;
+  const header = `${sheet}!$A$${first - 1}:$${lastCol}$${first - 1}`;
   return {
-    row: (i) => first + i,
-    headerRange: `${UTILIZATION_SHEET}!$A$${first - 1}:$${last}$${first - 1}`,
-    rowRange: (i) => `${UTILIZATION_SHEET}!$A$${first + i}:$${last}$${first + i}`,
+    lookup: (keyCell, headerExpr) => `INDEX(${table},MATCH(${keyCell},${keys},0),MATCH(${headerExpr},${header},0))`,
     value: (i, m, st) => statValue(plan.servers[i]?.usage?.metrics[m], st),
   };
 }

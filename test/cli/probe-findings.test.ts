@@ -9,6 +9,7 @@ import path from 'node:path';
 import { cliBin, repoRoot } from '../helpers/env.ts';
 import { domainSpec } from '../../src/provision/domain-spec.ts';
 import { domainXml } from '../../src/provision/domain-xml.ts';
+import { fallbackOsInfoDb } from '../../src/provision/osinfo-fallback.ts';
 import { solvePlacement, verifyPlacement } from '../../src/placement/index.ts';
 import { examplePlan } from '../provision/fixtures/provision-fixtures.ts';
 import { planVm } from '../provision/fixtures/aseguradora-plan.ts';
@@ -36,6 +37,7 @@ test('H1 client strings stay inert in libvirt domain XML: entity-like names and 
     planFormatVersion: 1,
     planDigest: 'sha256:x',
     settings: plan.settings.provision,
+    osinfo: fallbackOsInfoDb(),
   };
   const xml = domainXml(domainSpec(planVm({ name: '&#118;pn', os: 'Linux &foo; &amp;' }), ctx));
   assert.match(xml, /&amp;#118;pn/);

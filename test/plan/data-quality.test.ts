@@ -71,7 +71,8 @@ test('findings name the missing data and the unknown server, and plan.md lists t
   assert.ok(codes.includes('Servidor Intranet:too-few-samples'), codes.join(' '));
   assert.ok(codes.includes('Servidor Fantasma:unknown-server'), codes.join(' '));
   const { markdown } = renderMarkdown(plan);
-  assert.match(markdown, /## Data quality/);
-  assert.match(markdown, /\| Servidor VPN +\| +0 \| +0 \| missing/);
+  // The worked example's report is in Spanish (report.language: es).
+  assert.match(markdown, /## Calidad de los datos/);
+  assert.match(markdown, /\| Servidor VPN +\| +0 \| +0 \| faltante/);
   assert.match(markdown, /unknown-server/);
 });

@@ -75,6 +75,9 @@ test('the Markdown links the charts and the workbook embeds them', async () => {
   const { markdown, images } = renderMarkdown(aseguradoraPlan());
   assert.equal(images.length, 3);
   for (const i of images) assert.ok(markdown.includes(`](${i.name})`), i.name);
+  // Each chart its own paragraph: a blank line between two images.
+  assert.match(markdown, /\(chart-host-utilisation\.png\)\n\n!\[/);
+  // The cover embeds the two charts beside its figures.
   const zip = await JSZip.loadAsync(await buildWorkbook(aseguradoraPlan()));
-  assert.equal(Object.keys(zip.files).filter((n) => /^xl\/media\/.*\.png$/.test(n)).length, 3);
+  assert.equal(Object.keys(zip.files).filter((n) => /^xl\/media\/.*\.png$/.test(n)).length, 2);
 });

@@ -24,8 +24,12 @@ function golden(name: string, actual: string): void {
   );
 }
 
-test("the worked example (the pipeline's plan.json) renders to its golden Markdown", () => {
+test("the worked example (the pipeline's plan.json) renders to its golden Markdown, in Spanish", () => {
   golden('aseguradora.md', renderMarkdown(realAseguradoraPlan()).markdown);
+});
+
+test('the worked example in English renders to its golden Markdown', () => {
+  golden('aseguradora-en.md', renderMarkdown(realAseguradoraPlan('en')).markdown);
 });
 
 test('the hand-built worked example renders to its golden Markdown', () => {
@@ -37,7 +41,7 @@ test('a plan with exclusions and hostile strings renders to its golden Markdown'
 });
 
 test("the summary states the worked example's headline figures", () => {
-  const text = renderMarkdown(realAseguradoraPlan()).markdown;
+  const text = renderMarkdown(realAseguradoraPlan('en')).markdown;
   assert.match(text, /\*\*10\*\* servers assessed, \*\*10\*\* virtualisation candidates placed/);
   assert.match(text, /consolidation ratio \*\*5:1\*\*/);
   assert.match(text, /\*\*16 vCPU\*\*, \*\*31 GB\*\* memory, \*\*675 GB\*\* disk/);
@@ -46,8 +50,8 @@ test("the summary states the worked example's headline figures", () => {
 
 test('exclusions are grouped MAP-style with their reasons', () => {
   const text = renderMarkdown(troubledPlan()).markdown;
-  assert.match(text, /\| Unplaced: Special Hardware +\| +1 \| +12\.00 \| +— \| +40\.00 \| +— \|/);
-  assert.match(text, /\| Unplaced: Missing Performance Data +\| +1 \| +— \|/);
+  assert.match(text, /\| Not placed: special hardware +\| +1 \| +12\.00 \| +— \| +40\.00 \| +— \|/);
+  assert.match(text, /\| Not placed: missing performance data +\| +1 \| +— \|/);
   assert.match(text, /missing-performance-data \| no monitoring samples/);
 });
 

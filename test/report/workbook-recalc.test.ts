@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { buildWorkbook } from '../../src/report/index.ts';
 import { summaryRows } from '../../src/report/summary.ts';
+import { en } from '../../src/report/messages/en.ts';
 import type { Plan, PlanVm } from '../../src/domain/plan.ts';
 import type { ProjectSettings } from '../../src/domain/project.ts';
 import { sizeServer } from '../../src/sizing/index.ts';
@@ -17,7 +18,7 @@ import { tableRows, xlsxToCsv } from './helpers/libreoffice.ts';
 const skip = toolSkip('soffice');
 
 test('LibreOffice recalculates Sizing to plan.json and Summary matches', { skip }, async () => {
-  const plan = realAseguradoraPlan();
+  const plan = realAseguradoraPlan('en');
   const sheets = xlsxToCsv(await buildWorkbook(plan));
   const sizing = tableRows(sheets.Sizing);
   assert.equal(sizing.length, plan.vms.length);
@@ -29,17 +30,17 @@ test('LibreOffice recalculates Sizing to plan.json and Summary matches', { skip 
       [vm.vcpu, vm.memoryGb, vm.diskGb],
       vm.name,
     );
-    assert.equal(r['Formula = engine'], 'TRUE', vm.name);
+    assert.equal(r['Formula = plan'], 'TRUE', vm.name);
   });
   const totals = ['vCPU', 'Memory GB', 'Disk GB'].map((k) => sizing.reduce((s, r) => s + Number(r[k]), 0));
   assert.deepEqual(totals, [16, 31, 675]);
   const summary = tableRows(sheets.Summary);
   summaryRows(plan).forEach((want, i) => {
     const got = summary[i]!;
-    assert.equal(got.Group, want.group);
+    assert.equal(got.Group, en.group[want.group]);
     assert.equal(Number(got.Servers), want.servers);
-    assert.ok(Math.abs(Number(got['Avg CPU %']) - want.cpuPct!) < 1e-9);
-    assert.ok(Math.abs(Number(got['Avg network MB/s']) - want.networkMBps!) < 1e-9);
+    assert.ok(Math.abs(Number(got['Average CPU %']) - want.cpuPct!) < 1e-9);
+    assert.ok(Math.abs(Number(got['Average network MB/s']) - want.networkMBps!) < 1e-9);
   });
 });
 
@@ -52,7 +53,7 @@ function engineVm(plan: Plan, vm: PlanVm, settings: ProjectSettings) {
 }
 
 test('editing growth on Assumptions recalculates Sizing like the engine', { skip }, async () => {
-  const plan = realAseguradoraPlan();
+  const plan = realAseguradoraPlan('en');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await buildWorkbook(plan)) as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet('Assumptions')!;
@@ -70,7 +71,8 @@ test('editing growth on Assumptions recalculates Sizing like the engine', { skip
     if (key in edits) row.getCell(3).value = edits[key]!;
   });
   // exceljs does not read calcPr back: ask for the recalculation again, as Excel would do.
-  // (LibreOffice recalculates anyway: the formula cells carry no cached result.)
+  // The formula cells still hold the plan's figures as cached results; LibreOffice is told to
+  // recalculate on load (xlsxToCsv's default), as an application does after any edit.
   wb.calcProperties = { fullCalcOnLoad: true };
   const sheets = xlsxToCsv(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
   const sizing = tableRows(sheets.Sizing);
@@ -89,7 +91,7 @@ test('editing growth on Assumptions recalculates Sizing like the engine', { skip
       [want.vcpu, want.memoryGb, want.diskGb],
       vm.name,
     );
-    assert.equal(Number(r['Memory GB (engine)']), vm.memoryGb);
+    assert.equal(Number(r['Memory GB (plan)']), vm.memoryGb);
     if (want.vcpu !== vm.vcpu || want.memoryGb !== vm.memoryGb || want.diskGb !== vm.diskGb) changed++;
   });
   // The recalculation is real: the plan's values (what a stale cache would show) differ.
@@ -105,4 +107,30 @@ test('hostile client strings stay text after LibreOffice opens the workbook', { 
   const fax = inventory.find((r) => r.VM === HOSTILE.plus)!;
   assert.equal(fax.Server, HOSTILE.markdown);
   assert.equal(fax.Application, HOSTILE.at);
+});
+
+test('sorting Inventory and Utilization keeps every VM on its own server (lookups by number)', { skip }, async () => {
+  const plan = realAseguradoraPlan('en');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await buildWorkbook(plan)) as unknown as ExcelJS.Buffer);
+  for (const name of ['Inventory', 'Utilisation']) {
+    const ws = wb.getWorksheet(name)!;
+    const first = 4;
+    const last = first + plan.servers.length - 1;
+    const rows = [];
+    for (let r = first; r <= last; r++) rows.push((ws.getRow(r).values as unknown[]).slice(1));
+    rows.reverse().forEach((values, i) => {
+      values.forEach((v, c) => {
+        ws.getCell(first + i, c + 1).value = (v ?? null) as ExcelJS.CellValue;
+      });
+    });
+  }
+  const sizing = tableRows(xlsxToCsv(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)).Sizing);
+  plan.vms.forEach((vm, i) => {
+    const r = sizing[i]!;
+    const server = plan.servers.find((s) => s.name === vm.sourceServer)!;
+    assert.ok(Math.abs(Number(r['CPU % measured']) - vm.sizing.cpu!.measured) < 1e-9, vm.name);
+    assert.equal(Number(r.Cores), server.sockets! * server.coresPerSocket!, vm.name);
+    assert.equal(r['Formula = plan'], 'TRUE', vm.name);
+  });
 });

@@ -35,16 +35,19 @@ test('the workbook has the planned sheets and figures', async () => {
   assert.deepEqual(
     wb.worksheets.map((w) => w.name),
     [
+      'Cover',
       'Summary',
       'Assumptions',
       'Inventory',
-      'Utilization',
+      'Utilisation',
       'Sizing',
       'Hosts',
       'Placement',
       'Failover',
       'Exclusions',
+      'Findings',
       'Cost',
+      'Method',
     ],
   );
   const summary = wb.getWorksheet('Summary')!;
@@ -61,17 +64,6 @@ test('the workbook asks for a full recalculation on load', async () => {
   assert.match(await zip.file('xl/workbook.xml')!.async('string'), /<calcPr[^>]*fullCalcOnLoad="1"/);
 });
 
-test('formula cells carry no cached result, so every application must calculate them', async () => {
-  const zip = await JSZip.loadAsync(await buildWorkbook(aseguradoraPlan()));
-  let formulas = 0;
-  for (const name of Object.keys(zip.files).filter((n) => n.startsWith('xl/worksheets/sheet'))) {
-    const xml = await zip.file(name)!.async('string');
-    formulas += (xml.match(/<f>/g) ?? []).length;
-    assert.ok(!/<\/f><v>/.test(xml), `${name} caches a formula result`);
-  }
-  assert.ok(formulas >= 10 * 10, `only ${formulas} formulas`);
-});
-
 test('loads are formatted against the ceilings on Assumptions; print setup and properties are set', async () => {
   const bytes = await buildWorkbook(aseguradoraPlan());
   const zip = await JSZip.loadAsync(bytes);
@@ -81,13 +73,15 @@ test('loads are formatted against the ceilings on Assumptions; print setup and p
   const placement = await sheetXml('Placement');
   assert.match(
     placement,
-    /<conditionalFormatting sqref="E\d+:E\d+">.*<formula>E\d+&gt;Assumptions!\$C\$\d+<\/formula>/s,
+    /<conditionalFormatting sqref="E\d+:E\d+">.*<formula>E\d+&gt;&apos;Assumptions&apos;!\$C\$\d+<\/formula>/s,
   );
   assert.match(await sheetXml('Failover'), /<conditionalFormatting/);
   assert.match(placement, /<pageSetup[^>]*orientation="landscape"[^>]*fitToHeight="0"/);
   assert.match(placement, /<autoFilter ref="A3:I\d+"/);
   assert.equal(wb.title, 'Consolidación de servidores');
   assert.equal(wb.creator, 'capplan');
+  // The client is not the company that prepared the document.
+  assert.equal(wb.company, '');
 });
 
 test('hostile client strings are written as text cells, never formulas', async () => {
@@ -106,4 +100,43 @@ test('hostile client strings are written as text cells, never formulas', async (
   );
   for (const s of [HOSTILE.formula, HOSTILE.plus, HOSTILE.minus, HOSTILE.at])
     assert.ok(seen.has(s), `${s} kept as text`);
+});
+
+test('the Spanish workbook names its sheets in Spanish; properties come from report settings', async () => {
+  const plan = aseguradoraPlan();
+  plan.settings.report = { language: 'es', preparedBy: 'Consultora SA', date: '2010-04-20', version: '2.1' };
+  const wb = await load(await buildWorkbook(plan));
+  assert.deepEqual(wb.worksheets.map((w) => w.name).slice(0, 6), [
+    'Portada',
+    'Resumen',
+    'Supuestos',
+    'Inventario',
+    'Utilización',
+    'Dimensionamiento',
+  ]);
+  assert.equal(wb.creator, 'Consultora SA');
+  assert.equal(wb.company, 'Consultora SA');
+  assert.equal(wb.created.toISOString(), '2010-04-20T00:00:00.000Z');
+  const cover = wb.getWorksheet('Portada')!;
+  const text: string[] = [];
+  cover.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
+  for (const want of ['Preparado por', 'Consultora SA', '2010-04-20', '2.1', 'Adquirir 2 nodos: derived'])
+    assert.ok(
+      text.some((t) => t.includes(want)),
+      `${want} on the cover: ${text.join(' | ')}`,
+    );
+});
+
+test('an empty Exclusions or Findings sheet says so instead of showing an empty grid', async () => {
+  const plan = aseguradoraPlan();
+  plan.findings = [];
+  const wb = await load(await buildWorkbook(plan));
+  assert.equal(wb.getWorksheet('Exclusions')!.getCell('A2').value, `None: all ${plan.vms.length} servers were placed.`);
+  assert.equal(wb.getWorksheet('Findings')!.getCell('A2').value, 'None: the data is complete for every server.');
+});
+
+test('no number format repeats the unit its header or Unit column states', async () => {
+  const zip = await JSZip.loadAsync(await buildWorkbook(aseguradoraPlan()));
+  const styles = await zip.file('xl/styles.xml')!.async('string');
+  assert.doesNotMatch(styles, /formatCode="[^"]*(GB|MB|GHz|%)/);
 });

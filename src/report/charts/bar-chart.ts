@@ -22,13 +22,14 @@ export interface BarChart {
   /** Axis maximum; default: the largest bar rounded up. */
   yMax?: number;
   /** Horizontal lines such as a CPU ceiling. */
-  lines?: { value: number; label: string; color: string }[];
+  lines?: { value: number; label: string; color: string; series?: number[] }[];
 }
 
 export const FONT_FAMILY = 'DejaVu Sans';
 const W = 800;
 const H = 420;
-const PLOT = { left: 70, right: 20, top: 50, bottom: 110 };
+// The right margin holds the ceiling lines' labels.
+const PLOT = { left: 70, right: 120, top: 50, bottom: 110 };
 
 const f = (x: number) => x.toFixed(2);
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -90,18 +91,21 @@ export function barChartSvg(chart: BarChart): string {
   });
   bars(root, chart, { pw, y });
   for (const l of chart.lines ?? []) {
-    root
-      .ele('line', {
-        x1: f(PLOT.left),
-        x2: f(PLOT.left + pw),
-        y1: f(y(l.value)),
-        y2: f(y(l.value)),
-        stroke: l.color,
-        'stroke-width': '2',
-        'stroke-dasharray': '6 4',
-      })
-      .up();
-    text(root, PLOT.left + 4, y(l.value) - 5, l.label, { fill: l.color, 'font-size': '11' });
+    // A ceiling is drawn over the bars of the series it applies to only (all when unsaid).
+    for (const [x1, x2] of lineSpans(chart, pw, l.series))
+      root
+        .ele('line', {
+          x1: f(x1),
+          x2: f(x2),
+          y1: f(y(l.value)),
+          y2: f(y(l.value)),
+          stroke: l.color,
+          'stroke-width': '2',
+          'stroke-dasharray': '6 4',
+        })
+        .up();
+    // Labelled in the right margin, clear of the bars' value labels.
+    text(root, PLOT.left + pw + 4, y(l.value) + 4, l.label, { fill: l.color, 'font-size': '10' });
   }
   root
     .ele('line', {
@@ -115,6 +119,26 @@ export function barChartSvg(chart: BarChart): string {
     .up();
   legend(root, chart.series);
   return serializeXml(root, { prettyPrint: false });
+}
+
+/** Horizontal extents of a line: the whole plot, or the bars of the given series. */
+function lineSpans(chart: BarChart, pw: number, series: number[] | undefined): [number, number][] {
+  if (!series || chart.stacked) return [[PLOT.left, PLOT.left + pw]];
+  const slot = pw / Math.max(1, chart.categories.length);
+  const groupW = slot * 0.7;
+  const perBar = groupW / Math.max(1, chart.series.length);
+  return chart.categories.flatMap((_, ci) =>
+    series.map((si): [number, number] => {
+      const x = PLOT.left + ci * slot + (slot - groupW) / 2 + si * perBar;
+      return [x - 2, x + perBar];
+    }),
+  );
+}
+
+/** A bar's value label: integers as integers (10, not 10.0). */
+function valueLabel(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  return v >= 100 ? v.toFixed(0) : v.toFixed(1);
 }
 
 function bars(root: XMLBuilder, chart: BarChart, g: { pw: number; y: (v: number) => number }): void {
@@ -139,7 +163,7 @@ function bars(root: XMLBuilder, chart: BarChart, g: { pw: number; y: (v: number)
         })
         .up();
       if (!chart.stacked && v > 0)
-        text(root, x + perBar / 2 - 1, top - 4, v >= 100 ? v.toFixed(0) : v.toFixed(1), {
+        text(root, x + perBar / 2 - 1, top - 4, valueLabel(v), {
           'text-anchor': 'middle',
           'font-size': '10',
         });

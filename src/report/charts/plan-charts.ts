@@ -3,6 +3,8 @@
 import type { Plan } from '../../domain/plan.ts';
 import { barChartSvg, type BarChart } from './bar-chart.ts';
 import { svgToPng } from './render-png.ts';
+import { messagesFor, type Messages } from '../messages/index.ts';
+import { pct } from '../format.ts';
 
 export interface ChartImage {
   name: string;
@@ -26,75 +28,106 @@ function worstFailureLoad(plan: Plan, host: string): { cpuPct: number; memoryPct
   };
 }
 
-export function utilisationChart(plan: Plan): BarChart {
+export function utilisationChart(plan: Plan, t: Messages = messagesFor(plan)): BarChart {
   const c = plan.settings.cluster;
+  const k = t.chart;
   const worst = plan.hosts.map((h) => worstFailureLoad(plan, h.name));
+  const after = plan.redundancy.scenarios.length > 0;
   return {
-    title: 'Host utilisation: normal operation and after the worst failure',
+    title: k.utilisationTitle,
     categories: plan.hosts.map((h) => h.name),
     series: [
-      { name: 'CPU % normal', color: BLUE, values: plan.hosts.map((h) => h.load.cpuPct) },
-      { name: 'Memory % normal', color: ORANGE, values: plan.hosts.map((h) => h.load.memoryPct) },
-      { name: 'CPU % after failure', color: LIGHT_BLUE, values: worst.map((w) => w.cpuPct) },
-      { name: 'Memory % after failure', color: LIGHT_ORANGE, values: worst.map((w) => w.memoryPct) },
+      { name: k.cpuNormal, color: BLUE, values: plan.hosts.map((h) => h.load.cpuPct) },
+      { name: k.memNormal, color: ORANGE, values: plan.hosts.map((h) => h.load.memoryPct) },
+      ...(after
+        ? [
+            { name: k.cpuAfter, color: LIGHT_BLUE, values: worst.map((w) => w.cpuPct) },
+            { name: k.memAfter, color: LIGHT_ORANGE, values: worst.map((w) => w.memoryPct) },
+          ]
+        : []),
     ],
-    yLabel: '% of capacity',
+    yLabel: k.pctCapacity,
     yMax: Math.max(100, ...worst.map((w) => Math.ceil(w.cpuPct / 25) * 25)),
     lines: [
-      { value: c.cpuCeilingPct, label: `CPU ceiling ${c.cpuCeilingPct} %`, color: RED },
-      ...(c.failoverCeilingPct !== c.cpuCeilingPct
-        ? [{ value: c.failoverCeilingPct, label: `failover ceiling ${c.failoverCeilingPct} %`, color: ORANGE }]
+      // The CPU ceiling applies to CPU in normal operation; the failover ceiling to both
+      // resources after a failure.
+      { value: c.cpuCeilingPct, label: k.cpuCeiling(pct(c.cpuCeilingPct, 0)), color: RED, series: [0] },
+      ...(after
+        ? [
+            {
+              value: c.failoverCeilingPct,
+              label: k.failoverCeiling(pct(c.failoverCeilingPct, 0)),
+              color: ORANGE,
+              series: [2, 3],
+            },
+          ]
         : []),
     ],
   };
 }
 
-function consolidationChart(plan: Plan): BarChart {
+function consolidationChart(plan: Plan, t: Messages): BarChart {
   const used = plan.hosts.filter((h) => h.vms.length > 0).length;
+  const k = t.chart;
   return {
-    title: 'Physical machines before and after consolidation',
-    categories: ['Servers assessed', 'Servers virtualised', 'Hosts after', 'Lower bound'],
-    series: [
-      {
-        name: 'Machines',
-        color: BLUE,
-        values: [plan.totals.servers, plan.totals.placed, used, plan.placement.lowerBound],
-      },
-    ],
-    yLabel: 'machines',
+    title: k.consolidationTitle,
+    categories: [k.assessed, k.virtualised, k.hostsAfter],
+    series: [{ name: k.machines, color: BLUE, values: [plan.totals.servers, plan.totals.placed, used] }],
+    yLabel: k.machinesAxis,
   };
 }
 
-function headroomChart(plan: Plan): BarChart {
-  const cats = plan.hosts.flatMap((h) => [`${h.name} CPU`, `${h.name} memory`]);
-  const used = plan.hosts.flatMap((h) => [h.load.cpuPct, h.load.memoryPct]).map((v) => Math.min(100, Math.max(0, v)));
+/**
+ * Headroom of each host to its ceiling, in normal operation (CPU and memory ceilings) and
+ * after the worst failure (failover ceiling): used + free = the ceiling, free 0 when above it.
+ */
+function headroomChart(plan: Plan, t: Messages): BarChart {
+  const c = plan.settings.cluster;
+  const k = t.chart;
+  const after = plan.redundancy.scenarios.length > 0;
+  const bars = plan.hosts.flatMap((h) => {
+    const w = worstFailureLoad(plan, h.name);
+    return [
+      { cat: `${h.name} ${k.cpu}`, used: h.load.cpuPct, ceiling: c.cpuCeilingPct },
+      { cat: `${h.name} ${k.memory}`, used: h.load.memoryPct, ceiling: c.memoryCeilingPct },
+      ...(after
+        ? [
+            { cat: `${h.name} ${k.cpu} ${k.afterFailure}`, used: w.cpuPct, ceiling: c.failoverCeilingPct },
+            { cat: `${h.name} ${k.memory} ${k.afterFailure}`, used: w.memoryPct, ceiling: c.failoverCeilingPct },
+          ]
+        : []),
+    ];
+  });
+  const used = bars.map((b) => Math.max(0, b.used));
   return {
-    title: 'Headroom per host (normal operation)',
-    categories: cats,
+    title: k.headroomTitle,
+    categories: bars.map((b) => b.cat),
     series: [
-      { name: 'Used %', color: BLUE, values: used },
-      { name: 'Free %', color: GREY, values: used.map((v) => 100 - v) },
+      { name: k.used, color: BLUE, values: used },
+      { name: k.free, color: GREY, values: bars.map((b, i) => Math.max(0, b.ceiling - used[i]!)) },
     ],
     stacked: true,
-    yLabel: '% of capacity',
-    yMax: 100,
+    yLabel: k.pctCapacity,
+    yMax: Math.max(100, ...used),
   };
 }
 
-/** Every chart of the plan as PNG; none when the plan has no hosts. */
+/** Every chart of the plan as PNG, in the report's language; none when the plan has no hosts. */
 export function planCharts(plan: Plan): ChartImage[] {
   if (plan.hosts.length === 0) return [];
+  const t = messagesFor(plan);
+  const k = t.chart;
   return [
     {
       name: 'chart-host-utilisation.png',
-      alt: 'Host utilisation, normal and after the worst failure',
-      png: svgToPng(barChartSvg(utilisationChart(plan))),
+      alt: k.altUtilisation,
+      png: svgToPng(barChartSvg(utilisationChart(plan, t))),
     },
     {
       name: 'chart-consolidation.png',
-      alt: 'Servers before, hosts after consolidation',
-      png: svgToPng(barChartSvg(consolidationChart(plan))),
+      alt: k.altConsolidation,
+      png: svgToPng(barChartSvg(consolidationChart(plan, t))),
     },
-    { name: 'chart-headroom.png', alt: 'Headroom per host', png: svgToPng(barChartSvg(headroomChart(plan))) },
+    { name: 'chart-headroom.png', alt: k.altHeadroom, png: svgToPng(barChartSvg(headroomChart(plan, t))) },
   ];
 }

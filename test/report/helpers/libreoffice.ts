@@ -1,7 +1,10 @@
 // Headless LibreOffice as an independent spreadsheet engine: converts an xlsx to one CSV per
-// sheet after recalculating it, with a private profile so runs never share state.
+// sheet, with a private profile so runs never share state. `recalc: 'always'` sets the
+// profile's "recalculation on file load" for xlsx to Always, so every formula is calculated
+// by LibreOffice; 'never' is LibreOffice's default, which shows the cached results as a
+// previewer or Protected View does.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -10,11 +13,27 @@ import { parse } from 'csv-parse/sync';
 // sheet -1 = every sheet to <name>-<Sheet>.csv (LibreOffice ≥ 7.2).
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
-export function xlsxToCsv(bytes: Uint8Array): Record<string, string[][]> {
+/** Calc's Formula/Load/OOXMLRecalcMode: 0 always recalculate, 1 never. */
+function profileSettings(recalc: 'always' | 'never'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${
+    recalc === 'always' ? 0 : 1
+  }</value></prop></item>
+</oor:items>
+`;
+}
+
+export function xlsxToCsv(
+  bytes: Uint8Array,
+  { recalc = 'always' }: { recalc?: 'always' | 'never' } = {},
+): Record<string, string[][]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-lo-'));
   try {
     const file = path.join(dir, 'book.xlsx');
     writeFileSync(file, bytes);
+    mkdirSync(path.join(dir, 'profile', 'user'), { recursive: true });
+    writeFileSync(path.join(dir, 'profile', 'user', 'registrymodifications.xcu'), profileSettings(recalc));
     execFileSync(
       'soffice',
       [
