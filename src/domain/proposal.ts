@@ -4,6 +4,7 @@
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
 import { hostModelSchema } from './catalog.ts';
+import { monitoringSourceSchema } from './monitoring-source-settings.ts';
 import {
   clusterSchema,
   hypervisorSchema,
@@ -71,8 +72,8 @@ export const proposalSchema = z
       .strictObject({
         inventory: z.string().min(1).describe('Inventory CSV, relative to this file.'),
         monitoring: z
-          .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
-          .describe('Monitoring CSV file(s), relative to this file.'),
+          .union([z.string().min(1), z.array(z.string().min(1)).min(1), monitoringSourceSchema])
+          .describe('Monitoring file(s), relative to this file, or the store that computes the statistics.'),
       })
       .describe('The data the proposal relies on; `capplan check` re-reads it (plus any --monitoring files).'),
     hosts: proposalHostsSchema,

@@ -8,13 +8,19 @@ import { assessAll } from '../quality/assess-quality.ts';
 import type { Finding } from '../domain/finding.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { readInventory } from './read-inventory.ts';
-import { readMonitoring } from './monitoring/read-monitoring.ts';
+import type { MonitoringSource } from '../domain/monitoring-source.ts';
+import { monitoringSourceFor } from './monitoring-source-for.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
-export async function readProjectInputs(projectPath: string): Promise<{ project: LoadedProject; inputs: ProjectData }> {
+/** `progress` shows a store's queries on a TTY (a person is watching). */
+export async function readProjectInputs(
+  projectPath: string,
+  opts: { progress?: (message: string) => void } = {},
+): Promise<{ project: LoadedProject; inputs: ProjectData }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
-  const { servers, usage, findings } = await readServerData(project.inventoryFile, project.monitoringFiles, settings);
+  const source = monitoringSourceFor(project.monitoring, [], opts.progress);
+  const { servers, usage, findings } = await readServerData(project.inventoryFile, source, settings);
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
     project.file,
@@ -39,13 +45,14 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
  */
 export async function readServerData(
   inventoryFile: string,
-  monitoringFiles: string[],
+  source: MonitoringSource,
   settings: Pick<ProjectSettings, 'sizing' | 'quality'>,
 ): Promise<{ servers: InventoryServer[]; usage: Map<string, ServerUsage>; findings: Finding[] }> {
   const inventory = await readInventory(inventoryFile);
   const servers = inventory.servers;
-  const monitoring = await readMonitoring(monitoringFiles, {
+  const monitoring = await source.statistics({
     percentiles: requestedPercentiles(settings.sizing.statistic),
+    servers: servers.map((s) => s.name),
   });
   // A server without enough data is flagged (missing performance data), not silently sized.
   const verdict = assessAll(

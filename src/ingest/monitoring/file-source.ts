@@ -1,0 +1,29 @@
+// Monitoring files read into capplan's own store (docs/ingest.md): the source behind
+// `inputs.monitoring: <files>`. Statistics come from readMonitoring; series are bucketed from
+// the stored samples.
+import type {
+  MonitoringAnswer,
+  MonitoringSource,
+  SeriesRequest,
+  ServerSeries,
+  StatisticsRequest,
+} from '../../domain/monitoring-source.ts';
+import { readMonitoring, readMonitoringStores } from './read-monitoring.ts';
+import { seriesFromStores } from './store-series.ts';
+
+export class FileMonitoringSource implements MonitoringSource {
+  readonly label: string;
+
+  constructor(readonly files: string[]) {
+    this.label = files.length === 1 ? files[0]! : `${files.length} monitoring files`;
+  }
+
+  async statistics(request: StatisticsRequest): Promise<MonitoringAnswer> {
+    const { servers, findings } = await readMonitoring(this.files, { percentiles: request.percentiles });
+    return { servers, findings };
+  }
+
+  async series(request: SeriesRequest): Promise<ServerSeries[]> {
+    return seriesFromStores(await readMonitoringStores(this.files, { percentiles: [] }), request);
+  }
+}
