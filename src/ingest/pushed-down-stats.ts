@@ -35,7 +35,7 @@ export class PushedDownStats {
 
   /** `first`/`last` in epoch ms. */
   add(value: string, metric: MetricName, chunk: number, stat: Additive, v: number): void {
-    getOrAdd(this.metric(value, metric).chunks, chunk, () => ({}))[stat] = v;
+    getOrAdd(this.metric(value, metric).chunks, chunk, (): Partial<Record<Additive, number>> => ({}))[stat] = v;
   }
 
   percentile(value: string, metric: MetricName, p: number, v: number): void {

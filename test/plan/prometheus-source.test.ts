@@ -3,20 +3,17 @@
 // computed by the store, however the requests are split; errors name the source and the query.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse, stringify } from 'yaml';
-import { cliBin, repoRoot, toolSkip } from '../helpers/env.ts';
+import { toolSkip } from '../helpers/env.ts';
+import { exampleDir as example, exampleProject, planProject } from '../helpers/example-project.ts';
 import { openMetricsFromLongCsv, startPrometheus, freePort, type RunningPrometheus } from '../helpers/prometheus.ts';
 import { assertSamePlan } from '../helpers/same-plan.ts';
-import { parsePlan, type Plan } from '../../src/domain/plan.ts';
+import type { Plan } from '../../src/domain/plan.ts';
 import type { PrometheusSettings } from '../../src/domain/monitoring-source-settings.ts';
 import { PrometheusMonitoringSource } from '../../src/ingest/prometheus/prometheus-source.ts';
 import { FileMonitoringSource } from '../../src/ingest/monitoring/file-source.ts';
 
-const example = path.join(repoRoot, 'fixtures/aseguradora');
 const COLUMNS = ['cpu_pct', 'memory_used_mb', 'disk_used_gb', 'network_mb_per_s', 'iops'];
 const METRICS = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps', 'iops'];
 const WINDOW = { from: '2010-03-22T00:00:00Z', to: '2010-04-05T00:00:00Z' };
@@ -46,29 +43,6 @@ function settings(url: string, extra: Partial<PrometheusSettings> = {}): Prometh
   };
 }
 
-/** The worked example with `monitoring` replaced, in a temporary folder. */
-function project(monitoring: unknown): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-promproj-'));
-  const doc = parse(readFileSync(path.join(example, 'capplan.yaml'), 'utf8'));
-  doc.inputs.monitoring = monitoring;
-  writeFileSync(path.join(dir, 'capplan.yaml'), stringify(doc));
-  for (const f of ['inventory.csv', 'monitoring.csv']) copyFileSync(path.join(example, f), path.join(dir, f));
-  return dir;
-}
-
-function plan(dir: string, env: Record<string, string> = {}) {
-  const out = path.join(dir, 'out');
-  const r = spawnSync('node', [cliBin, 'plan', dir, '--out', out], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-  });
-  return { ...r, out, plan: existsSync(path.join(out, 'plan.json')) ? readPlanFile(out) : null };
-}
-
-function readPlanFile(out: string): Plan {
-  return parsePlan(readFileSync(path.join(out, 'plan.json'), 'utf8'), 'plan.json');
-}
-
 describe('Prometheus source', { skip }, () => {
   let prom: RunningPrometheus;
   let secured: RunningPrometheus;
@@ -77,7 +51,7 @@ describe('Prometheus source', { skip }, () => {
 
   before(async () => {
     [prom, secured] = await Promise.all([startPrometheus(om), startPrometheus(om, { webConfig: WEB_CONFIG })]);
-    const csv = plan(project('monitoring.csv'));
+    const csv = planProject(exampleProject('monitoring.csv'));
     assert.equal(csv.status, 0, csv.stderr);
     csvPlan = csv.plan!;
   });
@@ -86,7 +60,7 @@ describe('Prometheus source', { skip }, () => {
   });
 
   test('capplan plan on the Prometheus URL gives the plan of the CSV export (table 2.7, two hosts, N+1)', () => {
-    const r = plan(project({ prometheus: settings(prom.url) }));
+    const r = planProject(exampleProject({ prometheus: settings(prom.url) }));
     assert.equal(r.status, 0, r.stderr);
     assertSamePlan(r.plan!, csvPlan);
     assert.deepEqual(
@@ -215,7 +189,7 @@ describe('Prometheus source', { skip }, () => {
   for (const [name, make, message] of failures) {
     test(`${name}: exit 2, the source and the query named, nothing written`, async () => {
       const { monitoring, env } = await make();
-      const r = plan(project(monitoring), env);
+      const r = planProject(exampleProject(monitoring), env);
       assert.equal(r.status, 2, r.stderr);
       assert.match(r.stderr, message);
       assert.equal(existsSync(r.out), false, 'no output folder');

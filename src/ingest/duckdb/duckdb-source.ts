@@ -76,12 +76,14 @@ export class DuckdbMonitoringSource implements MonitoringSource {
 
   async series(request: SeriesRequest): Promise<ServerSeries[]> {
     const match = serverNameMatcher(request.servers);
+    const wantedServers = new Set(request.servers);
     const wanted = this.metrics.filter(([m]) => request.metrics.includes(m));
     const slotMs = request.slotSeconds * 1000;
     const out = new Map<string, { slots: Map<number, (number | null)[]> }>();
     await this.session(async (run) => {
       await run(seriesSql(this.samples(), wanted, slotMs, request.statistic), (row) => {
         const name = match(String(row.server));
+        if (!wantedServers.has(name)) return;
         getOrAdd(out, name, () => ({ slots: new Map() })).slots.set(
           Number(row.slot),
           wanted.map((_, i) => (row[`v${i}`] === null ? null : Number(row[`v${i}`]))),
@@ -114,7 +116,6 @@ export class DuckdbMonitoringSource implements MonitoringSource {
     const options: Record<string, string> = {
       memory_limit: this.settings.memoryLimit,
       temp_directory: spill,
-      TimeZone: 'UTC',
     };
     if (this.settings.threads) options.threads = String(this.settings.threads);
     let instance: Awaited<ReturnType<typeof DuckDBInstance.create>> | undefined;

@@ -87,6 +87,7 @@ export class PrometheusMonitoringSource implements MonitoringSource {
     const window = this.window();
     const match = serverNameMatcher(request.servers);
     const slotMs = request.slotSeconds * 1000;
+    const wantedServers = new Set(request.servers);
     const batches = await this.batches(window, request.servers, match);
     const out = new Map<string, ServerSeries>();
     const firstSlot = Math.floor(window.fromMs / slotMs);
@@ -110,9 +111,10 @@ export class PrometheusMonitoringSource implements MonitoringSource {
             );
             for (const series of answer) {
               const name = match(this.serverOf(series));
-              const entry = getOrAdd(out, name, () => ({ server: name, slotStartsMs, values: {} }));
-              entry.values[metric] ??= slotStartsMs.map(() => null);
-              const values = entry.values[metric];
+              if (!wantedServers.has(name)) continue;
+              const entry = getOrAdd(out, name, (): ServerSeries => ({ server: name, slotStartsMs, values: {} }));
+              const values = entry.values[metric] ?? slotStartsMs.map(() => null);
+              entry.values[metric] = values;
               for (const [t, v] of series.points) values[Math.round((t * 1000 + 1) / slotMs) - 1 - firstSlot] = v;
             }
           });
