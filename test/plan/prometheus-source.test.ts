@@ -196,3 +196,148 @@ describe('Prometheus source', { skip }, () => {
     });
   }
 });
+
+/** node_exporter and windows_exporter series for one day at 1-minute scrapes, with constant rates. */
+function exporterOpenMetrics(): string {
+  const t0 = Date.parse('2024-01-01T00:00:00Z') / 1000;
+  const linux = 'instance="vpn.example.com:9100"';
+  const win = 'instance="WEB:9182"';
+  const GiB = 2 ** 30;
+  const MiB = 2 ** 20;
+  // [family, type, sample name, labels, value at t seconds after t0]
+  const series: [string, 'counter' | 'gauge', string, string, (t: number) => number][] = [
+    ['node_cpu_seconds', 'counter', 'node_cpu_seconds_total', `${linux},cpu="0",mode="idle"`, (t) => 0.75 * t],
+    ['node_cpu_seconds', 'counter', 'node_cpu_seconds_total', `${linux},cpu="1",mode="idle"`, (t) => 0.75 * t],
+    ['node_cpu_seconds', 'counter', 'node_cpu_seconds_total', `${linux},cpu="0",mode="user"`, (t) => 0.25 * t],
+    ['node_memory_MemTotal_bytes', 'gauge', 'node_memory_MemTotal_bytes', linux, () => 8 * GiB],
+    ['node_memory_MemAvailable_bytes', 'gauge', 'node_memory_MemAvailable_bytes', linux, () => 6 * GiB],
+    [
+      'node_filesystem_size_bytes',
+      'gauge',
+      'node_filesystem_size_bytes',
+      `${linux},fstype="ext4",mountpoint="/"`,
+      () => 100 * GiB,
+    ],
+    [
+      'node_filesystem_size_bytes',
+      'gauge',
+      'node_filesystem_size_bytes',
+      `${linux},fstype="tmpfs",mountpoint="/run"`,
+      () => GiB,
+    ],
+    [
+      'node_filesystem_avail_bytes',
+      'gauge',
+      'node_filesystem_avail_bytes',
+      `${linux},fstype="ext4",mountpoint="/"`,
+      () => 60 * GiB,
+    ],
+    [
+      'node_filesystem_avail_bytes',
+      'gauge',
+      'node_filesystem_avail_bytes',
+      `${linux},fstype="tmpfs",mountpoint="/run"`,
+      () => 0,
+    ],
+    [
+      'node_network_receive_bytes',
+      'counter',
+      'node_network_receive_bytes_total',
+      `${linux},device="eth0"`,
+      (t) => MiB * t,
+    ],
+    [
+      'node_network_receive_bytes',
+      'counter',
+      'node_network_receive_bytes_total',
+      `${linux},device="lo"`,
+      (t) => 9 * MiB * t,
+    ],
+    [
+      'node_network_transmit_bytes',
+      'counter',
+      'node_network_transmit_bytes_total',
+      `${linux},device="eth0"`,
+      (t) => 0.5 * MiB * t,
+    ],
+    [
+      'node_disk_reads_completed',
+      'counter',
+      'node_disk_reads_completed_total',
+      `${linux},device="sda"`,
+      (t) => 100 * t,
+    ],
+    [
+      'node_disk_writes_completed',
+      'counter',
+      'node_disk_writes_completed_total',
+      `${linux},device="sda"`,
+      (t) => 50 * t,
+    ],
+    ['windows_cpu_time', 'counter', 'windows_cpu_time_total', `${win},core="0,0",mode="idle"`, (t) => 0.5 * t],
+    ['windows_cs_physical_memory_bytes', 'gauge', 'windows_cs_physical_memory_bytes', win, () => 16 * GiB],
+    ['windows_os_physical_memory_free_bytes', 'gauge', 'windows_os_physical_memory_free_bytes', win, () => 12 * GiB],
+    [
+      'windows_logical_disk_size_bytes',
+      'gauge',
+      'windows_logical_disk_size_bytes',
+      `${win},volume="C:"`,
+      () => 200 * GiB,
+    ],
+    [
+      'windows_logical_disk_free_bytes',
+      'gauge',
+      'windows_logical_disk_free_bytes',
+      `${win},volume="C:"`,
+      () => 150 * GiB,
+    ],
+    ['windows_net_bytes', 'counter', 'windows_net_bytes_total', `${win},nic="Ethernet"`, (t) => 2 * MiB * t],
+    ['windows_logical_disk_reads', 'counter', 'windows_logical_disk_reads_total', `${win},volume="C:"`, (t) => 10 * t],
+    [
+      'windows_logical_disk_writes',
+      'counter',
+      'windows_logical_disk_writes_total',
+      `${win},volume="C:"`,
+      (t) => 20 * t,
+    ],
+  ];
+  const lines: string[] = [];
+  for (const family of [...new Set(series.map((s) => s[0]))]) {
+    const of = series.filter((s) => s[0] === family);
+    lines.push(`# TYPE ${family} ${of[0]![1]}`);
+    for (const [, , name, labels, value] of of)
+      for (let t = 0; t <= 86_400; t += 60) lines.push(`${name}{${labels}} ${value(t)} ${t0 + t}`);
+  }
+  return `${lines.join('\n')}\n# EOF\n`;
+}
+
+describe('Prometheus source: built-in node_exporter and windows_exporter metrics', { skip }, () => {
+  let prom: RunningPrometheus;
+  before(async () => {
+    prom = await startPrometheus(exporterOpenMetrics());
+  });
+  after(async () => {
+    await prom?.stop();
+  });
+
+  test('CPU %, memory, disk, network and IOPS per server, instance labels matched to inventory names', async () => {
+    const source = new PrometheusMonitoringSource({
+      ...settings(prom.url),
+      window: { from: '2024-01-01T01:00:00Z', to: '2024-01-02T00:00:00Z' },
+      serverLabel: 'instance',
+      metrics: undefined,
+    });
+    const answer = await source.statistics({ percentiles: [], servers: ['vpn', 'web'] });
+    const got = answer.servers.map((u) => [
+      u.server,
+      u.samples,
+      ...METRICS.map((m) => Math.round(u.metrics[m as 'cpuPct']!.avg * 1e6) / 1e6),
+      ...METRICS.map((m) => Math.round(u.metrics[m as 'cpuPct']!.percentiles.p95! * 1e6) / 1e6),
+    ]);
+    // 23 hours of 5-minute steps; the rates are constant, so avg = p95.
+    assert.deepEqual(got, [
+      ['vpn', 276, 25, 2048, 40, 1.5, 150, 25, 2048, 40, 1.5, 150],
+      ['web', 276, 50, 4096, 50, 2, 30, 50, 4096, 50, 2, 30],
+    ]);
+  });
+});
