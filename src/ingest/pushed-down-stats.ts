@@ -1,7 +1,7 @@
 // Statistics a store computed (Prometheus, DuckDB), gathered into the ServerUsage the rest of
 // capplan reads. A store may answer a statistic in time chunks: counts add up, the average is
 // the count-weighted mean of the chunks' averages, min/max and first/last take the extreme.
-// Gaps are estimated from samples per slot (docs/inputs.md, "What the store is asked").
+// Gaps are estimated from samples per slot (docs/method.md §9.1).
 import type { Finding } from '../domain/finding.ts';
 import type { MetricName, MetricStats, ServerUsage } from '../domain/server.ts';
 import { isoUtc } from './timestamps.ts';
@@ -143,10 +143,9 @@ function metricStats(m: MetricAnswer, percentiles: number[]) {
 }
 
 /**
- * Gaps from samples per slot: between the first and the last slot with samples, each run of
- * slots short of samples (slot / step expected) is one missing stretch of that many samples;
- * it is a gap when longer than twice the interval (the store's rule, summarise.ts), and
- * its length is (missing + 1) steps. Resolution: one slot (an hour).
+ * Gaps from samples per slot (docs/method.md §9.1): between the first and the last slot with
+ * samples, each run of slots short of samples (slot / step expected) is one missing stretch;
+ * m missing samples are a gap of (m + 1) steps, counted when longer than twice the step.
  */
 function gapsFromSlots(
   counts: number[],

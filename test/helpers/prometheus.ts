@@ -45,14 +45,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Backfills `openMetrics` and starts Prometheus on it; `webConfig` (YAML) turns on basic auth and the like. */
+/**
+ * Backfills `openMetrics` (the text, or `{ file }` holding it) and starts Prometheus on it;
+ * `webConfig` (YAML) turns on basic auth and the like.
+ */
 export async function startPrometheus(
-  openMetrics: string,
+  openMetrics: string | { file: string },
   opts: { webConfig?: string } = {},
 ): Promise<RunningPrometheus> {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-prom-'));
-  const om = path.join(dir, 'samples.om');
-  writeFileSync(om, openMetrics);
+  const om = typeof openMetrics === 'string' ? path.join(dir, 'samples.om') : openMetrics.file;
+  if (typeof openMetrics === 'string') writeFileSync(om, openMetrics);
   writeFileSync(path.join(dir, 'prometheus.yml'), 'global: {}\n');
   const data = path.join(dir, 'data');
   const backfill = spawnSync(

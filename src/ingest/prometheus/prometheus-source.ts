@@ -3,7 +3,7 @@
 // per server (promql.ts); capplan receives a few numbers per server and metric. Requests are
 // split by label sets (batches of `maxSeriesPerQuery` servers through `$servers`) and, for the
 // statistics that add up, by time, so no query touches more than `maxSamplesPerQuery` samples.
-// Gaps come from an hourly count of samples (docs/inputs.md, "What the store is asked").
+// Gaps come from an hourly count of samples (docs/method.md §9.1).
 import type {
   MonitoringAnswer,
   MonitoringSource,
