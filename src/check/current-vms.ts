@@ -10,7 +10,7 @@ import type { CurrentVm } from './vm-checks.ts';
 
 export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: string[]): Promise<CurrentVm[]> {
   const settings = proposalSettings(loaded.proposal);
-  const source = monitoringSourceFor(loaded.monitoring, extraMonitoringFiles);
+  const source = monitoringSourceFor(loaded.monitoring, extraMonitoringFiles, undefined, settings.inputs);
   const { servers, usage } = await readServerData(loaded.inventoryFile, source, settings);
   // Clock normalisation sizes vCPU in the proposal's host GHz (method §3.4).
   const targetGhz = settings.sizing.cpuNormalisation === 'clock' ? loaded.proposal.hosts.model.cpuGhz : undefined;

@@ -2,7 +2,7 @@
 // Prometheus-compatible HTTP API, or DuckDB over Parquet/CSV (docs/inputs.md).
 import { InputError } from '../domain/errors.ts';
 import type { MonitoringSource } from '../domain/monitoring-source.ts';
-import type { MonitoringInput } from '../domain/project.ts';
+import type { MonitoringInput, ProjectSettings } from '../domain/project.ts';
 import { FileMonitoringSource } from './monitoring/file-source.ts';
 import { DuckdbMonitoringSource } from './duckdb/duckdb-source.ts';
 import { PrometheusMonitoringSource } from './prometheus/prometheus-source.ts';
@@ -12,8 +12,17 @@ export function monitoringSourceFor(
   input: MonitoringInput,
   extraFiles: string[] = [],
   progress?: (message: string) => void,
+  inputs: Partial<ProjectSettings['inputs']> = {},
 ): MonitoringSource {
-  if (input.kind === 'files') return new FileMonitoringSource([...input.files, ...extraFiles]);
+  if (input.kind === 'files') {
+    // How the files are written (inputs.csv, inputs.timezone, inputs.columns): read as plan and check read them.
+    const options = {
+      csv: inputs.csv ?? {},
+      ...(inputs.timezone ? { timezone: inputs.timezone } : {}),
+      ...(inputs.columns?.monitoring ? { columns: inputs.columns.monitoring } : {}),
+    };
+    return new FileMonitoringSource([...input.files, ...extraFiles], options);
+  }
   if (extraFiles.length)
     throw new InputError(`monitoring files cannot be pooled with the statistics of a ${input.kind} source`, {
       file: extraFiles[0]!,

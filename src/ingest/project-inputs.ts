@@ -10,17 +10,18 @@ import { readCatalog } from '../domain/catalog.ts';
 import { readInventory } from './read-inventory.ts';
 import type { MonitoringSource } from '../domain/monitoring-source.ts';
 import { monitoringSourceFor } from './monitoring-source-for.ts';
+import { matchServerNames, type NameMatchResult } from './match-names.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
 /** `progress` shows a store's queries on a TTY (a person is watching). */
 export async function readProjectInputs(
   projectPath: string,
   opts: { progress?: (message: string) => void } = {},
-): Promise<{ project: LoadedProject; inputs: ProjectData }> {
+): Promise<{ project: LoadedProject; inputs: ProjectData; names: NameMatchResult | null }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
-  const source = monitoringSourceFor(project.monitoring, [], opts.progress);
-  const { servers, usage, findings } = await readServerData(project.inventoryFile, source, settings);
+  const source = monitoringSourceFor(project.monitoring, [], opts.progress, settings.inputs);
+  const { servers, usage, findings, names } = await readServerData(project.inventoryFile, source, settings);
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
     project.file,
@@ -34,7 +35,7 @@ export async function readProjectInputs(
       sha256: await sha256(f),
     })),
   );
-  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings } };
+  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings }, names };
 }
 
 /**
@@ -46,24 +47,37 @@ export async function readProjectInputs(
 export async function readServerData(
   inventoryFile: string,
   source: MonitoringSource,
-  settings: Pick<ProjectSettings, 'sizing' | 'quality'>,
-): Promise<{ servers: InventoryServer[]; usage: Map<string, ServerUsage>; findings: Finding[] }> {
-  const inventory = await readInventory(inventoryFile);
+  settings: Pick<ProjectSettings, 'sizing' | 'quality'> & { inputs?: Partial<ProjectSettings['inputs']> },
+): Promise<{
+  servers: InventoryServer[];
+  usage: Map<string, ServerUsage>;
+  findings: Finding[];
+  names: NameMatchResult | null;
+}> {
+  const inputs = settings.inputs ?? {};
+  const csv = inputs.csv ?? {};
+  const inventory = await readInventory(inventoryFile, {
+    csv,
+    ...(inputs.columns?.inventory ? { columnMap: inputs.columns.inventory } : {}),
+  });
   const servers = inventory.servers;
   const monitoring = await source.statistics({
     percentiles: requestedPercentiles(settings.sizing.statistic),
     servers: servers.map((s) => s.name),
   });
+  // Monitoring names as the inventory spells them (case, FQDN, \\HOST, vm_name: match-names.ts).
+  const names = servers.length && monitoring.servers.length ? matchServerNames(servers, monitoring.servers) : null;
+  const monitored = names ? names.usage : monitoring.servers;
   // A server without enough data is flagged (missing performance data), not silently sized.
   const verdict = assessAll(
     servers.map((s) => s.name),
-    monitoring.servers,
+    monitored,
     { ...settings.quality, minSamples: settings.sizing.minSamples },
   );
   const usage = new Map(
-    monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
+    monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
-  return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings] };
+  return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings], names };
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */

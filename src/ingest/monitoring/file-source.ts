@@ -8,22 +8,30 @@ import type {
   ServerSeries,
   StatisticsRequest,
 } from '../../domain/monitoring-source.ts';
+import type { ReadOptions } from './formats/context.ts';
 import { readMonitoring, readMonitoringStores } from './read-monitoring.ts';
 import { seriesFromStores } from './store-series.ts';
 
 export class FileMonitoringSource implements MonitoringSource {
   readonly label: string;
 
-  constructor(readonly files: string[]) {
+  /** `options`: how the files are written (inputs.csv, inputs.timezone, inputs.columns.monitoring). */
+  constructor(
+    readonly files: string[],
+    private readonly options: ReadOptions = {},
+  ) {
     this.label = files.length === 1 ? files[0]! : `${files.length} monitoring files`;
   }
 
   async statistics(request: StatisticsRequest): Promise<MonitoringAnswer> {
-    const { servers, findings } = await readMonitoring(this.files, { percentiles: request.percentiles });
+    const { servers, findings } = await readMonitoring(this.files, {
+      ...this.options,
+      percentiles: request.percentiles,
+    });
     return { servers, findings };
   }
 
   async series(request: SeriesRequest): Promise<ServerSeries[]> {
-    return seriesFromStores(await readMonitoringStores(this.files, { percentiles: [] }), request);
+    return seriesFromStores(await readMonitoringStores(this.files, { ...this.options, percentiles: [] }), request);
   }
 }
