@@ -3,6 +3,7 @@
 // CI annotations point at the right place.
 import path from 'node:path';
 import { lineOf, parseStructured, type ParsedFile } from '../domain/load-file.ts';
+import { monitoringInput, type MonitoringInput } from '../domain/project.ts';
 import { proposalHostNames, proposalSchema, readProposal, type Proposal } from '../domain/proposal.ts';
 
 /** 1-based lines of the entries of proposal.yaml that findings point at. */
@@ -22,7 +23,7 @@ export interface LoadedProposal {
   proposal: Proposal;
   hostNames: string[];
   inventoryFile: string;
-  monitoringFiles: string[];
+  monitoring: MonitoringInput;
   lines: ProposalLines;
 }
 
@@ -38,9 +39,7 @@ export function parseProposal(text: string, file: string): LoadedProposal {
 function withLines(parsed: ParsedFile<Proposal>, file: string): LoadedProposal {
   const proposal = parsed.value;
   const dir = path.dirname(file);
-  const monitoring = Array.isArray(proposal.inputs.monitoring)
-    ? proposal.inputs.monitoring
-    : [proposal.inputs.monitoring];
+  const monitoring = monitoringInput(proposal.inputs.monitoring, dir);
   const hostNames = proposalHostNames(proposal);
   return {
     file,
@@ -48,7 +47,7 @@ function withLines(parsed: ParsedFile<Proposal>, file: string): LoadedProposal {
     proposal,
     hostNames,
     inventoryFile: path.resolve(dir, proposal.inputs.inventory),
-    monitoringFiles: monitoring.map((m) => path.resolve(dir, m)),
+    monitoring,
     lines: entryLines(parsed, hostNames),
   };
 }

@@ -27,7 +27,7 @@ export function proposalFromPlan(plan: Plan, opts: ProposalFromPlanOptions): str
     title: plan.title,
     inputs: {
       inventory: rebase(inputs.inventory),
-      monitoring: Array.isArray(inputs.monitoring) ? inputs.monitoring.map(rebase) : rebase(inputs.monitoring),
+      monitoring: rebaseMonitoring(inputs.monitoring, rebase),
       // How the files are written travels with them: `check` must read them as `plan` did.
       ...(inputs.timezone ? { timezone: inputs.timezone } : {}),
       ...(inputs.csv ? { csv: inputs.csv } : {}),
@@ -85,3 +85,17 @@ function proposalVm(vm: PlanVm): ProposalInput['vms'] extends (infer T)[] | unde
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** The monitoring input as seen from the proposal's folder: files and DuckDB globs rebased, a URL as it is. */
+function rebaseMonitoring(
+  monitoring: Plan['settings']['inputs']['monitoring'],
+  rebase: (p: string) => string,
+): ProposalInput['inputs']['monitoring'] {
+  if (typeof monitoring === 'string') return rebase(monitoring);
+  if (Array.isArray(monitoring)) return monitoring.map(rebase);
+  if ('duckdb' in monitoring) {
+    const { files } = monitoring.duckdb;
+    return { duckdb: { ...monitoring.duckdb, files: typeof files === 'string' ? rebase(files) : files.map(rebase) } };
+  }
+  return monitoring;
+}

@@ -17,8 +17,8 @@ export interface PlanArgs {
 }
 
 export async function runPlan(args: PlanArgs): Promise<number> {
-  const { inputs, project, names } = await readProjectInputs(args.project);
   const progress = progressReporter();
+  const { inputs, project, names } = await readProjectInputs(args.project, { progress });
   const plan = await assemblePlan({ ...inputs, onProgress: progress });
   progress.done();
 

@@ -21,6 +21,7 @@ import {
 import { withProfileDefaults } from './hypervisor-profiles.ts';
 import { reportSchema } from './report-settings.ts';
 import type { InventoryServer, ServerUsage } from './server.ts';
+import { monitoringSourceSchema, type DuckdbSettings, type PrometheusSettings } from './monitoring-source-settings.ts';
 
 /** capplan.yaml as written, before its profile's defaults (method §12) are filled in. */
 const projectFileSchema = z.strictObject({
@@ -36,10 +37,10 @@ const projectFileSchema = z.strictObject({
       .string()
       .describe('Inventory: capplan CSV, RVTools xlsx or RVTools CSV export folder, relative to this file.'),
     monitoring: z
-      .union([z.string(), z.array(z.string())])
+      .union([z.string(), z.array(z.string()), monitoringSourceSchema])
       .describe(
         'Monitoring file(s) in any format capplan ingest detects (long/wide CSV, perfmon, sadf, nmon, traces), ' +
-          'relative to this file.',
+          'relative to this file; or a store that computes the statistics: { prometheus: … } or { duckdb: … }.',
       ),
     catalog: z.string().optional().describe('Host catalog YAML (cluster.mode = catalog).'),
     ...inputFormatFields,
@@ -85,18 +86,24 @@ export interface LoadedProject {
   settings: ProjectSettings;
   /** Absolute paths of the inputs. */
   inventoryFile: string;
+  /** Monitoring files read into capplan's store; empty when a store computes the statistics. */
   monitoringFiles: string[];
+  monitoring: MonitoringInput;
   catalogFile: string | null;
 }
+
+/** Where the monitoring samples are: files capplan reads, or a store that computes the statistics. */
+export type MonitoringInput =
+  | { kind: 'files'; files: string[] }
+  | { kind: 'prometheus'; settings: PrometheusSettings }
+  | { kind: 'duckdb'; settings: DuckdbSettings; dir: string };
 
 /** Reads a project: a folder holding capplan.yaml, or the file itself. */
 export async function loadProject(projectPath: string): Promise<LoadedProject> {
   const file = await projectFile(projectPath);
   const settings = await loadStructuredFile(file, projectSchema, 'yaml');
   const dir = path.dirname(file);
-  const monitoring = Array.isArray(settings.inputs.monitoring)
-    ? settings.inputs.monitoring
-    : [settings.inputs.monitoring];
+  const monitoring = monitoringInput(settings.inputs.monitoring, dir);
   if (settings.cluster.mode === 'catalog' && !settings.inputs.catalog) {
     throw new InputError('cluster.mode is catalog but inputs.catalog names no catalog file', { file });
   }
@@ -105,9 +112,19 @@ export async function loadProject(projectPath: string): Promise<LoadedProject> {
     dir,
     settings,
     inventoryFile: path.resolve(dir, settings.inputs.inventory),
-    monitoringFiles: monitoring.map((m) => path.resolve(dir, m)),
+    monitoringFiles: monitoring.kind === 'files' ? monitoring.files : [],
+    monitoring,
     catalogFile: settings.inputs.catalog ? path.resolve(dir, settings.inputs.catalog) : null,
   };
+}
+
+export function monitoringInput(given: ProjectSettings['inputs']['monitoring'], dir: string): MonitoringInput {
+  if (typeof given === 'string' || Array.isArray(given)) {
+    const files = typeof given === 'string' ? [given] : given;
+    return { kind: 'files', files: files.map((m) => path.resolve(dir, m)) };
+  }
+  if ('prometheus' in given) return { kind: 'prometheus', settings: given.prometheus };
+  return { kind: 'duckdb', settings: given.duckdb as DuckdbSettings, dir };
 }
 
 async function projectFile(p: string): Promise<string> {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { inputFormatFields } from './input-settings.ts';
 import { reportSchema } from './report-settings.ts';
 import { hostModelSchema } from './catalog.ts';
+import { monitoringSourceSchema } from './monitoring-source-settings.ts';
 import {
   clusterSchema,
   hypervisorSchema,
@@ -74,8 +75,8 @@ const proposalFileSchema = z
       .strictObject({
         inventory: z.string().min(1).describe('Inventory CSV, relative to this file.'),
         monitoring: z
-          .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
-          .describe('Monitoring CSV file(s), relative to this file.'),
+          .union([z.string().min(1), z.array(z.string().min(1)).min(1), monitoringSourceSchema])
+          .describe('Monitoring file(s), relative to this file, or the store that computes the statistics.'),
         ...inputFormatFields,
       })
       .describe('The data the proposal relies on; `capplan check` re-reads it (plus any --monitoring files).'),

@@ -10,20 +10,20 @@ import { readCatalog } from '../domain/catalog.ts';
 import { readStructuredText } from '../domain/load-file.ts';
 import { validateRules } from '../domain/validate-rules.ts';
 import { readInventory } from './read-inventory.ts';
-import { readMonitoring } from './monitoring/read-monitoring.ts';
+import type { MonitoringSource } from '../domain/monitoring-source.ts';
+import { monitoringSourceFor } from './monitoring-source-for.ts';
 import { matchServerNames, type NameMatchResult } from './match-names.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
+/** `progress` shows a store's queries on a TTY (a person is watching). */
 export async function readProjectInputs(
   projectPath: string,
+  opts: { progress?: (message: string) => void } = {},
 ): Promise<{ project: LoadedProject; inputs: ProjectData; names: NameMatchResult | null }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
-  const { servers, usage, findings, names } = await readServerData(
-    project.inventoryFile,
-    project.monitoringFiles,
-    settings,
-  );
+  const source = monitoringSourceFor(project.monitoring, [], opts.progress, settings.inputs);
+  const { servers, usage, findings, names } = await readServerData(project.inventoryFile, source, settings);
   validateRules(servers, settings, project.file, await readStructuredText(project.file));
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
@@ -49,7 +49,7 @@ export async function readProjectInputs(
  */
 export async function readServerData(
   inventoryFile: string,
-  monitoringFiles: string[],
+  source: MonitoringSource,
   settings: Pick<ProjectSettings, 'sizing' | 'quality'> & { inputs?: Partial<ProjectSettings['inputs']> },
 ): Promise<{
   servers: InventoryServer[];
@@ -66,11 +66,9 @@ export async function readServerData(
     ...(inputs.columns?.inventory ? { columnMap: inputs.columns.inventory } : {}),
   });
   const servers = inventory.servers;
-  const monitoring = await readMonitoring(monitoringFiles, {
+  const monitoring = await source.statistics({
     percentiles: requestedPercentiles(settings.sizing.statistic),
-    csv,
-    ...(inputs.timezone ? { timezone: inputs.timezone } : {}),
-    ...(inputs.columns?.monitoring ? { columns: inputs.columns.monitoring } : {}),
+    servers: servers.map((s) => s.name),
   });
   // Monitoring names as the inventory spells them (case, FQDN, \\HOST, vm_name: match-names.ts).
   const names = servers.length && monitoring.servers.length ? matchServerNames(servers, monitoring.servers) : null;

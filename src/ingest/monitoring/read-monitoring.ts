@@ -203,3 +203,15 @@ function withFindings(servers: ServerUsage[], findings: Finding[]): MonitoringRe
 export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The samples of `files` as read, not summarised: one store or more per file, in file order (for series). */
+export async function readMonitoringStores(files: string[], opts: MonitoringOptions): Promise<SampleStore[]> {
+  const stores: SampleStore[] = [];
+  for (const file of files) {
+    const format =
+      opts.format ?? (await detectMonitoringFormat(file, opts.encoding ?? opts.csv?.encoding, opts.columns));
+    const ctx: ReadContext = { file, store: new SampleStore(), issues: new RowIssues(), opts, notes: [], findings: [] };
+    stores.push(...(await readOneFile(format, ctx, opts, undefined)));
+  }
+  return stores;
+}

@@ -1,0 +1,44 @@
+// Where monitoring samples live, as the pipeline sees it: a source answers, per server and
+// metric, the statistics sizing and the data-quality verdict need (count, avg, min, max, the
+// requested percentiles, first/last time, gaps) and, when asked, a series at a slot width
+// for replay and time-aware placement. Files read into capplan's own store, a Prometheus HTTP
+// API and DuckDB over Parquet are the implementations (docs/inputs.md); none of the callers
+// knows which one it talks to.
+import type { Finding } from './finding.ts';
+import type { MetricName, ServerUsage } from './server.ts';
+
+export interface StatisticsRequest {
+  /** Percentiles (0–100) besides p50, p95 and p99. */
+  percentiles: number[];
+  /** Inventory names: a source that maps its own server labels matches them to these. */
+  servers: string[];
+}
+
+export interface SeriesRequest {
+  servers: string[];
+  metrics: MetricName[];
+  /** Slot width, seconds (3600 = hourly). */
+  slotSeconds: number;
+  /** Statistic of the samples inside a slot. */
+  statistic: 'avg' | 'max';
+}
+
+/** One server's series: slot start times (ms, ascending) and per metric one value per slot (null = no sample). */
+export interface ServerSeries {
+  server: string;
+  slotStartsMs: number[];
+  values: Partial<Record<MetricName, (number | null)[]>>;
+}
+
+export interface MonitoringAnswer {
+  /** One entry per server with samples, sorted by name. */
+  servers: ServerUsage[];
+  findings: Finding[];
+}
+
+export interface MonitoringSource {
+  /** How messages name the source, e.g. `prometheus http://127.0.0.1:9090`. */
+  readonly label: string;
+  statistics(request: StatisticsRequest): Promise<MonitoringAnswer>;
+  series(request: SeriesRequest): Promise<ServerSeries[]>;
+}

@@ -1,0 +1,145 @@
+// Monitoring in Parquet or CSV files too big for memory, read by DuckDB (@duckdb/node-api):
+// the statistics per server are SQL aggregates (count, avg, min, max, quantile_cont, the
+// sample interval and gaps from lag()), so capplan receives one row per server. DuckDB runs
+// under `memory_limit` and spills to a temporary folder of its own (docs/inputs.md, "DuckDB").
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { InputError } from '../../domain/errors.ts';
+import type {
+  MonitoringAnswer,
+  MonitoringSource,
+  SeriesRequest,
+  ServerSeries,
+  StatisticsRequest,
+} from '../../domain/monitoring-source.ts';
+import type { DuckdbSettings } from '../../domain/monitoring-source-settings.ts';
+import { METRIC_NAMES, type MetricName } from '../../domain/server.ts';
+import { percentileSet } from '../monitoring/percentile.ts';
+import { serverNameMatcher } from '../match-server-names.ts';
+import { PushedDownStats } from '../pushed-down-stats.ts';
+import { getOrAdd } from '../../util/get-or-add.ts';
+import { gapsSql, samplesSql, seriesSql, statisticsSql } from './duckdb-sql.ts';
+
+type Row = Record<string, unknown>;
+
+export class DuckdbMonitoringSource implements MonitoringSource {
+  readonly label: string;
+  private readonly files: string[];
+  private readonly metrics: [MetricName, string][];
+
+  constructor(
+    private readonly settings: DuckdbSettings,
+    dir: string,
+  ) {
+    const given = typeof settings.files === 'string' ? [settings.files] : settings.files;
+    this.files = given.map((f) => path.resolve(dir, f));
+    this.label = `duckdb ${given.join(', ')}`;
+    this.metrics = METRIC_NAMES.flatMap((m) =>
+      settings.columns[m] ? [[m, settings.columns[m]!] as [MetricName, string]] : [],
+    );
+    if (this.metrics.length === 0)
+      throw new InputError('columns names no metric column (e.g. cpuPct: cpu)', { file: this.label });
+  }
+
+  async statistics(request: StatisticsRequest): Promise<MonitoringAnswer> {
+    const percentiles = percentileSet(request.percentiles);
+    const stats = new PushedDownStats(serverNameMatcher(request.servers));
+    await this.session(async (run) => {
+      await run(statisticsSql(this.samples(), this.metrics, percentiles), (row) => {
+        const value = String(row.server);
+        this.metrics.forEach(([metric], i) => {
+          const count = Number(row[`n${i}`]);
+          if (!count) return;
+          stats.add(value, metric, 0, 'count', count);
+          for (const stat of ['avg', 'min', 'max'] as const)
+            stats.add(value, metric, 0, stat, Number(row[`${stat}${i}`]));
+          stats.add(value, metric, 0, 'first', Number(row.first_ms));
+          stats.add(value, metric, 0, 'last', Number(row.last_ms));
+          percentiles.forEach((p, k) => {
+            stats.percentile(value, metric, p, Number(row[`q${i}_${k}`]));
+          });
+        });
+      });
+      await run(gapsSql(this.samples()), (row) => {
+        stats.timing(String(row.server), {
+          ...(row.interval_s !== null ? { intervalSeconds: Number(row.interval_s) } : {}),
+          ...(row.longest_s !== null ? { longestGapSeconds: Number(row.longest_s) } : {}),
+          gaps: Number(row.gaps),
+          duplicateTimestamps: Number(row.duplicates),
+          samples: Number(row.rows),
+        });
+      });
+    });
+    return { servers: stats.usage(0, percentiles), findings: stats.findings };
+  }
+
+  async series(request: SeriesRequest): Promise<ServerSeries[]> {
+    const match = serverNameMatcher(request.servers);
+    const wantedServers = new Set(request.servers);
+    const wanted = this.metrics.filter(([m]) => request.metrics.includes(m));
+    const slotMs = request.slotSeconds * 1000;
+    const out = new Map<string, { slots: Map<number, (number | null)[]> }>();
+    await this.session(async (run) => {
+      await run(seriesSql(this.samples(), wanted, slotMs, request.statistic), (row) => {
+        const name = match(String(row.server));
+        if (!wantedServers.has(name)) return;
+        getOrAdd(out, name, () => ({ slots: new Map() })).slots.set(
+          Number(row.slot),
+          wanted.map((_, i) => (row[`v${i}`] === null ? null : Number(row[`v${i}`]))),
+        );
+      });
+    });
+    return [...out.keys()].sort().map((server) => {
+      const slots = out.get(server)!.slots;
+      const first = Math.min(...slots.keys());
+      const last = Math.max(...slots.keys());
+      const slotStartsMs = Array.from({ length: last - first + 1 }, (_, i) => (first + i) * slotMs);
+      const values: ServerSeries['values'] = {};
+      wanted.forEach(([m], k) => {
+        values[m] = slotStartsMs.map((_, i) => slots.get(first + i)?.[k] ?? null);
+      });
+      return { server, slotStartsMs, values };
+    });
+  }
+
+  private samples(): string {
+    return samplesSql(this.files, this.settings.columns.timestamp!, this.settings.columns.server!, this.metrics);
+  }
+
+  /** A DuckDB instance under memory_limit with its own spill folder, removed afterwards. */
+  private async session(
+    work: (run: (sql: string, onRow: (row: Row) => void) => Promise<void>) => Promise<void>,
+  ): Promise<void> {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const spill = await mkdtemp(path.join(tmpdir(), 'capplan-duckdb-'));
+    const options: Record<string, string> = {
+      memory_limit: this.settings.memoryLimit,
+      temp_directory: spill,
+    };
+    if (this.settings.threads) options.threads = String(this.settings.threads);
+    let instance: Awaited<ReturnType<typeof DuckDBInstance.create>> | undefined;
+    try {
+      instance = await DuckDBInstance.create(':memory:', options).catch((e: Error) => {
+        throw new InputError(`cannot start DuckDB: ${e.message}`, { file: this.label });
+      });
+      const con = await instance.connect();
+      await work(async (sql, onRow) => {
+        try {
+          // Streamed: rows arrive a chunk (2,048 rows) at a time, never all at once.
+          const result = await con.stream(sql);
+          const names = result.deduplicatedColumnNames();
+          for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk())
+            for (const row of chunk.getRowObjects(names)) onRow(row);
+        } catch (e) {
+          if (e instanceof InputError) throw e;
+          throw new InputError(`query failed: ${(e as Error).message.split('\n')[0]}`, { file: this.label });
+        }
+      });
+      con.closeSync();
+    } finally {
+      instance?.closeSync();
+      await rm(spill, { recursive: true, force: true });
+    }
+  }
+}

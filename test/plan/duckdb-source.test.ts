@@ -1,0 +1,157 @@
+// The worked example's samples as Parquet written by DuckDB: `capplan plan` on a project whose
+// monitoring is a Parquet glob gives the plan the CSV gives; DuckDB's statistics, gaps and
+// series follow the rules of capplan's store; errors name the source, exit 2, write nothing.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { exampleDir, exampleProject, planProject } from '../helpers/example-project.ts';
+import { assertSamePlan } from '../helpers/same-plan.ts';
+import type { Plan } from '../../src/domain/plan.ts';
+import type { ServerUsage } from '../../src/domain/server.ts';
+import { DuckdbMonitoringSource } from '../../src/ingest/duckdb/duckdb-source.ts';
+import { FileMonitoringSource } from '../../src/ingest/monitoring/file-source.ts';
+import type { DuckdbSettings } from '../../src/domain/monitoring-source-settings.ts';
+
+const exampleCsv = path.join(exampleDir, 'monitoring.csv');
+const COLUMNS = { timestamp: 'ts', server: 'host', cpuPct: 'cpu', memoryUsedMb: 'mem_mb', diskUsedGb: 'disk' };
+const MORE = { networkMBps: 'net', iops: 'io' };
+
+/** The fixture's samples renamed to the column map, as two Parquet files split by server (written by DuckDB). */
+async function writeParquet(dir: string): Promise<void> {
+  mkdirSync(path.join(dir, 'exports'));
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  const select =
+    'SELECT "timestamp" AS ts, server AS host, cpu_pct AS cpu, memory_used_mb AS mem_mb, disk_used_gb AS disk, ' +
+    `network_mb_per_s AS net, iops AS io FROM read_csv('${exampleCsv}', header = true)`;
+  await con.run(`COPY (${select} WHERE server < 'Servidor P') TO '${dir}/exports/part-1.parquet' (FORMAT parquet)`);
+  await con.run(`COPY (${select} WHERE server >= 'Servidor P') TO '${dir}/exports/part-2.parquet' (FORMAT parquet)`);
+  con.closeSync();
+  db.closeSync();
+}
+
+describe('DuckDB source', () => {
+  let csvPlan: Plan;
+  before(() => {
+    const r = planProject(exampleProject('monitoring.csv'));
+    assert.equal(r.status, 0, r.stderr);
+    csvPlan = r.plan!;
+  });
+
+  test('capplan plan on a Parquet glob (written by DuckDB) gives the plan of the CSV export', async () => {
+    const dir = exampleProject({
+      duckdb: { files: 'exports/*.parquet', columns: { ...COLUMNS, ...MORE }, memoryLimit: '256MB' },
+    });
+    await writeParquet(dir);
+    const r = planProject(dir);
+    assert.equal(r.status, 0, r.stderr);
+    assertSamePlan(r.plan!, csvPlan);
+    assert.deepEqual(
+      r.plan!.vms.map((v) => [v.name, v.vcpu, v.memoryGb, v.diskGb, v.host]),
+      csvPlan.vms.map((v) => [v.name, v.vcpu, v.memoryGb, v.diskGb, v.host]),
+    );
+  });
+
+  test('gaps, the interval and repeated timestamps follow the store’s rules (CSV read by DuckDB)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'capplan-duckgaps-'));
+    const file = path.join(dir, 'gaps.csv');
+    // web: 5-minute samples, one 40-minute gap, one repeated timestamp; db: 10-minute samples.
+    const rows = ['ts,host,cpu'];
+    const t0 = Date.parse('2024-01-01T00:00:00Z');
+    for (let i = 0; i < 48; i++)
+      if (i < 10 || i > 17) rows.push(`${new Date(t0 + i * 300_000).toISOString()},web,${i % 7}`);
+    rows.push(`${new Date(t0).toISOString()},web,9`);
+    for (let i = 0; i < 24; i++) rows.push(`${new Date(t0 + i * 600_000).toISOString()},db,${(i * 13) % 11}`);
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const settings = {
+      files: 'gaps.csv',
+      columns: { timestamp: 'ts', server: 'host', cpuPct: 'cpu' },
+      memoryLimit: '128MB',
+    };
+    const duck = await new DuckdbMonitoringSource(settings as DuckdbSettings, dir).statistics({
+      percentiles: [90],
+      servers: [],
+    });
+    // The same samples in capplan's long CSV, read by the store.
+    const long = path.join(dir, 'long.csv');
+    writeFileSync(long, `timestamp,server,cpu_pct\n${rows.slice(1).join('\n')}\n`);
+    const store = await new FileMonitoringSource([long]).statistics({ percentiles: [90], servers: [] });
+    const timing = (servers: ServerUsage[]) =>
+      servers.map((u) => [u.server, u.samples, u.intervalSeconds, u.longestGapSeconds, u.gaps, u.duplicateTimestamps]);
+    assert.deepEqual(timing(duck.servers), [
+      ['db', 24, 600, 600, 0, 0],
+      ['web', 41, 300, 2700, 1, 1],
+    ]);
+    assert.deepEqual(timing(duck.servers), timing(store.servers));
+    duck.servers.forEach((u, i) => {
+      const s = store.servers[i]!;
+      assert.deepEqual([u.firstTimestamp, u.lastTimestamp], [s.firstTimestamp, s.lastTimestamp]);
+      const [a, b] = [u.metrics.cpuPct!, s.metrics.cpuPct!];
+      assert.deepEqual([a.samples, a.avg, a.min, a.max], [b.samples, b.avg, b.min, b.max], 'small integers: exact');
+      for (const p of ['p50', 'p90', 'p95', 'p99'])
+        assert.ok(Math.abs(a.percentiles[p]! - b.percentiles[p]!) < 1e-12, `${p}: interpolation in another order`);
+    });
+  });
+
+  test('a series at a slot width: hourly maxima and averages as the store buckets them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'capplan-duckseries-'));
+    await writeParquet(dir);
+    const source = new DuckdbMonitoringSource(
+      { files: 'exports/*.parquet', columns: COLUMNS, memoryLimit: '256MB' } as DuckdbSettings,
+      dir,
+    );
+    for (const statistic of ['avg', 'max'] as const) {
+      const request = {
+        servers: ['Servidor Web', 'Servidor VPN'],
+        metrics: ['cpuPct' as const],
+        slotSeconds: 3600,
+        statistic,
+      };
+      const duck = await source.series(request);
+      const store = await new FileMonitoringSource([exampleCsv]).series(request);
+      assert.deepEqual(
+        duck.map((s) => [s.server, s.slotStartsMs.length]),
+        [
+          ['Servidor VPN', 336],
+          ['Servidor Web', 336],
+        ],
+      );
+      duck.forEach((s, i) => {
+        assert.deepEqual(s.slotStartsMs, store[i]!.slotStartsMs);
+        s.values.cpuPct!.forEach((v, h) => {
+          const w = store[i]!.values.cpuPct![h]!;
+          assert.ok(Math.abs(v! - w) <= 1e-5 * Math.max(1, w), `${s.server} slot ${h}: ${v} vs ${w}`);
+        });
+      });
+    }
+  });
+
+  const failures: [string, unknown, RegExp][] = [
+    [
+      'a column the files do not have',
+      { duckdb: { files: 'monitoring.csv', columns: { timestamp: 'timestamp', server: 'server', cpuPct: 'cpu' } } },
+      /duckdb monitoring\.csv: query failed: .*cpu/,
+    ],
+    [
+      'no file matches the glob',
+      { duckdb: { files: 'exports/*.parquet', columns: { timestamp: 'ts', server: 'host', cpuPct: 'cpu' } } },
+      /duckdb exports\/\*\.parquet: query failed: .*No files found/,
+    ],
+    [
+      'a file that is neither Parquet nor CSV',
+      { duckdb: { files: 'inventory.xlsx', columns: { timestamp: 'ts', server: 'host', cpuPct: 'cpu' } } },
+      /inventory\.xlsx: the DuckDB source reads \.parquet and \.csv files/,
+    ],
+  ];
+  for (const [name, monitoring, message] of failures) {
+    test(`${name}: exit 2, the source named, nothing written`, () => {
+      const r = planProject(exampleProject(monitoring));
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, message);
+      assert.equal(existsSync(r.out), false);
+    });
+  }
+});
