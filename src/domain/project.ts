@@ -17,6 +17,8 @@ import {
   qualitySchema,
   sizingSchema,
 } from './project-settings.ts';
+import { replaySettingsSchema } from './replay-settings.ts';
+import type { MonitoringSamples } from './samples.ts';
 import type { InventoryServer, ServerUsage } from './server.ts';
 
 export const projectSchema = z.strictObject({
@@ -46,6 +48,7 @@ export const projectSchema = z.strictObject({
   placement: placementSchema,
   quality: qualitySchema,
   provision: provisionSchema,
+  replay: replaySettingsSchema,
 });
 
 /** capplan.yaml as written. */
@@ -69,6 +72,8 @@ export interface ProjectData {
   inputFiles: { file: string; sha256: string }[];
   /** Data problems found while reading (not errors): carried into the plan and reports. */
   findings?: Finding[];
+  /** The monitoring samples themselves, for the replay of the planning window (method §10). */
+  samples?: MonitoringSamples;
 }
 
 export interface LoadedProject {

@@ -14,6 +14,7 @@ import {
   sizingSchema,
 } from './project-settings.ts';
 import type { ProjectSettings } from './project.ts';
+import { replaySettingsSchema } from './replay-settings.ts';
 import { parseStructured, readStructuredText, type ParsedFile } from './load-file.ts';
 
 export const PROPOSAL_FORMAT_VERSION = 1;
@@ -85,6 +86,7 @@ export const proposalSchema = z
     cluster: clusterSchema,
     partitions: partitionsSchema,
     quality: qualitySchema,
+    replay: replaySettingsSchema,
   })
   .superRefine((p, ctx) => {
     const hostNames = new Set(
@@ -131,6 +133,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
     cluster: p.cluster,
     partitions: p.partitions,
     quality: p.quality,
+    replay: p.replay,
     placement: placementSchema.parse({}),
     // Provisioning does not bear on whether a proposal holds: its defaults.
     provision: provisionSchema.parse({}),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import { assessAll } from '../quality/assess-quality.ts';
 import type { Finding } from '../domain/finding.ts';
+import type { MonitoringSamples } from '../domain/samples.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { readInventory } from './read-inventory.ts';
 import { readMonitoring } from './monitoring/read-monitoring.ts';
@@ -14,7 +15,11 @@ import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings
 export async function readProjectInputs(projectPath: string): Promise<{ project: LoadedProject; inputs: ProjectData }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
-  const { servers, usage, findings } = await readServerData(project.inventoryFile, project.monitoringFiles, settings);
+  const { servers, usage, findings, samples } = await readServerData(
+    project.inventoryFile,
+    project.monitoringFiles,
+    settings,
+  );
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
     project.file,
@@ -28,7 +33,7 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
       sha256: await sha256(f),
     })),
   );
-  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings } };
+  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings, samples } };
 }
 
 /**
@@ -41,11 +46,17 @@ export async function readServerData(
   inventoryFile: string,
   monitoringFiles: string[],
   settings: Pick<ProjectSettings, 'sizing' | 'quality'>,
-): Promise<{ servers: InventoryServer[]; usage: Map<string, ServerUsage>; findings: Finding[] }> {
+): Promise<{
+  servers: InventoryServer[];
+  usage: Map<string, ServerUsage>;
+  findings: Finding[];
+  samples: MonitoringSamples;
+}> {
   const inventory = await readInventory(inventoryFile);
   const servers = inventory.servers;
   const monitoring = await readMonitoring(monitoringFiles, {
     percentiles: requestedPercentiles(settings.sizing.statistic),
+    keepSamples: true,
   });
   // A server without enough data is flagged (missing performance data), not silently sized.
   const verdict = assessAll(
@@ -56,7 +67,8 @@ export async function readServerData(
   const usage = new Map(
     monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
-  return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings] };
+  const findings = [...inventory.findings, ...monitoring.findings, ...verdict.findings];
+  return { servers, usage, findings, samples: monitoring.samples! };
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */

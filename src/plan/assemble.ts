@@ -10,10 +10,14 @@ import type { PlacementResult } from '../placement/types.ts';
 import { sortFindings } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
 import { pct, round2 } from '../util/round.ts';
+import type { MonitoringSamples } from '../domain/samples.ts';
+import { replayFindings, replayWindow } from '../replay/index.ts';
 import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from '../domain/plan.ts';
 
 export interface PlanInputs extends ProjectData {
   onProgress?: (message: string) => void;
+  /** Samples of a later window to replay the plan on as well (`plan --replay`). */
+  backtest?: MonitoringSamples;
 }
 
 export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
@@ -37,7 +41,7 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
   const candidates = vms.filter((v) => v.status !== 'excluded');
   const k = settings.cluster.redundancy;
 
-  return {
+  const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     project: settings.project,
     title: settings.title ?? `Consolidation plan: ${settings.project}`,
@@ -65,6 +69,23 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
     },
     placement: placementSummary(choice.result, settings),
     findings: sortFindings(inp.findings ?? []),
+  };
+  return inp.samples ? withReplay(plan, inp.samples, inp.backtest) : plan;
+}
+
+/**
+ * Replays the planning window on the plan (and a backtest window when given) and adds the
+ * overload findings (method §10).
+ */
+export function withReplay(plan: Plan, planning: MonitoringSamples, backtest?: MonitoringSamples): Plan {
+  const maxOverloadPct = plan.settings.replay.maxOverloadPct;
+  const windows = [replayWindow(plan, planning, 'planning')];
+  if (backtest) windows.push(replayWindow(plan, backtest, 'backtest'));
+  const findings = windows.flatMap((w) => replayFindings(w, maxOverloadPct));
+  return {
+    ...plan,
+    findings: sortFindings([...(plan.findings ?? []), ...findings]),
+    replay: { maxOverloadPct, windows },
   };
 }
 

@@ -9,6 +9,8 @@ import { isoUtc } from '../timestamps.ts';
 import { percentileSet } from './percentile.ts';
 import { RowIssues } from './row-issues.ts';
 import { SampleStore } from './sample-store.ts';
+import { storeSamples } from './store-samples.ts';
+import type { MonitoringSamples } from '../../domain/samples.ts';
 import { summariseNames, type SummaryOptions } from './summarise.ts';
 import { readLongCsvGeneral } from './long-csv.ts';
 import { readLongCsvSplit, splitSettings } from './long-csv-split.ts';
@@ -28,6 +30,8 @@ export interface MonitoringOptions extends ReadOptions {
   profile?: string;
   /** Force a format instead of detecting it from the first line. */
   format?: MonitoringFormat;
+  /** Keep the samples and return them (the replay, method §10). */
+  keepSamples?: boolean;
   /** Called with bytes read of the long CSV (for a progress display). */
   progress?: (file: string, bytesRead: number) => void;
 }
@@ -48,6 +52,8 @@ export interface MonitoringResult {
   servers: ServerUsage[];
   findings: Finding[];
   files?: MonitoringFileReport[];
+  /** The samples themselves, when asked to keep them. */
+  samples?: MonitoringSamples;
 }
 
 export async function readMonitoring(files: string[], opts: MonitoringOptions): Promise<MonitoringResult> {
@@ -73,11 +79,16 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
       findings.push(...ctx.issues.findings(), ...ctx.findings);
       reports.push(fileReport(file, format, fileStores, ctx.notes));
     }
-    const summary = { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) };
+    const summary = {
+      percentiles,
+      ...(opts.profile ? { profile: opts.profile } : {}),
+      ...(opts.keepSamples ? { keepSamples: true } : {}),
+    };
     const result = helper?.used
       ? await summariseInTwoThreads(stores, findings, summary, helper)
       : summariseStores(stores, findings, summary);
-    return { ...result, files: reports };
+    const samples = opts.keepSamples ? { samples: storeSamples(stores, result.servers) } : {};
+    return { ...result, files: reports, ...samples };
   } finally {
     await helper?.close();
   }

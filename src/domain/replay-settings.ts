@@ -1,0 +1,32 @@
+// The `replay` section of capplan.yaml: how measured demand is put back on a plan (method §10).
+import { z } from 'zod';
+
+export const replaySettingsSchema = z
+  .strictObject({
+    maxOverloadPct: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(1)
+      .describe(
+        'A host over 100 % of a physical capacity (CPU GHz, memory, NIC line rate, IOPS) in more than this % of ' +
+          'the intervals of normal operation is a warning; `capplan replay` exits 1 (method §10.3).',
+      ),
+    smtFactor: z
+      .number()
+      .positive()
+      .default(1)
+      .describe(
+        'Host CPU capacity = sockets × cores × GHz × this: what hyper-threading adds to a core (1.0 = nothing; ' +
+          'method §10.1).',
+      ),
+    hostIops: z
+      .number()
+      .positive()
+      .nullable()
+      .default(null)
+      .describe('IOPS one host (or its share of the storage) can serve; null: IOPS are not replayed.'),
+  })
+  .prefault({});
+
+export type ReplaySettings = z.output<typeof replaySettingsSchema>;

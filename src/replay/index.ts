@@ -1,0 +1,3 @@
+// The replay (method §10): measured demand put back on a plan, per interval, host and failure.
+export { replayWindow, type ReplayPlanInput } from './replay-window.ts';
+export { replayFindings } from './replay-findings.ts';
