@@ -1,8 +1,9 @@
 // plan.json `replay` and replay.json: the measured demand of a monitoring window put back on
-// the plan's hosts, per interval, in normal operation and in every failure scenario (method §10).
+// the plan's hosts, per interval, in normal operation and in every failure scenario (method §12).
 // The names of the contract (windows, scenarios, hosts, cpu/memory/network, summary and their
 // fields) are kept; fields may be added.
 import { z } from 'zod';
+import { findingSchema } from './finding.ts';
 
 /** One resource of one host over the window; percentages of the host's physical capacity. */
 const resourceReplaySchema = z.object({
@@ -19,9 +20,6 @@ const resourceReplaySchema = z.object({
   avg: z.number().describe('Average load in the unit of the capacity.'),
 });
 export type ResourceReplay = z.output<typeof resourceReplaySchema>;
-
-export const REPLAY_RESOURCES = ['cpu', 'memory', 'network', 'iops'] as const;
-export type ReplayResource = (typeof REPLAY_RESOURCES)[number];
 
 /** Load over time of one host, in buckets, for charts: the highest % of the capacity in each bucket. */
 const hostTimelineSchema = z.object({
@@ -64,7 +62,7 @@ const summarySchema = z.object({
     .describe('The highest load any failure scenario reaches.'),
 });
 
-/** How much more capacity the plan's sizing needed to hold on this window (method §10.3). */
+/** How much more capacity the plan's sizing needed to hold on this window (method §12.3). */
 const requiredGrowthSchema = z.object({
   cpu: z.number().describe('Factor on the sized CPU demand (1 = the plan held).'),
   memory: z.number().describe('Factor on the sized memory demand (1 = the plan held).'),
@@ -72,7 +70,7 @@ const requiredGrowthSchema = z.object({
   memoryGrowth: z.number().describe('The sizing.growth.memory that factor amounts to.'),
 });
 
-export const replayWindowSchema = z.object({
+const replayWindowSchema = z.object({
   role: z.enum(['planning', 'backtest']),
   from: z.string().nullable(),
   to: z.string().nullable(),
@@ -90,4 +88,16 @@ export const planReplaySchema = z.object({
   maxOverloadPct: z.number(),
   windows: z.array(replayWindowSchema),
 });
-export type PlanReplay = z.output<typeof planReplaySchema>;
+
+export const REPLAY_FORMAT_VERSION = 1;
+
+/** replay.json, written by `capplan replay`: a window replayed on an existing plan. */
+export const replayFileSchema = z.object({
+  formatVersion: z.number().int().positive(),
+  plan: z.object({ file: z.string(), project: z.string(), sha256: z.string() }),
+  inputs: z.array(z.object({ file: z.string(), sha256: z.string() })),
+  maxOverloadPct: z.number(),
+  windows: z.array(replayWindowSchema),
+  findings: z.array(findingSchema),
+});
+export type ReplayFile = z.output<typeof replayFileSchema>;

@@ -215,7 +215,7 @@ export const planSchema = z.object({
     .describe('Data problems found in the inputs; optional so plans written before it was added still read.'),
   replay: planReplaySchema
     .optional()
-    .describe('Measured demand put back on the hosts per interval (method §10); absent without samples.'),
+    .describe('Measured demand put back on the hosts per interval (method §12); absent without samples.'),
 });
 export type Plan = z.output<typeof planSchema>;
 

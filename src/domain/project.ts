@@ -72,7 +72,7 @@ export interface ProjectData {
   inputFiles: { file: string; sha256: string }[];
   /** Data problems found while reading (not errors): carried into the plan and reports. */
   findings?: Finding[];
-  /** The monitoring samples themselves, for the replay of the planning window (method §10). */
+  /** The monitoring samples themselves, for the replay of the planning window (method §12). */
   samples?: MonitoringSamples;
 }
 

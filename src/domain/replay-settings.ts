@@ -1,4 +1,4 @@
-// The `replay` section of capplan.yaml: how measured demand is put back on a plan (method §10).
+// The `replay` section of capplan.yaml: how measured demand is put back on a plan (method §12).
 import { z } from 'zod';
 
 export const replaySettingsSchema = z
@@ -10,7 +10,7 @@ export const replaySettingsSchema = z
       .default(1)
       .describe(
         'A host over 100 % of a physical capacity (CPU GHz, memory, NIC line rate, IOPS) in more than this % of ' +
-          'the intervals of normal operation is a warning; `capplan replay` exits 1 (method §10.3).',
+          'the intervals of normal operation is a warning; `capplan replay` exits 1 (method §12.3).',
       ),
     smtFactor: z
       .number()
@@ -18,7 +18,7 @@ export const replaySettingsSchema = z
       .default(1)
       .describe(
         'Host CPU capacity = sockets × cores × GHz × this: what hyper-threading adds to a core (1.0 = nothing; ' +
-          'method §10.1).',
+          'method §12.1).',
       ),
     hostIops: z
       .number()
@@ -28,5 +28,3 @@ export const replaySettingsSchema = z
       .describe('IOPS one host (or its share of the storage) can serve; null: IOPS are not replayed.'),
   })
   .prefault({});
-
-export type ReplaySettings = z.output<typeof replaySettingsSchema>;

@@ -1,5 +1,5 @@
 // The monitoring samples themselves (not their summaries), as the ingest's sample store keeps
-// them: what the replay puts back on a plan (method §10.1). A plain interface on the ground
+// them: what the replay puts back on a plan (method §12.1). A plain interface on the ground
 // floor so the replay reads the store without depending on the ingest layer.
 
 /**

@@ -222,7 +222,7 @@ function countBy(xs: string[]): string {
  * Files to read: folders expand to their files (sorted; hidden and .md files skipped), an RVTools CSV folder stays one
  * input.
  */
-async function expandPaths(paths: string[]): Promise<string[]> {
+export async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     const st = await stat(p).catch(() => {

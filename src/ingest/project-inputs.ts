@@ -78,7 +78,7 @@ function requestedPercentiles(statistic: Record<string, string>): number[] {
   return [...ps].sort((a, b) => a - b);
 }
 
-async function sha256(file: string): Promise<string> {
+export async function sha256(file: string): Promise<string> {
   return createHash('sha256')
     .update(await readFile(file))
     .digest('hex');

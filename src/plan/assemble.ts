@@ -75,9 +75,9 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
 
 /**
  * Replays the planning window on the plan (and a backtest window when given) and adds the
- * overload findings (method §10).
+ * overload findings (method §12).
  */
-export function withReplay(plan: Plan, planning: MonitoringSamples, backtest?: MonitoringSamples): Plan {
+function withReplay(plan: Plan, planning: MonitoringSamples, backtest?: MonitoringSamples): Plan {
   const maxOverloadPct = plan.settings.replay.maxOverloadPct;
   const windows = [replayWindow(plan, planning, 'planning')];
   if (backtest) windows.push(replayWindow(plan, backtest, 'backtest'));

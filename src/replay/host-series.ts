@@ -1,4 +1,4 @@
-// The hot loop of the replay (method §10.1): a VM's samples, in physical units, added into its
+// The hot loop of the replay (method §12.1): a VM's samples, in physical units, added into its
 // host's per-interval series. One pass over the VM's rows, no object per row: rows are copied
 // into scratch arrays reused from VM to VM, grouped by interval (several samples in one
 // interval: their mean), and each value is held over the intervals until the VM's next sample,
@@ -6,7 +6,7 @@
 import type { MonitoringSamples } from '../domain/samples.ts';
 
 /** Replayed resources, in series order. */
-export const RESOURCES = 4;
+const RESOURCES = 4;
 export const R_CPU = 0;
 export const R_MEMORY = 1;
 export const R_NETWORK = 2;
@@ -46,7 +46,7 @@ export function copySeries(s: HostSeries): HostSeries {
 export interface VmSource {
   /** Source server: the key of its samples. */
   server: string;
-  /** GHz per CPU % point: source cores × clock / 100 (method §10.1); null: CPU cannot be replayed. */
+  /** GHz per CPU % point: source cores × clock / 100 (method §12.1); null: CPU cannot be replayed. */
   ghzPerCpuPct: number | null;
 }
 

@@ -1,3 +1,4 @@
-// The replay (method §10): measured demand put back on a plan, per interval, host and failure.
+// The replay (method §12): measured demand put back on a plan, per interval, host and failure.
 export { replayWindow, type ReplayPlanInput } from './replay-window.ts';
 export { replayFindings } from './replay-findings.ts';
+export { replayFile } from './replay-file.ts';

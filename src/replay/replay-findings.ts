@@ -1,4 +1,4 @@
-// Findings of a replay (method §10.3): a host over 100 % of a physical capacity in more than
+// Findings of a replay (method §12.3): a host over 100 % of a physical capacity in more than
 // replay.maxOverloadPct of its intervals of normal operation is a warning, with the host, the
 // resource and the worst interval; a failure scenario over 100 % is reported once, at its worst.
 import type { Finding } from '../domain/finding.ts';

@@ -1,5 +1,5 @@
 // replayWindow: a plan + the samples of a monitoring window → what every host carried in every
-// interval, in normal operation and in every failure scenario of the plan (method §10). Pure:
+// interval, in normal operation and in every failure scenario of the plan (method §12). Pure:
 // the samples come from the ingest's store, the result goes into plan.json or replay.json.
 // Linear in the samples: each VM is read once for normal operation, and once more for each
 // scenario that restarts it; a surviving host's series is its normal series plus the VMs
@@ -175,7 +175,7 @@ function scenario(name: string, failed: string[], hosts: HostState[], ctx: Scena
 }
 
 /**
- * Physical capacities of a host (method §10.1): CPU GHz = sockets × cores × clock × SMT factor;
+ * Physical capacities of a host (method §12.1): CPU GHz = sockets × cores × clock × SMT factor;
  * memory GB usable = RAM − hypervisor reserve; network MB/s = NICs × Gbit/s × 125; IOPS as set.
  * 0 = unknown (the resource is not replayed on the host).
  */
@@ -188,7 +188,7 @@ function hostCapacities(h: Plan['hosts'][number], settings: ReplayPlanInput['set
   return cap;
 }
 
-/** Each VM's source and its CPU scale: source cores × clock GHz per 100 % (method §10.1). */
+/** Each VM's source and its CPU scale: source cores × clock GHz per 100 % (method §12.1). */
 function vmSources(plan: ReplayPlanInput): Map<string, VmSource> {
   const servers = new Map(plan.servers.map((s) => [s.name, s]));
   const out = new Map<string, VmSource>();
@@ -219,7 +219,7 @@ function windowGrid(servers: string[], samples: MonitoringSamples): Grid {
   }
   if (first === Infinity) return { fromSec: 0, stepSec: 300, intervals: 0 };
   steps.sort((a, b) => a - b);
-  const stepSec = steps.length ? Math.round(steps[steps.length >> 1]!) : 300;
+  const stepSec = steps.length ? Math.round(steps[(steps.length - 1) >> 1]!) : 300;
   return { fromSec: first, stepSec, intervals: Math.floor((last - first) / stepSec) + 1 };
 }
 

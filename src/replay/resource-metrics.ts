@@ -1,4 +1,4 @@
-// What one resource of one host did over a window (method §10.2): intervals over the ceiling and
+// What one resource of one host did over a window (method §12.2): intervals over the ceiling and
 // over 100 % of the physical capacity, the worst interval, the 99th percentile and the factor by
 // which the demand could not have grown without more than the allowed share of overloaded
 // intervals. Shares are of the host's intervals (the contract's "% of host-intervals").
@@ -13,7 +13,7 @@ export interface ResourceOutcome {
   over100: number;
   /**
    * Load ÷ capacity that at most `allowedPct` % of the host's intervals exceed: the capacity (or,
-   * the same thing, the sizing) had to be this many times larger for the host to hold (method §10.3).
+   * the same thing, the sizing) had to be this many times larger for the host to hold (method §12.3).
    */
   holdFactor: number;
 }

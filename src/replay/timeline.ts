@@ -1,4 +1,4 @@
-// A host's load over time for the report's chart (method §10.2): at most 168 buckets over the
+// A host's load over time for the report's chart (method §12.2): at most 168 buckets over the
 // window, each the highest interval load in it, % of the capacity (null: nothing measured).
 import { round2 } from '../util/round.ts';
 import { type Grid, type HostSeries, R_CPU, R_MEMORY, R_NETWORK } from './host-series.ts';

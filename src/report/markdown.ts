@@ -12,6 +12,7 @@ import {
   assumptionsSection,
   dataQualitySection,
 } from './markdown-sections.ts';
+import { replaySection } from './replay-markdown.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
 
 interface RenderedImage {
@@ -34,6 +35,7 @@ export function markdownText(plan: Plan, images: { name: string; alt: string }[]
     hostSpecSection(plan),
     placementSection(plan),
     failoverSection(plan),
+    ...[replaySection(plan)].filter((x) => x !== ''),
     partitionsSection(plan),
     exclusionsSection(plan),
     dataQualitySection(plan),

@@ -12,6 +12,7 @@ import { costSheet } from './workbook-cost.ts';
 import { planCharts, type ChartImage } from './charts/plan-charts.ts';
 import { ASSUMPTIONS_SHEET, assumptionsSheet } from './workbook-assumptions.ts';
 import { UTILIZATION_SHEET, utilizationSheet } from './workbook-utilization.ts';
+import { hasReplay, REPLAY_SHEET, replaySheet } from './workbook-replay.ts';
 
 /** Used when the plan has no monitoring timestamps (nothing in it is a date). */
 const FALLBACK_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -49,6 +50,7 @@ function fillWorkbook(wb: ExcelJS.Workbook, plan: Plan): void {
   hostsSheet(wb.addWorksheet('Hosts'), plan);
   placementSheet(wb.addWorksheet('Placement'), plan, a);
   failoverSheet(wb.addWorksheet('Failover'), plan, a);
+  if (hasReplay(plan)) replaySheet(wb.addWorksheet(REPLAY_SHEET), plan);
   exclusionsSheet(wb.addWorksheet('Exclusions'), plan);
   costSheet(wb.addWorksheet('Cost'), plan, a);
 }

@@ -30,7 +30,7 @@ export interface MonitoringOptions extends ReadOptions {
   profile?: string;
   /** Force a format instead of detecting it from the first line. */
   format?: MonitoringFormat;
-  /** Keep the samples and return them (the replay, method §10). */
+  /** Keep the samples and return them (the replay, method §12). */
   keepSamples?: boolean;
   /** Called with bytes read of the long CSV (for a progress display). */
   progress?: (file: string, bytesRead: number) => void;

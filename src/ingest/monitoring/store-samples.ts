@@ -1,4 +1,4 @@
-// The samples of a read kept for the replay (method §10): the stores of every file, seen as one
+// The samples of a read kept for the replay (method §12): the stores of every file, seen as one
 // MonitoringSamples. A server's parts are visited in file order; nothing is copied.
 import type { MonitoringSamples, SampleBlockVisitor } from '../../domain/samples.ts';
 import type { ServerUsage } from '../../domain/server.ts';

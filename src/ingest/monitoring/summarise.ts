@@ -11,7 +11,7 @@ export interface SummaryOptions {
   percentiles: number[];
   /** Statistic of the hour-of-week profile (`avg`, `max`, `pNN`); none when absent. */
   profile?: string;
-  /** Keep the samples in the stores (for the replay, method §10) instead of releasing them. */
+  /** Keep the samples in the stores (for the replay, method §12) instead of releasing them. */
   keepSamples?: boolean;
 }
 
