@@ -2,6 +2,7 @@
 // written: every setting with its default and a description that docs/capplan.schema.json
 // carries. Strict objects: a typo is an error with its path, never a silently ignored setting.
 import { z } from 'zod';
+import { seriesPlacementFields } from './series-settings.ts';
 
 const statistic = z
   .string()
@@ -224,6 +225,7 @@ export const placementSchema = z
       .describe('What the optimiser minimises (method §6.2: even distribution).'),
     timeLimitSeconds: positive.default(10).describe('Time limit of the placement optimiser.'),
     seed: z.number().int().nonnegative().default(1).describe('Seed of any randomised search (recorded in the plan).'),
+    ...seriesPlacementFields,
   })
   .prefault({});
 

@@ -11,7 +11,7 @@ import { sortFindings } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
 import { pct, round2 } from '../util/round.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
-import { replayFindings, replayWindow } from '../replay/index.ts';
+import { demandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
 import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from '../domain/plan.ts';
 
 export interface PlanInputs extends ProjectData {
@@ -27,9 +27,18 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
   const sizeAll = (targetGhz: number | undefined) =>
     servers.map((s) => sizeServer(s, inp.usage.get(s.name) ?? null, settings, targetGhz));
 
+  const series =
+    settings.placement.demand === 'series' && inp.samples
+      ? demandSeries(
+          servers.map((s) => ({ name: s.vmName, source: { server: s.name, ghzPerCpuPct: ghzPerCpuPct(s) } })),
+          inp.samples,
+          settings.placement.series,
+        )
+      : undefined;
   const choice = await chooseHosts({
     settings,
     sizeAll,
+    ...(series ? { series } : {}),
     sourceGhz: servers.map((s) => s.cpuGhz),
     catalog: inp.catalog,
     onProgress: inp.onProgress,

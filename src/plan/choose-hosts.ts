@@ -19,6 +19,8 @@ import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult } from '../placement/types.ts';
 import { hostCapacity, placementResources, toPlacementModel, type HostCapacity } from '../sizing/host-capacity.ts';
 import type { FailoverScenario, Partitions } from '../domain/plan.ts';
+import type { DemandSeries } from '../replay/index.ts';
+import { withSeries } from './series-problem.ts';
 
 type Sized = SizeServerResult;
 
@@ -41,6 +43,8 @@ interface ChooseInput {
   sourceGhz: (number | null)[];
   catalog: HostModel[] | null;
   onProgress?: (message: string) => void;
+  /** Demand series of the VMs (placement.demand: series, method §12.4). */
+  series?: DemandSeries;
 }
 
 const MAX_GROWTH_STEPS = 24;
@@ -73,7 +77,7 @@ async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
     let spec: DerivedHost | null = derived.host;
     for (let step = 0; spec && step < MAX_GROWTH_STEPS; step++) {
       inp.onProgress?.(`placing ${candidates.length} VMs on ${n} × (${describe(spec)})`);
-      const attempt = await placeOn(spec, sized, settings, n);
+      const attempt = await placeOn(spec, sized, settings, n, inp.series);
       if (holds(attempt)) return attempt;
       last ??= attempt;
       const tight = tightestResource(attempt);
@@ -146,7 +150,7 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[]): Promis
   for (const model of models) {
     const sized = unscaled ?? inp.sizeAll(model.cpuGhz);
     inp.onProgress?.(`catalog: trying ${model.name}`);
-    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined);
+    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined, inp.series);
     const ok = holds(attempt);
     const outcome = ok
       ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.hostsUsed * model.price}`
@@ -177,10 +181,12 @@ async function placeOn(
   sized: Sized[],
   settings: ProjectSettings,
   hostCount: number | undefined,
+  series: DemandSeries | undefined,
 ): Promise<HostChoice> {
   const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
   const capacity = hostCapacity(model, settings, partitions.totalMb);
-  const problem = buildProblem(model, sized, settings, partitions.totalMb, hostCount);
+  const allocation = buildProblem(model, sized, settings, partitions.totalMb, hostCount);
+  const problem = series ? withSeries(allocation, model, settings, series) : allocation;
   const result = await solvePlacement(problem);
   const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result) : [];
   const prefix = settings.cluster.hostNamePrefix;

@@ -189,23 +189,27 @@ function hostCapacities(h: Plan['hosts'][number], settings: ReplayPlanInput['set
 }
 
 /** Each VM's source and its CPU scale: source cores × clock GHz per 100 % (method §12.1). */
-function vmSources(plan: ReplayPlanInput): Map<string, VmSource> {
+export function vmSources(plan: Pick<ReplayPlanInput, 'vms' | 'servers'>): Map<string, VmSource> {
   const servers = new Map(plan.servers.map((s) => [s.name, s]));
   const out = new Map<string, VmSource>();
   for (const vm of plan.vms) {
     const s = servers.get(vm.sourceServer);
-    const cores = s?.sockets != null && s.coresPerSocket != null ? s.sockets * s.coresPerSocket : null;
-    const ghz = cores !== null && s?.cpuGhz != null ? (cores * s.cpuGhz) / 100 : null;
-    out.set(vm.name, { server: vm.sourceServer, ghzPerCpuPct: ghz });
+    out.set(vm.name, { server: vm.sourceServer, ghzPerCpuPct: s ? ghzPerCpuPct(s) : null });
   }
   return out;
+}
+
+/** GHz per CPU % point of a source server: sockets × cores × clock / 100; null when unknown. */
+export function ghzPerCpuPct(s: Pick<Plan['servers'][number], 'sockets' | 'coresPerSocket' | 'cpuGhz'>): number | null {
+  if (s.sockets === null || s.coresPerSocket === null || s.cpuGhz === null) return null;
+  return (s.sockets * s.coresPerSocket * s.cpuGhz) / 100;
 }
 
 /**
  * The window's grid: from the first sample of any placed VM to its last, in steps of the
  * median of the VMs' own sampling intervals (300 s when none is known).
  */
-function windowGrid(servers: string[], samples: MonitoringSamples): Grid {
+export function windowGrid(servers: string[], samples: MonitoringSamples): Grid {
   let first = Infinity;
   let last = -Infinity;
   const steps: number[] = [];

@@ -1,0 +1,21 @@
+// Settings of time-aware placement (method §12.4), part of capplan.yaml's `placement` section.
+import { z } from 'zod';
+
+export const seriesPlacementFields = {
+  demand: z
+    .enum(['allocation', 'series'])
+    .default('allocation')
+    .describe(
+      "allocation: place the VMs' sized vCPU and memory (method §6); series: also keep every slot's summed " +
+        'measured CPU GHz and memory GB of each host under its ceilings (method §12.4).',
+    ),
+  series: z
+    .strictObject({
+      slotMinutes: z.number().int().positive().default(60).describe('Length of a slot of the demand series, minutes.'),
+      statistic: z
+        .enum(['max', 'avg'])
+        .default('max')
+        .describe("A VM's demand in a slot: the highest (max) or the mean (avg) of its intervals in it."),
+    })
+    .prefault({}),
+};
