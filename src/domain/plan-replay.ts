@@ -84,9 +84,32 @@ const replayWindowSchema = z.object({
 });
 export type ReplayWindow = z.output<typeof replayWindowSchema>;
 
+/** What one sizing choice costs and risks on the project's data (method §12.5). */
+const tradeOffRowSchema = z.object({
+  sizing: z.string().describe('avg, p95, p99, max (static, in GHz and GB) or series (slot statistic).'),
+  hosts: z.number().int(),
+  lowerBound: z.number().int(),
+  unplaced: z.number().int(),
+  redundancySatisfied: z.boolean(),
+  windows: z.array(
+    z.object({
+      role: z.enum(['planning', 'backtest']),
+      cpuOverCeilingPct: z.number(),
+      cpuOver100Pct: z.number(),
+      memoryOver100Pct: z.number(),
+      overloaded: z.boolean(),
+    }),
+  ),
+});
+export type TradeOffRow = z.output<typeof tradeOffRowSchema>;
+
 export const planReplaySchema = z.object({
   maxOverloadPct: z.number(),
   windows: z.array(replayWindowSchema),
+  tradeOff: z
+    .object({ hostModel: z.string(), rows: z.array(tradeOffRowSchema) })
+    .optional()
+    .describe("Hosts needed and replayed overload per sizing choice, on the plan's host model (method §12.5)."),
 });
 
 export const REPLAY_FORMAT_VERSION = 1;

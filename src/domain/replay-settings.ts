@@ -20,6 +20,13 @@ export const replaySettingsSchema = z
         'Host CPU capacity = sockets × cores × GHz × this: what hyper-threading adds to a core (1.0 = nothing; ' +
           'method §12.1).',
       ),
+    tradeOff: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Also place the VMs at avg, p95, p99, max and on their series and replay each (the trade-off table, ' +
+          'method §12.5); each placement has a fifth of placement.timeLimitSeconds.',
+      ),
     hostIops: z
       .number()
       .positive()

@@ -13,9 +13,13 @@ export const seriesPlacementFields = {
     .strictObject({
       slotMinutes: z.number().int().positive().default(60).describe('Length of a slot of the demand series, minutes.'),
       statistic: z
-        .enum(['max', 'avg'])
+        .string()
+        .regex(/^(avg|max|p(100|[1-9]?[0-9](\.[0-9]+)?))$/, 'expected avg, max or pNN (e.g. p95)')
         .default('max')
-        .describe("A VM's demand in a slot: the highest (max) or the mean (avg) of its intervals in it."),
+        .describe(
+          "A VM's demand in a slot: the highest (max), the mean (avg) or a percentile (pNN) of its intervals in " +
+            'it. One slot as long as the window is static sizing in physical units.',
+        ),
     })
     .prefault({}),
 };

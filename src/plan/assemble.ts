@@ -9,6 +9,7 @@ import { sizeServer } from '../sizing/index.ts';
 import type { PlacementResult } from '../placement/types.ts';
 import { sortFindings } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
+import { tradeOffRows } from './trade-off.ts';
 import { pct, round2 } from '../util/round.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { demandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
@@ -18,6 +19,8 @@ export interface PlanInputs extends ProjectData {
   onProgress?: (message: string) => void;
   /** Samples of a later window to replay the plan on as well (`plan --replay`). */
   backtest?: MonitoringSamples;
+  /** Set for the variants of the trade-off table, which have none of their own. */
+  withoutTradeOff?: boolean;
 }
 
 export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
@@ -79,7 +82,13 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
     placement: placementSummary(choice.result, settings),
     findings: sortFindings(inp.findings ?? []),
   };
-  return inp.samples ? withReplay(plan, inp.samples, inp.backtest) : plan;
+  if (!inp.samples) return plan;
+  const replayed = withReplay(plan, inp.samples, inp.backtest);
+  if (!settings.replay.tradeOff || inp.withoutTradeOff || plan.hosts.length === 0) return replayed;
+  const rows = await tradeOffRows(replayed, (variant, catalog) =>
+    assemblePlan({ ...inp, settings: variant, catalog, withoutTradeOff: true, onProgress: undefined }),
+  );
+  return { ...replayed, replay: { ...replayed.replay!, tradeOff: { hostModel: plan.hostModel.name, rows } } };
 }
 
 /**

@@ -16,7 +16,7 @@ export interface DemandSeries {
 export function demandSeries(
   vms: { name: string; source: VmSource }[],
   samples: MonitoringSamples,
-  opts: { slotMinutes: number; statistic: 'max' | 'avg' },
+  opts: { slotMinutes: number; statistic: string },
 ): DemandSeries {
   const grid = windowGrid(
     vms.map((v) => v.source.server),
@@ -50,20 +50,31 @@ function slotValues(
   grid: Grid,
   per: number,
   slots: number,
-  statistic: 'max' | 'avg',
+  statistic: string,
 ): Float64Array {
   const out = new Float64Array(slots);
   const base = r * grid.intervals;
+  const inSlot = new Float64Array(per);
   for (let s = 0; s < slots; s++) {
-    let acc = 0;
     let n = 0;
-    for (let i = s * per; i < Math.min(grid.intervals, (s + 1) * per); i++) {
-      if (!covered[base + i]) continue;
-      const v = values[base + i]!;
-      acc = statistic === 'max' ? Math.max(acc, v) : acc + v;
-      n++;
-    }
-    out[s] = statistic === 'max' || n === 0 ? acc : acc / n;
+    for (let i = s * per; i < Math.min(grid.intervals, (s + 1) * per); i++)
+      if (covered[base + i]) inSlot[n++] = values[base + i]!;
+    out[s] = n === 0 ? 0 : slotStatistic(inSlot.subarray(0, n), statistic);
   }
   return out;
+}
+
+/** max, avg or pNN (Hyndman & Fan definition 7, as method §3.1) of one slot's interval values. */
+function slotStatistic(v: Float64Array, statistic: string): number {
+  if (statistic === 'avg') {
+    let sum = 0;
+    for (let i = 0; i < v.length; i++) sum += v[i]!;
+    return sum / v.length;
+  }
+  v.sort();
+  if (statistic === 'max') return v[v.length - 1]!;
+  const h = ((v.length - 1) * Number(statistic.slice(1))) / 100;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, v.length - 1);
+  return v[lo]! + (h - lo) * (v[hi]! - v[lo]!);
 }

@@ -189,7 +189,7 @@ function hostCapacities(h: Plan['hosts'][number], settings: ReplayPlanInput['set
 }
 
 /** Each VM's source and its CPU scale: source cores × clock GHz per 100 % (method §12.1). */
-export function vmSources(plan: Pick<ReplayPlanInput, 'vms' | 'servers'>): Map<string, VmSource> {
+function vmSources(plan: Pick<ReplayPlanInput, 'vms' | 'servers'>): Map<string, VmSource> {
   const servers = new Map(plan.servers.map((s) => [s.name, s]));
   const out = new Map<string, VmSource>();
   for (const vm of plan.vms) {

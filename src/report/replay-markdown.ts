@@ -5,6 +5,7 @@ import type { ReplayWindow, ResourceReplay } from '../domain/plan-replay.ts';
 import { replayChartName } from './charts/replay-chart.ts';
 import { md, num, pct } from './format.ts';
 import { mdTable } from './markdown-table.ts';
+import { tradeOffSection } from './replay-trade-off.ts';
 
 /** The replay section of plan.md; empty when the plan has no replay. */
 export function replaySection(plan: Plan, opts: { charts?: boolean } = {}): string {
@@ -31,6 +32,8 @@ export function replaySection(plan: Plan, opts: { charts?: boolean } = {}): stri
       if (links.length) parts.push('', links.join('\n'));
     }
   });
+  const tradeOff = tradeOffSection(plan);
+  if (tradeOff) parts.push('', tradeOff);
   return parts.join('\n');
 }
 

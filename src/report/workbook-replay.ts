@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { Plan } from '../domain/plan.ts';
 import type { ResourceReplay } from '../domain/plan-replay.ts';
 import { FMT, writeTable, type CellValue, type SheetColumn } from './workbook-style.ts';
+import { tradeOffTable } from './replay-trade-off.ts';
 
 export const REPLAY_SHEET = 'Replay';
 
@@ -28,6 +29,27 @@ export function hasReplay(plan: Plan): boolean {
   return (plan.replay?.windows.length ?? 0) > 0;
 }
 
+/** The trade-off table (method §12.5) below the replay rows, from row `top`. */
+function tradeOffRows(ws: ExcelJS.Worksheet, plan: Plan, top: number): void {
+  const table = tradeOffTable(plan);
+  if (!table) return;
+  ws.getCell(top, 1).value =
+    `Trade-off: hosts needed and replayed overload per sizing (${plan.replay!.tradeOff!.hostModel})`;
+  ws.getCell(top, 1).font = { bold: true };
+  table.header.forEach((h, i) => {
+    const cell = ws.getCell(top + 1, i + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+  });
+  table.rows.forEach((r, ri) => {
+    r.forEach((v, ci) => {
+      const cell = ws.getCell(top + 2 + ri, ci + 1);
+      cell.value = ci >= 5 && typeof v === 'number' ? v / 100 : v;
+      if (ci >= 5) cell.numFmt = '0.00%';
+    });
+  });
+}
+
 export function replaySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   const rows: CellValue[][] = [];
   for (const w of plan.replay?.windows ?? []) {
@@ -48,7 +70,7 @@ export function replaySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
       }
     }
   }
-  writeTable(
+  const first = writeTable(
     ws,
     'Replay of the measured demand',
     [
@@ -67,4 +89,5 @@ export function replaySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
     "Every interval's measured demand of every VM on its host (method §12): CPU GHz = source cores × clock × CPU %; " +
       'memory against RAM − reserve; network against the NIC line rate.',
   );
+  tradeOffRows(ws, plan, first + rows.length + 2);
 }

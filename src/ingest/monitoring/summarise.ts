@@ -15,7 +15,7 @@ export interface SummaryOptions {
   keepSamples?: boolean;
 }
 
-/** Summarises servers `names` of `stores`, each from its parts in store order; drops them from the stores unless kept. */
+/** Summarises servers `names` of `stores`, each from its parts in store order; drops them unless kept. */
 export function summariseNames(stores: SampleStore[], names: string[], opts: SummaryOptions): ServerUsage[] {
   const servers: ServerUsage[] = [];
   for (const name of names) {

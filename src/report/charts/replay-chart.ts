@@ -49,7 +49,8 @@ function replayChartSvg(h: HostReplay, w: ReplayWindow, ceilingPct: number): str
     viewBox: `0 0 ${W} ${H}`,
   });
   root.ele('rect', { x: '0', y: '0', width: String(W), height: String(H), fill: '#ffffff' }).up();
-  const title = `${h.name}: measured load, ${w.role} window ${(w.from ?? '').slice(0, 10)} – ${(w.to ?? '').slice(0, 10)}`;
+  const span = `${(w.from ?? '').slice(0, 10)} – ${(w.to ?? '').slice(0, 10)}`;
+  const title = `${h.name}: measured load, ${w.role} window ${span}`;
   text(root, W / 2, 28, title, { 'text-anchor': 'middle', 'font-size': '16', 'font-weight': 'bold' });
   const all = LINES.flatMap((l) => t[l.key].filter((v): v is number => v !== null));
   const yMax = niceMax(Math.max(100, ceilingPct, ...all));
