@@ -88,6 +88,7 @@ async function rows(label: string, vms: string[], august: Awaited<ReturnType<typ
       // The allocations do not bind (64 vCPU per core): the rows compare measured demand only.
       cluster: { mode: 'catalog', redundancy: 0, vcpuPerCore: 64, cpuCeilingPct: CEILING, memoryCeilingPct: 100 },
       quality: { minDays: 1 },
+      replay: { tradeOff: false },
       placement: { objective: 'min-hosts', timeLimitSeconds: 10, demand: 'series', series: { slotMinutes, statistic } },
     });
     const t0 = performance.now();

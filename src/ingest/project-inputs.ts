@@ -51,6 +51,7 @@ export async function readServerData(
   usage: Map<string, ServerUsage>;
   findings: Finding[];
   samples: MonitoringSamples;
+  samplesOfFiles: (files: string[]) => MonitoringSamples;
 }> {
   const inventory = await readInventory(inventoryFile);
   const servers = inventory.servers;
@@ -68,7 +69,7 @@ export async function readServerData(
     monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
   const findings = [...inventory.findings, ...monitoring.findings, ...verdict.findings];
-  return { servers, usage, findings, samples: monitoring.samples! };
+  return { servers, usage, findings, samples: monitoring.samples!, samplesOfFiles: monitoring.samplesOfFiles! };
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */

@@ -1,5 +1,5 @@
-// plan.md / replay.md: what the measured demand did on the plan's hosts (docs/report.md,
-// "Replay"; method §12). Rendered from the plan's `replay` alone; every client string through `md`.
+// plan.md / replay.md: what the measured demand did on the plan's hosts (docs/replay.md;
+// method §12). Rendered from the plan's `replay` alone; every client string through `md`.
 import type { Plan } from '../domain/plan.ts';
 import type { ReplayWindow, ResourceReplay } from '../domain/plan-replay.ts';
 import { replayChartName } from './charts/replay-chart.ts';

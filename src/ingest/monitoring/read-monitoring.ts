@@ -54,11 +54,14 @@ export interface MonitoringResult {
   files?: MonitoringFileReport[];
   /** The samples themselves, when asked to keep them. */
   samples?: MonitoringSamples;
+  /** The kept samples of some of the files only (e.g. a newer window). */
+  samplesOfFiles?: (files: string[]) => MonitoringSamples;
 }
 
 export async function readMonitoring(files: string[], opts: MonitoringOptions): Promise<MonitoringResult> {
   const percentiles = percentileSet(opts.percentiles);
   const stores: SampleStore[] = [];
+  const storeFile: string[] = [];
   const findings: Finding[] = [];
   const reports: MonitoringFileReport[] = [];
   // Started only when a big long CSV is read with a core idle, then also used to summarise (helper-thread.ts).
@@ -76,6 +79,7 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
       };
       const fileStores = await readOneFile(format, ctx, opts, helper);
       stores.push(...fileStores);
+      for (const _ of fileStores) storeFile.push(file);
       findings.push(...ctx.issues.findings(), ...ctx.findings);
       reports.push(fileReport(file, format, fileStores, ctx.notes));
     }
@@ -87,7 +91,16 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
     const result = helper?.used
       ? await summariseInTwoThreads(stores, findings, summary, helper)
       : summariseStores(stores, findings, summary);
-    const samples = opts.keepSamples ? { samples: storeSamples(stores, result.servers) } : {};
+    const samples = opts.keepSamples
+      ? {
+          samples: storeSamples(stores, result.servers),
+          samplesOfFiles: (only: string[]) =>
+            storeSamples(
+              stores.filter((_, i) => only.includes(storeFile[i]!)),
+              result.servers,
+            ),
+        }
+      : {};
     return { ...result, files: reports, ...samples };
   } finally {
     await helper?.close();

@@ -1,4 +1,4 @@
-// Load over time of one host in normal operation, from the replay (docs/report.md, "Charts";
+// Load over time of one host in normal operation, from the replay (docs/replay.md;
 // method §12.2): CPU, memory and network as % of the host's physical capacity, one point per
 // bucket (the highest interval in it), with the CPU ceiling and 100 % drawn. SVG built with
 // xmlbuilder2 like the bar charts, so host names are escaped by the XML writer.
