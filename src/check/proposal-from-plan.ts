@@ -28,6 +28,10 @@ export function proposalFromPlan(plan: Plan, opts: ProposalFromPlanOptions): str
     inputs: {
       inventory: rebase(inputs.inventory),
       monitoring: Array.isArray(inputs.monitoring) ? inputs.monitoring.map(rebase) : rebase(inputs.monitoring),
+      // How the files are written travels with them: `check` must read them as `plan` did.
+      ...(inputs.timezone ? { timezone: inputs.timezone } : {}),
+      ...(inputs.csv ? { csv: inputs.csv } : {}),
+      ...(inputs.columns ? { columns: inputs.columns } : {}),
     },
     hosts: {
       model: {

@@ -8,6 +8,7 @@ import type { HostModel } from './catalog.ts';
 import { InputError } from './errors.ts';
 import type { Finding } from './finding.ts';
 import { loadStructuredFile } from './load-file.ts';
+import { inputFormatFields } from './input-settings.ts';
 import {
   clusterSchema,
   hypervisorSchema,
@@ -40,6 +41,7 @@ export const projectSchema = z.strictObject({
           'relative to this file.',
       ),
     catalog: z.string().optional().describe('Host catalog YAML (cluster.mode = catalog).'),
+    ...inputFormatFields,
   }),
   sizing: sizingSchema,
   hypervisor: hypervisorSchema,

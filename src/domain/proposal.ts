@@ -3,6 +3,7 @@
 // The settings sections are those of capplan.yaml, so a proposal sizes exactly like the
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
+import { inputFormatFields } from './input-settings.ts';
 import { hostModelSchema } from './catalog.ts';
 import {
   clusterSchema,
@@ -74,6 +75,7 @@ export const proposalSchema = z
         monitoring: z
           .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
           .describe('Monitoring CSV file(s), relative to this file.'),
+        ...inputFormatFields,
       })
       .describe('The data the proposal relies on; `capplan check` re-reads it (plus any --monitoring files).'),
     hosts: proposalHostsSchema,

@@ -10,12 +10,15 @@ import type { MonitoringSamples } from '../domain/samples.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { readInventory } from './read-inventory.ts';
 import { readMonitoring } from './monitoring/read-monitoring.ts';
+import { matchServerNames, type NameMatchResult } from './match-names.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
-export async function readProjectInputs(projectPath: string): Promise<{ project: LoadedProject; inputs: ProjectData }> {
+export async function readProjectInputs(
+  projectPath: string,
+): Promise<{ project: LoadedProject; inputs: ProjectData; names: NameMatchResult | null }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
-  const { servers, usage, findings, samples } = await readServerData(
+  const { servers, usage, findings, samples, names } = await readServerData(
     project.inventoryFile,
     project.monitoringFiles,
     settings,
@@ -33,7 +36,7 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
       sha256: await sha256(f),
     })),
   );
-  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings, samples } };
+  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings, samples }, names };
 }
 
 /**
@@ -45,31 +48,43 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
 export async function readServerData(
   inventoryFile: string,
   monitoringFiles: string[],
-  settings: Pick<ProjectSettings, 'sizing' | 'quality'>,
+  settings: Pick<ProjectSettings, 'sizing' | 'quality'> & { inputs?: Partial<ProjectSettings['inputs']> },
 ): Promise<{
   servers: InventoryServer[];
   usage: Map<string, ServerUsage>;
   findings: Finding[];
   samples: MonitoringSamples;
   samplesOfFiles: (files: string[]) => MonitoringSamples;
+  names: NameMatchResult | null;
 }> {
-  const inventory = await readInventory(inventoryFile);
+  const inputs = settings.inputs ?? {};
+  const csv = inputs.csv ?? {};
+  const inventory = await readInventory(inventoryFile, {
+    csv,
+    ...(inputs.columns?.inventory ? { columnMap: inputs.columns.inventory } : {}),
+  });
   const servers = inventory.servers;
   const monitoring = await readMonitoring(monitoringFiles, {
     percentiles: requestedPercentiles(settings.sizing.statistic),
     keepSamples: true,
+    csv,
+    ...(inputs.timezone ? { timezone: inputs.timezone } : {}),
+    ...(inputs.columns?.monitoring ? { columns: inputs.columns.monitoring } : {}),
   });
+  // Monitoring names as the inventory spells them (case, FQDN, \\HOST, vm_name: match-names.ts).
+  const names = servers.length && monitoring.servers.length ? matchServerNames(servers, monitoring.servers) : null;
+  const monitored = names ? names.usage : monitoring.servers;
   // A server without enough data is flagged (missing performance data), not silently sized.
   const verdict = assessAll(
     servers.map((s) => s.name),
-    monitoring.servers,
+    monitored,
     { ...settings.quality, minSamples: settings.sizing.minSamples },
   );
   const usage = new Map(
-    monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
+    monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
   const findings = [...inventory.findings, ...monitoring.findings, ...verdict.findings];
-  return { servers, usage, findings, samples: monitoring.samples!, samplesOfFiles: monitoring.samplesOfFiles! };
+  return { servers, usage, findings, names, samples: monitoring.samples!, samplesOfFiles: monitoring.samplesOfFiles! };
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */

@@ -13,7 +13,7 @@ export interface WindowSamples {
 }
 
 export async function readWindowSamples(paths: string[]): Promise<WindowSamples> {
-  const files = await expandPaths(paths);
+  const files = (await expandPaths(paths)).map((p) => p.file);
   const monitoring = await readMonitoring(files, { percentiles: [], keepSamples: true });
   return { samples: monitoring.samples!, findings: monitoring.findings, files };
 }

@@ -93,7 +93,7 @@ function exclusionReasons(
 ): Reason[] {
   const { hypervisor: hv, sizing: s } = settings;
   const candidates = [
-    missingInventoryReason(server),
+    missingInventoryReason(server, s.cpuNormalisation === 'clock'),
     missingPerformanceReason(usage, s.minSamples),
     specialHardwareReason(server),
     measured.cpu
@@ -132,8 +132,9 @@ export function sizeServer(
     vcpu: sizing.cpu?.result ?? 0,
     memoryGb: sizing.memory?.result ?? 0,
     diskGb: sizing.disk?.result ?? 0,
-    // vNICs = physical NICs (method §3.3: Web and VPN keep two "for operational reasons").
-    nics: server.nics ?? 0,
+    // vNICs = physical NICs (method §3.3: Web and VPN keep two "for operational reasons");
+    // one when the inventory does not say (a VM needs a network to be reached).
+    nics: server.nics ?? 1,
     networkMBps: sizing.network?.result ?? 0,
     reasons: [],
     haPriority: server.haPriority,
