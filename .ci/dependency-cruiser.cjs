@@ -32,10 +32,11 @@ module.exports = {
     layer('placement', ['domain', 'util']),
     layer('quality', ['domain', 'util']),
     layer('ingest', ['domain', 'util', 'escape', 'quality', 'sizing']),
-    layer('plan', ['domain', 'util', 'sizing', 'placement', 'quality']),
+    layer('replay', ['domain', 'util']),
+    layer('plan', ['domain', 'util', 'sizing', 'placement', 'quality', 'replay']),
     layer('report', ['domain', 'util', 'escape', 'sizing']),
     layer('provision', ['domain', 'util', 'escape']),
-    layer('check', ['domain', 'util', 'escape', 'sizing', 'placement', 'ingest']),
+    layer('check', ['domain', 'util', 'escape', 'sizing', 'placement', 'ingest', 'replay']),
     {
       name: 'no-orphans',
       comment: 'Every source file is used by another (or is the CLI entry or a worker entry).',

@@ -7,14 +7,24 @@ import { sizeServer } from '../sizing/index.ts';
 import type { LoadedProposal } from './load-proposal.ts';
 import { proposalSettings } from '../domain/proposal.ts';
 import type { CurrentVm } from './vm-checks.ts';
+import type { InventoryServer } from '../domain/server.ts';
+import type { MonitoringSamples } from '../domain/samples.ts';
 
-export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: string[]): Promise<CurrentVm[]> {
+export interface CurrentData {
+  vms: CurrentVm[];
+  /** The inventory servers (source cores and clock, for the replay). */
+  servers: InventoryServer[];
+  /** The samples of the extra monitoring files alone (the window the check replays, method §14); none from a store. */
+  newerSamples: MonitoringSamples | null;
+}
+
+export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: string[]): Promise<CurrentData> {
   const settings = proposalSettings(loaded.proposal);
   const source = monitoringSourceFor(loaded.monitoring, extraMonitoringFiles, undefined, settings.inputs);
-  const { servers, usage } = await readServerData(loaded.inventoryFile, source, settings);
+  const { servers, usage, samplesOfFiles } = await readServerData(loaded.inventoryFile, source, settings);
   // Clock normalisation sizes vCPU in the proposal's host GHz (method §3.4).
   const targetGhz = settings.sizing.cpuNormalisation === 'clock' ? loaded.proposal.hosts.model.cpuGhz : undefined;
-  return servers.map((server) => {
+  const vms = servers.map((server): CurrentVm => {
     const { vm, excluded } = sizeServer(server, usage.get(server.name) ?? null, settings, targetGhz);
     return {
       name: vm.name,
@@ -29,4 +39,5 @@ export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: s
       reasons: vm.reasons,
     };
   });
+  return { vms, servers, newerSamples: samplesOfFiles ? samplesOfFiles(extraMonitoringFiles) : null };
 }

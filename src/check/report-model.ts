@@ -3,6 +3,7 @@
 // Every renderer (human, json, junit, github, markdown) reads only this.
 import type { HaPriority } from '../domain/server.ts';
 import type { Reason } from '../domain/plan.ts';
+import type { ReplayWindow } from '../domain/plan-replay.ts';
 
 /** Resources a host carries (placement units: vCPU, GB) plus network, MB/s (drift only). */
 export type CheckResource = 'vcpu' | 'memoryGb' | 'diskGb' | 'networkMBps';
@@ -18,7 +19,9 @@ type ViolationKind =
   /** A VM the proposal runs is now excluded by the sizing rules (method §4). */
   | 'excluded'
   /** A VM without a host in the proposal (new since) fits on no host. */
-  | 'unplaced';
+  | 'unplaced'
+  /** Replaying the newer monitoring, a host is over 100 % of a capacity too often (method §14.3). */
+  | 'replay-overload';
 
 export interface Violation {
   kind: ViolationKind;
@@ -112,4 +115,6 @@ export interface CheckReport {
   vms: VmCheck[];
   violations: Violation[];
   notes: string[];
+  /** The newer monitoring (--monitoring) replayed on the proposal (method §14). */
+  replay?: ReplayWindow;
 }

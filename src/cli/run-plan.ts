@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { readProjectInputs } from '../ingest/project-inputs.ts';
 import { assemblePlan } from '../plan/assemble.ts';
+import { readWindowSamples } from '../ingest/window-samples.ts';
 import { renderReportFiles, renderTerminalSummary } from '../report/index.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { proposalFromPlan } from '../check/proposal-from-plan.ts';
@@ -14,12 +15,14 @@ export interface PlanArgs {
   project: string;
   out?: string;
   emitProposal?: string;
+  replay?: string[];
 }
 
 export async function runPlan(args: PlanArgs): Promise<number> {
   const progress = progressReporter();
   const { inputs, project, names } = await readProjectInputs(args.project, { progress });
-  const plan = await assemblePlan({ ...inputs, onProgress: progress });
+  const backtest = args.replay?.length ? (await readWindowSamples(args.replay)).samples : undefined;
+  const plan = await assemblePlan({ ...inputs, onProgress: progress, ...(backtest ? { backtest } : {}) });
   progress.done();
 
   const outputs = await renderReportFiles(plan);
@@ -38,9 +41,10 @@ export async function runPlan(args: PlanArgs): Promise<number> {
   process.stdout.write(`\nWrote ${written.length} files to ${outDir}: ${outputs.map((o) => o.name).join(', ')}\n`);
   const empty = emptyPlanReason(plan);
   if (empty) process.stderr.write(`capplan: ${empty}\n`);
-  // Exit 1 when the plan does not hold: no VM placed, a VM left unplaced, or a failure it
-  // cannot survive.
-  return empty || plan.totals.unplaced > 0 || !plan.redundancy.satisfied ? 1 : 0;
+  // Exit 1 when the plan does not hold: no VM placed, a VM left unplaced, a failure it
+  // cannot survive, or a backtest window it was overloaded on (method §14.3).
+  const backtestFailed = plan.replay?.windows.some((w) => w.role === 'backtest' && w.overloaded) ?? false;
+  return empty || plan.totals.unplaced > 0 || !plan.redundancy.satisfied || backtestFailed ? 1 : 0;
 }
 
 /** Why a plan places nothing (an empty inventory, every server excluded), or null. */

@@ -6,6 +6,7 @@ import { planSchema } from './plan.ts';
 import { problemSchema } from './problem.ts';
 import { projectSchema } from './project.ts';
 import { proposalSchema } from './proposal.ts';
+import { replayFileSchema } from './plan-replay.ts';
 
 export const SCHEMAS: Record<string, () => z.ZodType> = {
   project: () => projectSchema,
@@ -13,6 +14,7 @@ export const SCHEMAS: Record<string, () => z.ZodType> = {
   catalog: () => catalogSchema,
   plan: () => planSchema,
   problem: () => problemSchema,
+  replay: () => replayFileSchema,
 };
 
 export function jsonSchemaText(name: string): string {

@@ -6,12 +6,15 @@
 // knows which one it talks to.
 import type { Finding } from './finding.ts';
 import type { MetricName, ServerUsage } from './server.ts';
+import type { MonitoringSamples } from './samples.ts';
 
 export interface StatisticsRequest {
   /** Percentiles (0–100) besides p50, p95 and p99. */
   percentiles: number[];
   /** Inventory names: a source that maps its own server labels matches them to these. */
   servers: string[];
+  /** Keep the samples themselves for the replay (method §14); only a file source can. */
+  keepSamples?: boolean;
 }
 
 export interface SeriesRequest {
@@ -34,6 +37,10 @@ export interface MonitoringAnswer {
   /** One entry per server with samples, sorted by name. */
   servers: ServerUsage[];
   findings: Finding[];
+  /** The samples, when asked to keep them and the source holds them (files read into capplan's store). */
+  samples?: MonitoringSamples;
+  /** The kept samples of some of the files only (e.g. a newer window). */
+  samplesOfFiles?: (files: string[]) => MonitoringSamples;
 }
 
 export interface MonitoringSource {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { InputError } from './errors.ts';
 import { findingSchema } from './finding.ts';
 import { parseText, readStructuredText, validateValue } from './load-file.ts';
+import { planReplaySchema } from './plan-replay.ts';
 import { projectSchema } from './project.ts';
 import { HA_PRIORITIES, serverFieldsSchema, serverUsageSchema } from './server.ts';
 import { planHostGroupFields, planLicenceFields, scenarioRuleFields } from './plan-rules.ts';
@@ -218,6 +219,9 @@ export const planSchema = z.object({
     .array(findingSchema)
     .optional()
     .describe('Data problems found in the inputs; optional so plans written before it was added still read.'),
+  replay: planReplaySchema
+    .optional()
+    .describe('Measured demand put back on the hosts per interval (method §14); absent without samples.'),
 });
 export type Plan = z.output<typeof planSchema>;
 

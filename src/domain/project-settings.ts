@@ -9,6 +9,7 @@ import { provisionProfileFields } from './provision-settings.ts';
 /** Defaults of the fields a hypervisor profile sets: the default profile's (method §12). */
 const P = PROFILES.generic.defaults;
 const byProfile = ' Default from hypervisor.profile (method §12).';
+import { seriesPlacementFields } from './series-settings.ts';
 
 const statistic = z
   .string()
@@ -277,6 +278,7 @@ export const placementSchema = z
     timeLimitSeconds: positive.default(10).describe('Time limit of the placement optimiser.'),
     seed: z.number().int().nonnegative().default(1).describe('Seed of any randomised search (recorded in the plan).'),
     ...placementRuleFields,
+    ...seriesPlacementFields,
   })
   .prefault({});
 

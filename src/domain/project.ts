@@ -20,6 +20,8 @@ import {
 } from './project-settings.ts';
 import { withProfileDefaults } from './hypervisor-profiles.ts';
 import { reportSchema } from './report-settings.ts';
+import { replaySettingsSchema } from './replay-settings.ts';
+import type { MonitoringSamples } from './samples.ts';
 import type { InventoryServer, ServerUsage } from './server.ts';
 import { monitoringSourceSchema, type DuckdbSettings, type PrometheusSettings } from './monitoring-source-settings.ts';
 
@@ -53,6 +55,7 @@ const projectFileSchema = z.strictObject({
   quality: qualitySchema,
   provision: provisionSchema,
   report: reportSchema,
+  replay: replaySettingsSchema,
 });
 
 export const projectSchema = z.preprocess((raw) => withProfileDefaults(raw), projectFileSchema);
@@ -78,6 +81,8 @@ export interface ProjectData {
   inputFiles: { file: string; sha256: string }[];
   /** Data problems found while reading (not errors): carried into the plan and reports. */
   findings?: Finding[];
+  /** The monitoring samples themselves, for the replay of the planning window (method §14). */
+  samples?: MonitoringSamples;
 }
 
 export interface LoadedProject {

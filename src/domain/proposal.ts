@@ -18,6 +18,7 @@ import {
 } from './project-settings.ts';
 import type { ProjectSettings } from './project.ts';
 import { withProfileDefaults } from './hypervisor-profiles.ts';
+import { replaySettingsSchema } from './replay-settings.ts';
 import { parseStructured, readStructuredText, type ParsedFile } from './load-file.ts';
 
 export const PROPOSAL_FORMAT_VERSION = 1;
@@ -90,6 +91,7 @@ const proposalFileSchema = z
     cluster: clusterSchema,
     partitions: partitionsSchema,
     quality: qualitySchema,
+    replay: replaySettingsSchema,
   })
   .superRefine((p, ctx) => {
     const hostNames = new Set(
@@ -141,6 +143,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
     cluster: p.cluster,
     partitions: p.partitions,
     quality: p.quality,
+    replay: p.replay,
     placement: placementSchema.parse({}),
     // Provisioning does not bear on whether a proposal holds: its defaults.
     provision: provisionSchema.parse(

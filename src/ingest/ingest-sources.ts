@@ -259,7 +259,7 @@ function countBy(xs: string[]): string {
  * Files to read: folders expand to their files (sorted; hidden and .md files skipped), an RVTools CSV folder stays one
  * input.
  */
-async function expandPaths(paths: string[]): Promise<{ file: string; fromFolder: boolean }[]> {
+export async function expandPaths(paths: string[]): Promise<{ file: string; fromFolder: boolean }[]> {
   const out: { file: string; fromFolder: boolean }[] = [];
   for (const p of paths) {
     const st = await stat(p).catch(() => {

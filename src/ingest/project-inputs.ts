@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import { assessAll } from '../quality/assess-quality.ts';
 import type { Finding } from '../domain/finding.ts';
+import type { MonitoringSamples } from '../domain/samples.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { readStructuredText } from '../domain/load-file.ts';
 import { validateRules } from '../domain/validate-rules.ts';
@@ -23,7 +24,7 @@ export async function readProjectInputs(
   const project = await loadProject(projectPath);
   const { settings } = project;
   const source = monitoringSourceFor(project.monitoring, [], opts.progress, settings.inputs);
-  const { servers, usage, findings, names } = await readServerData(project.inventoryFile, source, settings);
+  const { servers, usage, findings, names, samples } = await readServerData(project.inventoryFile, source, settings);
   validateRules(servers, settings, project.file, await readStructuredText(project.file));
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
@@ -38,7 +39,7 @@ export async function readProjectInputs(
       sha256: await sha256(f),
     })),
   );
-  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings }, names };
+  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings, ...(samples ? { samples } : {}) }, names };
 }
 
 /**
@@ -55,6 +56,9 @@ export async function readServerData(
   servers: InventoryServer[];
   usage: Map<string, ServerUsage>;
   findings: Finding[];
+  /** The samples, when the source keeps them (files); a store's statistics come without. */
+  samples?: MonitoringSamples;
+  samplesOfFiles?: (files: string[]) => MonitoringSamples;
   names: NameMatchResult | null;
 }> {
   const inputs = settings.inputs ?? {};
@@ -69,6 +73,8 @@ export async function readServerData(
   const monitoring = await source.statistics({
     percentiles: requestedPercentiles(settings.sizing.statistic),
     servers: servers.map((s) => s.name),
+    // The replay (method §14) puts the samples themselves back on the plan: a file source keeps them.
+    keepSamples: true,
   });
   // Monitoring names as the inventory spells them (case, FQDN, \\HOST, vm_name: match-names.ts).
   const names = servers.length && monitoring.servers.length ? matchServerNames(servers, monitoring.servers) : null;
@@ -82,7 +88,9 @@ export async function readServerData(
   const usage = new Map(
     monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
-  return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings], names };
+  const findings = [...inventory.findings, ...monitoring.findings, ...verdict.findings];
+  const { samples, samplesOfFiles } = monitoring;
+  return { servers, usage, findings, names, ...(samples && samplesOfFiles ? { samples, samplesOfFiles } : {}) };
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */
@@ -93,7 +101,7 @@ function requestedPercentiles(statistic: Record<string, string>): number[] {
 }
 
 /** sha256 of a file; of an RVTools CSV export folder, of its files' names and bytes in name order. */
-async function sha256(file: string): Promise<string> {
+export async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
   if ((await stat(file)).isDirectory()) {
     for (const name of (await readdir(file)).sort()) {

@@ -10,11 +10,18 @@ import type { PlacementResult } from '../placement/types.ts';
 import { sortFindings } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
 import { ruleSet } from './placement-rules.ts';
+import { tradeOffRows } from './trade-off.ts';
 import { pct, round2 } from '../util/round.ts';
+import type { MonitoringSamples } from '../domain/samples.ts';
+import { demandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
 import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from '../domain/plan.ts';
 
 export interface PlanInputs extends ProjectData {
   onProgress?: (message: string) => void;
+  /** Samples of a later window to replay the plan on as well (`plan --replay`). */
+  backtest?: MonitoringSamples;
+  /** Set for the variants of the trade-off table, which have none of their own. */
+  withoutTradeOff?: boolean;
 }
 
 export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
@@ -24,9 +31,18 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
   const sizeAll = (targetGhz: number | undefined) =>
     servers.map((s) => sizeServer(s, inp.usage.get(s.name) ?? null, settings, targetGhz));
 
+  const series =
+    settings.placement.demand === 'series' && inp.samples
+      ? demandSeries(
+          servers.map((s) => ({ name: s.vmName, source: { server: s.name, ghzPerCpuPct: ghzPerCpuPct(s) } })),
+          inp.samples,
+          settings.placement.series,
+        )
+      : undefined;
   const choice = await chooseHosts({
     settings,
     sizeAll,
+    ...(series ? { series } : {}),
     sourceGhz: servers.map((s) => s.cpuGhz),
     catalog: inp.catalog,
     rules: ruleSet(servers, settings),
@@ -39,7 +55,7 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
   const candidates = vms.filter((v) => v.status !== 'excluded');
   const k = settings.cluster.redundancy;
 
-  return {
+  const plan: Plan = {
     formatVersion: PLAN_FORMAT_VERSION,
     project: settings.project,
     title: settings.title ?? `Consolidation plan: ${settings.project}`,
@@ -68,6 +84,29 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
     // The plan's hosts are the one count every report prints (terminal, plan.md, workbook).
     placement: { ...placementSummary(choice.result, settings), hostsUsed: hosts.length },
     findings: sortFindings(inp.findings ?? []),
+  };
+  if (!inp.samples) return plan;
+  const replayed = withReplay(plan, inp.samples, inp.backtest);
+  if (!settings.replay.tradeOff || inp.withoutTradeOff || plan.hosts.length === 0) return replayed;
+  const rows = await tradeOffRows(replayed, (variant, catalog) =>
+    assemblePlan({ ...inp, settings: variant, catalog, withoutTradeOff: true, onProgress: undefined }),
+  );
+  return { ...replayed, replay: { ...replayed.replay!, tradeOff: { hostModel: plan.hostModel.name, rows } } };
+}
+
+/**
+ * Replays the planning window on the plan (and a backtest window when given) and adds the
+ * overload findings (method §14).
+ */
+function withReplay(plan: Plan, planning: MonitoringSamples, backtest?: MonitoringSamples): Plan {
+  const maxOverloadPct = plan.settings.replay.maxOverloadPct;
+  const windows = [replayWindow(plan, planning, 'planning')];
+  if (backtest) windows.push(replayWindow(plan, backtest, 'backtest'));
+  const findings = windows.flatMap((w) => replayFindings(w, maxOverloadPct));
+  return {
+    ...plan,
+    findings: sortFindings([...(plan.findings ?? []), ...findings]),
+    replay: { maxOverloadPct, windows },
   };
 }
 

@@ -19,6 +19,8 @@ import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult } from '../placement/types.ts';
 import { hostCapacity, placementResources, toPlacementModel, type HostCapacity } from '../sizing/host-capacity.ts';
 import type { FailoverScenario, Partitions } from '../domain/plan.ts';
+import type { DemandSeries } from '../replay/index.ts';
+import { withSeries } from './series-problem.ts';
 import { Deadline } from '../placement/deadline.ts';
 import type { RuleSet } from './placement-rules.ts';
 
@@ -45,6 +47,8 @@ interface ChooseInput {
   /** Placement rules and host groups (plan/placement-rules.ts). */
   rules: RuleSet;
   onProgress?: (message: string) => void;
+  /** Demand series of the VMs (placement.demand: series, method §14.4). */
+  series?: DemandSeries;
 }
 
 const MAX_GROWTH_STEPS = 24;
@@ -112,7 +116,7 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
     let spec: DerivedHost | null = derived.host;
     for (let step = 0; spec && step < MAX_GROWTH_STEPS; step++) {
       inp.onProgress?.(`placing ${candidates.length} VMs on ${n} × (${describe(spec)})`);
-      const attempt = await placeOn(spec, sized, settings, n, deadline, inp.rules);
+      const attempt = await placeOn(spec, sized, settings, n, deadline, inp.rules, inp.series);
       if (holds(attempt)) return attempt;
       last ??= attempt;
       // Out of time: the first attempt (the smallest spec on the fewest hosts) is the answer.
@@ -209,7 +213,7 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[], deadlin
     }
     const sized = unscaled ?? inp.sizeAll(model.cpuGhz);
     inp.onProgress?.(`catalog: trying ${model.name}`);
-    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined, deadline, inp.rules);
+    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined, deadline, inp.rules, inp.series);
     const ok = holds(attempt);
     const outcome = ok
       ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.cost}`
@@ -243,12 +247,14 @@ async function placeOn(
   hostCount: number | undefined,
   deadline: Deadline,
   rules: RuleSet,
+  series: DemandSeries | undefined,
 ): Promise<HostChoice> {
   const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
   const capacity = hostCapacity(model, settings, partitions.totalMb);
   // Host groups choose their own host count (dedicated hosts) unless the project fixes it.
   const count = rules.hostGroups.length > 0 && settings.cluster.hostCount === null ? undefined : hostCount;
-  const problem = buildProblem(model, sized, settings, partitions.totalMb, count, rules);
+  const allocation = buildProblem(model, sized, settings, partitions.totalMb, count, rules);
+  const problem = series ? withSeries(allocation, model, settings, series) : allocation;
   const result = await solvePlacement(problem, { deadline });
   const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result) : [];
   const prefix = settings.cluster.hostNamePrefix;

@@ -2,17 +2,20 @@
 // writes what these return (src/io/write-atomic.ts).
 import { serialisePlan, type Plan } from '../domain/plan.ts';
 import { planCharts } from './charts/plan-charts.ts';
+import { replayCharts } from './charts/replay-chart.ts';
 import { markdownText, type MarkdownReport } from './markdown.ts';
 import { buildWorkbook } from './workbook.ts';
 
 export { buildWorkbook } from './workbook.ts';
 export { renderTerminalSummary } from './terminal.ts';
+export { renderReplayMarkdown, replayStatusLine } from './replay-report.ts';
 export type { MarkdownReport } from './markdown.ts';
 
 /** plan.md and the chart images to write beside it (names relative to plan.md). */
 export function renderMarkdown(plan: Plan): MarkdownReport {
   const charts = planCharts(plan);
-  return { markdown: markdownText(plan, charts), images: charts.map((c) => ({ name: c.name, data: c.png })) };
+  const images = [...charts, ...replayCharts(plan)].map((c) => ({ name: c.name, data: c.png }));
+  return { markdown: markdownText(plan, charts), images };
 }
 
 export type ReportFormat = 'xlsx' | 'md' | 'json';

@@ -17,6 +17,7 @@ import {
 } from './markdown-sections.ts';
 import { executiveSummary } from './executive.ts';
 import { messagesFor, type Messages } from './messages/index.ts';
+import { replaySection } from './replay-markdown.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
 
 interface RenderedImage {
@@ -41,6 +42,7 @@ export function markdownText(plan: Plan, images: { name: string; alt: string }[]
     placementSection(plan, t),
     failoverSection(plan, t),
     ...[rulesSection(plan)].filter((x) => x !== null),
+    ...[replaySection(plan)].filter((x) => x !== ''),
     partitionsSection(plan, t),
     exclusionsSection(plan, t),
     dataQualitySection(plan, t),

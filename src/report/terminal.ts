@@ -7,6 +7,7 @@ import { plainText } from '../escape/plain-text.ts';
 import { num, pct, qty, ratio } from './format.ts';
 import { groupOf, headline, notPlaced } from './summary.ts';
 import { en } from './messages/en.ts';
+import { replayLines } from './replay-terminal.ts';
 
 function safe(text: string | null): string {
   return plainText(text ?? '—');
@@ -77,6 +78,7 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
             `without a host`,
         ),
   );
+  out.push(...replayLines(plan, c));
   const excluded = notPlaced(plan);
   if (excluded.length) {
     const ex = table(['VM', 'Status', 'Group', 'Reason'], c, 'llll');

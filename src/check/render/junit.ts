@@ -21,7 +21,9 @@ export function renderJunit(r: CheckReport): string {
       name: 'hosts',
       cases: r.hosts.map((h) => ({
         name: plainText(h.name),
-        failures: r.violations.filter((v) => v.kind === 'host-capacity' && v.host === h.name),
+        failures: r.violations.filter(
+          (v) => (v.kind === 'host-capacity' || v.kind === 'replay-overload') && v.host === h.name,
+        ),
         out: h.resources.map((x) => `${x.resource}: load / available ${headroomText(x)}`),
       })),
     },

@@ -7,6 +7,7 @@ import { planCommand } from './plan.ts';
 import { ingestCommand } from './ingest.ts';
 import { provisionCommand } from './provision.ts';
 import { reportCommand } from './report.ts';
+import { replayCommand } from './replay.ts';
 import { schemaCommand } from './schema.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: each command module declares its own argument type
@@ -15,6 +16,7 @@ export const commands: CommandModule<any, any>[] = [
   ingestCommand,
   placeCommand,
   checkCommand,
+  replayCommand,
   provisionCommand,
   reportCommand,
   schemaCommand,

@@ -10,6 +10,13 @@ export const planCommand: CommandModule<object, PlanArgs> = {
     y
       .positional('project', { type: 'string', demandOption: true, describe: 'Project folder or capplan.yaml' })
       .option('out', { type: 'string', describe: 'Output folder (default reports/<project>/)' })
+      .option('replay', {
+        type: 'string',
+        array: true,
+        describe:
+          'Also replay the plan on these monitoring files or folders (a backtest window, e.g. the next month); ' +
+          'exit 1 when it is overloaded',
+      })
       .option('emit-proposal', {
         type: 'string',
         describe:

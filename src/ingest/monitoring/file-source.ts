@@ -24,11 +24,12 @@ export class FileMonitoringSource implements MonitoringSource {
   }
 
   async statistics(request: StatisticsRequest): Promise<MonitoringAnswer> {
-    const { servers, findings } = await readMonitoring(this.files, {
+    const { servers, findings, samples, samplesOfFiles } = await readMonitoring(this.files, {
       ...this.options,
       percentiles: request.percentiles,
+      ...(request.keepSamples ? { keepSamples: true } : {}),
     });
-    return { servers, findings };
+    return { servers, findings, ...(samples && samplesOfFiles ? { samples, samplesOfFiles } : {}) };
   }
 
   async series(request: SeriesRequest): Promise<ServerSeries[]> {

@@ -8,6 +8,8 @@ import { isoUtc } from '../timestamps.ts';
 import { percentileSet } from './percentile.ts';
 import { RowIssues } from './row-issues.ts';
 import { SampleStore } from './sample-store.ts';
+import { storeSamples } from './store-samples.ts';
+import type { MonitoringSamples } from '../../domain/samples.ts';
 import { summariseNames, type SummaryOptions } from './summarise.ts';
 import { fastPathFits, readLongCsvGeneral } from './long-csv.ts';
 import { readLongCsvSplit, splitSettings } from './long-csv-split.ts';
@@ -27,6 +29,8 @@ export interface MonitoringOptions extends ReadOptions {
   profile?: string;
   /** Force a format instead of detecting it from the first line. */
   format?: MonitoringFormat;
+  /** Keep the samples and return them (the replay, method §14). */
+  keepSamples?: boolean;
   /** Called with bytes read of the long CSV (for a progress display). */
   progress?: (file: string, bytesRead: number) => void;
 }
@@ -47,11 +51,16 @@ export interface MonitoringResult {
   servers: ServerUsage[];
   findings: Finding[];
   files?: MonitoringFileReport[];
+  /** The samples themselves, when asked to keep them. */
+  samples?: MonitoringSamples;
+  /** The kept samples of some of the files only (e.g. a newer window). */
+  samplesOfFiles?: (files: string[]) => MonitoringSamples;
 }
 
 export async function readMonitoring(files: string[], opts: MonitoringOptions): Promise<MonitoringResult> {
   const percentiles = percentileSet(opts.percentiles);
   const stores: SampleStore[] = [];
+  const storeFile: string[] = [];
   const findings: Finding[] = [];
   const reports: MonitoringFileReport[] = [];
   // Started only when a big long CSV is read with a core idle, then also used to summarise (helper-thread.ts).
@@ -70,14 +79,29 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
       };
       const fileStores = await readOneFile(format, ctx, opts, helper);
       stores.push(...fileStores);
+      for (const _ of fileStores) storeFile.push(file);
       findings.push(...ctx.issues.findings(), ...ctx.findings);
       reports.push(fileReport(file, format, fileStores, ctx.notes));
     }
-    const summary = { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) };
+    const summary = {
+      percentiles,
+      ...(opts.profile ? { profile: opts.profile } : {}),
+      ...(opts.keepSamples ? { keepSamples: true } : {}),
+    };
     const result = helper?.used
       ? await summariseInTwoThreads(stores, findings, summary, helper)
       : summariseStores(stores, findings, summary);
-    return { ...result, files: reports };
+    const samples = opts.keepSamples
+      ? {
+          samples: storeSamples(stores, result.servers),
+          samplesOfFiles: (only: string[]) =>
+            storeSamples(
+              stores.filter((_, i) => only.includes(storeFile[i]!)),
+              result.servers,
+            ),
+        }
+      : {};
+    return { ...result, files: reports, ...samples };
   } finally {
     await helper?.close();
   }

@@ -11,9 +11,11 @@ export interface SummaryOptions {
   percentiles: number[];
   /** Statistic of the hour-of-week profile (`avg`, `max`, `pNN`); none when absent. */
   profile?: string;
+  /** Keep the samples in the stores (for the replay, method §14) instead of releasing them. */
+  keepSamples?: boolean;
 }
 
-/** Summarises servers `names` of `stores`, each from its parts in store order; drops them from the stores. */
+/** Summarises servers `names` of `stores`, each from its parts in store order; drops them unless kept. */
 export function summariseNames(stores: SampleStore[], names: string[], opts: SummaryOptions): ServerUsage[] {
   const servers: ServerUsage[] = [];
   for (const name of names) {
@@ -23,7 +25,7 @@ export function summariseNames(stores: SampleStore[], names: string[], opts: Sum
     });
     if (parts.length === 0) continue;
     servers.push(summariseServer(parts, opts));
-    for (const s of stores) s.servers.delete(name);
+    if (!opts.keepSamples) for (const s of stores) s.servers.delete(name);
   }
   return servers;
 }

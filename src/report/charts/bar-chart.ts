@@ -41,7 +41,13 @@ export function niceMax(x: number): number {
   return ([1, 2, 2.5, 5, 10].find((m) => m * p >= x - TOLERANCE) ?? 10) * p;
 }
 
-function text(parent: XMLBuilder, x: number, y: number, value: string, attrs: Record<string, string> = {}): void {
+export function text(
+  parent: XMLBuilder,
+  x: number,
+  y: number,
+  value: string,
+  attrs: Record<string, string> = {},
+): void {
   parent
     .ele('text', { x: f(x), y: f(y), 'font-family': FONT_FAMILY, 'font-size': '12', fill: '#333333', ...attrs })
     .txt(value)

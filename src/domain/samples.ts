@@ -1,0 +1,26 @@
+// The monitoring samples themselves (not their summaries), as the ingest's sample store keeps
+// them: what the replay puts back on a plan (method §14.1). A plain interface on the ground
+// floor so the replay reads the store without depending on the ingest layer.
+
+/**
+ * Rows of one server, visited block by block in stored order (several parts — one per file —
+ * in file order). A row is `rowWords` words at `base + i·rowWords`: word 0 the epoch seconds
+ * (in `times`), words 1… the metrics of METRIC_NAMES in that order (in `values`, NaN = not
+ * measured).
+ */
+export type SampleBlockVisitor = (
+  times: Uint32Array,
+  values: Float32Array,
+  base: number,
+  rows: number,
+  rowWords: number,
+) => void;
+
+export interface MonitoringSamples {
+  /** Visits the rows of `server`; false when the window holds none. */
+  visit(server: string, fn: SampleBlockVisitor): boolean;
+  /** First and last sample time of `server`, epoch seconds (undefined: no sample). */
+  span(server: string): { firstSec: number; lastSec: number } | undefined;
+  /** Median sampling interval of `server`, seconds (undefined: fewer than two samples). */
+  intervalSeconds(server: string): number | undefined;
+}

@@ -1,0 +1,121 @@
+// Load over time of one host in normal operation, from the replay (docs/replay.md;
+// method §14.2): CPU, memory and network as % of the host's physical capacity, one point per
+// bucket (the highest interval in it), with the CPU ceiling and 100 % drawn. SVG built with
+// xmlbuilder2 like the bar charts, so host names are escaped by the XML writer.
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { Plan } from '../../domain/plan.ts';
+import type { HostReplay, ReplayWindow } from '../../domain/plan-replay.ts';
+import { serializeXml } from '../../escape/xml.ts';
+import { niceMax, text } from './bar-chart.ts';
+import { svgToPng } from './render-png.ts';
+import type { ChartImage } from './plan-charts.ts';
+
+const W = 800;
+const H = 360;
+const PLOT = { left: 70, right: 20, top: 50, bottom: 80 };
+const LINES = [
+  { key: 'cpuPct', name: 'CPU % of GHz', color: '#1f4e79' },
+  { key: 'memoryPct', name: 'Memory % of usable', color: '#c55a11' },
+  { key: 'networkPct', name: 'Network % of NIC line rate', color: '#548235' },
+] as const;
+const f = (x: number) => x.toFixed(2);
+
+/** File name of the chart of host `hostIndex` in window `windowIndex` (no client text in it). */
+export function replayChartName(windowIndex: number, hostIndex: number): string {
+  return `chart-replay-${windowIndex + 1}-${hostIndex + 1}.png`;
+}
+
+/** One chart per host and window of the plan's replay; none without a replay. */
+export function replayCharts(plan: Plan): ChartImage[] {
+  const out: ChartImage[] = [];
+  (plan.replay?.windows ?? []).forEach((w, wi) => {
+    const normal = w.scenarios.find((s) => s.name === 'normal');
+    normal?.hosts.forEach((h, hi) => {
+      if (!h.timeline) return;
+      const svg = replayChartSvg(h, w, plan.settings.cluster.cpuCeilingPct);
+      out.push({ name: replayChartName(wi, hi), alt: `${h.name}: load over time (${w.role})`, png: svgToPng(svg) });
+    });
+  });
+  return out;
+}
+
+function replayChartSvg(h: HostReplay, w: ReplayWindow, ceilingPct: number): string {
+  const t = h.timeline!;
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('svg', {
+    xmlns: 'http://www.w3.org/2000/svg',
+    width: String(W),
+    height: String(H),
+    viewBox: `0 0 ${W} ${H}`,
+  });
+  root.ele('rect', { x: '0', y: '0', width: String(W), height: String(H), fill: '#ffffff' }).up();
+  const span = `${(w.from ?? '').slice(0, 10)} – ${(w.to ?? '').slice(0, 10)}`;
+  const title = `${h.name}: measured load, ${w.role} window ${span}`;
+  text(root, W / 2, 28, title, { 'text-anchor': 'middle', 'font-size': '16', 'font-weight': 'bold' });
+  const all = LINES.flatMap((l) => t[l.key].filter((v): v is number => v !== null));
+  const yMax = niceMax(Math.max(100, ceilingPct, ...all));
+  const pw = W - PLOT.left - PLOT.right;
+  const ph = H - PLOT.top - PLOT.bottom;
+  const n = Math.max(1, t.cpuPct.length);
+  const x = (i: number) => PLOT.left + (n === 1 ? pw / 2 : (i * pw) / (n - 1));
+  const y = (v: number) => PLOT.top + ph - (Math.min(v, yMax) / yMax) * ph;
+  for (let i = 0; i <= 5; i++) {
+    const v = (yMax * i) / 5;
+    hline(root, y(v), '#dddddd', 1);
+    text(root, PLOT.left - 8, y(v) + 4, String(Math.round(v)), { 'text-anchor': 'end', 'font-size': '11' });
+  }
+  text(root, 18, PLOT.top + ph / 2, '% of capacity', {
+    'text-anchor': 'middle',
+    transform: `rotate(-90 18 ${f(PLOT.top + ph / 2)})`,
+  });
+  hline(root, y(100), '#c00000', 2, '6 4');
+  text(root, PLOT.left + 4, y(100) - 5, '100 %', { fill: '#c00000', 'font-size': '11' });
+  if (ceilingPct < 100) {
+    hline(root, y(ceilingPct), '#ed7d31', 1.5, '3 3');
+    text(root, W - PLOT.right - 4, y(ceilingPct) - 5, `CPU ceiling ${ceilingPct} %`, {
+      fill: '#ed7d31',
+      'font-size': '11',
+      'text-anchor': 'end',
+    });
+  }
+  for (const l of LINES) {
+    const points = t[l.key].flatMap((v, i) => (v === null ? [] : [`${f(x(i))},${f(y(v))}`]));
+    if (points.length === 0) continue;
+    root.ele('polyline', { points: points.join(' '), fill: 'none', stroke: l.color, 'stroke-width': '1.5' }).up();
+  }
+  hline(root, y(0), '#333333', 1);
+  const hours = t.bucketSeconds / 3600;
+  text(
+    root,
+    W / 2,
+    H - PLOT.bottom + 20,
+    `${n} points, each the highest ${fmtHours(hours)} of ${w.intervalSeconds / 60}-minute intervals`,
+    {
+      'text-anchor': 'middle',
+      'font-size': '11',
+    },
+  );
+  let lx = PLOT.left;
+  for (const l of LINES) {
+    root.ele('rect', { x: f(lx), y: f(H - 40), width: '12', height: '12', fill: l.color }).up();
+    text(root, lx + 18, H - 30, l.name);
+    lx += 40 + l.name.length * 7;
+  }
+  return serializeXml(root, { prettyPrint: false });
+}
+
+function hline(root: XMLBuilder, yv: number, color: string, width: number, dash?: string): void {
+  root
+    .ele('line', {
+      x1: f(PLOT.left),
+      x2: f(W - PLOT.right),
+      y1: f(yv),
+      y2: f(yv),
+      stroke: color,
+      'stroke-width': String(width),
+      ...(dash ? { 'stroke-dasharray': dash } : {}),
+    })
+    .up();
+}
+
+const fmtHours = (h: number) => (h >= 1 ? `${Number.isInteger(h) ? h : h.toFixed(1)} h` : `${Math.round(h * 60)} min`);

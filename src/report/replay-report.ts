@@ -1,0 +1,28 @@
+// replay.md and the status line of `capplan replay` (method §14.3), from replay.json and its plan.
+import { Chalk } from 'chalk';
+import type { Plan } from '../domain/plan.ts';
+import type { ReplayFile } from '../domain/plan-replay.ts';
+import { formatFinding } from '../domain/finding.ts';
+import { md } from './format.ts';
+import { windowPart } from './replay-markdown.ts';
+import { windowLine } from './replay-terminal.ts';
+
+export function renderReplayMarkdown(plan: Plan, file: ReplayFile): string {
+  const parts = [
+    `# Backtest of ${md(plan.title)}`,
+    '',
+    `Plan: ${md(file.plan.file)} (sha256 ${file.plan.sha256.slice(0, 12)}), ${plan.hosts.length} hosts, ` +
+      `${plan.totals.placed} VMs placed  `,
+    `Window: ${file.inputs.length} file(s): ${file.inputs.map((i) => md(i.file)).join(', ') || '—'}  `,
+    `Allowed overload: ${file.maxOverloadPct} % of the intervals (replay.maxOverloadPct).`,
+  ];
+  for (const w of file.windows) parts.push('', ...windowPart(w, plan));
+  const shown = file.findings.filter((f) => f.severity !== 'info' || f.code.startsWith('replay'));
+  if (shown.length) parts.push('', '## Findings', '', ...shown.map((f) => `- ${md(formatFinding(f))}`));
+  return `${parts.join('\n')}\n`;
+}
+
+export function replayStatusLine(file: ReplayFile, opts: { color: boolean }): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  return file.windows.map((w) => windowLine(w, file.maxOverloadPct, c)).join('\n');
+}
