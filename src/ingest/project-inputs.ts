@@ -39,7 +39,11 @@ export async function readProjectInputs(
       sha256: await sha256(f),
     })),
   );
-  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings, ...(samples ? { samples } : {}) }, names };
+  return {
+    project,
+    inputs: { settings, servers, usage, catalog, inputFiles, findings, ...(samples ? { samples } : {}) },
+    names,
+  };
 }
 
 /**

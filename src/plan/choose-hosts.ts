@@ -213,7 +213,15 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[], deadlin
     }
     const sized = unscaled ?? inp.sizeAll(model.cpuGhz);
     inp.onProgress?.(`catalog: trying ${model.name}`);
-    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined, deadline, inp.rules, inp.series);
+    const attempt = await placeOn(
+      { ...model, derivation: [] },
+      sized,
+      settings,
+      undefined,
+      deadline,
+      inp.rules,
+      inp.series,
+    );
     const ok = holds(attempt);
     const outcome = ok
       ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.cost}`

@@ -5,6 +5,7 @@ import type { Plan } from '../domain/plan.ts';
 import type { ResourceReplay } from '../domain/plan-replay.ts';
 import { FMT, writeTable, type CellValue, type SheetColumn } from './workbook-style.ts';
 import { tradeOffTable } from './replay-trade-off.ts';
+import { messagesFor } from './messages/index.ts';
 
 export const REPLAY_SHEET = 'Replay';
 
@@ -72,6 +73,7 @@ export function replaySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   }
   const first = writeTable(
     ws,
+    messagesFor(plan),
     'Replay of the measured demand',
     [
       { header: 'Window', width: 10 },
