@@ -39,7 +39,7 @@ export function writeBusyEstate(
     [
       'project: busy-estate',
       'inputs: { inventory: inventory.csv, monitoring: monitoring.csv }',
-      `hypervisor: { name: RHEV-H 2.2, maxVcpuPerVm: 16, reserveMb: 512${cpus} }`,
+      `hypervisor: { profile: rhev-2.2, name: RHEV-H 2.2, maxVcpuPerVm: 16, reserveMb: 512${cpus} }`,
       'cluster:',
       '  mode: derive',
       '  hostCount: null',
