@@ -2,6 +2,7 @@
 // `capplan check` can verify later (`capplan plan --emit-proposal`). It records the hosts,
 // the placement, the settings the VMs were sized with and each VM's figures as the
 // baseline for drift. Deterministic: VMs by name, settings in schema order.
+import { InputError } from '../domain/errors.ts';
 import path from 'node:path';
 import { Document, YAMLMap } from 'yaml';
 import type { Plan, PlanVm } from '../domain/plan.ts';
@@ -25,10 +26,7 @@ export function proposalFromPlan(plan: Plan, opts: ProposalFromPlanOptions): str
     formatVersion: PROPOSAL_FORMAT_VERSION,
     project: plan.project,
     title: plan.title,
-    inputs: {
-      inventory: rebase(inputs.inventory),
-      monitoring: Array.isArray(inputs.monitoring) ? inputs.monitoring.map(rebase) : rebase(inputs.monitoring),
-    },
+    inputs: proposalInputs(inputs, rebase),
     hosts: {
       model: {
         name: m.name,
@@ -81,3 +79,16 @@ function proposalVm(vm: PlanVm): ProposalInput['vms'] extends (infer T)[] | unde
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** A proposal is checked against fresh monitoring of the same inventory: it needs both. */
+function proposalInputs(inputs: Plan['settings']['inputs'], rebase: (p: string) => string): ProposalInput['inputs'] {
+  const { inventory, monitoring } = inputs;
+  if (!inventory || !monitoring)
+    throw new InputError('a proposal for `capplan check` needs a plan made from an inventory and monitoring', {
+      file: 'capplan.yaml',
+    });
+  return {
+    inventory: rebase(inventory),
+    monitoring: Array.isArray(monitoring) ? monitoring.map(rebase) : rebase(monitoring),
+  };
+}

@@ -8,6 +8,7 @@ import { findingSchema } from './finding.ts';
 import { parseText, readStructuredText, validateValue } from './load-file.ts';
 import { projectSchema } from './project.ts';
 import { HA_PRIORITIES, serverFieldsSchema, serverUsageSchema } from './server.ts';
+import { sizingBasisSchema, sourceHostSchema } from './server-origin.ts';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -24,6 +25,8 @@ const REASON_CODES = [
   'special-hardware',
   'guest-32bit-memory',
   'exceeds-host-capacity',
+  'not-a-workload',
+  'powered-off',
   'unknown-error',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -69,6 +72,7 @@ const planVmSchema = z.object({
     memory: resourceSizingSchema.optional(),
     disk: resourceSizingSchema.optional(),
     network: resourceSizingSchema.optional(),
+    basis: sizingBasisSchema.optional().describe('What the figures were sized from (method §3.6); absent: monitoring.'),
   }),
   host: z.string().nullable(),
   status: z.enum(VM_STATUSES),
@@ -191,6 +195,10 @@ export const planSchema = z.object({
   hostModel: planHostModelSchema,
   servers: z.array(planServerSchema),
   vms: z.array(planVmSchema),
+  sourceHosts: z
+    .array(sourceHostSchema)
+    .optional()
+    .describe('Hosts of the source estate (RVTools vHost): the machines the plan replaces.'),
   hosts: z.array(planHostSchema),
   totals: z.object({
     vcpu: z.number(),

@@ -3,6 +3,8 @@
 // carries. Strict objects: a typo is an error with its path, never a silently ignored setting.
 import { z } from 'zod';
 
+export { allocationSchema } from './allocation-settings.ts';
+
 const statistic = z
   .string()
   .regex(/^(avg|max|p(100|[1-9]?[0-9](\.[0-9]+)?))$/, 'expected avg, max or pNN (e.g. p95)')

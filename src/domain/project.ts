@@ -9,6 +9,7 @@ import { InputError } from './errors.ts';
 import type { Finding } from './finding.ts';
 import { loadStructuredFile } from './load-file.ts';
 import {
+  allocationSchema,
   clusterSchema,
   hypervisorSchema,
   partitionsSchema,
@@ -18,6 +19,7 @@ import {
   sizingSchema,
 } from './project-settings.ts';
 import type { InventoryServer, ServerUsage } from './server.ts';
+import type { SourceHost } from './server-origin.ts';
 
 export const projectSchema = z.strictObject({
   project: z
@@ -30,16 +32,22 @@ export const projectSchema = z.strictObject({
   inputs: z.strictObject({
     inventory: z
       .string()
-      .describe('Inventory: capplan CSV, RVTools xlsx or RVTools CSV export folder, relative to this file.'),
+      .optional()
+      .describe(
+        'Inventory: capplan CSV, RVTools xlsx or RVTools CSV export folder, relative to this file. Optional when ' +
+          'the monitoring carries its own inventory (Bitbrains traces, nmon).',
+      ),
     monitoring: z
       .union([z.string(), z.array(z.string())])
+      .optional()
       .describe(
         'Monitoring file(s) in any format capplan ingest detects (long/wide CSV, perfmon, sadf, nmon, traces), ' +
-          'relative to this file.',
+          'relative to this file. Optional: without it VMs are sized from allocation (method §3.6).',
       ),
     catalog: z.string().optional().describe('Host catalog YAML (cluster.mode = catalog).'),
   }),
   sizing: sizingSchema,
+  allocation: allocationSchema,
   hypervisor: hypervisorSchema,
   cluster: clusterSchema,
   partitions: partitionsSchema,
@@ -69,14 +77,18 @@ export interface ProjectData {
   inputFiles: { file: string; sha256: string }[];
   /** Data problems found while reading (not errors): carried into the plan and reports. */
   findings?: Finding[];
+  /** The project names no monitoring: servers are sized from allocation (method §3.6). */
+  noMonitoring?: boolean;
+  /** Hosts of the source estate (RVTools vHost), the machines the plan replaces. */
+  sourceHosts?: SourceHost[];
 }
 
 export interface LoadedProject {
   file: string;
   dir: string;
   settings: ProjectSettings;
-  /** Absolute paths of the inputs. */
-  inventoryFile: string;
+  /** Absolute paths of the inputs (no inventory: the monitoring carries it). */
+  inventoryFile: string | null;
   monitoringFiles: string[];
   catalogFile: string | null;
 }
@@ -86,9 +98,10 @@ export async function loadProject(projectPath: string): Promise<LoadedProject> {
   const file = await projectFile(projectPath);
   const settings = await loadStructuredFile(file, projectSchema, 'yaml');
   const dir = path.dirname(file);
-  const monitoring = Array.isArray(settings.inputs.monitoring)
-    ? settings.inputs.monitoring
-    : [settings.inputs.monitoring];
+  const given = settings.inputs.monitoring ?? [];
+  const monitoring = Array.isArray(given) ? given : [given];
+  if (!settings.inputs.inventory && monitoring.length === 0)
+    throw new InputError('inputs names neither an inventory nor monitoring', { file });
   if (settings.cluster.mode === 'catalog' && !settings.inputs.catalog) {
     throw new InputError('cluster.mode is catalog but inputs.catalog names no catalog file', { file });
   }
@@ -96,7 +109,7 @@ export async function loadProject(projectPath: string): Promise<LoadedProject> {
     file,
     dir,
     settings,
-    inventoryFile: path.resolve(dir, settings.inputs.inventory),
+    inventoryFile: settings.inputs.inventory ? path.resolve(dir, settings.inputs.inventory) : null,
     monitoringFiles: monitoring.map((m) => path.resolve(dir, m)),
     catalogFile: settings.inputs.catalog ? path.resolve(dir, settings.inputs.catalog) : null,
   };

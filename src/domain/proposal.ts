@@ -8,6 +8,7 @@ import {
   clusterSchema,
   hypervisorSchema,
   partitionsSchema,
+  allocationSchema,
   placementSchema,
   provisionSchema,
   qualitySchema,
@@ -132,6 +133,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
     partitions: p.partitions,
     quality: p.quality,
     placement: placementSchema.parse({}),
+    allocation: allocationSchema.parse({}),
     // Provisioning does not bear on whether a proposal holds: its defaults.
     provision: provisionSchema.parse({}),
   };

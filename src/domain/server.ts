@@ -2,6 +2,7 @@
 // Zod schemas, because plan.json embeds both (src/domain/plan.ts); the engine works on the
 // plain types derived from them. Units are in the names.
 import { z } from 'zod';
+import { serverOriginSchema } from './server-origin.ts';
 
 export const HA_PRIORITIES = ['high', 'medium', 'low'] as const;
 export type HaPriority = (typeof HA_PRIORITIES)[number];
@@ -34,6 +35,7 @@ export const serverFieldsSchema = z.object({
   application: z.string().nullable(),
   specialHardware: z.array(z.enum(SPECIAL_HARDWARE)),
   haPriority: z.enum(HA_PRIORITIES),
+  origin: serverOriginSchema.optional(),
 });
 
 /** One physical server as inventoried, with the row it came from (for messages). */

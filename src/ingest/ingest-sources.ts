@@ -8,14 +8,14 @@ import type { DataQuality, InventoryServer, ServerUsage } from '../domain/server
 import { sortFindings, type Finding } from '../domain/finding.ts';
 import { assessQuality } from '../quality/assess-quality.ts';
 import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
-import { slugify } from './cells.ts';
 import { inventoryColumns, readInventoryCsv } from './inventory-csv.ts';
 import { readHead } from './monitoring/formats/detect.ts';
 import { readMonitoring, byCodePoint } from './monitoring/read-monitoring.ts';
 import { MONITORING_FORMATS, type MonitoringFormat } from './monitoring/formats/context.ts';
 import { LONG_METRIC_COLUMNS } from './monitoring/long-csv.ts';
-import { isRvToolsCsvFolder, readRvToolsCsvFolder, readRvToolsXlsx } from './rvtools/tables.ts';
+import { isRvToolsCsvFile, isRvToolsCsvFolder, readRvToolsCsvFiles, readRvToolsXlsx } from './rvtools/tables.ts';
 import { rvToolsInventory } from './rvtools/rvtools.ts';
+import { bareServer } from './monitoring-inventory.ts';
 import type { ExtraColumns } from './output/servers-csv.ts';
 
 export type SourceFormat = MonitoringFormat | 'inventory' | 'rvtools' | 'rvtools-csv';
@@ -65,7 +65,7 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
     const format = opts.format ?? (await classify(input));
     if (format === 'rvtools' || format === 'rvtools-csv') {
       const tables =
-        format === 'rvtools' ? await readRvToolsXlsx(input) : await readRvToolsCsvFolder(input, opts.encoding);
+        format === 'rvtools' ? await readRvToolsXlsx(input) : await readRvToolsCsvFiles(input, opts.encoding);
       const r = rvToolsInventory(tables, { poweredOff: opts.poweredOff ?? 'include' });
       inventory.push(...r.servers);
       for (const e of r.extras)
@@ -178,27 +178,6 @@ function assess(
   return quality;
 }
 
-function bareServer(name: string): InventoryServer {
-  return {
-    name,
-    vmName: slugify(name),
-    os: null,
-    osBits: null,
-    sockets: null,
-    coresPerSocket: null,
-    cpuModel: null,
-    cpuGhz: null,
-    memoryMb: null,
-    diskGb: null,
-    nics: null,
-    nicGbps: null,
-    application: null,
-    specialHardware: [],
-    haPriority: 'medium',
-    source: { file: '(monitoring)', row: 0 },
-  };
-}
-
 function checkDuplicates(servers: InventoryServer[]): void {
   const seen = new Map<string, InventoryServer>();
   for (const s of servers) {
@@ -243,7 +222,7 @@ async function expandPaths(paths: string[]): Promise<string[]> {
 
 /** Inventory (RVTools, inventory CSV) or monitoring (format detected later) for one input. */
 async function classify(input: string): Promise<SourceFormat | undefined> {
-  if (await isRvToolsCsvFolder(input)) return 'rvtools-csv';
+  if ((await isRvToolsCsvFolder(input)) || (await isRvToolsCsvFile(input))) return 'rvtools-csv';
   if (/\.xlsx$/i.test(input)) return 'rvtools';
   if (/\.csv$/i.test(input)) {
     const text = await readHead(input);

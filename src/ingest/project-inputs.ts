@@ -1,34 +1,53 @@
 // Everything a project names, read and validated: the inputs of assemblePlan. Shared by
 // `plan`, `place` (given a project) and `check`.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import { assessAll } from '../quality/assess-quality.ts';
 import type { Finding } from '../domain/finding.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { readInventory } from './read-inventory.ts';
+import { mergeInventory } from './monitoring-inventory.ts';
+import type { SourceHost } from '../domain/server-origin.ts';
 import { readMonitoring } from './monitoring/read-monitoring.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
 export async function readProjectInputs(projectPath: string): Promise<{ project: LoadedProject; inputs: ProjectData }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
-  const { servers, usage, findings } = await readServerData(project.inventoryFile, project.monitoringFiles, settings);
+  const { servers, usage, findings, sourceHosts } = await readServerData(
+    project.inventoryFile,
+    project.monitoringFiles,
+    settings,
+  );
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
     project.file,
-    project.inventoryFile,
+    ...(project.inventoryFile ? [project.inventoryFile] : []),
     ...project.monitoringFiles,
     ...(project.catalogFile ? [project.catalogFile] : []),
   ];
   const inputFiles = await Promise.all(
-    files.map(async (f) => ({
+    (await expandFolders(files)).map(async (f) => ({
       file: path.relative(project.dir, f).split(path.sep).join('/'),
       sha256: await sha256(f),
     })),
   );
-  return { project, inputs: { settings, servers, usage, catalog, inputFiles, findings } };
+  const noMonitoring = project.monitoringFiles.length === 0;
+  return {
+    project,
+    inputs: {
+      settings,
+      servers,
+      usage,
+      catalog,
+      inputFiles,
+      findings,
+      noMonitoring,
+      ...(sourceHosts.length ? { sourceHosts } : {}),
+    },
+  };
 }
 
 /**
@@ -38,15 +57,23 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
  * exactly as `ingest` does.
  */
 export async function readServerData(
-  inventoryFile: string,
+  inventoryFile: string | null,
   monitoringFiles: string[],
   settings: Pick<ProjectSettings, 'sizing' | 'quality'>,
-): Promise<{ servers: InventoryServer[]; usage: Map<string, ServerUsage>; findings: Finding[] }> {
-  const inventory = await readInventory(inventoryFile);
-  const servers = inventory.servers;
+): Promise<{
+  servers: InventoryServer[];
+  usage: Map<string, ServerUsage>;
+  findings: Finding[];
+  sourceHosts: SourceHost[];
+}> {
+  const inventory = inventoryFile ? await readInventory(inventoryFile) : null;
   const monitoring = await readMonitoring(monitoringFiles, {
     percentiles: requestedPercentiles(settings.sizing.statistic),
   });
+  // A monitoring source that carries inventory (Bitbrains, nmon) fills the inventory when none is
+  // given, and its blanks when one is (ingest/monitoring-inventory.ts).
+  const merged = mergeInventory(inventory?.servers ?? null, monitoring.inventory ?? []);
+  const servers = merged.servers;
   // A server without enough data is flagged (missing performance data), not silently sized.
   const verdict = assessAll(
     servers.map((s) => s.name),
@@ -56,7 +83,12 @@ export async function readServerData(
   const usage = new Map(
     monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
-  return { servers, usage, findings: [...inventory.findings, ...monitoring.findings, ...verdict.findings] };
+  return {
+    servers,
+    usage,
+    findings: [...(inventory?.findings ?? []), ...merged.findings, ...monitoring.findings, ...verdict.findings],
+    sourceHosts: inventory?.sourceHosts ?? [],
+  };
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */
@@ -64,6 +96,16 @@ function requestedPercentiles(statistic: Record<string, string>): number[] {
   const ps = new Set([50, 95, 99]);
   for (const s of Object.values(statistic)) if (s.startsWith('p')) ps.add(Number(s.slice(1)));
   return [...ps].sort((a, b) => a - b);
+}
+
+/** A folder input (RVTools CSV export, trace folder) is recorded as its files, in name order. */
+async function expandFolders(files: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    if ((await stat(f)).isDirectory()) out.push(...(await readdir(f)).sort().map((n) => path.join(f, n)));
+    else out.push(f);
+  }
+  return out;
 }
 
 async function sha256(file: string): Promise<string> {

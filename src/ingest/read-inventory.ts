@@ -1,26 +1,43 @@
 // One entry point for "the inventory", whatever the client sent: an inventory CSV (docs/inputs.md,
-// header synonyms or a column map), an RVTools workbook, or an RVTools CSV export folder.
+// header synonyms or a column map), an RVTools workbook, an RVTools CSV export folder, or a single
+// RVTools tab CSV (recognised by its header, whatever the file is called).
 import type { InventoryServer } from '../domain/server.ts';
 import type { Finding } from '../domain/finding.ts';
+import type { SourceHost } from '../domain/server-origin.ts';
 import { readInventoryCsv, type InventoryCsvOptions } from './inventory-csv.ts';
-import { isRvToolsCsvFolder, readRvToolsCsvFolder, readRvToolsXlsx } from './rvtools/tables.ts';
+import { isRvToolsCsvFile, isRvToolsCsvFolder, readRvToolsCsvFiles, readRvToolsXlsx } from './rvtools/tables.ts';
 import { rvToolsInventory, type RvToolsOptions } from './rvtools/rvtools.ts';
 
 export interface InventoryRead {
+  /** Every server to plan; for RVTools also its templates and agent VMs, which sizing excludes by role. */
   servers: InventoryServer[];
   findings: Finding[];
   format: 'inventory' | 'rvtools' | 'rvtools-csv';
+  /** Hosts of the source estate (RVTools vHost). */
+  sourceHosts: SourceHost[];
 }
 
 export async function readInventory(
   file: string,
   opts: InventoryCsvOptions & RvToolsOptions = {},
 ): Promise<InventoryRead> {
-  if (/\.xlsx$/i.test(file) || (await isRvToolsCsvFolder(file))) {
-    const csv = !/\.xlsx$/i.test(file);
-    const tables = csv ? await readRvToolsCsvFolder(file, opts.encoding) : await readRvToolsXlsx(file);
+  const xlsx = /\.xlsx$/i.test(file);
+  if (xlsx || (await isRvToolsCsvFolder(file)) || (await isRvToolsCsvFile(file, opts.encoding))) {
+    const tables = xlsx ? await readRvToolsXlsx(file) : await readRvToolsCsvFiles(file, opts.encoding);
     const r = rvToolsInventory(tables, opts);
-    return { servers: r.servers, findings: r.findings, format: csv ? 'rvtools-csv' : 'rvtools' };
+    const sourceHosts = r.hosts.map((h) => ({
+      name: h.name,
+      cpuModel: h.cpuModel,
+      cpuMhz: h.cpuMhz,
+      cores: h.sockets !== null && h.coresPerSocket !== null ? h.sockets * h.coresPerSocket : null,
+      memoryMb: h.memoryMb,
+    }));
+    return {
+      servers: [...r.servers, ...r.nonWorkloads],
+      findings: r.findings,
+      format: xlsx ? 'rvtools' : 'rvtools-csv',
+      sourceHosts,
+    };
   }
-  return { servers: await readInventoryCsv(file, opts), findings: [], format: 'inventory' };
+  return { servers: await readInventoryCsv(file, opts), findings: [], format: 'inventory', sourceHosts: [] };
 }

@@ -56,7 +56,9 @@ function summarySection(plan: Plan): string {
     `- **${h.servers}** servers assessed, **${h.candidates}** virtualisation candidates placed, **${h.notPlaced}** ` +
       `not placed`,
     `- **${h.hostsUsed}** hosts after consolidation (lower bound ${plan.placement.lowerBound}); consolidation ratio ` +
-      `**${ratio(h.ratio)}**; ${h.hostsSaved} machines saved`,
+      `**${ratio(h.ratio)}**; ${h.hostsSaved} machines saved${
+        plan.sourceHosts?.length ? ` (${h.machinesBefore} source hosts in vHost → ${h.hostsUsed})` : ''
+      }`,
     `- VMs need **${h.vcpu} vCPU**, **${h.memoryGb} GB** memory, **${h.diskGb} GB** disk`,
     `- Redundancy **${md(h.redundancy)}**: ${h.redundancySatisfied ? 'satisfied' : '**NOT satisfied**'}`,
     `- Data quality: ${md(dataQualityText(dataQuality(plan)))}`,
@@ -106,12 +108,19 @@ function summarySection(plan: Plan): string {
   );
 }
 
+/** Only a plan with VMs sized from allocation shows a Basis column (method §3.6). */
+function basisColumn(plan: Plan): boolean {
+  return plan.vms.some((v) => v.sizing.basis && v.sizing.basis.kind !== 'monitoring');
+}
+
 function sizingSection(plan: Plan): string {
+  const withBasis = basisColumn(plan);
   const vms = mdTable(
     [
       { header: 'VM' },
       { header: 'Source server' },
       { header: 'Status' },
+      ...(withBasis ? [{ header: 'Basis' }] : []),
       { header: 'vCPU', align: 'right' },
       { header: 'Memory GB', align: 'right' },
       { header: 'Disk GB', align: 'right' },
@@ -124,6 +133,7 @@ function sizingSection(plan: Plan): string {
       md(v.name),
       md(v.sourceServer),
       statusCell(v),
+      ...(withBasis ? [md(v.sizing.basis?.label ?? 'monitoring')] : []),
       String(v.vcpu),
       qty(v.memoryGb),
       qty(v.diskGb),
@@ -178,5 +188,5 @@ function sizingRows(v: PlanVm): string[][] {
 }
 
 function statusCell(v: PlanVm): string {
-  return v.status === 'placed' ? 'placed' : `${v.status} (${md(groupOf(v).replace(/^Unplaced: /, ''))})`;
+  return v.status === 'placed' ? 'placed' : `${v.status} (${md(groupOf(v).replace(/^(Unplaced|Excluded): /, ''))})`;
 }

@@ -109,8 +109,13 @@ const REQUIRED_INVENTORY: readonly [keyof InventoryServer, string][] = [
 ];
 
 /** Inventory data the sizing needs but the client's inventory left empty (MAP fig. 2.12). */
-export function missingInventoryReason(server: InventoryServer): Reason | null {
-  const missing = REQUIRED_INVENTORY.filter(([key]) => server[key] === null).map(([, column]) => column);
+export function missingInventoryReason(
+  server: InventoryServer,
+  notNeeded: ReadonlySet<string> = new Set(),
+): Reason | null {
+  const missing = REQUIRED_INVENTORY.filter(([key, column]) => server[key] === null && !notNeeded.has(column)).map(
+    ([, column]) => column,
+  );
   if (missing.length === 0) return null;
   return {
     code: 'missing-inventory-data',

@@ -1,6 +1,7 @@
 // What every monitoring format reader receives and reports.
 import type { Finding } from '../../../domain/finding.ts';
 import type { RowIssues } from '../row-issues.ts';
+import type { MonitoredInventory } from '../../monitoring-inventory.ts';
 import { METRICS, type SampleStore } from '../sample-store.ts';
 
 export type MonitoringFormat = 'long' | 'wide' | 'perfmon' | 'sadf-d' | 'sadf-j' | 'nmon' | 'bitbrains';
@@ -30,6 +31,8 @@ export interface ReadContext {
   notes: string[];
   /** Findings about the file as a whole (not per row). */
   findings: Finding[];
+  /** What the file says about the machines it measured (Bitbrains, nmon), when it says anything. */
+  inventory: MonitoredInventory[];
 }
 
 /**
