@@ -8,6 +8,7 @@ import type { HostModel } from './catalog.ts';
 import { InputError } from './errors.ts';
 import type { Finding } from './finding.ts';
 import { loadStructuredFile } from './load-file.ts';
+import { skipInterfacesSchema, unitsSchema } from './input-units.ts';
 import {
   allocationSchema,
   clusterSchema,
@@ -45,6 +46,8 @@ export const projectSchema = z.strictObject({
           'relative to this file. Optional: without it VMs are sized from allocation (method §3.6).',
       ),
     catalog: z.string().optional().describe('Host catalog YAML (cluster.mode = catalog).'),
+    units: unitsSchema,
+    skipInterfaces: skipInterfacesSchema,
   }),
   sizing: sizingSchema,
   allocation: allocationSchema,

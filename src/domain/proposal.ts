@@ -3,6 +3,7 @@
 // The settings sections are those of capplan.yaml, so a proposal sizes exactly like the
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
+import { skipInterfacesSchema, unitsSchema } from './input-units.ts';
 import { hostModelSchema } from './catalog.ts';
 import {
   clusterSchema,
@@ -126,7 +127,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
   return {
     project: p.project,
     ...(p.title ? { title: p.title } : {}),
-    inputs: p.inputs,
+    inputs: { ...p.inputs, units: unitsSchema.parse({}), skipInterfaces: skipInterfacesSchema.parse(undefined) },
     sizing: p.sizing,
     hypervisor: p.hypervisor,
     cluster: p.cluster,

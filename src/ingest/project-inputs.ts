@@ -9,6 +9,7 @@ import type { Finding } from '../domain/finding.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { readInventory } from './read-inventory.ts';
 import { mergeInventory } from './monitoring-inventory.ts';
+import { applyDeclaredUnits } from './monitoring/declared-units.ts';
 import type { SourceHost } from '../domain/server-origin.ts';
 import { readMonitoring } from './monitoring/read-monitoring.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
@@ -59,7 +60,7 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
 export async function readServerData(
   inventoryFile: string | null,
   monitoringFiles: string[],
-  settings: Pick<ProjectSettings, 'sizing' | 'quality'>,
+  settings: Pick<ProjectSettings, 'sizing' | 'quality'> & { inputs?: Partial<ProjectSettings['inputs']> },
 ): Promise<{
   servers: InventoryServer[];
   usage: Map<string, ServerUsage>;
@@ -67,8 +68,9 @@ export async function readServerData(
   sourceHosts: SourceHost[];
 }> {
   const inventory = inventoryFile ? await readInventory(inventoryFile) : null;
-  const monitoring = await readMonitoring(monitoringFiles, {
+  const monitoring = await readMonitoring(await expandFolders(monitoringFiles), {
     percentiles: requestedPercentiles(settings.sizing.statistic),
+    ...(settings.inputs?.skipInterfaces ? { skipInterfaces: settings.inputs.skipInterfaces } : {}),
   });
   // A monitoring source that carries inventory (Bitbrains, nmon) fills the inventory when none is
   // given, and its blanks when one is (ingest/monitoring-inventory.ts).
@@ -80,8 +82,15 @@ export async function readServerData(
     monitoring.servers,
     { ...settings.quality, minSamples: settings.sizing.minSamples },
   );
+  // inputs.units: a capplan-shaped column (long, wide CSV) in another unit is converted here.
+  const shaped = new Set(
+    (monitoring.files ?? []).filter((f) => f.format === 'long' || f.format === 'wide').flatMap((f) => f.servers),
+  );
+  const converted = settings.inputs?.units
+    ? applyDeclaredUnits(monitoring.servers, shaped, settings.inputs.units)
+    : monitoring.servers;
   const usage = new Map(
-    monitoring.servers.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
+    converted.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
   return {
     servers,

@@ -20,6 +20,8 @@ export interface ReadOptions {
   encoding?: string;
   /** UTC offset of local timestamps when the file does not say (minutes east of UTC, +05:30 = 330). */
   utcOffsetMinutes?: number;
+  /** Interface name patterns that are not physical NICs (inputs.skipInterfaces). */
+  skipInterfaces?: readonly string[];
 }
 
 export interface ReadContext {
