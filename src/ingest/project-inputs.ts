@@ -5,6 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import { assessAll } from '../quality/assess-quality.ts';
+import { plausibilityFindings } from '../quality/plausibility.ts';
 import type { Finding } from '../domain/finding.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { readInventory } from './read-inventory.ts';
@@ -95,7 +96,13 @@ export async function readServerData(
   return {
     servers,
     usage,
-    findings: [...(inventory?.findings ?? []), ...merged.findings, ...monitoring.findings, ...verdict.findings],
+    findings: [
+      ...(inventory?.findings ?? []),
+      ...merged.findings,
+      ...monitoring.findings,
+      ...verdict.findings,
+      ...plausibilityFindings(servers, usage),
+    ],
     sourceHosts: inventory?.sourceHosts ?? [],
   };
 }
