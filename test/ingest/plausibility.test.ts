@@ -67,7 +67,7 @@ for (const [name, metric, avg, max, code, message] of CASES) {
   });
 }
 
-test("the worked example: every server's network exceeds its NICs; inputs.units.network: Mbps converts it", async () => {
+test("the worked example: every server's network exceeds its NICs; inputs.units.network converts", async () => {
   const example = path.join(repoRoot, 'fixtures/aseguradora');
   const { inputs } = await readProjectInputs(example);
   const net = (inputs.findings ?? []).filter((f) => f.code === 'implausible-network');
@@ -77,7 +77,9 @@ test("the worked example: every server's network exceeds its NICs; inputs.units.
     /network average 605\.28 MB\/s exceeds the line rate of its NICs, 2 × 1 Gbps = 238\.42 MB\/s; .*Mbps/,
   );
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-units-'));
-  const yaml = `project: units\ninputs:\n  inventory: ${example}/inventory.csv\n  monitoring: ${example}/monitoring.csv\n  units: { network: Mbps }\n`;
+  const yaml =
+    `project: units\ninputs:\n  inventory: ${example}/inventory.csv\n` +
+    `  monitoring: ${example}/monitoring.csv\n  units: { network: Mbps }\n`;
   writeFileSync(path.join(dir, 'capplan.yaml'), yaml);
   const mbps = await readProjectInputs(dir);
   assert.deepEqual(
