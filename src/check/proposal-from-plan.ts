@@ -26,7 +26,13 @@ export function proposalFromPlan(plan: Plan, opts: ProposalFromPlanOptions): str
     formatVersion: PROPOSAL_FORMAT_VERSION,
     project: plan.project,
     title: plan.title,
-    inputs: proposalInputs(inputs, rebase),
+    inputs: {
+      ...proposalInputs(inputs, rebase),
+      // How the files are written travels with them: `check` must read them as `plan` did.
+      ...(inputs.timezone ? { timezone: inputs.timezone } : {}),
+      ...(inputs.csv ? { csv: inputs.csv } : {}),
+      ...(inputs.columns ? { columns: inputs.columns } : {}),
+    },
     hosts: {
       model: {
         name: m.name,

@@ -9,6 +9,9 @@ import { renderMetricsSummaryCsv } from '../ingest/output/metrics-summary.ts';
 import { renderQualityReport } from '../ingest/output/quality-report.ts';
 import { formatFinding } from '../domain/finding.ts';
 import { interactive } from './tty.ts';
+import { renderUnmatchedTable } from '../ingest/output/unmatched-table.ts';
+import { columnsSettingsSchema, csvSettingsSchema, isTimeZone } from '../domain/input-settings.ts';
+import { loadStructuredFile } from '../domain/load-file.ts';
 
 export interface IngestArgs {
   inputs: string[];
@@ -18,6 +21,13 @@ export interface IngestArgs {
   utcOffset?: string;
   percentiles?: number[];
   poweredOff?: string;
+  timezone?: string;
+  delimiter?: string;
+  decimal?: string;
+  thousands?: string;
+  dateFormat?: string;
+  columns?: string;
+  strict?: boolean;
 }
 
 export async function runIngest(args: IngestArgs): Promise<number> {
@@ -38,6 +48,7 @@ export async function runIngest(args: IngestArgs): Promise<number> {
     opts.percentiles = args.percentiles;
   }
   if (args.poweredOff === 'exclude') opts.poweredOff = 'exclude';
+  Object.assign(opts, await textOptions(args));
   const result = await ingestSources(args.inputs, opts);
   clearProgress();
   const files = [
@@ -47,12 +58,14 @@ export async function runIngest(args: IngestArgs): Promise<number> {
   ];
   const written = await writeFilesAtomic(args.out, files);
   const out = process.stdout;
+  for (const k of result.skipped) out.write(`${k.file}: skipped (no known format: ${k.reason})\n`);
   for (const s of result.sources) {
     const range = s.firstTimestamp ? `, ${s.firstTimestamp} → ${s.lastTimestamp}` : '';
     const samples = s.samples !== null ? `, ${s.samples} samples` : '';
     out.write(`${s.file}: ${s.format} (${s.kind}), ${s.servers} server(s)${samples}${range}\n`);
     for (const n of s.notes) out.write(`  ${n}\n`);
   }
+  if (result.names) out.write(renderUnmatchedTable(result.names));
   const bySeverity = (sev: string) => result.findings.filter((f) => f.severity === sev).length;
   const counts = `${bySeverity('error')} error(s), ${bySeverity('warning')} warning(s), ${bySeverity('info')} note(s)`;
   out.write(`${result.servers.length} server(s); findings: ${counts}\n`);
@@ -62,6 +75,41 @@ export async function runIngest(args: IngestArgs): Promise<number> {
     out.write(`  … see ${path.join(args.out, 'data-quality.md')}\n`);
   for (const w of written) out.write(`wrote ${w}\n`);
   return 0;
+}
+
+/** --timezone, --delimiter …, --columns: validated by the capplan.yaml schemas, so both say the same. */
+async function textOptions(args: IngestArgs): Promise<Partial<IngestOptions>> {
+  const cmd = '(command line)';
+  const opts: Partial<IngestOptions> = {};
+  if (args.timezone !== undefined) {
+    if (!isTimeZone(args.timezone))
+      throw new InputError(
+        `--timezone: expected an IANA time zone such as America/Mexico_City, got "${args.timezone}"`,
+        {
+          file: cmd,
+        },
+      );
+    opts.timezone = args.timezone;
+  }
+  const csv = {
+    ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
+    ...(args.decimal !== undefined ? { decimal: args.decimal } : {}),
+    ...(args.thousands !== undefined ? { thousands: args.thousands } : {}),
+    ...(args.dateFormat !== undefined ? { dateFormat: args.dateFormat } : {}),
+  };
+  if (Object.keys(csv).length) {
+    const parsed = csvSettingsSchema.safeParse(csv);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new InputError(`--${String(issue.path[0]).replace('dateFormat', 'date-format')}: ${issue.message}`, {
+        file: cmd,
+      });
+    }
+    opts.csv = parsed.data;
+  }
+  if (args.columns !== undefined) opts.columns = await loadStructuredFile(args.columns, columnsSettingsSchema, 'yaml');
+  if (args.strict) opts.strict = true;
+  return opts;
 }
 
 /** "+05:30", "-4", "330" (minutes) → minutes east of UTC. */

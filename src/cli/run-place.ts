@@ -12,6 +12,7 @@ import { verifyPlacement, simulateFailures, solvePlacement } from '../placement/
 import { placeOutput } from '../placement/place-output.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { progressReporter } from './tty.ts';
+import { Deadline } from '../placement/deadline.ts';
 
 export interface PlaceArgs {
   input: string;
@@ -45,9 +46,12 @@ export async function runPlace(args: PlaceArgs): Promise<number> {
   if (args.timeLimit !== undefined) problem.timeLimitSeconds = args.timeLimit;
   if (args.seed !== undefined) problem.seed = args.seed;
   const progress = progressReporter();
-  const result = await solvePlacement(problem, { onProgress: progress });
+  // The limit counts from the command's start (docs/method.md §6.5).
+  const deadline = Deadline.afterStart(problem.timeLimitSeconds);
+  const result = await solvePlacement(problem, { onProgress: progress, deadline });
   progress.done();
-  const scenarios = simulateFailures(problem, result);
+  // Each scenario lists the survivors that take restarts, not all of them (output linear in VMs).
+  const scenarios = simulateFailures(problem, result, { touchedOnly: true });
   const violations = verifyPlacement(problem, result);
   const text = `${JSON.stringify(placeOutput(problem, result, scenarios, violations), null, 2)}\n`;
   if (args.out) await writeFileAtomic(args.out, text);

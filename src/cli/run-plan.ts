@@ -8,6 +8,7 @@ import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { proposalFromPlan } from '../check/proposal-from-plan.ts';
 import type { Plan } from '../domain/plan.ts';
 import { progressReporter, useColor } from './tty.ts';
+import { renderUnmatchedTable } from '../ingest/output/unmatched-table.ts';
 
 export interface PlanArgs {
   project: string;
@@ -16,7 +17,7 @@ export interface PlanArgs {
 }
 
 export async function runPlan(args: PlanArgs): Promise<number> {
-  const { inputs, project } = await readProjectInputs(args.project);
+  const { inputs, project, names } = await readProjectInputs(args.project);
   const progress = progressReporter();
   const plan = await assemblePlan({ ...inputs, onProgress: progress });
   progress.done();
@@ -32,6 +33,7 @@ export async function runPlan(args: PlanArgs): Promise<number> {
   }
   const written = await writeFilesAtomic(outDir, outputs);
 
+  if (names) process.stdout.write(renderUnmatchedTable(names));
   process.stdout.write(renderTerminalSummary(plan, { color: useColor() }));
   process.stdout.write(`\nWrote ${written.length} files to ${outDir}: ${outputs.map((o) => o.name).join(', ')}\n`);
   const empty = emptyPlanReason(plan);

@@ -9,6 +9,7 @@ import { InputError } from './errors.ts';
 import type { Finding } from './finding.ts';
 import { loadStructuredFile } from './load-file.ts';
 import { skipInterfacesSchema, unitsSchema } from './input-units.ts';
+import { inputFormatFields } from './input-settings.ts';
 import {
   allocationSchema,
   clusterSchema,
@@ -48,6 +49,7 @@ export const projectSchema = z.strictObject({
     catalog: z.string().optional().describe('Host catalog YAML (cluster.mode = catalog).'),
     units: unitsSchema,
     skipInterfaces: skipInterfacesSchema,
+    ...inputFormatFields,
   }),
   sizing: sizingSchema,
   allocation: allocationSchema,

@@ -4,6 +4,7 @@
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
 import { skipInterfacesSchema, unitsSchema } from './input-units.ts';
+import { inputFormatFields } from './input-settings.ts';
 import { hostModelSchema } from './catalog.ts';
 import {
   clusterSchema,
@@ -75,6 +76,7 @@ export const proposalSchema = z
         monitoring: z
           .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
           .describe('Monitoring CSV file(s), relative to this file.'),
+        ...inputFormatFields,
       })
       .describe('The data the proposal relies on; `capplan check` re-reads it (plus any --monitoring files).'),
     hosts: proposalHostsSchema,

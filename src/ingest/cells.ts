@@ -3,6 +3,7 @@
 // (missing data, a finding for sizing), never an error.
 import { InputError, type SourceLocation } from '../domain/errors.ts';
 import { unguardFormula } from '../escape/spreadsheet.ts';
+import { parseLocaleNumber, type NumberFormat } from './table/locale-number.ts';
 
 export type Loc = Required<Pick<SourceLocation, 'file' | 'row'>> & { column: string };
 
@@ -24,15 +25,21 @@ export interface NumberRule {
   min?: number;
   exclusiveMin?: boolean;
   unit?: string;
+  /** Decimal and thousands separators of the file (default: `.` and none). */
+  format?: NumberFormat;
 }
 
 export function numberCell(value: string | undefined, loc: Loc, rule: NumberRule = {}): number | null {
   if (value === undefined || isBlank(value)) return null;
   const s = value.trim();
   const what = rule.integer ? 'an integer' : `a number${rule.unit ? ` in ${rule.unit}` : ''}`;
-  if (!(rule.integer ? INTEGER : DECIMAL).test(s)) throw new InputError(`expected ${what}, got ${show(value)}`, loc);
-  const n = Number(s);
-  if (!Number.isFinite(n)) throw new InputError(`expected ${what}, got ${show(value)}`, loc);
+  const n = rule.format
+    ? parseLocaleNumber(s, rule.format)
+    : (rule.integer ? INTEGER : DECIMAL).test(s)
+      ? Number(s)
+      : null;
+  if (n === null || !Number.isFinite(n) || (rule.integer && !Number.isInteger(n)))
+    throw new InputError(`expected ${what}, got ${show(value)}`, loc);
   if (rule.min !== undefined && (rule.exclusiveMin ? n <= rule.min : n < rule.min)) {
     const bound = rule.exclusiveMin ? `greater than ${rule.min}` : `at least ${rule.min}`;
     throw new InputError(`expected ${what} ${bound}, got ${show(value)}`, loc);

@@ -8,18 +8,29 @@ import type { DataQuality, InventoryServer, ServerUsage } from '../domain/server
 import { sortFindings, type Finding } from '../domain/finding.ts';
 import { assessQuality } from '../quality/assess-quality.ts';
 import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
-import { inventoryColumns, readInventoryCsv } from './inventory-csv.ts';
-import { readHead } from './monitoring/formats/detect.ts';
+import { slugify } from './cells.ts';
+import { inventoryColumns } from './inventory-csv.ts';
+import { detectMonitoringFormat, readHead } from './monitoring/formats/detect.ts';
 import { readMonitoring, byCodePoint } from './monitoring/read-monitoring.ts';
 import { MONITORING_FORMATS, type MonitoringFormat } from './monitoring/formats/context.ts';
-import { LONG_METRIC_COLUMNS } from './monitoring/long-csv.ts';
 import { isRvToolsCsvFile, isRvToolsCsvFolder, readRvToolsCsvFiles, readRvToolsXlsx } from './rvtools/tables.ts';
+import type { ColumnsSettings, CsvSettings } from '../domain/input-settings.ts';
+import { detectDelimiter, firstLine } from './table/read-table.ts';
+import { matchColumns } from './columns/match-columns.ts';
+import { MONITORING_SPECS } from './columns/column-catalog.ts';
+import { readInventory } from './read-inventory.ts';
+import { matchServerNames, type NameMatchResult } from './match-names.ts';
 import { rvToolsInventory } from './rvtools/rvtools.ts';
-import { bareServer } from './monitoring-inventory.ts';
 import type { ExtraColumns } from './output/servers-csv.ts';
 
-export type SourceFormat = MonitoringFormat | 'inventory' | 'rvtools' | 'rvtools-csv';
-export const SOURCE_FORMATS: readonly SourceFormat[] = [...MONITORING_FORMATS, 'inventory', 'rvtools', 'rvtools-csv'];
+export type SourceFormat = MonitoringFormat | 'inventory' | 'inventory-xlsx' | 'rvtools' | 'rvtools-csv';
+export const SOURCE_FORMATS: readonly SourceFormat[] = [
+  ...MONITORING_FORMATS,
+  'inventory',
+  'inventory-xlsx',
+  'rvtools',
+  'rvtools-csv',
+];
 
 export interface IngestOptions {
   format?: SourceFormat;
@@ -30,6 +41,14 @@ export interface IngestOptions {
   poweredOff?: 'include' | 'exclude';
   quality?: QualitySettings;
   progress?: (file: string, bytesRead: number) => void;
+  /** How delimited text is written, where detection should not decide (`inputs.csv`). */
+  csv?: CsvSettings;
+  /** IANA zone of local timestamps (`inputs.timezone`); utcOffsetMinutes wins over it. */
+  timezone?: string;
+  /** Explicit column maps (`inputs.columns`, `--columns`). */
+  columns?: ColumnsSettings;
+  /** A file of a folder in no known format is an error instead of a skipped file with a warning. */
+  strict?: boolean;
 }
 
 interface SourceReport {
@@ -52,6 +71,10 @@ export interface IngestResult {
   percentiles: number[];
   findings: Finding[];
   sources: SourceReport[];
+  /** How monitoring names matched the inventory (null without both). */
+  names: NameMatchResult | null;
+  /** Files of a folder that are in no known format, with why. */
+  skipped: { file: string; reason: string }[];
 }
 
 export async function ingestSources(paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
@@ -60,9 +83,24 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
   const extras = new Map<string, ExtraColumns>();
   const findings: Finding[] = [];
   const sources: SourceReport[] = [];
+  const skipped: IngestResult['skipped'] = [];
   const monitoring: { file: string; format: MonitoringFormat | undefined }[] = [];
-  for (const input of inputs) {
-    const format = opts.format ?? (await classify(input));
+  for (const { file: input, fromFolder } of inputs) {
+    let format: SourceFormat | undefined;
+    try {
+      format = opts.format ?? (await classify(input, opts, fromFolder));
+    } catch (err) {
+      // A stray file in a client's folder (a LEAME.txt) is skipped with a warning; named alone, it is an error.
+      if (!(err instanceof InputError) || !fromFolder || opts.strict) throw err;
+      skipped.push({ file: input, reason: err.detail });
+      findings.push({
+        severity: 'warning',
+        code: 'skipped-file',
+        file: input,
+        message: `skipped: no known format (${err.detail}); --strict makes this an error`,
+      });
+      continue;
+    }
     if (format === 'rvtools' || format === 'rvtools-csv') {
       const tables =
         format === 'rvtools' ? await readRvToolsXlsx(input) : await readRvToolsCsvFiles(input, opts.encoding);
@@ -79,34 +117,16 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
         });
       findings.push(...r.findings);
       const excluded = r.excluded.length ? [`excluded: ${countBy(r.excluded.map((e) => e.reason))}`] : [];
-      sources.push({
-        file: input,
-        kind: 'inventory',
-        format,
-        servers: r.servers.length,
-        samples: null,
-        firstTimestamp: null,
-        lastTimestamp: null,
-        notes: [`tabs: ${r.tabs.join(', ')}`, ...excluded],
-      });
-    } else if (format === 'inventory') {
-      const servers = await readInventoryCsv(input, opts.encoding ? { encoding: opts.encoding } : {});
-      inventory.push(...servers);
-      sources.push({
-        file: input,
-        kind: 'inventory',
-        format,
-        servers: servers.length,
-        samples: null,
-        firstTimestamp: null,
-        lastTimestamp: null,
-        notes: [],
-      });
+      sources.push(inventorySource(input, format, r.servers.length, [`tabs: ${r.tabs.join(', ')}`, ...excluded]));
+    } else if (format === 'inventory' || format === 'inventory-xlsx') {
+      const r = await readInventory(input, inventoryOptions(opts));
+      inventory.push(...r.servers);
+      sources.push(inventorySource(input, r.format, r.servers.length, r.notes));
     } else monitoring.push({ file: input, format });
   }
   checkDuplicates(inventory);
   const percentiles = [...new Set([50, 95, 99, ...(opts.percentiles ?? [])])].sort((a, b) => a - b);
-  const usage: ServerUsage[] = [];
+  let usage: ServerUsage[] = [];
   // Files of one format are read together so a server's samples merge across them.
   for (const format of [...new Set(monitoring.map((m) => m.format))]) {
     const files = monitoring.filter((m) => m.format === format).map((m) => m.file);
@@ -125,6 +145,8 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
         notes: f.notes,
       });
   }
+  const names = inventory.length && usage.length ? matchServerNames(inventory, usage) : null;
+  if (names) usage = names.usage;
   usage.sort((a, b) => byCodePoint(a.server, b.server));
   const servers = inventory.length ? inventory : usage.map((u) => bareServer(u.server));
   const quality = assess(
@@ -134,12 +156,27 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
     opts.quality ?? defaultQualitySettings(),
     findings,
   );
-  return { servers, extras, usage, quality, percentiles, findings: sortFindings(findings), sources };
+  return { servers, extras, usage, quality, percentiles, findings: sortFindings(findings), sources, names, skipped };
+}
+
+function inventorySource(file: string, format: SourceFormat, servers: number, notes: string[]): SourceReport {
+  return { file, kind: 'inventory', format, servers, samples: null, firstTimestamp: null, lastTimestamp: null, notes };
+}
+
+function inventoryOptions(opts: IngestOptions) {
+  return {
+    ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    ...(opts.csv ? { csv: opts.csv } : {}),
+    ...(opts.columns?.inventory ? { columnMap: opts.columns.inventory } : {}),
+  };
 }
 
 function monitoringOptions(opts: IngestOptions) {
   return {
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    ...(opts.csv ? { csv: opts.csv } : {}),
+    ...(opts.timezone ? { timezone: opts.timezone } : {}),
+    ...(opts.columns?.monitoring ? { columns: opts.columns.monitoring } : {}),
     ...(opts.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: opts.utcOffsetMinutes } : {}),
     ...(opts.progress ? { progress: opts.progress } : {}),
   };
@@ -178,6 +215,27 @@ function assess(
   return quality;
 }
 
+function bareServer(name: string): InventoryServer {
+  return {
+    name,
+    vmName: slugify(name),
+    os: null,
+    osBits: null,
+    sockets: null,
+    coresPerSocket: null,
+    cpuModel: null,
+    cpuGhz: null,
+    memoryMb: null,
+    diskGb: null,
+    nics: null,
+    nicGbps: null,
+    application: null,
+    specialHardware: [],
+    haPriority: 'medium',
+    source: { file: '(monitoring)', row: 0 },
+  };
+}
+
 function checkDuplicates(servers: InventoryServer[]): void {
   const seen = new Map<string, InventoryServer>();
   for (const s of servers) {
@@ -201,38 +259,59 @@ function countBy(xs: string[]): string {
  * Files to read: folders expand to their files (sorted; hidden and .md files skipped), an RVTools CSV folder stays one
  * input.
  */
-async function expandPaths(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
+async function expandPaths(paths: string[]): Promise<{ file: string; fromFolder: boolean }[]> {
+  const out: { file: string; fromFolder: boolean }[] = [];
   for (const p of paths) {
     const st = await stat(p).catch(() => {
       throw new InputError('no such file or folder', { file: p });
     });
     if (!st.isDirectory() || (await isRvToolsCsvFolder(p))) {
-      out.push(p);
+      out.push({ file: p, fromFolder: false });
       continue;
     }
     const names = (await readdir(p)).filter((n) => !n.startsWith('.') && !/\.md$/i.test(n)).sort();
     for (const n of names) {
       const full = path.join(p, n);
-      if ((await stat(full)).isFile()) out.push(full);
+      if ((await stat(full)).isFile()) out.push({ file: full, fromFolder: true });
     }
   }
   return out;
 }
 
-/** Inventory (RVTools, inventory CSV) or monitoring (format detected later) for one input. */
-async function classify(input: string): Promise<SourceFormat | undefined> {
+/**
+ * Inventory (RVTools, inventory workbook or CSV) or monitoring for one input. A delimited
+ * text whose header names a server but no timestamp is an inventory, whatever its delimiter,
+ * language or extension; a folder's file is checked against the monitoring formats here so
+ * that one of no known format can be skipped.
+ */
+async function classify(input: string, opts: IngestOptions, fromFolder: boolean): Promise<SourceFormat | undefined> {
   if ((await isRvToolsCsvFolder(input)) || (await isRvToolsCsvFile(input))) return 'rvtools-csv';
-  if (/\.xlsx$/i.test(input)) return 'rvtools';
-  if (/\.csv$/i.test(input)) {
-    const text = await readHead(input);
-    const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-    const header = first.split(',').map((c) => c.replace(/^"|"$/g, '').trim());
-    const lower = header.map((h) => h.toLowerCase());
-    const monitoringLike = lower.some(
-      (h) => (LONG_METRIC_COLUMNS as readonly string[]).includes(h) || h === 'timestamp',
-    );
-    if (!monitoringLike && inventoryColumns(header, input).has('name')) return 'inventory';
+  if (/\.xlsx$/i.test(input)) {
+    const { isRvToolsWorkbook, openWorkbook } = await import('./inventory-xlsx.ts');
+    return isRvToolsWorkbook(await openWorkbook(input)) ? 'rvtools' : 'inventory-xlsx';
   }
-  return undefined;
+  const encoding = opts.encoding ?? opts.csv?.encoding;
+  const line = firstLine(await readHead(input, encoding));
+  const delimiter = opts.csv?.delimiter === 'tab' ? '\t' : (opts.csv?.delimiter ?? detectDelimiter(line));
+  const header = line.split(delimiter).map((c) => c.replace(/^"|"$/g, '').trim());
+  if (!/^"?\(PDH-CSV/.test(line) && !/^AAA,/.test(line)) {
+    const timed = tryColumns(() =>
+      matchColumns(header, MONITORING_SPECS, input, opts.columns?.monitoring).columns.has('timestamp'),
+    );
+    // A server name and another inventory column (or a name alone): one name among other columns may be monitoring.
+    const named = tryColumns(() => {
+      const m = inventoryColumns(header, input, opts.columns?.inventory).columns;
+      return m.has('name') && (m.size > 1 || header.length === 1);
+    });
+    if (!timed && named) return 'inventory';
+  }
+  return fromFolder ? detectMonitoringFormat(input, encoding, opts.columns?.monitoring) : undefined;
+}
+
+function tryColumns(f: () => boolean): boolean {
+  try {
+    return f();
+  } catch {
+    return false;
+  }
 }

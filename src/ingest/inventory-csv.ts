@@ -1,143 +1,96 @@
-// inventory.csv (docs/inputs.md): one row per physical server, header by name, order free,
-// unknown extra columns allowed. A malformed value is an InputError at file:row:column.
-import { parse } from 'csv-parse/sync';
-import { CsvError } from 'csv-parse';
+// inventory.csv (docs/inputs.md): one row per physical server, header by meaning (capplan's
+// names, English or Spanish synonyms, units read from the header, or a column map), order
+// free, any delimiter, decimal and thousands separator, encoding. A malformed value is an
+// InputError at file:row:column; a cut-off row is one too.
 import { InputError } from '../domain/errors.ts';
+import type { CsvSettings, InventoryColumn } from '../domain/input-settings.ts';
 import { HA_PRIORITIES, type InventoryServer, type SpecialHardware } from '../domain/server.ts';
-import { readTextFile } from './read-text.ts';
+import { readTextFile, type DecodedText } from './read-text.ts';
 import { enumCell, numberCell, slugify, textCell, type Loc } from './cells.ts';
+import { parseDelimitedTable, type CsvTable } from './table/read-table.ts';
+import type { NumberFormat } from './table/locale-number.ts';
+import { describeMatch, matchColumns, type ColumnMatch } from './columns/match-columns.ts';
+import { INVENTORY_SPECS } from './columns/column-catalog.ts';
+import { osBitsFromText } from './os-bits.ts';
 
-export const INVENTORY_COLUMNS = [
-  'name',
-  'vm_name',
-  'os',
-  'os_bits',
-  'sockets',
-  'cores_per_socket',
-  'cpu_model',
-  'cpu_ghz',
-  'memory_mb',
-  'disk_gb',
-  'nics',
-  'nic_gbps',
-  'application',
-  'special_hardware',
-  'ha_priority',
-] as const;
+export { parseCsvTable } from './table/read-table.ts';
 
 const SPECIAL_HARDWARE: readonly SpecialHardware[] = ['usb', 'serial', 'modem', 'fax'];
-
-export interface CsvTable {
-  header: string[];
-  /** Data records with the line number each starts on (1 = header line). */
-  rows: { cells: string[]; line: number }[];
-}
-
-/** Parses RFC-4180 text into a header and located rows; a broken record is an InputError. */
-export function parseCsvTable(text: string, file: string, delimiter = ','): CsvTable {
-  let records: { record: string[]; info: { lines: number; raw?: string } }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (err) {
-    if (err instanceof CsvError)
-      throw new InputError(`CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}`, {
-        file,
-        row: (err as CsvError & { lines?: number }).lines,
-      });
-    throw err;
-  }
-  const first = records[0];
-  if (!first) throw new InputError('empty file: expected a header line', { file, row: 1 });
-  const header = first.record.map((h) => h.trim());
-  const rows = records.slice(1).map((r) => ({ cells: r.record, line: startLine(r.info) }));
-  return { header, rows };
-}
-
-/** csv-parse reports the line a record *ends* on; subtract embedded newlines to get its first line. */
-function startLine(info: { lines: number; raw?: string }): number {
-  const raw = (info.raw ?? '').replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
-  const inner = raw.match(/\n/g)?.length ?? 0;
-  return info.lines - inner;
-}
-
-/** Header spellings of other inventories recognised without a column map (lower case). */
-const INVENTORY_SYNONYMS: Record<string, string[]> = {
-  name: ['server', 'server name', 'servername', 'hostname', 'host name', 'computer name', 'computername'],
-  vm_name: ['vm', 'vm name'],
-  os: ['operating system', 'os name'],
-  os_bits: ['os bits', 'architecture bits', 'bits'],
-  sockets: ['cpu sockets', 'processors', 'physical cpus', '# cpu'],
-  cores_per_socket: ['cores per socket', 'cores per cpu', 'cores/socket'],
-  cpu_model: ['cpu model', 'processor model', 'processor'],
-  cpu_ghz: ['cpu ghz', 'cpu speed (ghz)', 'clock ghz', 'ghz'],
-  memory_mb: ['memory mb', 'memory (mb)', 'ram mb', 'ram (mb)', 'ram_mb', 'memory_mib', 'memory mib'],
-  disk_gb: ['disk gb', 'disk (gb)', 'storage gb', 'storage (gb)'],
-  nics: ['# nics', 'nic count', 'network adapters'],
-  nic_gbps: ['nic speed gbps', 'nic gbps'],
-  application: ['app', 'role', 'workload'],
-  special_hardware: ['special hardware'],
-  ha_priority: ['ha priority', 'priority'],
-};
 
 export interface InventoryCsvOptions {
   encoding?: string;
   /** Inventory column → header in the client's file, e.g. { memory_mb: 'RAM' } (capplan.yaml column map). */
-  columnMap?: Partial<Record<(typeof INVENTORY_COLUMNS)[number], string>>;
+  columnMap?: Partial<Record<InventoryColumn, string>>;
+  /** How the file is written, where detection should not decide (`inputs.csv`). */
+  csv?: CsvSettings;
+}
+
+export interface InventoryFileRead {
+  servers: InventoryServer[];
+  /** What was detected and how each column was used, for the ingest summary. */
+  notes: string[];
 }
 
 export async function readInventoryCsv(file: string, opts: InventoryCsvOptions = {}): Promise<InventoryServer[]> {
-  const { text } = await readTextFile(file, opts.encoding);
-  return parseInventoryCsv(text, file, opts);
+  return (await readInventoryFile(file, opts)).servers;
 }
 
-/** Column index and header text of every inventory column present: exact name, column map, then synonyms. */
-export function inventoryColumns(
-  header: string[],
-  file: string,
-  columnMap: InventoryCsvOptions['columnMap'] = {},
-): Map<string, { index: number; header: string }> {
-  const lower = header.map((h) => h.trim().toLowerCase());
-  const found = new Map<string, { index: number; header: string }>();
-  for (const col of INVENTORY_COLUMNS) {
-    const exact = lower.filter((h) => h === col).length;
-    if (exact > 1) throw new InputError(`column "${col}" appears twice`, { file, row: 1, column: col });
-    const mapped = columnMap[col];
-    const candidates = mapped !== undefined ? [mapped.trim().toLowerCase()] : [col, ...(INVENTORY_SYNONYMS[col] ?? [])];
-    for (const c of candidates) {
-      const i = lower.indexOf(c);
-      if (i >= 0 && ![...found.values()].some((f) => f.index === i)) {
-        found.set(col, { index: i, header: header[i]!.trim() });
-        break;
-      }
-    }
-    if (mapped !== undefined && !found.has(col))
-      throw new InputError(`column map: ${col} → "${mapped}", but the file has no such column`, { file, row: 1 });
-  }
-  return found;
+export async function readInventoryFile(file: string, opts: InventoryCsvOptions = {}): Promise<InventoryFileRead> {
+  const decoded = await readTextFile(file, opts.encoding ?? opts.csv?.encoding);
+  return parseInventoryText(decoded, file, opts);
 }
 
 export function parseInventoryCsv(text: string, file: string, opts: InventoryCsvOptions = {}): InventoryServer[] {
-  const { header, rows } = parseCsvTable(text, file);
-  const index = inventoryColumns(header, file, opts.columnMap);
+  return parseInventoryText({ text, encoding: 'utf-8', how: 'default' }, file, opts).servers;
+}
+
+function parseInventoryText(decoded: DecodedText, file: string, opts: InventoryCsvOptions): InventoryFileRead {
+  const table = parseDelimitedTable(decoded, file, opts.csv);
+  const r = inventoryFromTable(table, file, table.dialect, opts.columnMap);
+  return { servers: r.servers, notes: [table.description, ...r.notes] };
+}
+
+/** The inventory columns of a header (used by format classification and the Excel reader). */
+export function inventoryColumns(
+  header: string[],
+  file: string,
+  map: InventoryCsvOptions['columnMap'] = {},
+): ColumnMatch {
+  return matchColumns(header, INVENTORY_SPECS, file, map);
+}
+
+/** Inventory servers of a parsed table: cells are text as written, numbers in `format`. */
+export function inventoryFromTable(
+  table: CsvTable,
+  file: string,
+  format: NumberFormat,
+  columnMap: InventoryCsvOptions['columnMap'] = {},
+): InventoryFileRead {
+  const { header, rows } = table;
+  const match = inventoryColumns(header, file, columnMap);
+  const index = match.columns;
   if (!index.has('name'))
-    throw new InputError(`missing required column "name" (header: ${header.join(',')})`, { file, row: 1 });
+    throw new InputError(
+      `no server name column (header: ${header.join(', ')}); name it "name" or map it with inputs.columns.inventory`,
+      { file, row: 1 },
+    );
   const servers: InventoryServer[] = [];
   const byName = new Map<string, number>();
   const byVm = new Map<string, number>();
+  let impliedBits = 0;
   for (const { cells, line } of rows) {
     if (cells.every((c) => c.trim() === '')) continue;
+    checkRowWidth(cells, header.length, file, line);
     const get = (col: string) => {
       const i = index.get(col)?.index;
       return i === undefined ? undefined : cells[i];
     };
     const loc = (column: string): Loc => ({ file, row: line, column: index.get(column)?.header ?? column });
-    const server = inventoryRow(get, loc);
+    const server = inventoryRow(get, loc, format, (col) => index.get(col)?.factor ?? 1);
+    if (server.osBits === null && server.os !== null) {
+      server.osBits = osBitsFromText(server.os);
+      if (server.osBits !== null) impliedBits++;
+    }
     const seen = byName.get(server.name);
     if (seen !== undefined)
       throw new InputError(`duplicate server name "${server.name}" (first on line ${seen})`, loc('name'));
@@ -151,44 +104,91 @@ export function parseInventoryCsv(text: string, file: string, opts: InventoryCsv
     byVm.set(server.vmName, line);
     servers.push({ ...server, source: { file, row: line } });
   }
-  return servers;
+  const notes = describeMatch(match);
+  if (impliedBits) notes.push(`os_bits taken from the OS text for ${impliedBits} server(s)`);
+  return { servers, notes };
 }
 
+/**
+ * A row with fewer cells than the header is a cut-off line (a truncated copy, a missing
+ * delimiter), not blanks: the values after the cut would silently take defaults.
+ */
+function checkRowWidth(cells: string[], width: number, file: string, line: number): void {
+  if (cells.length < width)
+    throw new InputError(`row has ${cells.length} of the header's ${width} fields (cut-off line?)`, {
+      file,
+      row: line,
+    });
+  if (cells.slice(width).some((c) => c.trim() !== ''))
+    throw new InputError(`row has ${cells.length} fields, the header ${width} (a delimiter inside a value?)`, {
+      file,
+      row: line,
+    });
+}
+
+type Getter = (col: string) => string | undefined;
+
 function inventoryRow(
-  get: (col: string) => string | undefined,
+  get: Getter,
   loc: (column: string) => Loc,
+  format: NumberFormat,
+  factor: (col: string) => number,
 ): Omit<InventoryServer, 'source'> {
   const name = textCell(get('name'));
   if (name === null) throw new InputError('server name is empty', loc('name'));
   const positive = { min: 0, exclusiveMin: true };
-  const osBits = numberCell(get('os_bits'), loc('os_bits'), { integer: true });
-  if (osBits !== null && osBits !== 32 && osBits !== 64)
-    throw new InputError(`expected 32 or 64, got "${get('os_bits')?.trim()}"`, loc('os_bits'));
+  const num = (col: string, rule: Parameters<typeof numberCell>[2] = {}) => {
+    const v = numberCell(get(col), loc(col), { ...rule, format });
+    return v === null ? null : v * factor(col);
+  };
+  const sockets = num('sockets', { integer: true, ...positive });
   return {
     name,
     vmName: textCell(get('vm_name')) ?? slugify(name),
     os: textCell(get('os')),
-    osBits,
-    sockets: numberCell(get('sockets'), loc('sockets'), { integer: true, ...positive }),
-    coresPerSocket: numberCell(get('cores_per_socket'), loc('cores_per_socket'), { integer: true, ...positive }),
+    osBits: osBitsCell(get('os_bits'), loc('os_bits')),
+    sockets,
+    coresPerSocket: coresPerSocket(get, loc, format, sockets),
     cpuModel: textCell(get('cpu_model')),
-    cpuGhz: numberCell(get('cpu_ghz'), loc('cpu_ghz'), { unit: 'GHz', ...positive }),
-    memoryMb: numberCell(get('memory_mb'), loc('memory_mb'), { unit: 'MB', ...positive }),
-    diskGb: numberCell(get('disk_gb'), loc('disk_gb'), { unit: 'GB', min: 0 }),
-    nics: numberCell(get('nics'), loc('nics'), { integer: true, min: 0 }),
-    nicGbps: numberCell(get('nic_gbps'), loc('nic_gbps'), { unit: 'Gbps', ...positive }),
+    cpuGhz: num('cpu_ghz', { unit: 'GHz', ...positive }),
+    memoryMb: num('memory_mb', { unit: 'MB', ...positive }),
+    diskGb: num('disk_gb', { unit: 'GB', min: 0 }),
+    nics: num('nics', { integer: true, min: 0 }),
+    nicGbps: num('nic_gbps', { unit: 'Gbps', ...positive }),
     application: textCell(get('application')),
     specialHardware: specialHardwareCell(get('special_hardware'), loc('special_hardware')),
     haPriority: enumCell(get('ha_priority'), HA_PRIORITIES, loc('ha_priority'), 'medium'),
   };
 }
 
+/** cores_per_socket, or total cores ÷ sockets (one socket when the inventory does not say). */
+function coresPerSocket(get: Getter, loc: (c: string) => Loc, format: NumberFormat, sockets: number | null) {
+  const rule = { integer: true, min: 0, exclusiveMin: true, format };
+  const per = numberCell(get('cores_per_socket'), loc('cores_per_socket'), rule);
+  if (per !== null) return per;
+  const total = numberCell(get('cores'), loc('cores'), rule);
+  if (total === null) return null;
+  const s = sockets ?? 1;
+  if (total % s !== 0) throw new InputError(`${total} cores do not divide among ${s} sockets`, loc('cores'));
+  return total / s;
+}
+
+/** 32 or 64; also as OS vendors write it (`x64`, `64-bit`, `x86_64`, `x86`). */
+function osBitsCell(value: string | undefined, loc: Loc): 32 | 64 | null {
+  const s = textCell(value);
+  if (s === null) return null;
+  if (/^\s*(64|32)\s*$/.test(s)) return Number(s) as 32 | 64;
+  const implied = osBitsFromText(s);
+  if (implied === null) throw new InputError(`expected 32 or 64, got "${s}"`, loc);
+  return implied;
+}
+
 function specialHardwareCell(value: string | undefined, loc: Loc): SpecialHardware[] {
   const s = textCell(value)?.toLowerCase();
-  if (s === undefined || s === 'none') return [];
+  if (s === undefined || s === 'none' || s === 'ninguno' || s === 'no') return [];
   const found = new Set<SpecialHardware>();
   for (const part of s
-    .split(';')
+    .split(/[;,]/)
     .map((p) => p.trim())
     .filter((p) => p !== '')) {
     const hw = SPECIAL_HARDWARE.find((h) => h === part);

@@ -13,12 +13,15 @@ import { mergeInventory } from './monitoring-inventory.ts';
 import { applyDeclaredUnits } from './monitoring/declared-units.ts';
 import type { SourceHost } from '../domain/server-origin.ts';
 import { readMonitoring } from './monitoring/read-monitoring.ts';
+import { matchServerNames, type NameMatchResult } from './match-names.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
-export async function readProjectInputs(projectPath: string): Promise<{ project: LoadedProject; inputs: ProjectData }> {
+export async function readProjectInputs(
+  projectPath: string,
+): Promise<{ project: LoadedProject; inputs: ProjectData; names: NameMatchResult | null }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
-  const { servers, usage, findings, sourceHosts } = await readServerData(
+  const { servers, usage, findings, names, sourceHosts } = await readServerData(
     project.inventoryFile,
     project.monitoringFiles,
     settings,
@@ -49,6 +52,7 @@ export async function readProjectInputs(projectPath: string): Promise<{ project:
       noMonitoring,
       ...(sourceHosts.length ? { sourceHosts } : {}),
     },
+    names,
   };
 }
 
@@ -67,31 +71,43 @@ export async function readServerData(
   usage: Map<string, ServerUsage>;
   findings: Finding[];
   sourceHosts: SourceHost[];
+  names: NameMatchResult | null;
 }> {
-  const inventory = inventoryFile ? await readInventory(inventoryFile) : null;
+  const inputs = settings.inputs ?? {};
+  const csv = inputs.csv ?? {};
+  const inventory = inventoryFile
+    ? await readInventory(inventoryFile, {
+        csv,
+        ...(inputs.columns?.inventory ? { columnMap: inputs.columns.inventory } : {}),
+      })
+    : null;
   const monitoring = await readMonitoring(await expandFolders(monitoringFiles), {
     percentiles: requestedPercentiles(settings.sizing.statistic),
-    ...(settings.inputs?.skipInterfaces ? { skipInterfaces: settings.inputs.skipInterfaces } : {}),
+    csv,
+    ...(inputs.timezone ? { timezone: inputs.timezone } : {}),
+    ...(inputs.columns?.monitoring ? { columns: inputs.columns.monitoring } : {}),
+    ...(inputs.skipInterfaces ? { skipInterfaces: inputs.skipInterfaces } : {}),
   });
   // A monitoring source that carries inventory (Bitbrains, nmon) fills the inventory when none is
   // given, and its blanks when one is (ingest/monitoring-inventory.ts).
   const merged = mergeInventory(inventory?.servers ?? null, monitoring.inventory ?? []);
   const servers = merged.servers;
-  // A server without enough data is flagged (missing performance data), not silently sized.
-  const verdict = assessAll(
-    servers.map((s) => s.name),
-    monitoring.servers,
-    { ...settings.quality, minSamples: settings.sizing.minSamples },
-  );
   // inputs.units: a capplan-shaped column (long, wide CSV) in another unit is converted here.
   const shaped = new Set(
     (monitoring.files ?? []).filter((f) => f.format === 'long' || f.format === 'wide').flatMap((f) => f.servers),
   );
-  const converted = settings.inputs?.units
-    ? applyDeclaredUnits(monitoring.servers, shaped, settings.inputs.units)
-    : monitoring.servers;
+  const converted = inputs.units ? applyDeclaredUnits(monitoring.servers, shaped, inputs.units) : monitoring.servers;
+  // Monitoring names as the inventory spells them (case, FQDN, \\HOST, vm_name: match-names.ts).
+  const names = servers.length && converted.length ? matchServerNames(servers, converted) : null;
+  const monitored = names ? names.usage : converted;
+  // A server without enough data is flagged (missing performance data), not silently sized.
+  const verdict = assessAll(
+    servers.map((s) => s.name),
+    monitored,
+    { ...settings.quality, minSamples: settings.sizing.minSamples },
+  );
   const usage = new Map(
-    converted.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
+    monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
   return {
     servers,
@@ -104,6 +120,7 @@ export async function readServerData(
       ...plausibilityFindings(servers, usage),
     ],
     sourceHosts: inventory?.sourceHosts ?? [],
+    names,
   };
 }
 

@@ -42,9 +42,42 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: string): 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', how: 'default' };
   } catch {
-    // Not valid UTF-8: the Windows ANSI code page of western locales is the usual culprit.
+    // Not valid UTF-8: the Windows ANSI code page of western locales is the usual culprit —
+    // unless the file also holds well-formed UTF-8 sequences (`ó` as C3 B3), which a
+    // Windows-1252 text almost never does: then it is UTF-8 with a damaged byte, and decoding
+    // it all as Windows-1252 would garble every other accent.
+    const bad = firstInvalidUtf8(bytes);
+    if (bad.validMultiByte)
+      throw new InputError(
+        `byte 0x${bytes[bad.at]!.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8, though the rest of the ` +
+          'file is: fix that byte or name the encoding (inputs.csv.encoding, --encoding)',
+        { file, row: lineOf(bytes, bad.at) },
+      );
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', how: 'sniffed' };
   }
+}
+
+/** Offset of the first byte that breaks UTF-8, and whether a well-formed multi-byte sequence came before or after. */
+function firstInvalidUtf8(bytes: Uint8Array): { at: number; validMultiByte: boolean } {
+  let at = -1;
+  let validMultiByte = false;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok && len > 1) validMultiByte = true;
+    if (!ok && at < 0) at = i;
+    if (validMultiByte && at >= 0) break;
+    i += ok ? len : 1;
+  }
+  return { at: Math.max(at, 0), validMultiByte };
+}
+
+function lineOf(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 /** ASCII text in UTF-16 has a NUL in every other byte; look at the first 512 bytes. */

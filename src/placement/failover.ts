@@ -25,6 +25,8 @@ export interface SimHost {
   /** capacity × failover ceiling. */
   failCap: number[];
   load: number[];
+  /** Normalised slack of `load` under `failCap`, when the caller worked it out once. */
+  slack?: number;
   vms: number[];
 }
 
@@ -59,26 +61,33 @@ export function runScenario(
   stopEarly = false,
 ): ScenarioOutcome {
   const down = new Set(failed);
-  const loads = hosts.map((h) => h.load.slice());
+  // Copied on first restart onto a host: a scenario costs what it touches, not every host.
+  const loads = hosts.map((h) => h.load);
+  const own = new Set<number>();
   const moving: { vm: number; from: number }[] = [];
   for (const f of failed) for (const v of hosts[f]!.vms) moving.push({ vm: v, from: f });
   moving.sort((a, b) => restartOrder(vms[a.vm]!, vms[b.vm]!));
   const restarts: ScenarioOutcome['restarts'] = [];
   const stranded: number[] = [];
+  // Each host's slack, kept up to date as VMs restart (only the receiving host changes).
+  const slacks = hosts.map((h) => h.slack ?? slack(h.load, h.failCap, refCap));
   for (const { vm, from } of moving) {
     const d = vms[vm]!.demand;
     let best = -1;
     let bestSlack = Infinity;
     for (let h = 0; h < hosts.length; h++) {
-      if (down.has(h) || !fits(loads[h]!, d, hosts[h]!.failCap)) continue;
-      const s = slack(loads[h]!, hosts[h]!.failCap, refCap);
-      if (s < bestSlack) {
-        bestSlack = s;
-        best = h;
-      }
+      if (slacks[h]! >= bestSlack || down.has(h) || !fits(loads[h]!, d, hosts[h]!.failCap)) continue;
+      bestSlack = slacks[h]!;
+      best = h;
     }
-    if (best >= 0) addInto(loads[best]!, d);
-    else {
+    if (best >= 0) {
+      if (!own.has(best)) {
+        loads[best] = loads[best]!.slice();
+        own.add(best);
+      }
+      addInto(loads[best]!, d);
+      slacks[best] = slack(loads[best]!, hosts[best]!.failCap, refCap);
+    } else {
       stranded.push(vm);
       if (stopEarly) return { satisfied: false, restarts, loads, stranded };
     }
@@ -142,7 +151,13 @@ export function survivesFailures(
   k: number,
   refCap: readonly number[],
 ): boolean {
-  return failureSets(hosts, k, refCap).sets.every((set) => runScenario(hosts, vms, set, refCap, true).satisfied);
+  const withSlack = slacked(hosts, refCap);
+  return failureSets(hosts, k, refCap).sets.every((set) => runScenario(withSlack, vms, set, refCap, true).satisfied);
+}
+
+/** The hosts with their slack worked out once for all scenarios. */
+function slacked(hosts: readonly SimHost[], refCap: readonly number[]): SimHost[] {
+  return hosts.map((h) => ({ ...h, slack: slack(h.load, h.failCap, refCap) }));
 }
 
 /** Builds the simulation view of a placed result (names → vectors). */
@@ -201,10 +216,18 @@ function shortfall(
 /**
  * Every k-failure scenario of a placed result (capped, see `failureSets`; a capped run adds
  * a scenario-free note via `failureNote`). Loads use the pipeline's `vcpu` and `memoryGb`
- * resources when present, 0 otherwise; `resources` carries every resource.
+ * resources when present, 0 otherwise; `resources` carries every resource. `touchedOnly`
+ * lists only the survivors that take restarted VMs: a result then grows with the VMs, not with
+ * hosts² (every scenario listing every survivor).
  */
-export function simulateFailures(problem: PlacementProblem, result: PlacementResult): FailoverScenario[] {
-  const { hosts, vms, refCap } = simView(problem, result);
+export function simulateFailures(
+  problem: PlacementProblem,
+  result: PlacementResult,
+  opts: { touchedOnly?: boolean } = {},
+): FailoverScenario[] {
+  const view = simView(problem, result);
+  const { vms, refCap } = view;
+  const hosts = slacked(view.hosts, refCap);
   const res = problem.resources;
   const iv = res.indexOf('vcpu');
   const im = res.indexOf('memoryGb');
@@ -212,6 +235,7 @@ export function simulateFailures(problem: PlacementProblem, result: PlacementRes
   return failureSets(hosts, problem.redundancy, refCap).sets.map((set) => {
     const out = runScenario(hosts, vms, set, refCap);
     const down = new Set(set);
+    const touched = new Set(out.restarts.map((r) => r.to));
     const restarts: Restart[] = out.restarts.map((r) => ({
       vm: vms[r.vm]!.name,
       from: hosts[r.from]!.name,
@@ -219,7 +243,7 @@ export function simulateFailures(problem: PlacementProblem, result: PlacementRes
       haPriority: vms[r.vm]!.priority,
     }));
     const load = hosts.flatMap((h, i) => {
-      if (down.has(i)) return [];
+      if (down.has(i) || (opts.touchedOnly && !touched.has(i))) return [];
       const l = out.loads[i]!;
       const vcpu = iv >= 0 ? round3(l[iv]!) : 0;
       const memoryGb = im >= 0 ? round3(l[im]!) : 0;

@@ -14,9 +14,13 @@ import { fmt as fmtNum } from './vector.ts';
 import { packsInto } from './ilp/search-tree.ts';
 import { arcFlowApplies, balanceExactly, exactApplies, improveArcFlow, improveExactly } from './ilp/exact.ts';
 import { TOLERANCE } from '../util/tolerance.ts';
+import { Deadline } from './deadline.ts';
 
 export interface SolveOptions {
   onProgress?: (msg: string) => void;
+  /** The run's deadline when the caller has one (the pipeline's host search); else the
+   * problem's timeLimitSeconds from now. */
+  deadline?: Deadline;
 }
 
 const costOf = (p: Packing) => p.bins.reduce((s, b) => s + b.model.cost, 0);
@@ -54,13 +58,16 @@ interface Proof {
 async function exactPhase(
   inst: Instance,
   best: Candidate,
-  deadline: number,
+  deadline: Deadline,
 ): Promise<{ best: Candidate; proof: Proof }> {
   const proof: Proof = { count: false, balance: false };
   const p = inst.problem;
-  const seconds = () => Math.max(0.1, (deadline - performance.now()) / 1000);
+  if (!best.survives) return { best, proof };
   // Too little time left to build and solve a model: keep the heuristic's plan.
-  if (!best.survives || deadline - performance.now() < 500) return { best, proof };
+  if (deadline.remainingMs() < 500) {
+    deadline.stop('exact mode');
+    return { best, proof };
+  }
   const objective = p.objective === 'min-cost' ? 'cost' : 'hosts';
   const models = familyModels(inst, best);
   const arcFlow = arcFlowApplies(inst, models);
@@ -71,16 +78,16 @@ async function exactPhase(
   else if (inst.k === 0) {
     const value = objective === 'cost' ? costOf(best.packing) : hostsNow;
     if (objective === 'hosts' && !arcFlow && treeProves(inst, models, hostsNow, deadline))
-      return balancePhase(inst, best, { count: true, balance: false }, seconds());
+      return balancePhase(inst, best, { count: true, balance: false }, deadline);
     const out = arcFlow
-      ? await improveArcFlow(inst, models[0]!, models[0]!.cap[0]!, hostsNow, seconds())
+      ? await improveArcFlow(inst, models[0]!, models[0]!.cap[0]!, hostsNow, deadline)
       : await improveExactly(
           inst,
           models,
           value,
           hostsNow + (objective === 'cost' ? inst.items.length : 0),
           objective,
-          seconds(),
+          deadline,
         );
     if (out.bins) best = evaluate(inst, { bins: out.bins, failed: [] }, 'milp');
     proof.count = out.proved;
@@ -89,18 +96,18 @@ async function exactPhase(
     // hosts ≥ k + (optimal packing at failCap). No such packing in hosts − k − 1 proves it.
     const need = hostsNow - inst.k;
     const out = arcFlow
-      ? await improveArcFlow(inst, models[0]!, models[0]!.failCap[0]!, need, seconds())
+      ? await improveArcFlow(inst, models[0]!, models[0]!.failCap[0]!, need, deadline)
       : await improveExactly(
           inst,
           models.map((m) => ({ ...m, cap: m.failCap })),
           need,
           need,
           'hosts',
-          seconds(),
+          deadline,
         );
     proof.count = out.proved && out.bins === null;
   }
-  return balancePhase(inst, best, proof, seconds());
+  return balancePhase(inst, best, proof, deadline);
 }
 
 /** Balance with the host count settled: the MILP that minimises the peak utilisation. */
@@ -108,7 +115,7 @@ async function balancePhase(
   inst: Instance,
   best: Candidate,
   proof: Proof,
-  seconds: number,
+  deadline: Deadline,
 ): Promise<{ best: Candidate; proof: Proof }> {
   if (inst.problem.objective !== 'balance' || !proof.count || inst.models.length !== 1) return { best, proof };
   if (peakUtil(best.packing.bins) <= balanceBound(inst, best.packing) + TOLERANCE)
@@ -117,7 +124,7 @@ async function balancePhase(
   const bal = await balanceExactly(
     inst,
     best.packing.bins.map((b) => b.model),
-    seconds,
+    deadline,
   );
   if (!bal) return { best, proof };
   const c = evaluate(inst, { bins: bal.bins, failed: [] }, 'milp');
@@ -126,7 +133,7 @@ async function balancePhase(
 }
 
 /** Small single-model inputs: the search tree shows that `hosts` − 1 hosts cannot work. */
-function treeProves(inst: Instance, models: readonly ModelSpec[], hosts: number, deadline: number): boolean {
+function treeProves(inst: Instance, models: readonly ModelSpec[], hosts: number, deadline: Deadline): boolean {
   if (models.length !== 1 || inst.items.length > 40 || inst.items.some((it) => it.pin !== null)) return false;
   return packsInto(inst, models[0]!, hosts - 1, 1_000_000, deadline).status === 'infeasible';
 }
@@ -160,7 +167,7 @@ function isOptimal(inst: Instance, c: Candidate, lb: LowerBound, proof: Proof): 
 
 export async function solvePlacement(problem: PlacementProblem, opts: SolveOptions = {}): Promise<PlacementResult> {
   const started = performance.now();
-  const deadline = started + problem.timeLimitSeconds * 1000;
+  const deadline = (opts.deadline ?? Deadline.after(problem.timeLimitSeconds)).run();
   const progress = opts.onProgress ?? (() => {});
   const inst = buildInstance(problem);
   const lb = instanceLowerBound(inst);
@@ -170,19 +177,27 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   const alone = inst.models.filter(
     (m) => m.maxCount >= need || (inst.models.length === 1 && problem.hostCount === undefined),
   );
+  // Past the deadline, one candidate is enough: the rest of the catalog is not tried.
+  const more = () => !best || deadline.allows('host models');
   for (const model of alone) {
+    if (!more()) break;
     const c = solveModel(inst, model, lb, deadline, progress);
     if (!best || compare(inst, c, best) < 0) best = c;
   }
   for (const group of mixGroups(inst)) {
+    if (!more()) break;
     const c = solveMixed(inst, group, lb, deadline, progress);
     if (!best || compare(inst, c, best) < 0) best = c;
   }
   let proof: Proof = { count: false, balance: false };
-  if (best) ({ best, proof } = await exactPhase(inst, best, deadline));
+  // At the lower bound already, the MILP has nothing to find or prove (balance still may).
+  const atBound = best !== null && problem.objective !== 'balance' && isOptimal(inst, best, lb, proof);
+  if (best && !atBound) ({ best, proof } = await exactPhase(inst, best, deadline));
   const packing = best?.packing ?? { bins: [], failed: inst.items.map((_, i) => i) };
   const notes: string[] = [];
   if (!best && problem.hostCount !== undefined) notes.push(`no host model has ${problem.hostCount} hosts available`);
+  const stopped = deadline.stoppedPhases();
+  if (stopped.length > 0) notes.push(`stopped at the time limit (${stopped.join(', ')}): the best plan found so far`);
   const note = failureNote(packing.bins.length, inst.k);
   if (note) notes.push(note);
   if (best && !best.survives && best.packing.failed.length === 0 && inst.k > 0)

@@ -173,7 +173,17 @@ export function checkFailover(problem: PlacementProblem, result: Placement): Vio
       ),
     ]),
   );
-  return failureSets(simHosts, k, refCap).sets.flatMap((set) => scenarioViolations(problem, result, set, refCap, base));
+  // Failover capacity per model and resource, worked out once for every scenario.
+  const caps = new Map(
+    problem.hostModels.map((m) => [
+      m.name,
+      Object.fromEntries(
+        problem.resources.map((r) => [r, ((m.capacity[r] ?? 0) * pctFor(problem.failoverCeilingPct, r, 100)) / 100]),
+      ),
+    ]),
+  );
+  const ctx = { vms, caps, base };
+  return failureSets(simHosts, k, refCap).sets.flatMap((set) => scenarioViolations(problem, result, set, refCap, ctx));
 }
 
 function scenarioViolations(
@@ -181,15 +191,14 @@ function scenarioViolations(
   result: Placement,
   set: readonly number[],
   refCap: readonly number[],
-  baseLoads: ReadonlyMap<string, Load>,
+  ctx: { vms: Map<string, PlacementVm>; caps: Map<string, Load>; base: ReadonlyMap<string, Load> },
 ): Violation[] {
   const res = problem.resources;
-  const vms = vmMap(problem);
-  const models = new Map(problem.hostModels.map((m) => [m.name, m]));
-  const failCap = (model: string, r: string) =>
-    ((models.get(model)?.capacity[r] ?? 0) * pctFor(problem.failoverCeilingPct, r, 100)) / 100;
+  const { vms, caps, base: baseLoads } = ctx;
+  const failCap = (model: string, r: string) => caps.get(model)?.[r] ?? 0;
   const failed = set.map((i) => result.hosts[i]!);
-  const survivors = result.hosts.filter((h) => !failed.includes(h));
+  const down = new Set(failed);
+  const survivors = result.hosts.filter((h) => !down.has(h));
   // Survivors' loads, copied on first change so a scenario costs what its restarts touch.
   const changed = new Map<string, Load>();
   const loads = {
@@ -221,12 +230,16 @@ function scenarioViolations(
     let bestSlack = Infinity;
     for (const h of survivors) {
       const load = loads.get(h.name)!;
-      if (res.some((r) => exceeds(load[r]! + (v.demand[r] ?? 0), failCap(h.model, r)))) continue;
+      const cap = caps.get(h.model);
       let slack = 0;
-      res.forEach((r, i) => {
-        slack += refCap[i]! > 0 ? (failCap(h.model, r) - load[r]!) / refCap[i]! : 0;
-      });
-      if (slack < bestSlack) [best, bestSlack] = [h.name, slack];
+      let fitsHere = true;
+      for (let i = 0; i < res.length && fitsHere; i++) {
+        const r = res[i]!;
+        const c = cap?.[r] ?? 0;
+        fitsHere = !exceeds(load[r]! + (v.demand[r] ?? 0), c);
+        slack += refCap[i]! > 0 ? (c - load[r]!) / refCap[i]! : 0;
+      }
+      if (fitsHere && slack < bestSlack) [best, bestSlack] = [h.name, slack];
     }
     if (best === null) stranded.push(v);
     else for (const r of res) loads.own(best)[r]! += v.demand[r] ?? 0;

@@ -73,7 +73,8 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
       satisfied: scenarios.every((s) => s.satisfied) && choice.result.unplaced.length === 0,
       scenarios,
     },
-    placement: placementSummary(choice.result, settings),
+    // The plan's hosts are the one count every report prints (terminal, plan.md, workbook).
+    placement: { ...placementSummary(choice.result, settings), hostsUsed: hosts.length },
     findings: sortFindings(inp.findings ?? []),
   };
 }

@@ -19,6 +19,7 @@ import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult } from '../placement/types.ts';
 import { hostCapacity, placementResources, toPlacementModel, type HostCapacity } from '../sizing/host-capacity.ts';
 import type { FailoverScenario, Partitions } from '../domain/plan.ts';
+import { Deadline } from '../placement/deadline.ts';
 
 type Sized = SizeServerResult;
 
@@ -46,12 +47,45 @@ interface ChooseInput {
 const MAX_GROWTH_STEPS = 24;
 
 export async function chooseHosts(inp: ChooseInput): Promise<HostChoice> {
+  // One clock for every placement the host search runs (method §6.5).
+  const deadline = Deadline.after(inp.settings.placement.timeLimitSeconds);
   return inp.settings.cluster.mode === 'catalog' && inp.catalog
-    ? chooseFromCatalog(inp, inp.catalog)
-    : chooseDerived(inp);
+    ? chooseFromCatalog(inp, inp.catalog, deadline)
+    : chooseDerived(inp, deadline);
 }
 
-async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
+type Derived = ReturnType<typeof deriveHost>;
+
+/**
+ * The smallest host count whose per-host requirement fits a standard shape (method §6.6):
+ * doubling from k + 1, then halving back; the requirement only falls as hosts are added.
+ * When even k + (number of VMs) hosts cannot be derived — a survivor then carries about one
+ * VM — no count can, and the reason says so with that count's figures.
+ */
+function smallestDerivable(derive: (n: number) => Derived, k: number, vmCount: number): { n: number; d: Derived } {
+  const most = k + Math.max(1, vmCount);
+  let lo = k; // not derivable (fewer than k + 1 hosts cannot do N+k)
+  let hi = k + 1;
+  let d = derive(hi);
+  while (!d.host && hi < most) {
+    lo = hi;
+    hi = Math.min(most, lo * 2);
+    d = derive(hi);
+  }
+  if (!d.host) {
+    const message = `${d.reason.message.replace(/: add hosts$/, '')} — even with ${hi} hosts, about one VM per survivor, so no host count can`;
+    return { n: hi, d: { host: null, reason: { ...d.reason, message } } };
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    const m = derive(mid);
+    if (m.host) [hi, d] = [mid, m];
+    else lo = mid;
+  }
+  return { n: hi, d };
+}
+
+async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<HostChoice> {
   const { settings } = inp;
   const known = inp.sourceGhz.filter((g): g is number => g !== null);
   // The derived host's clock (sizing/derive-host.ts): minCpuGhz, else the slowest source.
@@ -59,23 +93,26 @@ async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
   const sized = inp.sizeAll(settings.sizing.cpuNormalisation === 'clock' ? targetGhz : undefined);
   const candidates = sized.filter((s) => !s.excluded).map((s) => s.vm);
   const k = settings.cluster.redundancy;
-  const counts = settings.cluster.hostCount
-    ? [settings.cluster.hostCount]
-    : Array.from({ length: 64 }, (_, i) => k + 1 + i);
+  const derive = (n: number) => deriveHost(candidates, inp.sourceGhz, settings, n);
+  // Nothing to place: no hosts, not a spec for an empty cluster (every count reads 0).
+  if (candidates.length === 0) return noHostChoice(sized, settings, noCandidates(sized));
+  const fixed = settings.cluster.hostCount;
+  const first = fixed ? { n: fixed, d: derive(fixed) } : smallestDerivable(derive, k, candidates.length);
   let last: HostChoice | undefined;
   let lastReason: Reason | undefined;
-  for (const n of counts) {
-    const derived = deriveHost(candidates, inp.sourceGhz, settings, n);
+  for (let n = first.n, derived = first.d; ; n++, derived = derive(n)) {
     if (!derived.host) {
       lastReason = derived.reason;
-      continue;
+      break;
     }
     let spec: DerivedHost | null = derived.host;
     for (let step = 0; spec && step < MAX_GROWTH_STEPS; step++) {
       inp.onProgress?.(`placing ${candidates.length} VMs on ${n} × (${describe(spec)})`);
-      const attempt = await placeOn(spec, sized, settings, n);
+      const attempt = await placeOn(spec, sized, settings, n, deadline);
       if (holds(attempt)) return attempt;
       last ??= attempt;
+      // Out of time: the first attempt (the smallest spec on the fewest hosts) is the answer.
+      if (deadline.passed()) return last;
       const tight = tightestResource(attempt);
       const grown: DerivedHost | null = growHostSpec(spec, tight, settings);
       spec = grown && {
@@ -87,8 +124,20 @@ async function chooseDerived(inp: ChooseInput): Promise<HostChoice> {
         ],
       };
     }
+    // A fixed count is kept; otherwise one more host (method §6.6), within the VMs' number.
+    if (fixed || n >= k + Math.max(1, candidates.length)) break;
   }
   return last ?? noHostChoice(sized, settings, lastReason);
+}
+
+function noCandidates(sized: Sized[]): Reason {
+  const message =
+    sized.length === 0 ? 'the inventory holds no server' : `every one of the ${sized.length} servers is excluded`;
+  return {
+    code: 'exceeds-host-capacity',
+    message: `${message}: no host is needed`,
+    figures: { servers: sized.length },
+  };
 }
 
 /** No standard host can be derived: every candidate is unplaced, with the reason. */
@@ -135,7 +184,7 @@ function noHostChoice(sized: Sized[], settings: ProjectSettings, reason: Reason 
   };
 }
 
-async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[]): Promise<HostChoice> {
+async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[], deadline: Deadline): Promise<HostChoice> {
   const { settings } = inp;
   const models = [...catalog].sort((a, b) => a.price - b.price || (a.name < b.name ? -1 : 1));
   let best: HostChoice | undefined;
@@ -143,10 +192,15 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[]): Promis
   // Sizing depends on the model only under clock normalisation; otherwise size once.
   const clock = settings.sizing.cpuNormalisation === 'clock';
   const unscaled = clock ? null : inp.sizeAll(undefined);
+  if (unscaled?.every((s) => s.excluded)) return noHostChoice(unscaled, settings, noCandidates(unscaled));
   for (const model of models) {
+    if (best && deadline.passed()) {
+      tried.push(`${model.name}: not tried, the time limit was reached`);
+      continue;
+    }
     const sized = unscaled ?? inp.sizeAll(model.cpuGhz);
     inp.onProgress?.(`catalog: trying ${model.name}`);
-    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined);
+    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined, deadline);
     const ok = holds(attempt);
     const outcome = ok
       ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.hostsUsed * model.price}`
@@ -177,11 +231,12 @@ async function placeOn(
   sized: Sized[],
   settings: ProjectSettings,
   hostCount: number | undefined,
+  deadline: Deadline,
 ): Promise<HostChoice> {
   const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
   const capacity = hostCapacity(model, settings, partitions.totalMb);
   const problem = buildProblem(model, sized, settings, partitions.totalMb, hostCount);
-  const result = await solvePlacement(problem);
+  const result = await solvePlacement(problem, { deadline });
   const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result) : [];
   const prefix = settings.cluster.hostNamePrefix;
   const hostNames = new Map(result.hosts.map((h, i) => [h.name, `${prefix}${i + 1}`]));

@@ -105,7 +105,8 @@ export interface Headline {
 }
 
 export function headline(plan: Plan): Headline {
-  const hostsUsed = plan.hosts.filter((h) => h.vms.length > 0).length;
+  // One count for every report: the plan's hosts (standby hosts of N+k included).
+  const hostsUsed = plan.placement.hostsUsed;
   return {
     servers: plan.totals.servers,
     candidates: plan.totals.placed,

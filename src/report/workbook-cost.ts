@@ -17,7 +17,8 @@ interface Line {
 }
 
 function lines(plan: Plan, a: AssumptionCells): Line[] {
-  const hostsUsed = plan.hosts.filter((h) => h.vms.length > 0).length;
+  // One count for every report: the plan's hosts (standby hosts of N+k included).
+  const hostsUsed = plan.placement.hostsUsed;
   // 8760 hours a year: power is drawn around the clock.
   return [
     { key: 'hosts', label: 'Hosts after consolidation', value: hostsUsed, unit: 'hosts', numFmt: FMT.int, how: 'plan' },

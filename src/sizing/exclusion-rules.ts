@@ -96,26 +96,32 @@ export function specialHardwareReason(server: Pick<InventoryServer, 'specialHard
   };
 }
 
-/** Inventory columns whose absence is "missing inventory data" (docs/inputs.md), CSV names. */
+/**
+ * Inventory columns whose absence is "missing inventory data" (docs/inputs.md), CSV names.
+ * cpu_ghz only where a rule uses it (clock normalisation, method §3.4); nics never: a server
+ * without a NIC count becomes a VM with one vNIC.
+ */
 const REQUIRED_INVENTORY: readonly [keyof InventoryServer, string][] = [
   ['os', 'os'],
   ['osBits', 'os_bits'],
   ['sockets', 'sockets'],
   ['coresPerSocket', 'cores_per_socket'],
-  ['cpuGhz', 'cpu_ghz'],
   ['memoryMb', 'memory_mb'],
   ['diskGb', 'disk_gb'],
-  ['nics', 'nics'],
 ];
 
 /** Inventory data the sizing needs but the client's inventory left empty (MAP fig. 2.12). */
 export function missingInventoryReason(
   server: InventoryServer,
+  needsClock = false,
   notNeeded: ReadonlySet<string> = new Set(),
 ): Reason | null {
-  const missing = REQUIRED_INVENTORY.filter(([key, column]) => server[key] === null && !notNeeded.has(column)).map(
-    ([, column]) => column,
-  );
+  const required: readonly [keyof InventoryServer, string][] = needsClock
+    ? [...REQUIRED_INVENTORY, ['cpuGhz', 'cpu_ghz']]
+    : REQUIRED_INVENTORY;
+  const missing = required
+    .filter(([key, column]) => server[key] === null && !notNeeded.has(column))
+    .map(([, column]) => column);
   if (missing.length === 0) return null;
   return {
     code: 'missing-inventory-data',

@@ -143,7 +143,7 @@ function exclusionReasons(
   if (workload) return [workload];
   const candidates = [
     poweredOffReason(server, settings),
-    missingInventoryReason(server, notNeeded(server, settings)),
+    missingInventoryReason(server, s.cpuNormalisation === 'clock', notNeeded(server)),
     measured.allocation ? null : missingPerformanceReason(usage, s.minSamples),
     specialHardwareReason(server),
     ...utilisationReasons(server, settings, measured, target),
@@ -155,16 +155,9 @@ function exclusionReasons(
   return candidates.filter((r): r is Reason => r !== null);
 }
 
-/**
- * Inventory columns a server may lack (method §3.6): a VM's clock matters only to clock
- * normalisation; an inventory read from monitoring (Bitbrains, nmon) says only CPU and memory.
- */
-function notNeeded(server: InventoryServer, settings: ProjectSettings): Set<string> {
-  const skip = new Set<string>();
-  const clock = settings.sizing.cpuNormalisation === 'clock';
-  if (!clock && (server.origin?.kind === 'vm' || server.origin?.inventoryFrom)) skip.add('cpu_ghz');
-  if (server.origin?.inventoryFrom) for (const c of ['os', 'os_bits', 'disk_gb', 'nics']) skip.add(c);
-  return skip;
+/** Inventory columns a server may lack (method §3.6): an inventory read from monitoring says only CPU and memory. */
+function notNeeded(server: InventoryServer): Set<string> {
+  return new Set(server.origin?.inventoryFrom ? ['os', 'os_bits', 'disk_gb'] : []);
 }
 
 /** Size from allocation (method §3.6) rather than monitoring? */
@@ -196,8 +189,9 @@ export function sizeServer(
     vcpu: sizing.cpu?.result ?? 0,
     memoryGb: sizing.memory?.result ?? 0,
     diskGb: sizing.disk?.result ?? 0,
-    // vNICs = physical NICs (method §3.3: Web and VPN keep two "for operational reasons").
-    nics: server.nics ?? 0,
+    // vNICs = physical NICs (method §3.3: Web and VPN keep two "for operational reasons");
+    // one when the inventory does not say (a VM needs a network to be reached).
+    nics: server.nics ?? 1,
     networkMBps: sizing.network?.result ?? 0,
     reasons: [],
     haPriority: server.haPriority,

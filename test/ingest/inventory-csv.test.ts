@@ -45,7 +45,7 @@ const malformed: [string, string, string][] = [
   ['negative disk', 'a,64,1,4096,2,-5,,,', 'inv.csv:2:disk_gb: expected a number in GB at least 0, got "-5"'],
   ['zero sockets', 'a,64,0,4096,2,10,,,', 'inv.csv:2:sockets: expected an integer greater than 0, got "0"'],
   ['fractional sockets', 'a,64,1.5,4096,2,10,,,', 'inv.csv:2:sockets: expected an integer, got "1.5"'],
-  ['comma decimal', 'a,64,1,4096,"2,5",10,,,', 'inv.csv:2:cpu_ghz: expected a number in GHz, got "2,5"'],
+  ['two decimal points', 'a,64,1,4096,2.5.1,10,,,', 'inv.csv:2:cpu_ghz: expected a number in GHz, got "2.5.1"'],
   [
     'unknown hardware',
     'a,64,1,4096,2,10,usb;scanner,,',
@@ -82,7 +82,8 @@ test('duplicate server name and duplicate VM name are located errors', () => {
 
 test('missing name column, broken quoting and empty files are located errors', () => {
   assert.throws(() => parseInventoryCsv('asset,os\na,b\n', 'inv.csv'), {
-    message: 'inv.csv:1: missing required column "name" (header: asset,os)',
+    message:
+      'inv.csv:1: no server name column (header: asset, os); name it "name" or map it with inputs.columns.inventory',
   });
   assert.throws(
     () => parseInventoryCsv('name,os\n"a,b\n', 'inv.csv'),
@@ -131,7 +132,7 @@ test('header synonyms and a column map; errors name the column as the client wro
     message: 'inv.csv:2:RAM (MB): expected a number in MB, got "4 GB"',
   });
   assert.throws(() => parseInventoryCsv('Asset\nx\n', 'inv.csv', { columnMap: { name: 'Server' } }), {
-    message: 'inv.csv:1: column map: name → "Server", but the file has no such column',
+    message: 'inv.csv:1: column map: name ← "Server", but the file has no such column (header: Asset)',
   });
 });
 

@@ -91,7 +91,11 @@ test('split read: the first half’s error wins over the second’s', async () =
   lines[550] = cell(lines[550]!, 5, 'x');
   const f = file('two-bad.csv', `${HEADER}${lines.join('\n')}\n`);
   for (const mode of ['whole', 1, 2] as const)
-    await assert.rejects(read(f, mode), { message: /:102:timestamp: expected an ISO-8601 timestamp/ }, `mode ${mode}`);
+    await assert.rejects(
+      read(f, mode),
+      { message: /:102:timestamp: local timestamp "[^"]+" has no UTC offset/ },
+      `mode ${mode}`,
+    );
 });
 
 for (const [half, line] of [
@@ -105,6 +109,6 @@ for (const [half, line] of [
     const whole = await read(f, 'whole');
     const two = await read(f, 2);
     assert.deepEqual(two, whole);
-    assert.deepEqual(two.files?.[0]?.notes, ['irregular CSV: read with the general parser']);
+    assert.equal(two.files?.[0]?.notes[0], 'irregular CSV: read with the general parser');
   });
 }

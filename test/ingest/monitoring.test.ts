@@ -94,14 +94,13 @@ const malformed: [string, string, string][] = [
   [
     'timestamp without offset',
     '2010-03-22T00:00:00,s,1,1,1,1,1',
-    'm.csv:2:timestamp: expected an ISO-8601 timestamp with offset or Z (e.g. 2010-03-22T00:00:00Z), got ' +
-      '"2010-03-22T00:00:00"',
+    'm.csv:2:timestamp: local timestamp "2010-03-22T00:00:00" has no UTC offset: set inputs.timezone ' +
+      '(e.g. America/Mexico_City) or --utc-offset',
   ],
   [
     'impossible date',
     '2010-02-31T00:00:00Z,s,1,1,1,1,1',
-    'm.csv:2:timestamp: expected an ISO-8601 timestamp with offset or Z (e.g. 2010-03-22T00:00:00Z), got ' +
-      '"2010-02-31T00:00:00Z"',
+    'm.csv:2:timestamp: expected a timestamp (ISO-8601, dd/mm/yyyy hh:mm, epoch …), got "2010-02-31T00:00:00Z"',
   ],
   ['number with unit', '2010-03-22T00:00:00Z,s,1,4 GB,1,1,1', 'm.csv:2:memory_used_mb: expected a number, got "4 GB"'],
   ['negative', '2010-03-22T00:00:00Z,s,1,1,1,-1,1', 'm.csv:2:network_mb_per_s: expected a number ≥ 0, got "-1"'],
@@ -118,11 +117,11 @@ for (const [what, row, message] of malformed) {
 }
 
 test('long CSV: a missing timestamp column is an error on the header line', async () => {
-  const f = file('h.csv', 'time,server,cpu_pct\n');
+  const f = file('h.csv', 'when,server,cpu_pct\n');
   await assert.rejects(readMonitoring([f], { percentiles: [] }), {
     message:
-      `${f}:1: long monitoring CSV: missing column "timestamp" (expected ` +
-      `timestamp,server,cpu_pct,memory_used_mb,disk_used_gb,network_mb_per_s,iops)`,
+      `${f}:1: long monitoring CSV: no timestamp column (expected timestamp, server and any of ` +
+      'cpu_pct, memory_used_mb, disk_used_gb, network_mb_per_s, iops, or their synonyms (docs/inputs.md))',
   });
 });
 
@@ -139,7 +138,11 @@ test('fast path and csv-parse path give identical results (a quoted cell forces 
   const b = await readMonitoring([quoted], { percentiles: [90], profile: 'p95' });
   assert.deepEqual(a.servers, b.servers);
   assert.deepEqual(a.findings, b.findings);
-  assert.deepEqual(b.files?.[0]?.notes, ['irregular CSV: read with the general parser']);
+  assert.deepEqual(b.files?.[0]?.notes, [
+    'irregular CSV: read with the general parser',
+    'utf-8, ","-delimited, decimal ".", no thousands separator, CRLF',
+    'timestamps: iso (from the data)',
+  ]);
   assert.equal(a.servers.length, 7);
   assert.equal(
     a.servers.reduce((n, s) => n + s.samples, 0),

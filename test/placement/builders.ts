@@ -49,3 +49,20 @@ export function workedExample(over: Partial<PlacementProblem> = {}): PlacementPr
 
 /** Deterministic PRNG for property tests (mulberry32). */
 export const rng = makeRng;
+
+/**
+ * A hard one-resource instance of the Wäscher kind: capacity 10,000, item sizes uniform in
+ * [lo, hi) so only 2–4 share a host. n = 114, sizes 2,000–5,000 (seed 3) ran for minutes
+ * before the optimiser kept its time limit: its arc-flow model has ~75,000 arcs.
+ */
+export function hardOneResource(n = 114, seed = 3, lo = 2000, hi = 5000, timeLimitSeconds = 10): PlacementProblem {
+  const r = rng(seed);
+  return problem({
+    resources: ['size'],
+    hostModels: [{ name: 'bin', capacity: { size: 10_000 }, cost: 1 }],
+    vms: Array.from({ length: n }, (_, i) =>
+      vm(`v${String(i).padStart(3, '0')}`, { size: Math.floor(lo + r() * (hi - lo)) }),
+    ),
+    timeLimitSeconds,
+  });
+}

@@ -7,13 +7,14 @@ import { construct } from '../../src/placement/heuristic/construct.ts';
 import { constructMixed } from '../../src/placement/heuristic/mixed.ts';
 import { lnsMinCost, type LnsOptions } from '../../src/placement/heuristic/lns.ts';
 import { makeRng } from '../../src/util/rng.ts';
+import { Deadline } from '../../src/placement/deadline.ts';
 import { verifyPlacement, solvePlacement } from '../../src/placement/index.ts';
 import type { PlacementProblem } from '../../src/domain/problem.ts';
 import { problem, rng, vm } from './builders.ts';
 
 const opts = (models: LnsOptions['models'], seed = 1): LnsOptions => ({
   rng: makeRng(seed),
-  deadline: performance.now() + 10_000,
+  deadline: Deadline.after(10),
   iterations: 20_000,
   stall: 5_000,
   target: 0,

@@ -25,6 +25,27 @@ export const ingestCommand: CommandModule<object, IngestArgs> = {
         nargs: 1,
         describe: 'UTC offset of local timestamps without a zone (perfmon without bias, nmon, sadf -t), e.g. +05:30',
       })
+      .option('timezone', {
+        type: 'string',
+        describe: 'IANA time zone of local timestamps without an offset (e.g. America/Mexico_City); --utc-offset wins',
+      })
+      .option('delimiter', { type: 'string', describe: 'Field delimiter of CSV inputs: , ; | tab (default: detected)' })
+      .option('decimal', { type: 'string', describe: 'Decimal separator: . or , (default: detected)' })
+      .option('thousands', { type: 'string', describe: "Thousands separator: none , . space ' (default: detected)" })
+      .option('date-format', {
+        type: 'string',
+        describe: 'Date order: iso, dd/mm/yyyy, mm/dd/yyyy, yyyy/mm/dd, epoch-s, epoch-ms (default: detected)',
+      })
+      .option('columns', {
+        type: 'string',
+        describe:
+          'YAML/JSON column map: { inventory: { memory_mb: "Memoria (MB)" }, monitoring: { server: "Equipo" } }',
+      })
+      .option('strict', {
+        type: 'boolean',
+        default: false,
+        describe: 'A file of a folder in no known format is an error (default: skipped with a warning)',
+      })
       .option('percentiles', { type: 'number', array: true, describe: 'Percentiles besides p50, p95, p99' })
       .option('powered-off', {
         type: 'string',

@@ -205,7 +205,9 @@ class FastParser {
     }
     if (n !== layout.width) throw new GiveUp();
     const ms = sameTs ? this.prevMs : this.timestamp(buf, starts[layout.timestamp]!, ends[layout.timestamp]!);
-    if (!plain || Number.isNaN(ms) || (layout.metrics[0]! >= 0 && values[0]! > 100)) {
+    // A timestamp that is not ISO with an offset: the general path reads (or rejects) the file's format.
+    if (Number.isNaN(ms)) throw new GiveUp();
+    if (!plain || (layout.metrics[0]! >= 0 && values[0]! > 100)) {
       // Unusual cell: let the general path parse this record (same messages, same clamping).
       const record = Array.from({ length: n }, (_, k) => buf.toString('utf8', starts[k]!, ends[k]!));
       addLongRecord(record, this.line, layout, this.file, this.store, this.issues, values);
@@ -287,6 +289,8 @@ class KnownServers {
   id(name: string, store: SampleStore, buf: Buffer, s: number, e: number): number {
     const known = this.ids.get(name);
     if (known !== undefined) return known;
+    // Not UTF-8 (a Windows-1252 `ó`): the general path decodes the whole file (read-text.ts).
+    if (name.includes('\uFFFD')) throw new GiveUp();
     const id = this.ids.size;
     if (id === this.nextOf.length) {
       this.storeId = grow(this.storeId, 0);

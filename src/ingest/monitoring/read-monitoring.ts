@@ -5,16 +5,15 @@ import { availableParallelism } from 'node:os';
 import type { ServerUsage } from '../../domain/server.ts';
 import type { MonitoredInventory } from '../monitoring-inventory.ts';
 import { sortFindings, type Finding } from '../../domain/finding.ts';
-import { readTextFile } from '../read-text.ts';
 import { isoUtc } from '../timestamps.ts';
 import { percentileSet } from './percentile.ts';
 import { RowIssues } from './row-issues.ts';
 import { SampleStore } from './sample-store.ts';
 import { summariseNames, type SummaryOptions } from './summarise.ts';
-import { readLongCsvGeneral } from './long-csv.ts';
+import { fastPathFits, readLongCsvGeneral } from './long-csv.ts';
 import { readLongCsvSplit, splitSettings } from './long-csv-split.ts';
 import { HelperThread } from './helper-thread.ts';
-import { detectMonitoringFormat } from './formats/detect.ts';
+import { detectMonitoringFormat, readHeadDecoded } from './formats/detect.ts';
 import type { MonitoringFormat, ReadContext, ReadOptions } from './formats/context.ts';
 import { readPerfmon } from './formats/perfmon.ts';
 import { readSadfD, readSadfJ } from './formats/sysstat.ts';
@@ -63,7 +62,8 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
   const helper = splitSettings.threads !== 1 && availableParallelism() > 1 ? new HelperThread() : undefined;
   try {
     for (const file of files) {
-      const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding));
+      const format =
+        opts.format ?? (await detectMonitoringFormat(file, opts.encoding ?? opts.csv?.encoding, opts.columns));
       const ctx: ReadContext = {
         file,
         store: new SampleStore(),
@@ -100,17 +100,22 @@ async function readOneFile(
     await READERS[format](ctx);
     return [ctx.store];
   }
-  if (opts.encoding && !/^utf-?8$/i.test(opts.encoding)) {
-    const { text } = await readTextFile(ctx.file, opts.encoding);
-    await readLongCsvGeneral(ctx.file, ctx.store, ctx.issues, text);
+  // The fast path reads UTF-8 bytes of capplan's own layout; anything else (another encoding,
+  // delimiter, decimal comma, Spanish headers, local timestamps) is read by the general parser.
+  const head = await readHeadDecoded(ctx.file, opts.encoding ?? opts.csv?.encoding);
+  if (head.encoding !== 'utf-8' || !fastPathFits(head.text, opts)) {
+    await readLongCsvGeneral(ctx);
     return [ctx.store];
   }
   const progress = opts.progress ? (n: number) => opts.progress!(ctx.file, n) : undefined;
   const stores = await readLongCsvSplit(ctx.file, ctx.issues, helper, progress);
-  if (stores) return stores;
+  if (stores) {
+    ctx.notes.push('utf-8, ","-delimited, decimal ".", ISO-8601 timestamps with offsets');
+    return stores;
+  }
   ctx.issues = new RowIssues();
   ctx.notes.push('irregular CSV: read with the general parser');
-  await readLongCsvGeneral(ctx.file, ctx.store, ctx.issues);
+  await readLongCsvGeneral(ctx);
   return [ctx.store];
 }
 

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { METRIC_NAMES, type DataQuality, type MetricName, type ServerUsage } from '../../domain/server.ts';
 import { percentileKey } from '../monitoring/percentile.ts';
 import { csvValue } from './servers-csv.ts';
+import { missingPerformanceReason } from '../../sizing/exclusion-rules.ts';
 
 const METRIC_COLUMN: Record<MetricName, string> = {
   cpuPct: 'cpu_pct',
@@ -13,10 +14,15 @@ const METRIC_COLUMN: Record<MetricName, string> = {
   iops: 'iops',
 };
 
+/**
+ * `sizable` is the plan's own rule (missing performance data, sizing/exclusion-rules.ts): enough
+ * samples, a sizable quality verdict, and both CPU and memory measured.
+ */
 export function renderMetricsSummaryCsv(
   usage: ServerUsage[],
   quality: Map<string, DataQuality>,
   percentiles: number[],
+  minSamples = 1,
 ): string {
   const stats = ['samples', 'avg', 'min', 'max', ...percentiles.map(percentileKey)];
   const header = [
@@ -44,7 +50,7 @@ export function renderMetricsSummaryCsv(
       q?.daysCovered ?? null,
       q?.score ?? null,
       q?.verdict ?? null,
-      q ? String(q.sizable) : null,
+      q ? String(missingPerformanceReason({ ...u, quality: q }, minSamples) === null) : null,
     ];
     const metrics = METRIC_NAMES.flatMap((m) => {
       const st = u.metrics[m];

@@ -3,7 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { InventoryServer } from '../../domain/server.ts';
 import { guardFormula } from '../../escape/spreadsheet.ts';
-import { INVENTORY_COLUMNS } from '../inventory-csv.ts';
+import { INVENTORY_COLUMNS } from '../../domain/input-settings.ts';
 
 export type ExtraColumns = Record<string, string | number | null>;
 

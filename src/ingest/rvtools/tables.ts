@@ -96,7 +96,7 @@ function rowCells(r: ExcelJS.Row): Cell[] {
 }
 
 /** exceljs cell value → plain value: formula results, rich text and dates flattened. */
-function cellValue(v: unknown): Cell {
+export function cellValue(v: unknown): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v.trim() === '' ? null : v;
   if (typeof v === 'number' || typeof v === 'boolean') return v;

@@ -2,6 +2,7 @@
 // (balance) decreasing, items taken largest first (instance order). Pinned items go first.
 import type { Instance, ModelSpec } from '../instance.ts';
 import { addInto, fits, maxUtil, slack, zeros } from '../vector.ts';
+import type { Deadline } from '../deadline.ts';
 
 export type FitMode = 'ffd' | 'bfd' | 'wfd';
 
@@ -68,13 +69,16 @@ export type Opener = (item: number, bins: readonly Bin[]) => ModelSpec | null;
 
 /**
  * Packs every item into the given hosts (`models[i]` is host i's model). With `open`, a
- * new host of that model (or the opener's choice) is opened whenever nothing fits.
+ * new host of that model (or the opener's choice) is opened whenever nothing fits. Past the
+ * deadline the remaining items go by next fit (only the last host is tried), which is linear,
+ * so a plan comes back in time on any input (docs/method.md §6.5).
  */
 export function construct(
   inst: Instance,
   models: readonly ModelSpec[],
   mode: FitMode,
   opener?: ModelSpec | Opener,
+  deadline?: Deadline,
 ): Packing {
   const open = typeof opener === 'function' ? opener : opener ? () => opener : undefined;
   const dims = inst.resources.length;
@@ -97,11 +101,17 @@ export function construct(
   // an item refuses every later item of the same shape; remember where each shape starts
   // looking (makes FFD near-linear on real estates, where VM shapes repeat).
   const firstFree = new Map<string, number>();
+  let late = false;
   for (const i of order) {
     const it = inst.items[i]!;
     if (it.pin !== null) continue;
+    if (!late && deadline && (i & 255) === 0 && deadline.passed()) {
+      late = true;
+      deadline.stop('construction');
+    }
     const shape = mode === 'ffd' ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
-    let b = chooseBin(inst, bins, i, mode, firstFree.get(shape) ?? 0);
+    const from = late && open ? Math.max(0, bins.length - 1) : (firstFree.get(shape) ?? 0);
+    let b = chooseBin(inst, bins, i, late ? 'ffd' : mode, from);
     const m = b < 0 && open ? open(i, bins) : null;
     if (m) {
       const bin = newBin(m, dims);

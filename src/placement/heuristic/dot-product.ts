@@ -6,6 +6,7 @@
 // packs in O(hosts × shapes) — 100,000 VMs in well under a second.
 import type { Instance, ModelSpec } from '../instance.ts';
 import { canTake, newBin, put, type Bin, type Packing } from './construct.ts';
+import type { Deadline } from '../deadline.ts';
 
 interface ShapeClass {
   demand: number[];
@@ -54,9 +55,10 @@ function fill(inst: Instance, bin: Bin, classes: ShapeClass[]): void {
 
 /**
  * Items with anti-affinity or a pin go first by first fit (they are few and constrained);
- * the rest fill hosts bin-centrically, opening hosts of `model` as needed.
+ * the rest fill hosts bin-centrically, opening hosts of `model` as needed. Null when the
+ * deadline passes first (many distinct shapes make it O(items × shapes)).
  */
-export function dotProductPack(inst: Instance, model: ModelSpec): Packing {
+export function dotProductPack(inst: Instance, model: ModelSpec, deadline: Deadline): Packing | null {
   const dims = inst.resources.length;
   const bins: Bin[] = [];
   const failed: number[] = [];
@@ -89,6 +91,10 @@ export function dotProductPack(inst: Instance, model: ModelSpec): Packing {
   for (;;) {
     const left = classes.some((c) => c.next < c.items.length);
     if (!left) break;
+    if (deadline.passed()) {
+      deadline.stop('construction');
+      return null;
+    }
     const bin = newBin(model, dims);
     fill(inst, bin, classes);
     if (bin.items.length === 0) {

@@ -8,11 +8,12 @@ import { hostOverload, placeItem, repair, type RepairState } from './repair.ts';
 import type { Rng } from '../../util/rng.ts';
 import { slack } from '../vector.ts';
 import { TOLERANCE } from '../../util/tolerance.ts';
+import type { Deadline } from '../deadline.ts';
 
 export interface ImproveOptions {
   rng: Rng;
-  /** performance.now() ms after which the search stops. */
-  deadline: number;
+  /** After it the search stops. */
+  deadline: Deadline;
   /** Tabu iterations per attempt to close a host. */
   iterations: number;
   /** Consecutive failed attempts before giving up. */
@@ -146,7 +147,11 @@ export function emptyHosts(inst: Instance, packing: Packing, opts: ImproveOption
   let tried = new Set<number>();
   const done = () =>
     opts.objective === 'hosts' ? bins.length <= opts.target.hosts : costOf(bins) <= opts.target.cost + TOLERANCE;
-  while (!done() && failures < opts.maxFailures && performance.now() < opts.deadline) {
+  while (!done() && failures < opts.maxFailures) {
+    if (opts.deadline.passed()) {
+      opts.deadline.stop('host emptying');
+      break;
+    }
     const v = victims(inst, bins, firstClosable).find((i) => !tried.has(i));
     if (v === undefined) break;
     const s = tryClose(inst, bins, v, opts);

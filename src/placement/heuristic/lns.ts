@@ -9,10 +9,11 @@ import { newBin, put, type Bin, type Packing } from './construct.ts';
 import { type Rng, randInt } from '../../util/rng.ts';
 import { fits } from '../vector.ts';
 import { TOLERANCE } from '../../util/tolerance.ts';
+import type { Deadline } from '../deadline.ts';
 
 export interface LnsOptions {
   rng: Rng;
-  deadline: number;
+  deadline: Deadline;
   /** Ruin-and-recreate iterations at most. */
   iterations: number;
   /** Stop after this many iterations without a new best. */
@@ -241,7 +242,10 @@ export function lnsMinCost(inst: Instance, packing: Packing, opts: LnsOptions): 
   const history = new Array<number>(200).fill(s.cost);
   let sinceBest = 0;
   for (let iter = 0; iter < opts.iterations && sinceBest < opts.stall && bestCost > opts.target + TOLERANCE; iter++) {
-    if ((iter & 63) === 0 && performance.now() > opts.deadline) break;
+    if ((iter & 63) === 0 && opts.deadline.passed()) {
+      opts.deadline.stop('LNS');
+      break;
+    }
     const before = s.cost;
     const journal = step(s, opts.models, opts.rng);
     sinceBest++;

@@ -6,6 +6,7 @@
 import type { Instance } from '../instance.ts';
 import { type Rng, randInt } from '../../util/rng.ts';
 import { TOLERANCE } from '../../util/tolerance.ts';
+import type { Deadline } from '../deadline.ts';
 
 export interface RepairState {
   /** Per host: capacity under the normal ceiling, load, items. */
@@ -118,15 +119,18 @@ function bestMove(
 
 /**
  * Tabu search until no host is overloaded or `maxIter` iterations pass. Returns true when
- * the state is feasible. `deadline` (performance.now ms) is a safety net for huge inputs.
+ * the state is feasible. `deadline` stops it on huge inputs (docs/method.md §6.5).
  */
-export function repair(inst: Instance, s: RepairState, maxIter: number, rng: Rng, deadline: number): boolean {
+export function repair(inst: Instance, s: RepairState, maxIter: number, rng: Rng, deadline: Deadline): boolean {
   const tabu = new Map<number, number>();
   for (let iter = 0; iter < maxIter; iter++) {
     const over: number[] = [];
     for (let h = 0; h < s.items.length; h++) if (hostOverload(inst, s.load[h]!, s.cap[h]!) > 0) over.push(h);
     if (over.length === 0) return true;
-    if ((iter & 63) === 0 && performance.now() > deadline) return false;
+    if ((iter & 63) === 0 && deadline.passed()) {
+      deadline.stop('tabu repair');
+      return false;
+    }
     const a = over[randInt(rng, over.length)]!;
     const m = bestMove(inst, s, a, tabu, iter, rng);
     if (!m) continue;

@@ -11,6 +11,7 @@ import { dotProductPack } from './dot-product.ts';
 import { toSimHosts } from '../result.ts';
 import { lnsMinCost, type LnsOptions } from './lns.ts';
 import { TOLERANCE } from '../../util/tolerance.ts';
+import type { Deadline } from '../deadline.ts';
 
 export interface Candidate {
   packing: Packing;
@@ -23,7 +24,7 @@ function iterationBudget(inst: Instance): number {
   return Math.max(200, Math.min(4000, Math.floor(4e6 / Math.max(1, inst.items.length * 4))));
 }
 
-function improveOptions(inst: Instance, lb: LowerBound, deadline: number): ImproveOptions {
+function improveOptions(inst: Instance, lb: LowerBound, deadline: Deadline): ImproveOptions {
   const p = inst.problem;
   return {
     rng: makeRng(p.seed ?? 1),
@@ -50,11 +51,15 @@ export function evaluate(inst: Instance, packing: Packing, mode: Candidate['mode
 function tryCount(inst: Instance, hosts: readonly ModelSpec[], opts: ImproveOptions): Candidate {
   let fallback: Candidate | null = null;
   for (const mode of modesFor(inst)) {
-    const c = evaluate(inst, construct(inst, hosts, mode), mode);
+    const c = evaluate(inst, construct(inst, hosts, mode, undefined, opts.deadline), mode);
     if (c.survives) return c;
     if (!fallback || c.packing.failed.length < fallback.packing.failed.length) fallback = c;
+    if (opts.deadline.passed()) {
+      opts.deadline.stop('construction');
+      break;
+    }
   }
-  if (fallback!.packing.failed.length === 0) return fallback!;
+  if (fallback!.packing.failed.length === 0 || opts.deadline.passed()) return fallback!;
   const repaired = repairFailed(inst, fallback!.packing, opts);
   return repaired.failed.length < fallback!.packing.failed.length ? evaluate(inst, repaired, 'tabu') : fallback!;
 }
@@ -63,10 +68,19 @@ const copies = (model: ModelSpec, m: number) => new Array<ModelSpec>(m).fill(mod
 
 /** FFD (norm order), BFD (skipped on very large inputs: O(items × hosts)) and bin-centric
  * dot product; the packing with the fewest hosts (ties: that order). */
-function bestOpenPacking(inst: Instance, model: ModelSpec): { p: Packing; mode: Candidate['mode'] } {
-  const runs: { p: Packing; mode: Candidate['mode'] }[] = [{ p: construct(inst, [], 'ffd', model), mode: 'ffd' }];
-  if (inst.items.length <= 20000) runs.push({ p: construct(inst, [], 'bfd', model), mode: 'bfd' });
-  runs.push({ p: dotProductPack(inst, model), mode: 'dot' });
+function bestOpenPacking(
+  inst: Instance,
+  model: ModelSpec,
+  deadline: Deadline,
+): { p: Packing; mode: Candidate['mode'] } {
+  const runs: { p: Packing; mode: Candidate['mode'] }[] = [
+    { p: construct(inst, [], 'ffd', model, deadline), mode: 'ffd' },
+  ];
+  // Past the deadline the first packing is the answer (docs/method.md §6.5).
+  const more = () => deadline.allows('construction');
+  if (inst.items.length <= 20000 && more()) runs.push({ p: construct(inst, [], 'bfd', model, deadline), mode: 'bfd' });
+  const dot = more() ? dotProductPack(inst, model, deadline) : null;
+  if (dot) runs.push({ p: dot, mode: 'dot' });
   const key = (r: { p: Packing }) => r.p.failed.length * 1e9 + r.p.bins.length;
   return runs.reduce((a, b) => (key(b) < key(a) ? b : a));
 }
@@ -75,13 +89,13 @@ export function solveModel(
   inst: Instance,
   model: ModelSpec,
   lb: LowerBound,
-  deadline: number,
+  deadline: Deadline,
   progress: (m: string) => void,
 ): Candidate {
   const fixed = inst.problem.hostCount;
   const opts = improveOptions(inst, lb, deadline);
   if (fixed !== undefined) return tryCount(inst, copies(model, fixed), opts);
-  const open = bestOpenPacking(inst, model);
+  const open = bestOpenPacking(inst, model, deadline);
   if (open.p.failed.length > 0) return { packing: open.p, mode: open.mode, survives: false };
   progress(`${model.name}: ${open.p.bins.length} hosts by ${open.mode}, emptying hosts`);
   // With N+k, leave part of the time for the failover search; on one resource, for the
@@ -89,7 +103,7 @@ export function solveModel(
   const share = inst.k > 0 ? 0.6 : inst.resources.length === 1 ? 0.3 : 1;
   const improved = emptyHosts(inst, open.p, {
     ...opts,
-    deadline: performance.now() + (deadline - performance.now()) * share,
+    deadline: deadline.share(share),
   });
   const mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
   if (improved.bins.length > model.maxCount) return tryCount(inst, copies(model, model.maxCount), opts);
@@ -97,24 +111,40 @@ export function solveModel(
   const start = Math.max(lb.hosts, improved.bins.length);
   const limit = Math.min(model.maxCount, 2 * improved.bins.length + inst.k);
   let last: Candidate = { packing: improved, mode, survives: false };
-  for (let m = start, step = 1; m <= limit; m += step) {
+  for (let m = start; m <= limit; m++) {
+    if (deadline.passed()) {
+      deadline.stop('N+k host search');
+      return standbyPlan(inst, model, improved, mode, Math.max(m, improved.bins.length + inst.k)) ?? last;
+    }
     progress(`${model.name}: trying ${m} hosts for N+${inst.k}`);
     last = tryCount(inst, copies(model, m), opts);
     if (last.survives) return last;
-    if (m >= improved.bins.length) {
-      // The packed hosts plus standby hosts: a failed host's VMs fit an empty survivor.
-      const standby = copies(model, m - improved.bins.length).map((mm) => newBin(mm, inst.resources.length));
-      const c = evaluate(inst, { bins: [...improved.bins, ...standby], failed: [] }, mode);
-      if (c.survives) return c;
-    }
+    const standby = m >= improved.bins.length ? standbyPlan(inst, model, improved, mode, m) : null;
+    if (standby) return standby;
     if (inst.k > 0) {
       last = withReserve(inst, model, m, opts);
       if (last.survives) return last;
     }
-    // Past the time limit, grow faster: a late plan that holds beats a timely one that fails.
-    if (performance.now() > deadline) step *= 2;
   }
   return last;
+}
+
+/**
+ * The packed hosts plus empty standby hosts, m in all: a failed host's VMs fit an empty
+ * survivor when the failover ceiling is at least the normal one. Also what the N+k search
+ * falls back on at the deadline. Null when that does not survive.
+ */
+function standbyPlan(
+  inst: Instance,
+  model: ModelSpec,
+  packing: Packing,
+  mode: Candidate['mode'],
+  m: number,
+): Candidate | null {
+  if (m > model.maxCount) return null;
+  const standby = copies(model, m - packing.bins.length).map((mm) => newBin(mm, inst.resources.length));
+  const c = evaluate(inst, { bins: [...packing.bins, ...standby], failed: [] }, mode);
+  return c.survives ? c : null;
 }
 
 /**
@@ -138,7 +168,10 @@ function selectThenPack(inst: Instance, models: readonly ModelSpec[], opts: Impr
   const order = byEfficiency(inst, models);
   const totals = inst.resources.map((_, r) => inst.items.reduce((s, it) => s + it.demand[r]!, 0));
   for (let margin = 0.02; margin <= 0.2 + TOLERANCE; margin += 0.02) {
-    if (performance.now() > opts.deadline) return null;
+    if (opts.deadline.passed()) {
+      opts.deadline.stop('min-cost host selection');
+      return null;
+    }
     const hosts: ModelSpec[] = [];
     const cap = totals.map(() => 0);
     for (const m of order) {
@@ -162,7 +195,7 @@ function selectThenPack(inst: Instance, models: readonly ModelSpec[], opts: Impr
 const costOf = (p: Packing) => p.bins.reduce((s, b) => s + b.model.cost, 0);
 
 /** LNS budgets: iteration counts, so a run that ends before the deadline is reproducible. */
-function lnsOptions(inst: Instance, models: readonly ModelSpec[], lb: LowerBound, deadline: number): LnsOptions {
+function lnsOptions(inst: Instance, models: readonly ModelSpec[], lb: LowerBound, deadline: Deadline): LnsOptions {
   // Its own stream of the recorded seed, so the earlier phases' draws do not shift it.
   const seed = (inst.problem.seed ?? 1) + 0x9e3779b9;
   // Stall limit: 1,000 steps per VM (cloud balancing 100/300 once went 330,000 steps
@@ -182,7 +215,7 @@ export function solveMixed(
   inst: Instance,
   models: readonly ModelSpec[],
   lb: LowerBound,
-  deadline: number,
+  deadline: Deadline,
   progress: (m: string) => void,
 ): Candidate {
   const opts = {
@@ -217,6 +250,10 @@ export function solveMixed(
   for (let extra = 1; extra <= base.length + inst.k; extra++) {
     const hosts = [...base, ...new Array<ModelSpec>(extra).fill(spare)];
     if (hosts.filter((m) => m === spare).length > spare.maxCount) break;
+    if (deadline.passed()) {
+      deadline.stop('N+k host search');
+      break;
+    }
     progress(`mixed catalog: ${hosts.length} hosts for N+${inst.k}`);
     last = tryCount(inst, hosts, opts);
     if (last.survives) return last;

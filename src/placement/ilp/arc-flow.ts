@@ -7,6 +7,7 @@
 import type { Instance } from '../instance.ts';
 import type { LP } from './glpk.ts';
 import { TOLERANCE } from '../../util/tolerance.ts';
+import type { Deadline } from '../deadline.ts';
 
 export interface ArcFlowGraph {
   capacity: number;
@@ -18,15 +19,23 @@ export interface ArcFlowGraph {
   nodes: number[];
 }
 
-/** Builds the reduced graph, or null when the instance is not a 1-D integer one. */
-export function arcFlowGraph(inst: Instance, capacity: number, maxArcs: number): ArcFlowGraph | null {
+/** Builds the reduced graph, or null when the instance is not a 1-D integer one, the graph
+ * exceeds `maxArcs` or the deadline passes. */
+export function arcFlowGraph(
+  inst: Instance,
+  capacity: number,
+  maxArcs: number,
+  deadline: Deadline,
+): ArcFlowGraph | null {
   if (inst.resources.length !== 1) return null;
   const W = Math.floor(capacity + TOLERANCE);
   const bySize = new Map<number, number[]>();
   for (let i = 0; i < inst.items.length; i++) {
     const w = inst.items[i]!.demand[0]!;
     if (!Number.isInteger(w) || w <= 0 || w > W) return null;
-    bySize.set(w, [...(bySize.get(w) ?? []), i]);
+    const list = bySize.get(w);
+    if (list) list.push(i);
+    else bySize.set(w, [i]);
   }
   const sizes = [...bySize.keys()].sort((a, b) => b - a);
   const itemsOfSize = sizes.map((w) => bySize.get(w)!);
@@ -51,6 +60,10 @@ export function arcFlowGraph(inst: Instance, capacity: number, maxArcs: number):
       }
       if (arcs.length > maxArcs) return null;
     }
+    if (deadline.passed()) {
+      deadline.stop('arc-flow graph');
+      return null;
+    }
   }
   const nodes: number[] = [];
   for (let u = 0; u <= W; u++) if (reach[u]) nodes.push(u);
@@ -61,14 +74,21 @@ export function arcFlowGraph(inst: Instance, capacity: number, maxArcs: number):
 
 const arcName = (k: number) => `f_${k}`;
 
+/** Arc indices by their tail (end 0) or head (end 1) node. */
+function arcsBy(g: ArcFlowGraph, end: 0 | 1): Map<number, number[]> {
+  const by = new Map<number, number[]>();
+  g.arcs.forEach((arc, k) => {
+    const list = by.get(arc[end]);
+    if (list) list.push(k);
+    else by.set(arc[end], [k]);
+  });
+  return by;
+}
+
 /** min z = flow out of 0, conservation at inner nodes, demand per size, z ≤ cutoff. */
 export function arcFlowLp(g: ArcFlowGraph, cutoff: number): LP {
-  const out = new Map<number, number[]>();
-  const into = new Map<number, number[]>();
-  g.arcs.forEach(([u, v], k) => {
-    out.set(u, [...(out.get(u) ?? []), k]);
-    into.set(v, [...(into.get(v) ?? []), k]);
-  });
+  const out = arcsBy(g, 0);
+  const into = arcsBy(g, 1);
   const z = (out.get(0) ?? []).map((k) => ({ name: arcName(k), coef: 1 }));
   const rows: LP['subjectTo'] = [];
   for (const u of g.nodes) {
@@ -79,8 +99,12 @@ export function arcFlowLp(g: ArcFlowGraph, cutoff: number): LP {
     ];
     rows.push({ name: `flow_${u}`, vars, bnds: { type: 5, lb: 0, ub: 0 } });
   }
+  const ofSize = g.sizes.map((): { name: string; coef: number }[] => []);
+  g.arcs.forEach(([, , t], k) => {
+    if (t >= 0) ofSize[t]!.push({ name: arcName(k), coef: 1 });
+  });
   g.sizes.forEach((_, t) => {
-    const vars = g.arcs.flatMap(([, , s], k) => (s === t ? [{ name: arcName(k), coef: 1 }] : []));
+    const vars = ofSize[t]!;
     rows.push({ name: `demand_${t}`, vars, bnds: { type: 2, lb: g.itemsOfSize[t]!.length, ub: 0 } });
   });
   rows.push({ name: 'cutoff', vars: z, bnds: { type: 3, lb: 0, ub: cutoff } });
@@ -95,10 +119,7 @@ export function arcFlowLp(g: ArcFlowGraph, cutoff: number): LP {
 /** Decomposes the flow into host paths; each item arc takes one unplaced item of its size. */
 export function decodeArcFlow(g: ArcFlowGraph, values: Record<string, number>): number[][] {
   const flow = g.arcs.map((_, k) => Math.round(values[arcName(k)] ?? 0));
-  const out = new Map<number, number[]>();
-  g.arcs.forEach(([u], k) => {
-    out.set(u, [...(out.get(u) ?? []), k]);
-  });
+  const out = arcsBy(g, 0);
   const next = g.itemsOfSize.map(() => 0);
   const hosts: number[][] = [];
   for (;;) {

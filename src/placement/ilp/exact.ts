@@ -6,6 +6,7 @@ import { newBin, put, type Bin } from '../heuristic/construct.ts';
 import { assignmentModel, decodeAssignment, xName } from './model.ts';
 import { solveMip, type LP } from './glpk.ts';
 import { arcFlowGraph, arcFlowLp, decodeArcFlow } from './arc-flow.ts';
+import type { Deadline } from '../deadline.ts';
 
 /** Arc-flow applies to one resource, one model, integer sizes, no anti-affinity or pins. */
 export function arcFlowApplies(inst: Instance, models: readonly ModelSpec[]): boolean {
@@ -23,11 +24,11 @@ export async function improveArcFlow(
   model: ModelSpec,
   cap: number,
   hosts: number,
-  seconds: number,
+  deadline: Deadline,
 ): Promise<ExactOutcome> {
-  const g = arcFlowGraph(inst, cap, 150_000);
-  if (!g) return { bins: null, proved: false };
-  const out = await solveMip(arcFlowLp(g, hosts - 1), seconds);
+  const g = arcFlowGraph(inst, cap, 150_000, deadline);
+  if (!g || deadline.passed()) return { bins: null, proved: false };
+  const out = await solveMip(arcFlowLp(g, hosts - 1), deadline, 'arc-flow MILP');
   if (out.status === 'infeasible') return { bins: null, proved: true };
   if (out.status !== 'optimal' && out.status !== 'feasible') return { bins: null, proved: false };
   const bins = decodeArcFlow(g, out.values).map((items) => {
@@ -70,11 +71,11 @@ export async function improveExactly(
   value: number,
   upTo: number,
   objective: 'hosts' | 'cost',
-  seconds: number,
+  deadline: Deadline,
 ): Promise<ExactOutcome> {
   const hosts = candidateHosts(models, upTo);
   const model = assignmentModel(inst, hosts, objective, cutoffFor(value, objective, models));
-  const out = await solveMip(model.lp, seconds);
+  const out = await solveMip(model.lp, deadline, 'assignment MILP');
   if (out.status === 'infeasible') return { bins: null, proved: true };
   if (out.status !== 'optimal' && out.status !== 'feasible') return { bins: null, proved: false };
   const bins = decodeAssignment(inst, model, out.values).map(({ model: m, items }) => {
@@ -92,7 +93,7 @@ export async function improveExactly(
 export async function balanceExactly(
   inst: Instance,
   hosts: ModelSpec[],
-  seconds: number,
+  deadline: Deadline,
 ): Promise<{ bins: Bin[]; peak: number } | null> {
   const base = assignmentModel(inst, hosts, 'hosts', hosts.length).lp;
   const rows = base.subjectTo
@@ -108,7 +109,7 @@ export async function balanceExactly(
     subjectTo: rows,
     binaries: base.binaries!.filter((b) => b.startsWith('x_')),
   };
-  const out = await solveMip(lp, seconds);
+  const out = await solveMip(lp, deadline, 'balance MILP');
   if (out.status !== 'optimal') return null;
   const bins = hosts.map((m, j) => {
     const bin = newBin(m, inst.resources.length);

@@ -5,6 +5,7 @@
 // remaining demand exceeds the free capacity left on all m hosts.
 import type { Instance, ModelSpec } from '../instance.ts';
 import { TOLERANCE } from '../../util/tolerance.ts';
+import type { Deadline } from '../deadline.ts';
 
 export type TreeOutcome = { status: 'feasible'; hosts: number[][] } | { status: 'infeasible' } | { status: 'unknown' };
 
@@ -13,7 +14,7 @@ export function packsInto(
   model: ModelSpec,
   m: number,
   nodeLimit: number,
-  deadline = Infinity,
+  deadline: Deadline | null = null,
 ): TreeOutcome {
   const n = inst.items.length;
   const R = inst.resources.length;
@@ -61,7 +62,7 @@ export function packsInto(
   };
   const rec = (i: number): boolean | null => {
     if (i === n) return true;
-    if (++nodes > nodeLimit || ((nodes & 4095) === 0 && performance.now() > deadline)) return null;
+    if (++nodes > nodeLimit || ((nodes & 4095) === 0 && deadline?.passed())) return null;
     const tried = new Set<string>();
     for (let b = 0; b < Math.min(m, opened + 1); b++) {
       const key =

@@ -1,5 +1,6 @@
 // What every monitoring format reader receives and reports.
 import type { Finding } from '../../../domain/finding.ts';
+import type { ColumnsSettings, CsvSettings } from '../../../domain/input-settings.ts';
 import type { RowIssues } from '../row-issues.ts';
 import type { MonitoredInventory } from '../../monitoring-inventory.ts';
 import { METRICS, type SampleStore } from '../sample-store.ts';
@@ -22,6 +23,12 @@ export interface ReadOptions {
   utcOffsetMinutes?: number;
   /** Interface name patterns that are not physical NICs (inputs.skipInterfaces). */
   skipInterfaces?: readonly string[];
+  /** IANA time zone of local timestamps without offset (`inputs.timezone`); `utcOffsetMinutes` wins over it. */
+  timezone?: string;
+  /** How delimited text is written, where detection should not decide (`inputs.csv`). */
+  csv?: CsvSettings;
+  /** capplan monitoring column ← client header (`inputs.columns.monitoring`). */
+  columns?: ColumnsSettings['monitoring'];
 }
 
 export interface ReadContext {

@@ -2,20 +2,30 @@
 // forces it).
 import { open } from 'node:fs/promises';
 import { InputError } from '../../../domain/errors.ts';
-import { decodeText } from '../../read-text.ts';
+import { decodeText, type DecodedText } from '../../read-text.ts';
 import { isLongHeader } from '../long-csv.ts';
 import { isBitbrainsHeader } from './bitbrains.ts';
-import { MONITORING_FORMATS, type MonitoringFormat } from './context.ts';
+import { MONITORING_FORMATS, type MonitoringFormat, type ReadOptions } from './context.ts';
+import { detectDelimiter } from '../../table/read-table.ts';
 import { isWideHeader } from './wide-csv.ts';
 
 const HEAD_BYTES = 64 * 1024;
 
-export async function detectMonitoringFormat(file: string, encoding?: string): Promise<MonitoringFormat> {
-  return detectFromText(await readHead(file, encoding), file);
+export async function detectMonitoringFormat(
+  file: string,
+  encoding?: string,
+  columns?: ReadOptions['columns'],
+): Promise<MonitoringFormat> {
+  return detectFromText(await readHead(file, encoding), file, columns);
 }
 
 /** The first 64 KiB of a file, decoded (BOM/NUL sniffing or `encoding`). */
 export async function readHead(file: string, encoding?: string): Promise<string> {
+  return (await readHeadDecoded(file, encoding)).text;
+}
+
+/** The first 64 KiB of a file, decoded, with the encoding it was decoded with. */
+export async function readHeadDecoded(file: string, encoding?: string): Promise<DecodedText> {
   let head: Buffer;
   try {
     const fh = await open(file, 'r');
@@ -30,14 +40,15 @@ export async function readHead(file: string, encoding?: string): Promise<string>
     throw new InputError(`cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
   }
   try {
-    return decodeText(head, file, encoding).text;
+    return decodeText(head, file, encoding);
   } catch {
     // The 64 KiB cut can split a multi-byte character: decode leniently just to look at it.
-    return new TextDecoder('utf-8').decode(head);
+    return { text: new TextDecoder('utf-8').decode(head), encoding: 'utf-8', how: 'default' };
   }
 }
 
-function detectFromText(text: string, file: string): MonitoringFormat {
+function detectFromText(text: string, file: string, columns?: ReadOptions['columns']): MonitoringFormat {
+  if (text.trim() === '') throw new InputError('empty file: expected a header line', { file, row: 1 });
   const lines = text.split(/\r?\n/);
   const index = lines.findIndex((l) => l.trim() !== '');
   const first = (lines[index] ?? '').replace(/^\uFEFF/, '');
@@ -46,10 +57,8 @@ function detectFromText(text: string, file: string): MonitoringFormat {
   if (/^\s*\{/.test(first) && /"sysstat"/.test(text.slice(0, 4096))) return 'sadf-j';
   if (/^AAA,/.test(first)) return 'nmon';
   if (isBitbrainsHeader(first)) return 'bitbrains';
-  const cells = first
-    .split(first.includes(';') && !first.includes(',') ? ';' : ',')
-    .map((c) => c.replace(/^"|"$/g, '').trim());
-  if (isLongHeader(cells)) return 'long';
+  const cells = first.split(detectDelimiter(first)).map((c) => c.replace(/^"|"$/g, '').trim());
+  if (isLongHeader(cells, columns)) return 'long';
   if (isWideHeader(cells, file)) return 'wide';
   if (/^Linux \S+ \(.*\)\s/.test(first))
     throw new InputError(

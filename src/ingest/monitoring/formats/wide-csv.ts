@@ -67,6 +67,10 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
   const servers = [...new Set(columns.map((c) => c.server))];
   ctx.notes.push(`wide layout: ${servers.length} server(s), ${columns.length} column(s), delimiter "${delimiter}"`);
   const offset = ctx.opts.utcOffsetMinutes;
+  // One server named after the file has one row per time; repeated times mean several servers
+  // in one file, i.e. a long CSV whose server column is missing.
+  const byFileName = columns.every((c) => metricIndex(c.header) >= 0);
+  const seenAt = new Map<number, number>();
   for (const { record, info } of records.slice(1)) {
     const row = info.lines;
     const tsText = (record[0] ?? '').trim();
@@ -77,6 +81,14 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
         row,
         column: header[0] ?? 1,
       });
+    const first = seenAt.get(ms);
+    if (byFileName && first !== undefined)
+      throw new InputError(
+        `timestamp ${JSON.stringify(tsText)} repeats line ${first}: the file holds several servers but no server ` +
+          `column (a long CSV needs timestamp,server,…; map it with inputs.columns.monitoring.server)`,
+        { file: ctx.file, row, column: header[0] ?? 1 },
+      );
+    if (byFileName) seenAt.set(ms, row);
     const rows = new Map(servers.map((s) => [s, new Float64Array(METRICS).fill(Number.NaN)]));
     for (const c of columns) {
       const raw = (record[c.index] ?? '').trim();

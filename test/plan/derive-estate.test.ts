@@ -1,0 +1,53 @@
+// Derive mode on estates of any size (docs/method.md §6.6): the host count grows until the
+// derived spec fits the hypervisor's per-host limits, and every count printed is the plan's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Plan } from '../../src/domain/plan.ts';
+import { cliBin, repoRoot } from '../helpers/env.ts';
+import { writeBusyEstate } from '../helpers/busy-estate.ts';
+
+test('1,000 busy servers, N+1, hostCount null: plans on the lower bound count, exit 0, one count everywhere', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-estate-'));
+  writeBusyEstate(dir, 1000, { timeLimitSeconds: 5 });
+  const out = path.join(dir, 'out');
+  const r = spawnSync('node', [cliBin, 'plan', dir, '--out', out], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const plan = JSON.parse(readFileSync(path.join(out, 'plan.json'), 'utf8')) as Plan;
+  const hosts = plan.hosts.length;
+  // Far beyond the 64 counts the search once stopped at: 2 × 32 cores per host at most.
+  assert.ok(hosts > 40, `${hosts} hosts`);
+  assert.equal(plan.totals.unplaced, 0);
+  assert.ok(plan.totals.placed > 900, String(plan.totals.placed));
+  assert.equal(plan.placement.hostsUsed, hosts);
+  assert.ok(
+    plan.placement.lowerBound >= hosts - 2 && plan.placement.lowerBound <= hosts,
+    String(plan.placement.lowerBound),
+  );
+  assert.match(plan.placement.notes.join('\n'), /lower bound \d+ hosts .* gap \d+/);
+  assert.match(r.stdout, new RegExp(`1000 servers → ${hosts} hosts \\(`));
+  assert.match(
+    readFileSync(path.join(out, 'plan.md'), 'utf8'),
+    new RegExp(`\\*\\*${hosts}\\*\\* hosts after consolidation`),
+  );
+  assert.ok(plan.hostModel.sockets * plan.hostModel.coresPerSocket <= 64);
+});
+
+test('derive mode: a VM larger than any host the hypervisor allows is reported with numbers: no count can', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-estate-'));
+  writeBusyEstate(dir, 20, { timeLimitSeconds: 2, maxHostCpus: 2 });
+  const r = spawnSync('node', [cliBin, 'plan', dir, '--out', path.join(dir, 'out')], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 1, r.stderr);
+  const plan = JSON.parse(readFileSync(path.join(dir, 'out', 'plan.json'), 'utf8')) as Plan;
+  assert.equal(plan.hosts.length, 0);
+  assert.match(
+    plan.placement.notes.join('\n'),
+    /a host needs \d+ cores .* within RHEV-H 2\.2's 2 CPUs per node — even with 21 hosts, .*no host count can/,
+  );
+});
