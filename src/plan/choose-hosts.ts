@@ -73,7 +73,9 @@ function smallestDerivable(derive: (n: number) => Derived, k: number, vmCount: n
     d = derive(hi);
   }
   if (!d.host) {
-    const message = `${d.reason.message.replace(/: add hosts$/, '')} — even with ${hi} hosts, about one VM per survivor, so no host count can`;
+    const message =
+      `${d.reason.message.replace(/: add hosts$/, '')} — even with ${hi} hosts, about one VM per survivor, ` +
+      'so no host count can';
     return { n: hi, d: { host: null, reason: { ...d.reason, message } } };
   }
   while (hi - lo > 1) {

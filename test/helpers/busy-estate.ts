@@ -38,7 +38,9 @@ export function writeBusyEstate(
     [
       'project: busy-estate',
       'inputs: { inventory: inventory.csv, monitoring: monitoring.csv }',
-      `hypervisor: { name: RHEV-H 2.2, maxVcpuPerVm: 16, reserveMb: 512${opts.maxHostCpus ? `, maxHostCpus: ${opts.maxHostCpus}` : ''} }`,
+      `hypervisor: { name: RHEV-H 2.2, maxVcpuPerVm: 16, reserveMb: 512${
+        opts.maxHostCpus ? `, maxHostCpus: ${opts.maxHostCpus}` : ''
+      } }`,
       'cluster:',
       '  mode: derive',
       '  hostCount: null',
