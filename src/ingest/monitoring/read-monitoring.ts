@@ -3,6 +3,7 @@
 // then every server is summarised once from its parts across files.
 import { availableParallelism } from 'node:os';
 import type { ServerUsage } from '../../domain/server.ts';
+import type { MonitoredInventory } from '../monitoring-inventory.ts';
 import { sortFindings, type Finding } from '../../domain/finding.ts';
 import { isoUtc } from '../timestamps.ts';
 import { percentileSet } from './percentile.ts';
@@ -47,6 +48,8 @@ export interface MonitoringResult {
   servers: ServerUsage[];
   findings: Finding[];
   files?: MonitoringFileReport[];
+  /** Inventory the files carry (ingest/monitoring-inventory.ts). */
+  inventory?: MonitoredInventory[];
 }
 
 export async function readMonitoring(files: string[], opts: MonitoringOptions): Promise<MonitoringResult> {
@@ -54,6 +57,7 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
   const stores: SampleStore[] = [];
   const findings: Finding[] = [];
   const reports: MonitoringFileReport[] = [];
+  const inventory: MonitoredInventory[] = [];
   // Started only when a big long CSV is read with a core idle, then also used to summarise (helper-thread.ts).
   const helper = splitSettings.threads !== 1 && availableParallelism() > 1 ? new HelperThread() : undefined;
   try {
@@ -67,17 +71,19 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
         opts,
         notes: [],
         findings: [],
+        inventory: [],
       };
       const fileStores = await readOneFile(format, ctx, opts, helper);
       stores.push(...fileStores);
       findings.push(...ctx.issues.findings(), ...ctx.findings);
+      inventory.push(...ctx.inventory);
       reports.push(fileReport(file, format, fileStores, ctx.notes));
     }
     const summary = { percentiles, ...(opts.profile ? { profile: opts.profile } : {}) };
     const result = helper?.used
       ? await summariseInTwoThreads(stores, findings, summary, helper)
       : summariseStores(stores, findings, summary);
-    return { ...result, files: reports };
+    return { ...result, files: reports, inventory };
   } finally {
     await helper?.close();
   }
@@ -210,7 +216,15 @@ export async function readMonitoringStores(files: string[], opts: MonitoringOpti
   for (const file of files) {
     const format =
       opts.format ?? (await detectMonitoringFormat(file, opts.encoding ?? opts.csv?.encoding, opts.columns));
-    const ctx: ReadContext = { file, store: new SampleStore(), issues: new RowIssues(), opts, notes: [], findings: [] };
+    const ctx: ReadContext = {
+      file,
+      store: new SampleStore(),
+      issues: new RowIssues(),
+      opts,
+      notes: [],
+      findings: [],
+      inventory: [],
+    };
     stores.push(...(await readOneFile(format, ctx, opts, undefined)));
   }
   return stores;
