@@ -2,6 +2,7 @@
 // `capplan check` can verify later (`capplan plan --emit-proposal`). It records the hosts,
 // the placement, the settings the VMs were sized with and each VM's figures as the
 // baseline for drift. Deterministic: VMs by name, settings in schema order.
+import { InputError } from '../domain/errors.ts';
 import path from 'node:path';
 import { Document, YAMLMap } from 'yaml';
 import type { Plan, PlanVm } from '../domain/plan.ts';
@@ -26,8 +27,7 @@ export function proposalFromPlan(plan: Plan, opts: ProposalFromPlanOptions): str
     project: plan.project,
     title: plan.title,
     inputs: {
-      inventory: rebase(inputs.inventory),
-      monitoring: rebaseMonitoring(inputs.monitoring, rebase),
+      ...proposalInputs(inputs, rebase),
       // How the files are written travels with them: `check` must read them as `plan` did.
       ...(inputs.timezone ? { timezone: inputs.timezone } : {}),
       ...(inputs.csv ? { csv: inputs.csv } : {}),
@@ -88,7 +88,7 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
 
 /** The monitoring input as seen from the proposal's folder: files and DuckDB globs rebased, a URL as it is. */
 function rebaseMonitoring(
-  monitoring: Plan['settings']['inputs']['monitoring'],
+  monitoring: NonNullable<Plan['settings']['inputs']['monitoring']>,
   rebase: (p: string) => string,
 ): ProposalInput['inputs']['monitoring'] {
   if (typeof monitoring === 'string') return rebase(monitoring);
@@ -98,4 +98,14 @@ function rebaseMonitoring(
     return { duckdb: { ...monitoring.duckdb, files: typeof files === 'string' ? rebase(files) : files.map(rebase) } };
   }
   return monitoring;
+}
+
+/** A proposal is checked against fresh monitoring of the same inventory: it needs both. */
+function proposalInputs(inputs: Plan['settings']['inputs'], rebase: (p: string) => string): ProposalInput['inputs'] {
+  const { inventory, monitoring } = inputs;
+  if (!inventory || !monitoring)
+    throw new InputError('a proposal for `capplan check` needs a plan made from an inventory and monitoring', {
+      file: 'capplan.yaml',
+    });
+  return { inventory: rebase(inventory), monitoring: rebaseMonitoring(monitoring, rebase) };
 }

@@ -10,6 +10,7 @@ import { planReplaySchema } from './plan-replay.ts';
 import { projectSchema } from './project.ts';
 import { HA_PRIORITIES, serverFieldsSchema, serverUsageSchema } from './server.ts';
 import { planHostGroupFields, planLicenceFields, scenarioRuleFields } from './plan-rules.ts';
+import { sizingBasisSchema, sourceHostSchema } from './server-origin.ts';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -27,6 +28,7 @@ const REASON_CODES = [
   'guest-32bit-memory',
   'not-migratable',
   'exceeds-host-capacity',
+  'powered-off',
   'unknown-error',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -72,6 +74,7 @@ const planVmSchema = z.object({
     memory: resourceSizingSchema.optional(),
     disk: resourceSizingSchema.optional(),
     network: resourceSizingSchema.optional(),
+    basis: sizingBasisSchema.optional().describe('What the figures were sized from (method §3.6); absent: monitoring.'),
   }),
   host: z.string().nullable(),
   status: z.enum(VM_STATUSES),
@@ -198,6 +201,10 @@ export const planSchema = z.object({
   hostModel: planHostModelSchema,
   servers: z.array(planServerSchema),
   vms: z.array(planVmSchema),
+  sourceHosts: z
+    .array(sourceHostSchema)
+    .optional()
+    .describe('Hosts of the source estate (RVTools vHost): the machines the plan replaces.'),
   hosts: z.array(planHostSchema),
   totals: z.object({
     vcpu: z.number(),

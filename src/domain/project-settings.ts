@@ -11,6 +11,8 @@ const P = PROFILES.generic.defaults;
 const byProfile = ' Default from hypervisor.profile (method §12).';
 import { seriesPlacementFields } from './series-settings.ts';
 
+export { allocationSchema } from './allocation-settings.ts';
+
 const statistic = z
   .string()
   .regex(/^(avg|max|p(100|[1-9]?[0-9](\.[0-9]+)?))$/, 'expected avg, max or pNN (e.g. p95)')

@@ -8,8 +8,10 @@ import type { HostModel } from './catalog.ts';
 import { InputError } from './errors.ts';
 import type { Finding } from './finding.ts';
 import { loadStructuredFile } from './load-file.ts';
+import { skipInterfacesSchema, unitsSchema } from './input-units.ts';
 import { inputFormatFields } from './input-settings.ts';
 import {
+  allocationSchema,
   clusterSchema,
   hypervisorSchema,
   partitionsSchema,
@@ -24,6 +26,7 @@ import { replaySettingsSchema } from './replay-settings.ts';
 import type { MonitoringSamples } from './samples.ts';
 import type { InventoryServer, ServerUsage } from './server.ts';
 import { monitoringSourceSchema, type DuckdbSettings, type PrometheusSettings } from './monitoring-source-settings.ts';
+import type { SourceHost } from './server-origin.ts';
 
 /** capplan.yaml as written, before its profile's defaults (method §12) are filled in. */
 const projectFileSchema = z.strictObject({
@@ -37,17 +40,26 @@ const projectFileSchema = z.strictObject({
   inputs: z.strictObject({
     inventory: z
       .string()
-      .describe('Inventory: capplan CSV, RVTools xlsx or RVTools CSV export folder, relative to this file.'),
+      .optional()
+      .describe(
+        'Inventory: capplan CSV, RVTools xlsx or RVTools CSV export folder, relative to this file. Optional when ' +
+          'the monitoring carries its own inventory (Bitbrains traces, nmon).',
+      ),
     monitoring: z
       .union([z.string(), z.array(z.string()), monitoringSourceSchema])
+      .optional()
       .describe(
         'Monitoring file(s) in any format capplan ingest detects (long/wide CSV, perfmon, sadf, nmon, traces), ' +
-          'relative to this file; or a store that computes the statistics: { prometheus: … } or { duckdb: … }.',
+          'relative to this file; or a store that computes the statistics: { prometheus: … } or { duckdb: … }. ' +
+          'Optional: without it VMs are sized from allocation (method §3.6).',
       ),
     catalog: z.string().optional().describe('Host catalog YAML (cluster.mode = catalog).'),
+    units: unitsSchema,
+    skipInterfaces: skipInterfacesSchema,
     ...inputFormatFields,
   }),
   sizing: sizingSchema,
+  allocation: allocationSchema,
   hypervisor: hypervisorSchema,
   cluster: clusterSchema,
   partitions: partitionsSchema,
@@ -83,14 +95,18 @@ export interface ProjectData {
   findings?: Finding[];
   /** The monitoring samples themselves, for the replay of the planning window (method §14). */
   samples?: MonitoringSamples;
+  /** The project names no monitoring: servers are sized from allocation (method §3.6). */
+  noMonitoring?: boolean;
+  /** Hosts of the source estate (RVTools vHost), the machines the plan replaces. */
+  sourceHosts?: SourceHost[];
 }
 
 export interface LoadedProject {
   file: string;
   dir: string;
   settings: ProjectSettings;
-  /** Absolute paths of the inputs. */
-  inventoryFile: string;
+  /** Absolute paths of the inputs (no inventory: the monitoring carries it). */
+  inventoryFile: string | null;
   /** Monitoring files read into capplan's store; empty when a store computes the statistics. */
   monitoringFiles: string[];
   monitoring: MonitoringInput;
@@ -109,6 +125,8 @@ export async function loadProject(projectPath: string): Promise<LoadedProject> {
   const settings = await loadStructuredFile(file, projectSchema, 'yaml');
   const dir = path.dirname(file);
   const monitoring = monitoringInput(settings.inputs.monitoring, dir);
+  if (!settings.inputs.inventory && monitoring.kind === 'files' && monitoring.files.length === 0)
+    throw new InputError('inputs names neither an inventory nor monitoring', { file });
   if (settings.cluster.mode === 'catalog' && !settings.inputs.catalog) {
     throw new InputError('cluster.mode is catalog but inputs.catalog names no catalog file', { file });
   }
@@ -116,7 +134,7 @@ export async function loadProject(projectPath: string): Promise<LoadedProject> {
     file,
     dir,
     settings,
-    inventoryFile: path.resolve(dir, settings.inputs.inventory),
+    inventoryFile: settings.inputs.inventory ? path.resolve(dir, settings.inputs.inventory) : null,
     monitoringFiles: monitoring.kind === 'files' ? monitoring.files : [],
     monitoring,
     catalogFile: settings.inputs.catalog ? path.resolve(dir, settings.inputs.catalog) : null,
@@ -124,6 +142,7 @@ export async function loadProject(projectPath: string): Promise<LoadedProject> {
 }
 
 export function monitoringInput(given: ProjectSettings['inputs']['monitoring'], dir: string): MonitoringInput {
+  if (given === undefined) return { kind: 'files', files: [] };
   if (typeof given === 'string' || Array.isArray(given)) {
     const files = typeof given === 'string' ? [given] : given;
     return { kind: 'files', files: files.map((m) => path.resolve(dir, m)) };

@@ -3,6 +3,7 @@
 // The settings sections are those of capplan.yaml, so a proposal sizes exactly like the
 // project it came from. Strict objects: a typo is an error with its path, never ignored.
 import { z } from 'zod';
+import { skipInterfacesSchema, unitsSchema } from './input-units.ts';
 import { inputFormatFields } from './input-settings.ts';
 import { reportSchema } from './report-settings.ts';
 import { hostModelSchema } from './catalog.ts';
@@ -11,6 +12,7 @@ import {
   clusterSchema,
   hypervisorSchema,
   partitionsSchema,
+  allocationSchema,
   placementSchema,
   provisionSchema,
   qualitySchema,
@@ -137,7 +139,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
   return {
     project: p.project,
     ...(p.title ? { title: p.title } : {}),
-    inputs: p.inputs,
+    inputs: { ...p.inputs, units: unitsSchema.parse({}), skipInterfaces: skipInterfacesSchema.parse(undefined) },
     sizing: p.sizing,
     hypervisor: p.hypervisor,
     cluster: p.cluster,
@@ -145,6 +147,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
     quality: p.quality,
     replay: p.replay,
     placement: placementSchema.parse({}),
+    allocation: allocationSchema.parse({}),
     // Provisioning does not bear on whether a proposal holds: its defaults.
     provision: provisionSchema.parse(
       (withProfileDefaults({ hypervisor: { profile: p.hypervisor.profile } }, ['provision']) as { provision: object })

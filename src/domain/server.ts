@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { serverRuleFields } from './placement-rules.ts';
 import { vmwareSourceSchema } from './vmware-source.ts';
+import { serverOriginSchema } from './server-origin.ts';
 
 export const HA_PRIORITIES = ['high', 'medium', 'low'] as const;
 export type HaPriority = (typeof HA_PRIORITIES)[number];
@@ -38,6 +39,7 @@ export const serverFieldsSchema = z.object({
   haPriority: z.enum(HA_PRIORITIES),
   ...serverRuleFields,
   vmware: vmwareSourceSchema.optional(),
+  origin: serverOriginSchema.optional(),
 });
 
 /** One physical server as inventoried, with the row it came from (for messages). */

@@ -13,7 +13,7 @@ import { inventoryColumns } from './inventory-csv.ts';
 import { detectMonitoringFormat, readHead } from './monitoring/formats/detect.ts';
 import { readMonitoring, byCodePoint } from './monitoring/read-monitoring.ts';
 import { MONITORING_FORMATS, type MonitoringFormat } from './monitoring/formats/context.ts';
-import { isRvToolsCsvFolder, readRvToolsCsvFolder, readRvToolsXlsx } from './rvtools/tables.ts';
+import { isRvToolsCsvFile, isRvToolsCsvFolder, readRvToolsCsvFiles, readRvToolsXlsx } from './rvtools/tables.ts';
 import type { ColumnsSettings, CsvSettings } from '../domain/input-settings.ts';
 import { detectDelimiter, firstLine } from './table/read-table.ts';
 import { matchColumns } from './columns/match-columns.ts';
@@ -103,7 +103,7 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
     }
     if (format === 'rvtools' || format === 'rvtools-csv') {
       const tables =
-        format === 'rvtools' ? await readRvToolsXlsx(input) : await readRvToolsCsvFolder(input, opts.encoding);
+        format === 'rvtools' ? await readRvToolsXlsx(input) : await readRvToolsCsvFiles(input, opts.encoding);
       const r = rvToolsInventory(tables, { poweredOff: opts.poweredOff ?? 'include' });
       inventory.push(...r.servers);
       for (const e of r.extras)
@@ -285,7 +285,7 @@ export async function expandPaths(paths: string[]): Promise<{ file: string; from
  * that one of no known format can be skipped.
  */
 async function classify(input: string, opts: IngestOptions, fromFolder: boolean): Promise<SourceFormat | undefined> {
-  if (await isRvToolsCsvFolder(input)) return 'rvtools-csv';
+  if ((await isRvToolsCsvFolder(input)) || (await isRvToolsCsvFile(input))) return 'rvtools-csv';
   if (/\.xlsx$/i.test(input)) {
     const { isRvToolsWorkbook, openWorkbook } = await import('./inventory-xlsx.ts');
     return isRvToolsWorkbook(await openWorkbook(input)) ? 'rvtools' : 'inventory-xlsx';

@@ -15,11 +15,12 @@ export function monitoringSourceFor(
   inputs: Partial<ProjectSettings['inputs']> = {},
 ): MonitoringSource {
   if (input.kind === 'files') {
-    // How the files are written (inputs.csv, inputs.timezone, inputs.columns): read as plan and check read them.
+    // How the files are written (inputs.csv, timezone, columns, skipInterfaces): read as plan and check read them.
     const options = {
       csv: inputs.csv ?? {},
       ...(inputs.timezone ? { timezone: inputs.timezone } : {}),
       ...(inputs.columns?.monitoring ? { columns: inputs.columns.monitoring } : {}),
+      ...(inputs.skipInterfaces ? { skipInterfaces: inputs.skipInterfaces } : {}),
     };
     return new FileMonitoringSource([...input.files, ...extraFiles], options);
   }

@@ -5,14 +5,19 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import { assessAll } from '../quality/assess-quality.ts';
+import { plausibilityFindings } from '../quality/plausibility.ts';
 import type { Finding } from '../domain/finding.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { readStructuredText } from '../domain/load-file.ts';
 import { validateRules } from '../domain/validate-rules.ts';
 import { readInventory } from './read-inventory.ts';
-import type { MonitoringSource } from '../domain/monitoring-source.ts';
+import type { MonitoringAnswer, MonitoringSource } from '../domain/monitoring-source.ts';
 import { monitoringSourceFor } from './monitoring-source-for.ts';
+import type { MonitoringResult } from './monitoring/read-monitoring.ts';
+import { mergeInventory } from './monitoring-inventory.ts';
+import { applyDeclaredUnits } from './monitoring/declared-units.ts';
+import type { SourceHost } from '../domain/server-origin.ts';
 import { matchServerNames, type NameMatchResult } from './match-names.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
@@ -23,25 +28,43 @@ export async function readProjectInputs(
 ): Promise<{ project: LoadedProject; inputs: ProjectData; names: NameMatchResult | null }> {
   const project = await loadProject(projectPath);
   const { settings } = project;
-  const source = monitoringSourceFor(project.monitoring, [], opts.progress, settings.inputs);
-  const { servers, usage, findings, names, samples } = await readServerData(project.inventoryFile, source, settings);
+  // A folder of monitoring files (a trace folder) is read as its files, in name order.
+  const given = project.monitoring;
+  const input = given.kind === 'files' ? { ...given, files: await expandFolders(given.files) } : given;
+  const source = monitoringSourceFor(input, [], opts.progress, settings.inputs);
+  const { servers, usage, findings, names, sourceHosts, samples } = await readServerData(
+    project.inventoryFile,
+    source,
+    settings,
+  );
   validateRules(servers, settings, project.file, await readStructuredText(project.file));
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
     project.file,
-    project.inventoryFile,
+    ...(project.inventoryFile ? [project.inventoryFile] : []),
     ...project.monitoringFiles,
     ...(project.catalogFile ? [project.catalogFile] : []),
   ];
   const inputFiles = await Promise.all(
-    files.map(async (f) => ({
+    (await expandFolders(files)).map(async (f) => ({
       file: path.relative(project.dir, f).split(path.sep).join('/'),
       sha256: await sha256(f),
     })),
   );
+  const noMonitoring = project.monitoring.kind === 'files' && project.monitoring.files.length === 0;
   return {
     project,
-    inputs: { settings, servers, usage, catalog, inputFiles, findings, ...(samples ? { samples } : {}) },
+    inputs: {
+      settings,
+      servers,
+      usage,
+      catalog,
+      inputFiles,
+      findings,
+      noMonitoring,
+      ...(sourceHosts.length ? { sourceHosts } : {}),
+      ...(samples ? { samples } : {}),
+    },
     names,
   };
 }
@@ -53,7 +76,7 @@ export async function readProjectInputs(
  * exactly as `ingest` does.
  */
 export async function readServerData(
-  inventoryFile: string,
+  inventoryFile: string | null,
   source: MonitoringSource,
   settings: Pick<ProjectSettings, 'sizing' | 'quality'> & { inputs?: Partial<ProjectSettings['inputs']> },
 ): Promise<{
@@ -63,26 +86,37 @@ export async function readServerData(
   /** The samples, when the source keeps them (files); a store's statistics come without. */
   samples?: MonitoringSamples;
   samplesOfFiles?: (files: string[]) => MonitoringSamples;
+  sourceHosts: SourceHost[];
   names: NameMatchResult | null;
 }> {
   const inputs = settings.inputs ?? {};
   const csv = inputs.csv ?? {};
   // A plan names the templates it leaves out (not migratable, method §4), so it reads them.
-  const inventory = await readInventory(inventoryFile, {
-    templates: 'include',
-    csv,
-    ...(inputs.columns?.inventory ? { columnMap: inputs.columns.inventory } : {}),
-  });
-  const servers = inventory.servers;
-  const monitoring = await source.statistics({
+  const inventory = inventoryFile
+    ? await readInventory(inventoryFile, {
+        csv,
+        ...(inputs.columns?.inventory ? { columnMap: inputs.columns.inventory } : {}),
+      })
+    : null;
+  // Files read into capplan's store also say which format each was and the inventory they carry.
+  const monitoring: MonitoringAnswer & Pick<MonitoringResult, 'files' | 'inventory'> = await source.statistics({
     percentiles: requestedPercentiles(settings.sizing.statistic),
-    servers: servers.map((s) => s.name),
+    servers: (inventory?.servers ?? []).map((s) => s.name),
     // The replay (method §14) puts the samples themselves back on the plan: a file source keeps them.
     keepSamples: true,
   });
+  // A monitoring source that carries inventory (Bitbrains, nmon) fills the inventory when none is
+  // given, and its blanks when one is (ingest/monitoring-inventory.ts).
+  const merged = mergeInventory(inventory?.servers ?? null, monitoring.inventory ?? []);
+  const servers = merged.servers;
+  // inputs.units: a capplan-shaped column (long, wide CSV) in another unit is converted here.
+  const shaped = new Set(
+    (monitoring.files ?? []).filter((f) => f.format === 'long' || f.format === 'wide').flatMap((f) => f.servers),
+  );
+  const converted = inputs.units ? applyDeclaredUnits(monitoring.servers, shaped, inputs.units) : monitoring.servers;
   // Monitoring names as the inventory spells them (case, FQDN, \\HOST, vm_name: match-names.ts).
-  const names = servers.length && monitoring.servers.length ? matchServerNames(servers, monitoring.servers) : null;
-  const monitored = names ? names.usage : monitoring.servers;
+  const names = servers.length && converted.length ? matchServerNames(servers, converted) : null;
+  const monitored = names ? names.usage : converted;
   // A server without enough data is flagged (missing performance data), not silently sized.
   const verdict = assessAll(
     servers.map((s) => s.name),
@@ -92,9 +126,21 @@ export async function readServerData(
   const usage = new Map(
     monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
-  const findings = [...inventory.findings, ...monitoring.findings, ...verdict.findings];
   const { samples, samplesOfFiles } = monitoring;
-  return { servers, usage, findings, names, ...(samples && samplesOfFiles ? { samples, samplesOfFiles } : {}) };
+  return {
+    servers,
+    usage,
+    findings: [
+      ...(inventory?.findings ?? []),
+      ...merged.findings,
+      ...monitoring.findings,
+      ...verdict.findings,
+      ...plausibilityFindings(servers, usage),
+    ],
+    sourceHosts: inventory?.sourceHosts ?? [],
+    names,
+    ...(samples && samplesOfFiles ? { samples, samplesOfFiles } : {}),
+  };
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */
@@ -102,6 +148,16 @@ function requestedPercentiles(statistic: Record<string, string>): number[] {
   const ps = new Set([50, 95, 99]);
   for (const s of Object.values(statistic)) if (s.startsWith('p')) ps.add(Number(s.slice(1)));
   return [...ps].sort((a, b) => a - b);
+}
+
+/** A folder input (RVTools CSV export, trace folder) is recorded as its files, in name order. */
+async function expandFolders(files: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    if ((await stat(f)).isDirectory()) out.push(...(await readdir(f)).sort().map((n) => path.join(f, n)));
+    else out.push(f);
+  }
+  return out;
 }
 
 /** sha256 of a file; of an RVTools CSV export folder, of its files' names and bytes in name order. */

@@ -5,7 +5,7 @@
 import type { ProjectData, ProjectSettings } from '../domain/project.ts';
 import { InternalError } from '../domain/errors.ts';
 import { verifyPlacement } from '../placement/verify.ts';
-import { sizeServer } from '../sizing/index.ts';
+import { largestTargetHost, sizeServer } from '../sizing/index.ts';
 import type { PlacementResult } from '../placement/types.ts';
 import { sortFindings } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
@@ -28,8 +28,13 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
   const { settings } = inp;
   // Stable order whatever the inventory order: by VM name, then source server name.
   const servers = [...inp.servers].sort((a, b) => cmp(a.vmName, b.vmName) || cmp(a.name, b.name));
+  // A VM's "would monopolise a node" rule is measured against the largest host it may get (method §3.6).
+  const ctx = {
+    noMonitoring: inp.noMonitoring ?? inp.usage.size === 0,
+    target: largestTargetHost(settings, inp.catalog),
+  };
   const sizeAll = (targetGhz: number | undefined) =>
-    servers.map((s) => sizeServer(s, inp.usage.get(s.name) ?? null, settings, targetGhz));
+    servers.map((s) => sizeServer(s, inp.usage.get(s.name) ?? null, settings, targetGhz, ctx));
 
   const series =
     settings.placement.demand === 'series' && inp.samples
@@ -43,7 +48,11 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
     settings,
     sizeAll,
     ...(series ? { series } : {}),
-    sourceGhz: servers.map((s) => s.cpuGhz),
+    // VMs run on the source hosts (vHost): their clocks are the source clocks (method §5.2).
+    sourceGhz: [
+      ...servers.map((s) => s.cpuGhz),
+      ...(inp.sourceHosts ?? []).map((h) => (h.cpuMhz ? h.cpuMhz / 1000 : null)),
+    ],
     catalog: inp.catalog,
     rules: ruleSet(servers, settings),
     onProgress: inp.onProgress,
@@ -65,6 +74,7 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
     hostModel: choice.model,
     servers: servers.map(({ source: _source, ...s }) => ({ ...s, usage: inp.usage.get(s.name) ?? null })),
     vms,
+    ...(inp.sourceHosts?.length ? { sourceHosts: inp.sourceHosts } : {}),
     hosts,
     totals: {
       vcpu: sum(candidates.map((v) => v.vcpu)),

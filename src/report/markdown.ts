@@ -84,7 +84,9 @@ function summarySection(plan: Plan, t: Messages): string {
   const s = t.summary;
   const facts = [
     `- ${t.md.assessed(h.servers, h.candidates, h.notPlaced)}`,
-    `- ${t.md.hostsLine(h.hostsUsed, ratio(h.ratio), h.hostsSaved)}`,
+    `- ${t.md.hostsLine(h.hostsUsed, ratio(h.ratio), h.hostsSaved)}${
+      plan.sourceHosts?.length ? ` ${t.md.sourceHostsNote(h.machinesBefore, h.hostsUsed)}` : ''
+    }`,
     `- ${t.md.needs(h.vcpu, h.memoryGb, h.diskGb)}`,
     `- ${t.md.redundancyLine(md(h.redundancy), h.redundancySatisfied)}`,
     `- ${t.md.qualityLine}: ${md(dataQualityText(dataQuality(plan), t))}`,
@@ -132,13 +134,20 @@ function summarySection(plan: Plan, t: Messages): string {
   return [`## ${t.md.summaryTitle}`, '', ...facts, '', groups, '', `### ${t.md.hostsTitle}`, '', hosts].join('\n');
 }
 
+/** Only a plan with VMs sized from allocation shows a Basis column (method §3.6). */
+function basisColumn(plan: Plan): boolean {
+  return plan.vms.some((v) => v.sizing.basis && v.sizing.basis.kind !== 'monitoring');
+}
+
 function sizingSection(plan: Plan, t: Messages): string {
   const c = t.col;
+  const withBasis = basisColumn(plan);
   const vms = mdTable(
     [
       { header: c.vm },
       { header: c.sourceServer },
       { header: c.status },
+      ...(withBasis ? [{ header: c.basis }] : []),
       { header: c.vcpu, align: 'right' },
       { header: c.memoryGb, align: 'right' },
       { header: c.diskGb, align: 'right' },
@@ -151,6 +160,7 @@ function sizingSection(plan: Plan, t: Messages): string {
       md(v.name),
       md(v.sourceServer),
       statusCell(v, t),
+      ...(withBasis ? [md(v.sizing.basis?.label ?? t.md.basisMonitoring)] : []),
       String(v.vcpu),
       qty(v.memoryGb),
       qty(v.diskGb),

@@ -17,6 +17,7 @@ const GROUPS = [
   'hypervisor-limits',
   'host-thresholds',
   'unknown',
+  'powered-off',
 ] as const;
 export type Group = (typeof GROUPS)[number];
 
@@ -34,6 +35,8 @@ const GROUP_OF_CODE: Record<ReasonCode, Group> = {
   'source-utilisation-above-threshold': 'host-thresholds',
   'exceeds-host-capacity': 'host-thresholds',
   'unknown-error': 'unknown',
+  // Powered-off VMs of an inventory export, when allocation.poweredOff = exclude (method §3.6).
+  'powered-off': 'powered-off',
 };
 
 /** A VM's group: placed VMs are candidates; otherwise its first reason in GROUPS order. */
@@ -113,6 +116,8 @@ export interface Headline {
   /** Placed VMs per host ("5:1"), null with no host. */
   ratio: number | null;
   hostsSaved: number;
+  /** Machines the plan replaces: the source hosts (vHost) when known, else the placed servers. */
+  machinesBefore: number;
   vcpu: number;
   memoryGb: number;
   diskGb: number;
@@ -129,14 +134,20 @@ export function headline(plan: Plan): Headline {
     notPlaced: plan.totals.excluded + plan.totals.unplaced,
     hostsUsed,
     ratio: hostsUsed === 0 ? null : plan.totals.placed / hostsUsed,
-    // Hosts saved: the placed servers' own machines minus the hosts that replace them.
-    hostsSaved: plan.totals.placed - hostsUsed,
+    // Machines saved: the source machines minus the hosts that replace them. Physical servers are
+    // their own machines; VMs of an RVTools export run on the ESXi hosts of its vHost tab.
+    machinesBefore: machinesBefore(plan),
+    hostsSaved: machinesBefore(plan) - hostsUsed,
     vcpu: plan.totals.vcpu,
     memoryGb: plan.totals.memoryGb,
     diskGb: plan.totals.diskGb,
     redundancy: plan.redundancy.policy,
     redundancySatisfied: plan.redundancy.satisfied,
   };
+}
+
+function machinesBefore(plan: Plan): number {
+  return plan.sourceHosts?.length ? plan.sourceHosts.length : plan.totals.placed;
 }
 
 /** Sum of the placed VMs' source IOPS on a host (MAP's per-host IOPS after consolidation). */

@@ -98,24 +98,37 @@ export function specialHardwareReason(server: Pick<InventoryServer, 'specialHard
 
 /**
  * Sources that are no KVM guest at all (method §4): a VMware template (a master image, not a
- * server), a vSphere agent VM (vCLS, the cluster services vSphere creates itself) or a VMware
- * appliance on Photon OS (vCenter, NSX: part of the platform being replaced), and a server of
- * another architecture (AIX/POWER, SPARC/Solaris, HP-UX/Itanium, IBM i, z/OS) that x86_64 KVM
- * cannot run — it needs a re-platforming project, not a conversion.
+ * server), an SRM placeholder (the protected VM runs at the other site), a vSphere agent VM (vCLS,
+ * the cluster services vSphere creates itself, or an ESX Agent Manager VM in the "ESX Agents"
+ * folder) or a VMware appliance on Photon OS (vCenter, NSX: part of the platform being replaced),
+ * and a server of another architecture (AIX/POWER, SPARC/Solaris, HP-UX/Itanium, IBM i, z/OS)
+ * that x86_64 KVM cannot run — it needs a re-platforming project, not a conversion. Agent VMs
+ * stay in when allocation.excludeAgentVms is false.
  */
 const FOREIGN_ARCH = /\b(aix|power ?\d*|powerpc|ppc64|sparc|hp-ux|itanium|ia64|z\/os|os\/400|ibm i)\b/i;
 
-export function notMigratableReason(server: InventoryServer): Reason | null {
+export function notMigratableReason(
+  server: InventoryServer,
+  allocation: { excludeAgentVms: boolean } = { excludeAgentVms: true },
+): Reason | null {
   const why = (kind: string, message: string): Reason => ({
     code: 'not-migratable',
     message,
     figures: { kind },
   });
-  if (server.vmware?.template) return why('template', 'a VMware template, not a running server: nothing to migrate');
-  if (/^vCLS([-\s(]|$)/i.test(server.name))
-    return why('vsphere-agent', 'a vSphere Cluster Services agent VM (vCLS): vSphere runs it for itself');
-  if (server.os && /photon/i.test(server.os))
-    return why('vsphere-agent', `a VMware appliance or agent VM (${server.os}): part of vSphere itself`);
+  const role = server.origin?.role;
+  if (server.vmware?.template || role === 'template')
+    return why('template', 'a VMware template, not a running server: nothing to migrate');
+  if (role === 'srm-placeholder')
+    return why('srm-placeholder', 'an SRM placeholder (the protected VM runs at the other site): nothing to migrate');
+  if (allocation.excludeAgentVms) {
+    if (/^vCLS([-\s(]|$)/i.test(server.name))
+      return why('vsphere-agent', 'a vSphere Cluster Services agent VM (vCLS): vSphere runs it for itself');
+    if (role === 'agent')
+      return why('vsphere-agent', 'a vSphere agent VM (ESX Agent Manager): vSphere recreates it, it does not migrate');
+    if (server.os && /photon/i.test(server.os))
+      return why('vsphere-agent', `a VMware appliance or agent VM (${server.os}): part of vSphere itself`);
+  }
   const arch = [server.os, server.cpuModel].find((t) => t && FOREIGN_ARCH.test(t));
   if (arch) return why('architecture', `runs on another architecture (${arch}): x86_64 KVM cannot run it`);
   return null;
@@ -136,11 +149,17 @@ const REQUIRED_INVENTORY: readonly [keyof InventoryServer, string][] = [
 ];
 
 /** Inventory data the sizing needs but the client's inventory left empty (MAP fig. 2.12). */
-export function missingInventoryReason(server: InventoryServer, needsClock = false): Reason | null {
+export function missingInventoryReason(
+  server: InventoryServer,
+  needsClock = false,
+  notNeeded: ReadonlySet<string> = new Set(),
+): Reason | null {
   const required: readonly [keyof InventoryServer, string][] = needsClock
     ? [...REQUIRED_INVENTORY, ['cpuGhz', 'cpu_ghz']]
     : REQUIRED_INVENTORY;
-  const missing = required.filter(([key]) => server[key] === null).map(([, column]) => column);
+  const missing = required
+    .filter(([key, column]) => server[key] === null && !notNeeded.has(column))
+    .map(([, column]) => column);
   if (missing.length === 0) return null;
   return {
     code: 'missing-inventory-data',

@@ -19,6 +19,8 @@ import {
   specialHardwareReason,
   vcpuLimitReason,
 } from './exclusion-rules.ts';
+import { sizeFromAllocation } from './size-from-allocation.ts';
+import { largestTargetHost, poweredOffReason, vmHostShareReason, type TargetHost } from './workload-rules.ts';
 
 type SizedVm = Omit<PlanVm, 'host' | 'status'>;
 
@@ -84,20 +86,29 @@ function sizeResources(
   return { sizing, cpu, memory };
 }
 
-/** Every exclusion rule, in a fixed order so the reasons list is deterministic. */
-function exclusionReasons(
+/** What the sizing of one server was based on, and the host a VM is measured against. */
+export interface SizeContext {
+  /** The project names no monitoring at all (allocation.use = no-monitoring applies). */
+  noMonitoring?: boolean;
+  /** The host a VM's "would monopolise a node" rule compares against (method §3.6). */
+  target?: TargetHost;
+}
+
+/** The utilisation rule: physical servers against their own hardware, VMs against the target host (method §4). */
+function utilisationReasons(
   server: InventoryServer,
-  usage: ServerUsage | null,
   settings: ProjectSettings,
-  vm: SizedVm,
   measured: { cpu: Demand | null; memory: Demand | null },
-): Reason[] {
-  const { hypervisor: hv, sizing: s } = settings;
-  const candidates = [
-    notMigratableReason(server),
-    missingInventoryReason(server, s.cpuNormalisation === 'clock'),
-    missingPerformanceReason(usage, s.minSamples),
-    specialHardwareReason(server),
+  target: TargetHost,
+): (Reason | null)[] {
+  const s = settings.sizing;
+  if (server.origin?.kind === 'vm') {
+    const cores =
+      server.sockets !== null && server.coresPerSocket !== null ? server.sockets * server.coresPerSocket : null;
+    const busy = measured.cpu && cores !== null ? (cores * measured.cpu.measured) / 100 : null;
+    return [vmHostShareReason(busy, measured.memory?.measured ?? null, target, s.utilisationThresholdPct)];
+  }
+  return [
     measured.cpu
       ? cpuUtilisationReason(measured.cpu.measured, measured.cpu.statistic, s.utilisationThresholdPct)
       : null,
@@ -109,12 +120,47 @@ function exclusionReasons(
           s.utilisationThresholdPct,
         )
       : null,
+  ];
+}
+
+/** Every exclusion rule, in a fixed order so the reasons list is deterministic. */
+function exclusionReasons(
+  server: InventoryServer,
+  usage: ServerUsage | null,
+  settings: ProjectSettings,
+  vm: SizedVm,
+  measured: { cpu: Demand | null; memory: Demand | null; allocation: boolean },
+  target: TargetHost,
+): Reason[] {
+  const { hypervisor: hv, sizing: s } = settings;
+  const notMigratable = notMigratableReason(server, settings.allocation);
+  // A template, SRM placeholder or agent VM is not sized at all: that is its one reason.
+  if (notMigratable) return [notMigratable];
+  const candidates = [
+    poweredOffReason(server, settings),
+    missingInventoryReason(server, s.cpuNormalisation === 'clock', notNeeded(server)),
+    measured.allocation ? null : missingPerformanceReason(usage, s.minSamples),
+    specialHardwareReason(server),
+    ...utilisationReasons(server, settings, measured, target),
     vcpuLimitReason(vm.vcpu, hv),
     memoryLimitReason(vm.memoryGb, vm.osBits, hv),
     guest32BitMemoryReason(vm.memoryGb, vm.osBits, hv),
     nicLimitReason(vm.nics, hv),
   ];
   return candidates.filter((r): r is Reason => r !== null);
+}
+
+/** Inventory columns a server may lack (method §3.6): an inventory read from monitoring says only CPU and memory. */
+function notNeeded(server: InventoryServer): Set<string> {
+  return new Set(server.origin?.inventoryFrom ? ['os', 'os_bits', 'disk_gb'] : []);
+}
+
+/** Size from allocation (method §3.6) rather than monitoring? */
+function allocationBasis(usage: ServerUsage | null, settings: ProjectSettings, ctx: SizeContext): boolean {
+  const use = settings.allocation.use;
+  if (use === 'never') return false;
+  if (ctx.noMonitoring) return true;
+  return use === 'missing' && missingPerformanceReason(usage, settings.sizing.minSamples) !== null;
 }
 
 /**
@@ -126,8 +172,12 @@ export function sizeServer(
   usage: ServerUsage | null,
   settings: ProjectSettings,
   targetHostGhz?: number,
+  ctx: SizeContext = {},
 ): SizeServerResult {
-  const { sizing, cpu, memory } = sizeResources(server, usage, settings, targetHostGhz);
+  const allocation = allocationBasis(usage, settings, ctx);
+  const { sizing, cpu, memory } = allocation
+    ? sizeFromAllocation(server, settings, clockScale(server, settings, targetHostGhz))
+    : sizeResources(server, usage, settings, targetHostGhz);
   const vm: SizedVm = {
     name: server.vmName,
     sourceServer: server.name,
@@ -144,6 +194,7 @@ export function sizeServer(
     osBits: server.osBits,
     sizing,
   };
-  vm.reasons = exclusionReasons(server, usage, settings, vm, { cpu, memory });
+  const target = ctx.target ?? largestTargetHost(settings, null);
+  vm.reasons = exclusionReasons(server, usage, settings, vm, { cpu, memory, allocation }, target);
   return { vm, excluded: vm.reasons.length > 0 };
 }

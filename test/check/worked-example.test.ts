@@ -44,7 +44,7 @@ test('the worked example proposal passes: exit 0', () => {
 
 test('the proposal emitted from the worked example plan holds against the same data, with no drift', async () => {
   const project = await loadProject(projectDir);
-  const servers = await readInventoryCsv(project.inventoryFile);
+  const servers = await readInventoryCsv(project.inventoryFile!);
   const monitoring = await readMonitoring(project.monitoringFiles, { percentiles: [] });
   const plan = await assemblePlan({
     settings: project.settings,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
-import { readRvToolsCsvFolder, readRvToolsXlsx } from '../../src/ingest/rvtools/tables.ts';
+import { readRvToolsCsvFiles, readRvToolsXlsx } from '../../src/ingest/rvtools/tables.ts';
 import { rvToolsInventory } from '../../src/ingest/rvtools/rvtools.ts';
 import { sharedFile, sharedSkip } from '../helpers/env.ts';
 
@@ -75,15 +75,28 @@ test(
   'RVTools CSV folder: custom-attribute columns, thousands separators, embedded newline, templates/SRM out, VM ' +
     'ID per vCenter, missing tabs',
   async () => {
-    const r = rvToolsInventory(await readRvToolsCsvFolder(path.join(import.meta.dirname, 'fixtures/rvtools-csv')));
+    const r = rvToolsInventory(await readRvToolsCsvFiles(path.join(import.meta.dirname, 'fixtures/rvtools-csv')));
     assert.deepEqual(r.excluded, [
       { name: 'tmpl-w2k8', reason: 'template' },
       { name: 'dr-app01', reason: 'srm-placeholder' },
     ]);
     assert.equal(r.servers.length, 2);
     const [app, evil] = r.servers;
+    assert.deepEqual(app?.origin, {
+      kind: 'vm',
+      host: 'esx01.local',
+      powerState: 'poweredOn',
+      recorded: {
+        tool: 'RVTools',
+        cpuUsedMhz: null,
+        cpuMaxMhz: 10800,
+        memoryConsumedMb: null,
+        memoryActiveMb: null,
+        diskUsedGb: 100,
+      },
+    });
     assert.deepEqual(
-      { ...app, source: undefined },
+      { ...app, source: undefined, origin: undefined },
       {
         name: 'app01',
         vmName: 'app01',
@@ -111,6 +124,7 @@ test(
           networks: [],
         },
         source: undefined,
+        origin: undefined,
       },
     );
     assert.equal(r.extras[0]?.diskUsedGb, 100);
@@ -168,5 +182,16 @@ test('readInventory dispatches on the input: inventory CSV, RVTools CSV folder',
   const csv = await readInventory(path.join(import.meta.dirname, 'fixtures/ingest-basic/inventory.csv'));
   assert.deepEqual([csv.format, csv.servers.length], ['inventory', 3]);
   const rv = await readInventory(path.join(import.meta.dirname, 'fixtures/rvtools-csv'), { poweredOff: 'exclude' });
-  assert.deepEqual([rv.format, rv.servers.map((s) => s.name)], ['rvtools-csv', ['app01']]);
+  // Templates and SRM placeholders stay in, marked by role, so the plan excludes them with a reason.
+  assert.deepEqual(
+    [rv.format, rv.servers.map((s) => [s.name, s.origin?.role ?? 'workload'])],
+    [
+      'rvtools-csv',
+      [
+        ['app01', 'workload'],
+        ['tmpl-w2k8', 'template'],
+        ['dr-app01', 'srm-placeholder'],
+      ],
+    ],
+  );
 });

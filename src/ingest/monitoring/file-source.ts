@@ -2,14 +2,13 @@
 // `inputs.monitoring: <files>`. Statistics come from readMonitoring; series are bucketed from
 // the stored samples.
 import type {
-  MonitoringAnswer,
   MonitoringSource,
   SeriesRequest,
   ServerSeries,
   StatisticsRequest,
 } from '../../domain/monitoring-source.ts';
 import type { ReadOptions } from './formats/context.ts';
-import { readMonitoring, readMonitoringStores } from './read-monitoring.ts';
+import { type MonitoringResult, readMonitoring, readMonitoringStores } from './read-monitoring.ts';
 import { seriesFromStores } from './store-series.ts';
 
 export class FileMonitoringSource implements MonitoringSource {
@@ -23,13 +22,13 @@ export class FileMonitoringSource implements MonitoringSource {
     this.label = files.length === 1 ? files[0]! : `${files.length} monitoring files`;
   }
 
-  async statistics(request: StatisticsRequest): Promise<MonitoringAnswer> {
-    const { servers, findings, samples, samplesOfFiles } = await readMonitoring(this.files, {
+  async statistics(request: StatisticsRequest): Promise<MonitoringResult> {
+    // The answer keeps what only files tell: each file's format and the inventory it carries.
+    return readMonitoring(this.files, {
       ...this.options,
       percentiles: request.percentiles,
       ...(request.keepSamples ? { keepSamples: true } : {}),
     });
-    return { servers, findings, ...(samples && samplesOfFiles ? { samples, samplesOfFiles } : {}) };
   }
 
   async series(request: SeriesRequest): Promise<ServerSeries[]> {

@@ -3,6 +3,7 @@
 // then every server is summarised once from its parts across files.
 import { availableParallelism } from 'node:os';
 import type { ServerUsage } from '../../domain/server.ts';
+import type { MonitoredInventory } from '../monitoring-inventory.ts';
 import { sortFindings, type Finding } from '../../domain/finding.ts';
 import { isoUtc } from '../timestamps.ts';
 import { percentileSet } from './percentile.ts';
@@ -55,6 +56,8 @@ export interface MonitoringResult {
   samples?: MonitoringSamples;
   /** The kept samples of some of the files only (e.g. a newer window). */
   samplesOfFiles?: (files: string[]) => MonitoringSamples;
+  /** Inventory the files carry (ingest/monitoring-inventory.ts). */
+  inventory?: MonitoredInventory[];
 }
 
 export async function readMonitoring(files: string[], opts: MonitoringOptions): Promise<MonitoringResult> {
@@ -63,6 +66,7 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
   const storeFile: string[] = [];
   const findings: Finding[] = [];
   const reports: MonitoringFileReport[] = [];
+  const inventory: MonitoredInventory[] = [];
   // Started only when a big long CSV is read with a core idle, then also used to summarise (helper-thread.ts).
   const helper = splitSettings.threads !== 1 && availableParallelism() > 1 ? new HelperThread() : undefined;
   try {
@@ -76,11 +80,13 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
         opts,
         notes: [],
         findings: [],
+        inventory: [],
       };
       const fileStores = await readOneFile(format, ctx, opts, helper);
       stores.push(...fileStores);
       for (const _ of fileStores) storeFile.push(file);
       findings.push(...ctx.issues.findings(), ...ctx.findings);
+      inventory.push(...ctx.inventory);
       reports.push(fileReport(file, format, fileStores, ctx.notes));
     }
     const summary = {
@@ -101,7 +107,7 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
             ),
         }
       : {};
-    return { ...result, files: reports, ...samples };
+    return { ...result, files: reports, inventory, ...samples };
   } finally {
     await helper?.close();
   }
@@ -234,7 +240,15 @@ export async function readMonitoringStores(files: string[], opts: MonitoringOpti
   for (const file of files) {
     const format =
       opts.format ?? (await detectMonitoringFormat(file, opts.encoding ?? opts.csv?.encoding, opts.columns));
-    const ctx: ReadContext = { file, store: new SampleStore(), issues: new RowIssues(), opts, notes: [], findings: [] };
+    const ctx: ReadContext = {
+      file,
+      store: new SampleStore(),
+      issues: new RowIssues(),
+      opts,
+      notes: [],
+      findings: [],
+      inventory: [],
+    };
     stores.push(...(await readOneFile(format, ctx, opts, undefined)));
   }
   return stores;

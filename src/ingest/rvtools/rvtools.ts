@@ -12,8 +12,6 @@ import { headerKey, type Cell, type Table } from './tables.ts';
 export interface RvToolsOptions {
   /** Powered-off VMs: include them (default) or leave them out. */
   poweredOff?: 'include' | 'exclude';
-  /** Templates: left out (default, as `capplan ingest` lists them) or kept, marked, for a plan to name. */
-  templates?: 'include' | 'exclude';
 }
 
 /** What RVTools says beyond the inventory columns (written as extra servers.csv columns). */
@@ -41,9 +39,11 @@ interface RvToolsHost {
 
 export interface RvToolsResult {
   servers: InventoryServer[];
+  /** Templates, SRM placeholders and agent VMs (vCLS), with origin.role saying which: not sized (method §3.6). */
+  nonWorkloads: InventoryServer[];
   extras: RvToolsVmExtra[];
   hosts: RvToolsHost[];
-  excluded: { name: string; reason: 'template' | 'srm-placeholder' | 'powered-off' }[];
+  excluded: { name: string; reason: 'template' | 'srm-placeholder' | 'agent' | 'powered-off' }[];
   tabs: string[];
   findings: Finding[];
 }
@@ -169,6 +169,7 @@ export function rvToolsInventory(tables: Table[], opts: RvToolsOptions = {}): Rv
   const hosts = rvToolsHosts(tab('vHost'));
   const result: RvToolsResult = {
     servers: [],
+    nonWorkloads: [],
     extras: [],
     hosts,
     excluded: [],
@@ -176,12 +177,16 @@ export function rvToolsInventory(tables: Table[], opts: RvToolsOptions = {}): Rv
     findings,
   };
   const seen = new Map<string, number>();
+  const joins = { cpu, mem, disk, part, usb, hosts };
   for (const { cells, row } of info.rows) {
     const name = ic.text(cells, 'VM');
     if (!name) continue;
-    if (ic.bool(cells, 'Template') && opts.templates !== 'include') result.excluded.push({ name, reason: 'template' });
-    else if (ic.bool(cells, 'SRM Placeholder')) result.excluded.push({ name, reason: 'srm-placeholder' });
-    else if (opts.poweredOff === 'exclude' && (ic.text(cells, 'Powerstate') ?? '').toLowerCase() === 'poweredoff')
+    const vm = { id: ic.text(cells, 'VM ID'), name, vc: vcenterOf(ic, cells) };
+    const role = roleOf(ic, cells, name);
+    if (role !== 'workload') {
+      result.excluded.push({ name, reason: role });
+      result.nonWorkloads.push(vmRow(ic, cells, row, info.source, joins, vm, role).server);
+    } else if (opts.poweredOff === 'exclude' && (ic.text(cells, 'Powerstate') ?? '').toLowerCase() === 'poweredoff')
       result.excluded.push({ name, reason: 'powered-off' });
     else {
       const first = seen.get(name);
@@ -197,8 +202,7 @@ export function rvToolsInventory(tables: Table[], opts: RvToolsOptions = {}): Rv
         continue;
       }
       seen.set(name, row);
-      const vm = { id: ic.text(cells, 'VM ID'), name, vc: vcenterOf(ic, cells) };
-      const { server, extra } = vmRow(ic, cells, row, info.source, { cpu, mem, disk, part, usb, hosts }, vm);
+      const { server, extra } = vmRow(ic, cells, row, info.source, joins, vm, role);
       result.servers.push(server);
       result.extras.push(extra);
     }
@@ -214,6 +218,20 @@ export function rvToolsInventory(tables: Table[], opts: RvToolsOptions = {}): Rv
       message: `${off} powered-off VM(s) included (they have no recent performance data)`,
     });
   return result;
+}
+
+type Role = 'workload' | 'template' | 'srm-placeholder' | 'agent';
+
+/**
+ * What a vInfo row is: a template, an SRM placeholder, a vSphere agent VM (vSphere Cluster
+ * Services "vCLS-…" / "vCLS (n)" VMs, ESX Agent Manager appliances in the "ESX Agents" folder),
+ * or a workload.
+ */
+function roleOf(ic: Columns, cells: Cell[], name: string): Role {
+  if (ic.bool(cells, 'Template')) return 'template';
+  if (ic.bool(cells, 'SRM Placeholder')) return 'srm-placeholder';
+  if (/^vCLS([-\s(]|$)/i.test(name) || /(^|\/)ESX Agents(\/|$)/i.test(ic.text(cells, 'Folder') ?? '')) return 'agent';
+  return 'workload';
 }
 
 const TAB_FALLBACK: Record<string, string> = {
@@ -240,6 +258,7 @@ function vmRow(
   source: string,
   j: Joins,
   vm: { id: string | null; name: string; vc: string },
+  role: Role,
 ): { server: InventoryServer; extra: RvToolsVmExtra } {
   const name = ic.text(cells, 'VM')!;
   const cpuRow = rowsFor(j.cpu, vm)?.[0];
@@ -291,6 +310,20 @@ function vmRow(
       networks: [1, 2, 3, 4, 5, 6, 7, 8]
         .map((i) => ic.text(cells, `Network #${i}`))
         .filter((n): n is string => n !== null),
+    },
+    origin: {
+      kind: 'vm',
+      host: hostName,
+      powerState: ic.text(cells, 'Powerstate'),
+      ...(role === 'workload' ? {} : { role }),
+      recorded: {
+        tool: 'RVTools',
+        cpuUsedMhz: cpuRow ? j.cpu!.c.num(cpuRow, row, 'Overall') : null,
+        cpuMaxMhz: cpuRow ? j.cpu!.c.num(cpuRow, row, 'Max') : null,
+        memoryConsumedMb: memRow ? j.mem!.c.num(memRow, row, 'Consumed') : null,
+        memoryActiveMb: (memRow ? j.mem!.c.num(memRow, row, 'Active') : null) ?? ic.num(cells, row, 'Active Memory'),
+        diskUsedGb: toGb(partUsedMb ?? inUseMb),
+      },
     },
     source: { file: source, row },
   };

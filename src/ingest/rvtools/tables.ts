@@ -21,14 +21,50 @@ export interface Table {
 
 const RVTOOLS_TABS = ['vInfo', 'vCPU', 'vMemory', 'vDisk', 'vPartition', 'vHost', 'vCluster', 'vUSB', 'vMetaData'];
 
-/** Header key: case, spacing and the MiB/MB, KiB/KB spellings of RVTools 3.x/4.x do not matter. */
+/**
+ * Header key: case, spacing and the MiB/MB, KiB/KB spellings of RVTools 3.x/4.x do not matter, nor
+ * the tab prefix of the command-line CSV export (`vInfoCPUs` = `CPUs`, `vHostCoresPerCPU` = `Cores per CPU`).
+ */
 export function headerKey(h: string): string {
-  return h
-    .trim()
+  const t = h.trim();
+  const prefixed = /^(vInfo|vCPU|vMemory|vDisk|vPartition|vHost|vUSB)([A-Z#].*)$/i.exec(t);
+  const rest =
+    prefixed && /^[A-Z#]/.test(prefixed[2]!) ? (PREFIXED_ALIASES[prefixed[2]!.toLowerCase()] ?? prefixed[2]!) : t;
+  return rest
     .toLowerCase()
-    .replace(/\s+/g, ' ')
     .replace(/\bmib\b/g, 'mb')
-    .replace(/\bkib\b/g, 'kb');
+    .replace(/\bkib\b/g, 'kb')
+    .replace(/mib$/, 'mb')
+    .replace(/\s+/g, '');
+}
+
+/** Names of the prefixed CSV export that are not the pretty header without its spaces. */
+const PREFIXED_ALIASES: Record<string, string> = {
+  vmname: 'VM',
+  name: 'Host',
+  provisioned: 'Provisioned MB',
+  inuse: 'In Use MB',
+  os: 'OS according to the configuration file',
+  ostools: 'OS according to the VMware Tools',
+  srmplaceholder: 'SRM Placeholder',
+  memorysize: '# Memory',
+  cpuspeed: 'Speed',
+};
+
+/** Signature columns of each tab, for a CSV whose file name does not say which tab it is. */
+const TAB_SIGNATURES: [string, string[]][] = [
+  ['vCPU', ['VM', 'Overall', 'Max', 'CPUs']],
+  ['vMemory', ['VM', 'Size MB', 'Consumed']],
+  ['vDisk', ['VM', 'Disk', 'Capacity MB', 'Disk Mode']],
+  ['vPartition', ['VM', 'Disk', 'Consumed MB']],
+  ['vHost', ['Host', '# CPU', 'Cores per CPU', '# Memory']],
+  ['vInfo', ['VM', 'Powerstate', 'CPUs', 'Memory']],
+];
+
+/** The RVTools tab a header row belongs to, or null. */
+function tabOfHeader(header: string[]): string | null {
+  const keys = new Set(header.map(headerKey));
+  return TAB_SIGNATURES.find(([, cols]) => cols.every((c) => keys.has(headerKey(c))))?.[0] ?? null;
 }
 
 export async function readRvToolsXlsx(file: string): Promise<Table[]> {
@@ -75,17 +111,25 @@ export function cellValue(v: unknown): Cell {
   return String(v);
 }
 
-/** A folder of RVTools CSV exports: files named RVTools_tab<name>.csv (any case). */
-export async function readRvToolsCsvFolder(dir: string, encoding?: string): Promise<Table[]> {
-  const files = (await readdir(dir)).filter((f) => /tab(v\w+)\.csv$/i.test(f)).sort();
+/**
+ * RVTools CSV exports: a folder of `RVTools_tab<name>.csv` files, or one tab CSV. A file's tab is
+ * its name's `tab<name>` when it has one, else its header (the command-line export and renamed files).
+ */
+export async function readRvToolsCsvFiles(fileOrDir: string, encoding?: string): Promise<Table[]> {
+  const dir = (await stat(fileOrDir)).isDirectory();
+  const files = dir
+    ? (await readdir(fileOrDir))
+        .filter((f) => /\.csv$/i.test(f))
+        .sort()
+        .map((f) => path.join(fileOrDir, f))
+    : [fileOrDir];
   const tables: Table[] = [];
-  for (const f of files) {
-    const tab = /tab(v\w+)\.csv$/i.exec(f)![1]!;
-    const name = RVTOOLS_TABS.find((t) => t.toLowerCase() === tab.toLowerCase());
-    if (!name) continue;
-    const file = path.join(dir, f);
+  for (const file of files) {
     const { text } = await readTextFile(file, encoding);
     const { header, rows } = parseCsvTable(text, file);
+    const tab = /tab(v\w+)\.csv$/i.exec(path.basename(file))?.[1];
+    const name = RVTOOLS_TABS.find((t) => t.toLowerCase() === tab?.toLowerCase()) ?? tabOfHeader(header);
+    if (!name || tables.some((t) => t.name === name)) continue;
     tables.push({
       name,
       source: file,
@@ -96,10 +140,28 @@ export async function readRvToolsCsvFolder(dir: string, encoding?: string): Prom
   return tables;
 }
 
-export async function isRvToolsCsvFolder(dir: string): Promise<boolean> {
+/** A folder holding an RVTools vInfo tab CSV (by its `tabvInfo` name or its header). */
+export async function isRvToolsCsvFolder(dir: string, encoding?: string): Promise<boolean> {
   try {
     if (!(await stat(dir)).isDirectory()) return false;
-    return (await readdir(dir)).some((f) => /tabvinfo\.csv$/i.test(f));
+    const files = await readdir(dir);
+    if (files.some((f) => /tabvinfo\.csv$/i.test(f))) return true;
+    for (const f of files) if (await isRvToolsCsvFile(path.join(dir, f), encoding)) return true;
+    return false;
+  } catch {
+    return false;
+  }
+}
+
+/** A single CSV whose header is an RVTools vInfo tab. */
+export async function isRvToolsCsvFile(file: string, encoding?: string): Promise<boolean> {
+  if (!/\.csv$/i.test(file)) return false;
+  try {
+    if (!(await stat(file)).isFile()) return false;
+    const { text } = await readTextFile(file, encoding);
+    const firstLine = text.slice(0, text.search(/\r?\n/) >>> 0);
+    const { header } = parseCsvTable(`${firstLine}\n`, file);
+    return tabOfHeader(header) === 'vInfo';
   } catch {
     return false;
   }

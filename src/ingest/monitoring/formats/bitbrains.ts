@@ -30,6 +30,13 @@ export async function readBitbrains(ctx: ReadContext): Promise<void> {
     'Network transmitted throughput [KB/s]',
   ].map(col) as [number, number, number, number, number];
   const server = path.basename(ctx.file).replace(/\.[^.]*$/, '');
+  const optional = (name: string) => header.indexOf(name);
+  const [coresCol, capMhzCol, capKbCol] = [
+    'CPU cores',
+    'CPU capacity provisioned [MHZ]',
+    'Memory capacity provisioned [KB]',
+  ].map(optional) as [number, number, number];
+  let provisioned: { cores: number; mhz: number; kb: number } | undefined;
   const samples = ctx.store.server(server);
   const values = new Float64Array(METRICS);
   let zeros = 0;
@@ -58,7 +65,16 @@ export async function readBitbrains(ctx: ReadContext): Promise<void> {
     values[M.memoryUsedMb] = memKb === 0 ? Number.NaN : memKb / KB_PER_MB;
     values[M.networkMBps] = (num(rx) + num(tx)) / KB_PER_MB;
     samples.add(unit === 's' ? t * 1000 : t, values);
+    // The VM's size, from its first sample that states one (capacity jitters in the 4th decimal:
+    // not a resize; a VM not yet running records 0 cores).
+    if (!provisioned && coresCol >= 0 && num(coresCol) > 0)
+      provisioned = {
+        cores: num(coresCol),
+        mhz: capMhzCol >= 0 ? num(capMhzCol) : Number.NaN,
+        kb: capKbCol >= 0 ? num(capKbCol) : Number.NaN,
+      };
   }
+  if (provisioned) ctx.inventory.push(traceInventory(server, ctx.file, provisioned));
   ctx.notes.push(
     `server "${server}" (file name); "Timestamp [ms]" read as epoch ${unit === 's' ? 'seconds' : 'milliseconds'}; ` +
       `memory KB/1024, network KB/s/1024`,
@@ -71,4 +87,26 @@ export async function readBitbrains(ctx: ReadContext): Promise<void> {
       server,
       message: `${zeros} samples report 0 KB memory used; treated as missing`,
     });
+}
+
+/**
+ * What a trace says about its VM: cores, clock = provisioned MHz / cores (2599.999 MHz on 1 core
+ * → 2.6 GHz) and memory = provisioned KB / 1024 (2097152 KB → 2048 MB).
+ */
+function traceInventory(server: string, file: string, p: { cores: number; mhz: number; kb: number }) {
+  const known = (v: number) => (Number.isFinite(v) && v > 0 ? v : null);
+  const cores = known(p.cores);
+  const mhz = known(p.mhz);
+  const kb = known(p.kb);
+  return {
+    server,
+    file,
+    from: 'Bitbrains trace',
+    kind: 'vm' as const,
+    cores,
+    cpuGhz: cores && mhz ? Math.round(mhz / cores) / 1000 : null,
+    memoryMb: kb === null ? null : Math.round((kb / KB_PER_MB) * 100) / 100,
+    os: null,
+    osBits: null,
+  };
 }

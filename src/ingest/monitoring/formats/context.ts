@@ -2,6 +2,7 @@
 import type { Finding } from '../../../domain/finding.ts';
 import type { ColumnsSettings, CsvSettings } from '../../../domain/input-settings.ts';
 import type { RowIssues } from '../row-issues.ts';
+import type { MonitoredInventory } from '../../monitoring-inventory.ts';
 import { METRICS, type SampleStore } from '../sample-store.ts';
 
 export type MonitoringFormat = 'long' | 'wide' | 'perfmon' | 'sadf-d' | 'sadf-j' | 'nmon' | 'bitbrains';
@@ -20,6 +21,8 @@ export interface ReadOptions {
   encoding?: string;
   /** UTC offset of local timestamps when the file does not say (minutes east of UTC, +05:30 = 330). */
   utcOffsetMinutes?: number;
+  /** Interface name patterns that are not physical NICs (inputs.skipInterfaces). */
+  skipInterfaces?: readonly string[];
   /** IANA time zone of local timestamps without offset (`inputs.timezone`); `utcOffsetMinutes` wins over it. */
   timezone?: string;
   /** How delimited text is written, where detection should not decide (`inputs.csv`). */
@@ -37,6 +40,8 @@ export interface ReadContext {
   notes: string[];
   /** Findings about the file as a whole (not per row). */
   findings: Finding[];
+  /** What the file says about the machines it measured (Bitbrains, nmon), when it says anything. */
+  inventory: MonitoredInventory[];
 }
 
 /**

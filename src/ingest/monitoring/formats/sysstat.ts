@@ -2,12 +2,15 @@
 // activity each with its own `# hostname;interval;timestamp;…` header, RESTART/COM rows,
 // decimal commas under non-C locales. `sadf -j`: JSON, hosts[].statistics[].
 // Metrics: CPU % = 100 − %idle of CPU "all"; memory = kbmemused/1024 (sysstat ≥ 11: excludes
-// buffers/cache); disk used = Σ MBfsused/1024; network = Σ (rxkB/s + txkB/s)/1024 without `lo`;
+// buffers/cache); disk used = Σ MBfsused/1024; network = Σ (rxkB/s + txkB/s)/1024 of the physical
+// interfaces (inputs.skipInterfaces: lo, bridges, taps …); `sadf -dh` lines split by sadf-dh.ts;
 // IOPS = tps of the -b table (all devices).
 import { InputError } from '../../../domain/errors.ts';
 import { readTextFile } from '../../read-text.ts';
 import { utcMs } from '../../timestamps.ts';
 import { KB_PER_MB, M, SampleMerger, describeOffset, type ReadContext } from './context.ts';
+import { dhSegments, splitDhLine } from './sadf-dh.ts';
+import { DEFAULT_SKIP_INTERFACES, interfaceFilter } from '../../../domain/input-units.ts';
 
 /** TZ abbreviations sadf prints (-T/-t); only unambiguous ones. Others need the override. */
 const TZ_ABBREVIATIONS: Record<string, number> = {
@@ -70,7 +73,9 @@ export async function readSadfD(ctx: ReadContext): Promise<void> {
   const { text } = await readTextFile(ctx.file, ctx.opts.encoding);
   const merger = new SampleMerger();
   let header: string[] | null = null;
+  let segments: ReturnType<typeof dhSegments> = null;
   let restarts = 0;
+  const skip = interfaceFilter(ctx.opts.skipInterfaces ?? DEFAULT_SKIP_INTERFACES);
   let decimalComma = false;
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
@@ -78,6 +83,7 @@ export async function readSadfD(ctx: ReadContext): Promise<void> {
     if (line.trim() === '') return;
     if (line.startsWith('#')) {
       header = line.replace(/^#\s*/, '').split(';');
+      segments = dhSegments(header);
       if (header[0] !== 'hostname' || header[2] !== 'timestamp')
         throw new InputError('sadf -d: header should start with "# hostname;interval;timestamp"', {
           file: ctx.file,
@@ -102,8 +108,12 @@ export async function readSadfD(ctx: ReadContext): Promise<void> {
     const ms = /^\d+$/.test(stamp ?? '')
       ? Number(stamp) * 1000
       : sadfTime(date ?? '', time ?? '', tz, ctx, { row, column: 'timestamp' });
-    sadfDRow(header, cells, host!, ms, merger, ctx, row);
+    if (segments)
+      for (const t of splitDhLine(segments, cells, { file: ctx.file, row }))
+        sadfDRow(t.header, t.cells, host!, ms, merger, ctx, row, skip);
+    else sadfDRow(header, cells, host!, ms, merger, ctx, row, skip);
   });
+  if (segments) ctx.notes.push("sadf -dh: all activities on one line, split by the header's [...] groups");
   if (restarts) ctx.notes.push(`${restarts} restart record(s) skipped`);
   if (decimalComma) ctx.notes.push('decimal commas read as decimal points');
   merger.flush(ctx.store);
@@ -117,6 +127,7 @@ function sadfDRow(
   merger: SampleMerger,
   ctx: ReadContext,
   row: number,
+  skip: (iface: string) => boolean,
 ): void {
   const col = (name: string) => header.indexOf(name);
   const num = (name: string) => {
@@ -131,12 +142,16 @@ function sadfDRow(
   const key = header[3];
   if (key === 'CPU' && col('%idle') > 0) {
     if (cells[3] === '-1' || cells[3] === 'all') merger.set(host, ms, M.cpuPct, 100 - num('%idle'));
-  } else if (col('kbmemused') > 0) merger.set(host, ms, M.memoryUsedMb, num('kbmemused') / KB_PER_MB);
-  else if (key === 'FILESYSTEM' && col('MBfsused') > 0)
+  } else if (col('kbmemused') > 0) {
+    merger.set(host, ms, M.memoryUsedMb, num('kbmemused') / KB_PER_MB);
+    // -dh without groups: the I/O table's tps can share the line.
+    if (col('tps') > 0 && col('rtps') === col('tps') + 1) merger.set(host, ms, M.iops, num('tps'));
+  } else if (key === 'FILESYSTEM' && col('MBfsused') > 0)
     merger.set(host, ms, M.diskUsedGb, num('MBfsused') / 1024, 'add');
   else if (key === 'IFACE' && col('rxkB/s') > 0) {
-    if (cells[3] !== 'lo') merger.set(host, ms, M.networkMBps, (num('rxkB/s') + num('txkB/s')) / KB_PER_MB, 'add');
-  } else if (key === 'tps' || (col('tps') === 3 && col('rtps') > 0)) merger.set(host, ms, M.iops, num('tps'));
+    if (!skip(cells[3] ?? '')) merger.set(host, ms, M.networkMBps, (num('rxkB/s') + num('txkB/s')) / KB_PER_MB, 'add');
+  } else if (key === 'tps' || (col('tps') >= 3 && col('rtps') === col('tps') + 1))
+    merger.set(host, ms, M.iops, num('tps'));
   else merger.touch(host, ms);
 }
 
@@ -169,6 +184,7 @@ export async function readSadfJ(ctx: ReadContext): Promise<void> {
   if (!Array.isArray(hosts))
     throw new InputError('sadf -j: expected {"sysstat": {"hosts": [...]}}', { file: ctx.file, row: 1 });
   const merger = new SampleMerger();
+  const skip = interfaceFilter(ctx.opts.skipInterfaces ?? DEFAULT_SKIP_INTERFACES);
   hosts.forEach((h, hi) => {
     const host = h.nodename ?? `host${hi + 1}`;
     (h.statistics ?? []).forEach((s, si) => {
@@ -182,7 +198,8 @@ export async function readSadfJ(ctx: ReadContext): Promise<void> {
       if (typeof s.memory?.memused === 'number') merger.set(host, ms, M.memoryUsedMb, s.memory.memused / KB_PER_MB);
       if (typeof s.io?.tps === 'number') merger.set(host, ms, M.iops, s.io.tps);
       for (const n of s.network?.['net-dev'] ?? [])
-        if (n.iface !== 'lo') merger.set(host, ms, M.networkMBps, ((n.rxkB ?? 0) + (n.txkB ?? 0)) / KB_PER_MB, 'add');
+        if (!skip(n.iface ?? ''))
+          merger.set(host, ms, M.networkMBps, ((n.rxkB ?? 0) + (n.txkB ?? 0)) / KB_PER_MB, 'add');
       for (const f of s.filesystems ?? [])
         if (typeof f.MBfsused === 'number') merger.set(host, ms, M.diskUsedGb, f.MBfsused / 1024, 'add');
     });
