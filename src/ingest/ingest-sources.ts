@@ -8,7 +8,7 @@ import type { DataQuality, InventoryServer, ServerUsage } from '../domain/server
 import { sortFindings, type Finding } from '../domain/finding.ts';
 import { assessQuality } from '../quality/assess-quality.ts';
 import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
-import { slugify } from './cells.ts';
+import { bareServer } from './monitoring-inventory.ts';
 import { inventoryColumns } from './inventory-csv.ts';
 import { detectMonitoringFormat, readHead } from './monitoring/formats/detect.ts';
 import { readMonitoring, byCodePoint } from './monitoring/read-monitoring.ts';
@@ -213,27 +213,6 @@ function assess(
         });
   }
   return quality;
-}
-
-function bareServer(name: string): InventoryServer {
-  return {
-    name,
-    vmName: slugify(name),
-    os: null,
-    osBits: null,
-    sockets: null,
-    coresPerSocket: null,
-    cpuModel: null,
-    cpuGhz: null,
-    memoryMb: null,
-    diskGb: null,
-    nics: null,
-    nicGbps: null,
-    application: null,
-    specialHardware: [],
-    haPriority: 'medium',
-    source: { file: '(monitoring)', row: 0 },
-  };
 }
 
 function checkDuplicates(servers: InventoryServer[]): void {

@@ -20,7 +20,7 @@ export interface MonitoredInventory {
 }
 
 /** A server the inventory says nothing about but its name. */
-function bareServer(name: string, source = { file: '(monitoring)', row: 0 }): InventoryServer {
+export function bareServer(name: string, source = { file: '(monitoring)', row: 0 }): InventoryServer {
   return {
     name,
     vmName: slugify(name),

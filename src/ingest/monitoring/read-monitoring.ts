@@ -71,17 +71,7 @@ export async function readMonitoring(files: string[], opts: MonitoringOptions): 
   const helper = splitSettings.threads !== 1 && availableParallelism() > 1 ? new HelperThread() : undefined;
   try {
     for (const file of files) {
-      const format =
-        opts.format ?? (await detectMonitoringFormat(file, opts.encoding ?? opts.csv?.encoding, opts.columns));
-      const ctx: ReadContext = {
-        file,
-        store: new SampleStore(),
-        issues: new RowIssues(),
-        opts,
-        notes: [],
-        findings: [],
-        inventory: [],
-      };
+      const { format, ctx } = await openFile(file, opts);
       const fileStores = await readOneFile(format, ctx, opts, helper);
       stores.push(...fileStores);
       for (const _ of fileStores) storeFile.push(file);
@@ -238,18 +228,26 @@ export function byCodePoint(a: string, b: string): number {
 export async function readMonitoringStores(files: string[], opts: MonitoringOptions): Promise<SampleStore[]> {
   const stores: SampleStore[] = [];
   for (const file of files) {
-    const format =
-      opts.format ?? (await detectMonitoringFormat(file, opts.encoding ?? opts.csv?.encoding, opts.columns));
-    const ctx: ReadContext = {
-      file,
-      store: new SampleStore(),
-      issues: new RowIssues(),
-      opts,
-      notes: [],
-      findings: [],
-      inventory: [],
-    };
+    const { format, ctx } = await openFile(file, opts);
     stores.push(...(await readOneFile(format, ctx, opts, undefined)));
   }
   return stores;
+}
+
+/** A file's format (as given, or detected) and a fresh context to read it into. */
+async function openFile(
+  file: string,
+  opts: MonitoringOptions,
+): Promise<{ format: MonitoringFormat; ctx: ReadContext }> {
+  const format = opts.format ?? (await detectMonitoringFormat(file, opts.encoding ?? opts.csv?.encoding, opts.columns));
+  const ctx: ReadContext = {
+    file,
+    store: new SampleStore(),
+    issues: new RowIssues(),
+    opts,
+    notes: [],
+    findings: [],
+    inventory: [],
+  };
+  return { format, ctx };
 }
