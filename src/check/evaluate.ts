@@ -2,6 +2,7 @@
 // Pure (no I/O); the one place that decides whether the promise still holds. Findings are
 // collected, never thrown ; the report is byte-stable for stable input.
 import { hypervisorPartitions } from '../sizing/index.ts';
+import { hostMemoryGb } from '../sizing/vm-overhead.ts';
 import { proposalSettings, type Proposal } from '../domain/proposal.ts';
 import {
   failoverCeilings,
@@ -17,7 +18,7 @@ import {
 } from './capacity.ts';
 import { checkViolation, placementOf, simulateScenarios, type SimVm } from './failover.ts';
 import { verifyPlacement } from '../placement/verify.ts';
-import type { CheckReport, CheckResource, HostCheck, VmCheck, Violation } from './report-model.ts';
+import type { CheckReport, CheckResource, HostCheck, VmCheck, VmFigures, Violation } from './report-model.ts';
 import { round2 } from '../util/round.ts';
 import { baselineOf, driftOf, exclusionViolations, figuresOf, vmLimitViolations, type CurrentVm } from './vm-checks.ts';
 import { exceeds } from '../util/tolerance.ts';
@@ -45,7 +46,9 @@ export function evaluateProposal(input: CheckInput): CheckReport {
   const vms = classifyVms(input, violations, notes);
   const byHost = new Map(input.hostNames.map((h) => [h, [] as SimVm[]]));
   const current = new Map(input.current.map((c) => [c.name, c]));
-  const simVm = (v: VmCheck): SimVm => ({ name: v.name, haPriority: v.haPriority, ...v.current! });
+  // On a host a VM takes its guest RAM plus the per-VM overhead (method §5.1), as `plan` places it.
+  const onHost = (f: VmFigures): VmFigures => ({ ...f, memoryGb: hostMemoryGb(f, proposal.hypervisor) });
+  const simVm = (v: VmCheck): SimVm => ({ name: v.name, haPriority: v.haPriority, ...onHost(v.current!) });
   for (const v of vms) if (v.status === 'placed') byHost.get(v.host!)!.push(simVm(v));
 
   // VMs without a proposal host: largest memory first onto the host with most room.
@@ -56,7 +59,7 @@ export function evaluateProposal(input: CheckInput): CheckReport {
     const hosts = [...byHost.entries()].sort(
       (a, b) => freeFraction(sumFigures(b[1]), capacity, ceilings) - freeFraction(sumFigures(a[1]), capacity, ceilings),
     );
-    const target = hosts.find(([, list]) => fits(sumFigures(list), v.current!, capacity, ceilings));
+    const target = hosts.find(([, list]) => fits(sumFigures(list), onHost(v.current!), capacity, ceilings));
     if (target) {
       v.host = target[0];
       target[1].push(simVm(v));
@@ -66,7 +69,8 @@ export function evaluateProposal(input: CheckInput): CheckReport {
       );
     } else {
       v.status = 'unplaced';
-      violations.push(...unplacedViolations(v, hosts[0]?.[0], hosts[0]?.[1] ?? [], capacity, ceilings));
+      const need = onHost(v.current!);
+      violations.push(...unplacedViolations(v.name, need, hosts[0]?.[0], hosts[0]?.[1] ?? [], capacity, ceilings));
     }
   }
 
@@ -142,7 +146,8 @@ function classifyVms(input: CheckInput, violations: Violation[], notes: string[]
 }
 
 function unplacedViolations(
-  v: VmCheck,
+  vm: string,
+  need: VmFigures,
   host: string | undefined,
   list: SimVm[],
   capacity: Capacity,
@@ -152,18 +157,18 @@ function unplacedViolations(
   const out: Violation[] = [];
   for (const r of Object.keys(capacity) as CheckResource[]) {
     const available = ((capacity[r] ?? 0) * (ceilings[r] ?? 100)) / 100;
-    const required = load[r] + v.current![r];
+    const required = load[r] + need[r];
     if (!exceeds(required, available)) continue;
     out.push({
       kind: 'unplaced',
-      vm: v.name,
+      vm,
       ...(host ? { host } : {}),
       resource: r,
       required: round2(required),
       available: round2(available),
       shortfall: round2(required - available),
       message:
-        `${v.name} fits on no host: even ${host ?? 'the freest host'} would ` +
+        `${vm} fits on no host: even ${host ?? 'the freest host'} would ` +
         `carry ${round2(required)} ${unitOf(r)} of ${resourceLabel(r)} against ${round2(available)} ${unitOf(r)}`,
     });
   }

@@ -21,6 +21,10 @@ interface ProfileDefaults {
     maxHostCpus: number;
     maxHostMemoryGb: number;
     reserveMb: number;
+    /** Per-VM memory overhead (method §5.1): fixed MB, MB per vCPU, MB per GB of guest RAM. */
+    vmOverheadFixedMb: number;
+    vmOverheadMbPerVcpu: number;
+    vmOverheadMbPerGuestGb: number;
   };
   cluster: { cpuCeilingPct: number; memoryCeilingPct: number; nicGbps: number };
   partitions: { bootMb: number; efiMb: number; rootMb: number; configMb: number; loggingMb: number };
@@ -44,6 +48,11 @@ const RHEL9_INSTALL =
   'performing_a_standard_rhel_9_installation/' +
   'partitioning-reference_installing-rhel';
 const OVIRT_VDSM = 'https://github.com/oVirt/vdsm/blob/master/lib/vdsm/common/config.py.in (host_mem_reserve)';
+const OVIRT_OVERHEAD =
+  'https://github.com/oVirt/ovirt-engine/blob/master/backend/manager/modules/bll/src/main/java/org/ovirt/engine/' +
+  'core/bll/utils/VmOverheadCalculatorImpl.java';
+const PVE_QM = 'https://pve.proxmox.com/pve-docs/qm.conf.5.html (net[n], scsi[n])';
+const PVE_REQUIREMENTS = 'https://pve.proxmox.com/pve-docs/pve-admin-guide.html#install_recommended_requirements';
 const QEMU_Q35 = 'https://gitlab.com/libvirt/libvirt/-/blob/master/tests/domaincapsdata/qemu_8.0.0-q35.x86_64.xml';
 const PVE_DATASHEET = 'https://www.proxmox.com/en/downloads/proxmox-virtual-environment/documentation';
 const PVE_ADMIN = 'https://pve.proxmox.com/pve-docs/pve-admin-guide.html#sysadmin_host_bootloader';
@@ -55,7 +64,7 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
   generic: {
     id: 'generic',
     title: 'generic libvirt/KVM (QEMU q35)',
-    sources: [QEMU_Q35, RHEL9_INSTALL],
+    sources: [QEMU_Q35, RHEL_LIMITS, RHEL9_INSTALL, OVIRT_OVERHEAD],
     defaults: {
       hypervisor: {
         name: 'libvirt/KVM',
@@ -73,6 +82,11 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
         maxHostMemoryGb: 65536,
         // A host OS with libvirtd and QEMU processes: RHEL 9's 1.5 GiB minimum plus 512 MiB.
         reserveMb: 2048,
+        // oVirt's estimate of QEMU/KVM's own memory per x86_64 VM (VmOverheadCalculatorImpl):
+        // 64 MiB fixed, 8 MiB per vCPU, guest MiB / 512 for page tables (2 MiB per guest GiB).
+        vmOverheadFixedMb: 64,
+        vmOverheadMbPerVcpu: 8,
+        vmOverheadMbPerGuestGb: 2,
       },
       cluster: { cpuCeilingPct: 80, memoryCeilingPct: 90, nicGbps: 25 },
       partitions: RHEL_PARTITIONS,
@@ -82,7 +96,7 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
   'rhel-9': {
     id: 'rhel-9',
     title: 'RHEL 9 KVM / oVirt 4.5',
-    sources: [RHEL_LIMITS, RHEL9_VIRT, RHEL9_INSTALL, OVIRT_VDSM],
+    sources: [RHEL_LIMITS, RHEL9_VIRT, RHEL9_INSTALL, OVIRT_VDSM, OVIRT_OVERHEAD],
     defaults: {
       hypervisor: {
         name: 'RHEL 9 KVM',
@@ -90,6 +104,7 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
         maxVcpuPerVm: 710,
         maxMemoryGb64: 6144,
         maxMemoryGb32: 4,
+        // "Feature support and limitations": 32 PCI slots per bus; capplan keeps 16 for NICs.
         maxNicsPerVm: 16,
         // Same page: 28 virtio-blk disks per VM (one PCI slot each).
         maxDisksPerVm: 28,
@@ -98,8 +113,14 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
         maxHostMemoryGb: 12288,
         // oVirt VDSM host_mem_reserve: 256 MiB for the host; with the 1.5 GiB RHEL minimum, 2 GiB.
         reserveMb: 2048,
+        // oVirt's estimate of QEMU/KVM's own memory per x86_64 VM (VmOverheadCalculatorImpl):
+        // 64 MiB fixed, 8 MiB per vCPU, guest MiB / 512 for page tables (2 MiB per guest GiB).
+        vmOverheadFixedMb: 64,
+        vmOverheadMbPerVcpu: 8,
+        vmOverheadMbPerGuestGb: 2,
       },
-      // oVirt's default scheduling policy (evenly distributed) reports hosts over 80 % CPU.
+      // oVirt's default scheduling policy (evenly distributed) reports hosts over 80 % CPU; 90 % memory
+      // and 25 Gbps NICs are capplan's choices for a current cluster, not a vendor's figure.
       cluster: { cpuCeilingPct: 80, memoryCeilingPct: 90, nicGbps: 25 },
       partitions: RHEL_PARTITIONS,
       provision: { kickstartFsType: 'xfs', guestPolicy: 'osinfo' },
@@ -108,21 +129,29 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
   'proxmox-8': {
     id: 'proxmox-8',
     title: 'Proxmox VE 8',
-    sources: [PVE_DATASHEET, PVE_ADMIN, QEMU_Q35],
+    sources: [PVE_DATASHEET, PVE_ADMIN, PVE_QM, PVE_REQUIREMENTS, QEMU_Q35, OVIRT_OVERHEAD],
     defaults: {
       hypervisor: {
         name: 'Proxmox VE 8',
         // QEMU's q35 limit (Proxmox VE runs QEMU/KVM): 288 vCPU per VM.
         maxVcpuPerVm: 288,
         // Proxmox VE datasheet: up to 12 TB RAM and 768 logical CPUs per host.
+        // qm.conf(5) bounds a VM's memory only by its host: the host's 12 TB.
         maxMemoryGb64: 12288,
         maxMemoryGb32: 4,
+        // qm.conf(5): net0 … net31 (qemu-server's MAX_NETS = 32).
         maxNicsPerVm: 32,
+        // qm.conf(5): scsi0 … scsi30 on the default virtio-scsi controller.
         maxDisksPerVm: 31,
         maxHostCpus: 768,
         maxHostMemoryGb: 12288,
         // Proxmox VE system requirements: 2 GB for the OS and Proxmox VE services.
         reserveMb: 2048,
+        // oVirt's estimate of QEMU/KVM's own memory per x86_64 VM (VmOverheadCalculatorImpl):
+        // 64 MiB fixed, 8 MiB per vCPU, guest MiB / 512 for page tables (2 MiB per guest GiB).
+        vmOverheadFixedMb: 64,
+        vmOverheadMbPerVcpu: 8,
+        vmOverheadMbPerGuestGb: 2,
       },
       cluster: { cpuCeilingPct: 80, memoryCeilingPct: 90, nicGbps: 25 },
       // The Proxmox installer: a 512 MB ESP, then LVM (root, swap, data); kickstart is not its tool,
@@ -146,6 +175,10 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
         maxHostCpus: 64,
         maxHostMemoryGb: 1024,
         reserveMb: 512,
+        // The source plans with the 512 MB reserve alone and charges nothing per VM (method §5.4).
+        vmOverheadFixedMb: 0,
+        vmOverheadMbPerVcpu: 0,
+        vmOverheadMbPerGuestGb: 0,
       },
       cluster: { cpuCeilingPct: 75, memoryCeilingPct: 100, nicGbps: 4 },
       partitions: { bootMb: 50, efiMb: 0, rootMb: 512, configMb: 5, loggingMb: 2048 },

@@ -157,6 +157,15 @@ export const hypervisorSchema = z
     reserveMb: nonNegative
       .default(P.hypervisor.reserveMb)
       .describe(`RAM the hypervisor keeps for itself on each node, MB (method §5.1).${byProfile}`),
+    vmOverheadFixedMb: nonNegative
+      .default(P.hypervisor.vmOverheadFixedMb)
+      .describe(`Host memory each running VM takes beyond its guest RAM, fixed part, MB (method §5.1).${byProfile}`),
+    vmOverheadMbPerVcpu: nonNegative
+      .default(P.hypervisor.vmOverheadMbPerVcpu)
+      .describe(`Per-VM memory overhead per vCPU, MB (method §5.1).${byProfile}`),
+    vmOverheadMbPerGuestGb: nonNegative
+      .default(P.hypervisor.vmOverheadMbPerGuestGb)
+      .describe(`Per-VM memory overhead per GB of guest RAM (page tables), MB (method §5.1).${byProfile}`),
   })
   .prefault({});
 

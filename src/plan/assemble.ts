@@ -6,6 +6,7 @@ import type { ProjectData, ProjectSettings } from '../domain/project.ts';
 import { InternalError } from '../domain/errors.ts';
 import { verifyPlacement } from '../placement/verify.ts';
 import { largestTargetHost, sizeServer } from '../sizing/index.ts';
+import { hostMemoryGb } from '../sizing/vm-overhead.ts';
 import type { PlacementResult } from '../placement/types.ts';
 import { sortFindings } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
@@ -59,7 +60,7 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
   });
   verifyChoice(choice, settings.cluster.redundancy);
   const vms = finishVms(choice);
-  const hosts = finishHosts(choice, vms);
+  const hosts = finishHosts(choice, vms, settings);
   const scenarios = choice.scenarios.map((s) => renameScenario(s, choice.hostNames));
   const candidates = vms.filter((v) => v.status !== 'excluded');
   const k = settings.cluster.redundancy;
@@ -154,13 +155,14 @@ function finishVms(choice: HostChoice): PlanVm[] {
   });
 }
 
-function finishHosts(choice: HostChoice, vms: PlanVm[]): PlanHost[] {
+function finishHosts(choice: HostChoice, vms: PlanVm[], settings: ProjectSettings): PlanHost[] {
   const { model, capacity, partitions } = choice;
   return choice.result.hosts.map((h) => {
     const name = choice.hostNames.get(h.name) ?? h.name;
     const mine = vms.filter((v) => v.host === name);
     const vcpu = sum(mine.map((v) => v.vcpu));
-    const memoryGb = sum(mine.map((v) => v.memoryGb));
+    // What the host carries: guest RAM plus the per-VM overhead, as placement counted it (method §5.1).
+    const memoryGb = sum(mine.map((v) => hostMemoryGb(v, settings.hypervisor)));
     return {
       name,
       model: model.name,

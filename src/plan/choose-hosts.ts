@@ -22,6 +22,7 @@ import type { FailoverScenario, Partitions } from '../domain/plan.ts';
 import type { DemandSeries } from '../replay/index.ts';
 import { withSeries } from './series-problem.ts';
 import { Deadline } from '../placement/deadline.ts';
+import { hostMemoryGb } from '../sizing/vm-overhead.ts';
 import type { RuleSet } from './placement-rules.ts';
 
 type Sized = SizeServerResult;
@@ -288,7 +289,10 @@ export function buildProblem(
       .filter((s) => !s.excluded)
       .map(({ vm }) => ({
         name: vm.name,
-        demand: Object.fromEntries(resources.map((r) => [r, vm[r]])),
+        // Memory on the host: guest RAM plus the per-VM overhead (method §5.1).
+        demand: Object.fromEntries(
+          resources.map((r) => [r, r === 'memoryGb' ? hostMemoryGb(vm, settings.hypervisor) : vm[r]]),
+        ),
         haPriority: vm.haPriority,
         ...rules.vms.get(vm.name),
       })),

@@ -99,17 +99,18 @@ export function failoverSection(plan: Plan, t: Messages): string {
 
 export function partitionsSection(plan: Plan, t: Messages): string {
   const c = t.col;
+  // The EFI system partition has a column only when the profile installs UEFI hosts (method §7, §12).
+  const efi = plan.hosts.some((h) => (h.partitions.efiMb ?? 0) > 0);
+  const headers = [c.host, c.bootMb, ...(efi ? [c.efiMb] : []), c.rootMb, c.configMb, c.loggingMb, c.swapMb];
+  const all = [...headers, c.dataMb, c.totalMb, c.localDiskMb, c.fits];
   const table = mdTable(
-    [c.host, c.bootMb, c.rootMb, c.configMb, c.loggingMb, c.swapMb, c.dataMb, c.totalMb, c.localDiskMb, c.fits].map(
-      (h, i) => ({ header: h, align: i === 0 || i === 9 ? 'left' : 'right' }) as const,
-    ),
+    all.map((h, i) => ({ header: h, align: i === 0 || i === all.length - 1 ? 'left' : 'right' }) as const),
     plan.hosts.map((h) => {
       const p = h.partitions;
+      const sizes = [p.bootMb, ...(efi ? [p.efiMb ?? 0] : []), p.rootMb, p.configMb, p.loggingMb, p.swapMb];
       return [
         md(h.name),
-        ...[p.bootMb, p.rootMb, p.configMb, p.loggingMb, p.swapMb, p.dataMb, p.totalMb, h.localDiskMb].map((x) =>
-          qty(x),
-        ),
+        ...[...sizes, p.dataMb, p.totalMb, h.localDiskMb].map((x) => qty(x)),
         p.fits ? t.yes : `**${t.no}**`,
       ];
     }),

@@ -135,6 +135,8 @@ export function inventorySheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): 
 
 export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void {
   const c = t.col;
+  // The EFI system partition has a column only when the profile installs UEFI hosts (method §7, §12).
+  const efi = plan.hosts.some((h) => (h.partitions.efiMb ?? 0) > 0);
   const first = writeTable(
     ws,
     t,
@@ -151,6 +153,7 @@ export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void
       { header: c.nicGbps, width: 8, numFmt: FMT.dec2 },
       { header: c.localDiskMb, width: 11, numFmt: FMT.mb },
       { header: c.bootMb, width: 9, numFmt: FMT.mb },
+      ...(efi ? [{ header: c.efiMb, width: 11, numFmt: FMT.mb }] : []),
       { header: c.rootMb, width: 9, numFmt: FMT.mb },
       { header: c.configMb, width: 10, numFmt: FMT.mb },
       { header: c.loggingMb, width: 11, numFmt: FMT.mb },
@@ -173,6 +176,7 @@ export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void
         h.nicGbps,
         h.localDiskMb,
         p.bootMb,
+        ...(efi ? [p.efiMb ?? 0] : []),
         p.rootMb,
         p.configMb,
         p.loggingMb,

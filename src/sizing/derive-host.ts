@@ -8,6 +8,7 @@ import { ceilSafe, fmt } from './rounding.ts';
 import { chooseCpuShape, chooseMemorySizeGb, coresOf, nextCpuShape, nextMemorySizeGb } from './host-shapes.ts';
 import { hostRequirement, type HostDemandVm } from './host-requirement.ts';
 import { hypervisorPartitions } from './partitions.ts';
+import { hasVmOverhead, hostMemoryGb, vmOverheadText } from './vm-overhead.ts';
 
 export type { HostDemandVm } from './host-requirement.ts';
 
@@ -89,6 +90,21 @@ function localDiskCheck(host: DerivedHost, diskGbPerHost: number, settings: Proj
   return { host, reason: null };
 }
 
+/** The per-VM overhead the memory figures include, when the profile charges one (method §5.1). */
+function overheadLine(
+  vms: readonly HostDemandVm[],
+  onHost: readonly HostDemandVm[],
+  settings: ProjectSettings,
+): string[] {
+  if (!hasVmOverhead(settings.hypervisor)) return [];
+  const sum = (list: readonly HostDemandVm[]) => list.reduce((a, vm) => a + vm.memoryGb, 0);
+  const overheadGb = sum(onHost) - sum(vms);
+  return [
+    `memory per VM includes the hypervisor's per-VM overhead (${vmOverheadText(settings.hypervisor)}): ` +
+      `${fmt(overheadGb)} GB for ${vms.length} VMs`,
+  ];
+}
+
 /** "16 vCPU / 2 vCPU per core = 8 cores", with ⌈…⌉ shown only when it rounds. */
 function coresText(vcpu: number, vcpuPerCore: number, cores: number): string {
   const division = `${fmt(vcpu)} vCPU / ${vcpuPerCore} vCPU per core`;
@@ -109,7 +125,9 @@ export function deriveHost(
   hostCount: number,
 ): DeriveHostResult {
   const { cluster: c, hypervisor: hv } = settings;
-  const need = hostRequirement(vms, settings, hostCount);
+  // A VM takes its guest RAM plus the per-VM overhead from its host (method §5.1).
+  const onHost = vms.map((vm) => ({ ...vm, memoryGb: hostMemoryGb(vm, hv) }));
+  const need = hostRequirement(onHost, settings, hostCount);
   if ('reason' in need) return { host: null, reason: need.reason };
   const cores = ceilSafe(need.vcpu / c.vcpuPerCore);
   const shape = chooseCpuShape(cores, c, hv);
@@ -138,6 +156,7 @@ export function deriveHost(
     memoryGb,
     derivation: [
       need.vcpuLine,
+      ...overheadLine(vms, onHost, settings),
       `${coresText(need.vcpu, c.vcpuPerCore, cores)} → ${shape.sockets} sockets × ${shape.coresPerSocket} cores ` +
         `(smallest standard shape with ≥ ${cores} cores; ${c.preferredSockets} sockets preferred)`,
       `${need.memoryLine} + ${fmt(hv.reserveMb / 1024)} GB (${fmt(hv.reserveMb)} MB) hypervisor reserve ` +

@@ -139,6 +139,7 @@ export const en = {
     networkMBps: 'Network MB/s',
     localDiskMb: 'Local disk MB',
     bootMb: 'boot MB',
+    efiMb: '/boot/efi MB',
     rootMb: 'root MB',
     configMb: 'config MB',
     loggingMb: 'logging MB',

@@ -141,6 +141,7 @@ export const es: Messages = {
     networkMBps: 'Red MB/s',
     localDiskMb: 'Disco local MB',
     bootMb: 'boot MB',
+    efiMb: '/boot/efi MB',
     rootMb: 'root MB',
     configMb: 'config MB',
     loggingMb: 'logging MB',
