@@ -28,7 +28,12 @@ interface ProfileDefaults {
   };
   cluster: { cpuCeilingPct: number; memoryCeilingPct: number; nicGbps: number };
   partitions: { bootMb: number; efiMb: number; rootMb: number; configMb: number; loggingMb: number };
-  provision: { kickstartFsType: string; guestPolicy: GuestPolicyId };
+  provision: {
+    kickstartFsType: string;
+    guestPolicy: GuestPolicyId;
+    /** Guest OS families the vendor supports, as osinfo short ids (rhel9 covers rhel9.x); null: no list. */
+    supportedGuests: string[] | null;
+  };
 }
 
 export interface HypervisorProfile {
@@ -52,6 +57,9 @@ const OVIRT_OVERHEAD =
   'https://github.com/oVirt/ovirt-engine/blob/master/backend/manager/modules/bll/src/main/java/org/ovirt/engine/' +
   'core/bll/utils/VmOverheadCalculatorImpl.java';
 const PVE_QM = 'https://pve.proxmox.com/pve-docs/qm.conf.5.html (net[n], scsi[n])';
+const RHEL_GUESTS = 'https://access.redhat.com/articles/973163 (certified guest operating systems, RHEL 9 KVM)';
+const RHEV22_NOTES =
+  'https://access.redhat.com/documentation/en-us/red_hat_enterprise_virtualization/2.2/ (release notes: guests)';
 const PVE_REQUIREMENTS = 'https://pve.proxmox.com/pve-docs/pve-admin-guide.html#install_recommended_requirements';
 const QEMU_Q35 = 'https://gitlab.com/libvirt/libvirt/-/blob/master/tests/domaincapsdata/qemu_8.0.0-q35.x86_64.xml';
 const PVE_DATASHEET = 'https://www.proxmox.com/en/downloads/proxmox-virtual-environment/documentation';
@@ -90,13 +98,14 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
       },
       cluster: { cpuCeilingPct: 80, memoryCeilingPct: 90, nicGbps: 25 },
       partitions: RHEL_PARTITIONS,
-      provision: { kickstartFsType: 'xfs', guestPolicy: 'osinfo' },
+      // Plain libvirt/QEMU publishes no support list: any x86_64 OS osinfo-db knows.
+      provision: { kickstartFsType: 'xfs', guestPolicy: 'osinfo', supportedGuests: null },
     },
   },
   'rhel-9': {
     id: 'rhel-9',
     title: 'RHEL 9 KVM / oVirt 4.5',
-    sources: [RHEL_LIMITS, RHEL9_VIRT, RHEL9_INSTALL, OVIRT_VDSM, OVIRT_OVERHEAD],
+    sources: [RHEL_LIMITS, RHEL9_VIRT, RHEL9_INSTALL, RHEL_GUESTS, OVIRT_VDSM, OVIRT_OVERHEAD],
     defaults: {
       hypervisor: {
         name: 'RHEL 9 KVM',
@@ -123,7 +132,23 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
       // and 25 Gbps NICs are capplan's choices for a current cluster, not a vendor's figure.
       cluster: { cpuCeilingPct: 80, memoryCeilingPct: 90, nicGbps: 25 },
       partitions: RHEL_PARTITIONS,
-      provision: { kickstartFsType: 'xfs', guestPolicy: 'osinfo' },
+      provision: {
+        kickstartFsType: 'xfs',
+        guestPolicy: 'osinfo',
+        // Red Hat's certified guests on a RHEL 9 KVM host: RHEL 7–10, Windows Server 2016–2025, Windows 10/11.
+        supportedGuests: [
+          'rhel7',
+          'rhel8',
+          'rhel9',
+          'rhel10',
+          'win2k16',
+          'win2k19',
+          'win2k22',
+          'win2k25',
+          'win10',
+          'win11',
+        ],
+      },
     },
   },
   'proxmox-8': {
@@ -157,13 +182,15 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
       // The Proxmox installer: a 512 MB ESP, then LVM (root, swap, data); kickstart is not its tool,
       // the layout is written for a Debian-based install by hand.
       partitions: { bootMb: 1024, efiMb: 512, rootMb: 20480, configMb: 0, loggingMb: 8192 },
-      provision: { kickstartFsType: 'xfs', guestPolicy: 'osinfo' },
+      // qm.conf(5) ostype covers Windows XP–11/2025, Linux 2.4–6.x and Solaris: Proxmox VE runs what
+      // QEMU runs and lists no guest it refuses.
+      provision: { kickstartFsType: 'xfs', guestPolicy: 'osinfo', supportedGuests: null },
     },
   },
   'rhev-2.2': {
     id: 'rhev-2.2',
     title: 'RHEV-H 2.2 (the worked example, 2010)',
-    sources: ['docs/method.md §3.5, §5.4, §7, §8 (Red Hat Enterprise Virtualization 2.2 documentation)'],
+    sources: ['docs/method.md §3.5, §5.4, §7, §8 (Red Hat Enterprise Virtualization 2.2 documentation)', RHEV22_NOTES],
     defaults: {
       hypervisor: {
         name: 'RHEV-H 2.2',
@@ -182,7 +209,23 @@ export const PROFILES: Record<ProfileId, HypervisorProfile> = {
       },
       cluster: { cpuCeilingPct: 75, memoryCeilingPct: 100, nicGbps: 4 },
       partitions: { bootMb: 50, efiMb: 0, rootMb: 512, configMb: 5, loggingMb: 2048 },
-      provision: { kickstartFsType: 'ext3', guestPolicy: 'rhev-2.2' },
+      provision: {
+        kickstartFsType: 'ext3',
+        guestPolicy: 'rhev-2.2',
+        // RHEV 2.2's supported guests: RHEL 3–6, Windows XP, 7, Server 2003 (R2) and 2008 (R2).
+        supportedGuests: [
+          'rhel3',
+          'rhel4',
+          'rhel5',
+          'rhel6',
+          'winxp',
+          'win7',
+          'win2k3',
+          'win2k3r2',
+          'win2k8',
+          'win2k8r2',
+        ],
+      },
     },
   },
 };

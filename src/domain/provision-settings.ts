@@ -73,6 +73,14 @@ export const provisionProfileFields = {
       'Named libvirt CPU model every host of the cluster offers (e.g. Icelake-Server), for live migration across ' +
         'CPU generations; null: cpu mode host-model (osinfo policy only).',
     ),
+  supportedGuests: z
+    .array(z.string().regex(/^[a-z][a-z0-9.-]*$/))
+    .nullable()
+    .default(PROFILES.generic.defaults.provision.supportedGuests)
+    .describe(
+      'Guest OS families the hypervisor vendor supports, as osinfo short ids (rhel9 covers rhel9.x); a placed VM ' +
+        'outside the list is named in migration.md. null: no list. Default from hypervisor.profile (method §12).',
+    ),
   waves: wavesSchema.describe('Migration waves of migration.md and the wave scripts (method §13).'),
   migration: migrationSchema.describe('Where virt-v2v converts the source VMs from (method §13).'),
 };

@@ -5,6 +5,7 @@ import { mdText } from '../../escape/markdown.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { p2vKernelArgs, shellWord, v2vWords, vpxPath, type ConversionTarget } from './conversion.ts';
 import type { MigrationVm, Wave } from './waves.ts';
+import { unsupportedGuests } from '../guest-support.ts';
 
 const METHOD: Record<MigrationVm['method'], string> = {
   vmware: 'virt-v2v from vCenter',
@@ -67,5 +68,24 @@ export function migrationMarkdown(plan: Plan, waves: Wave[], target: (vm: Migrat
       );
     lines.push('');
   }
+  lines.push(...unsupportedSection(plan));
   return `${lines.join('\n')}`;
+}
+
+/** Placed VMs whose guest OS the profile's vendor does not list as supported (method §12). */
+function unsupportedSection(plan: Plan): string[] {
+  const guests = unsupportedGuests(plan);
+  if (guests.length === 0) return [];
+  const profile = plan.settings.hypervisor.profile;
+  return [
+    `## Guests outside ${mdText(profile)}'s supported list`,
+    '',
+    `${guests.length} VM(s) run a guest OS that \`provision.supportedGuests\` of ${mdText(profile)} does not name: ` +
+      'they convert and run, but the vendor does not support them; upgrade the guest or accept the risk.',
+    '',
+    '| VM | guest OS | osinfo id |',
+    '|---|---|---|',
+    ...guests.map((g) => `| ${mdText(g.vm)} | ${mdText(g.os ?? '—')} | ${g.osinfoId ?? 'not recognised'} |`),
+    '',
+  ];
 }
