@@ -43,6 +43,9 @@ export const en = {
   nowhere: 'nowhere',
   pageOf: 'Page &P of &N',
   notPriced: 'not priced',
+  asComputed:
+    'These figures are the plan as computed: editing Assumptions does not change them. Run capplan plan again ' +
+    'for a new plan.',
   doc: {
     subject: (project: string) => `Server consolidation plan: ${project}`,
     keywords: 'capacity planning, server consolidation, virtualisation',

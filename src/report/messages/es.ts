@@ -42,6 +42,9 @@ export const es: Messages = {
   nowhere: 'ningún nodo',
   pageOf: 'Página &P de &N',
   notPriced: 'sin precio',
+  asComputed:
+    'Estas cifras son las del plan calculado: editar Supuestos no las cambia. Ejecute capplan plan de nuevo ' +
+    'para obtener otro plan.',
   doc: {
     subject: (project: string) => `Plan de consolidación de servidores: ${project}`,
     keywords: 'planificación de capacidad, consolidación de servidores, virtualización',
