@@ -183,3 +183,15 @@ test('the worked example: power evaluated at the replayed average CPU of each ho
   );
   assert.deepEqual(computeTco(plan), tco);
 });
+
+test('the worked figures of method §15 (3 years)', () => {
+  const a = tcoAmounts(BASE);
+  const opex = a.subscriptions.value! + a.support.value! + a.power.value! + a.rack.value!;
+  const avoided = 3 * (a.sourcePower.value! + a.sourceMaintenance.value!);
+  const total = a.hardware.value! + 3 * opex;
+  const near = (x: number, y: number) => assert.ok(Math.abs(x - y) < 1e-6, `${x} ≠ ${y}`);
+  near(opex, 35_460.8);
+  near(total, 306_382.4);
+  near(avoided, 187_680);
+  near(total - avoided, 118_702.4);
+});
