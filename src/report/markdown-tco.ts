@@ -72,6 +72,6 @@ export function tcoSection(plan: Plan, t: Messages): string | null {
     table,
     ...notPriced,
     '',
-    `${k.fact.cpuPct}: ${util}.`,
+    k.mdUtilisation(util),
   ].join('\n');
 }

@@ -9,6 +9,7 @@ export const costEn = {
     `Over **${years} years**, amounts in **${currency}** (method §15). Lines without a price are ` +
     '*not priced* and left out of the totals.',
   mdNotPriced: (what: string) => `Not priced (inputs missing): ${what}.`,
+  mdUtilisation: (how: string) => `Power is evaluated at each host's CPU utilisation, ${how}.`,
   mdMissing: 'Missing settings',
   mdTitle: 'Total cost of ownership',
   absent: 'This plan was made before the cost of ownership was computed: run capplan plan again.',

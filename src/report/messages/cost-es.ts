@@ -10,6 +10,7 @@ export const costEs: typeof costEn = {
     `En **${years} años**, importes en **${currency}** (método §15). Las líneas sin precio se marcan ` +
     '*sin precio* y no entran en los totales.',
   mdNotPriced: (what: string) => `Sin precio (faltan datos): ${what}.`,
+  mdUtilisation: (how: string) => `La energía se evalúa a la utilización de CPU de cada nodo, ${how}.`,
   mdMissing: 'Ajustes que faltan',
   mdTitle: 'Costo total de propiedad',
   absent: 'Este plan se hizo antes de calcular el costo de propiedad: ejecute capplan plan de nuevo.',
