@@ -195,3 +195,17 @@ test('the worked figures of method §15 (3 years)', () => {
   near(avoided, 187_680);
   near(total - avoided, 118_702.4);
 });
+
+test('cost settings: a typo or an impossible figure is an error naming its path', () => {
+  for (const [input, path] of [
+    [{ power: { pu: 1.5 } }, ['power']],
+    [{ power: { pue: 0.8 } }, ['power', 'pue']],
+    [{ currency: 'pesos' }, ['currency']],
+    [{ hardware: { pricePerHost: -1 } }, ['hardware', 'pricePerHost']],
+    [{ horizonYears: 0 }, ['horizonYears']],
+  ] as const) {
+    const r = costSchema.safeParse(input);
+    assert.equal(r.success, false, JSON.stringify(input));
+    assert.deepEqual(r.error!.issues[0]!.path, path, JSON.stringify(input));
+  }
+});
