@@ -7,6 +7,7 @@ import { InputError } from './errors.ts';
 import { findingSchema } from './finding.ts';
 import { parseText, readStructuredText, validateValue } from './load-file.ts';
 import { planReplaySchema } from './plan-replay.ts';
+import { planTcoSchema } from './plan-tco.ts';
 import { projectSchema } from './project.ts';
 import { HA_PRIORITIES, serverFieldsSchema, serverUsageSchema } from './server.ts';
 import { planHostGroupFields, planLicenceFields, scenarioRuleFields } from './plan-rules.ts';
@@ -229,6 +230,9 @@ export const planSchema = z.object({
   replay: planReplaySchema
     .optional()
     .describe('Measured demand put back on the hosts per interval (method §14); absent without samples.'),
+  tco: planTcoSchema
+    .optional()
+    .describe('Total cost of ownership over the horizon (method §15); optional so older plans still read.'),
 });
 export type Plan = z.output<typeof planSchema>;
 

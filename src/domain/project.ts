@@ -13,6 +13,7 @@ import { inputFormatFields } from './input-settings.ts';
 import {
   allocationSchema,
   clusterSchema,
+  costSchema,
   hypervisorSchema,
   partitionsSchema,
   placementSchema,
@@ -68,6 +69,7 @@ const projectFileSchema = z.strictObject({
   provision: provisionSchema,
   report: reportSchema,
   replay: replaySettingsSchema,
+  cost: costSchema,
 });
 
 export const projectSchema = z.preprocess((raw) => withProfileDefaults(raw), projectFileSchema);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { skipInterfacesSchema, unitsSchema } from './input-units.ts';
 import { inputFormatFields } from './input-settings.ts';
 import { reportSchema } from './report-settings.ts';
+import { costSchema } from './tco-settings.ts';
 import { hostModelSchema } from './catalog.ts';
 import { monitoringSourceSchema } from './monitoring-source-settings.ts';
 import {
@@ -154,6 +155,7 @@ export function proposalSettings(p: Proposal): ProjectSettings {
         .provision,
     ),
     report: reportSchema.parse({}),
+    cost: costSchema.parse({}),
   };
 }
 

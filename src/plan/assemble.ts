@@ -12,6 +12,7 @@ import { sortFindings } from '../domain/finding.ts';
 import { chooseHosts, type HostChoice } from './choose-hosts.ts';
 import { ruleSet } from './placement-rules.ts';
 import { tradeOffRows } from './trade-off.ts';
+import { computeTco } from './tco.ts';
 import { pct, round2 } from '../util/round.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { demandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
@@ -26,6 +27,12 @@ export interface PlanInputs extends ProjectData {
 }
 
 export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
+  const plan = await assembleUnpriced(inp);
+  // Last: the power model reads the replayed utilisation (method §15.5).
+  return { ...plan, tco: computeTco(plan) };
+}
+
+async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
   const { settings } = inp;
   // Stable order whatever the inventory order: by VM name, then source server name.
   const servers = [...inp.servers].sort((a, b) => cmp(a.vmName, b.vmName) || cmp(a.name, b.name));

@@ -7,6 +7,7 @@ import { sortFindings } from '../domain/finding.ts';
 import type { Messages } from './messages/index.ts';
 import { num, pct, qty } from './format.ts';
 import { reportDay } from './report-date.ts';
+import { amount, tcoHeadline } from './markdown-tco.ts';
 import { groupOf, headline, notPlaced } from './summary.ts';
 
 export interface ExecutiveSummary {
@@ -62,7 +63,15 @@ export function executiveSummary(plan: Plan, t: Messages): ExecutiveSummary {
         : k === 1
           ? c.survives(plan.redundancy.policy)
           : c.survivesK(plan.redundancy.policy, k);
-  const hardware = m.price > 0 ? num(h.hostsUsed * m.price) : t.notPriced;
+  // The cost of ownership when the plan carries it (method §15), else the host price.
+  const hw = plan.tco?.lines.find((l) => l.key === 'hardware');
+  const hardware = hw
+    ? hw.overHorizon === null
+      ? amount(null, t)
+      : `${num(hw.overHorizon)} ${plan.tco!.currency}`
+    : m.price > 0
+      ? num(h.hostsUsed * m.price)
+      : t.notPriced;
   const all = points(plan, t);
   return {
     title: plan.title,
@@ -93,7 +102,10 @@ export function executiveSummary(plan: Plan, t: Messages): ExecutiveSummary {
           ...(loads.after ? [`${c.loadAfter}: ${c.load(pct(loads.after[0]), pct(loads.after[1]))}`] : []),
         ],
       },
-      { heading: c.cost, lines: [`${c.hardware}: ${hardware}`] },
+      {
+        heading: c.cost,
+        lines: [`${c.hardware}: ${hardware}`, ...(plan.tco ? [tcoHeadline(plan.tco, t)] : [])],
+      },
     ],
     points: all.length === 0 ? [c.noFindings] : all.slice(0, MAX_POINTS),
     disclaimer: c.disclaimer,

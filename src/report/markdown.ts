@@ -18,6 +18,7 @@ import {
 import { executiveSummary } from './executive.ts';
 import { messagesFor, type Messages } from './messages/index.ts';
 import { replaySection } from './replay-markdown.ts';
+import { tcoSection } from './markdown-tco.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
 
 interface RenderedImage {
@@ -43,6 +44,7 @@ export function markdownText(plan: Plan, images: { name: string; alt: string }[]
     failoverSection(plan, t),
     ...[rulesSection(plan)].filter((x) => x !== null),
     ...[replaySection(plan)].filter((x) => x !== ''),
+    ...[tcoSection(plan, t)].filter((x) => x !== null),
     partitionsSection(plan, t),
     exclusionsSection(plan, t),
     dataQualitySection(plan, t),

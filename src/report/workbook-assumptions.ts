@@ -7,22 +7,12 @@ import type ExcelJS from 'exceljs';
 import type { Plan } from '../domain/plan.ts';
 import type { Messages } from './messages/index.ts';
 import { FMT, writeTable, type CellValue } from './workbook-style.ts';
+import type { AssumptionEntry } from './workbook-assumption-entry.ts';
+import { costEntries } from './workbook-cost-assumptions.ts';
 
-interface Entry {
-  key: string;
-  label: string;
-  value: string | number;
-  unit: string;
-  source: string;
-  numFmt?: string;
-  /** What the cell accepts: a list of texts, or numbers from min (to max). */
-  accepts?: { list: string[] } | { min: number; max?: number; integer?: boolean };
-}
+type Entry = AssumptionEntry;
 
 const RESOURCES = ['cpu', 'memory', 'disk', 'network'] as const;
-
-/** Workbook-only cost inputs: not settings of the plan, the consultant fills them in. */
-const COST_DEFAULTS = { horizonYears: 3, kwhPrice: 0.15, sourceServerWatts: 0, subscriptionPerSocketYear: 0 };
 
 type Key = keyof Messages['assumptions']['label'];
 
@@ -88,29 +78,17 @@ function entries(plan: Plan, t: Messages, statistics: string[]): Entry[] {
   one('failoverCeilingPct', s.cluster.failoverCeilingPct, u.pct, m('6.4'), FMT.pct1, num(0, 100));
   one('swapOvercommit', s.partitions.swapOvercommit, u.perRam, m('7'), FMT.dec2, num(0));
   one('dataFactor', s.partitions.dataFactor, u.perRam, m('7'), FMT.dec2, num(0));
-  one('hostPrice', plan.hostModel.price, u.currency, a.fromPlan, FMT.money, num(0));
-  one('hostWatts', plan.hostModel.watts, u.watts, a.fromPlan, FMT.int, num(0));
-  one('horizonYears', COST_DEFAULTS.horizonYears, u.years, a.edit, FMT.int, int(1, 50));
-  one('kwhPrice', COST_DEFAULTS.kwhPrice, u.perKwh, a.edit, FMT.money, num(0));
-  one('sourceServerWatts', COST_DEFAULTS.sourceServerWatts, u.watts, a.editUnknown, FMT.int, num(0));
-  one(
-    'subscriptionPerSocketYear',
-    COST_DEFAULTS.subscriptionPerSocketYear,
-    u.perSocketYear,
-    `${a.edit} (${m('5.4')})`,
-    FMT.money,
-    num(0),
-  );
+  list.push(...costEntries(plan, t));
   return list;
 }
 
 /** Each assumption by key: its absolute reference (`Assumptions!$C$12`) and the value written there. */
 export interface AssumptionCells {
   ref: Record<string, string>;
-  value: Record<string, string | number>;
+  value: Record<string, string | number | null>;
 }
 
-function validation(accepts: NonNullable<Entry['accepts']>): ExcelJS.DataValidation {
+function validation(accepts: NonNullable<Entry['accepts']>, allowBlank: boolean): ExcelJS.DataValidation {
   if ('list' in accepts)
     return {
       type: 'list',
@@ -123,7 +101,7 @@ function validation(accepts: NonNullable<Entry['accepts']>): ExcelJS.DataValidat
   return {
     type: accepts.integer ? 'whole' : 'decimal',
     operator: between ? 'between' : 'greaterThanOrEqual',
-    allowBlank: false,
+    allowBlank,
     formulae: between ? [accepts.min, accepts.max!] : [accepts.min],
     showErrorMessage: true,
   };
@@ -158,7 +136,8 @@ export function assumptionsSheet(
     const cell = ws.getCell(first + i, 3);
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
     if (e.numFmt) cell.numFmt = e.numFmt;
-    if (e.accepts) cell.dataValidation = validation(e.accepts);
+    // A cost input may be left blank: the lines that need it are not priced (method §15).
+    if (e.accepts) cell.dataValidation = validation(e.accepts, e.key.startsWith('cost.'));
     cells.ref[e.key] = `${sheet}!$C$${first + i}`;
     cells.value[e.key] = e.value;
   });

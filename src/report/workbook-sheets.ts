@@ -31,7 +31,8 @@ export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): vo
       { header: s.avgNetwork, width: 15, numFmt: FMT.mbps },
     ],
     rows,
-    plan.client ? cellText(s.client(plan.client)) : undefined,
+    // Host counts and loads here are the plan's: edits on Assumptions do not reach them.
+    plan.client ? `${cellText(s.client(plan.client))} ${t.asComputed}` : t.asComputed,
   );
   const h = headline(plan);
   let r = first + rows.length + 1;
@@ -186,6 +187,8 @@ export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void
         p.fits ? t.yes : t.no.toUpperCase(),
       ];
     }),
+    // The disk layout follows swap and data factors that Assumptions shows but does not recalculate here.
+    t.asComputed,
   );
   let r = first + plan.hosts.length + 1;
   ws.getCell(r, 1).value = t.hosts.derivation;

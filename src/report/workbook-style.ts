@@ -28,6 +28,7 @@ export const FMT = {
   mbps: '0.00',
   ghz: '0.00',
   money: '#,##0.00',
+  money4: '#,##0.0000',
   growth: '0.00',
 } as const;
 

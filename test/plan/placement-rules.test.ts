@@ -74,19 +74,40 @@ test('fixtures/clinica: the workbook Cost sheet carries the licences, without th
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(clinica.out, 'plan.xlsx'));
   const rows = new Map<string, { row: number; value: unknown }>();
+  // Column C: the amount over the horizon (one-off lines have no per-year figure).
   wb.getWorksheet('Cost')!.eachRow((r, i) =>
-    rows.set(String(r.getCell(1).value), { row: i, value: r.getCell(2).value }),
+    rows.set(String(r.getCell(1).value), { row: i, value: r.getCell(3).value }),
   );
   const p = clinica.plan!;
   const without = p.placement.withoutGroups!;
-  assert.equal(rows.get('Host-group licences')?.value, p.placement.licences![0]!.cost);
+  assert.equal(rows.get('Host-group licences (one-off)')?.value, p.placement.licences![0]!.cost);
   assert.equal(rows.get('Licences without the host groups')?.value, without.licenceCost);
-  const saving = rows.get('Saved by the host groups (hardware + licences)')!.value as { formula: string };
-  const [a, b] = [without.hardwareCost, `B${rows.get('Licences without the host groups')!.row}`];
+  const saving = rows.get('Saved by the host groups (hardware + licences)')!.value;
+  assert.equal(saving, without.hardwareCost + without.licenceCost - p.placement.cost);
+  // The licences are a one-off line of the cost of ownership: in the capex total.
+  const capex = rows.get('Total one-off (capex)')!.value as { formula: string; result: number };
+  assert.match(capex.formula, new RegExp(`C${rows.get('Host-group licences (one-off)')!.row}`));
+  assert.equal(capex.result, p.tco!.totals.capex);
+});
+
+test('fixtures/clinica: priced cost of ownership (method §15), every line priced', () => {
+  const tco = clinica.plan!.tco!;
+  const p = clinica.plan!;
+  assert.equal(tco.currency, 'USD');
+  assert.deepEqual(tco.notPriced, []);
+  const line = (k: string) => tco.lines.find((l) => l.key === k)!;
   const hardware = p.hosts.reduce((s, h) => s + h.price, 0);
-  assert.equal(saving.formula, `${a}+${b}-${hardware}-B${rows.get('Host-group licences')!.row}`);
-  const total = rows.get('Total cost after, over the horizon')!.value as { formula: string };
-  assert.match(total.formula, new RegExp(`\\+B${rows.get('Host-group licences')!.row}$`));
+  assert.equal(line('hardware').overHorizon, hardware);
+  assert.equal(line('hostGroupLicences').overHorizon, p.placement.licences![0]!.cost);
+  // r250-16c: 1 socket × max(16, 16) cores at 25 a year.
+  assert.equal(line('subscriptions').perYear, p.hosts.length * 16 * 25);
+  assert.ok(Math.abs(line('support').perYear! - 0.12 * hardware) < 1e-9);
+  assert.equal(tco.power.utilisationSource, 'replay');
+  assert.ok(Math.abs(tco.totals.capex! - (hardware + line('hostGroupLicences').overHorizon!)) < 1e-9);
+  const md = readFileSync(path.join(clinica.out, 'plan.md'), 'utf8');
+  assert.match(md, /## Total cost of ownership/);
+  const section = md.slice(md.indexOf('## Total cost of ownership'));
+  assert.doesNotMatch(section.slice(section.indexOf('| Item')), /not priced/);
 });
 
 test('fixtures/clinica: restarts that break an anti-affinity rule are reported per scenario', () => {

@@ -11,6 +11,8 @@ import { toolSkip } from '../helpers/env.ts';
 import { realAseguradoraPlan } from './fixtures/real-plan.ts';
 import { troubledPlan } from './fixtures/troubled-plan.ts';
 import { xlsxToCsv } from './helpers/libreoffice.ts';
+import { pricedPlan } from './fixtures/priced-plan.ts';
+import { en } from '../../src/report/messages/en.ts';
 
 interface FormulaCell {
   sheet: string;
@@ -83,10 +85,22 @@ test("the cached Sizing and Cost values are plan.json's figures", async () => {
     assert.equal(r['Memory MB demand'], vm.sizing.memory!.demand, vm.name);
     assert.equal(r['Formula = plan'], true, vm.name);
   });
-  const cost = Object.fromEntries((await cachedTable(bytes, 'Cost')).map((r) => [r.Item, r.Value]));
-  assert.equal(cost['Hosts after consolidation'], 2);
-  assert.equal(cost['Host hardware'], 2 * plan.hostModel.price);
-  assert.equal(cost['Energy after'], (2 * plan.hostModel.watts * 8760 * 3) / 1000);
+});
+
+test("the cached Cost values are plan.json's tco, and 'not priced' where it has no figure", async () => {
+  for (const plan of [pricedPlan('en'), realAseguradoraPlan('en')]) {
+    const tco = plan.tco!;
+    const cost = new Map((await cachedTable(await buildWorkbook(plan), 'Cost')).map((r) => [r.Item, r]));
+    for (const l of tco.lines) {
+      const r = cost.get(en.cost.line[l.key])!;
+      assert.equal(r['Over the horizon'], l.overHorizon ?? 'not priced', l.key);
+      if (l.kind !== 'capex') assert.equal(r['Per year'], l.perYear ?? 'not priced', l.key);
+    }
+    const total = cost.get(en.cost.total.overHorizon)!['Over the horizon'];
+    assert.equal(total, tco.totals.overHorizon ?? 'not priced');
+    assert.equal(cost.get(en.cost.total.net)!['Over the horizon'], tco.totals.net ?? 'not priced');
+    assert.equal(cost.get(en.cost.fact.hosts)!['Per year'], 2);
+  }
 });
 
 const skip = toolSkip('soffice');
@@ -101,6 +115,7 @@ function same(cached: unknown, shown: string): boolean {
 for (const [name, make] of [
   ['worked example', realAseguradoraPlan],
   ['troubled plan', troubledPlan],
+  ['priced plan', () => pricedPlan('es')],
 ] as const) {
   test(`LibreOffice recalculating every formula gets the cached values (${name})`, { skip }, async () => {
     const bytes = await buildWorkbook(make());

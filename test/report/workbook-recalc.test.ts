@@ -58,12 +58,15 @@ test('editing growth on Assumptions recalculates Sizing like the engine', { skip
   await wb.xlsx.load(Buffer.from(await buildWorkbook(plan)) as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet('Assumptions')!;
   const growth = { cpu: 0.5, memory: 1.0, disk: 0.2 };
+  // The worked example has no prices: every cost cell is blank until the consultant fills it.
   const edits: Record<string, number> = {
-    hostPrice: 5000,
-    subscriptionPerSocketYear: 1000,
-    horizonYears: 3,
-    hostWatts: 300,
-    kwhPrice: 0.1,
+    'cost.hardware.pricePerHost': 5000,
+    'cost.subscription.perSocketYear': 1000,
+    'cost.horizonYears': 3,
+    'cost.power.idleWatts': 100,
+    'cost.power.maxWatts': 300,
+    'cost.power.pue': 1.5,
+    'cost.power.pricePerKwh': 0.1,
   };
   ws.eachRow((row) => {
     const key = String(row.getCell(2).value);
@@ -76,10 +79,18 @@ test('editing growth on Assumptions recalculates Sizing like the engine', { skip
   wb.calcProperties = { fullCalcOnLoad: true };
   const sheets = xlsxToCsv(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
   const sizing = tableRows(sheets.Sizing);
-  const cost = Object.fromEntries(tableRows(sheets.Cost).map((r) => [r.Item, Number(r.Value)]));
-  assert.equal(cost['Host hardware'], 2 * 5000);
-  assert.equal(cost['Hypervisor subscriptions over the horizon'], 2 * 2 * 1000 * 3);
-  assert.ok(Math.abs(cost['Power cost after']! - ((2 * 300 * 8760 * 3) / 1000) * 0.1) < 1e-6);
+  const cost = new Map(tableRows(sheets.Cost).map((r) => [r.Item, r]));
+  const over = (label: string) => cost.get(label)!['Over the horizon'];
+  const c = en.cost;
+  assert.equal(Number(over(c.line.hardware)), 2 * 5000);
+  assert.equal(Number(over(c.line.subscriptions)), 2 * 2 * 1000 * 3);
+  // Linear power model at the replayed CPU of each host (method §15.5).
+  const u = plan.tco!.power.hostCpuPct.reduce((s, v) => s + v / 100, 0);
+  const kwh = ((2 * 100 + 200 * u) * 1.5 * 8760) / 1000;
+  assert.ok(Math.abs(Number(over(c.line.power)) - kwh * 0.1 * 3) < 1e-6);
+  assert.equal(over(c.line.rack), 'not priced');
+  const total = 2 * 5000 + 2 * 2 * 1000 * 3 + kwh * 0.1 * 3;
+  assert.ok(Math.abs(Number(over(c.total.overHorizon)) - total) < 1e-6);
   let changed = 0;
   const settings = structuredClone(plan.settings);
   settings.sizing.growth = { ...settings.sizing.growth, ...growth };

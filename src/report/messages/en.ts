@@ -1,6 +1,8 @@
 // The deliverable's English text (British spelling throughout: utilisation, virtualisation).
 // Every sheet, section, chart and message of plan.md and plan.xlsx reads its words from here
 // or from es.ts, which has the same shape (messages/index.ts checks it).
+import { costEn } from './cost-en.ts';
+
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export const en = {
@@ -41,6 +43,9 @@ export const en = {
   nowhere: 'nowhere',
   pageOf: 'Page &P of &N',
   notPriced: 'not priced',
+  asComputed:
+    'These figures are the plan as computed: editing Assumptions does not change them. Run capplan plan again ' +
+    'for a new plan.',
   doc: {
     subject: (project: string) => `Server consolidation plan: ${project}`,
     keywords: 'capacity planning, server consolidation, virtualisation',
@@ -240,34 +245,7 @@ export const en = {
     shortfalls: 'Shortfalls',
     none: 'No failure scenario: the plan does not ask to survive a host failure.',
   },
-  cost: {
-    title: "Cost over the plan's horizon, before and after",
-    note: 'Prices, power and horizon are on Assumptions (yellow cells); the host price and power come from the plan.',
-    hosts: 'Hosts after consolidation',
-    sockets: 'Sockets per host',
-    servers: 'Source servers retired',
-    hardware: 'Host hardware',
-    subscriptions: 'Hypervisor subscriptions over the horizon',
-    kwhAfter: 'Energy after',
-    kwhBefore: 'Energy before',
-    powerAfter: 'Power cost after',
-    powerBefore: 'Power cost before',
-    powerSaved: 'Power cost saved',
-    totalAfter: 'Total cost after, over the horizon',
-    unitHosts: 'hosts',
-    unitSockets: 'sockets',
-    unitServers: 'servers',
-    howHosts: 'plan',
-    howSockets: 'host specification',
-    howServers: 'placed VMs',
-    howHardware: 'hosts × price per host',
-    howSubscriptions: 'hosts × sockets × price per socket-year × years',
-    howKwhAfter: 'hosts × W × 8760 h × years / 1000',
-    howKwhBefore: 'servers × W × 8760 h × years / 1000',
-    howPower: 'kWh × price per kWh',
-    howSaved: 'before − after',
-    howTotal: 'hardware + subscriptions + power',
-  },
+  cost: costEn,
   assumptions: {
     title: 'Assumptions: every setting that shaped the plan (edit the yellow cells)',
     note:
@@ -294,12 +272,6 @@ export const en = {
       failoverCeilingPct: 'Ceiling after a failure',
       swapOvercommit: 'Swap overcommit',
       dataFactor: 'Data partition factor',
-      hostPrice: 'Price per host',
-      hostWatts: 'Power per host',
-      horizonYears: 'Plan horizon',
-      kwhPrice: 'Electricity price',
-      sourceServerWatts: 'Power per source server',
-      subscriptionPerSocketYear: 'Hypervisor subscription per socket',
     },
     unit: {
       statistic: 'avg | max | pNN',
@@ -313,15 +285,8 @@ export const en = {
       mbPerHost: 'MB per host',
       hosts: 'hosts',
       perRam: '× RAM',
-      currency: 'currency',
-      watts: 'W',
-      years: 'years',
-      perKwh: 'currency per kWh',
-      perSocketYear: 'currency per socket-year',
     },
     method: (section: string) => `method §${section}`,
-    edit: 'workbook assumption: edit',
-    editUnknown: 'workbook assumption: edit (0 = unknown)',
     fromPlan: 'host specification of the plan',
   },
   method: {

@@ -1,5 +1,6 @@
 // The deliverable's Spanish text (Mexican usage: costo, cómputo), the same shape as en.ts.
 import type { Messages } from './en.ts';
+import { costEs } from './cost-es.ts';
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -41,6 +42,9 @@ export const es: Messages = {
   nowhere: 'ningún nodo',
   pageOf: 'Página &P de &N',
   notPriced: 'sin precio',
+  asComputed:
+    'Estas cifras son las del plan calculado: editar Supuestos no las cambia. Ejecute capplan plan de nuevo ' +
+    'para obtener otro plan.',
   doc: {
     subject: (project: string) => `Plan de consolidación de servidores: ${project}`,
     keywords: 'planificación de capacidad, consolidación de servidores, virtualización',
@@ -242,36 +246,7 @@ export const es: Messages = {
     shortfalls: 'Faltantes',
     none: 'Sin escenarios de falla: el plan no pide sobrevivir a la falla de un nodo.',
   },
-  cost: {
-    title: 'Costo en el horizonte del plan, antes y después',
-    note:
-      'Precios, energía y horizonte están en Supuestos (celdas amarillas); el precio y la ' +
-      'potencia del nodo vienen del plan.',
-    hosts: 'Nodos tras la consolidación',
-    sockets: 'Sockets por nodo',
-    servers: 'Servidores de origen retirados',
-    hardware: 'Hardware de los nodos',
-    subscriptions: 'Suscripciones del hipervisor en el horizonte',
-    kwhAfter: 'Energía después',
-    kwhBefore: 'Energía antes',
-    powerAfter: 'Costo de energía después',
-    powerBefore: 'Costo de energía antes',
-    powerSaved: 'Ahorro en energía',
-    totalAfter: 'Costo total después, en el horizonte',
-    unitHosts: 'nodos',
-    unitSockets: 'sockets',
-    unitServers: 'servidores',
-    howHosts: 'plan',
-    howSockets: 'especificación del nodo',
-    howServers: 'VM ubicadas',
-    howHardware: 'nodos × precio por nodo',
-    howSubscriptions: 'nodos × sockets × precio por socket-año × años',
-    howKwhAfter: 'nodos × W × 8760 h × años / 1000',
-    howKwhBefore: 'servidores × W × 8760 h × años / 1000',
-    howPower: 'kWh × precio por kWh',
-    howSaved: 'antes − después',
-    howTotal: 'hardware + suscripciones + energía',
-  },
+  cost: costEs,
   assumptions: {
     title: 'Supuestos: cada parámetro que dio forma al plan (edite las celdas amarillas)',
     note:
@@ -298,12 +273,6 @@ export const es: Messages = {
       failoverCeilingPct: 'Techo tras una falla',
       swapOvercommit: 'Sobrecompromiso de swap',
       dataFactor: 'Factor de la partición de datos',
-      hostPrice: 'Precio por nodo',
-      hostWatts: 'Potencia por nodo',
-      horizonYears: 'Horizonte del plan',
-      kwhPrice: 'Precio de la electricidad',
-      sourceServerWatts: 'Potencia por servidor de origen',
-      subscriptionPerSocketYear: 'Suscripción del hipervisor por socket',
     },
     unit: {
       statistic: 'avg | max | pNN',
@@ -317,15 +286,8 @@ export const es: Messages = {
       mbPerHost: 'MB por nodo',
       hosts: 'nodos',
       perRam: '× RAM',
-      currency: 'moneda',
-      watts: 'W',
-      years: 'años',
-      perKwh: 'moneda por kWh',
-      perSocketYear: 'moneda por socket-año',
     },
     method: (section: string) => `método §${section}`,
-    edit: 'supuesto del libro: edítelo',
-    editUnknown: 'supuesto del libro: edítelo (0 = desconocido)',
     fromPlan: 'especificación del nodo del plan',
   },
   method: {
