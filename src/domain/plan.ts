@@ -2,6 +2,7 @@
 // read. A versioned contract: fields may be added freely; the named ones keep their names
 // and meaning; formatVersion changes when one does. The schema is the single source of the
 // types below; readPlan() is the one reader.
+import { planScenarioFields } from './plan-scenario.ts';
 import { z } from 'zod';
 import { InputError } from './errors.ts';
 import { findingSchema } from './finding.ts';
@@ -229,6 +230,7 @@ export const planSchema = z.object({
   replay: planReplaySchema
     .optional()
     .describe('Measured demand put back on the hosts per interval (method §14); absent without samples.'),
+  ...planScenarioFields,
 });
 export type Plan = z.output<typeof planSchema>;
 

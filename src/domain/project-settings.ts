@@ -12,6 +12,7 @@ const byProfile = ' Default from hypervisor.profile (method §12).';
 import { seriesPlacementFields } from './series-settings.ts';
 
 export { allocationSchema } from './allocation-settings.ts';
+export { scenariosSchema } from './scenario-settings.ts';
 
 const statistic = z
   .string()

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { HostModel } from './catalog.ts';
 import { InputError } from './errors.ts';
 import type { Finding } from './finding.ts';
-import { loadStructuredFile } from './load-file.ts';
+import { parseText, readStructuredText, validateValue } from './load-file.ts';
+import { resolveScenarios, type Scenario } from './scenarios.ts';
 import { skipInterfacesSchema, unitsSchema } from './input-units.ts';
 import { inputFormatFields } from './input-settings.ts';
 import {
@@ -18,6 +19,7 @@ import {
   placementSchema,
   provisionSchema,
   qualitySchema,
+  scenariosSchema,
   sizingSchema,
 } from './project-settings.ts';
 import { withProfileDefaults } from './hypervisor-profiles.ts';
@@ -68,6 +70,7 @@ const projectFileSchema = z.strictObject({
   provision: provisionSchema,
   report: reportSchema,
   replay: replaySettingsSchema,
+  scenarios: scenariosSchema,
 });
 
 export const projectSchema = z.preprocess((raw) => withProfileDefaults(raw), projectFileSchema);
@@ -111,6 +114,8 @@ export interface LoadedProject {
   monitoringFiles: string[];
   monitoring: MonitoringInput;
   catalogFile: string | null;
+  /** The project's scenarios, each with its settings merged and validated; empty: none. */
+  scenarios: Scenario<ProjectSettings>[];
 }
 
 /** Where the monitoring samples are: files capplan reads, or a store that computes the statistics. */
@@ -122,14 +127,20 @@ export type MonitoringInput =
 /** Reads a project: a folder holding capplan.yaml, or the file itself. */
 export async function loadProject(projectPath: string): Promise<LoadedProject> {
   const file = await projectFile(projectPath);
-  const settings = await loadStructuredFile(file, projectSchema, 'yaml');
+  const parsed = parseText(await readStructuredText(file), file, 'yaml');
+  const settings = validateValue(parsed.value, projectSchema, file, parsed.document);
+  const scenarios = resolveScenarios(
+    { schema: projectSchema, check: catalogNamed },
+    parsed.value,
+    file,
+    parsed.document,
+  );
   const dir = path.dirname(file);
   const monitoring = monitoringInput(settings.inputs.monitoring, dir);
   if (!settings.inputs.inventory && monitoring.kind === 'files' && monitoring.files.length === 0)
     throw new InputError('inputs names neither an inventory nor monitoring', { file });
-  if (settings.cluster.mode === 'catalog' && !settings.inputs.catalog) {
-    throw new InputError('cluster.mode is catalog but inputs.catalog names no catalog file', { file });
-  }
+  const noCatalog = catalogNamed(settings);
+  if (noCatalog) throw new InputError(noCatalog.message, { file });
   return {
     file,
     dir,
@@ -138,7 +149,14 @@ export async function loadProject(projectPath: string): Promise<LoadedProject> {
     monitoringFiles: monitoring.kind === 'files' ? monitoring.files : [],
     monitoring,
     catalogFile: settings.inputs.catalog ? path.resolve(dir, settings.inputs.catalog) : null,
+    scenarios,
   };
+}
+
+/** A project (or scenario) in catalog mode must name its catalog. */
+function catalogNamed(settings: ProjectSettings): { path: string[]; message: string } | null {
+  if (settings.cluster.mode !== 'catalog' || settings.inputs.catalog) return null;
+  return { path: ['cluster', 'mode'], message: 'cluster.mode is catalog but inputs.catalog names no catalog file' };
 }
 
 export function monitoringInput(given: ProjectSettings['inputs']['monitoring'], dir: string): MonitoringInput {

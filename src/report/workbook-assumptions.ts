@@ -22,7 +22,7 @@ interface Entry {
 const RESOURCES = ['cpu', 'memory', 'disk', 'network'] as const;
 
 /** Workbook-only cost inputs: not settings of the plan, the consultant fills them in. */
-const COST_DEFAULTS = { horizonYears: 3, kwhPrice: 0.15, sourceServerWatts: 0, subscriptionPerSocketYear: 0 };
+export const COST_DEFAULTS = { horizonYears: 3, kwhPrice: 0.15, sourceServerWatts: 0, subscriptionPerSocketYear: 0 };
 
 type Key = keyof Messages['assumptions']['label'];
 
