@@ -52,9 +52,9 @@ export async function runPlan(args: PlanArgs): Promise<number> {
   process.stdout.write(renderTerminalSummary(plan, { color: useColor() }));
   for (const { plan: p } of scenarios) {
     const holds = p.redundancy.satisfied ? 'holds' : 'does not hold';
-    process.stdout.write(
-      `Scenario ${JSON.stringify(p.scenario?.name)}: ${p.placement.hostsUsed} hosts ${p.hostModel.name}, ${p.redundancy.policy} ${holds}\n`,
-    );
+    const line = `${p.placement.hostsUsed} hosts ${p.hostModel.name}, ${p.redundancy.policy} ${holds}`;
+    // JSON quoting: a client's name cannot move the cursor or colour the terminal.
+    process.stdout.write(`Scenario ${JSON.stringify(p.scenario?.name)}: ${line}\n`);
   }
   process.stdout.write(`\nWrote ${written.length} files to ${outDir}: ${outputs.map((o) => o.name).join(', ')}\n`);
   const empty = emptyPlanReason(plan);
