@@ -66,7 +66,7 @@ test("a plan's total cost of ownership is what the comparison shows when present
   assert.equal(fallback.total, 10000);
 });
 
-test('host-group licences: per group, their cost and the saving against one cluster, beside a scenario without them', () => {
+test('host-group licences: per group, their cost and saving, beside a scenario without the group', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-lic-'));
   const clinica = path.join(repoRoot, 'fixtures/clinica');
   const text = readFileSync(path.join(clinica, 'capplan.yaml'), 'utf8')
