@@ -37,7 +37,8 @@ export async function planScenarios(
       ...(baseline.onProgress ? { onProgress: baseline.onProgress } : {}),
     });
     const { name, description, slug } = scenario;
-    out.push({ slug, plan: { ...plan, scenario: { name, description, slug } } });
+    // Its reports say which scenario they are: the title names it.
+    out.push({ slug, plan: { ...plan, title: `${plan.title} — ${name}`, scenario: { name, description, slug } } });
   }
   return { baseline: base, scenarios: out };
 }

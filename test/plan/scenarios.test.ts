@@ -61,6 +61,7 @@ test('each scenario plan carries its overrides, its name and a fair share of the
   assert.equal(base.hostModel.sockets * base.hostModel.coresPerSocket, 8);
   assert.equal(base.scenario, undefined);
   assert.deepEqual(n2.scenario, { name: 'N+2', description: n2.scenario?.description ?? null, slug: 'n-2' });
+  assert.equal(n2.title, `${base.title} — N+2`);
   assert.equal(n2.redundancy.policy, 'N+2');
   assert.equal(n2.redundancy.satisfied, true);
   assert.equal(n2.settings.cluster.hostCount, null);
@@ -247,4 +248,19 @@ test('a scenario rule naming an unknown VM is reported under the scenario', () =
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /scenarios\[0\]\.placement\.rules\[0\]\.antiAffinity\[1\]: unknown VM "nadie"/);
   assert.deepEqual(readdirSync(path.join(dir, 'out')), []);
+});
+
+test('a hostile scenario name plans into its own safe folder and nowhere else', () => {
+  const dir = projectWith(['  - name: "../../evil/$(touch x)"', "  - name: '=1+1'", ''].join('\n'));
+  const outDir = path.join(dir, 'out');
+  const r = run(['plan', dir, '--out', outDir]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(readdirSync(path.join(outDir, 'scenarios')).sort(), ['1-1', 'evil-touch-x']);
+  assert.deepEqual(readdirSync(dir).sort(), ['capplan.yaml', 'out']);
+  assert.ok(!existsSync(path.join(outDir, 'x')) && !existsSync('x'));
+  const p = parsePlan(readFileSync(path.join(outDir, 'scenarios/1-1/plan.json'), 'utf8'), 'plan.json');
+  assert.equal(p.scenario?.name, '=1+1');
+  // The name heads its comparison column, escaped (escape/markdown.ts).
+  assert.match(readFileSync(path.join(outDir, 'plan.md'), 'utf8'), / \\=1\+1 \| +Δ \|/);
+  assert.match(r.stdout, /Scenario "=1\+1": 2 hosts/);
 });
