@@ -4,12 +4,12 @@
 // byte for byte, goldens in Spanish and English, and overrides validated with their paths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { cliBin, repoRoot } from '../helpers/env.ts';
+import { cliBin, repoRoot, toolSkip } from '../helpers/env.ts';
 import { parsePlan, type Plan } from '../../src/domain/plan.ts';
 import { loadProject } from '../../src/domain/project.ts';
 import { folderSlug, mergeOverrides } from '../../src/domain/scenarios.ts';
@@ -263,4 +263,23 @@ test('a hostile scenario name plans into its own safe folder and nowhere else', 
   // The name heads its comparison column, escaped (escape/markdown.ts).
   assert.match(readFileSync(path.join(outDir, 'plan.md'), 'utf8'), / \\=1\+1 \| +Δ \|/);
   assert.match(r.stdout, /Scenario "=1\+1": 2 hosts/);
+});
+
+const pdfSkip = toolSkip('soffice') || toolSkip('pdftotext') || toolSkip('pdfinfo');
+
+test('LibreOffice prints the Comparison sheet on landscape A4, every scenario on it', { skip: pdfSkip }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-cmppdf-'));
+  const files = [path.join(out, 'plan.json'), ...SLUGS.map((s) => path.join(out, 'scenarios', s, 'plan.json'))];
+  assert.equal(run(['compare', ...files, '--out', dir]).status, 0);
+  const profile = `-env:UserInstallation=file://${path.join(dir, 'profile')}`;
+  const args = [profile, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir];
+  execFileSync('soffice', [...args, path.join(dir, 'comparison.xlsx')], { stdio: 'pipe', timeout: 180_000 });
+  const pdf = path.join(dir, 'comparison.pdf');
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
+  assert.ok(Math.abs(Number(size[1]) - 842) < 2 && Math.abs(Number(size[2]) - 595) < 2, info);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  assert.match(text, /Comparación de escenarios/);
+  for (const name of ['Base', 'N\\+2', 'p95', 'Dell R710', 'Total en el horizonte', '12,128.68'])
+    assert.match(text, new RegExp(name));
 });
