@@ -2,7 +2,7 @@
 // memory, then write them (atomically, each) and print the terminal summary.
 import path from 'node:path';
 import { readProjectInputs } from '../ingest/project-inputs.ts';
-import { assemblePlan } from '../plan/assemble.ts';
+import { planScenarios } from '../plan/scenarios.ts';
 import { readWindowSamples } from '../ingest/window-samples.ts';
 import { renderReportFiles, renderTerminalSummary } from '../report/index.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
@@ -20,12 +20,24 @@ export interface PlanArgs {
 
 export async function runPlan(args: PlanArgs): Promise<number> {
   const progress = progressReporter();
-  const { inputs, project, names } = await readProjectInputs(args.project, { progress });
+  const { inputs, project, names, scenarios: scenarioInputs } = await readProjectInputs(args.project, { progress });
   const backtest = args.replay?.length ? (await readWindowSamples(args.replay)).samples : undefined;
-  const plan = await assemblePlan({ ...inputs, onProgress: progress, ...(backtest ? { backtest } : {}) });
+  // The data is read once; the baseline and each scenario are planned on it (plan/scenarios.ts).
+  const { baseline: plan, scenarios } = await planScenarios(
+    { ...inputs, onProgress: progress, ...(backtest ? { backtest } : {}) },
+    scenarioInputs,
+  );
   progress.done();
 
-  const outputs = await renderReportFiles(plan);
+  const outputs = await renderReportFiles(
+    plan,
+    undefined,
+    scenarios.map((s) => s.plan),
+  );
+  // Each scenario's plan.json and plan.md (with its charts) in scenarios/<slug>/.
+  for (const s of scenarios)
+    for (const f of await renderReportFiles(s.plan, ['json', 'md']))
+      outputs.push({ name: `scenarios/${s.slug}/${f.name}`, data: f.data });
   const outDir = args.out ?? path.join('reports', plan.project);
   if (args.emitProposal !== undefined) {
     // Rendered with the rest, before anything is written. A file named on the command line
@@ -38,6 +50,12 @@ export async function runPlan(args: PlanArgs): Promise<number> {
 
   if (names) process.stdout.write(renderUnmatchedTable(names));
   process.stdout.write(renderTerminalSummary(plan, { color: useColor() }));
+  for (const { plan: p } of scenarios) {
+    const holds = p.redundancy.satisfied ? 'holds' : 'does not hold';
+    const line = `${p.placement.hostsUsed} hosts ${p.hostModel.name}, ${p.redundancy.policy} ${holds}`;
+    // JSON quoting: a client's name cannot move the cursor or colour the terminal.
+    process.stdout.write(`Scenario ${JSON.stringify(p.scenario?.name)}: ${line}\n`);
+  }
   process.stdout.write(`\nWrote ${written.length} files to ${outDir}: ${outputs.map((o) => o.name).join(', ')}\n`);
   const empty = emptyPlanReason(plan);
   if (empty) process.stderr.write(`capplan: ${empty}\n`);

@@ -2,6 +2,7 @@
 // read. A versioned contract: fields may be added freely; the named ones keep their names
 // and meaning; formatVersion changes when one does. The schema is the single source of the
 // types below; readPlan() is the one reader.
+import { planScenarioFields } from './plan-scenario.ts';
 import { z } from 'zod';
 import { InputError } from './errors.ts';
 import { findingSchema } from './finding.ts';
@@ -233,6 +234,7 @@ export const planSchema = z.object({
   tco: planTcoSchema
     .optional()
     .describe('Total cost of ownership over the horizon (method §15); optional so older plans still read.'),
+  ...planScenarioFields,
 });
 export type Plan = z.output<typeof planSchema>;
 

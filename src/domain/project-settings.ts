@@ -13,6 +13,7 @@ import { seriesPlacementFields } from './series-settings.ts';
 
 export { allocationSchema } from './allocation-settings.ts';
 export { costSchema } from './tco-settings.ts';
+export { scenariosSchema } from './scenario-settings.ts';
 
 const statistic = z
   .string()

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { HostModel } from './catalog.ts';
 import { InputError } from './errors.ts';
 import type { Finding } from './finding.ts';
-import { loadStructuredFile } from './load-file.ts';
+import { parseText, readStructuredText, validateValue } from './load-file.ts';
+import { resolveScenarios, type Scenario } from './scenarios.ts';
 import { skipInterfacesSchema, unitsSchema } from './input-units.ts';
 import { inputFormatFields } from './input-settings.ts';
 import {
@@ -19,6 +20,7 @@ import {
   placementSchema,
   provisionSchema,
   qualitySchema,
+  scenariosSchema,
   sizingSchema,
 } from './project-settings.ts';
 import { withProfileDefaults } from './hypervisor-profiles.ts';
@@ -70,6 +72,7 @@ const projectFileSchema = z.strictObject({
   report: reportSchema,
   replay: replaySettingsSchema,
   cost: costSchema,
+  scenarios: scenariosSchema,
 });
 
 export const projectSchema = z.preprocess((raw) => withProfileDefaults(raw), projectFileSchema);
@@ -113,6 +116,8 @@ export interface LoadedProject {
   monitoringFiles: string[];
   monitoring: MonitoringInput;
   catalogFile: string | null;
+  /** The project's scenarios, each with its settings merged and validated; empty: none. */
+  scenarios: Scenario<ProjectSettings>[];
 }
 
 /** Where the monitoring samples are: files capplan reads, or a store that computes the statistics. */
@@ -124,14 +129,20 @@ export type MonitoringInput =
 /** Reads a project: a folder holding capplan.yaml, or the file itself. */
 export async function loadProject(projectPath: string): Promise<LoadedProject> {
   const file = await projectFile(projectPath);
-  const settings = await loadStructuredFile(file, projectSchema, 'yaml');
+  const parsed = parseText(await readStructuredText(file), file, 'yaml');
+  const settings = validateValue(parsed.value, projectSchema, file, parsed.document);
+  const scenarios = resolveScenarios(
+    { schema: projectSchema, check: catalogNamed },
+    parsed.value,
+    file,
+    parsed.document,
+  );
   const dir = path.dirname(file);
   const monitoring = monitoringInput(settings.inputs.monitoring, dir);
   if (!settings.inputs.inventory && monitoring.kind === 'files' && monitoring.files.length === 0)
     throw new InputError('inputs names neither an inventory nor monitoring', { file });
-  if (settings.cluster.mode === 'catalog' && !settings.inputs.catalog) {
-    throw new InputError('cluster.mode is catalog but inputs.catalog names no catalog file', { file });
-  }
+  const noCatalog = catalogNamed(settings);
+  if (noCatalog) throw new InputError(noCatalog.message, { file });
   return {
     file,
     dir,
@@ -140,7 +151,14 @@ export async function loadProject(projectPath: string): Promise<LoadedProject> {
     monitoringFiles: monitoring.kind === 'files' ? monitoring.files : [],
     monitoring,
     catalogFile: settings.inputs.catalog ? path.resolve(dir, settings.inputs.catalog) : null,
+    scenarios,
   };
+}
+
+/** A project (or scenario) in catalog mode must name its catalog. */
+function catalogNamed(settings: ProjectSettings): { path: string[]; message: string } | null {
+  if (settings.cluster.mode !== 'catalog' || settings.inputs.catalog) return null;
+  return { path: ['cluster', 'mode'], message: 'cluster.mode is catalog but inputs.catalog names no catalog file' };
 }
 
 export function monitoringInput(given: ProjectSettings['inputs']['monitoring'], dir: string): MonitoringInput {

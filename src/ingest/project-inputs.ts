@@ -9,7 +9,9 @@ import { plausibilityFindings } from '../quality/plausibility.ts';
 import type { Finding } from '../domain/finding.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { readCatalog } from '../domain/catalog.ts';
-import { readStructuredText } from '../domain/load-file.ts';
+import { lineOf, parseText, readStructuredText } from '../domain/load-file.ts';
+import { ConfigError } from '../domain/errors.ts';
+import type { Scenario } from '../domain/scenarios.ts';
 import { validateRules } from '../domain/validate-rules.ts';
 import { readInventory } from './read-inventory.ts';
 import type { MonitoringAnswer, MonitoringSource } from '../domain/monitoring-source.ts';
@@ -25,7 +27,13 @@ import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings
 export async function readProjectInputs(
   projectPath: string,
   opts: { progress?: (message: string) => void } = {},
-): Promise<{ project: LoadedProject; inputs: ProjectData; names: NameMatchResult | null }> {
+): Promise<{
+  project: LoadedProject;
+  inputs: ProjectData;
+  names: NameMatchResult | null;
+  /** Each scenario's inputs: the same data read once, with the scenario's settings and catalog. */
+  scenarios: { scenario: Scenario<ProjectSettings>; inputs: ProjectData }[];
+}> {
   const project = await loadProject(projectPath);
   const { settings } = project;
   // A folder of monitoring files (a trace folder) is read as its files, in name order.
@@ -36,8 +44,13 @@ export async function readProjectInputs(
     project.inventoryFile,
     source,
     settings,
+    project.scenarios.map((s) => s.settings.sizing.statistic),
   );
-  validateRules(servers, settings, project.file, await readStructuredText(project.file));
+  const projectText = await readStructuredText(project.file);
+  validateRules(servers, settings, project.file, projectText);
+  project.scenarios.forEach((s, i) => {
+    validateScenarioRules(servers, s.settings, settings, { file: project.file, text: projectText, index: i });
+  });
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
     project.file,
@@ -52,21 +65,68 @@ export async function readProjectInputs(
     })),
   );
   const noMonitoring = project.monitoring.kind === 'files' && project.monitoring.files.length === 0;
-  return {
-    project,
-    inputs: {
-      settings,
-      servers,
-      usage,
-      catalog,
-      inputFiles,
-      findings,
-      noMonitoring,
-      ...(sourceHosts.length ? { sourceHosts } : {}),
-      ...(samples ? { samples } : {}),
-    },
-    names,
+  const baseline: ProjectData = {
+    settings,
+    servers,
+    usage,
+    catalog,
+    inputFiles,
+    findings,
+    noMonitoring,
+    ...(sourceHosts.length ? { sourceHosts } : {}),
+    ...(samples ? { samples } : {}),
   };
+  const scenarios = [];
+  for (const scenario of project.scenarios) {
+    const given = scenario.settings.inputs.catalog;
+    const file = given ? path.resolve(project.dir, given) : null;
+    if (file === project.catalogFile) {
+      scenarios.push({ scenario, inputs: { ...baseline, settings: scenario.settings } });
+      continue;
+    }
+    // Its own catalog replaces the project's among the inputs it names.
+    const others = inputFiles.filter((f) => !project.catalogFile || f.file !== relative(project, project.catalogFile));
+    const own = file ? [{ file: relative(project, file), sha256: await sha256(file) }] : [];
+    const inputs = {
+      ...baseline,
+      settings: scenario.settings,
+      catalog: file ? await readCatalog(file) : null,
+      inputFiles: [...others, ...own],
+    };
+    scenarios.push({ scenario, inputs });
+  }
+  return { project, inputs: baseline, scenarios, names };
+}
+
+const relative = (project: LoadedProject, file: string) => path.relative(project.dir, file).split(path.sep).join('/');
+
+/**
+ * A scenario whose placement rules differ from the project's is checked against the
+ * inventory too; its problems are named under the scenario (`scenarios[1].placement.rules…`).
+ */
+function validateScenarioRules(
+  servers: InventoryServer[],
+  own: ProjectSettings,
+  project: ProjectSettings,
+  at: { file: string; text: string; index: number },
+): void {
+  const rules = (s: ProjectSettings) => JSON.stringify([s.placement.rules, s.placement.licenses]);
+  if (rules(own) === rules(project)) return;
+  try {
+    validateRules(servers, own, at.file, at.text);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    const { doc, lines } = parseText(at.text, at.file, 'yaml').document();
+    const row = lineOf(doc, ['scenarios', at.index], lines);
+    throw new ConfigError(
+      at.file,
+      err.issues.map((i) => ({
+        path: `scenarios[${at.index}].${i.path}`,
+        message: i.message,
+        ...(row ? { row } : {}),
+      })),
+    );
+  }
 }
 
 /**
@@ -79,6 +139,8 @@ export async function readServerData(
   inventoryFile: string | null,
   source: MonitoringSource,
   settings: Pick<ProjectSettings, 'sizing' | 'quality'> & { inputs?: Partial<ProjectSettings['inputs']> },
+  /** Statistics other plans of the same data will size on (scenarios): their percentiles are computed too. */
+  alsoStatistics: Record<string, string>[] = [],
 ): Promise<{
   servers: InventoryServer[];
   usage: Map<string, ServerUsage>;
@@ -100,7 +162,7 @@ export async function readServerData(
     : null;
   // Files read into capplan's store also say which format each was and the inventory they carry.
   const monitoring: MonitoringAnswer & Pick<MonitoringResult, 'files' | 'inventory'> = await source.statistics({
-    percentiles: requestedPercentiles(settings.sizing.statistic),
+    percentiles: requestedPercentiles([settings.sizing.statistic, ...alsoStatistics]),
     servers: (inventory?.servers ?? []).map((s) => s.name),
     // The replay (method §14) puts the samples themselves back on the plan: a file source keeps them.
     keepSamples: true,
@@ -144,9 +206,9 @@ export async function readServerData(
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */
-function requestedPercentiles(statistic: Record<string, string>): number[] {
+function requestedPercentiles(statistics: Record<string, string>[]): number[] {
   const ps = new Set([50, 95, 99]);
-  for (const s of Object.values(statistic)) if (s.startsWith('p')) ps.add(Number(s.slice(1)));
+  for (const s of statistics.flatMap((st) => Object.values(st))) if (s.startsWith('p')) ps.add(Number(s.slice(1)));
   return [...ps].sort((a, b) => a - b);
 }
 

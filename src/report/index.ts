@@ -4,7 +4,9 @@ import { serialisePlan, type Plan } from '../domain/plan.ts';
 import { planCharts } from './charts/plan-charts.ts';
 import { replayCharts } from './charts/replay-chart.ts';
 import { markdownText, type MarkdownReport } from './markdown.ts';
-import { buildWorkbook } from './workbook.ts';
+import { buildComparisonWorkbook, buildWorkbook } from './workbook.ts';
+import { buildComparison, type Comparison } from './comparison.ts';
+import { COMPARISON_CHART, comparisonChartPng, comparisonSection } from './comparison-markdown.ts';
 
 export { buildWorkbook } from './workbook.ts';
 export { renderTerminalSummary } from './terminal.ts';
@@ -12,10 +14,12 @@ export { renderReplayMarkdown, replayStatusLine } from './replay-report.ts';
 export type { MarkdownReport } from './markdown.ts';
 
 /** plan.md and the chart images to write beside it (names relative to plan.md). */
-export function renderMarkdown(plan: Plan): MarkdownReport {
+export function renderMarkdown(plan: Plan, comparison?: Comparison): MarkdownReport {
   const charts = planCharts(plan);
   const images = [...charts, ...replayCharts(plan)].map((c) => ({ name: c.name, data: c.png }));
-  return { markdown: markdownText(plan, charts), images };
+  if (comparison) images.push({ name: COMPARISON_CHART, data: comparisonChartPng(comparison) });
+  const section = comparison ? comparisonSection(comparison) : undefined;
+  return { markdown: markdownText(plan, charts, section), images };
 }
 
 export type ReportFormat = 'xlsx' | 'md' | 'json';
@@ -28,13 +32,31 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['xlsx', 'md', 'json'];
 export async function renderReportFiles(
   plan: Plan,
   formats: readonly ReportFormat[] = REPORT_FORMATS,
+  /** The plan is the baseline of these scenario plans: plan.md and plan.xlsx compare them. */
+  scenarios: readonly Plan[] = [],
 ): Promise<{ name: string; data: string | Uint8Array }[]> {
   const files: { name: string; data: string | Uint8Array }[] = [];
+  const comparison = scenarios.length > 0 ? buildComparison([plan, ...scenarios]) : undefined;
   if (formats.includes('json')) files.push({ name: 'plan.json', data: serialisePlan(plan) });
   if (formats.includes('md')) {
-    const { markdown, images } = renderMarkdown(plan);
+    const { markdown, images } = renderMarkdown(plan, comparison);
     files.push({ name: 'plan.md', data: markdown }, ...images);
   }
-  if (formats.includes('xlsx')) files.push({ name: 'plan.xlsx', data: await buildWorkbook(plan) });
+  if (formats.includes('xlsx')) files.push({ name: 'plan.xlsx', data: await buildWorkbook(plan, comparison) });
   return files;
+}
+
+/**
+ * `capplan compare`: comparison.md (the section plan.md of the baseline holds, byte for byte),
+ * its chart and comparison.xlsx (the Comparison sheet alone), the first plan the baseline.
+ */
+export async function renderComparisonFiles(
+  plans: readonly Plan[],
+): Promise<{ name: string; data: string | Uint8Array }[]> {
+  const comparison = buildComparison([...plans]);
+  return [
+    { name: 'comparison.md', data: `${comparisonSection(comparison)}\n` },
+    { name: COMPARISON_CHART, data: comparisonChartPng(comparison) },
+    { name: 'comparison.xlsx', data: await buildComparisonWorkbook(plans[0]!, comparison) },
+  ];
 }

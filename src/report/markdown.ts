@@ -32,12 +32,18 @@ export interface MarkdownReport {
 }
 
 /** The whole report; `images` (charts) are linked by name, files beside plan.md. */
-export function markdownText(plan: Plan, images: { name: string; alt: string }[] = []): string {
+export function markdownText(
+  plan: Plan,
+  images: { name: string; alt: string }[] = [],
+  /** The comparison of scenarios section (comparison-markdown.ts), when the plan is their baseline. */
+  comparison?: string,
+): string {
   const t = messagesFor(plan);
   const parts = [
     executiveSection(plan, t, images.slice(0, 2)),
     summarySection(plan, t),
     ...(images.length > 2 ? [chartsSection(images.slice(2), t)] : []),
+    ...(comparison ? [comparison] : []),
     sizingSection(plan, t),
     hostSpecSection(plan, t),
     placementSection(plan, t),

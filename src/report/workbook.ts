@@ -16,10 +16,39 @@ import { COVER_CHART_COLUMN, coverSheet, methodSheet } from './workbook-cover.ts
 import { messagesFor } from './messages/index.ts';
 import { reportDate } from './report-date.ts';
 import { hasReplay, REPLAY_SHEET, replaySheet } from './workbook-replay.ts';
+import type { Comparison } from './comparison.ts';
+import { comparisonSheet } from './workbook-comparison.ts';
 
 export { reportDate as documentDate } from './report-date.ts';
 
-function fillWorkbook(wb: ExcelJS.Workbook, plan: Plan): void {
+function fillWorkbook(wb: ExcelJS.Workbook, plan: Plan, comparison?: Comparison): void {
+  const t = messagesFor(plan);
+  setProperties(wb, plan);
+  const charts = planCharts(plan);
+  const sheet = (name: string, tab?: string) =>
+    wb.addWorksheet(name, tab ? { properties: { tabColor: { argb: tab } } } : undefined);
+  const cover = sheet(t.sheet.cover, 'FF1F4E79');
+  coverSheet(cover, plan, t);
+  embedCharts(wb, cover, charts.slice(0, 2));
+  summarySheet(sheet(t.sheet.summary), plan, t);
+  // The scenarios beside the plan, right after its summary.
+  if (comparison) comparisonSheet(wb, sheet(t.sheet.comparison, 'FF548235'), comparison);
+  const a = assumptionsSheet(sheet(t.sheet.assumptions, 'FFFFC000'), plan, t, utilisationStatistics(plan));
+  const inventory = inventorySheet(sheet(t.sheet.inventory), plan, t);
+  const util = utilizationSheet(sheet(t.sheet.utilisation), plan, t);
+  sizingSheet(sheet(t.sheet.sizing), { plan, a, util, inventory, t });
+  hostsSheet(sheet(t.sheet.hosts), plan, t);
+  placementSheet(sheet(t.sheet.placement), plan, a, t);
+  failoverSheet(sheet(t.sheet.failover), plan, a, t);
+  if (hasReplay(plan)) replaySheet(sheet(REPLAY_SHEET), plan);
+  exclusionsSheet(sheet(t.sheet.exclusions), plan, t);
+  findingsSheet(sheet(t.sheet.findings), plan, t);
+  costSheet(sheet(t.sheet.cost), plan, a, t);
+  methodSheet(sheet(t.sheet.method), plan, t);
+}
+
+/** Document properties from the plan: its date, who prepared it, never the current time. */
+function setProperties(wb: ExcelJS.Workbook, plan: Plan): void {
   const t = messagesFor(plan);
   const date = reportDate(plan);
   const by = plan.settings.report?.preparedBy ?? null;
@@ -36,25 +65,6 @@ function fillWorkbook(wb: ExcelJS.Workbook, plan: Plan): void {
   // Excel recalculates every formula on open; applications that do not calculate show the
   // cached results, which are the engine's figures (workbook-sizing.ts, workbook-cost.ts).
   wb.calcProperties = { fullCalcOnLoad: true };
-  const charts = planCharts(plan);
-  const sheet = (name: string, tab?: string) =>
-    wb.addWorksheet(name, tab ? { properties: { tabColor: { argb: tab } } } : undefined);
-  const cover = sheet(t.sheet.cover, 'FF1F4E79');
-  coverSheet(cover, plan, t);
-  embedCharts(wb, cover, charts.slice(0, 2));
-  summarySheet(sheet(t.sheet.summary), plan, t);
-  const a = assumptionsSheet(sheet(t.sheet.assumptions, 'FFFFC000'), plan, t, utilisationStatistics(plan));
-  const inventory = inventorySheet(sheet(t.sheet.inventory), plan, t);
-  const util = utilizationSheet(sheet(t.sheet.utilisation), plan, t);
-  sizingSheet(sheet(t.sheet.sizing), { plan, a, util, inventory, t });
-  hostsSheet(sheet(t.sheet.hosts), plan, t);
-  placementSheet(sheet(t.sheet.placement), plan, a, t);
-  failoverSheet(sheet(t.sheet.failover), plan, a, t);
-  if (hasReplay(plan)) replaySheet(sheet(REPLAY_SHEET), plan);
-  exclusionsSheet(sheet(t.sheet.exclusions), plan, t);
-  findingsSheet(sheet(t.sheet.findings), plan, t);
-  costSheet(sheet(t.sheet.cost), plan, a, t);
-  methodSheet(sheet(t.sheet.method), plan, t);
 }
 
 /**
@@ -69,9 +79,23 @@ function embedCharts(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, charts: ChartI
   });
 }
 
-export async function buildWorkbook(plan: Plan): Promise<Uint8Array> {
+/** plan.xlsx; with `comparison` (the plan is the baseline of scenarios) it gains the Comparison sheet. */
+export async function buildWorkbook(plan: Plan, comparison?: Comparison): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  fillWorkbook(wb, plan);
+  fillWorkbook(wb, plan, comparison);
+  return finish(wb, plan);
+}
+
+/** comparison.xlsx of `capplan compare`: the Comparison sheet alone, dated like the baseline's plan. */
+export async function buildComparisonWorkbook(baseline: Plan, comparison: Comparison): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  setProperties(wb, baseline);
+  wb.title = comparison.title;
+  comparisonSheet(wb, wb.addWorksheet(comparison.t.sheet.comparison), comparison);
+  return finish(wb, baseline);
+}
+
+async function finish(wb: ExcelJS.Workbook, plan: Plan): Promise<Uint8Array> {
   const raw = await wb.xlsx.writeBuffer();
   return repackDeterministic(new Uint8Array(raw as ArrayBuffer), reportDate(plan));
 }

@@ -33,7 +33,7 @@ const optionsOf = (command: string) => {
   if (!help.has(command)) help.set(command, execFileSync('node', [cliBin, command, '--help'], { encoding: 'utf8' }));
   return new Set(help.get(command)!.match(/--[a-z][a-z-]*/g) ?? []);
 };
-const commands = new Set(['plan', 'ingest', 'place', 'check', 'provision', 'report', 'schema', 'replay']);
+const commands = new Set(['plan', 'ingest', 'place', 'check', 'provision', 'report', 'schema', 'replay', 'compare']);
 
 test('no document runs a bare capplan that a fresh clone does not have on its PATH', () => {
   const bare = codeLines().filter(({ line }) => /^(\S+=\S+ )*capplan /.test(line));

@@ -2,6 +2,7 @@
 // one function; handlers are imported lazily so `capplan --help` stays fast.
 import type { CommandModule } from 'yargs';
 import { checkCommand } from './check.ts';
+import { compareCommand } from './compare.ts';
 import { placeCommand } from './place.ts';
 import { planCommand } from './plan.ts';
 import { ingestCommand } from './ingest.ts';
@@ -17,6 +18,7 @@ export const commands: CommandModule<any, any>[] = [
   placeCommand,
   checkCommand,
   replayCommand,
+  compareCommand,
   provisionCommand,
   reportCommand,
   schemaCommand,

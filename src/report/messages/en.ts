@@ -20,6 +20,7 @@ export const en = {
     findings: 'Findings',
     cost: 'Cost',
     method: 'Method',
+    comparison: 'Comparison',
   },
   group: {
     total: 'Total',
@@ -408,6 +409,54 @@ export const en = {
     storage: 'Storage',
     storageShared: 'shared (SAN): VM disks do not size the hosts',
     storageLocal: 'local: VM disks use host disk',
+  },
+  comparison: {
+    title: 'Comparison of scenarios',
+    intro: (n: number) =>
+      `The project's plan (the baseline) beside ${n === 1 ? 'its scenario' : `its ${n} scenarios`}, each planned on ` +
+      'the same data; Δ is the difference to the baseline.',
+    baseline: 'Baseline',
+    figure: 'Figure',
+    delta: 'Δ',
+    hosts: 'Hosts',
+    hostModel: 'Host model',
+    hostSpec: 'Each host',
+    spec: (sockets: number, cores: number, gb: string) => `${sockets} × ${cores} cores, ${gb} GB`,
+    sockets: 'Sockets (all hosts)',
+    cores: 'Cores (all hosts)',
+    memoryGb: 'Memory, GB (all hosts)',
+    redundancy: 'Failures survived',
+    survives: (policy: string) => `${policy}: holds`,
+    fails: (policy: string) => `${policy}: does not hold`,
+    unplaced: 'Servers not placed',
+    cpuAfter: 'CPU after the worst failure, %',
+    memoryAfter: 'Memory after the worst failure, %',
+    replayOverCeiling: 'Replay: CPU above the ceiling, % of host-intervals',
+    replayOver100: 'Replay: CPU or memory above 100 %, % of host-intervals',
+    notReplayed: 'not replayed',
+    hardware: 'Hardware',
+    subscriptions: 'Subscriptions',
+    licences: 'Host-group licences',
+    licencesPerGroup: 'Licences per group',
+    licenceGroup: (group: string, hosts: number, cores: number, per: 'host' | 'core') =>
+      per === 'core'
+        ? `${group}: ${n(hosts, 'host', 'hosts')}, ${cores} cores`
+        : `${group}: ${n(hosts, 'host', 'hosts')}`,
+    licenceSaving: 'Saved by the host groups',
+    none: 'none',
+    power: 'Power',
+    total: 'Total over the horizon',
+    costFromTco: (currency: string, years: number) =>
+      `Costs in ${currency} over ${n(years, 'year', 'years')}, from each plan's total cost of ownership.`,
+    costFromPlan: (years: number, kwh: string) =>
+      `Costs over ${n(years, 'year', 'years')}: hardware is hosts × host price; power is hosts × watts × ` +
+      `8760 h × ${years} at ${kwh} per kWh (the Cost sheet's defaults); subscriptions are priced in the total cost ` +
+      'of ownership only. "not priced": the plan names no price.',
+    scenarioLine: (name: string, description: string) => `${name}: ${description}`,
+    chartCostTitle: 'Cost over the horizon per scenario',
+    chartHostsTitle: 'Hosts per scenario',
+    chartHostsAxis: 'hosts',
+    alt: 'The scenarios compared',
   },
   chart: {
     utilisationTitle: 'Host load: normal operation and after the worst failure',

@@ -19,6 +19,7 @@ export const es: Messages = {
     findings: 'Hallazgos',
     cost: 'Costos',
     method: 'Método',
+    comparison: 'Comparación',
   },
   group: {
     total: 'Total',
@@ -409,6 +410,54 @@ export const es: Messages = {
     storage: 'Almacenamiento',
     storageShared: 'compartido (SAN): los discos de las VM no dimensionan los nodos',
     storageLocal: 'local: los discos de las VM usan el disco del nodo',
+  },
+  comparison: {
+    title: 'Comparación de escenarios',
+    intro: (n: number) =>
+      `El plan del proyecto (la base) junto a ${n === 1 ? 'su escenario' : `sus ${n} escenarios`}, cada uno ` +
+      'planeado sobre los mismos datos; Δ es la diferencia con la base.',
+    baseline: 'Base',
+    figure: 'Concepto',
+    delta: 'Δ',
+    hosts: 'Nodos',
+    hostModel: 'Modelo de nodo',
+    hostSpec: 'Cada nodo',
+    spec: (sockets: number, cores: number, gb: string) => `${sockets} × ${cores} núcleos, ${gb} GB`,
+    sockets: 'Sockets (todos los nodos)',
+    cores: 'Núcleos (todos los nodos)',
+    memoryGb: 'Memoria, GB (todos los nodos)',
+    redundancy: 'Fallas que soporta',
+    survives: (policy: string) => `${policy}: se cumple`,
+    fails: (policy: string) => `${policy}: no se cumple`,
+    unplaced: 'Servidores sin ubicar',
+    cpuAfter: 'CPU tras la peor falla, %',
+    memoryAfter: 'Memoria tras la peor falla, %',
+    replayOverCeiling: 'Reproducción: CPU sobre el techo, % de intervalos-nodo',
+    replayOver100: 'Reproducción: CPU o memoria sobre 100 %, % de intervalos-nodo',
+    notReplayed: 'sin reproducción',
+    hardware: 'Hardware',
+    subscriptions: 'Suscripciones',
+    licences: 'Licencias de grupos de nodos',
+    licencesPerGroup: 'Licencias por grupo',
+    licenceGroup: (group: string, hosts: number, cores: number, per: 'host' | 'core') =>
+      per === 'core'
+        ? `${group}: ${n(hosts, 'nodo', 'nodos')}, ${cores} núcleos`
+        : `${group}: ${n(hosts, 'nodo', 'nodos')}`,
+    licenceSaving: 'Ahorro de los grupos de nodos',
+    none: 'ninguno',
+    power: 'Energía',
+    total: 'Total en el horizonte',
+    costFromTco: (currency: string, years: number) =>
+      `Costos en ${currency} a ${n(years, 'año', 'años')}, del costo total de propiedad de cada plan.`,
+    costFromPlan: (years: number, kwh: string) =>
+      `Costos a ${n(years, 'año', 'años')}: el hardware es nodos × precio del nodo; la energía es nodos × watts × ` +
+      `8760 h × ${years} a ${kwh} por kWh (los valores de la hoja Costos); las suscripciones se cotizan solo en el ` +
+      'costo total de propiedad. «sin precio»: el plan no indica precio.',
+    scenarioLine: (name: string, description: string) => `${name}: ${description}`,
+    chartCostTitle: 'Costo en el horizonte por escenario',
+    chartHostsTitle: 'Nodos por escenario',
+    chartHostsAxis: 'nodos',
+    alt: 'Los escenarios comparados',
   },
   chart: {
     utilisationTitle: 'Carga de los nodos: operación normal y tras la peor falla',
