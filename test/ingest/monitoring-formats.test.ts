@@ -204,6 +204,26 @@ test('wide CSV: server:metric columns, per-metric file, semicolons with decimal 
   assert.equal(by.app01?.firstTimestamp, '2010-03-21T22:00:00Z');
 });
 
+test('wide CSV: local times take inputs.timezone (DST-aware), --utc-offset wins, none given is a located error', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-wide-tz-'));
+  const f = path.join(dir, 'app01.csv');
+  // Mexico City kept DST in 2010: CST (−6) on 22 March, CDT (−5) on 22 June.
+  writeFileSync(f, 'timestamp;cpu_pct\r\n22/03/2010 00:00;10,5\r\n22/06/2010 00:00;20\r\n');
+  const tz = await read([f], { timezone: 'America/Mexico_City' });
+  const [s] = tz.servers;
+  assert.equal(s?.firstTimestamp, '2010-03-22T06:00:00Z');
+  assert.equal(s?.lastTimestamp, '2010-06-22T05:00:00Z');
+  assert.equal(s?.metrics.cpuPct?.avg, 15.25);
+  assert.ok(tz.files?.[0]?.notes.some((n) => n.includes('America/Mexico_City')));
+  const fixed = await read([f], { timezone: 'America/Mexico_City', utcOffsetMinutes: 60 });
+  assert.equal(fixed.servers[0]?.firstTimestamp, '2010-03-21T23:00:00Z');
+  await assert.rejects(read([f]), {
+    message:
+      `${f}:2:timestamp: local timestamp "22/03/2010 00:00" has no UTC offset: set inputs.timezone ` +
+      '(e.g. America/Mexico_City) or --utc-offset',
+  });
+});
+
 test('an unknown format names the file, the line and what was expected; --format forces a reader', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-unk-'));
   const f = path.join(dir, 'x.csv');
