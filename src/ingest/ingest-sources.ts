@@ -11,6 +11,7 @@ import { defaultQualitySettings, type QualitySettings } from '../domain/project-
 import { bareServer } from './monitoring-inventory.ts';
 import { inventoryColumns } from './inventory-csv.ts';
 import { detectMonitoringFormat, readHead } from './monitoring/formats/detect.ts';
+import { findVropsHeader } from './monitoring/formats/vrops.ts';
 import { readMonitoring, byCodePoint } from './monitoring/read-monitoring.ts';
 import { MONITORING_FORMATS, type MonitoringFormat } from './monitoring/formats/context.ts';
 import { isRvToolsCsvFile, isRvToolsCsvFolder, readRvToolsCsvFiles, readRvToolsXlsx } from './rvtools/tables.ts';
@@ -270,9 +271,12 @@ async function classify(input: string, opts: IngestOptions, fromFolder: boolean)
     return isRvToolsWorkbook(await openWorkbook(input)) ? 'rvtools' : 'inventory-xlsx';
   }
   const encoding = opts.encoding ?? opts.csv?.encoding;
-  const line = firstLine(await readHead(input, encoding));
+  const head = await readHead(input, encoding);
+  const line = firstLine(head);
   const delimiter = opts.csv?.delimiter === 'tab' ? '\t' : (opts.csv?.delimiter ?? detectDelimiter(line));
   const header = line.split(delimiter).map((c) => c.replace(/^"|"$/g, '').trim());
+  // An Aria Operations export names objects and metrics: monitoring, though its "Name" column repeats.
+  if (findVropsHeader(head.split(/\r?\n/))) return 'vrops';
   if (!/^"?\(PDH-CSV/.test(line) && !/^AAA,/.test(line)) {
     const timed = tryColumns(() =>
       matchColumns(header, MONITORING_SPECS, input, opts.columns?.monitoring).columns.has('timestamp'),

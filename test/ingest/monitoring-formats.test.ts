@@ -204,7 +204,7 @@ test('wide CSV: server:metric columns, per-metric file, semicolons with decimal 
   assert.equal(by.app01?.firstTimestamp, '2010-03-21T22:00:00Z');
 });
 
-test('wide CSV: local times take inputs.timezone (DST-aware), --utc-offset wins, none given is a located error', async () => {
+test('wide CSV: local times take inputs.timezone (DST-aware), --utc-offset wins, none given is an error', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-wide-tz-'));
   const f = path.join(dir, 'app01.csv');
   // Mexico City kept DST in 2010: CST (−6) on 22 March, CDT (−5) on 22 June.
@@ -231,7 +231,7 @@ test('an unknown format names the file, the line and what was expected; --format
   await assert.rejects(read([f]), {
     message:
       `${f}:2: cannot tell the monitoring format from the first line "foo,bar"; expected one of long, wide, ` +
-      `perfmon, sadf-d, sadf-j, nmon, bitbrains (see docs/ingest.md) or use --format`,
+      `perfmon, sadf-d, sadf-j, nmon, bitbrains, vrops (see docs/ingest.md) or use --format`,
   });
   await assert.rejects(read([f], { format: 'perfmon' }), {
     message: `${f}:2:1: perfmon CSV: header cell 1 should start with (PDH-CSV 4.0)`,
