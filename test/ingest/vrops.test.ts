@@ -4,10 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { mkdtempSync, copyFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { readMonitoring } from '../../src/ingest/monitoring/read-monitoring.ts';
 import { ingestSources } from '../../src/ingest/ingest-sources.ts';
+import type { Plan } from '../../src/domain/plan.ts';
+import { cliBin } from '../helpers/env.ts';
 
 const fx = (name: string) => path.join(import.meta.dirname, 'fixtures/monitoring', name);
 const close = (a: number | undefined, b: number, eps = 1e-6) =>
@@ -98,5 +101,33 @@ test('ingest of a folder: a vROps export is monitoring, not an inventory', async
   assert.deepEqual(
     r.usage.map((u) => u.server),
     ['app01', 'db01'],
+  );
+});
+
+test('a vROps export alone plans: the inventory comes from its capacity metrics', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-vrops-plan-'));
+  mkdirSync(path.join(dir, 'vrops'));
+  copyFileSync(fx('vrops-vm-view.csv'), path.join(dir, 'vrops', 'vms.csv'));
+  writeFileSync(
+    path.join(dir, 'capplan.yaml'),
+    'project: vrops-only\ninputs:\n  monitoring: vrops\n  timezone: America/Mexico_City\n',
+  );
+  const out = path.join(dir, 'out');
+  const r = spawnSync(process.execPath, [cliBin, 'plan', dir, '--out', out], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr + r.stdout);
+  const p = JSON.parse(readFileSync(path.join(out, 'plan.json'), 'utf8')) as Plan;
+  assert.deepEqual(
+    p.servers.map((s) => [s.name, s.coresPerSocket, s.cpuGhz, s.memoryMb, s.osBits, s.origin?.inventoryFrom]),
+    [
+      ['app01', 2, 2.6, 8192, 64, 'Aria Operations capacity metrics'],
+      ['db01', 4, 2.6, 16384, 64, 'Aria Operations capacity metrics'],
+    ],
+  );
+  assert.deepEqual(
+    p.vms.map((v) => [v.name, v.status]),
+    [
+      ['app01', 'placed'],
+      ['db01', 'placed'],
+    ],
   );
 });
