@@ -8,7 +8,7 @@ import type { DataQuality, InventoryServer, ServerUsage } from '../domain/server
 import { sortFindings, type Finding } from '../domain/finding.ts';
 import { assessQuality } from '../quality/assess-quality.ts';
 import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
-import { bareServer } from './monitoring-inventory.ts';
+import { bareServer, installedMemory } from './monitoring-inventory.ts';
 import { inventoryColumns } from './inventory-csv.ts';
 import { detectMonitoringFormat, readHead } from './monitoring/formats/detect.ts';
 import { findVropsHeader } from './monitoring/formats/vrops.ts';
@@ -131,7 +131,12 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
   // Files of one format are read together so a server's samples merge across them.
   for (const format of [...new Set(monitoring.map((m) => m.format))]) {
     const files = monitoring.filter((m) => m.format === format).map((m) => m.file);
-    const r = await readMonitoring(files, { percentiles, ...monitoringOptions(opts), ...(format ? { format } : {}) });
+    const r = await readMonitoring(files, {
+      percentiles,
+      ...monitoringOptions(opts),
+      ...installedMemory(inventory),
+      ...(format ? { format } : {}),
+    });
     usage.push(...r.servers);
     findings.push(...r.findings);
     for (const f of r.files ?? [])

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readMonitoring } from '../../src/ingest/monitoring/read-monitoring.ts';
+import { ingestSources } from '../../src/ingest/ingest-sources.ts';
 import { InputError } from '../../src/domain/errors.ts';
 import { sharedFile, sharedSkip } from '../helpers/env.ts';
 
@@ -37,7 +38,45 @@ test('perfmon sample DESKTOP-67P0ISA: EDT bias 240, one blank first sample, comm
   assert.equal(s?.samples, 1);
   assert.equal(s?.firstTimestamp, '2023-08-20T00:07:40.536Z');
   assert.equal(s?.metrics.cpuPct, undefined); // % Processor Time is " " in the first sample
+  // No installed memory known: Committed Bytes (20,068,315,136 B), with a note saying why.
   close(s?.metrics.memoryUsedMb?.avg, 19138.63671875);
+  const note = r.findings.find((f) => f.code === 'perfmon-memory-committed');
+  assert.equal(note?.server, 'DESKTOP-67P0ISA');
+  assert.match(note?.message ?? '', /no installed memory \(memory_mb\)/);
+});
+
+test('perfmon memory = installed − Available Bytes when the inventory gives memory_mb (FQDN ↔ NetBIOS name)', {
+  skip: sharedSkip('samples/perfmon/theveenan_DESKTOP-67P0ISA_DataCollector01.csv'),
+}, async () => {
+  const file = sharedFile('samples/perfmon/theveenan_DESKTOP-67P0ISA_DataCollector01.csv')!;
+  const r = await read([file], { installedMemoryMb: { 'desktop-67p0isa.corp.example': 24_576 } });
+  // Available Bytes 6,352,982,016 = 6,058.6875 MB free of 24,576 MB → 18,517.3125 MB used (not 19,138.6 committed).
+  close(r.servers[0]?.metrics.memoryUsedMb?.avg, 24_576 - 6352982016 / 1048576);
+  assert.equal(
+    r.findings.some((f) => f.code === 'perfmon-memory-committed'),
+    false,
+  );
+  assert.ok(r.files?.[0]?.notes.some((n) => n.includes('installed 24576 MB − Available')));
+});
+
+test('perfmon Available MBytes alone: used = installed − available; no installed size, a warning', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-perfmon-mem-'));
+  const f = path.join(dir, 'web01.csv');
+  writeFileSync(
+    f,
+    '"(PDH-CSV 4.0) (Coordinated Universal Time)(0)","\\\\WEB01\\Memory\\Available MBytes"\r\n' +
+      '"03/22/2010 00:00:00.000","3072"\r\n"03/22/2010 00:05:00.000","2048"\r\n',
+  );
+  const r = await read([f], { installedMemoryMb: { web01: 8192 } });
+  assert.equal(r.servers[0]?.metrics.memoryUsedMb?.avg, 5632); // 8192 − (3072 + 2048) / 2
+  const none = await read([f]);
+  assert.equal(none.servers[0]?.metrics.memoryUsedMb, undefined);
+  // Through ingest: the inventory's memory_mb of web01.corp.example reaches the perfmon reader.
+  const inv = path.join(dir, 'inventory.csv');
+  writeFileSync(inv, 'name,os,sockets,cores_per_socket,memory_mb,disk_gb\nweb01.corp.example,Windows,1,2,8192,80\n');
+  const ingested = await ingestSources([inv, f]);
+  assert.equal(ingested.usage[0]?.metrics.memoryUsedMb?.avg, 5632);
+  assert.equal(none.findings.find((x) => x.code === 'perfmon-memory-committed')?.severity, 'warning');
 });
 
 test('sadf -d sample: several tables, restart and comment rows, UTC timestamps', {

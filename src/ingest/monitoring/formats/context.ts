@@ -30,6 +30,8 @@ export interface ReadOptions {
   csv?: CsvSettings;
   /** capplan monitoring column ← client header (`inputs.columns.monitoring`). */
   columns?: ColumnsSettings['monitoring'];
+  /** Installed memory by inventory name, MB (perfmon: used = installed − `Available MBytes`). */
+  installedMemoryMb?: Record<string, number>;
 }
 
 export interface ReadContext {
