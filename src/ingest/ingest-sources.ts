@@ -12,6 +12,7 @@ import { bareServer, installedMemory } from './monitoring-inventory.ts';
 import { inventoryColumns } from './inventory-csv.ts';
 import { detectMonitoringFormat, readHead } from './monitoring/formats/detect.ts';
 import { findVropsHeader } from './monitoring/formats/vrops.ts';
+import { plausibilityFindings } from '../quality/plausibility.ts';
 import { readMonitoring, byCodePoint } from './monitoring/read-monitoring.ts';
 import { MONITORING_FORMATS, type MonitoringFormat } from './monitoring/formats/context.ts';
 import { isRvToolsCsvFile, isRvToolsCsvFolder, readRvToolsCsvFiles, readRvToolsXlsx } from './rvtools/tables.ts';
@@ -162,6 +163,8 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
     opts.quality ?? defaultQualitySettings(),
     findings,
   );
+  // Figures a server cannot produce (method §9.2), as the plan reports them: only against a real inventory.
+  if (inventory.length) findings.push(...plausibilityFindings(servers, new Map(usage.map((u) => [u.server, u]))));
   return { servers, extras, usage, quality, percentiles, findings: sortFindings(findings), sources, names, skipped };
 }
 
