@@ -166,6 +166,38 @@ test('Bitbrains trace: epoch seconds in a column labelled ms, KB → MB, 30 days
   assert.equal(s?.metrics.iops, undefined);
 });
 
+test("Bitbrains trace: the byte parser gives the text reader's figures; a bad cell is still located", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-trace-'));
+  const header =
+    'Timestamp [ms];\tCPU cores;\tCPU capacity provisioned [MHZ];\tCPU usage [MHZ];\tCPU usage [%];\t' +
+    'Memory capacity provisioned [KB];\tMemory usage [KB];\tDisk read throughput [KB/s];\t' +
+    'Disk write throughput [KB/s];\tNetwork received throughput [KB/s];\tNetwork transmitted throughput [KB/s]';
+  const rows = [
+    '1372629804;\t2;\t5851.9989;\t87.7799835;\t1.5;\t8218624.0;\t1034592.8;\t160.86666666666667;\t21.7;\t' +
+      '0.26666666666666666;\t1.4666666666666666',
+    '1372630104;\t2;\t5851.9989;\t99.5;\t1.7000000000000002;\t8218624.0;\t1.0e6;\t0;\t0;\t2;\t3',
+  ];
+  const good = path.join(dir, '7.csv');
+  writeFileSync(good, `${header}\r\n${rows.join('\r\n')}\r\n`);
+  const fast = await read([good]);
+  // The same file through the text reader (an encoding override skips the byte parser).
+  const text = await read([good], { encoding: 'utf-8' });
+  assert.deepEqual(fast.servers, text.servers);
+  const [s] = fast.servers;
+  assert.equal(s?.metrics.cpuPct?.avg, (1.5 + 1.7000000000000002) / 2);
+  assert.equal(s?.metrics.memoryUsedMb?.max, 1034592.8 / 1024);
+  assert.equal(s?.metrics.networkMBps?.min, (0.26666666666666666 + 1.4666666666666666) / 1024);
+  assert.deepEqual(
+    fast.inventory?.map((i) => [i.cores, i.cpuGhz, i.memoryMb]),
+    [[2, 2.926, 8026]],
+  );
+  const bad = path.join(dir, '8.csv');
+  writeFileSync(bad, `${header}\n${rows[0]}\n${rows[1]!.replace('1.0e6', 'n/a')}\n`);
+  await assert.rejects(read([bad]), {
+    message: `${bad}:3:Memory usage [KB]: VM trace: expected a number ≥ 0, got "n/a"`,
+  });
+});
+
 test('perfmon quirk: UTF-16 with BOM, bias -60, blank first sample, NIC sum without isatap, two hosts', async () => {
   const r = await read([fx('perfmon-utf16.csv')]);
   assert.deepEqual(
