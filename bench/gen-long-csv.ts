@@ -1,6 +1,7 @@
 // Writes a synthetic long monitoring CSV (docs/inputs.md) for bench/ingest.bench.ts: `servers`
 // servers sampled every `intervalMinutes` for `days` days, rows ordered by timestamp then
-// server (how monitoring exports usually come). Values are deterministic (seeded LCG).
+// server (how monitoring exports usually come) or, `order: 'server'`, by server then time (per-VM
+// exports concatenated). Values are deterministic (seeded LCG).
 import { createWriteStream } from 'node:fs';
 
 export async function generateLongCsv(
@@ -8,6 +9,7 @@ export async function generateLongCsv(
   servers: number,
   days: number,
   intervalMinutes: number,
+  order: 'time' | 'server' = 'time',
 ): Promise<number> {
   const out = createWriteStream(file, { highWaterMark: 1 << 22 });
   const write = (s: string) =>
@@ -21,22 +23,26 @@ export async function generateLongCsv(
     seed = (seed * 1103515245 + 12345) >>> 0;
     return seed / 4294967296;
   };
-  let rows = 0;
-  for (let t = 0; t < steps; t++) {
-    const ts = `${new Date(start + t * intervalMinutes * 60_000).toISOString().slice(0, 19)}Z`;
-    let block = '';
-    for (let s = 0; s < servers; s++) {
-      block +=
-        `${ts},${names[s]},${(rnd() * 100).toFixed(2)},${(1024 + rnd() * 8192).toFixed(2)},` +
-        `${(20 + rnd() * 200).toFixed(2)},${(rnd() * 120).toFixed(3)},${Math.floor(rnd() * 5000)}\n`;
+  const stamps = Array.from(
+    { length: steps },
+    (_, t) => `${new Date(start + t * intervalMinutes * 60_000).toISOString().slice(0, 19)}Z`,
+  );
+  const line = (t: number, s: number) =>
+    `${stamps[t]},${names[s]},${(rnd() * 100).toFixed(2)},${(1024 + rnd() * 8192).toFixed(2)},` +
+    `${(20 + rnd() * 200).toFixed(2)},${(rnd() * 120).toFixed(3)},${Math.floor(rnd() * 5000)}\n`;
+  const [outer, inner] = order === 'time' ? [steps, servers] : [servers, steps];
+  let block = '';
+  for (let a = 0; a < outer; a++) {
+    for (let b = 0; b < inner; b++) {
+      block += order === 'time' ? line(a, b) : line(b, a);
       if (block.length > 1 << 20) {
         await write(block);
         block = '';
       }
     }
-    await write(block);
-    rows += servers;
   }
+  await write(block);
+  const rows = steps * servers;
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return rows;
 }

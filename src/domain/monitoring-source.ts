@@ -15,6 +15,11 @@ export interface StatisticsRequest {
   servers: string[];
   /** Keep the samples themselves for the replay (method §14); only a file source can. */
   keepSamples?: boolean;
+  /**
+   * Installed memory of inventory servers, MB, by inventory name: a source that measures free
+   * memory (perfmon `Available MBytes`) gives used = installed − available.
+   */
+  installedMemoryMb?: Record<string, number>;
 }
 
 export interface SeriesRequest {

@@ -8,9 +8,11 @@ import type { DataQuality, InventoryServer, ServerUsage } from '../domain/server
 import { sortFindings, type Finding } from '../domain/finding.ts';
 import { assessQuality } from '../quality/assess-quality.ts';
 import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
-import { bareServer } from './monitoring-inventory.ts';
+import { bareServer, installedMemory } from './monitoring-inventory.ts';
 import { inventoryColumns } from './inventory-csv.ts';
 import { detectMonitoringFormat, readHead } from './monitoring/formats/detect.ts';
+import { findVropsHeader } from './monitoring/formats/vrops.ts';
+import { plausibilityFindings } from '../quality/plausibility.ts';
 import { readMonitoring, byCodePoint } from './monitoring/read-monitoring.ts';
 import { MONITORING_FORMATS, type MonitoringFormat } from './monitoring/formats/context.ts';
 import { isRvToolsCsvFile, isRvToolsCsvFolder, readRvToolsCsvFiles, readRvToolsXlsx } from './rvtools/tables.ts';
@@ -130,7 +132,12 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
   // Files of one format are read together so a server's samples merge across them.
   for (const format of [...new Set(monitoring.map((m) => m.format))]) {
     const files = monitoring.filter((m) => m.format === format).map((m) => m.file);
-    const r = await readMonitoring(files, { percentiles, ...monitoringOptions(opts), ...(format ? { format } : {}) });
+    const r = await readMonitoring(files, {
+      percentiles,
+      ...monitoringOptions(opts),
+      ...installedMemory(inventory),
+      ...(format ? { format } : {}),
+    });
     usage.push(...r.servers);
     findings.push(...r.findings);
     for (const f of r.files ?? [])
@@ -156,6 +163,8 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
     opts.quality ?? defaultQualitySettings(),
     findings,
   );
+  // Figures a server cannot produce (method §9.2), as the plan reports them: only against a real inventory.
+  if (inventory.length) findings.push(...plausibilityFindings(servers, new Map(usage.map((u) => [u.server, u]))));
   return { servers, extras, usage, quality, percentiles, findings: sortFindings(findings), sources, names, skipped };
 }
 
@@ -270,9 +279,12 @@ async function classify(input: string, opts: IngestOptions, fromFolder: boolean)
     return isRvToolsWorkbook(await openWorkbook(input)) ? 'rvtools' : 'inventory-xlsx';
   }
   const encoding = opts.encoding ?? opts.csv?.encoding;
-  const line = firstLine(await readHead(input, encoding));
+  const head = await readHead(input, encoding);
+  const line = firstLine(head);
   const delimiter = opts.csv?.delimiter === 'tab' ? '\t' : (opts.csv?.delimiter ?? detectDelimiter(line));
   const header = line.split(delimiter).map((c) => c.replace(/^"|"$/g, '').trim());
+  // An Aria Operations export names objects and metrics: monitoring, though its "Name" column repeats.
+  if (findVropsHeader(head.split(/\r?\n/))) return 'vrops';
   if (!/^"?\(PDH-CSV/.test(line) && !/^AAA,/.test(line)) {
     const timed = tryColumns(() =>
       matchColumns(header, MONITORING_SPECS, input, opts.columns?.monitoring).columns.has('timestamp'),

@@ -114,3 +114,9 @@ export function mergeInventory(
   });
   return { servers: out, findings };
 }
+
+/** Installed memory of the inventory servers that state it (perfmon: used = installed − available). */
+export function installedMemory(servers: readonly InventoryServer[]): { installedMemoryMb?: Record<string, number> } {
+  const known = servers.filter((s) => s.memoryMb !== null && s.memoryMb > 0);
+  return known.length ? { installedMemoryMb: Object.fromEntries(known.map((s) => [s.name, s.memoryMb!])) } : {};
+}

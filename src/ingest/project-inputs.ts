@@ -17,7 +17,7 @@ import { readInventory } from './read-inventory.ts';
 import type { MonitoringAnswer, MonitoringSource } from '../domain/monitoring-source.ts';
 import { monitoringSourceFor } from './monitoring-source-for.ts';
 import type { MonitoringResult } from './monitoring/read-monitoring.ts';
-import { mergeInventory } from './monitoring-inventory.ts';
+import { installedMemory, mergeInventory } from './monitoring-inventory.ts';
 import { applyDeclaredUnits } from './monitoring/declared-units.ts';
 import type { SourceHost } from '../domain/server-origin.ts';
 import { matchServerNames, type NameMatchResult } from './match-names.ts';
@@ -164,6 +164,7 @@ export async function readServerData(
   const monitoring: MonitoringAnswer & Pick<MonitoringResult, 'files' | 'inventory'> = await source.statistics({
     percentiles: requestedPercentiles([settings.sizing.statistic, ...alsoStatistics]),
     servers: (inventory?.servers ?? []).map((s) => s.name),
+    ...installedMemory(inventory?.servers ?? []),
     // The replay (method §14) puts the samples themselves back on the plan: a file source keeps them.
     keepSamples: true,
   });

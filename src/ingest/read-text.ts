@@ -3,6 +3,7 @@
 // are written in the collector's ANSI code page, samples/perfmon/README.md), and an explicit
 // override (`--encoding`). Decoding through TextDecoder (ICU, built into Node) avoids a
 // dependency: it knows utf-8, utf-16le/be and the windows-125x code pages.
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../domain/errors.ts';
 
@@ -39,22 +40,24 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: string): 
     return { text: decodeWith(bytes.subarray(2), 'utf-16be', file, false), encoding: 'utf-16be', how: 'bom' };
   const sniffed = sniffUtf16(bytes);
   if (sniffed) return { text: decodeWith(bytes, sniffed, file, false), encoding: sniffed, how: 'sniffed' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', how: 'default' };
-  } catch {
-    // Not valid UTF-8: the Windows ANSI code page of western locales is the usual culprit —
-    // unless the file also holds well-formed UTF-8 sequences (`ó` as C3 B3), which a
-    // Windows-1252 text almost never does: then it is UTF-8 with a damaged byte, and decoding
-    // it all as Windows-1252 would garble every other accent.
-    const bad = firstInvalidUtf8(bytes);
-    if (bad.validMultiByte)
-      throw new InputError(
-        `byte 0x${bytes[bad.at]!.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8, though the rest of the ` +
-          'file is: fix that byte or name the encoding (inputs.csv.encoding, --encoding)',
-        { file, row: lineOf(bytes, bad.at) },
-      );
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', how: 'sniffed' };
+  // buffer.isUtf8 and Buffer#toString validate and decode with simdutf: several times faster
+  // than a fatal TextDecoder (1.6 s of 8.8 s for 100 Bitbrains traces, 97 MB).
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text, encoding: 'utf-8', how: 'default' };
   }
+  // Not valid UTF-8: the Windows ANSI code page of western locales is the usual culprit —
+  // unless the file also holds well-formed UTF-8 sequences (`ó` as C3 B3), which a
+  // Windows-1252 text almost never does: then it is UTF-8 with a damaged byte, and decoding
+  // it all as Windows-1252 would garble every other accent.
+  const bad = firstInvalidUtf8(bytes);
+  if (bad.validMultiByte)
+    throw new InputError(
+      `byte 0x${bytes[bad.at]!.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8, though the rest of the ` +
+        'file is: fix that byte or name the encoding (inputs.csv.encoding, --encoding)',
+      { file, row: lineOf(bytes, bad.at) },
+    );
+  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', how: 'sniffed' };
 }
 
 /** Offset of the first byte that breaks UTF-8, and whether a well-formed multi-byte sequence came before or after. */

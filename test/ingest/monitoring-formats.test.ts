@@ -6,6 +6,7 @@ import path from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readMonitoring } from '../../src/ingest/monitoring/read-monitoring.ts';
+import { ingestSources } from '../../src/ingest/ingest-sources.ts';
 import { InputError } from '../../src/domain/errors.ts';
 import { sharedFile, sharedSkip } from '../helpers/env.ts';
 
@@ -37,7 +38,45 @@ test('perfmon sample DESKTOP-67P0ISA: EDT bias 240, one blank first sample, comm
   assert.equal(s?.samples, 1);
   assert.equal(s?.firstTimestamp, '2023-08-20T00:07:40.536Z');
   assert.equal(s?.metrics.cpuPct, undefined); // % Processor Time is " " in the first sample
+  // No installed memory known: Committed Bytes (20,068,315,136 B), with a note saying why.
   close(s?.metrics.memoryUsedMb?.avg, 19138.63671875);
+  const note = r.findings.find((f) => f.code === 'perfmon-memory-committed');
+  assert.equal(note?.server, 'DESKTOP-67P0ISA');
+  assert.match(note?.message ?? '', /no installed memory \(memory_mb\)/);
+});
+
+test('perfmon memory = installed − Available Bytes when the inventory gives memory_mb (FQDN ↔ NetBIOS name)', {
+  skip: sharedSkip('samples/perfmon/theveenan_DESKTOP-67P0ISA_DataCollector01.csv'),
+}, async () => {
+  const file = sharedFile('samples/perfmon/theveenan_DESKTOP-67P0ISA_DataCollector01.csv')!;
+  const r = await read([file], { installedMemoryMb: { 'desktop-67p0isa.corp.example': 24_576 } });
+  // Available Bytes 6,352,982,016 = 6,058.6875 MB free of 24,576 MB → 18,517.3125 MB used (not 19,138.6 committed).
+  close(r.servers[0]?.metrics.memoryUsedMb?.avg, 24_576 - 6352982016 / 1048576);
+  assert.equal(
+    r.findings.some((f) => f.code === 'perfmon-memory-committed'),
+    false,
+  );
+  assert.ok(r.files?.[0]?.notes.some((n) => n.includes('installed 24576 MB − Available')));
+});
+
+test('perfmon Available MBytes alone: used = installed − available; no installed size, a warning', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-perfmon-mem-'));
+  const f = path.join(dir, 'web01.csv');
+  writeFileSync(
+    f,
+    '"(PDH-CSV 4.0) (Coordinated Universal Time)(0)","\\\\WEB01\\Memory\\Available MBytes"\r\n' +
+      '"03/22/2010 00:00:00.000","3072"\r\n"03/22/2010 00:05:00.000","2048"\r\n',
+  );
+  const r = await read([f], { installedMemoryMb: { web01: 8192 } });
+  assert.equal(r.servers[0]?.metrics.memoryUsedMb?.avg, 5632); // 8192 − (3072 + 2048) / 2
+  const none = await read([f]);
+  assert.equal(none.servers[0]?.metrics.memoryUsedMb, undefined);
+  // Through ingest: the inventory's memory_mb of web01.corp.example reaches the perfmon reader.
+  const inv = path.join(dir, 'inventory.csv');
+  writeFileSync(inv, 'name,os,sockets,cores_per_socket,memory_mb,disk_gb\nweb01.corp.example,Windows,1,2,8192,80\n');
+  const ingested = await ingestSources([inv, f]);
+  assert.equal(ingested.usage[0]?.metrics.memoryUsedMb?.avg, 5632);
+  assert.equal(none.findings.find((x) => x.code === 'perfmon-memory-committed')?.severity, 'warning');
 });
 
 test('sadf -d sample: several tables, restart and comment rows, UTC timestamps', {
@@ -127,6 +166,38 @@ test('Bitbrains trace: epoch seconds in a column labelled ms, KB → MB, 30 days
   assert.equal(s?.metrics.iops, undefined);
 });
 
+test("Bitbrains trace: the byte parser gives the text reader's figures; a bad cell is still located", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-trace-'));
+  const header =
+    'Timestamp [ms];\tCPU cores;\tCPU capacity provisioned [MHZ];\tCPU usage [MHZ];\tCPU usage [%];\t' +
+    'Memory capacity provisioned [KB];\tMemory usage [KB];\tDisk read throughput [KB/s];\t' +
+    'Disk write throughput [KB/s];\tNetwork received throughput [KB/s];\tNetwork transmitted throughput [KB/s]';
+  const rows = [
+    '1372629804;\t2;\t5851.9989;\t87.7799835;\t1.5;\t8218624.0;\t1034592.8;\t160.86666666666667;\t21.7;\t' +
+      '0.26666666666666666;\t1.4666666666666666',
+    '1372630104;\t2;\t5851.9989;\t99.5;\t1.7000000000000002;\t8218624.0;\t1.0e6;\t0;\t0;\t2;\t3',
+  ];
+  const good = path.join(dir, '7.csv');
+  writeFileSync(good, `${header}\r\n${rows.join('\r\n')}\r\n`);
+  const fast = await read([good]);
+  // The same file through the text reader (an encoding override skips the byte parser).
+  const text = await read([good], { encoding: 'utf-8' });
+  assert.deepEqual(fast.servers, text.servers);
+  const [s] = fast.servers;
+  assert.equal(s?.metrics.cpuPct?.avg, (1.5 + 1.7000000000000002) / 2);
+  assert.equal(s?.metrics.memoryUsedMb?.max, 1034592.8 / 1024);
+  assert.equal(s?.metrics.networkMBps?.min, (0.26666666666666666 + 1.4666666666666666) / 1024);
+  assert.deepEqual(
+    fast.inventory?.map((i) => [i.cores, i.cpuGhz, i.memoryMb]),
+    [[2, 2.926, 8026]],
+  );
+  const bad = path.join(dir, '8.csv');
+  writeFileSync(bad, `${header}\n${rows[0]}\n${rows[1]!.replace('1.0e6', 'n/a')}\n`);
+  await assert.rejects(read([bad]), {
+    message: `${bad}:3:Memory usage [KB]: VM trace: expected a number ≥ 0, got "n/a"`,
+  });
+});
+
 test('perfmon quirk: UTF-16 with BOM, bias -60, blank first sample, NIC sum without isatap, two hosts', async () => {
   const r = await read([fx('perfmon-utf16.csv')]);
   assert.deepEqual(
@@ -204,6 +275,26 @@ test('wide CSV: server:metric columns, per-metric file, semicolons with decimal 
   assert.equal(by.app01?.firstTimestamp, '2010-03-21T22:00:00Z');
 });
 
+test('wide CSV: local times take inputs.timezone (DST-aware), --utc-offset wins, none given is an error', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-wide-tz-'));
+  const f = path.join(dir, 'app01.csv');
+  // Mexico City kept DST in 2010: CST (−6) on 22 March, CDT (−5) on 22 June.
+  writeFileSync(f, 'timestamp;cpu_pct\r\n22/03/2010 00:00;10,5\r\n22/06/2010 00:00;20\r\n');
+  const tz = await read([f], { timezone: 'America/Mexico_City' });
+  const [s] = tz.servers;
+  assert.equal(s?.firstTimestamp, '2010-03-22T06:00:00Z');
+  assert.equal(s?.lastTimestamp, '2010-06-22T05:00:00Z');
+  assert.equal(s?.metrics.cpuPct?.avg, 15.25);
+  assert.ok(tz.files?.[0]?.notes.some((n) => n.includes('America/Mexico_City')));
+  const fixed = await read([f], { timezone: 'America/Mexico_City', utcOffsetMinutes: 60 });
+  assert.equal(fixed.servers[0]?.firstTimestamp, '2010-03-21T23:00:00Z');
+  await assert.rejects(read([f]), {
+    message:
+      `${f}:2:timestamp: local timestamp "22/03/2010 00:00" has no UTC offset: set inputs.timezone ` +
+      '(e.g. America/Mexico_City) or --utc-offset',
+  });
+});
+
 test('an unknown format names the file, the line and what was expected; --format forces a reader', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-unk-'));
   const f = path.join(dir, 'x.csv');
@@ -211,7 +302,7 @@ test('an unknown format names the file, the line and what was expected; --format
   await assert.rejects(read([f]), {
     message:
       `${f}:2: cannot tell the monitoring format from the first line "foo,bar"; expected one of long, wide, ` +
-      `perfmon, sadf-d, sadf-j, nmon, bitbrains (see docs/ingest.md) or use --format`,
+      `perfmon, sadf-d, sadf-j, nmon, bitbrains, vrops (see docs/ingest.md) or use --format`,
   });
   await assert.rejects(read([f], { format: 'perfmon' }), {
     message: `${f}:2:1: perfmon CSV: header cell 1 should start with (PDH-CSV 4.0)`,

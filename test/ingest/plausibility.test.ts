@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { plausibilityFindings } from '../../src/quality/plausibility.ts';
 import { readProjectInputs } from '../../src/ingest/project-inputs.ts';
+import { ingestSources } from '../../src/ingest/ingest-sources.ts';
 import type { InventoryServer, MetricName, ServerUsage } from '../../src/domain/server.ts';
 import { repoRoot } from '../helpers/env.ts';
 
@@ -88,4 +89,15 @@ test("the worked example: every server's network exceeds its NICs; inputs.units.
   );
   const vpn = mbps.inputs.usage.get('Servidor VPN')!.metrics.networkMBps!;
   assert.ok(Math.abs(vpn.avg - 605.28 / 8) < 0.01, String(vpn.avg));
+});
+
+test("capplan ingest reports plausibility too: the example's network exceeds its NICs", async () => {
+  const ex = (f: string) => path.join(repoRoot, 'fixtures/aseguradora', f);
+  const r = await ingestSources([ex('inventory.csv'), ex('monitoring.csv')]);
+  const vpn = r.findings.find((f) => f.code === 'implausible-network' && f.server === 'Servidor VPN');
+  assert.match(
+    vpn?.message ?? '',
+    /network average 605\.28 MB\/s exceeds the line rate of its NICs, 2 × 1 Gbps = 238\.42/,
+  );
+  assert.equal(r.findings.filter((f) => f.code === 'implausible-network').length, 10);
 });

@@ -13,7 +13,8 @@ export const ingestCommand: CommandModule<object, IngestArgs> = {
       .option('format', {
         type: 'string',
         describe:
-          'Force a format: long, wide, perfmon, sadf-d, sadf-j, nmon, bitbrains, inventory, rvtools, rvtools-csv',
+          'Force a format: long, wide, perfmon, sadf-d, sadf-j, nmon, bitbrains, vrops, inventory, rvtools, ' +
+          'rvtools-csv',
       })
       .option('encoding', {
         type: 'string',

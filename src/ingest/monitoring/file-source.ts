@@ -28,6 +28,7 @@ export class FileMonitoringSource implements MonitoringSource {
       ...this.options,
       percentiles: request.percentiles,
       ...(request.keepSamples ? { keepSamples: true } : {}),
+      ...(request.installedMemoryMb ? { installedMemoryMb: request.installedMemoryMb } : {}),
     });
   }
 

@@ -22,6 +22,7 @@ import { readSadfD, readSadfJ } from './formats/sysstat.ts';
 import { readNmon } from './formats/nmon.ts';
 import { readBitbrains } from './formats/bitbrains.ts';
 import { readWideCsv } from './formats/wide-csv.ts';
+import { readVrops } from './formats/vrops.ts';
 
 export interface MonitoringOptions extends ReadOptions {
   /** Percentiles to compute besides p50, p95, p99 (0–100, e.g. [90]). */
@@ -141,6 +142,7 @@ const READERS: Record<Exclude<MonitoringFormat, 'long'>, (ctx: ReadContext) => P
   'sadf-j': readSadfJ,
   nmon: readNmon,
   bitbrains: readBitbrains,
+  vrops: readVrops,
 };
 
 function fileReport(

@@ -3,49 +3,118 @@
 // (1376314846 = 2013-08-12): values below 10^11 are read as seconds, others as ms.
 // CPU % as is; memory KB/1024 (an exact 0.0 is a collector glitch: missing, not idle);
 // network (received + transmitted KB/s)/1024; no IOPS and no disk space in these traces.
+// The rows are parsed from the file's bytes (no string per line or cell, bitbrains-bytes.ts);
+// anything the byte parser does not take (an encoding override, a BOM, a bad value) is read
+// again from the decoded text, which locates the error.
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { InputError } from '../../../domain/errors.ts';
-import { readTextFile } from '../../read-text.ts';
-import { METRICS } from '../sample-store.ts';
+import { decodeText } from '../../read-text.ts';
+import { METRICS, SampleStore } from '../sample-store.ts';
 import { KB_PER_MB, M, type ReadContext } from './context.ts';
+import { parseTraceBytes } from './bitbrains-bytes.ts';
 
 export function isBitbrainsHeader(line: string): boolean {
   return /^Timestamp \[ms\];/.test(line);
 }
 
+/** Columns read, in this order: the five metrics, then the VM's size. */
+const COLUMNS = [
+  'Timestamp [ms]',
+  'CPU usage [%]',
+  'Memory usage [KB]',
+  'Network received throughput [KB/s]',
+  'Network transmitted throughput [KB/s]',
+] as const;
+const SIZE_COLUMNS = ['CPU cores', 'CPU capacity provisioned [MHZ]', 'Memory capacity provisioned [KB]'] as const;
+
+/** One trace being read: where each column is and what has been seen. */
+class TraceState {
+  readonly values = new Float64Array(METRICS);
+  zeros = 0;
+  unit: 's' | 'ms' | undefined;
+  provisioned: { cores: number; mhz: number; kb: number } | undefined;
+  /** Column index of COLUMNS then SIZE_COLUMNS (-1: absent size column). */
+  readonly cols: number[];
+
+  constructor(
+    readonly ctx: ReadContext,
+    readonly header: string[],
+    readonly samples: ReturnType<ReadContext['store']['server']>,
+  ) {
+    this.cols = [
+      ...COLUMNS.map((name) => {
+        const i = header.indexOf(name);
+        if (i < 0) throw new InputError(`VM trace: missing column "${name}"`, { file: ctx.file, row: 1 });
+        return i;
+      }),
+      ...SIZE_COLUMNS.map((name) => header.indexOf(name)),
+    ];
+  }
+
+  /** One row; `cell(k)` is the number in column cols[k] (k < 5 always present). */
+  add(cell: (k: number) => number): void {
+    const values = this.values;
+    const t = cell(0);
+    this.unit ??= t < 1e11 ? 's' : 'ms';
+    values.fill(Number.NaN);
+    values[M.cpuPct] = Math.min(cell(1), 100);
+    const memKb = cell(2);
+    if (memKb === 0) this.zeros++;
+    values[M.memoryUsedMb] = memKb === 0 ? Number.NaN : memKb / KB_PER_MB;
+    values[M.networkMBps] = (cell(3) + cell(4)) / KB_PER_MB;
+    this.samples.add(this.unit === 's' ? t * 1000 : t, values);
+    // The VM's size, from its first sample that states one (capacity jitters in the 4th decimal:
+    // not a resize; a VM not yet running records 0 cores).
+    if (!this.provisioned && this.cols[5]! >= 0 && cell(5) > 0)
+      this.provisioned = {
+        cores: cell(5),
+        mhz: this.cols[6]! >= 0 ? cell(6) : Number.NaN,
+        kb: this.cols[7]! >= 0 ? cell(7) : Number.NaN,
+      };
+  }
+}
+
 export async function readBitbrains(ctx: ReadContext): Promise<void> {
-  const { text } = await readTextFile(ctx.file, ctx.opts.encoding);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(ctx.file);
+  } catch (err) {
+    throw new InputError(`cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file: ctx.file });
+  }
+  const server = path.basename(ctx.file).replace(/\.[^.]*$/, '');
+  const fast = ctx.opts.encoding === undefined && ctx.opts.csv?.encoding === undefined && bytes[0] === 0x54; // "T"
+  let state: TraceState | null = null;
+  if (fast) {
+    const eol = bytes.indexOf(0x0a);
+    const header = bytes
+      .toString('latin1', 0, eol < 0 ? bytes.length : eol)
+      .split(';')
+      .map((h) => h.trim());
+    state = new TraceState(ctx, header, ctx.store.server(server));
+    if (!parseTraceBytes(bytes, eol < 0 ? bytes.length : eol + 1, state)) {
+      // Start the file again with the text reader, which names the bad cell.
+      ctx.store = new SampleStore();
+      state = null;
+    }
+  }
+  if (!state) {
+    const { text } = decodeText(bytes, ctx.file, ctx.opts.encoding ?? ctx.opts.csv?.encoding);
+    state = readTraceText(ctx, text, server);
+  }
+  finish(ctx, server, state);
+}
+
+function readTraceText(ctx: ReadContext, text: string, server: string): TraceState {
   const lines = text.split(/\r?\n/);
   const header = (lines[0] ?? '').split(';').map((h) => h.trim());
-  const col = (name: string) => {
-    const i = header.indexOf(name);
-    if (i < 0) throw new InputError(`VM trace: missing column "${name}"`, { file: ctx.file, row: 1 });
-    return i;
-  };
-  const [ts, cpu, mem, rx, tx] = [
-    'Timestamp [ms]',
-    'CPU usage [%]',
-    'Memory usage [KB]',
-    'Network received throughput [KB/s]',
-    'Network transmitted throughput [KB/s]',
-  ].map(col) as [number, number, number, number, number];
-  const server = path.basename(ctx.file).replace(/\.[^.]*$/, '');
-  const optional = (name: string) => header.indexOf(name);
-  const [coresCol, capMhzCol, capKbCol] = [
-    'CPU cores',
-    'CPU capacity provisioned [MHZ]',
-    'Memory capacity provisioned [KB]',
-  ].map(optional) as [number, number, number];
-  let provisioned: { cores: number; mhz: number; kb: number } | undefined;
-  const samples = ctx.store.server(server);
-  const values = new Float64Array(METRICS);
-  let zeros = 0;
-  let unit: 's' | 'ms' | undefined;
+  const state = new TraceState(ctx, header, ctx.store.server(server));
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
     const cells = line.split(';');
-    const num = (c: number) => {
+    state.add((k) => {
+      const c = state.cols[k]!;
       const s = (cells[c] ?? '').trim();
       const v = Number(s);
       if (s === '' || !Number.isFinite(v) || v < 0)
@@ -55,37 +124,24 @@ export async function readBitbrains(ctx: ReadContext): Promise<void> {
           column: header[c] ?? c + 1,
         });
       return v;
-    };
-    const t = num(ts);
-    unit ??= t < 1e11 ? 's' : 'ms';
-    values.fill(Number.NaN);
-    values[M.cpuPct] = Math.min(num(cpu), 100);
-    const memKb = num(mem);
-    if (memKb === 0) zeros++;
-    values[M.memoryUsedMb] = memKb === 0 ? Number.NaN : memKb / KB_PER_MB;
-    values[M.networkMBps] = (num(rx) + num(tx)) / KB_PER_MB;
-    samples.add(unit === 's' ? t * 1000 : t, values);
-    // The VM's size, from its first sample that states one (capacity jitters in the 4th decimal:
-    // not a resize; a VM not yet running records 0 cores).
-    if (!provisioned && coresCol >= 0 && num(coresCol) > 0)
-      provisioned = {
-        cores: num(coresCol),
-        mhz: capMhzCol >= 0 ? num(capMhzCol) : Number.NaN,
-        kb: capKbCol >= 0 ? num(capKbCol) : Number.NaN,
-      };
+    });
   }
-  if (provisioned) ctx.inventory.push(traceInventory(server, ctx.file, provisioned));
+  return state;
+}
+
+function finish(ctx: ReadContext, server: string, state: TraceState): void {
+  if (state.provisioned) ctx.inventory.push(traceInventory(server, ctx.file, state.provisioned));
+  const epoch = state.unit === 's' ? 'seconds' : 'milliseconds';
   ctx.notes.push(
-    `server "${server}" (file name); "Timestamp [ms]" read as epoch ${unit === 's' ? 'seconds' : 'milliseconds'}; ` +
-      `memory KB/1024, network KB/s/1024`,
+    `server "${server}" (file name); "Timestamp [ms]" read as epoch ${epoch}; memory KB/1024, network KB/s/1024`,
   );
-  if (zeros)
+  if (state.zeros)
     ctx.findings.push({
       severity: 'info',
       code: 'memory-zero-samples',
       file: ctx.file,
       server,
-      message: `${zeros} samples report 0 KB memory used; treated as missing`,
+      message: `${state.zeros} samples report 0 KB memory used; treated as missing`,
     });
 }
 

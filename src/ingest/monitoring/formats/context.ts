@@ -5,7 +5,7 @@ import type { RowIssues } from '../row-issues.ts';
 import type { MonitoredInventory } from '../../monitoring-inventory.ts';
 import { METRICS, type SampleStore } from '../sample-store.ts';
 
-export type MonitoringFormat = 'long' | 'wide' | 'perfmon' | 'sadf-d' | 'sadf-j' | 'nmon' | 'bitbrains';
+export type MonitoringFormat = 'long' | 'wide' | 'perfmon' | 'sadf-d' | 'sadf-j' | 'nmon' | 'bitbrains' | 'vrops';
 export const MONITORING_FORMATS: readonly MonitoringFormat[] = [
   'long',
   'wide',
@@ -14,6 +14,7 @@ export const MONITORING_FORMATS: readonly MonitoringFormat[] = [
   'sadf-j',
   'nmon',
   'bitbrains',
+  'vrops',
 ];
 
 export interface ReadOptions {
@@ -29,6 +30,8 @@ export interface ReadOptions {
   csv?: CsvSettings;
   /** capplan monitoring column ← client header (`inputs.columns.monitoring`). */
   columns?: ColumnsSettings['monitoring'];
+  /** Installed memory by inventory name, MB (perfmon: used = installed − `Available MBytes`). */
+  installedMemoryMb?: Record<string, number>;
 }
 
 export interface ReadContext {

@@ -8,6 +8,7 @@ import { isBitbrainsHeader } from './bitbrains.ts';
 import { MONITORING_FORMATS, type MonitoringFormat, type ReadOptions } from './context.ts';
 import { detectDelimiter } from '../../table/read-table.ts';
 import { isWideHeader } from './wide-csv.ts';
+import { findVropsHeader } from './vrops.ts';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -57,6 +58,8 @@ function detectFromText(text: string, file: string, columns?: ReadOptions['colum
   if (/^\s*\{/.test(first) && /"sysstat"/.test(text.slice(0, 4096))) return 'sadf-j';
   if (/^AAA,/.test(first)) return 'nmon';
   if (isBitbrainsHeader(first)) return 'bitbrains';
+  // Before the long CSV: a vROps export's "Name" and "Time" would pass for its server and timestamp.
+  if (findVropsHeader(lines.slice(index))) return 'vrops';
   const cells = first.split(detectDelimiter(first)).map((c) => c.replace(/^"|"$/g, '').trim());
   if (isLongHeader(cells, columns)) return 'long';
   if (isWideHeader(cells, file)) return 'wide';

@@ -38,12 +38,26 @@ function parseCounterPath(header: string): CounterPath | null {
 const CPU_OBJECTS = ['processor', 'prozessor', 'processor information', 'prozessorinformationen'];
 const CPU_COUNTERS = ['% processor time', 'prozessorzeit (%)'];
 const MEMORY = { objects: ['memory', 'speicher'], committed: ['committed bytes', 'zugesicherte bytes'] };
+/** Free physical memory counters → MB, most precise first (perfmon's MBytes are 2^20 bytes). */
+const AVAILABLE: readonly [string, number][] = [
+  ['available bytes', 1 / BYTES_PER_MB],
+  ['verfügbare bytes', 1 / BYTES_PER_MB],
+  ['available kbytes', 1 / 1024],
+  ['verfügbare kb', 1 / 1024],
+  ['available mbytes', 1],
+  ['verfügbare mb', 1],
+];
 const NET_OBJECTS = ['network interface', 'netzwerkschnittstelle', 'network adapter', 'netzwerkadapter'];
 const NET_COUNTERS = ['bytes total/sec', 'bytes gesamt/s'];
 const DISK_XFER = ['disk transfers/sec', 'übertragungen/s'];
 const IGNORED_NIC = /isatap|loopback|teredo|6to4|pseudo/i;
 
-type Role = { metric: number; scale: number; group?: 'freeMb' | 'pctFree' };
+type Role = {
+  metric: number;
+  scale: number;
+  group?: 'freeMb' | 'pctFree' | 'committedMb' | 'availableMb';
+  rank?: number;
+};
 
 /** Which internal metric a counter feeds (null: not one capplan uses). */
 function roleOf(c: CounterPath): Role | null {
@@ -52,7 +66,10 @@ function roleOf(c: CounterPath): Role | null {
   const total = c.instance?.toLowerCase() === '_total';
   if (CPU_OBJECTS.includes(object) && CPU_COUNTERS.includes(counter) && total) return { metric: M.cpuPct, scale: 1 };
   if (MEMORY.objects.includes(object) && MEMORY.committed.includes(counter))
-    return { metric: M.memoryUsedMb, scale: 1 / BYTES_PER_MB };
+    return { metric: M.memoryUsedMb, scale: 1 / BYTES_PER_MB, group: 'committedMb' };
+  const available = AVAILABLE.findIndex(([name]) => name === counter);
+  if (MEMORY.objects.includes(object) && available >= 0)
+    return { metric: M.memoryUsedMb, scale: AVAILABLE[available]![1], group: 'availableMb', rank: available };
   if (NET_OBJECTS.includes(object) && NET_COUNTERS.includes(counter) && !IGNORED_NIC.test(c.instance ?? ''))
     return { metric: M.networkMBps, scale: 1 / BYTES_PER_MB };
   if ((object === 'physicaldisk' || object === 'logicaldisk') && DISK_XFER.includes(counter) && total)
@@ -126,7 +143,58 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
       .map((u) => `${u.path!.object}(${u.path!.instance ?? ''})\\${u.path!.counter}`);
     ctx.notes.push(`${host}: ${names.length ? [...new Set(names)].join(', ') : 'no counter capplan uses'}`);
   }
-  for (const { record, info } of records.slice(1)) addPerfmonRow(ctx, record, info.lines, offset ?? 0, hosts, used);
+  const memory = memorySources(ctx, hosts, used);
+  for (const { record, info } of records.slice(1))
+    addPerfmonRow(ctx, record, info.lines, offset ?? 0, hosts, used, memory);
+}
+
+/**
+ * Memory used per host: installed (inventory memory_mb) − free (`Available Bytes/KBytes/MBytes`)
+ * when both are known; else `Committed Bytes`, which counts page-file-backed commit too and so
+ * overstates the RAM a VM needs (19,139 MB committed where 6,059 MB of the RAM are free), with a finding.
+ */
+function memorySources(ctx: ReadContext, hosts: string[], used: { host: string; role: Role }[]): Map<string, number> {
+  const installed = installedByHost(ctx.opts.installedMemoryMb ?? {});
+  const out = new Map<string, number>();
+  for (const host of hosts) {
+    const mine = used.filter((u) => u.host === host).map((u) => u.role.group);
+    const mb = installed.get(host.toLowerCase()) ?? installed.get(shortName(host));
+    const available = mine.includes('availableMb');
+    if (available && mb !== undefined) {
+      out.set(host, mb);
+      ctx.notes.push(`${host}: memory used = installed ${mb} MB − Available (inventory memory_mb)`);
+      continue;
+    }
+    if (!mine.includes('committedMb') && !available) continue;
+    const why = available
+      ? 'the inventory gives no installed memory (memory_mb) for it'
+      : 'the file has no Memory\\Available MBytes counter';
+    ctx.findings.push({
+      severity: mine.includes('committedMb') ? 'info' : 'warning',
+      code: 'perfmon-memory-committed',
+      file: ctx.file,
+      server: host,
+      message: mine.includes('committedMb')
+        ? `memory used read from Memory\\Committed Bytes because ${why}; committed memory includes what the ` +
+          'page file backs and overstates the RAM needed'
+        : `memory not read: Memory\\Available is measured but ${why}`,
+    });
+  }
+  return out;
+}
+
+function shortName(name: string): string {
+  return name.toLowerCase().replace(/^\\\\/, '').split('.')[0]!;
+}
+
+/** Inventory memory by lower-case name and by short name (perfmon writes the NetBIOS name, CMDBs FQDNs). */
+function installedByHost(byName: Record<string, number>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const [name, mb] of Object.entries(byName).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!m.has(name.toLowerCase())) m.set(name.toLowerCase(), mb);
+    if (!m.has(shortName(name))) m.set(shortName(name), mb);
+  }
+  return m;
 }
 
 function addPerfmonRow(
@@ -136,6 +204,7 @@ function addPerfmonRow(
   offset: number,
   hosts: string[],
   used: { index: number; header: string; host: string; role: Role }[],
+  installedMb: Map<string, number>,
 ): void {
   const ts = record[0] ?? '';
   const m = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(ts.trim());
@@ -161,6 +230,9 @@ function addPerfmonRow(
     const values = new Float64Array(METRICS).fill(Number.NaN);
     let freeMb = Number.NaN;
     let pctFree = Number.NaN;
+    let committedMb = Number.NaN;
+    let availableMb = Number.NaN;
+    let availableRank = Infinity;
     for (const u of used) {
       if (u.host !== host) continue;
       const cell = (record[u.index] ?? '').trim();
@@ -174,13 +246,23 @@ function addPerfmonRow(
         });
       if (u.role.group === 'freeMb') freeMb = v;
       else if (u.role.group === 'pctFree') pctFree = v;
-      else {
+      else if (u.role.group === 'committedMb') committedMb = v * u.role.scale;
+      else if (u.role.group === 'availableMb') {
+        if (u.role.rank! < availableRank) [availableMb, availableRank] = [v * u.role.scale, u.role.rank!];
+      } else {
         const prev = values[u.role.metric]!;
         values[u.role.metric] = (Number.isNaN(prev) ? 0 : prev) + v * u.role.scale; // NIC instances add up
       }
     }
     // Used space from free MB and % free of LogicalDisk(_Total): used = free·(100 − pct)/pct.
     if (freeMb >= 0 && pctFree > 0) values[M.diskUsedGb] = (freeMb * (100 - pctFree)) / pctFree / 1024;
+    const installed = installedMb.get(host);
+    values[M.memoryUsedMb] =
+      installed !== undefined
+        ? Number.isNaN(availableMb)
+          ? Number.NaN
+          : Math.max(0, installed - availableMb)
+        : committedMb;
     if (values[M.cpuPct]! > 100) values[M.cpuPct] = 100;
     ctx.store.server(host).add(ms, values);
   }

@@ -10,7 +10,8 @@ import { CsvError } from 'csv-parse';
 import { InputError } from '../../../domain/errors.ts';
 import { METRIC_NAMES } from '../../../domain/server.ts';
 import { readTextFile } from '../../read-text.ts';
-import { parseIsoTimestamp } from '../../timestamps.ts';
+import { detectDateFormat, parseTimestamp } from '../../table/date-time.ts';
+import { describeZone, type LocalZone } from '../../table/local-time.ts';
 import { LONG_METRIC_COLUMNS } from '../long-csv.ts';
 import { METRICS } from '../sample-store.ts';
 import type { ReadContext } from './context.ts';
@@ -66,7 +67,16 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
     );
   const servers = [...new Set(columns.map((c) => c.server))];
   ctx.notes.push(`wide layout: ${servers.length} server(s), ${columns.length} column(s), delimiter "${delimiter}"`);
-  const offset = ctx.opts.utcOffsetMinutes;
+  // Local times (no offset in the text) take --utc-offset, else inputs.timezone (DST-aware).
+  const { utcOffsetMinutes, timezone } = ctx.opts;
+  const zone: LocalZone | undefined =
+    utcOffsetMinutes !== undefined ? { offsetMinutes: utcOffsetMinutes } : timezone ? { zone: timezone } : undefined;
+  const dates = detectDateFormat(
+    records.slice(1, 200).map((r) => r.record[0] ?? ''),
+    ctx.opts.csv?.dateFormat,
+    delimiter === ';',
+  );
+  if (zone) ctx.notes.push(`local times in ${describeZone(zone)}`);
   // One server named after the file has one row per time; repeated times mean several servers
   // in one file, i.e. a long CSV whose server column is missing.
   const byFileName = columns.every((c) => metricIndex(c.header) >= 0);
@@ -74,13 +84,22 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
   for (const { record, info } of records.slice(1)) {
     const row = info.lines;
     const tsText = (record[0] ?? '').trim();
-    const ms = parseIsoTimestamp(tsText) ?? (offset !== undefined ? localWithOffset(tsText, offset) : null);
-    if (ms === null)
-      throw new InputError(`expected an ISO-8601 timestamp with offset or Z, got ${JSON.stringify(tsText)}`, {
-        file: ctx.file,
-        row,
-        column: header[0] ?? 1,
-      });
+    const ms = parseTimestamp(tsText, dates.format, zone);
+    if (ms === 'needs-zone')
+      throw new InputError(
+        `local timestamp ${JSON.stringify(tsText)} has no UTC offset: set inputs.timezone (e.g. America/Mexico_City) ` +
+          'or --utc-offset',
+        { file: ctx.file, row, column: header[0] ?? 1 },
+      );
+    if (ms === 'malformed')
+      throw new InputError(
+        `expected a timestamp (ISO-8601, dd/mm/yyyy hh:mm, epoch …), got ${JSON.stringify(tsText)}`,
+        {
+          file: ctx.file,
+          row,
+          column: header[0] ?? 1,
+        },
+      );
     const first = seenAt.get(ms);
     if (byFileName && first !== undefined)
       throw new InputError(
@@ -114,12 +133,4 @@ function wideColumn(h: string, file: string): { server: string; metric: number }
   if (colon > 0 && metricIndex(name.slice(colon + 1)) >= 0)
     return { server: name.slice(0, colon), metric: metricIndex(name.slice(colon + 1)) };
   return { server: name, metric: metricIndex(stem(file)) };
-}
-
-function localWithOffset(text: string, offsetMinutes: number): number | null {
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const a = Math.abs(offsetMinutes);
-  return parseIsoTimestamp(
-    `${text}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`,
-  );
 }

@@ -1,0 +1,115 @@
+// Every reader against DuckDB on the same files, command start-up included: `capplan ingest`
+// (the built CLI, dist/) and a DuckDB child (read_csv + avg/max/quantile_cont per server),
+// each a fresh process timed by /usr/bin/time (wall and CPU seconds). Inputs: the 100
+// Bitbrains Rnd traces of July 2013 (../shared/bench/bitbrains_rnd/2013-7, skipped when
+// absent) and a 4 M-row long CSV (1,000 servers × 14 days × 5 min) written twice, ordered by
+// time and by server. Target: capplan within 2× DuckDB's time.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchSection } from './run.ts';
+import { generateLongCsv } from './gen-long-csv.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist/cli/bin.js');
+const bitbrains = path.resolve(root, '../shared/bench/bitbrains_rnd/2013-7');
+
+interface Timed {
+  seconds: number;
+  cpuSeconds: number;
+}
+
+/** Wall and CPU (user + system) seconds of one command, or why it failed. */
+function timed(args: string[]): Timed | string {
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIMED %e %U %S', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const m = /TIMED ([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
+  if (r.status !== 0 || !m) return (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-2)[0]!;
+  return { seconds: Number(m[1]), cpuSeconds: Number(m[2]) + Number(m[3]) };
+}
+
+function duckdb(sql: string): Timed | string {
+  const code =
+    "import { DuckDBInstance } from '@duckdb/node-api';" +
+    "const db = await DuckDBInstance.create(':memory:'); const con = await db.connect();" +
+    `const r = await con.runAndReadAll(${JSON.stringify(sql)}); console.log(r.getRows().length);`;
+  return timed([process.execPath, '--input-type=module', '-e', code]);
+}
+
+function capplan(input: string): Timed | string {
+  const out = mkdtempSync(path.join(tmpdir(), 'capplan-bench-formats-'));
+  try {
+    return timed([process.execPath, cli, 'ingest', input, '--out', out]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const q = (s: string) => s.replace(/'/g, "''");
+
+/** DuckDB over the traces: 11 `;`-separated numeric columns, server = file name. */
+function bitbrainsSql(dir: string): string {
+  const cols = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`c${i}`, 'DOUBLE']));
+  const stats = (e: string) => `avg(${e}), max(${e}), quantile_cont(${e}, 0.95)`;
+  return (
+    `SELECT filename, ${stats('c4')}, ${stats('c6')}, ${stats('c9 + c10')} FROM read_csv('${q(dir)}/*.csv', ` +
+    `delim = ';', header = false, skip = 1, filename = true, columns = ${JSON.stringify(cols).replace(/"/g, "'")}) ` +
+    'GROUP BY filename'
+  );
+}
+
+function longSql(file: string): string {
+  const cols = ['cpu_pct', 'memory_used_mb', 'disk_used_gb', 'network_mb_per_s', 'iops'];
+  const aggs = cols.map((c) => `avg(${c}), max(${c}), quantile_cont(${c}, 0.95)`).join(', ');
+  return `SELECT server, ${aggs} FROM read_csv('${q(file)}', header = true) GROUP BY server`;
+}
+
+function row(name: string, rows: number, c: Timed | string, d: Timed | string): string {
+  if (typeof c === 'string' || typeof d === 'string') {
+    const why = String(typeof c === 'string' ? c : d).replace(/\|/g, '/');
+    return `| ${name} | ${rows.toLocaleString('en-US')} | – | – | – | – | skipped: ${why} |`;
+  }
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  return (
+    `| ${name} | ${rows.toLocaleString('en-US')} | ${c.seconds.toFixed(2)} / ${c.cpuSeconds.toFixed(2)} | ` +
+    `${d.seconds.toFixed(2)} / ${d.cpuSeconds.toFixed(2)} | ${ratio(c.seconds, d.seconds)} | ` +
+    `${ratio(c.cpuSeconds, d.cpuSeconds)} | ${c.seconds <= 2 * d.seconds ? 'yes' : 'no'} |`
+  );
+}
+
+export default async function formatsBench(): Promise<BenchSection[]> {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
+  const load0 = loadavg()[0]!;
+  const lines: string[] = [];
+  if (existsSync(bitbrains)) {
+    lines.push(row('Bitbrains traces, 100 files', 826_000, capplan(bitbrains), duckdb(bitbrainsSql(bitbrains))));
+  } else lines.push('| Bitbrains traces, 100 files | – | – | – | – | – | skipped: ../shared/bench absent |');
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-bench-long-'));
+  try {
+    for (const order of ['time', 'server'] as const) {
+      const file = path.join(dir, `long-by-${order}.csv`);
+      const rows = await generateLongCsv(file, 1000, 14, 5, order);
+      lines.push(row(`long CSV ordered by ${order}`, rows, capplan(file), duckdb(longSql(file))));
+      rmSync(file, { force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const load1 = loadavg()[0]!;
+  const markdown = [
+    '### Every reader against DuckDB (command start-up included)',
+    '',
+    `${cpus().length} cores, load average ${load0.toFixed(1)} → ${load1.toFixed(1)} during the run ` +
+      '(`npm run bench formats`; wall / CPU seconds, each a fresh process; DuckDB multi-threaded).',
+    '',
+    '| input | rows | capplan ingest s (wall / CPU) | DuckDB s (wall / CPU) | ratio wall | ratio CPU | within 2× |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    ...lines,
+  ].join('\n');
+  return [{ id: 'formats', markdown }];
+}
