@@ -1,11 +1,11 @@
-// Monitoring that stays where it lives: generated estates as Parquet (by DuckDB), the same
-// samples as capplan's long CSV and backfilled into a real Prometheus (promtool), and the
-// statistics `capplan plan` needs (avg/min/max/p50/p95/p99, interval, gaps, quality) read
-// through each source in a child process: wall time, peak RSS, requests and bytes received.
-// Sizes build in minutes on 2 shared cores: three paths at 10,000 servers × 7 days × 15 min
-// (2 metrics), DuckDB alone at 100,000 servers × 7 days × 1 h. CAPPLAN_BENCH_SCALE scales the
-// server counts for quick runs. The paths must agree: avg and max to 1e-9, p95 to 1e-6 (the
-// store's float32 samples, docs/ingest.md).
+// Monitoring that stays where it lives, planned end to end: generated estates as Parquet (by
+// DuckDB), the same samples as capplan's long CSV and backfilled into a real Prometheus
+// (promtool), and `capplan plan` on each in a child process (bench/plan-child.ts): wall time
+// and peak RSS per stage, bytes read from files (rchar) or received from the store (the
+// server's own /metrics). Full size (CAPPLAN_BENCH_SCALE=1): three paths at 10,000 servers ×
+// 7 days × 15 min (2 metrics), DuckDB alone at 100,000 servers × 7 days × 1 h — sized to build
+// in minutes on 2 shared cores. Default scale 0.1, so `npm run bench` stays short. The paths
+// must agree: avg and max to 1e-9, p95 to 1e-6 (the store's float32 samples, docs/ingest.md).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,10 +19,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 interface Run {
   seconds: number;
-  maxRssMb: number;
-  servers: number;
-  requests: number;
-  bytes: number;
+  stages: { stage: string; seconds: number; maxRssMb: number }[];
+  rcharBytes: number;
+  hosts: number;
+  placed: number;
+  stoppedEarly: boolean;
+  replayWindows: number;
+  /** Requests and response bytes the Prometheus server counted, when the path is a store. */
+  requests?: number;
+  bytes?: number;
 }
 
 interface Estate {
@@ -74,8 +79,8 @@ async function generate(servers: number, stepMinutes: number, withCopies: boolea
   const steps = (7 * 24 * 60) / stepMinutes;
   const stepMs = stepMinutes * 60_000;
   await writeLines(path.join(dir, 'inventory.csv'), async (emit) => {
-    await emit('name,sockets,cores_per_socket,memory_mb,disk_gb');
-    for (let s = 0; s < servers; s++) await emit(`${name(s)},1,4,16384,100`);
+    await emit('name,os,os_bits,sockets,cores_per_socket,cpu_ghz,memory_mb,disk_gb');
+    for (let s = 0; s < servers; s++) await emit(`${name(s)},Rocky Linux 9,64,1,4,2.4,16384,100`);
   });
   const db = await DuckDBInstance.create(':memory:', {
     memory_limit: '1GB',
@@ -122,33 +127,82 @@ async function generate(servers: number, stepMinutes: number, withCopies: boolea
   return { dir, servers, samples: servers * steps, stepMinutes, parquetMb: statSync(estate).size / 2 ** 20 };
 }
 
-function project(estate: Estate, name: string, monitoring: unknown): string {
+function project(estate: Estate, name: string, monitoring: unknown, timeLimitSeconds: number): string {
   const dir = path.join(estate.dir, name);
   spawnSync('mkdir', ['-p', dir]);
-  const yaml = JSON.stringify({ project: 'bench', inputs: { inventory: '../inventory.csv', monitoring } });
+  const yaml = JSON.stringify({
+    project: 'bench',
+    inputs: { inventory: '../inventory.csv', monitoring },
+    placement: { timeLimitSeconds },
+    // The trade-off table (method §14.5) places the estate five more times: a placement
+    // benchmark's concern, not the sources'. The plan still replays its own window.
+    replay: { tradeOff: false },
+  });
   writeFileSync(path.join(dir, 'capplan.yaml'), yaml); // JSON is YAML
   return dir;
 }
 
-function child(projectDir: string): { run: Run; stats: Record<string, number[][]> } | string {
-  const statsFile = path.join(projectDir, 'stats.json');
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(here, 'sources-child.ts'), projectDir, statsFile],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  if (r.status !== 0) return (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-1)[0]!;
+/** Requests and response bytes of the query API, as Prometheus counts them on its /metrics. */
+async function promCounters(url: string): Promise<{ requests: number; bytes: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const sum = (re: RegExp) =>
+    text
+      .split('\n')
+      .filter((l) => re.test(l))
+      .reduce((s, l) => s + Number(l.split(' ').pop()), 0);
   return {
-    run: JSON.parse(r.stdout.trim().split('\n').pop()!) as Run,
-    stats: JSON.parse(readFileSync(statsFile, 'utf8')),
+    requests: sum(/^prometheus_http_response_size_bytes_count\{handler="\/api\/v1\/(query|query_range|label)/),
+    bytes: sum(/^prometheus_http_response_size_bytes_sum\{handler="\/api\/v1\/(query|query_range|label)/),
   };
 }
 
+type Stats = Record<string, number[][]>;
+
+/** Wall-time limit of one `capplan plan` child (the machine is shared: a run must end). */
+const CHILD_LIMIT_S = Number(process.env.CAPPLAN_BENCH_CHILD_LIMIT_S ?? '1200');
+
+async function child(projectDir: string, promUrl?: string): Promise<{ run: Run; stats: Stats } | string> {
+  const out = path.join(projectDir, 'out');
+  const before = promUrl ? await promCounters(promUrl) : undefined;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'plan-child.ts'), projectDir, out], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    timeout: CHILD_LIMIT_S * 1000,
+    killSignal: 'SIGKILL',
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    const done = [...(r.stderr ?? '').matchAll(/^stage (.*)$/gm)].map((m) => JSON.parse(m[1]!) as Run['stages'][0]);
+    const reached = done.map((s) => `${s.stage} ${s.seconds.toFixed(0)} s / ${s.maxRssMb.toFixed(0)} MiB`).join(', ');
+    const why = r.signal ? `stopped at the bench's limit of ${CHILD_LIMIT_S} s` : `exit ${r.status}`;
+    const last =
+      (r.stderr ?? '')
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('stage '))
+        .slice(-1)[0] ?? '';
+    return `${why}${reached ? ` after ${reached}` : ' before the inputs were read'}${r.signal ? '' : `: ${last}`}`;
+  }
+  const after = promUrl ? await promCounters(promUrl) : undefined;
+  process.stderr.write(`[sources] ${projectDir}: ${seconds.toFixed(1)} s ${r.stdout.trim()}\n`);
+  const run = { seconds, ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<Run, 'seconds'>) };
+  if (before && after)
+    Object.assign(run, { requests: after.requests - before.requests, bytes: after.bytes - before.bytes });
+  const plan = JSON.parse(readFileSync(path.join(out, 'plan.json'), 'utf8')) as {
+    servers: {
+      name: string;
+      usage: { metrics: Record<string, { avg: number; max: number; percentiles: Record<string, number> }> } | null;
+    }[];
+  };
+  const stats: Stats = {};
+  for (const s of plan.servers)
+    if (s.usage) stats[s.name] = Object.values(s.usage.metrics).map((m) => [m.avg, m.max, m.percentiles.p95!]);
+  return { run, stats };
+}
+
 /** Largest relative difference of [avg, max, p95] over every server and metric, per statistic. */
-function agreement(a: Record<string, number[][]>, b: Record<string, number[][]>): string {
+function agreement(a: Stats, b: Stats): string {
   const worst = [0, 0, 0];
   let missing = 0;
   for (const [name, metrics] of Object.entries(b)) {
@@ -163,83 +217,158 @@ function agreement(a: Record<string, number[][]>, b: Record<string, number[][]>)
       });
     });
   }
+  missing += Object.keys(a).filter((n) => !(n in b)).length;
   const e = (x: number) => (x === 0 ? '0' : x.toExponential(1));
   const diffs = `avg ${e(worst[0]!)}, max ${e(worst[1]!)}, p95 ${e(worst[2]!)}`;
   return missing ? `${missing} servers missing; ${diffs}` : diffs;
 }
 
-export default async function sourcesBench(): Promise<BenchSection[]> {
-  const scale = Number(process.env.CAPPLAN_BENCH_SCALE ?? '1');
-  const rows: string[] = [];
-  const load0 = loadavg()[0]!;
-  const row = (path: string, e: Estate, r: ReturnType<typeof child>, agrees: string, note = '') =>
-    typeof r === 'string'
-      ? rows.push(
-          `| ${path} | ${e.servers.toLocaleString('en-US')} | – | – | – | – | failed: ${r.replace(/\|/g, '/')} |`,
-        )
-      : rows.push(
-          `| ${path} | ${e.servers.toLocaleString('en-US')} | ${(e.samples / 1e6).toFixed(1)} M × 2 | ` +
-            `${r.run.seconds.toFixed(1)} | ${r.run.maxRssMb.toFixed(0)} | ` +
-            `${r.run.requests ? `${r.run.requests} / ${(r.run.bytes / 2 ** 20).toFixed(1)} MiB` : '–'} | ` +
-            `${agrees}${note} |`,
-        );
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`;
 
-  // Three paths on one estate.
+const columns = { timestamp: 'ts', server: 'host', cpuPct: 'cpu', memoryUsedMb: 'mem_mb' };
+const LIMIT_S = 60;
+
+/** Table rows of the runs: the summary and where time and memory go. */
+class Table {
+  rows: string[] = [];
+  stageRows: string[] = [];
+
+  add(label: string, e: Estate, r: Awaited<ReturnType<typeof child>>, agrees: string): void {
+    const n = e.servers.toLocaleString('en-US');
+    if (typeof r === 'string') {
+      this.rows.push(`| ${label} | ${n} | – | – | – | – | – | failed: ${r.replace(/\|/g, '/')} |`);
+      return;
+    }
+    const peak = Math.max(...r.run.stages.map((s) => s.maxRssMb));
+    const moved =
+      r.run.requests !== undefined
+        ? `${r.run.requests} requests, ${mib(r.run.bytes!)} received`
+        : `${mib(r.run.rcharBytes)} read`;
+    const limit = r.run.stoppedEarly ? ' (time limit)' : '';
+    const placed = `${r.run.placed.toLocaleString('en-US')} on ${r.run.hosts}${limit}`;
+    this.rows.push(
+      `| ${label} | ${n} | ${(e.samples / 1e6).toFixed(1)} M × 2 | ${r.run.seconds.toFixed(1)} | ` +
+        `${peak.toFixed(0)} | ${moved} | ${placed} | ${agrees} |`,
+    );
+    const stages = r.run.stages.map((s) => `${s.seconds.toFixed(1)} s / ${s.maxRssMb.toFixed(0)}`);
+    this.stageRows.push(`| ${label} | ${n} | ${stages.join(' | ')} |`);
+  }
+
+  markdown(title: string, about: string, footer: string): string {
+    return [
+      title,
+      '',
+      `Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPU(s) (${cpus()[0]?.model.trim()}), ` +
+        `Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the end (the machine is shared).`,
+      '',
+      about,
+      '',
+      '| path | servers | samples | wall s | peak RSS MiB | data moved | VMs placed on hosts | ' +
+        'largest difference to the CSV path |',
+      '|---|---|---|---|---|---|---|---|',
+      ...this.rows,
+      '',
+      'Where time and memory go (seconds / peak RSS MiB so far, after each stage):',
+      '',
+      '| path | servers | read inputs | assemble (size, place, replay) | render reports | write |',
+      '|---|---|---|---|---|---|',
+      ...this.stageRows,
+      '',
+      footer,
+    ].join('\n');
+  }
+}
+
+const FORMATS = process.env.CAPPLAN_BENCH_FORMATS ?? 'json,md,xlsx';
+const HOW =
+  'Each path is `capplan plan` (read, assemble with placement and the replay of its window, render ' +
+  `${FORMATS.split(',')
+    .map((f) => `plan.${f}`)
+    .join(' + ')}, write) in a child process, ` +
+  `\`replay.tradeOff: false\`; placement limit ${LIMIT_S} s ` +
+  `(${LIMIT_S * 2} s at 100,000 servers). Peak RSS is that process (DuckDB runs inside it); data moved: read ` +
+  'from files (rchar) or, for Prometheus, the response bytes of its query API as its own /metrics counts them.';
+
+/** DuckDB alone at 100,000 servers × 7 days × 1 h: the 1-GiB target. */
+async function bigEstate(scale: number): Promise<BenchSection> {
+  const t = new Table();
+  const g1 = performance.now();
+  const big = await generate(Math.max(10, Math.round(100_000 * scale)), 60, false);
+  const genB = (performance.now() - g1) / 1000;
+  const run = await child(
+    project(big, 'duckdb', { duckdb: { files: '../estate.parquet', columns, memoryLimit: '512MB' } }, LIMIT_S * 2),
+  );
+  rmSync(big.dir, { recursive: true, force: true });
+  t.add('Parquet → DuckDB (memory_limit 512MB)', big, run, '–');
+  const small = scale < 1 ? ` (CAPPLAN_BENCH_SCALE=${scale})` : '';
+  return {
+    id: 'sources-100k',
+    markdown: t.markdown(
+      `### Monitoring sources at scale: DuckDB, ${big.servers.toLocaleString('en-US')} servers${small}`,
+      `${big.servers.toLocaleString('en-US')} servers × 7 days × 1 h × 2 metrics (cpu, memory), ` +
+        `Parquet ${big.parquetMb.toFixed(0)} MiB written by DuckDB in ${genB.toFixed(0)} s. ${HOW}`,
+      'Target: capplan stays under 1 GiB at 100,000 servers when the store aggregates.',
+    ),
+  };
+}
+
+/** The same estate through the CSV reader, DuckDB and Prometheus: 10,000 servers × 7 days × 15 min. */
+async function threePaths(scale: number): Promise<BenchSection> {
+  const t = new Table();
   const g0 = performance.now();
   const a = await generate(Math.max(10, Math.round(10_000 * scale)), 15, true);
   const genA = (performance.now() - g0) / 1000;
   const b0 = performance.now();
   const prom = await startPrometheus({ file: path.join(a.dir, 'samples.om') });
   const backfill = (performance.now() - b0) / 1000;
-  const columns = { timestamp: 'ts', server: 'host', cpuPct: 'cpu', memoryUsedMb: 'mem_mb' };
-  const csv = child(project(a, 'csv', '../monitoring.csv'));
-  const duck = child(project(a, 'duckdb', { duckdb: { files: '../estate.parquet', columns, memoryLimit: '512MB' } }));
+  const csv = await child(project(a, 'csv', '../monitoring.csv', LIMIT_S));
+  const duck = await child(
+    project(a, 'duckdb', { duckdb: { files: '../estate.parquet', columns, memoryLimit: '512MB' } }, LIMIT_S),
+  );
   const metrics = { cpuPct: 'cpu_pct{server=~"$servers"}', memoryUsedMb: 'memory_used_mb{server=~"$servers"}' };
   const window = { from: '2026-03-02T00:00:00Z', to: '2026-03-09T00:00:00Z' };
-  const promRun = child(
-    project(a, 'prometheus', {
-      prometheus: { url: prom.url, window, step: '15m', serverLabel: 'server', metrics, maxSeriesPerQuery: 2500 },
-    }),
+  const promRun = await child(
+    project(
+      a,
+      'prometheus',
+      { prometheus: { url: prom.url, window, step: '15m', serverLabel: 'server', metrics, maxSeriesPerQuery: 2500 } },
+      LIMIT_S,
+    ),
+    prom.url,
   );
   await prom.stop();
   const base = typeof csv === 'string' ? null : csv.stats;
-  const vs = (r: ReturnType<typeof child>) => (base && typeof r !== 'string' ? agreement(base, r.stats) : '–');
-  row('CSV → capplan store', a, csv, 'baseline');
-  row('Parquet → DuckDB (memory_limit 512MB)', a, duck, vs(duck));
-  row('Prometheus HTTP API (pushed down)', a, promRun, vs(promRun));
+  const vs = (r: Awaited<ReturnType<typeof child>>) => (base && typeof r !== 'string' ? agreement(base, r.stats) : '–');
+  t.add('CSV → capplan store', a, csv, 'baseline');
+  t.add('Parquet → DuckDB (memory_limit 512MB)', a, duck, vs(duck));
+  t.add('Prometheus HTTP API (pushed down)', a, promRun, vs(promRun));
   const csvMb = statSync(path.join(a.dir, 'monitoring.csv')).size / 2 ** 20;
   rmSync(a.dir, { recursive: true, force: true });
+  const small = scale < 1 ? ` (CAPPLAN_BENCH_SCALE=${scale})` : '';
+  return {
+    id: 'sources',
+    markdown: t.markdown(
+      `### Monitoring sources: \`capplan plan\` end to end, three paths${small}`,
+      `${a.servers.toLocaleString('en-US')} servers × 7 days × 15 min × 2 metrics (cpu, memory): ` +
+        `Parquet ${a.parquetMb.toFixed(0)} MiB, long CSV ${csvMb.toFixed(0)} MiB (CSV and OpenMetrics written by ` +
+        `Node, Parquet converted by DuckDB, ${genA.toFixed(0)} s), backfilled into Prometheus (promtool, 1-day ` +
+        `blocks) and started in ${backfill.toFixed(0)} s. ${HOW}`,
+      'Prometheus: `$servers` batches of 2,500 servers (maxSeriesPerQuery); its replay reads max_over_time per ' +
+        '15-minute slot (replaySlot = step), one sample a slot. Differences: relative, over every server.',
+    ),
+  };
+}
 
-  // DuckDB alone at 100,000 servers.
-  const g1 = performance.now();
-  const big = await generate(Math.max(10, Math.round(100_000 * scale)), 60, false);
-  const genB = (performance.now() - g1) / 1000;
-  const bigDuck = child(
-    project(big, 'duckdb', { duckdb: { files: '../estate.parquet', columns, memoryLimit: '512MB' } }),
-  );
-  row('Parquet → DuckDB (memory_limit 512MB)', big, bigDuck, '–', ' (7 days × 1 h)');
-  rmSync(big.dir, { recursive: true, force: true });
-
-  const md = [
-    '### Monitoring sources: statistics where the samples live',
-    '',
-    `Estate 1: ${a.servers.toLocaleString('en-US')} servers × 7 days × 15 min × 2 metrics (cpu, memory): ` +
-      `Parquet ${a.parquetMb.toFixed(0)} MiB, long CSV ${csvMb.toFixed(0)} MiB (CSV and OpenMetrics written by Node, ` +
-      `Parquet converted by DuckDB, ${genA.toFixed(0)} s), ` +
-      `backfilled into Prometheus (promtool, 1-day blocks) and started in ${backfill.toFixed(0)} s. ` +
-      `Estate 2: ${big.servers.toLocaleString('en-US')} servers × 7 days × 1 h ` +
-      `(Parquet ${big.parquetMb.toFixed(0)} MiB, ` +
-      `${genB.toFixed(0)} s). Measured: what \`capplan plan\` reads before sizing (inventory, every server's ` +
-      'avg/min/max/p50/p95/p99, interval, gaps, quality verdict) in a child process; peak RSS is that process ' +
-      `(DuckDB runs inside it). ${cpus().length} CPU(s), load average ${load0.toFixed(1)} at the start ` +
-      `and ${loadavg()[0]!.toFixed(1)} at the end (shared machine), Node ${process.version}.`,
-    '',
-    '| path | servers | samples | wall s | peak RSS MiB | requests / received | largest difference to the CSV path |',
-    '|---|---|---|---|---|---|---|',
-    ...rows,
-    '',
-    'Prometheus: `$servers` batches of 2,500 servers (maxSeriesPerQuery), 10 queries per batch and metric. ' +
-      'Target: capplan stays under 1 GiB at 100,000 servers when the store aggregates.',
-  ].join('\n');
-  return [{ id: 'sources', markdown: md }];
+/**
+ * CAPPLAN_BENCH_SCALE (default 0.1) scales the server counts; CAPPLAN_BENCH_SOURCES=paths or
+ * 100k runs one of the two sections (default both), so the full-size runs can be taken apart;
+ * CAPPLAN_BENCH_FORMATS=json renders plan.json only (bench/plan-child.ts).
+ */
+export default async function sourcesBench(): Promise<BenchSection[]> {
+  const scale = Number(process.env.CAPPLAN_BENCH_SCALE ?? '0.1');
+  const only = process.env.CAPPLAN_BENCH_SOURCES;
+  const out: BenchSection[] = [];
+  if (only !== 'paths') out.push(await bigEstate(scale));
+  if (only !== '100k') out.push(await threePaths(scale));
+  return out;
 }

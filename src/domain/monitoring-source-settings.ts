@@ -47,6 +47,12 @@ const prometheusSchema = z
     maxSamplesPerQuery: z.int().positive().default(20_000_000).describe('Samples one query may touch.'),
     timeoutSeconds: z.number().positive().default(120).describe('Time limit of one HTTP request.'),
     retries: z.int().nonnegative().default(3).describe('Retries of a request that failed for a transient reason.'),
+    replaySlot: duration
+      .optional()
+      .describe(
+        'Slot width of the demand series the replay reads (max_over_time per slot, method §14.1). ' +
+          'Default: `step`, so the replay sees every sample.',
+      ),
   })
   .refine((p) => (p.window ? 1 : 0) + (p.lookback ? 1 : 0) === 1, {
     message: 'give either `window` or `lookback`',
@@ -66,6 +72,12 @@ const duckdbSchema = z.strictObject({
     .describe('Column of each field: timestamp, server and capplan metric names as keys.'),
   memoryLimit: z.string().default('512MB').describe("DuckDB's memory_limit, e.g. 512MB, 2GB."),
   threads: z.int().positive().optional().describe('DuckDB threads; default: its own (the cores).'),
+  replaySlot: duration
+    .optional()
+    .describe(
+      'Slot width of the demand series the replay reads (max per slot, method §14.1). ' +
+        "Default: the servers' median sampling interval, so the replay sees every sample.",
+    ),
 });
 export type DuckdbSettings = z.output<typeof duckdbSchema> & { columns: Record<string, string | undefined> };
 

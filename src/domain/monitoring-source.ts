@@ -53,4 +53,10 @@ export interface MonitoringSource {
   readonly label: string;
   statistics(request: StatisticsRequest): Promise<MonitoringAnswer>;
   series(request: SeriesRequest): Promise<ServerSeries[]>;
+  /**
+   * A store that keeps no samples for capplan: the slot width (seconds) of the demand series
+   * the replay reads instead (method §14.1), given the statistics it answered. Absent: the
+   * source's answer carries the samples themselves (files).
+   */
+  replaySlotSeconds?(servers: readonly ServerUsage[]): number;
 }

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { InventoryServer, ServerUsage } from '../domain/server.ts';
+import { METRIC_NAMES, type InventoryServer, type ServerUsage } from '../domain/server.ts';
+import { samplesFromSeries } from './series-samples.ts';
 import { assessAll } from '../quality/assess-quality.ts';
 import { plausibilityFindings } from '../quality/plausibility.ts';
 import type { Finding } from '../domain/finding.ts';
@@ -145,7 +146,7 @@ export async function readServerData(
   servers: InventoryServer[];
   usage: Map<string, ServerUsage>;
   findings: Finding[];
-  /** The samples, when the source keeps them (files); a store's statistics come without. */
+  /** The samples (files), or a store's demand series at its slot seen as samples (method §14.1). */
   samples?: MonitoringSamples;
   samplesOfFiles?: (files: string[]) => MonitoringSamples;
   sourceHosts: SourceHost[];
@@ -189,7 +190,8 @@ export async function readServerData(
   const usage = new Map(
     monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
   );
-  const { samples, samplesOfFiles } = monitoring;
+  const { samplesOfFiles } = monitoring;
+  const samples = monitoring.samples ?? (await storeSamples(source, servers, usage));
   return {
     servers,
     usage,
@@ -202,8 +204,25 @@ export async function readServerData(
     ],
     sourceHosts: inventory?.sourceHosts ?? [],
     names,
-    ...(samples && samplesOfFiles ? { samples, samplesOfFiles } : {}),
+    ...(samples ? { samples } : {}),
+    ...(samplesOfFiles ? { samplesOfFiles } : {}),
   };
+}
+
+/**
+ * A store keeps the samples: the replay (method §14.1) reads each server's demand series at
+ * the store's slot instead (the highest sample of each slot), every metric the source maps.
+ */
+async function storeSamples(
+  source: MonitoringSource,
+  servers: readonly InventoryServer[],
+  usage: Map<string, ServerUsage>,
+): Promise<MonitoringSamples | undefined> {
+  if (!source.replaySlotSeconds || usage.size === 0) return undefined;
+  const slotSeconds = source.replaySlotSeconds([...usage.values()]);
+  const names = servers.map((s) => s.name).filter((n) => usage.has(n));
+  const series = await source.series({ servers: names, metrics: [...METRIC_NAMES], slotSeconds, statistic: 'max' });
+  return samplesFromSeries(series, slotSeconds);
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */

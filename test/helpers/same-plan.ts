@@ -1,5 +1,5 @@
 // Two plans made from the same samples through different monitoring sources: equal in every
-// decision (VMs, hosts, placement, totals, redundancy, findings), and in every measured number
+// decision (VMs, hosts, placement, totals, redundancy, findings, replay), and in every measured number
 // up to rounding: 1e-9 relative for sums and averages (float64 summed in another order),
 // 1e-6 for percentiles (capplan's store keeps samples as float32, docs/ingest.md).
 import assert from 'node:assert/strict';
@@ -11,11 +11,9 @@ export function assertSamePlan(actual: Plan, expected: Plan): void {
     const { inputs: _in, ...otherSettings } = settings;
     for (const s of rest.servers as { usage?: { duplicateTimestamps?: number } | null }[])
       if (s.usage) delete s.usage.duplicateTimestamps;
-    // The replay puts the samples themselves back on the plan (method §14): only files read
-    // into capplan's store keep them, so a plan from a metrics store has none (docs/inputs.md).
-    const { replay: _replay, ...planned } = rest as typeof rest & { replay?: unknown };
-    if (planned.findings) planned.findings = planned.findings.filter((f) => !f.code.startsWith('replay-'));
-    return { ...planned, settings: otherSettings };
+    // The replay is compared too: a store's series at the samples' interval (replaySlot's
+    // default) holds one sample a slot, the very samples the CSV path replays (method §14.1).
+    return { ...rest, settings: otherSettings };
   };
   compare(strip(actual), strip(expected), '');
 }

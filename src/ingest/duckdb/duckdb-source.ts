@@ -13,12 +13,11 @@ import type {
   ServerSeries,
   StatisticsRequest,
 } from '../../domain/monitoring-source.ts';
-import type { DuckdbSettings } from '../../domain/monitoring-source-settings.ts';
-import { METRIC_NAMES, type MetricName } from '../../domain/server.ts';
+import { durationMs, type DuckdbSettings } from '../../domain/monitoring-source-settings.ts';
+import { METRIC_NAMES, type MetricName, type ServerUsage } from '../../domain/server.ts';
 import { percentileSet } from '../monitoring/percentile.ts';
 import { serverNameMatcher } from '../match-server-names.ts';
 import { PushedDownStats } from '../pushed-down-stats.ts';
-import { getOrAdd } from '../../util/get-or-add.ts';
 import { gapsSql, samplesSql, seriesSql, statisticsSql } from './duckdb-sql.ts';
 
 type Row = Record<string, unknown>;
@@ -74,33 +73,61 @@ export class DuckdbMonitoringSource implements MonitoringSource {
     return { servers: stats.usage(0, percentiles), findings: stats.findings };
   }
 
+  /**
+   * The replay's slot: `replaySlot`, else the servers' median sampling interval (one sample a
+   * slot, method §14.1), 300 s when none is known.
+   */
+  replaySlotSeconds(servers: readonly ServerUsage[]): number {
+    if (this.settings.replaySlot) return durationMs(this.settings.replaySlot) / 1000;
+    const steps = servers.flatMap((s) => (s.intervalSeconds ? [s.intervalSeconds] : [])).sort((a, b) => a - b);
+    return steps.length ? Math.round(steps[(steps.length - 1) >> 1]!) : 300;
+  }
+
   async series(request: SeriesRequest): Promise<ServerSeries[]> {
     const match = serverNameMatcher(request.servers);
     const wantedServers = new Set(request.servers);
     const wanted = this.metrics.filter(([m]) => request.metrics.includes(m));
     const slotMs = request.slotSeconds * 1000;
-    const out = new Map<string, { slots: Map<number, (number | null)[]> }>();
+    // Rows arrive ordered by server and slot: one server's slots are gathered, then packed into
+    // arrays over its first to last slot, so no object per slot outlives its server.
+    const out: ServerSeries[] = [];
+    let current: { name: string; slots: number[]; values: (number | null)[][] } | null = null;
+    const finish = () => {
+      if (!current) return;
+      const first = current.slots[0]!;
+      const length = current.slots[current.slots.length - 1]! - first + 1;
+      const slotStartsMs = Array.from({ length }, (_, i) => (first + i) * slotMs);
+      const values: ServerSeries['values'] = {};
+      wanted.forEach(([m], k) => {
+        const column: (number | null)[] = new Array(length).fill(null);
+        current!.slots.forEach((slot, j) => {
+          column[slot - first] = current!.values[k]![j]!;
+        });
+        values[m] = column;
+      });
+      out.push({ server: current.name, slotStartsMs, values });
+      current = null;
+    };
     await this.session(async (run) => {
       await run(seriesSql(this.samples(), wanted, slotMs, request.statistic), (row) => {
         const name = match(String(row.server));
         if (!wantedServers.has(name)) return;
-        getOrAdd(out, name, () => ({ slots: new Map() })).slots.set(
-          Number(row.slot),
-          wanted.map((_, i) => (row[`v${i}`] === null ? null : Number(row[`v${i}`]))),
-        );
+        if (current?.name !== name) {
+          finish();
+          current = { name, slots: [], values: wanted.map(() => []) };
+        }
+        current!.slots.push(Number(row.slot));
+        wanted.forEach((_, i) => {
+          current!.values[i]!.push(row[`v${i}`] === null ? null : Number(row[`v${i}`]));
+        });
       });
     });
-    return [...out.keys()].sort().map((server) => {
-      const slots = out.get(server)!.slots;
-      const first = Math.min(...slots.keys());
-      const last = Math.max(...slots.keys());
-      const slotStartsMs = Array.from({ length: last - first + 1 }, (_, i) => (first + i) * slotMs);
-      const values: ServerSeries['values'] = {};
-      wanted.forEach(([m], k) => {
-        values[m] = slotStartsMs.map((_, i) => slots.get(first + i)?.[k] ?? null);
-      });
-      return { server, slotStartsMs, values };
-    });
+    finish();
+    // Two spellings of one server (case, domain) are one series: the first in name order is kept.
+    const seen = new Set<string>();
+    return out
+      .sort((a, b) => (a.server < b.server ? -1 : a.server > b.server ? 1 : 0))
+      .filter((s) => !seen.has(s.server) && seen.add(s.server));
   }
 
   private samples(): string {

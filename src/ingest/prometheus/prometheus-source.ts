@@ -83,6 +83,11 @@ export class PrometheusMonitoringSource implements MonitoringSource {
     return { servers: stats.usage(this.stepMs, percentiles), findings };
   }
 
+  /** The replay's slot: `replaySlot`, else the step (one sample a slot, method §14.1). */
+  replaySlotSeconds(): number {
+    return durationMs(this.settings.replaySlot ?? this.settings.step) / 1000;
+  }
+
   async series(request: SeriesRequest): Promise<ServerSeries[]> {
     const window = this.window();
     const match = serverNameMatcher(request.servers);
@@ -99,8 +104,16 @@ export class PrometheusMonitoringSource implements MonitoringSource {
       if (!expr) continue;
       for (const batch of batches) {
         const q = statisticQuery(batch ? withServers(expr, batch) : expr, request.statistic, slotMs, this.stepMs);
-        for (let s = firstSlot; s <= lastSlot; s += MAX_RANGE_POINTS) {
-          const end = Math.min(lastSlot, s + MAX_RANGE_POINTS - 1);
+        // Split by time as well: at most MAX_RANGE_POINTS points a series, and no query touching
+        // more than maxSamplesPerQuery samples (series × slots × steps a slot).
+        const samplesPerSlot =
+          Math.max(1, batch ? batch.length : request.servers.length) * Math.ceil(slotMs / this.stepMs);
+        const perQuery = Math.max(
+          1,
+          Math.min(MAX_RANGE_POINTS, Math.floor(this.settings.maxSamplesPerQuery / samplesPerSlot)),
+        );
+        for (let s = firstSlot; s <= lastSlot; s += perQuery) {
+          const end = Math.min(lastSlot, s + perQuery - 1);
           tasks.push(async () => {
             // A point at a slot's end − 1 ms covers exactly [slot start, slot end).
             const answer = await this.http.queryRange(
