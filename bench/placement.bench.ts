@@ -183,6 +183,10 @@ function ffdBaseline(inst: BenchInstance): { hosts: number; seconds: number } {
   return { hosts: packing.bins.length, seconds: (performance.now() - t0) / 1000 };
 }
 
+/** PLACEMENT_BENCH_ONLY=placement-bpp,… runs those sections only (docs/benchmarks.md keeps the others). */
+const only = (process.env.PLACEMENT_BENCH_ONLY ?? '').split(',').filter(Boolean);
+const wanted = (id: string) => only.length === 0 || only.includes(id);
+
 export default async function placementBench(): Promise<BenchSection[]> {
   if (!existsSync(benchDir))
     return [
@@ -191,27 +195,33 @@ export default async function placementBench(): Promise<BenchSection[]> {
         markdown: `### Placement\n\nSkipped: ${path.relative(process.cwd(), benchDir)} is absent.`,
       },
     ];
-  return [
-    await table(
-      'placement-bpp',
-      'One resource: BPPLIB (limit 10 s each)',
-      [
-        ['Falkenauer u120', bppSet('Falkenauer/Falkenauer_U').filter((i) => i.name.includes('u120')), 10],
-        ['Falkenauer u1000', bppSet('Falkenauer/Falkenauer_U').filter((i) => i.name.includes('u1000')), 10],
-        ['Falkenauer t60', bppSet('Falkenauer/Falkenauer_T').filter((i) => i.name.includes('t60')), 10],
-        ['Falkenauer t501', bppSet('Falkenauer/Falkenauer_T').filter((i) => i.name.includes('t501')), 10],
-        ['Scholl 1', bppSet('Scholl/Scholl_1'), 10],
-      ],
-      'Targets: the known optimum on ≥ 95 % of Falkenauer u120/t60 and Scholl 1 instances, ≤ 10 s each.',
-    ),
-    await table(
-      'placement-vector',
-      'Vector bin packing: Panigrahy classes 1–9 (limit 10 s each)',
-      [['Panigrahy', vbpSet(), 10]],
-      'Target: mean gap to the known optimum ≤ 1.6 % (best published heuristics); proved optimal on every instance ' +
-        'of ≤ 30 VMs.',
-    ),
-    await cloud(),
-    await generated(),
-  ];
+  const sections: BenchSection[] = [];
+  if (wanted('placement-bpp'))
+    sections.push(
+      await table(
+        'placement-bpp',
+        'One resource: BPPLIB (limit 10 s each)',
+        [
+          ['Falkenauer u120', bppSet('Falkenauer/Falkenauer_U').filter((i) => i.name.includes('u120')), 10],
+          ['Falkenauer u1000', bppSet('Falkenauer/Falkenauer_U').filter((i) => i.name.includes('u1000')), 10],
+          ['Falkenauer t60', bppSet('Falkenauer/Falkenauer_T').filter((i) => i.name.includes('t60')), 10],
+          ['Falkenauer t501', bppSet('Falkenauer/Falkenauer_T').filter((i) => i.name.includes('t501')), 10],
+          ['Scholl 1', bppSet('Scholl/Scholl_1'), 10],
+        ],
+        'Targets: the known optimum on ≥ 95 % of Falkenauer u120/t60 and Scholl 1 instances, ≤ 10 s each.',
+      ),
+    );
+  if (wanted('placement-vector'))
+    sections.push(
+      await table(
+        'placement-vector',
+        'Vector bin packing: Panigrahy classes 1–9 (limit 10 s each)',
+        [['Panigrahy', vbpSet(), 10]],
+        'Target: mean gap to the known optimum ≤ 1.6 % (best published heuristics); proved optimal on every ' +
+          'instance of ≤ 30 VMs.',
+      ),
+    );
+  if (wanted('placement-cloud')) sections.push(await cloud());
+  if (wanted('placement-generated')) sections.push(await generated());
+  return sections;
 }

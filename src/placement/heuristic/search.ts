@@ -2,7 +2,7 @@
 // the smallest host count whose packing survives every k-failure scenario.
 import type { Instance, ModelSpec } from '../instance.ts';
 import type { LowerBound } from '../lower-bound.ts';
-import { construct, newBin, type FitMode, type Packing } from './construct.ts';
+import { construct, newBin, put, type FitMode, type Packing } from './construct.ts';
 import { emptyHosts, repairFailed, type ImproveOptions } from './improve.ts';
 import { makeRng } from '../../util/rng.ts';
 import { survivesFailures } from '../failover.ts';
@@ -12,6 +12,7 @@ import { toSimHosts } from '../result.ts';
 import { lnsMinCost, type LnsOptions } from './lns.ts';
 import { TOLERANCE } from '../../util/tolerance.ts';
 import type { Deadline } from '../deadline.ts';
+import { emptyHostsOneDim } from './one-dim.ts';
 
 export interface Candidate {
   packing: Packing;
@@ -101,10 +102,12 @@ export function solveModel(
   // With N+k, leave part of the time for the failover search; on one resource, for the
   // arc-flow MILP, which usually finds and proves the optimum itself.
   const share = inst.k > 0 ? 0.6 : inst.resources.length === 1 ? 0.3 : 1;
-  const improved = emptyHosts(inst, open.p, {
-    ...opts,
-    deadline: deadline.share(share),
-  });
+  const improved = oneDimApplies(inst)
+    ? emptyOneDim(inst, model, open.p, lb, opts, deadline.share(oneDimShare(model.cap[0]!)))
+    : emptyHosts(inst, open.p, {
+        ...opts,
+        deadline: deadline.share(share),
+      });
   const mode = improved.bins.length < open.p.bins.length ? 'tabu' : open.mode;
   if (improved.bins.length > model.maxCount) return tryCount(inst, copies(model, model.maxCount), opts);
   if (inst.k === 0 && inst.problem.objective !== 'balance') return evaluate(inst, improved, mode);
@@ -127,6 +130,47 @@ export function solveModel(
     }
   }
   return last;
+}
+
+/** One resource, no N+k, no rules between VMs: the typed-array search of one-dim.ts. */
+function oneDimApplies(inst: Instance): boolean {
+  return (
+    inst.resources.length === 1 && inst.k === 0 && inst.items.every((it) => it.anti.length === 0 && it.pin === null)
+  );
+}
+
+/**
+ * Share of the time the one-resource search may use; the arc-flow MILP gets the rest. Above
+ * a capacity of 1,000 the graph of 100+ distinct sizes is too large for glpk.js within
+ * seconds (Wäscher kind, c = 10,000: no proof in 150 s) or exceeds the arc limit (Scholl 3
+ * kind, c = 100,000), so the search keeps nearly all of it.
+ */
+const oneDimShare = (cap: number) => (cap <= 1000 ? 0.5 : 0.9);
+
+function emptyOneDim(
+  inst: Instance,
+  model: ModelSpec,
+  packing: Packing,
+  lb: LowerBound,
+  opts: ImproveOptions,
+  deadline: Deadline,
+): Packing {
+  const w = Float64Array.from(inst.items, (it) => it.demand[0]!);
+  const hosts = emptyHostsOneDim(
+    w,
+    model.cap[0]!,
+    packing.bins.map((b) => b.items),
+    // Restarts after 1,000 steps without progress beat long walks (Wäscher kind: 0.3–9 s
+    // vs none in 10 s with 20,000).
+    { rng: opts.rng, deadline, iterations: 200_000, stall: 1000, target: lb.hosts, attempts: 300 },
+  );
+  if (hosts.length >= packing.bins.length) return packing;
+  const bins = hosts.map((items) => {
+    const bin = newBin(model, 1);
+    for (const i of items) put(inst, bin, i);
+    return bin;
+  });
+  return { bins, failed: packing.failed };
 }
 
 /**
