@@ -6,8 +6,9 @@ import { parseText, readStructuredText } from '../domain/load-file.ts';
 import { parsePlan } from '../domain/plan.ts';
 import { parseProblem, type Objective, type PlacementProblem } from '../domain/problem.ts';
 import { readProjectInputs } from '../ingest/project-inputs.ts';
-import { assemblePlan } from '../plan/assemble.ts';
+import { assemblePlan, demandSeriesOf } from '../plan/assemble.ts';
 import { problemFromPlan } from '../plan/placement-problem.ts';
+import { withSeries } from '../plan/series-problem.ts';
 import { verifyPlacement, simulateFailures, solvePlacement } from '../placement/index.ts';
 import { placeOutput } from '../placement/place-output.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
@@ -31,13 +32,26 @@ async function loadProblem(input: string): Promise<PlacementProblem> {
   const info = await stat(input).catch(() => null);
   if (!info) throw new InputError('no such file or folder', { file: input });
   if (info.isDirectory() || /\.ya?ml$/.test(input)) {
+    // The project's samples are at hand: a series plan's problem carries its series (method §14.4).
     const { inputs } = await readProjectInputs(input);
-    return problemFromPlan(await assemblePlan(inputs));
+    const plan = await assemblePlan({ ...inputs, withoutTradeOff: true });
+    const series = demandSeriesOf(inputs);
+    return series ? withSeries(problemFromPlan(plan), plan.hostModel, plan.settings, series) : problemFromPlan(plan);
   }
   const text = await readStructuredText(input);
   const { value } = parseText(text, input, 'json');
   const isPlan = value !== null && typeof value === 'object' && 'formatVersion' in value;
-  return isPlan ? problemFromPlan(parsePlan(text, input)) : parseProblem(text, input);
+  if (!isPlan) return parseProblem(text, input);
+  const plan = parsePlan(text, input);
+  // plan.json holds no samples, so the series cannot be rebuilt; placing on the allocations
+  // alone would quietly drop the time-aware constraints.
+  if (plan.settings.placement.demand === 'series')
+    throw new InputError(
+      'settings.placement.demand is series, and a plan.json does not carry the demand series: place the ' +
+        'project folder instead (capplan place <project>), which reads the monitoring again',
+      { file: input },
+    );
+  return problemFromPlan(plan);
 }
 
 export async function runPlace(args: PlaceArgs): Promise<number> {

@@ -91,6 +91,10 @@ const tradeOffRowSchema = z.object({
   lowerBound: z.number().int(),
   unplaced: z.number().int(),
   redundancySatisfied: z.boolean(),
+  stoppedEarly: z
+    .boolean()
+    .default(false)
+    .describe("True when the row's placement stopped at its share of the time limit: its best plan so far."),
   windows: z.array(
     z.object({
       role: z.enum(['planning', 'backtest']),

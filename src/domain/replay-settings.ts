@@ -25,7 +25,7 @@ export const replaySettingsSchema = z
       .default(true)
       .describe(
         'Also place the VMs at avg, p95, p99, max and on their series and replay each (the trade-off table, ' +
-          'method §14.5); each placement has a fifth of placement.timeLimitSeconds.',
+          'method §14.5); the plan keeps half of placement.timeLimitSeconds, the rows share the rest.',
       ),
     hostIops: z
       .number()

@@ -20,6 +20,14 @@ export const seriesPlacementFields = {
           "A VM's demand in a slot: the highest (max), the mean (avg) or a percentile (pNN) of its intervals in " +
             'it. One slot as long as the window is static sizing in physical units.',
         ),
+      period: z
+        .enum(['window', 'day', 'week'])
+        .default('window')
+        .describe(
+          'window: one slot per slotMinutes of the monitoring window; day / week: the window folded onto one ' +
+            "day's (week's) slots, each at the statistic over all days (weeks) at that time of day (week), the " +
+            'profile that carries over to another window (method §14.4).',
+        ),
     })
     .prefault({}),
 };

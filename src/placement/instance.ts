@@ -124,8 +124,16 @@ function buildItem(problem: PlacementProblem, vms: SimVm[], members: number[], r
 export function buildInstance(problem: PlacementProblem): Instance {
   const resources = problem.resources;
   const refCap = referenceCapacity(resources, problem.hostModels);
+  // Each VM's demand entries once, by resource index: looking every resource up in a demand
+  // record of hundreds of keys (one per slot, method §14.4) costs seconds on 10,000 VMs.
+  const index = new Map(resources.map((r, i) => [r, i]));
   const vms: SimVm[] = problem.vms.map((v) => {
-    const demand = resources.map((r) => v.demand[r] ?? 0);
+    const demand = zeros(resources.length);
+    const d = v.demand;
+    for (const r in d) {
+      const i = index.get(r);
+      if (i !== undefined) demand[i] = d[r]!;
+    }
     const anti = problem.enforceAntiAffinityOnFailover && v.antiAffinity ? { anti: v.antiAffinity } : {};
     return { name: v.name, demand, priority: v.haPriority ?? 'medium', size: normSize(demand, refCap), ...anti };
   });

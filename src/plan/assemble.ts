@@ -15,16 +15,23 @@ import { tradeOffRows } from './trade-off.ts';
 import { computeTco } from './tco.ts';
 import { pct, round2 } from '../util/round.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
-import { demandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
+import { demandSeries, type DemandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
+import { Deadline } from '../placement/deadline.ts';
 import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from '../domain/plan.ts';
 
 export interface PlanInputs extends ProjectData {
   onProgress?: (message: string) => void;
   /** Samples of a later window to replay the plan on as well (`plan --replay`). */
   backtest?: MonitoringSamples;
-  /** Set for the variants of the trade-off table, which have none of their own. */
+  /** Set for the variants of the trade-off table, which have none of their own and replay
+   * normal operation only (the table shows nothing of the failure scenarios). */
   withoutTradeOff?: boolean;
+  /** The run's one clock (method §6.5); absent: placement.timeLimitSeconds from now. */
+  deadline?: Deadline;
 }
+
+/** Share of the time limit the plan's own placement gets when the trade-off rows follow (§14.5). */
+const BASELINE_SHARE = 0.5;
 
 export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
   const plan = await assembleUnpriced(inp);
@@ -34,6 +41,10 @@ export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
 
 async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
   const { settings } = inp;
+  // One clock for the plan's placement and the trade-off table's (method §6.5, §14.5): the
+  // plan's own placement gets half of it when the table follows, the rows share the rest.
+  const deadline = inp.deadline ?? Deadline.after(settings.placement.timeLimitSeconds);
+  const tradeOff = settings.replay.tradeOff && !inp.withoutTradeOff && inp.samples !== undefined;
   // Stable order whatever the inventory order: by VM name, then source server name.
   const servers = [...inp.servers].sort((a, b) => cmp(a.vmName, b.vmName) || cmp(a.name, b.name));
   // A VM's "would monopolise a node" rule is measured against the largest host it may get (method §3.6).
@@ -44,14 +55,7 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
   const sizeAll = (targetGhz: number | undefined) =>
     servers.map((s) => sizeServer(s, inp.usage.get(s.name) ?? null, settings, targetGhz, ctx));
 
-  const series =
-    settings.placement.demand === 'series' && inp.samples
-      ? demandSeries(
-          servers.map((s) => ({ name: s.vmName, source: { server: s.name, ghzPerCpuPct: ghzPerCpuPct(s) } })),
-          inp.samples,
-          settings.placement.series,
-        )
-      : undefined;
+  const series = demandSeriesOf(inp);
   const choice = await chooseHosts({
     settings,
     sizeAll,
@@ -64,6 +68,7 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
     catalog: inp.catalog,
     rules: ruleSet(servers, settings),
     onProgress: inp.onProgress,
+    deadline: tradeOff ? deadline.share(BASELINE_SHARE) : deadline,
   });
   verifyChoice(choice, settings.cluster.redundancy);
   const vms = finishVms(choice);
@@ -104,22 +109,44 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
     findings: sortFindings(inp.findings ?? []),
   };
   if (!inp.samples) return plan;
-  const replayed = withReplay(plan, inp.samples, inp.backtest);
-  if (!settings.replay.tradeOff || inp.withoutTradeOff || plan.hosts.length === 0) return replayed;
-  const rows = await tradeOffRows(replayed, (variant, catalog) =>
-    assemblePlan({ ...inp, settings: variant, catalog, withoutTradeOff: true, onProgress: undefined }),
+  const replayed = withReplay(plan, inp.samples, inp.backtest, !inp.withoutTradeOff);
+  if (!tradeOff || plan.hosts.length === 0) return replayed;
+  const rows = await tradeOffRows(replayed, deadline, (variant, catalog, rowDeadline) =>
+    assemblePlan({
+      ...inp,
+      settings: variant,
+      catalog,
+      withoutTradeOff: true,
+      onProgress: undefined,
+      deadline: rowDeadline,
+    }),
   );
   return { ...replayed, replay: { ...replayed.replay!, tradeOff: { hostModel: plan.hostModel.name, rows } } };
+}
+
+/** The VMs' demand series when the plan places on them (placement.demand: series, method §14.4). */
+export function demandSeriesOf(inp: PlanInputs): DemandSeries | undefined {
+  if (inp.settings.placement.demand !== 'series' || !inp.samples) return undefined;
+  return demandSeries(
+    inp.servers.map((s) => ({ name: s.vmName, source: { server: s.name, ghzPerCpuPct: ghzPerCpuPct(s) } })),
+    inp.samples,
+    inp.settings.placement.series,
+  );
 }
 
 /**
  * Replays the planning window on the plan (and a backtest window when given) and adds the
  * overload findings (method §14).
  */
-function withReplay(plan: Plan, planning: MonitoringSamples, backtest?: MonitoringSamples): Plan {
+function withReplay(
+  plan: Plan,
+  planning: MonitoringSamples,
+  backtest: MonitoringSamples | undefined,
+  failures: boolean,
+) {
   const maxOverloadPct = plan.settings.replay.maxOverloadPct;
-  const windows = [replayWindow(plan, planning, 'planning')];
-  if (backtest) windows.push(replayWindow(plan, backtest, 'backtest'));
+  const windows = [replayWindow(plan, planning, 'planning', { failures })];
+  if (backtest) windows.push(replayWindow(plan, backtest, 'backtest', { failures }));
   const findings = windows.flatMap((w) => replayFindings(w, maxOverloadPct));
   return {
     ...plan,

@@ -50,13 +50,15 @@ interface ChooseInput {
   onProgress?: (message: string) => void;
   /** Demand series of the VMs (placement.demand: series, method §14.4). */
   series?: DemandSeries;
+  /** The plan's clock; absent: placement.timeLimitSeconds from now. */
+  deadline?: Deadline;
 }
 
 const MAX_GROWTH_STEPS = 24;
 
 export async function chooseHosts(inp: ChooseInput): Promise<HostChoice> {
   // One clock for every placement the host search runs (method §6.5).
-  const deadline = Deadline.after(inp.settings.placement.timeLimitSeconds);
+  const deadline = inp.deadline ?? Deadline.after(inp.settings.placement.timeLimitSeconds);
   return inp.settings.cluster.mode === 'catalog' && inp.catalog
     ? chooseFromCatalog(inp, inp.catalog, deadline)
     : chooseDerived(inp, deadline);

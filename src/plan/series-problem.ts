@@ -15,9 +15,8 @@ export function withSeries(
   settings: ProjectSettings,
   series: DemandSeries,
 ): PlacementProblem {
-  const stamp = (sec: number) => new Date(sec * 1000).toISOString().slice(0, 16);
-  const cpu = series.slotStartSec.map((s) => `cpuGhz@${stamp(s)}`);
-  const mem = series.slotStartSec.map((s) => `memoryGb@${stamp(s)}`);
+  const cpu = series.slotLabel.map((s) => `cpuGhz@${s}`);
+  const mem = series.slotLabel.map((s) => `memoryGb@${s}`);
   const ghz = model.sockets * model.coresPerSocket * model.cpuGhz * settings.replay.smtFactor;
   const usableGb = model.memoryGb - settings.hypervisor.reserveMb / 1024;
   const c = settings.cluster;

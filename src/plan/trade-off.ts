@@ -1,7 +1,10 @@
 // The trade-off table (method §14.5): the same VMs on the plan's host model, sized every way a
 // consultant might choose — each VM at its avg, p95, p99 or max GHz and GB over the window
 // (one slot as long as the window), or on its hourly series at the slot maximum — each placed
-// with the fewest hosts and replayed on the plan's windows.
+// with the fewest hosts and replayed on the plan's windows. The rows share what the plan's one
+// clock has left (method §6.5): each row an equal part of the rest, and a row the clock cut
+// short says so.
+import type { Deadline } from '../placement/deadline.ts';
 import type { TradeOffRow } from '../domain/plan-replay.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { ProjectSettings } from '../domain/project.ts';
@@ -19,28 +22,37 @@ const SIZINGS: [string, string, number | null][] = [
 /** Runs `plan` (the whole pipeline, replay included, no trade-off of its own) once per sizing. */
 export async function tradeOffRows(
   base: Plan,
-  plan: (settings: ProjectSettings, catalog: Plan['hostModel'][]) => Promise<Plan>,
+  deadline: Deadline,
+  plan: (settings: ProjectSettings, catalog: Plan['hostModel'][], deadline: Deadline) => Promise<Plan>,
 ): Promise<TradeOffRow[]> {
   const s = base.settings;
   const rows: TradeOffRow[] = [];
-  for (const [sizing, statistic, slotMinutes] of SIZINGS) {
+  for (const [i, [sizing, statistic, slotMinutes]] of SIZINGS.entries()) {
+    const rowDeadline = deadline.share(1 / (SIZINGS.length - i)).run();
     const settings: ProjectSettings = {
       ...s,
       cluster: { ...s.cluster, mode: 'catalog', hostCount: null },
       placement: {
         ...s.placement,
-        timeLimitSeconds: s.placement.timeLimitSeconds / SIZINGS.length,
         demand: 'series',
-        series: { slotMinutes: slotMinutes ?? s.placement.series.slotMinutes, statistic },
+        series: {
+          slotMinutes: slotMinutes ?? s.placement.series.slotMinutes,
+          statistic,
+          period: slotMinutes === null ? s.placement.series.period : 'window',
+        },
       },
     };
-    const p = await plan(settings, [base.hostModel]);
+    const p = await plan(settings, [base.hostModel], rowDeadline);
     rows.push({
-      sizing: slotMinutes === null ? `series (${settings.placement.series.slotMinutes} min, ${statistic})` : sizing,
+      sizing:
+        slotMinutes === null
+          ? `series (${settings.placement.series.slotMinutes} min, ${statistic}, ${settings.placement.series.period})`
+          : sizing,
       hosts: p.placement.hostsUsed,
       lowerBound: p.placement.lowerBound,
       unplaced: p.totals.unplaced,
       redundancySatisfied: p.redundancy.satisfied,
+      stoppedEarly: p.placement.notes.some((n) => n.startsWith('stopped at the time limit')),
       windows: (p.replay?.windows ?? []).map((w) => ({
         role: w.role,
         cpuOverCeilingPct: w.summary.cpuOverCeilingPct,

@@ -42,6 +42,7 @@ export function replayWindow(
   plan: ReplayPlanInput,
   samples: MonitoringSamples,
   role: ReplayWindow['role'],
+  opts: { failures?: boolean } = {},
 ): ReplayWindow {
   const sources = vmSources(plan);
   const placed = plan.vms.filter((v) => v.status === 'placed' && v.host !== null);
@@ -66,7 +67,8 @@ export function replayWindow(
   const normal = scenario('normal', [], hosts, ctx, true);
   const scenarios: ScenarioReplay[] = [normal.replay];
   let worstFailure: ReplayWindow['summary']['worstFailure'] = null;
-  for (const s of plan.redundancy.scenarios) {
+  // Normal operation only (the trade-off table's rows, method §14.5): no failure scenarios.
+  for (const s of opts.failures === false ? [] : plan.redundancy.scenarios) {
     const down = new Set(s.failedHosts);
     const survivors = hosts
       .filter((h) => !down.has(h.name))

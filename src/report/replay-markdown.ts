@@ -6,28 +6,34 @@ import { replayChartName } from './charts/replay-chart.ts';
 import { md, num, pct } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { tradeOffSection } from './replay-trade-off.ts';
+import { messagesFor, type Messages } from './messages/index.ts';
+
+/** A scenario's name in the report's language: "normal" or "<hosts> fails". */
+function scenarioName(m: Messages, name: string): string {
+  if (name === 'normal') return m.replay.normal;
+  const failed = /^(.*) fails$/.exec(name);
+  return failed ? m.replay.fails(failed[1]!) : name;
+}
 
 /** The replay section of plan.md; empty when the plan has no replay. */
 export function replaySection(plan: Plan, opts: { charts?: boolean } = {}): string {
   const replay = plan.replay;
   if (!replay || replay.windows.length === 0) return '';
   const c = plan.settings.cluster;
+  const m = messagesFor(plan).replay;
+  const smt = plan.settings.replay.smtFactor;
   const parts = [
-    '## Replay of the measured demand',
+    `## ${m.title}`,
     '',
-    "Every interval's measured demand of every VM put back on its host, in physical units: CPU GHz " +
-      '(source cores × clock × CPU %) against sockets × cores × clock' +
-      (plan.settings.replay.smtFactor !== 1 ? ` × SMT factor ${plan.settings.replay.smtFactor}` : '') +
-      ', memory against usable memory (RAM − hypervisor reserve), network against the NICs’ line rate. ' +
-      `Ceilings: CPU ${c.cpuCeilingPct} %, memory ${c.memoryCeilingPct} % in normal operation; ` +
-      `${c.failoverCeilingPct} % after a failure. Allowed overload: ${replay.maxOverloadPct} % of the intervals.`,
+    m.intro(smt !== 1 ? String(smt) : null) +
+      m.ceilings(c.cpuCeilingPct, c.memoryCeilingPct, c.failoverCeilingPct, replay.maxOverloadPct),
   ];
   replay.windows.forEach((w, wi) => {
     parts.push('', ...windowPart(w, plan));
     if (opts.charts !== false) {
       const normal = w.scenarios.find((s) => s.name === 'normal');
       const links = (normal?.hosts ?? []).flatMap((h, hi) =>
-        h.timeline ? [`![${md(h.name)}: load over time](${replayChartName(wi, hi)})`] : [],
+        h.timeline ? [`![${m.chartAlt(md(h.name))}](${replayChartName(wi, hi)})`] : [],
       );
       if (links.length) parts.push('', links.join('\n'));
     }
@@ -39,65 +45,74 @@ export function replaySection(plan: Plan, opts: { charts?: boolean } = {}): stri
 
 export function windowPart(w: ReplayWindow, plan: Plan): string[] {
   const s = w.summary;
-  const title = w.role === 'planning' ? 'Planning window' : 'Backtest window';
+  const msg = messagesFor(plan);
+  const m = msg.replay;
+  const title = w.role === 'planning' ? m.planningWindow : m.backtestWindow;
   const lines = [
     `### ${title}: ${w.from ?? '—'} – ${w.to ?? '—'}`,
     '',
-    `${w.vms} VMs replayed at ${w.intervalSeconds / 60}-minute intervals, ${s.hostIntervals} host-intervals in ` +
-      `normal operation: CPU over the ceiling in **${pct(s.cpuOverCeilingPct, 2)}**, over 100 % in ` +
-      `**${pct(s.cpuOver100Pct, 2)}**; memory over 100 % in **${pct(s.memoryOver100Pct, 2)}**; network over ` +
-      `the line rate in **${pct(s.networkOver100Pct, 2)}**.`,
+    m.summary(
+      w.vms,
+      String(w.intervalSeconds / 60),
+      s.hostIntervals,
+      pct(s.cpuOverCeilingPct, 2),
+      pct(s.cpuOver100Pct, 2),
+      pct(s.memoryOver100Pct, 2),
+      pct(s.networkOver100Pct, 2),
+    ),
   ];
-  if (w.vmsWithoutSamples.length)
-    lines.push('', `No sample in this window for: ${w.vmsWithoutSamples.map(md).join(', ')}.`);
-  lines.push('', verdict(w, plan));
-  if (s.networkOver100Pct > plan.settings.replay.maxOverloadPct)
-    lines.push(
-      '',
-      "The network demand exceeds the NICs' line rate: that takes more or faster NICs (cluster.dataNics, " +
-        'cluster.nicGbps), not a larger sizing.',
-    );
+  if (w.vmsWithoutSamples.length) lines.push('', m.noSample(w.vmsWithoutSamples.map(md).join(', ')));
+  lines.push('', verdict(w, plan, m));
+  if (s.networkOver100Pct > plan.settings.replay.maxOverloadPct) lines.push('', m.network);
   if (s.worstFailure)
     lines.push(
       '',
-      `Worst failure: ${md(s.worstFailure.scenario)}, ${s.worstFailure.resource} of ${md(s.worstFailure.host)} ` +
-        `at ${pct(s.worstFailure.worstPct)} of its capacity.`,
+      m.worstFailure(
+        md(scenarioName(msg, s.worstFailure.scenario)),
+        m.resource[s.worstFailure.resource] ?? s.worstFailure.resource,
+        md(s.worstFailure.host),
+        pct(s.worstFailure.worstPct),
+      ),
     );
-  lines.push('', hostTable(w));
+  lines.push('', hostTable(w, msg));
   return lines;
 }
 
-function verdict(w: ReplayWindow, plan: Plan): string {
+function verdict(w: ReplayWindow, plan: Plan, m: Messages['replay']): string {
   const g = w.requiredGrowth;
-  if (!w.overloaded && g.cpu === 1 && g.memory === 1) return '**The plan held** on this window in normal operation.';
-  const held = w.overloaded ? '**The plan did not hold**' : 'The plan held within the allowed overload';
+  if (!w.overloaded && g.cpu === 1 && g.memory === 1) return m.held;
   const growth = plan.settings.sizing.growth;
-  return (
-    `${held}: it would have held with CPU demand × ${num(g.cpu)} (sizing growth ${num(growth.cpu)} → ` +
-    `${num(g.cpuGrowth)}) and memory demand × ${num(g.memory)} (growth ${num(growth.memory)} → ` +
-    `${num(g.memoryGrowth)}), the capacity growing with the sizing (method §14.3).`
+  return m.growth(
+    w.overloaded ? m.notHeld : m.heldWithin,
+    num(g.cpu),
+    num(growth.cpu),
+    num(g.cpuGrowth),
+    num(g.memory),
+    num(growth.memory),
+    num(g.memoryGrowth),
   );
 }
 
-function hostTable(w: ReplayWindow): string {
+function hostTable(w: ReplayWindow, msg: Messages): string {
   const cell = (r: ResourceReplay | null, f: (r: ResourceReplay) => string) => (r ? f(r) : '—');
+  const c = msg.replay.col;
   return mdTable(
     [
-      { header: 'Scenario' },
-      { header: 'Host' },
-      { header: 'VMs', align: 'right' },
-      { header: 'CPU GHz avg / peak / capacity', align: 'right' },
-      { header: 'CPU p99', align: 'right' },
-      { header: 'CPU > ceiling', align: 'right' },
-      { header: 'CPU > 100 %', align: 'right' },
-      { header: 'Worst CPU at' },
-      { header: 'Memory GB peak / usable', align: 'right' },
-      { header: 'Network MB/s avg / peak / line rate', align: 'right' },
-      { header: 'Network > 100 %', align: 'right' },
+      { header: c.scenario },
+      { header: c.host },
+      { header: c.vms, align: 'right' },
+      { header: c.cpuGhz, align: 'right' },
+      { header: c.cpuP99, align: 'right' },
+      { header: c.cpuOverCeiling, align: 'right' },
+      { header: c.cpuOver100, align: 'right' },
+      { header: c.worstCpuAt },
+      { header: c.memoryGb, align: 'right' },
+      { header: c.networkMbs, align: 'right' },
+      { header: c.networkOver100, align: 'right' },
     ],
     w.scenarios.flatMap((s) =>
       s.hosts.map((h) => [
-        md(s.name),
+        md(scenarioName(msg, s.name)),
         md(h.name),
         String(h.vms),
         cell(h.cpu, (r) => `${num(r.avg)} / ${num(r.peak)} / ${num(r.capacity)}`),

@@ -4,28 +4,29 @@ import type { Plan } from '../domain/plan.ts';
 import type { TradeOffRow } from '../domain/plan-replay.ts';
 import { md, pct } from './format.ts';
 import { mdTable } from './markdown-table.ts';
-
-const ROLE = { planning: 'planning window', backtest: 'backtest window' } as const;
+import { messagesFor } from './messages/index.ts';
 
 /** Header and cells of the table, shared by both renderers. */
 export function tradeOffTable(plan: Plan): { header: string[]; rows: (string | number)[][] } | null {
   const t = plan.replay?.tradeOff;
   if (!t || t.rows.length === 0) return null;
-  const roles = t.rows[0]!.windows.map((w) => w.role);
+  const msg = messagesFor(plan);
+  const m = msg.replay.tradeOff;
+  const roles = t.rows[0]!.windows.map((w) => m.role[w.role]!);
   const header = [
-    'Sizing',
-    'Hosts',
-    'Lower bound',
-    'Unplaced',
+    m.sizing,
+    m.hosts,
+    m.lowerBound,
+    m.unplaced,
     `N+${plan.redundancy.k}`,
-    ...roles.flatMap((r) => [`CPU > ceiling, ${ROLE[r]}`, `CPU > 100 %, ${ROLE[r]}`, `Memory > 100 %, ${ROLE[r]}`]),
+    ...roles.flatMap((r) => [m.cpuOverCeiling(r), m.cpuOver100(r), m.memoryOver100(r)]),
   ];
   const rows = t.rows.map((r: TradeOffRow) => [
-    r.sizing,
+    r.stoppedEarly ? m.stopped(r.sizing) : r.sizing,
     r.hosts,
     r.lowerBound,
     r.unplaced,
-    r.redundancySatisfied ? 'holds' : 'fails',
+    r.redundancySatisfied ? msg.holds : msg.fails,
     ...r.windows.flatMap((w) => [w.cpuOverCeilingPct, w.cpuOver100Pct, w.memoryOver100Pct]),
   ]);
   return { header, rows };
@@ -34,13 +35,12 @@ export function tradeOffTable(plan: Plan): { header: string[]; rows: (string | n
 export function tradeOffSection(plan: Plan): string {
   const table = tradeOffTable(plan);
   if (!table) return '';
-  const model = plan.replay!.tradeOff!.hostModel;
+  const t = plan.replay!.tradeOff!;
+  const m = messagesFor(plan).replay.tradeOff;
   return [
-    '### Trade-off: what each sizing needs and risks',
+    `### ${m.title}`,
     '',
-    `The same VMs on ${md(model)} hosts, fewest hosts each: every VM at its average, p95, p99 or maximum measured ` +
-      'GHz and GB over the window, or on its hourly series at the slot maximum (method §14.5); the vCPU and memory ' +
-      'allocations bound every row as in the plan. Shares are of host-intervals in normal operation.',
+    m.intro(md(t.hostModel)) + (t.rows.some((r) => r.stoppedEarly) ? ` ${m.stoppedNote}` : ''),
     '',
     mdTable(
       table.header.map((h, i) => ({ header: h, align: i === 0 || i === 4 ? 'left' : 'right' })),

@@ -34,8 +34,7 @@ export function hasReplay(plan: Plan): boolean {
 function tradeOffRows(ws: ExcelJS.Worksheet, plan: Plan, top: number): void {
   const table = tradeOffTable(plan);
   if (!table) return;
-  ws.getCell(top, 1).value =
-    `Trade-off: hosts needed and replayed overload per sizing (${plan.replay!.tradeOff!.hostModel})`;
+  ws.getCell(top, 1).value = messagesFor(plan).replay.tradeOff.sheetTitle(plan.replay!.tradeOff!.hostModel);
   ws.getCell(top, 1).font = { bold: true };
   table.header.forEach((h, i) => {
     const cell = ws.getCell(top + 1, i + 1);

@@ -30,7 +30,7 @@ test('replay on the month after: overloaded, exit 1, the growth that would have 
   assert.deepEqual(w.requiredGrowth, { cpu: 1.56, memory: 1, cpuGrowth: 0.56, memoryGrowth: 0.5 });
   assert.ok(file.findings.some((f) => f.code === 'replay-overload' && f.message.startsWith('rhevh2: ')));
   const md = readFileSync(path.join(out, 'replay.md'), 'utf8');
-  assert.match(md, /\*\*The plan did not hold\*\*: it would have held with CPU demand × 1\.56/);
+  assert.match(md, /\*\*El plan no se sostuvo\*\*: se habría sostenido con la demanda de CPU × 1\.56/);
   assert.match(r.stdout, /Replay of the backtest window \(2010-04-05 – 2010-04-19/);
 });
 
@@ -51,7 +51,7 @@ test('replay on a calm window: holds, exit 0', () => {
   const w = JSON.parse(readFileSync(path.join(dir, 'replay.json'), 'utf8')).windows[0];
   assert.equal(w.overloaded, false);
   assert.equal(w.summary.cpuOver100Pct, 0);
-  assert.match(readFileSync(path.join(dir, 'replay.md'), 'utf8'), /\*\*The plan held\*\* on this window/);
+  assert.match(readFileSync(path.join(dir, 'replay.md'), 'utf8'), /\*\*El plan se sostuvo\*\* en esta ventana/);
 });
 
 test('a missing monitoring file is bad input: exit 2, nothing written', () => {

@@ -69,8 +69,8 @@ test('the overload is a warning naming host, resource and worst interval; the re
     ],
   );
   const md = readFileSync(path.join(out, 'plan.md'), 'utf8');
-  assert.match(md, /## Replay of the measured demand/);
+  assert.match(md, /## Reproducción de la demanda medida/);
   assert.match(md, /\| normal +\| rhevh1 \| +5 \| +15\.03 \/ 31\.38 \/ 16\.00 \|/);
-  assert.match(md, /!\[rhevh1: load over time\]\(chart-replay-1-1\.png\)/);
+  assert.match(md, /!\[rhevh1: carga en el tiempo\]\(chart-replay-1-1\.png\)/);
   assert.match(run.stdout, /Replay of the planning window .* CPU over the ceiling 55\.82 %/);
 });

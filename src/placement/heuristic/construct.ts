@@ -6,6 +6,9 @@ import type { Deadline } from '../deadline.ts';
 
 export type FitMode = 'ffd' | 'bfd' | 'wfd';
 
+/** Up to this many resources a VM's demand vector is a shape worth remembering. */
+export const SHAPE_DIMS = 64;
+
 export interface Bin {
   model: ModelSpec;
   load: number[];
@@ -109,7 +112,8 @@ export function construct(
       late = true;
       deadline.stop('construction');
     }
-    const shape = mode === 'ffd' ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
+    // Demand series (one dimension per slot, method §14.4) hardly ever repeat: no shape key.
+    const shape = mode === 'ffd' && dims <= SHAPE_DIMS ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
     const from = late && open ? Math.max(0, bins.length - 1) : (firstFree.get(shape) ?? 0);
     let b = chooseBin(inst, bins, i, late ? 'ffd' : mode, from);
     const m = b < 0 && open ? open(i, bins) : null;
@@ -122,7 +126,7 @@ export function construct(
     }
     if (b >= 0) put(inst, bins[b]!, i);
     else failed.push(i);
-    if (mode === 'ffd') firstFree.set(shape, b >= 0 ? b : bins.length);
+    if (mode === 'ffd' && shape !== '') firstFree.set(shape, b >= 0 ? b : bins.length);
   }
   return { bins, failed };
 }

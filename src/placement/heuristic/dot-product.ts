@@ -5,7 +5,7 @@
 // Items of one shape are one class with a count, so a real estate (a few dozen shapes)
 // packs in O(hosts × shapes) — 100,000 VMs in well under a second.
 import type { Instance, ModelSpec } from '../instance.ts';
-import { canTake, newBin, put, type Bin, type Packing } from './construct.ts';
+import { canTake, newBin, put, SHAPE_DIMS, type Bin, type Packing } from './construct.ts';
 import type { Deadline } from '../deadline.ts';
 
 interface ShapeClass {
@@ -16,10 +16,12 @@ interface ShapeClass {
 }
 
 function shapeClasses(inst: Instance, items: readonly number[]): ShapeClass[] {
-  const byKey = new Map<string, ShapeClass>();
+  const byKey = new Map<string | number, ShapeClass>();
+  // Demand series (hundreds of dimensions, method §14.4) hardly ever repeat: a class per item.
+  const series = inst.resources.length > SHAPE_DIMS;
   for (const i of items) {
     const d = inst.items[i]!.demand;
-    const key = d.join(',');
+    const key = series ? i : d.join(',');
     let c = byKey.get(key);
     if (!c) {
       c = { demand: d, items: [], next: 0 };

@@ -458,6 +458,87 @@ export const en = {
     chartHostsAxis: 'hosts',
     alt: 'The scenarios compared',
   },
+  replay: {
+    title: 'Replay of the measured demand',
+    intro: (smt: string | null) =>
+      "Every interval's measured demand of every VM put back on its host, in physical units: CPU GHz " +
+      '(source cores × clock × CPU %) against sockets × cores × clock' +
+      (smt !== null ? ` × SMT factor ${smt}` : '') +
+      ', memory against usable memory (RAM − hypervisor reserve), network against the NICs’ line rate. ',
+    ceilings: (cpu: number, memory: number, failover: number, allowed: number) =>
+      `Ceilings: CPU ${cpu} %, memory ${memory} % in normal operation; ${failover} % after a failure. ` +
+      `Allowed overload: ${allowed} % of the intervals.`,
+    chartAlt: (host: string) => `${host}: load over time`,
+    planningWindow: 'Planning window',
+    backtestWindow: 'Backtest window',
+    summary: (
+      vms: number,
+      minutes: string,
+      hostIntervals: number,
+      overCeil: string,
+      over100: string,
+      mem: string,
+      net: string,
+    ) =>
+      `${vms} VMs replayed at ${minutes}-minute intervals, ${hostIntervals} host-intervals in normal operation: ` +
+      `CPU over the ceiling in **${overCeil}**, over 100 % in **${over100}**; memory over 100 % in **${mem}**; ` +
+      `network over the line rate in **${net}**.`,
+    noSample: (vms: string) => `No sample in this window for: ${vms}.`,
+    network:
+      "The network demand exceeds the NICs' line rate: that takes more or faster NICs (cluster.dataNics, " +
+      'cluster.nicGbps), not a larger sizing.',
+    worstFailure: (scenario: string, resource: string, host: string, worst: string) =>
+      `Worst failure: ${scenario}, ${resource} of ${host} at ${worst} of its capacity.`,
+    held: '**The plan held** on this window in normal operation.',
+    notHeld: '**The plan did not hold**',
+    heldWithin: 'The plan held within the allowed overload',
+    growth: (
+      verdict: string,
+      cpu: string,
+      cpuFrom: string,
+      cpuTo: string,
+      mem: string,
+      memFrom: string,
+      memTo: string,
+    ) =>
+      `${verdict}: it would have held with CPU demand × ${cpu} (sizing growth ${cpuFrom} → ${cpuTo}) and ` +
+      `memory demand × ${mem} (growth ${memFrom} → ${memTo}), the capacity growing with the sizing (method §14.3).`,
+    resource: { cpu: 'cpu', memory: 'memory', network: 'network', iops: 'iops' } as Record<string, string>,
+    col: {
+      scenario: 'Scenario',
+      host: 'Host',
+      vms: 'VMs',
+      cpuGhz: 'CPU GHz avg / peak / capacity',
+      cpuP99: 'CPU p99',
+      cpuOverCeiling: 'CPU > ceiling',
+      cpuOver100: 'CPU > 100 %',
+      worstCpuAt: 'Worst CPU at',
+      memoryGb: 'Memory GB peak / usable',
+      networkMbs: 'Network MB/s avg / peak / line rate',
+      networkOver100: 'Network > 100 %',
+    },
+    normal: 'normal',
+    fails: (hosts: string) => `${hosts} fails`,
+    tradeOff: {
+      title: 'Trade-off: what each sizing needs and risks',
+      intro: (model: string) =>
+        `The same VMs on ${model} hosts, fewest hosts each: every VM at its average, p95, p99 or maximum measured ` +
+        'GHz and GB over the window, or on its hourly series at the slot maximum (method §14.5); the vCPU and ' +
+        'memory allocations bound every row as in the plan. Shares are of host-intervals in normal operation.',
+      stoppedNote:
+        'A row marked “stopped early” used up its share of the time limit: its best plan so far (method §14.5).',
+      stopped: (sizing: string) => `${sizing} (stopped early)`,
+      sizing: 'Sizing',
+      hosts: 'Hosts',
+      lowerBound: 'Lower bound',
+      unplaced: 'Unplaced',
+      role: { planning: 'planning window', backtest: 'backtest window' } as Record<string, string>,
+      cpuOverCeiling: (role: string) => `CPU > ceiling, ${role}`,
+      cpuOver100: (role: string) => `CPU > 100 %, ${role}`,
+      memoryOver100: (role: string) => `Memory > 100 %, ${role}`,
+      sheetTitle: (model: string) => `Trade-off: hosts needed and replayed overload per sizing (${model})`,
+    },
+  },
   chart: {
     utilisationTitle: 'Host load: normal operation and after the worst failure',
     cpuNormal: 'CPU % normal',

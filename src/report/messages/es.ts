@@ -459,6 +459,91 @@ export const es: Messages = {
     chartHostsAxis: 'nodos',
     alt: 'Los escenarios comparados',
   },
+  replay: {
+    title: 'Reproducción de la demanda medida',
+    intro: (smt: string | null) =>
+      'La demanda medida de cada VM en cada intervalo, puesta de nuevo en su nodo, en unidades físicas: GHz de CPU ' +
+      '(núcleos de origen × frecuencia × % de CPU) frente a CPU × núcleos × frecuencia' +
+      (smt !== null ? ` × factor SMT ${smt}` : '') +
+      ', memoria frente a la memoria utilizable (RAM − reserva del hipervisor), red frente a la velocidad de las ' +
+      'tarjetas de red. ',
+    ceilings: (cpu: number, memory: number, failover: number, allowed: number) =>
+      `Umbrales: CPU ${cpu} %, memoria ${memory} % en operación normal; ${failover} % tras una falla. ` +
+      `Sobrecarga admitida: ${allowed} % de los intervalos.`,
+    chartAlt: (host: string) => `${host}: carga en el tiempo`,
+    planningWindow: 'Ventana de planificación',
+    backtestWindow: 'Ventana de contraste',
+    summary: (
+      vms: number,
+      minutes: string,
+      hostIntervals: number,
+      overCeil: string,
+      over100: string,
+      mem: string,
+      net: string,
+    ) =>
+      `${vms} VM reproducidas en intervalos de ${minutes} minutos, ${hostIntervals} intervalos-nodo en operación ` +
+      `normal: CPU sobre el umbral en **${overCeil}**, sobre el 100 % en **${over100}**; memoria sobre el 100 % ` +
+      `en **${mem}**; red sobre la velocidad de las tarjetas en **${net}**.`,
+    noSample: (vms: string) => `Sin muestras en esta ventana para: ${vms}.`,
+    network:
+      'La demanda de red supera la velocidad de las tarjetas de red: eso requiere más tarjetas o tarjetas más ' +
+      'rápidas (cluster.dataNics, cluster.nicGbps), no un dimensionamiento mayor.',
+    worstFailure: (scenario: string, resource: string, host: string, worst: string) =>
+      `Peor falla: ${scenario}, ${resource} de ${host} al ${worst} de su capacidad.`,
+    held: '**El plan se sostuvo** en esta ventana en operación normal.',
+    notHeld: '**El plan no se sostuvo**',
+    heldWithin: 'El plan se sostuvo dentro de la sobrecarga admitida',
+    growth: (
+      verdict: string,
+      cpu: string,
+      cpuFrom: string,
+      cpuTo: string,
+      mem: string,
+      memFrom: string,
+      memTo: string,
+    ) =>
+      `${verdict}: se habría sostenido con la demanda de CPU × ${cpu} (crecimiento ${cpuFrom} → ${cpuTo}) y la ` +
+      `de memoria × ${mem} (crecimiento ${memFrom} → ${memTo}), con la capacidad creciendo con el ` +
+      'dimensionamiento (método §14.3).',
+    resource: { cpu: 'CPU', memory: 'memoria', network: 'red', iops: 'IOPS' } as Record<string, string>,
+    col: {
+      scenario: 'Escenario',
+      host: 'Nodo',
+      vms: 'VM',
+      cpuGhz: 'CPU GHz prom. / pico / capacidad',
+      cpuP99: 'CPU p99',
+      cpuOverCeiling: 'CPU > umbral',
+      cpuOver100: 'CPU > 100 %',
+      worstCpuAt: 'Peor CPU en',
+      memoryGb: 'Memoria GB pico / utilizable',
+      networkMbs: 'Red MB/s prom. / pico / velocidad',
+      networkOver100: 'Red > 100 %',
+    },
+    normal: 'normal',
+    fails: (hosts: string) => `falla ${hosts}`,
+    tradeOff: {
+      title: 'Alternativas: lo que cada dimensionamiento necesita y arriesga',
+      intro: (model: string) =>
+        `Las mismas VM en nodos ${model}, con el mínimo de nodos en cada caso: cada VM en su promedio, p95, p99 o ` +
+        'máximo de GHz y GB medidos en la ventana, o en su serie horaria al máximo de cada franja (método §14.5); ' +
+        'las asignaciones de vCPU y memoria acotan cada fila como en el plan. Los porcentajes son de ' +
+        'intervalos-nodo en operación normal.',
+      stoppedNote:
+        'Una fila marcada «detenida antes» agotó su parte del tiempo límite: es su mejor plan hasta entonces ' +
+        '(método §14.5).',
+      stopped: (sizing: string) => `${sizing} (detenida antes)`,
+      sizing: 'Dimensionamiento',
+      hosts: 'Nodos',
+      lowerBound: 'Cota inferior',
+      unplaced: 'Sin ubicar',
+      role: { planning: 'ventana de planificación', backtest: 'ventana de contraste' } as Record<string, string>,
+      cpuOverCeiling: (role: string) => `CPU > umbral, ${role}`,
+      cpuOver100: (role: string) => `CPU > 100 %, ${role}`,
+      memoryOver100: (role: string) => `Memoria > 100 %, ${role}`,
+      sheetTitle: (model: string) => `Alternativas: nodos necesarios y sobrecarga reproducida (${model})`,
+    },
+  },
   chart: {
     utilisationTitle: 'Carga de los nodos: operación normal y tras la peor falla',
     cpuNormal: 'CPU % normal',
