@@ -8,6 +8,7 @@ import { buildWorkbook } from './workbook.ts';
 
 export { buildWorkbook } from './workbook.ts';
 export { renderTerminalSummary } from './terminal.ts';
+export { nothingPlacedReasons } from './summary.ts';
 export { renderReplayMarkdown, replayStatusLine } from './replay-report.ts';
 export type { MarkdownReport } from './markdown.ts';
 
