@@ -2,6 +2,7 @@
 // names, English or Spanish synonyms, units read from the header, or a column map), order
 // free, any delimiter, decimal and thousands separator, encoding. A malformed value is an
 // InputError at file:row:column; a cut-off row is one too.
+import { headerShown } from '../escape/plain-text.ts';
 import { InputError } from '../domain/errors.ts';
 import type { CsvSettings, InventoryColumn } from '../domain/input-settings.ts';
 import { HA_PRIORITIES, type InventoryServer, type SpecialHardware } from '../domain/server.ts';
@@ -71,7 +72,7 @@ export function inventoryFromTable(
   const index = match.columns;
   if (!index.has('name'))
     throw new InputError(
-      `no server name column (header: ${header.join(', ')}); name it "name" or map it with inputs.columns.inventory`,
+      `no server name column (${headerShown(header)}); name it "name" or map it with inputs.columns.inventory`,
       { file, row: 1 },
     );
   const servers: InventoryServer[] = [];

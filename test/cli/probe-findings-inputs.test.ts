@@ -115,3 +115,48 @@ for (const [name, monitoring, inventory, why] of [
     assert.equal(json.totals.placed, 0);
   });
 }
+
+test('L2 a 1 MB bad value is named by its head and its length, not echoed whole', () => {
+  const dir = example(tmp());
+  const monitoring = readFileSync(path.join(dir, 'monitoring.csv'), 'utf8').split('\n');
+  // A negative CPU % of a million digits on the first sample row.
+  monitoring[1] = monitoring[1]!.replace(/,(\d+\.\d+),/, `,-${'9'.repeat(1 << 20)},`);
+  writeFileSync(path.join(dir, 'monitoring.csv'), monitoring.join('\n'));
+  const r = plan(dir);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /monitoring\.csv:2:cpu_pct: expected a number ≥ 0, got "-9{79}…" \(1,048,577 characters\)\n$/);
+  assert.ok(r.stderr.length < 400, `${r.stderr.length} characters`);
+});
+
+test('L2 terminal escape sequences and control characters from the data never reach the terminal', () => {
+  const esc = '\u001b]0;owned\u0007\u001b[2J\u001b[31m';
+  // A header without a name column is quoted in the message; a bad memory cell is too.
+  const header = example(tmp(), undefined, (t) => t.replace(/^name,/, `${esc}asset,`));
+  const cell = example(tmp(), undefined, (t) => t.replace(/,4096,80,2,/, `,4${esc}096,80,2,`));
+  for (const dir of [header, cell]) {
+    const r = plan(dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /inventory\.csv:(1|3)/);
+    assert.doesNotMatch(r.stderr, /[\u0000-\u0009\u000b-\u001f\u007f]/);
+  }
+});
+
+test('L2 a project naming a file outside it that is no input (../../etc/passwd) never prints its content', () => {
+  for (const key of ['inventory', 'monitoring']) {
+    const dir = example(tmp(), (doc) => {
+      (doc.inputs as Record<string, string>)[key] = path.relative(path.join(tmp(), 'x'), '/etc/passwd');
+    });
+    // The project lies one folder deeper than the temporary one: the relative path climbs out.
+    const project = path.join(dir, 'x');
+    mkdirSync(project);
+    for (const f of ['capplan.yaml', 'inventory.csv', 'monitoring.csv'])
+      copyFileSync(path.join(dir, f), path.join(project, f));
+    const r = plan(project);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(
+      r.stderr,
+      /^capplan: \/etc\/passwd:1: .*the first line \(\d+ characters\) is not a table header, not shown/,
+    );
+    assert.doesNotMatch(r.stderr, /root|\/bin\//);
+  }
+});
