@@ -7,7 +7,7 @@ import { InputError } from '../domain/errors.ts';
 import type { CsvSettings, InventoryColumn } from '../domain/input-settings.ts';
 import { HA_PRIORITIES, type InventoryServer, type SpecialHardware } from '../domain/server.ts';
 import { readTextFile, type DecodedText } from './read-text.ts';
-import { enumCell, numberCell, slugify, textCell, type Loc } from './cells.ts';
+import { enumCell, numberCell, refuseControls, slugify, textCell, type Loc } from './cells.ts';
 import { parseDelimitedTable, type CsvTable } from './table/read-table.ts';
 import type { NumberFormat } from './table/locale-number.ts';
 import { describeMatch, matchColumns, type ColumnMatch } from './columns/match-columns.ts';
@@ -87,6 +87,7 @@ export function inventoryFromTable(
       return i === undefined ? undefined : cells[i];
     };
     const loc = (column: string): Loc => ({ file, row: line, column: index.get(column)?.header ?? column });
+    for (const col of ['name', 'vm_name']) refuseControls(get(col), loc(col));
     const server = inventoryRow(get, loc, format, (col) => index.get(col)?.factor ?? 1);
     if (server.osBits === null && server.os !== null) {
       server.osBits = osBitsFromText(server.os);

@@ -160,3 +160,23 @@ test('L2 a project naming a file outside it that is no input (../../etc/passwd) 
     assert.doesNotMatch(r.stderr, /root|\/bin\//);
   }
 });
+
+test('L6 a NUL in a name is refused at its file, row and column, exit 2, nothing written', () => {
+  const inventory = example(tmp(), undefined, (t) => t.replace('Servidor Web,web,', 'Servidor\u0000 Web,web,'));
+  const r = plan(inventory);
+  assert.equal(r.status, 2);
+  assert.equal(
+    r.stderr,
+    `capplan: ${path.join(inventory, 'inventory.csv')}:3:name: a name holds the control character U+0000 at ` +
+      'character 9: remove it\n',
+  );
+  assert.equal(existsSync(path.join(inventory, 'out')), false);
+  // The same name in the monitoring: refused too, not read as a server the inventory lacks.
+  const monitoring = example(tmp());
+  const m = readFileSync(path.join(monitoring, 'monitoring.csv'), 'utf8');
+  writeFileSync(path.join(monitoring, 'monitoring.csv'), m.replace(',Servidor Web,', ',Servidor\u0000 Web,'));
+  const s = plan(monitoring);
+  assert.equal(s.status, 2);
+  assert.match(s.stderr, /monitoring\.csv:3:server: a name holds the control character U\+0000 at character 9/);
+  assert.equal(existsSync(path.join(monitoring, 'out')), false);
+});
