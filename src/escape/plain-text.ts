@@ -14,7 +14,7 @@ const QUOTED_MAX = 80;
 const LINE_MAX = 1000;
 
 /** `s` cut to `max` characters with an ellipsis and the full length: `abc… (1,048,576 characters)`. */
-export function shortened(s: string, max: number): string {
+function shortened(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max)}… (${s.length.toLocaleString('en-US')} characters)`;
 }
 
