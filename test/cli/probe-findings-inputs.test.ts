@@ -3,7 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -179,4 +188,16 @@ test('L6 a NUL in a name is refused at its file, row and column, exit 2, nothing
   assert.equal(s.status, 2);
   assert.match(s.stderr, /monitoring\.csv:3:server: a name holds the control character U\+0000 at character 9/);
   assert.equal(existsSync(path.join(monitoring, 'out')), false);
+});
+
+test('H3 an inventory that is a device or a FIFO is refused at once, exit 2, nothing written', () => {
+  for (const make of [(f: string) => symlinkSync('/dev/zero', f), (f: string) => spawnSync('mkfifo', [f])]) {
+    const dir = example(tmp());
+    rmSync(path.join(dir, 'inventory.csv'));
+    make(path.join(dir, 'inventory.csv'));
+    const r = plan(dir);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `capplan: ${path.join(dir, 'inventory.csv')}: not a regular file\n`);
+    assert.equal(existsSync(path.join(dir, 'out')), false);
+  }
 });
