@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { CapplanError, exitCodeFor } from '../domain/errors.ts';
 import { commands } from './commands/index.ts';
+import { errorText } from '../escape/plain-text.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -37,7 +38,8 @@ class UsageError extends CapplanError {
 function report(err: unknown): number {
   const code = exitCodeFor(err);
   if (err instanceof CapplanError) {
-    process.stderr.write(`capplan: ${err.message}\n`);
+    // Messages quote the client's data: neutralised and cut short (escape/plain-text.ts).
+    process.stderr.write(`capplan: ${errorText(err.message)}\n`);
   } else {
     process.stderr.write(
       `capplan: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

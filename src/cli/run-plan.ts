@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readProjectInputs } from '../ingest/project-inputs.ts';
 import { planScenarios } from '../plan/scenarios.ts';
 import { readWindowSamples } from '../ingest/window-samples.ts';
-import { renderReportFiles, renderTerminalSummary } from '../report/index.ts';
+import { nothingPlacedReasons, renderReportFiles, renderTerminalSummary } from '../report/index.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { proposalFromPlan } from '../check/proposal-from-plan.ts';
 import type { Plan } from '../domain/plan.ts';
@@ -65,15 +65,8 @@ export async function runPlan(args: PlanArgs): Promise<number> {
   return empty || plan.totals.unplaced > 0 || !plan.redundancy.satisfied || backtestFailed ? 1 : 0;
 }
 
-/** Why a plan places nothing (an empty inventory, every server excluded), or null. */
+/** Why a plan places nothing (every server excluded or unplaced), or null. */
 function emptyPlanReason(plan: Plan): string | null {
-  if (plan.totals.placed > 0) return null;
-  if (plan.totals.servers === 0) return 'the inventory holds no server: there is nothing to plan';
-  const counts = new Map<string, number>();
-  for (const vm of plan.vms) {
-    const code = vm.reasons[0]?.code ?? 'unknown-error';
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  const why = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c, n]) => `${n} ${c}`);
-  return `no VM could be placed: ${plan.totals.servers} servers → 0 hosts (${why.join(', ')})`;
+  const why = nothingPlacedReasons(plan);
+  return why === null ? null : `nothing to plan: 0 of ${plan.totals.servers} servers could be placed (${why})`;
 }

@@ -17,7 +17,7 @@ const MAX_STRUCTURED_FILE_BYTES = 1024 * 2 ** 20;
  * without blocking, so a FIFO, a device (`/dev/zero`) or a directory is refused at once
  * instead of hanging or filling memory.
  */
-async function readRegularFile(file: string, maxBytes = MAX_STRUCTURED_FILE_BYTES): Promise<Buffer> {
+export async function readRegularFile(file: string, maxBytes = MAX_STRUCTURED_FILE_BYTES): Promise<Buffer> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);

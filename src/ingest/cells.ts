@@ -72,3 +72,18 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
   return slug === '' ? 'vm' : slug;
 }
+
+/**
+ * A name with a NUL or another control character (U+0000–U+001F, U+007F) is refused: reports
+ * would show it without the invisible character and match it to nothing, so one server would
+ * appear twice. Kept names are exactly the names every output prints.
+ */
+export function refuseControls(cell: string | undefined, loc: Loc): void {
+  const at = cell?.search(/[\u0000-\u001f\u007f]/) ?? -1;
+  if (at >= 0)
+    throw new InputError(
+      `a name holds the control character U+${cell!.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')} ` +
+        `at character ${at + 1}: remove it`,
+      loc,
+    );
+}

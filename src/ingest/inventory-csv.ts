@@ -2,11 +2,12 @@
 // names, English or Spanish synonyms, units read from the header, or a column map), order
 // free, any delimiter, decimal and thousands separator, encoding. A malformed value is an
 // InputError at file:row:column; a cut-off row is one too.
+import { headerShown } from '../escape/plain-text.ts';
 import { InputError } from '../domain/errors.ts';
 import type { CsvSettings, InventoryColumn } from '../domain/input-settings.ts';
 import { HA_PRIORITIES, type InventoryServer, type SpecialHardware } from '../domain/server.ts';
 import { readTextFile, type DecodedText } from './read-text.ts';
-import { enumCell, numberCell, slugify, textCell, type Loc } from './cells.ts';
+import { enumCell, numberCell, refuseControls, slugify, textCell, type Loc } from './cells.ts';
 import { parseDelimitedTable, type CsvTable } from './table/read-table.ts';
 import type { NumberFormat } from './table/locale-number.ts';
 import { describeMatch, matchColumns, type ColumnMatch } from './columns/match-columns.ts';
@@ -71,7 +72,7 @@ export function inventoryFromTable(
   const index = match.columns;
   if (!index.has('name'))
     throw new InputError(
-      `no server name column (header: ${header.join(', ')}); name it "name" or map it with inputs.columns.inventory`,
+      `no server name column (${headerShown(header)}); name it "name" or map it with inputs.columns.inventory`,
       { file, row: 1 },
     );
   const servers: InventoryServer[] = [];
@@ -86,6 +87,7 @@ export function inventoryFromTable(
       return i === undefined ? undefined : cells[i];
     };
     const loc = (column: string): Loc => ({ file, row: line, column: index.get(column)?.header ?? column });
+    for (const col of ['name', 'vm_name']) refuseControls(get(col), loc(col));
     const server = inventoryRow(get, loc, format, (col) => index.get(col)?.factor ?? 1);
     if (server.osBits === null && server.os !== null) {
       server.osBits = osBitsFromText(server.os);

@@ -22,6 +22,7 @@ import { installedMemory, mergeInventory } from './monitoring-inventory.ts';
 import { applyDeclaredUnits } from './monitoring/declared-units.ts';
 import type { SourceHost } from '../domain/server-origin.ts';
 import { matchServerNames, type NameMatchResult } from './match-names.ts';
+import { InputError } from '../domain/errors.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
 /** `progress` shows a store's queries on a TTY (a person is watching). */
@@ -47,11 +48,16 @@ export async function readProjectInputs(
     settings,
     project.scenarios.map((s) => s.settings.sizing.statistic),
   );
+  if (servers.length === 0) throw new InputError(noServerMessage(project), { file: noServerFile(project) });
   const projectText = await readStructuredText(project.file);
   validateRules(servers, settings, project.file, projectText);
   project.scenarios.forEach((s, i) => {
     validateScenarioRules(servers, s.settings, settings, { file: project.file, text: projectText, index: i });
   });
+  // From here on a file is named relative to the project, as inputFiles names it: the plan and
+  // its reports carry no folder of the consultant's machine, and the same project gives the
+  // same bytes wherever it lies.
+  const rel = (f: string) => projectRelative(project.dir, f);
   const catalog = project.catalogFile ? await readCatalog(project.catalogFile) : null;
   const files = [
     project.file,
@@ -61,18 +67,18 @@ export async function readProjectInputs(
   ];
   const inputFiles = await Promise.all(
     (await expandFolders(files)).map(async (f) => ({
-      file: path.relative(project.dir, f).split(path.sep).join('/'),
+      file: rel(f),
       sha256: await sha256(f),
     })),
   );
   const noMonitoring = project.monitoring.kind === 'files' && project.monitoring.files.length === 0;
   const baseline: ProjectData = {
     settings,
-    servers,
+    servers: servers.map((s) => ({ ...s, source: { ...s.source, file: rel(s.source.file) } })),
     usage,
     catalog,
     inputFiles,
-    findings,
+    findings: findings.map((f) => (f.file === undefined ? f : { ...f, file: rel(f.file) })),
     noMonitoring,
     ...(sourceHosts.length ? { sourceHosts } : {}),
     ...(samples ? { samples } : {}),
@@ -223,6 +229,25 @@ async function storeSamples(
   const names = servers.map((s) => s.name).filter((n) => usage.has(n));
   const series = await source.series({ servers: names, metrics: [...METRIC_NAMES], slotSeconds, statistic: 'max' });
   return samplesFromSeries(series, slotSeconds);
+}
+
+/**
+ * An inventory (or, without one, monitoring) that names no server leaves nothing to plan: bad
+ * input, said before anything is written, rather than a plan of 0 servers on 0 hosts.
+ */
+function noServerMessage(project: LoadedProject): string {
+  return project.inventoryFile
+    ? 'the inventory holds no server (a header and no rows?): there is nothing to plan'
+    : 'the monitoring names no server (a header and no samples?): there is nothing to plan';
+}
+
+function noServerFile(project: LoadedProject): string {
+  return project.inventoryFile ?? project.monitoringFiles[0] ?? project.file;
+}
+
+/** A path inside or beside the project, relative to its folder with `/` separators; a name that is not a path stays. */
+function projectRelative(dir: string, file: string): string {
+  return path.isAbsolute(file) ? path.relative(dir, file).split(path.sep).join('/') : file;
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */

@@ -3,9 +3,11 @@
 // are written in the collector's ANSI code page, samples/perfmon/README.md), and an explicit
 // override (`--encoding`). Decoding through TextDecoder (ICU, built into Node) avoids a
 // dependency: it knows utf-8, utf-16le/be and the windows-125x code pages.
-import { isUtf8 } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
+import { constants, isUtf8 } from 'node:buffer';
+import { readRegularFile } from '../domain/load-file.ts';
 import { InputError } from '../domain/errors.ts';
+
+const MAX_TEXT_FILE_BYTES = constants.MAX_LENGTH;
 
 export interface DecodedText {
   text: string;
@@ -16,12 +18,9 @@ export interface DecodedText {
 }
 
 export async function readTextFile(file: string, encoding?: string): Promise<DecodedText> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    throw new InputError(`cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
-  }
+  // A regular file of at most what one Buffer holds, opened once without blocking: a FIFO or a
+  // device (`/dev/zero`) named as an input is refused instead of hanging or filling memory.
+  const bytes = await readRegularFile(file, MAX_TEXT_FILE_BYTES);
   return decodeText(bytes, file, encoding);
 }
 

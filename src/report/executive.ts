@@ -8,7 +8,7 @@ import type { Messages } from './messages/index.ts';
 import { num, pct, qty } from './format.ts';
 import { reportDay } from './report-date.ts';
 import { amount, tcoHeadline } from './markdown-tco.ts';
-import { groupOf, headline, notPlaced } from './summary.ts';
+import { groupOf, headline, notPlaced, nothingPlacedReasons } from './summary.ts';
 
 export interface ExecutiveSummary {
   title: string;
@@ -38,6 +38,8 @@ function worstLoads(plan: Plan): { normal: [number, number]; after: [number, num
 
 function points(plan: Plan, t: Messages): string[] {
   const out: string[] = [];
+  const nothing = nothingPlacedReasons(plan);
+  if (nothing !== null) out.push(t.cover.nothingPlaced(plan.totals.servers, nothing));
   if (!plan.redundancy.satisfied && plan.redundancy.k > 0) out.push(t.cover.doesNotSurvive(plan.redundancy.policy));
   for (const v of notPlaced(plan)) out.push(`${v.name}: ${t.group[groupOf(v)]}`);
   for (const f of sortFindings(plan.findings ?? []))
@@ -55,14 +57,17 @@ export function executiveSummary(plan: Plan, t: Messages): ExecutiveSummary {
     plan.settings.cluster.storage === 'shared' ? c.storageShared : c.storageLocal(qty(plan.totals.diskGb));
   const loads = worstLoads(plan);
   const k = plan.redundancy.k;
+  const nothing = nothingPlacedReasons(plan);
   const resilience =
-    k === 0
-      ? c.noFailover
-      : !plan.redundancy.satisfied
-        ? c.doesNotSurvive(plan.redundancy.policy)
-        : k === 1
-          ? c.survives(plan.redundancy.policy)
-          : c.survivesK(plan.redundancy.policy, k);
+    nothing !== null
+      ? c.nothingPlaced(plan.totals.servers, nothing)
+      : k === 0
+        ? c.noFailover
+        : !plan.redundancy.satisfied
+          ? c.doesNotSurvive(plan.redundancy.policy)
+          : k === 1
+            ? c.survives(plan.redundancy.policy)
+            : c.survivesK(plan.redundancy.policy, k);
   // The cost of ownership when the plan carries it (method §15), else the host price.
   const hw = plan.tco?.lines.find((l) => l.key === 'hardware');
   const hardware = hw

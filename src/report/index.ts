@@ -10,6 +10,7 @@ import { COMPARISON_CHART, comparisonChartPng, comparisonSection } from './compa
 
 export { buildWorkbook } from './workbook.ts';
 export { renderTerminalSummary } from './terminal.ts';
+export { nothingPlacedReasons } from './summary.ts';
 export { renderReplayMarkdown, replayStatusLine } from './replay-report.ts';
 export type { MarkdownReport } from './markdown.ts';
 

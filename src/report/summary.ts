@@ -122,6 +122,7 @@ export interface Headline {
   memoryGb: number;
   diskGb: number;
   redundancy: string;
+  /** False when nothing is placed: an empty cluster survives nothing a client could rely on. */
   redundancySatisfied: boolean;
 }
 
@@ -142,7 +143,7 @@ export function headline(plan: Plan): Headline {
     memoryGb: plan.totals.memoryGb,
     diskGb: plan.totals.diskGb,
     redundancy: plan.redundancy.policy,
-    redundancySatisfied: plan.redundancy.satisfied,
+    redundancySatisfied: plan.redundancy.satisfied && plan.totals.placed > 0,
   };
 }
 
@@ -158,6 +159,24 @@ export function hostIops(plan: Plan, hostName: string): number | null {
     return m ? [m.avg] : [];
   });
   return values.length === 0 ? null : values.reduce((s, v) => s + v, 0);
+}
+
+/**
+ * When a plan places no VM (every server excluded or unplaced): how many VMs each first
+ * reason code holds back, most first (`10 missing-performance-data`). Null when a VM is placed.
+ * Every output that states the plan's verdict says this instead.
+ */
+export function nothingPlacedReasons(plan: Plan): string | null {
+  if (plan.totals.placed > 0) return null;
+  const counts = new Map<string, number>();
+  for (const vm of plan.vms) {
+    const code = vm.reasons[0]?.code ?? 'unknown-error';
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([c, n]) => `${n} ${c}`)
+    .join(', ');
 }
 
 /** VMs not placed (excluded or unplaced), in plan order. */

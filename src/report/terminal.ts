@@ -5,7 +5,7 @@ import Table from 'cli-table3';
 import type { Plan } from '../domain/plan.ts';
 import { plainText } from '../escape/plain-text.ts';
 import { num, pct, qty, ratio } from './format.ts';
-import { groupOf, headline, notPlaced } from './summary.ts';
+import { groupOf, headline, notPlaced, nothingPlacedReasons } from './summary.ts';
 import { en } from './messages/en.ts';
 import { replayLines } from './replay-terminal.ts';
 
@@ -70,15 +70,19 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
   out.push(hostTable.toString());
   const r = plan.redundancy;
   const failed = r.scenarios.filter((x) => !x.satisfied).length;
-  out.push(
-    r.satisfied
-      ? c.green(`${safe(r.policy)} satisfied: ${r.scenarios.length} failure scenario(s) simulated, every VM restarts`)
-      : c.red(
-          `${safe(r.policy)} NOT satisfied: ${failed} of ${r.scenarios.length} failure scenario(s) leave VMs ` +
-            `without a host`,
-        ),
-  );
-  out.push(...replayLines(plan, c));
+  const nothing = nothingPlacedReasons(plan);
+  // Nothing placed: no N+k verdict and no replay verdict, which would both say "held".
+  if (nothing !== null) out.push(c.red(en.cover.nothingPlaced(plan.totals.servers, nothing)));
+  else
+    out.push(
+      r.satisfied
+        ? c.green(`${safe(r.policy)} satisfied: ${r.scenarios.length} failure scenario(s) simulated, every VM restarts`)
+        : c.red(
+            `${safe(r.policy)} NOT satisfied: ${failed} of ${r.scenarios.length} failure scenario(s) leave VMs ` +
+              `without a host`,
+          ),
+    );
+  if (nothing === null) out.push(...replayLines(plan, c));
   const excluded = notPlaced(plan);
   if (excluded.length) {
     const ex = table(['VM', 'Status', 'Group', 'Reason'], c, 'llll');

@@ -65,5 +65,5 @@ test('a plan in which no VM is placed exits 1 and says why on the terminal', () 
   writeFileSync(path.join(dir, 'monitoring.csv'), 'timestamp,server,cpu_pct,memory_used_mb\n');
   const r = capplan(['plan', dir, '--out', path.join(dir, 'out')]);
   assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stderr, /no VM could be placed: 10 servers → 0 hosts \(10 missing-performance-data\)/);
+  assert.match(r.stderr, /nothing to plan: 0 of 10 servers could be placed \(10 missing-performance-data\)/);
 });

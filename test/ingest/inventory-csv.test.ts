@@ -83,7 +83,8 @@ test('duplicate server name and duplicate VM name are located errors', () => {
 test('missing name column, broken quoting and empty files are located errors', () => {
   assert.throws(() => parseInventoryCsv('asset,os\na,b\n', 'inv.csv'), {
     message:
-      'inv.csv:1: no server name column (header: asset, os); name it "name" or map it with inputs.columns.inventory',
+      'inv.csv:1: no server name column (header: "asset", "os"); name it "name" or map it with ' +
+      'inputs.columns.inventory',
   });
   assert.throws(
     () => parseInventoryCsv('name,os\n"a,b\n', 'inv.csv'),
@@ -132,7 +133,7 @@ test('header synonyms and a column map; errors name the column as the client wro
     message: 'inv.csv:2:RAM (MB): expected a number in MB, got "4 GB"',
   });
   assert.throws(() => parseInventoryCsv('Asset\nx\n', 'inv.csv', { columnMap: { name: 'Server' } }), {
-    message: 'inv.csv:1: column map: name ← "Server", but the file has no such column (header: Asset)',
+    message: 'inv.csv:1: column map: name ← "Server", but the file has no such column (header: "Asset")',
   });
 });
 

@@ -301,7 +301,7 @@ test('an unknown format names the file, the line and what was expected; --format
   writeFileSync(f, '\nfoo,bar\n1,2\n');
   await assert.rejects(read([f]), {
     message:
-      `${f}:2: cannot tell the monitoring format from the first line "foo,bar"; expected one of long, wide, ` +
+      `${f}:2: cannot tell the monitoring format (header: "foo", "bar"); expected one of long, wide, ` +
       `perfmon, sadf-d, sadf-j, nmon, bitbrains, vrops (see docs/ingest.md) or use --format`,
   });
   await assert.rejects(read([f], { format: 'perfmon' }), {

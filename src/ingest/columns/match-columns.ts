@@ -2,6 +2,7 @@
 // `inputs.columns`, `ingest --columns`), then capplan's own names, then the synonyms of
 // column-catalog.ts; every header is either used (with its unit conversion) or listed as
 // ignored, so nothing is dropped silently (docs/inputs.md "Columns by meaning").
+import { headerShown } from '../../escape/plain-text.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { ColumnSpec } from './column-catalog.ts';
 import { foldHeader, headerKey, type Unit } from './header-units.ts';
@@ -68,7 +69,7 @@ export function matchColumns(
     const i = squashed.indexOf(squash(wanted));
     if (i < 0)
       throw new InputError(
-        `column map: ${column} ← "${wanted}", but the file has no such column (header: ${header.join(', ')})`,
+        `column map: ${column} ← "${wanted}", but the file has no such column (${headerShown(header)})`,
         { file, row: 1 },
       );
     const unit = headerKey(header[i]!).unit;

@@ -3,6 +3,7 @@
 // it give up and return false; the caller then re-reads the file with csv-parse
 // (long-csv.ts). A malformed value is re-parsed by the general cell functions so the error
 // message is the same on both paths. Measured in bench/ingest.bench.ts.
+import { refuseControls } from '../cells.ts';
 import { open } from 'node:fs/promises';
 import { InputError } from '../../domain/errors.ts';
 import { parseIsoTimestamp } from '../timestamps.ts';
@@ -263,6 +264,7 @@ class FastParser {
     const name = buf.toString('utf8', s, e).trim();
     if (name === '')
       throw new InputError('server name is empty', { file: this.file, row: this.line, column: 'server' });
+    refuseControls(name, { file: this.file, row: this.line, column: 'server' });
     const id = k.id(name, this.store, buf, s, e);
     if (this.prevId >= 0) k.nextOf[this.prevId] = id;
     this.prevId = id;

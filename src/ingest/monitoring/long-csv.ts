@@ -1,6 +1,7 @@
 // monitoring.csv, long format (docs/inputs.md): timestamp,server,cpu_pct,memory_used_mb,
 // disk_used_gb,network_mb_per_s,iops — one row per sample per server. This is the general
 // reader (csv-parse, streaming, any quoting); fast-long-csv.ts handles the plain layout faster.
+import { refuseControls } from '../cells.ts';
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../../domain/errors.ts';
@@ -245,6 +246,7 @@ function addGeneralRecord(
     });
   const server = (record[layout.server] ?? '').trim();
   if (server === '') throw new InputError('server name is empty', { file, row, column: layout.header[layout.server]! });
+  refuseControls(server, { file, row, column: layout.header[layout.server]! });
   for (let m = 0; m < METRICS; m++) {
     const c = layout.metrics[m]!;
     values[m] =
@@ -277,6 +279,7 @@ export function addLongRecord(
     );
   const server = (record[layout.server] ?? '').trim();
   if (server === '') throw new InputError('server name is empty', { file, row, column: 'server' });
+  refuseControls(server, { file, row, column: 'server' });
   for (let m = 0; m < METRICS; m++) {
     const col = layout.metrics[m]!;
     values[m] =

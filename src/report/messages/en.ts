@@ -74,6 +74,8 @@ export const en = {
     survivesK: (policy: string, k: number) => `${policy}: the cluster survives the failure of any ${k} hosts`,
     doesNotSurvive: (policy: string) => `${policy} NOT met: some VMs would have no host after a failure`,
     noFailover: 'No host failure is planned for (N+0)',
+    nothingPlaced: (servers: number, why: string) =>
+      `Nothing to plan: 0 of ${servers} servers could be placed (${why}); no host is needed and no failure is assessed`,
     loadNormal: 'Highest load, normal operation',
     loadAfter: 'Highest load after the worst failure',
     load: (cpu: string, mem: string) => `CPU ${cpu} · memory ${mem}`,

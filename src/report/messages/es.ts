@@ -73,6 +73,9 @@ export const es: Messages = {
     survivesK: (policy: string, k: number) => `${policy}: el clúster sobrevive a la falla de ${k} nodos cualesquiera`,
     doesNotSurvive: (policy: string) => `${policy} NO se cumple: algunas VM quedarían sin nodo tras una falla`,
     noFailover: 'No se planifica la falla de ningún nodo (N+0)',
+    nothingPlaced: (servers: number, why: string) =>
+      `Nada que planificar: 0 de ${servers} servidores se pudieron ubicar (${why}); no hace falta ningún nodo ni se ` +
+      'evalúa ninguna falla',
     loadNormal: 'Carga máxima, operación normal',
     loadAfter: 'Carga máxima tras la peor falla',
     load: (cpu: string, mem: string) => `CPU ${cpu} · memoria ${mem}`,

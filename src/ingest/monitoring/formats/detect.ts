@@ -1,5 +1,6 @@
 // Which monitoring format a file is, from its first bytes (docs/ingest.md, "Format detection": `--format`
 // forces it).
+import { headerShown } from '../../../escape/plain-text.ts';
 import { open } from 'node:fs/promises';
 import { InputError } from '../../../domain/errors.ts';
 import { decodeText, type DecodedText } from '../../read-text.ts';
@@ -68,9 +69,9 @@ function detectFromText(text: string, file: string, columns?: ReadOptions['colum
       'sar text output is not read (column layout varies by locale): export with `sadf -d` or `sadf -j` instead',
       { file, row: index + 1 },
     );
-  const shown = first.length > 80 ? `${first.slice(0, 80)}…` : first;
+  // The first line is quoted only when it is a table header (escape/plain-text.ts headerShown).
   throw new InputError(
-    `cannot tell the monitoring format from the first line ${JSON.stringify(shown)}; expected one ` +
+    `cannot tell the monitoring format (${headerShown(cells)}); expected one ` +
       `of ${MONITORING_FORMATS.join(', ')} (see docs/ingest.md) or use --format`,
     { file, row: index + 1 },
   );
