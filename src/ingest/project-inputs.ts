@@ -247,7 +247,10 @@ function noServerFile(project: LoadedProject): string {
 
 /** A path inside or beside the project, relative to its folder with `/` separators; a name that is not a path stays. */
 function projectRelative(dir: string, file: string): string {
-  return path.isAbsolute(file) ? path.relative(dir, file).split(path.sep).join('/') : file;
+  // The project folder may itself be given relative to the working directory, and the files
+  // found in it then are too (`fixtures/x/inventory.csv`); a store's name (a URL) is neither.
+  const inProject = path.isAbsolute(file) || file === dir || file.startsWith(dir + path.sep);
+  return inProject ? path.relative(dir, file).split(path.sep).join('/') : file;
 }
 
 /** Percentiles the sizing statistics ask for (e.g. p90), beside the standard ones. */
