@@ -16,7 +16,14 @@ import { computeTco } from './tco.ts';
 import { pct, round2 } from '../util/round.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { demandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
-import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from '../domain/plan.ts';
+import {
+  PLAN_FORMAT_VERSION,
+  type FailoverScenario,
+  type Plan,
+  type PlanHost,
+  type PlanVm,
+  type PlanWithTco,
+} from '../domain/plan.ts';
 
 export interface PlanInputs extends ProjectData {
   onProgress?: (message: string) => void;
@@ -26,7 +33,7 @@ export interface PlanInputs extends ProjectData {
   withoutTradeOff?: boolean;
 }
 
-export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
+export async function assemblePlan(inp: PlanInputs): Promise<PlanWithTco> {
   const plan = await assembleUnpriced(inp);
   // Last: the power model reads the replayed utilisation (method §15.5).
   return { ...plan, tco: computeTco(plan) };
