@@ -147,7 +147,7 @@ function chart(names: string[], costs: PlanCost[], plans: readonly Plan[], t: Me
     title: c.chartCostTitle,
     categories: names,
     series: parts.map((key) => ({
-      name: t.cost.line[key],
+      name: c.chartLine[key],
       color: COLORS[key],
       values: costs.map((k) => amount(k, key)),
     })),

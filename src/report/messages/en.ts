@@ -451,6 +451,15 @@ export const en = {
       `Costs from each plan's total cost of ownership (method §15), in different currencies or horizons (${terms}): ` +
       'no cost difference is shown. "not priced": an input the line needs is missing.',
     scenarioLine: (name: string, description: string) => `${name}: ${description}`,
+    /** Short names of the cost lines for the chart's one-row legend. */
+    chartLine: {
+      hardware: 'Hardware',
+      hostGroupLicences: 'Licences',
+      subscriptions: 'Subscriptions',
+      support: 'Support',
+      power: 'Power',
+      rack: 'Rack',
+    },
     chartCostTitle: 'Cost over the horizon per scenario',
     chartHostsTitle: 'Hosts per scenario',
     chartHostsAxis: 'hosts',

@@ -452,6 +452,15 @@ export const es: Messages = {
       `Costos del costo total de propiedad de cada plan (método §15), en monedas u horizontes distintos (${terms}): ` +
       'no se muestra la diferencia de costos. «sin precio»: falta un dato para calcular la línea.',
     scenarioLine: (name: string, description: string) => `${name}: ${description}`,
+    /** Short names of the cost lines for the chart's one-row legend. */
+    chartLine: {
+      hardware: 'Hardware',
+      hostGroupLicences: 'Licencias',
+      subscriptions: 'Suscripciones',
+      support: 'Soporte',
+      power: 'Energía',
+      rack: 'Rack',
+    },
     chartCostTitle: 'Costo en el horizonte por escenario',
     chartHostsTitle: 'Nodos por escenario',
     chartHostsAxis: 'nodos',
