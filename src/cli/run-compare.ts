@@ -5,6 +5,7 @@ import { readPlan } from '../domain/plan.ts';
 import { InputError } from '../domain/errors.ts';
 import { renderComparisonFiles } from '../report/index.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
+import { withTco } from '../plan/tco.ts';
 
 export interface CompareArgs {
   plans: string[];
@@ -14,7 +15,8 @@ export interface CompareArgs {
 export async function runCompare(args: CompareArgs): Promise<number> {
   if (args.plans.length < 2) throw new InputError('compare needs at least two plans: the baseline and a scenario');
   const plans = [];
-  for (const file of args.plans) plans.push(await readPlan(file));
+  // A plan written before the cost of ownership existed is priced from its settings, as `report` does.
+  for (const file of args.plans) plans.push(withTco(await readPlan(file)));
   const outputs = await renderComparisonFiles(plans);
   await writeFilesAtomic(args.out, outputs);
   process.stdout.write(`Wrote ${outputs.length} files to ${args.out}: ${outputs.map((o) => o.name).join(', ')}\n`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { InputError } from '../domain/errors.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { readPlan } from '../domain/plan.ts';
-import { computeTco } from '../plan/tco.ts';
+import { withTco } from '../plan/tco.ts';
 import { REPORT_FORMATS, renderReportFiles, type ReportFormat } from '../report/index.ts';
 
 export interface ReportArgs {
@@ -26,9 +26,8 @@ function parseFormats(text: string): ReportFormat[] {
 
 export async function runReport(args: ReportArgs): Promise<number> {
   const formats = parseFormats(args.format);
-  const read = await readPlan(args.plan);
   // A plan written before the cost of ownership existed gets it from its settings (method §15).
-  const plan = read.tco ? read : { ...read, tco: computeTco(read) };
+  const plan = withTco(await readPlan(args.plan));
   const files = await renderReportFiles(plan, formats);
   const outDir = args.out ?? path.dirname(args.plan);
   // plan.json is rewritten only into another folder: never over the file being read.

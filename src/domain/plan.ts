@@ -8,7 +8,7 @@ import { InputError } from './errors.ts';
 import { findingSchema } from './finding.ts';
 import { parseText, readStructuredText, validateValue } from './load-file.ts';
 import { planReplaySchema } from './plan-replay.ts';
-import { planTcoSchema } from './plan-tco.ts';
+import { planTcoSchema, type PlanTco } from './plan-tco.ts';
 import { projectSchema } from './project.ts';
 import { HA_PRIORITIES, serverFieldsSchema, serverUsageSchema } from './server.ts';
 import { planHostGroupFields, planLicenceFields, scenarioRuleFields } from './plan-rules.ts';
@@ -237,6 +237,8 @@ export const planSchema = z.object({
   ...planScenarioFields,
 });
 export type Plan = z.output<typeof planSchema>;
+/** A plan with its total cost of ownership: every plan `capplan plan` makes (older plans get it at read time). */
+export type PlanWithTco = Plan & { tco: PlanTco };
 
 /** The canonical text: two-space JSON, keys in the order the plan was built, one newline. */
 export function serialisePlan(plan: Plan): string {

@@ -17,7 +17,14 @@ import { pct, round2 } from '../util/round.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { demandSeries, type DemandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
 import { Deadline } from '../placement/deadline.ts';
-import { PLAN_FORMAT_VERSION, type FailoverScenario, type Plan, type PlanHost, type PlanVm } from '../domain/plan.ts';
+import {
+  PLAN_FORMAT_VERSION,
+  type FailoverScenario,
+  type Plan,
+  type PlanHost,
+  type PlanVm,
+  type PlanWithTco,
+} from '../domain/plan.ts';
 
 export interface PlanInputs extends ProjectData {
   onProgress?: (message: string) => void;
@@ -33,7 +40,7 @@ export interface PlanInputs extends ProjectData {
 /** Share of the time limit the plan's own placement gets when the trade-off rows follow (§14.5). */
 const BASELINE_SHARE = 0.5;
 
-export async function assemblePlan(inp: PlanInputs): Promise<Plan> {
+export async function assemblePlan(inp: PlanInputs): Promise<PlanWithTco> {
   const plan = await assembleUnpriced(inp);
   // Last: the power model reads the replayed utilisation (method §15.5).
   return { ...plan, tco: computeTco(plan) };

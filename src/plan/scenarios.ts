@@ -4,7 +4,7 @@
 // that sets a shorter limit of its own keeps that — so `capplan plan` with scenarios still
 // spends at most the project's limit choosing and placing hosts. Each plan records the limit
 // it had in settings.placement.timeLimitSeconds.
-import type { Plan } from '../domain/plan.ts';
+import type { PlanWithTco } from '../domain/plan.ts';
 import type { ProjectData, ProjectSettings } from '../domain/project.ts';
 import type { Scenario } from '../domain/scenarios.ts';
 import { assemblePlan, type PlanInputs } from './assemble.ts';
@@ -23,12 +23,12 @@ const withLimit = (s: ProjectSettings, seconds: number): ProjectSettings => ({
 export async function planScenarios(
   baseline: PlanInputs,
   scenarios: readonly ScenarioInputs[],
-): Promise<{ baseline: Plan; scenarios: { slug: string; plan: Plan }[] }> {
+): Promise<{ baseline: PlanWithTco; scenarios: { slug: string; plan: PlanWithTco }[] }> {
   const share = baseline.settings.placement.timeLimitSeconds / (1 + scenarios.length);
   const base = await assemblePlan(
     scenarios.length === 0 ? baseline : { ...baseline, settings: withLimit(baseline.settings, share) },
   );
-  const out: { slug: string; plan: Plan }[] = [];
+  const out: { slug: string; plan: PlanWithTco }[] = [];
   for (const { scenario, inputs } of scenarios) {
     const plan = await assemblePlan({
       ...inputs,

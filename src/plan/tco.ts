@@ -3,7 +3,7 @@
 // (amounts null, key in notPriced), never 0. The workbook's Cost sheet writes the same
 // formulas over the Assumptions cells (src/report/workbook-cost.ts), with these figures as
 // their cached results.
-import type { Plan } from '../domain/plan.ts';
+import type { Plan, PlanWithTco } from '../domain/plan.ts';
 import type { PlanTco, TcoLine, TcoLineKey } from '../domain/plan-tco.ts';
 import type { CostSettings } from '../domain/tco-settings.ts';
 
@@ -210,4 +210,12 @@ export function computeTco(plan: Plan): PlanTco {
     },
     notPriced: lines.filter((l) => !l.priced).map((l) => l.key),
   };
+}
+
+/**
+ * The plan with its cost of ownership: its own `tco`, or for a plan written before the cost
+ * of ownership existed, the one its settings give (method §15) — one cost model for every reader.
+ */
+export function withTco(plan: Plan): PlanWithTco {
+  return { ...plan, tco: plan.tco ?? computeTco(plan) };
 }

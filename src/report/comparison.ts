@@ -3,9 +3,9 @@
 // difference to the baseline. One model, rendered as the plan.md section, the workbook's
 // Comparison sheet and `capplan compare`'s files, so all say the same. Words come from the
 // first plan's message catalogue; client strings stay raw here and are escaped by each renderer.
-import type { Plan } from '../domain/plan.ts';
+import type { Plan, PlanWithTco } from '../domain/plan.ts';
 import { messagesFor, type Messages } from './messages/index.ts';
-import { planCost, DEFAULT_KWH_PRICE, type PlanCost } from './comparison-cost.ts';
+import { COMPARED_LINES, planCost, sameTerms, type PlanCost } from './comparison-cost.ts';
 import { qty } from './format.ts';
 import type { BarChart } from './charts/bar-chart.ts';
 
@@ -53,16 +53,20 @@ function licenceText(plan: Plan, t: Messages): string {
   return lines.map((l) => t.comparison.licenceGroup(l.group, l.hosts, l.cores, l.per)).join('; ');
 }
 
-function rows(plans: Plan[], costs: PlanCost[], t: Messages): ComparisonRow[] {
+function rows(plans: readonly PlanWithTco[], costs: PlanCost[], t: Messages): ComparisonRow[] {
   const c = t.comparison;
   const out: ComparisonRow[] = [];
   const row = (key: string, label: string, kind: ComparisonRow['kind'], cell: (p: Plan, i: number) => Cell) => {
     const cells = plans.map((p, i) => cell(p, i));
     const base = cells[0];
+    // Money differs only between plans in one currency over one horizon.
+    const comparable = (i: number) => kind !== 'money' || sameTerms(costs[i]!, costs[0]!);
     const deltas =
       kind === 'text'
         ? null
-        : cells.map((v, i) => (i === 0 || typeof v !== 'number' || typeof base !== 'number' ? null : v - base));
+        : cells.map((v, i) =>
+            i === 0 || typeof v !== 'number' || typeof base !== 'number' || !comparable(i) ? null : v - base,
+          );
     out.push({ key, label, kind, cells, deltas });
   };
   row('hosts', c.hosts, 'int', (p) => p.placement.hostsUsed);
@@ -83,56 +87,77 @@ function rows(plans: Plan[], costs: PlanCost[], t: Messages): ComparisonRow[] {
   row('replayOver100', c.replayOver100, 'pct', (p) =>
     replayed(p, t, (s) => Math.max(s.cpuOver100Pct, s.memoryOver100Pct)),
   );
-  row('hardware', c.hardware, 'money', (_, i) => costs[i]!.hardware);
-  row('subscriptions', c.subscriptions, 'money', (_, i) => costs[i]!.subscriptions);
-  if (costs.some((k) => k.licences !== undefined)) {
-    row('licencesPerGroup', c.licencesPerGroup, 'text', (p) => licenceText(p, t));
-    row('licences', c.licences, 'money', (_, i) => costs[i]!.licences ?? c.none);
-    row('licenceSaving', c.licenceSaving, 'money', (_, i) => costs[i]!.licenceSaving ?? c.none);
+  // The cost of ownership, line by line as on the Cost sheet (method §15); null: not priced.
+  const groups = costs.some((k) => k.lines.hostGroupLicences !== undefined);
+  for (const key of COMPARED_LINES) {
+    if (key === 'hostGroupLicences') {
+      if (!groups) continue;
+      row('licencesPerGroup', c.licencesPerGroup, 'text', (p) => licenceText(p, t));
+    }
+    row(key, t.cost.line[key], 'money', (_, i) => {
+      const v = costs[i]!.lines[key];
+      return v === undefined ? c.none : v;
+    });
+    if (key === 'hostGroupLicences')
+      row('licenceSaving', c.licenceSaving, 'money', (_, i) => costs[i]!.licenceSaving ?? c.none);
   }
-  row('power', c.power, 'money', (_, i) => costs[i]!.power);
-  row('total', c.total, 'money', (_, i) => costs[i]!.total);
+  row('total', t.cost.total.overHorizon, 'money', (_, i) => costs[i]!.total);
+  row('avoided', t.cost.total.avoided, 'money', (_, i) => costs[i]!.avoided);
+  row('net', t.cost.total.net, 'money', (_, i) => costs[i]!.net);
   return out;
 }
 
-function costNote(costs: PlanCost[], t: Messages): string {
+/** Every plan in the baseline's currency and horizon. */
+const uniform = (costs: PlanCost[]) => costs.every((k) => sameTerms(k, costs[0]!));
+
+/** The currency as the reader should see it: XXX is ISO's "no currency", i.e. not stated. */
+const currencyText = (code: string, t: Messages) => (code === 'XXX' ? t.cost.notStated : code);
+
+function costNote(names: string[], costs: PlanCost[], t: Messages): string {
+  const c = t.comparison;
   const first = costs[0]!;
-  if (costs.every((k) => k.source === 'tco' && k.currency === first.currency && k.horizonYears === first.horizonYears))
-    return t.comparison.costFromTco(first.currency ?? 'XXX', first.horizonYears);
-  return t.comparison.costFromPlan(first.horizonYears, String(DEFAULT_KWH_PRICE));
+  if (uniform(costs)) return c.costFromTco(first.currency === 'XXX' ? null : first.currency, first.horizonYears);
+  const terms = costs.map((k, i) => c.costTerms(names[i]!, currencyText(k.currency, t), k.horizonYears));
+  return c.costMixed(terms.join('; '));
 }
 
-const COLORS = { hardware: '#1f4e79', subscriptions: '#7fa7d1', licences: '#c55a11', power: '#f4b183' };
+const COLORS: Record<(typeof COMPARED_LINES)[number], string> = {
+  hardware: '#1f4e79',
+  hostGroupLicences: '#c55a11',
+  subscriptions: '#7fa7d1',
+  support: '#548235',
+  power: '#f4b183',
+  rack: '#a5a5a5',
+};
 
-/** Stacked cost per scenario when any cost is priced, else the hosts per scenario. */
-function chart(names: string[], costs: PlanCost[], plans: Plan[], t: Messages): BarChart {
+/** The cost of ownership per scenario, stacked by line, when priced in one currency; else the hosts. */
+function chart(names: string[], costs: PlanCost[], plans: readonly Plan[], t: Messages): BarChart {
   const c = t.comparison;
   const priced = costs.some((k) => k.total !== null);
-  if (!priced)
+  if (!priced || !uniform(costs))
     return {
       title: c.chartHostsTitle,
       categories: names,
       series: [{ name: c.hosts, color: COLORS.hardware, values: plans.map((p) => p.placement.hostsUsed) }],
       yLabel: c.chartHostsAxis,
     };
-  const parts = (['hardware', 'subscriptions', 'licences', 'power'] as const).filter((k) =>
-    costs.some((x) => typeof x[k] === 'number' && x[k] !== 0),
-  );
+  const amount = (k: PlanCost, key: (typeof COMPARED_LINES)[number]) => k.lines[key] ?? 0;
+  const parts = COMPARED_LINES.filter((key) => costs.some((k) => amount(k, key) !== 0));
   return {
     title: c.chartCostTitle,
     categories: names,
-    series: parts.map((k) => ({
-      name: c[k],
-      color: COLORS[k],
-      values: costs.map((x) => (typeof x[k] === 'number' ? (x[k] as number) : 0)),
+    series: parts.map((key) => ({
+      name: c.chartLine[key],
+      color: COLORS[key],
+      values: costs.map((k) => amount(k, key)),
     })),
     stacked: true,
-    yLabel: costs[0]!.currency ?? 'XXX',
+    yLabel: currencyText(costs[0]!.currency, t),
   };
 }
 
 /** The comparison of `plans`, the first the baseline. */
-export function buildComparison(plans: Plan[]): Comparison {
+export function buildComparison(plans: readonly PlanWithTco[]): Comparison {
   if (plans.length === 0) throw new RangeError('a comparison needs at least one plan');
   const t = messagesFor(plans[0]!);
   const named = plans.map((p, i) => ({
@@ -146,7 +171,11 @@ export function buildComparison(plans: Plan[]): Comparison {
     intro: t.comparison.intro(plans.length - 1),
     plans: named,
     rows: rows(plans, costs, t),
-    costNote: costNote(costs, t),
+    costNote: costNote(
+      named.map((n) => n.name),
+      costs,
+      t,
+    ),
     chart: chart(
       named.map((n) => n.name),
       costs,

@@ -1,6 +1,6 @@
 // The report layer's public face: pure renderers from a Plan to bytes/strings. The io layer
 // writes what these return (src/io/write-atomic.ts).
-import { serialisePlan, type Plan } from '../domain/plan.ts';
+import { serialisePlan, type Plan, type PlanWithTco } from '../domain/plan.ts';
 import { planCharts } from './charts/plan-charts.ts';
 import { replayCharts } from './charts/replay-chart.ts';
 import { markdownText, type MarkdownReport } from './markdown.ts';
@@ -31,10 +31,10 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['xlsx', 'md', 'json'];
  * plan.xlsx; plan.md + chart PNGs; plan.json (the plan re-serialised canonically).
  */
 export async function renderReportFiles(
-  plan: Plan,
+  plan: PlanWithTco,
   formats: readonly ReportFormat[] = REPORT_FORMATS,
   /** The plan is the baseline of these scenario plans: plan.md and plan.xlsx compare them. */
-  scenarios: readonly Plan[] = [],
+  scenarios: readonly PlanWithTco[] = [],
 ): Promise<{ name: string; data: string | Uint8Array }[]> {
   const files: { name: string; data: string | Uint8Array }[] = [];
   const comparison = scenarios.length > 0 ? buildComparison([plan, ...scenarios]) : undefined;
@@ -52,7 +52,7 @@ export async function renderReportFiles(
  * its chart and comparison.xlsx (the Comparison sheet alone), the first plan the baseline.
  */
 export async function renderComparisonFiles(
-  plans: readonly Plan[],
+  plans: readonly PlanWithTco[],
 ): Promise<{ name: string; data: string | Uint8Array }[]> {
   const comparison = buildComparison([...plans]);
   return [

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { cliBin, repoRoot, toolSkip } from '../helpers/env.ts';
-import { parsePlan, type Plan } from '../../src/domain/plan.ts';
+import { parsePlan, type Plan, type PlanWithTco } from '../../src/domain/plan.ts';
 import { loadProject } from '../../src/domain/project.ts';
 import { folderSlug, mergeOverrides } from '../../src/domain/scenarios.ts';
 import { buildComparison } from '../../src/report/comparison.ts';
@@ -23,7 +23,12 @@ const run = (args: string[]) =>
 
 const out = mkdtempSync(path.join(tmpdir(), 'capplan-scen-'));
 const planned = run(['plan', fixture, '--out', out]);
-const read = (rel: string) => parsePlan(readFileSync(path.join(out, rel), 'utf8'), rel);
+/** A plan `capplan plan` wrote: it carries its cost of ownership (method §15). */
+const read = (rel: string): PlanWithTco => {
+  const p = parsePlan(readFileSync(path.join(out, rel), 'utf8'), rel);
+  assert.ok(p.tco, `${rel} has a tco`);
+  return { ...p, tco: p.tco };
+};
 const SLUGS = ['n-2', 'p95', 'dell-r710'];
 
 function golden(name: string, actual: string): void {
@@ -85,14 +90,50 @@ test("the comparison's figures are the scenario plans' own", () => {
   assert.deepEqual(row('hosts').cells, [2, 3, 2, 2]);
   assert.deepEqual(row('hosts').deltas, [null, 1, 0, 0]);
   assert.deepEqual(row('cores').cells, [16, 24, 32, 16]);
-  // Hardware = hosts × the host price: 5000 per derived node, 5200 per R710 (the fixture's prices).
-  assert.deepEqual(row('hardware').cells, [10000, 15000, 10000, 10400]);
-  assert.deepEqual(row('hardware').deltas, [null, 5000, 0, 400]);
-  // Power = hosts × 270 W × 8760 h × 3 years / 1000 × 0.15 per kWh.
-  const power = (hosts: number) => ((hosts * 270 * 8760 * 3) / 1000) * 0.15;
-  assert.deepEqual(row('power').cells, [power(2), power(3), power(2), power(2)]);
-  assert.deepEqual(row('total').cells, [10000 + power(2), 15000 + power(3), 10000 + power(2), 10400 + power(2)]);
-  assert.deepEqual(row('subscriptions').cells, [null, null, null, null]);
+  // Every cost row is the scenario plan.json's own TCO line over the horizon (method §15).
+  const line = (p: PlanWithTco, key: string) => p.tco.lines.find((l) => l.key === key)!.overHorizon;
+  for (const key of ['hardware', 'subscriptions', 'support', 'power', 'rack'])
+    assert.deepEqual(
+      row(key).cells,
+      plans.map((p) => line(p, key)),
+      key,
+    );
+  assert.deepEqual(
+    row('total').cells,
+    plans.map((p) => p.tco.totals.overHorizon),
+  );
+  assert.deepEqual(
+    row('avoided').cells,
+    plans.map((p) => p.tco.totals.avoidedOverHorizon),
+  );
+  assert.deepEqual(
+    row('net').cells,
+    plans.map((p) => p.tco.totals.net),
+  );
+  // The fixture's illustrative MXN prices: 63000 per derived node, 65500 per R710 by its catalog
+  // model name (cost.hardware.models wins over the catalog's 68000 list price).
+  assert.deepEqual(row('hardware').cells, [126000, 189000, 126000, 131000]);
+  assert.deepEqual(row('hardware').deltas, [null, 63000, 0, 5000]);
+  // Subscriptions: hosts × 2 sockets × 6300 per socket-year × 3 years; support 12 % of hardware a year.
+  assert.deepEqual(
+    row('subscriptions').cells,
+    [2, 3, 2, 2].map((h) => h * 2 * 6300 * 3),
+  );
+  [126000, 189000, 126000, 131000].forEach((hw, i) => {
+    assert.ok(Math.abs((row('support').cells[i] as number) - hw * 0.12 * 3) < 1e-6);
+  });
+
+  assert.deepEqual(
+    row('rack').cells,
+    [2, 3, 2, 2].map((h) => h * 2 * 1800 * 3),
+  );
+  // Avoided: the same ten retired servers in every scenario (200 W × PUE 1.8 at 2.5 per kWh, 3500 a year).
+  const avoided = (10 * 200 * 1.8 * 8760 * 2.5) / 1000 + 10 * 3500;
+  for (const v of row('avoided').cells) assert.ok(Math.abs((v as number) - avoided * 3) < 1e-6);
+  for (const p of plans) assert.deepEqual(p.tco.notPriced, []);
+  assert.ok(plans.every((p) => p.tco.currency === 'MXN' && p.tco.horizonYears === 3));
+  assert.match(c.costNote, /^Costos en MXN a 3 años/);
+  assert.equal(c.chart.yLabel, 'MXN');
   const replay = row('replayOver100').cells;
   plans.forEach((p, i) => {
     const s = p.replay!.windows[0]!.summary;
@@ -118,7 +159,7 @@ test('compare reproduces the comparison of plan byte for byte, and its goldens i
   );
   golden('aseguradora-escenarios-comparison.md', fromCompare);
 
-  const plans = files.map((f) => parsePlan(readFileSync(f, 'utf8'), f));
+  const plans = files.map((f) => read(path.relative(out, f)));
   const english = {
     ...plans[0]!,
     settings: { ...plans[0]!.settings, report: { ...plans[0]!.settings.report, language: 'en' as const } },
@@ -280,6 +321,6 @@ test('LibreOffice prints the Comparison sheet on landscape A4, every scenario on
   assert.ok(Math.abs(Number(size[1]) - 842) < 2 && Math.abs(Number(size[2]) - 595) < 2, info);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   assert.match(text, /Comparación de escenarios/);
-  for (const name of ['Base', 'N\\+2', 'p95', 'Dell R710', 'Total en el horizonte', '12,128.68'])
+  for (const name of ['Base', 'N\\+2', 'p95', 'Dell R710', 'Costo total de propiedad', '330,389.76'])
     assert.match(text, new RegExp(name));
 });

@@ -436,9 +436,6 @@ export const en = {
     replayOverCeiling: 'Replay: CPU above the ceiling, % of host-intervals',
     replayOver100: 'Replay: CPU or memory above 100 %, % of host-intervals',
     notReplayed: 'not replayed',
-    hardware: 'Hardware',
-    subscriptions: 'Subscriptions',
-    licences: 'Host-group licences',
     licencesPerGroup: 'Licences per group',
     licenceGroup: (group: string, hosts: number, cores: number, per: 'host' | 'core') =>
       per === 'core'
@@ -446,15 +443,25 @@ export const en = {
         : `${group}: ${n(hosts, 'host', 'hosts')}`,
     licenceSaving: 'Saved by the host groups',
     none: 'none',
-    power: 'Power',
-    total: 'Total over the horizon',
-    costFromTco: (currency: string, years: number) =>
-      `Costs in ${currency} over ${n(years, 'year', 'years')}, from each plan's total cost of ownership.`,
-    costFromPlan: (years: number, kwh: string) =>
-      `Costs over ${n(years, 'year', 'years')}: hardware is hosts × host price; power is hosts × watts × ` +
-      `8760 h × ${years} at ${kwh} per kWh (the Cost sheet's defaults); subscriptions are priced in the total cost ` +
-      'of ownership only. "not priced": the plan names no price.',
+    costFromTco: (currency: string | null, years: number) =>
+      `Costs ${currency ? `in ${currency}` : '(currency not stated)'} over ${n(years, 'year', 'years')}, ` +
+      "each plan's total cost of ownership (method §15) " +
+      'line by line, as on its Cost sheet. "not priced": an input the line needs is missing; ' +
+      'the totals add the priced lines only.',
+    costTerms: (name: string, currency: string, years: number) => `${name}: ${currency}, ${n(years, 'year', 'years')}`,
+    costMixed: (terms: string) =>
+      `Costs from each plan's total cost of ownership (method §15), in different currencies or horizons (${terms}): ` +
+      'no cost difference is shown. "not priced": an input the line needs is missing.',
     scenarioLine: (name: string, description: string) => `${name}: ${description}`,
+    /** Short names of the cost lines for the chart's one-row legend. */
+    chartLine: {
+      hardware: 'Hardware',
+      hostGroupLicences: 'Licences',
+      subscriptions: 'Subscriptions',
+      support: 'Support',
+      power: 'Power',
+      rack: 'Rack',
+    },
     chartCostTitle: 'Cost over the horizon per scenario',
     chartHostsTitle: 'Hosts per scenario',
     chartHostsAxis: 'hosts',

@@ -438,9 +438,6 @@ export const es: Messages = {
     replayOverCeiling: 'Reproducción: CPU sobre el techo, % de intervalos-nodo',
     replayOver100: 'Reproducción: CPU o memoria sobre 100 %, % de intervalos-nodo',
     notReplayed: 'sin reproducción',
-    hardware: 'Hardware',
-    subscriptions: 'Suscripciones',
-    licences: 'Licencias de grupos de nodos',
     licencesPerGroup: 'Licencias por grupo',
     licenceGroup: (group: string, hosts: number, cores: number, per: 'host' | 'core') =>
       per === 'core'
@@ -448,15 +445,25 @@ export const es: Messages = {
         : `${group}: ${n(hosts, 'nodo', 'nodos')}`,
     licenceSaving: 'Ahorro de los grupos de nodos',
     none: 'ninguno',
-    power: 'Energía',
-    total: 'Total en el horizonte',
-    costFromTco: (currency: string, years: number) =>
-      `Costos en ${currency} a ${n(years, 'año', 'años')}, del costo total de propiedad de cada plan.`,
-    costFromPlan: (years: number, kwh: string) =>
-      `Costos a ${n(years, 'año', 'años')}: el hardware es nodos × precio del nodo; la energía es nodos × watts × ` +
-      `8760 h × ${years} a ${kwh} por kWh (los valores de la hoja Costos); las suscripciones se cotizan solo en el ` +
-      'costo total de propiedad. «sin precio»: el plan no indica precio.',
+    costFromTco: (currency: string | null, years: number) =>
+      `Costos ${currency ? `en ${currency}` : '(moneda no indicada)'} a ${n(years, 'año', 'años')}: ` +
+      'el costo total de propiedad de cada plan (método §15), ' +
+      'línea por línea como en su hoja Costos. «sin precio»: falta un dato para calcular la línea; ' +
+      'los totales suman solo las líneas con precio.',
+    costTerms: (name: string, currency: string, years: number) => `${name}: ${currency}, ${n(years, 'año', 'años')}`,
+    costMixed: (terms: string) =>
+      `Costos del costo total de propiedad de cada plan (método §15), en monedas u horizontes distintos (${terms}): ` +
+      'no se muestra la diferencia de costos. «sin precio»: falta un dato para calcular la línea.',
     scenarioLine: (name: string, description: string) => `${name}: ${description}`,
+    /** Short names of the cost lines for the chart's one-row legend. */
+    chartLine: {
+      hardware: 'Hardware',
+      hostGroupLicences: 'Licencias',
+      subscriptions: 'Suscripciones',
+      support: 'Soporte',
+      power: 'Energía',
+      rack: 'Rack',
+    },
     chartCostTitle: 'Costo en el horizonte por escenario',
     chartHostsTitle: 'Nodos por escenario',
     chartHostsAxis: 'nodos',
