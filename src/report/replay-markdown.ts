@@ -9,7 +9,7 @@ import { tradeOffSection } from './replay-trade-off.ts';
 import { messagesFor, type Messages } from './messages/index.ts';
 
 /** A scenario's name in the report's language: "normal" or "<hosts> fails". */
-function scenarioName(m: Messages, name: string): string {
+export function scenarioName(m: Messages, name: string): string {
   if (name === 'normal') return m.replay.normal;
   const failed = /^(.*) fails$/.exec(name);
   return failed ? m.replay.fails(failed[1]!) : name;

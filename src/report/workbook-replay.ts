@@ -5,19 +5,20 @@ import type { Plan } from '../domain/plan.ts';
 import type { ResourceReplay } from '../domain/plan-replay.ts';
 import { FMT, writeTable, type CellValue, type SheetColumn } from './workbook-style.ts';
 import { tradeOffTable } from './replay-trade-off.ts';
-import { messagesFor } from './messages/index.ts';
+import { messagesFor, type Messages } from './messages/index.ts';
+import { scenarioName } from './replay-markdown.ts';
 
-export const REPLAY_SHEET = 'Replay';
+type SheetText = Messages['replay']['sheet'];
 
-const resourceColumns = (label: string, unit: string, fmt: string): SheetColumn[] => [
-  { header: `${label} capacity ${unit}`, width: 12, numFmt: fmt },
-  { header: `${label} avg ${unit}`, width: 11, numFmt: fmt },
-  { header: `${label} peak ${unit}`, width: 11, numFmt: fmt },
-  { header: `${label} worst %`, width: 10, numFmt: FMT.pct1 },
-  { header: `${label} p99 %`, width: 10, numFmt: FMT.pct1 },
-  { header: `${label} % of intervals over ceiling`, width: 14, numFmt: '0.00" %"' },
-  { header: `${label} % of intervals over 100 %`, width: 14, numFmt: '0.00" %"' },
-  { header: `${label} worst at (UTC)`, width: 21 },
+const resourceColumns = (t: SheetText, label: string, unit: string, fmt: string): SheetColumn[] => [
+  { header: t.capacity(label, unit), width: 12, numFmt: fmt },
+  { header: t.avg(label, unit), width: 11, numFmt: fmt },
+  { header: t.peak(label, unit), width: 11, numFmt: fmt },
+  { header: t.worstPct(label), width: 10, numFmt: FMT.pct1 },
+  { header: t.p99Pct(label), width: 10, numFmt: FMT.pct1 },
+  { header: t.overCeiling(label), width: 14, numFmt: '0.00" %"' },
+  { header: t.over100(label), width: 14, numFmt: '0.00" %"' },
+  { header: t.worstAt(label), width: 21 },
 ];
 
 const cells = (r: ResourceReplay | null): CellValue[] =>
@@ -50,16 +51,23 @@ function tradeOffRows(ws: ExcelJS.Worksheet, plan: Plan, top: number): void {
   });
 }
 
+/** The sheet's name in the plan's language. */
+export function replaySheetName(plan: Plan): string {
+  return messagesFor(plan).replay.sheet.name;
+}
+
 export function replaySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
+  const m = messagesFor(plan);
+  const t = m.replay.sheet;
   const rows: CellValue[][] = [];
   for (const w of plan.replay?.windows ?? []) {
     for (const s of w.scenarios) {
       for (const h of s.hosts) {
         rows.push([
-          w.role,
+          t.role[w.role] ?? w.role,
           w.from,
           w.to,
-          s.name,
+          scenarioName(m, s.name),
           h.name,
           h.vms,
           h.intervals,
@@ -72,23 +80,22 @@ export function replaySheet(ws: ExcelJS.Worksheet, plan: Plan): void {
   }
   const first = writeTable(
     ws,
-    messagesFor(plan),
-    'Replay of the measured demand',
+    m,
+    t.title,
     [
-      { header: 'Window', width: 10 },
-      { header: 'From (UTC)', width: 21 },
-      { header: 'To (UTC)', width: 21 },
-      { header: 'Scenario', width: 18 },
-      { header: 'Host', width: 14 },
-      { header: 'VMs', width: 6, numFmt: FMT.int },
-      { header: 'Intervals', width: 10, numFmt: FMT.int },
-      ...resourceColumns('CPU', 'GHz', FMT.ghz),
-      ...resourceColumns('Memory', 'GB', FMT.gb2),
-      ...resourceColumns('Network', 'MB/s', FMT.mbps),
+      { header: t.window, width: 12 },
+      { header: t.from, width: 21 },
+      { header: t.to, width: 21 },
+      { header: t.scenario, width: 18 },
+      { header: t.host, width: 14 },
+      { header: t.vms, width: 6, numFmt: FMT.int },
+      { header: t.intervals, width: 10, numFmt: FMT.int },
+      ...resourceColumns(t, t.cpu, 'GHz', FMT.ghz),
+      ...resourceColumns(t, t.memory, 'GB', FMT.gb2),
+      ...resourceColumns(t, t.network, 'MB/s', FMT.mbps),
     ],
     rows,
-    "Every interval's measured demand of every VM on its host (method §14): CPU GHz = source cores × clock × CPU %; " +
-      'memory against RAM − reserve; network against the NIC line rate.',
+    t.note,
   );
   tradeOffRows(ws, plan, first + rows.length + 2);
 }

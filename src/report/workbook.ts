@@ -15,7 +15,7 @@ import { utilisationStatistics, utilizationSheet } from './workbook-utilization.
 import { COVER_CHART_COLUMN, coverSheet, methodSheet } from './workbook-cover.ts';
 import { messagesFor } from './messages/index.ts';
 import { reportDate } from './report-date.ts';
-import { hasReplay, REPLAY_SHEET, replaySheet } from './workbook-replay.ts';
+import { hasReplay, replaySheet, replaySheetName } from './workbook-replay.ts';
 import type { Comparison } from './comparison.ts';
 import { comparisonSheet } from './workbook-comparison.ts';
 
@@ -40,7 +40,7 @@ function fillWorkbook(wb: ExcelJS.Workbook, plan: Plan, comparison?: Comparison)
   hostsSheet(sheet(t.sheet.hosts), plan, t);
   placementSheet(sheet(t.sheet.placement), plan, a, t);
   failoverSheet(sheet(t.sheet.failover), plan, a, t);
-  if (hasReplay(plan)) replaySheet(sheet(REPLAY_SHEET), plan);
+  if (hasReplay(plan)) replaySheet(sheet(replaySheetName(plan)), plan);
   exclusionsSheet(sheet(t.sheet.exclusions), plan, t);
   findingsSheet(sheet(t.sheet.findings), plan, t);
   costSheet(sheet(t.sheet.cost), plan, a, t);

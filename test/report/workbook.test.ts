@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { buildWorkbook } from '../../src/report/index.ts';
 import { documentDate } from '../../src/report/workbook.ts';
+import { fileURLToPath } from 'node:url';
+import { readPlan } from '../../src/domain/plan.ts';
 import { aseguradoraPlan } from './fixtures/aseguradora-plan.ts';
 import { HOSTILE, troubledPlan } from './fixtures/troubled-plan.ts';
 
@@ -139,4 +141,25 @@ test('no number format repeats the unit its header or Unit column states', async
   const zip = await JSZip.loadAsync(await buildWorkbook(aseguradoraPlan()));
   const styles = await zip.file('xl/styles.xml')!.async('string');
   assert.doesNotMatch(styles, /formatCode="[^"]*(GB|MB|GHz|%)/);
+});
+
+test('the Replay sheet speaks the report language: Spanish headers, windows and scenario names', async () => {
+  // The committed worked example: a Spanish report with a replay of its window.
+  const plan = await readPlan(fileURLToPath(new URL('../../reports/aseguradora/plan.json', import.meta.url)));
+  assert.equal(plan.settings.report.language, 'es');
+  assert.ok(plan.replay, 'the worked example replays its window');
+  const wb = await load(await buildWorkbook(plan));
+  assert.equal(wb.getWorksheet('Replay'), undefined);
+  const ws = wb.getWorksheet('Reproducción')!;
+  const text: string[] = [];
+  ws.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
+  for (const want of ['Reproducción de la demanda medida', 'Ventana', 'CPU: capacidad GHz', 'Red: peor %'])
+    assert.ok(text.includes(want), `${want} on the Replay sheet`);
+  assert.ok(text.includes('planificación'), 'the window role in Spanish');
+  assert.ok(
+    text.some((t) => t.startsWith('falla ')),
+    'a failure scenario named in Spanish',
+  );
+  for (const english of ['Window', 'Scenario', 'planning', 'CPU capacity GHz'])
+    assert.ok(!text.includes(english), `no English "${english}"`);
 });
