@@ -296,10 +296,10 @@ async function bigEstate(scale: number): Promise<BenchSection> {
   const big = await generate(Math.max(10, Math.round(100_000 * scale)), 60, false);
   const genB = (performance.now() - g1) / 1000;
   const run = await child(
-    project(big, 'duckdb', { duckdb: { files: '../estate.parquet', columns, memoryLimit: '512MB' } }, LIMIT_S * 2),
+    project(big, 'duckdb', { duckdb: { files: '../estate.parquet', columns, memoryLimit: '256MB' } }, LIMIT_S * 2),
   );
   rmSync(big.dir, { recursive: true, force: true });
-  t.add('Parquet → DuckDB (memory_limit 512MB)', big, run, '–');
+  t.add('Parquet → DuckDB (memory_limit 256MB)', big, run, '–');
   const small = scale < 1 ? ` (CAPPLAN_BENCH_SCALE=${scale})` : '';
   return {
     id: 'sources-100k',

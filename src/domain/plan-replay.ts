@@ -44,7 +44,9 @@ export type HostReplay = z.output<typeof hostReplaySchema>;
 const scenarioReplaySchema = z.object({
   name: z.string().describe('"normal" or "<host> fails" (hosts joined by " + " when k > 1).'),
   failedHosts: z.array(z.string()),
-  hosts: z.array(hostReplaySchema),
+  hosts: z
+    .array(hostReplaySchema)
+    .describe('normal: every host; a failure: only the survivors its restarts land on (method §14.2).'),
 });
 export type ScenarioReplay = z.output<typeof scenarioReplaySchema>;
 

@@ -150,7 +150,7 @@ const failoverScenarioSchema = z.object({
         resources: z.record(z.string(), z.number()).optional().describe('Load per placement resource.'),
       }),
     )
-    .describe('Load of each surviving host after the restarts.'),
+    .describe('Load of each survivor the restarts land on (the others keep their normal load).'),
   shortfalls: z.array(z.string()).describe('Why the scenario fails, if it does.'),
   ...scenarioRuleFields,
 });

@@ -15,9 +15,13 @@ interface Packed {
   rows: number;
 }
 
+/**
+ * Consumes `series` (it is empty afterwards): each server's slot arrays are released as soon as
+ * they are packed, so the unpacked and the packed form of the estate are never held together.
+ */
 export function samplesFromSeries(series: ServerSeries[], slotSeconds: number): MonitoringSamples {
   const servers = new Map<string, Packed>();
-  for (const s of series) {
+  for (let s = series.pop(); s !== undefined; s = series.pop()) {
     const columns = METRIC_NAMES.map((m) => s.values[m]);
     const slots = s.slotStartsMs.filter((_, i) => columns.some((c) => c !== undefined && c[i] !== null));
     if (slots.length === 0) continue;

@@ -267,7 +267,7 @@ async function placeOn(
   const allocation = buildProblem(model, sized, settings, partitions.totalMb, count, rules);
   const problem = series ? withSeries(allocation, model, settings, series) : allocation;
   const result = await solvePlacement(problem, { deadline });
-  const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result) : [];
+  const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result, { touchedOnly: true }) : [];
   const prefix = settings.cluster.hostNamePrefix;
   const hostNames = new Map(result.hosts.map((h, i) => [h.name, `${prefix}${i + 1}`]));
   return { model, capacity, partitions, sized, problem, result, scenarios, hostNames };

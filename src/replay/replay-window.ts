@@ -69,15 +69,24 @@ export function replayWindow(
   let worstFailure: ReplayWindow['summary']['worstFailure'] = null;
   // Normal operation only (the trade-off table's rows, method §14.5): no failure scenarios.
   for (const s of opts.failures === false ? [] : plan.redundancy.scenarios) {
+    // Only the hosts the failure changes (those its restarts land on): every other survivor
+    // carries its normal-operation load, already reported under `normal`. Listing all hosts in
+    // every scenario would be quadratic in the hosts (method §14.2).
     const down = new Set(s.failedHosts);
+    const moved = new Map<string, string[]>();
+    for (const r of s.restarts) {
+      if (r.to === null || down.has(r.to)) continue;
+      const list = moved.get(r.to);
+      if (list) list.push(r.vm);
+      else moved.set(r.to, [r.vm]);
+    }
     const survivors = hosts
-      .filter((h) => !down.has(h.name))
+      .filter((h) => moved.has(h.name))
       .map((h) => {
-        const moved = s.restarts.filter((r) => r.to === h.name);
-        if (moved.length === 0) return h;
+        const vms = moved.get(h.name)!;
         const series = copySeries(h.series);
-        for (const r of moved) addVm(series, sources.get(r.vm)!, samples, grid, scratch);
-        return { ...h, series, vms: [...h.vms, ...moved.map((r) => r.vm)] };
+        for (const vm of vms) addVm(series, sources.get(vm)!, samples, grid, scratch);
+        return { ...h, series, vms: [...h.vms, ...vms] };
       });
     const name = `${s.failedHosts.join(' + ')} fails`;
     const out = scenario(name, s.failedHosts, survivors, ctx, false);

@@ -7,6 +7,7 @@ import type { Plan, PlanWithTco } from '../domain/plan.ts';
 import { messagesFor, type Messages } from './messages/index.ts';
 import { COMPARED_LINES, planCost, sameTerms, type PlanCost } from './comparison-cost.ts';
 import { qty } from './format.ts';
+import { worstAfterFailure } from './failover-loads.ts';
 import type { BarChart } from './charts/bar-chart.ts';
 
 /** A figure: a number, a text, or null for "not priced". */
@@ -34,8 +35,7 @@ export interface Comparison {
 
 /** The worst load any failure scenario leaves on a survivor (method §6.4); null without failover. */
 function afterFailure(plan: Plan, key: 'cpuPct' | 'memoryPct'): number | null {
-  const loads = plan.redundancy.scenarios.flatMap((s) => s.load);
-  return loads.length === 0 ? null : Math.max(0, ...loads.map((l) => l[key]));
+  return worstAfterFailure(plan)?.[key] ?? null;
 }
 
 /** The planning window's replayed overload (method §14.2), or the catalogue's "not replayed". */

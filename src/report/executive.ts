@@ -4,6 +4,7 @@
 // say the same. Client strings are returned raw; each renderer escapes them for its target.
 import type { Plan } from '../domain/plan.ts';
 import { sortFindings } from '../domain/finding.ts';
+import { worstAfterFailure } from './failover-loads.ts';
 import type { Messages } from './messages/index.ts';
 import { num, pct, qty } from './format.ts';
 import { reportDay } from './report-date.ts';
@@ -28,12 +29,8 @@ function worstLoads(plan: Plan): { normal: [number, number]; after: [number, num
     Math.max(0, ...plan.hosts.map((h) => h.load.cpuPct)),
     Math.max(0, ...plan.hosts.map((h) => h.load.memoryPct)),
   ];
-  const loads = plan.redundancy.scenarios.flatMap((s) => s.load);
-  if (loads.length === 0) return { normal, after: null };
-  return {
-    normal,
-    after: [Math.max(0, ...loads.map((l) => l.cpuPct)), Math.max(0, ...loads.map((l) => l.memoryPct))],
-  };
+  const after = worstAfterFailure(plan);
+  return { normal, after: after ? [after.cpuPct, after.memoryPct] : null };
 }
 
 function points(plan: Plan, t: Messages): string[] {

@@ -137,6 +137,39 @@ test('replay: a failure scenario that overloads the survivor', () => {
   assert.equal(w.summary.cpuOverCeilingPct, 0);
 });
 
+test('replay: a failure scenario lists only the survivors its restarts land on', () => {
+  // Three hosts; h1 fails and its VM restarts on h3: h2 carries its normal load, already under
+  // `normal`, so the scenario lists h3 alone (a scenario listing every host grows with hosts²).
+  const vms: VmSpec[] = [
+    { name: 'a', host: 'h1', cores: 4, ghz: 2, cpuPct: [40, 40] },
+    { name: 'b', host: 'h2', cores: 4, ghz: 2, cpuPct: [90, 90] },
+    { name: 'c', host: 'h3', cores: 4, ghz: 2, cpuPct: [20, 20] },
+  ];
+  const restart = (vm: string, from: string, to: string | null) => ({ vm, from, to, haPriority: 'high' as const });
+  const scenarios = [
+    { failedHosts: ['h1'], satisfied: true, restarts: [restart('a', 'h1', 'h3')], load: [], shortfalls: [] },
+    { failedHosts: ['h2'], satisfied: false, restarts: [restart('b', 'h2', null)], load: [], shortfalls: [] },
+  ];
+  const plan = replayPlan([{ name: 'h1' }, { name: 'h2' }, { name: 'h3' }], vms, {}, scenarios);
+  const w = replayWindow(plan, samplesOf(vms), 'planning');
+  assert.deepEqual(
+    w.scenarios.map((s) => [s.name, s.hosts.map((h) => [h.name, h.vms, h.cpu?.worstPct])]),
+    [
+      [
+        'normal',
+        [
+          ['h1', 1, 40],
+          ['h2', 1, 90],
+          ['h3', 1, 20],
+        ],
+      ],
+      ['h1 fails', [['h3', 2, 60]]],
+      ['h2 fails', []],
+    ],
+  );
+  assert.deepEqual(w.summary.worstFailure, { scenario: 'h1 fails', resource: 'cpu', host: 'h3', worstPct: 60 });
+});
+
 test('replay: a VM sampled every 10 minutes holds its value over the 5-minute grid, not over a gap', () => {
   // 'slow' samples at 0, 10 and 30 minutes (a 20-minute gap): each value covers its own 10 minutes.
   const vms: VmSpec[] = [

@@ -5,6 +5,7 @@ import { barChartSvg, type BarChart } from './bar-chart.ts';
 import { svgToPng } from './render-png.ts';
 import { messagesFor, type Messages } from '../messages/index.ts';
 import { pct } from '../format.ts';
+import { worstFailureLoads } from '../failover-loads.ts';
 
 export interface ChartImage {
   name: string;
@@ -21,11 +22,7 @@ const RED = '#c00000';
 
 /** A host's load in the scenario that loads it most (after restarts), 0 when none. */
 function worstFailureLoad(plan: Plan, host: string): { cpuPct: number; memoryPct: number } {
-  const loads = plan.redundancy.scenarios.flatMap((s) => s.load.filter((l) => l.host === host));
-  return {
-    cpuPct: Math.max(0, ...loads.map((l) => l.cpuPct)),
-    memoryPct: Math.max(0, ...loads.map((l) => l.memoryPct)),
-  };
+  return worstFailureLoads(plan).get(host) ?? { cpuPct: 0, memoryPct: 0 };
 }
 
 export function utilisationChart(plan: Plan, t: Messages = messagesFor(plan)): BarChart {
