@@ -22,6 +22,10 @@ export interface SolveOptions {
   /** The run's deadline when the caller has one (the pipeline's host search); else the
    * problem's timeLimitSeconds from now. */
   deadline?: Deadline;
+  /** False: the seeded heuristics and the lower bound only, no exact mode. Their iteration
+   * budgets make the result independent of the clock whenever the work fits (the clock then
+   * only stops very large inputs, which say so); a MILP stopped by the clock is not. */
+  exact?: boolean;
 }
 
 const costOf = (p: Packing) => p.bins.reduce((s, b) => s + b.model.cost, 0);
@@ -203,7 +207,7 @@ async function solveOne(problem: PlacementProblem, opts: SolveOptions): Promise<
   let proof: Proof = { count: false, balance: false };
   // At the lower bound already, the MILP has nothing to find or prove (balance still may).
   const atBound = best !== null && problem.objective !== 'balance' && isOptimal(inst, best, lb, proof);
-  if (best && !atBound) ({ best, proof } = await exactPhase(inst, best, deadline));
+  if (best && !atBound && opts.exact !== false) ({ best, proof } = await exactPhase(inst, best, deadline));
   const packing = best?.packing ?? { bins: [], failed: inst.items.map((_, i) => i) };
   const notes: string[] = [];
   if (!best && problem.hostCount !== undefined) notes.push(`no host model has ${problem.hostCount} hosts available`);

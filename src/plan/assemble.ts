@@ -35,6 +35,9 @@ export interface PlanInputs extends ProjectData {
   withoutTradeOff?: boolean;
   /** The run's one clock (method §6.5); absent: placement.timeLimitSeconds from now. */
   deadline?: Deadline;
+  /** False: placements with the seeded heuristics only, no clock-bound MILP (the trade-off
+   * rows, method §14.5: same input, same rows however busy the machine). */
+  exact?: boolean;
 }
 
 /** Share of the time limit the plan's own placement gets when the trade-off rows follow (§14.5). */
@@ -76,6 +79,7 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
     rules: ruleSet(servers, settings),
     onProgress: inp.onProgress,
     deadline: tradeOff ? deadline.share(BASELINE_SHARE) : deadline,
+    exact: inp.exact !== false,
   });
   verifyChoice(choice, settings.cluster.redundancy);
   const vms = finishVms(choice);
@@ -126,6 +130,7 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
       withoutTradeOff: true,
       onProgress: undefined,
       deadline: rowDeadline,
+      exact: false,
     }),
   );
   return { ...replayed, replay: { ...replayed.replay!, tradeOff: { hostModel: plan.hostModel.name, rows } } };

@@ -52,6 +52,8 @@ interface ChooseInput {
   series?: DemandSeries;
   /** The plan's clock; absent: placement.timeLimitSeconds from now. */
   deadline?: Deadline;
+  /** False: placements without exact mode (solve.ts SolveOptions.exact), e.g. the trade-off rows. */
+  exact?: boolean;
 }
 
 const MAX_GROWTH_STEPS = 24;
@@ -119,7 +121,7 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
     let spec: DerivedHost | null = derived.host;
     for (let step = 0; spec && step < MAX_GROWTH_STEPS; step++) {
       inp.onProgress?.(`placing ${candidates.length} VMs on ${n} × (${describe(spec)})`);
-      const attempt = await placeOn(spec, sized, settings, n, deadline, inp.rules, inp.series);
+      const attempt = await placeOn(spec, sized, settings, n, deadline, inp);
       if (holds(attempt)) return attempt;
       last ??= attempt;
       // Out of time: the first attempt (the smallest spec on the fewest hosts) is the answer.
@@ -216,15 +218,7 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[], deadlin
     }
     const sized = unscaled ?? inp.sizeAll(model.cpuGhz);
     inp.onProgress?.(`catalog: trying ${model.name}`);
-    const attempt = await placeOn(
-      { ...model, derivation: [] },
-      sized,
-      settings,
-      undefined,
-      deadline,
-      inp.rules,
-      inp.series,
-    );
+    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined, deadline, inp);
     const ok = holds(attempt);
     const outcome = ok
       ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.cost}`
@@ -257,8 +251,7 @@ async function placeOn(
   settings: ProjectSettings,
   hostCount: number | undefined,
   deadline: Deadline,
-  rules: RuleSet,
-  series: DemandSeries | undefined,
+  { rules, series, exact }: Pick<ChooseInput, 'rules' | 'series' | 'exact'>,
 ): Promise<HostChoice> {
   const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
   const capacity = hostCapacity(model, settings, partitions.totalMb);
@@ -266,7 +259,7 @@ async function placeOn(
   const count = rules.hostGroups.length > 0 && settings.cluster.hostCount === null ? undefined : hostCount;
   const allocation = buildProblem(model, sized, settings, partitions.totalMb, count, rules);
   const problem = series ? withSeries(allocation, model, settings, series) : allocation;
-  const result = await solvePlacement(problem, { deadline });
+  const result = await solvePlacement(problem, { deadline, exact: exact !== false });
   const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result, { touchedOnly: true }) : [];
   const prefix = settings.cluster.hostNamePrefix;
   const hostNames = new Map(result.hosts.map((h, i) => [h.name, `${prefix}${i + 1}`]));

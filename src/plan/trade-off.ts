@@ -3,7 +3,8 @@
 // (one slot as long as the window), or on its hourly series at the slot maximum — each placed
 // with the fewest hosts and replayed on the plan's windows. The rows share what the plan's one
 // clock has left (method §6.5): each row an equal part of the rest, and a row the clock cut
-// short says so.
+// short says so. The rows place without exact mode (heuristics with iteration budgets), so
+// the same input gives the same rows however busy the machine is.
 import type { Deadline } from '../placement/deadline.ts';
 import type { TradeOffRow } from '../domain/plan-replay.ts';
 import type { Plan } from '../domain/plan.ts';
