@@ -92,8 +92,8 @@ export async function readProjectInputs(
       continue;
     }
     // Its own catalog replaces the project's among the inputs it names.
-    const others = inputFiles.filter((f) => !project.catalogFile || f.file !== relative(project, project.catalogFile));
-    const own = file ? [{ file: relative(project, file), sha256: await sha256(file) }] : [];
+    const others = inputFiles.filter((f) => !project.catalogFile || f.file !== rel(project.catalogFile));
+    const own = file ? [{ file: rel(file), sha256: await sha256(file) }] : [];
     const inputs = {
       ...baseline,
       settings: scenario.settings,
@@ -104,8 +104,6 @@ export async function readProjectInputs(
   }
   return { project, inputs: baseline, scenarios, names };
 }
-
-const relative = (project: LoadedProject, file: string) => path.relative(project.dir, file).split(path.sep).join('/');
 
 /**
  * A scenario whose placement rules differ from the project's is checked against the
