@@ -10,6 +10,14 @@ import { proposalFromPlan } from '../check/proposal-from-plan.ts';
 import type { Plan } from '../domain/plan.ts';
 import { progressReporter, useColor } from './tty.ts';
 import { renderUnmatchedTable } from '../ingest/output/unmatched-table.ts';
+import { Deadline } from '../placement/deadline.ts';
+
+/**
+ * Part of the time left after reading that is kept for rendering and writing the reports
+ * (method §6.5): a plan of many hosts takes seconds to render, and the limit counts from the
+ * command's start, like `capplan place`'s.
+ */
+const REPORT_SHARE = 0.25;
 
 export interface PlanArgs {
   project: string;
@@ -23,8 +31,9 @@ export async function runPlan(args: PlanArgs): Promise<number> {
   const { inputs, project, names, scenarios: scenarioInputs } = await readProjectInputs(args.project, { progress });
   const backtest = args.replay?.length ? (await readWindowSamples(args.replay)).samples : undefined;
   // The data is read once; the baseline and each scenario are planned on it (plan/scenarios.ts).
+  const clock = Deadline.afterStart(inputs.settings.placement.timeLimitSeconds).share(1 - REPORT_SHARE);
   const { baseline: plan, scenarios } = await planScenarios(
-    { ...inputs, onProgress: progress, ...(backtest ? { backtest } : {}) },
+    { ...inputs, onProgress: progress, deadline: clock, ...(backtest ? { backtest } : {}) },
     scenarioInputs,
   );
   progress.done();

@@ -40,6 +40,14 @@ export class Deadline {
     return new Deadline(Math.min(this.atMs, performance.now() + this.remainingMs() * fraction), this.stops);
   }
 
+  /**
+   * At most `seconds` from now, never past this deadline: a plan that sets a shorter limit of
+   * its own than the command's clock has left keeps it. Stops are recorded in this one.
+   */
+  within(seconds: number): Deadline {
+    return new Deadline(Math.min(this.atMs, performance.now() + Math.max(0, seconds) * 1000), this.stops);
+  }
+
   /** The same end with its own record of stops: one optimiser run within a longer one. */
   run(): Deadline {
     return new Deadline(this.atMs, []);

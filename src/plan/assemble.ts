@@ -33,7 +33,8 @@ export interface PlanInputs extends ProjectData {
   /** Set for the variants of the trade-off table, which have none of their own and replay
    * normal operation only (the table shows nothing of the failure scenarios). */
   withoutTradeOff?: boolean;
-  /** The run's one clock (method §6.5); absent: placement.timeLimitSeconds from now. */
+  /** The command's clock (method §6.5), kept within placement.timeLimitSeconds from now;
+   * absent: placement.timeLimitSeconds from now. */
   deadline?: Deadline;
   /** False: placements with the seeded heuristics only, no clock-bound MILP (the trade-off
    * rows, method §14.5: same input, same rows however busy the machine). */
@@ -53,7 +54,8 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
   const { settings } = inp;
   // One clock for the plan's placement and the trade-off table's (method §6.5, §14.5): the
   // plan's own placement gets half of it when the table follows, the rows share the rest.
-  const deadline = inp.deadline ?? Deadline.after(settings.placement.timeLimitSeconds);
+  const limit = settings.placement.timeLimitSeconds;
+  const deadline = inp.deadline ? inp.deadline.within(limit) : Deadline.after(limit);
   const tradeOff = settings.replay.tradeOff && !inp.withoutTradeOff && inp.samples !== undefined;
   // Stable order whatever the inventory order: by VM name, then source server name.
   const servers = [...inp.servers].sort((a, b) => cmp(a.vmName, b.vmName) || cmp(a.name, b.name));

@@ -1,7 +1,7 @@
 // Time limits are promises in `plan` too (method §6.5, §14.5): the hard one-resource instance
 // of test/placement/time-limit.test.ts (114 VMs of 2,000–5,000 units, seed 3) as a project —
 // memory the only resource that binds, hosts with about 10,000 MB for VMs — with the
-// trade-off table on and timeLimitSeconds 10 returns within 11 s of a trivial run's time.
+// trade-off table on and timeLimitSeconds 10 returns within 11 s of the command's start.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -47,20 +47,13 @@ function project(n: number): string {
   return dir;
 }
 
-// Not yet kept: measured 18.6 s against a trivial run's 3.6 s with the table on (11.2 s with
-// replay.tradeOff: false) — the rows' replays and failure simulations after their placements,
-// and the reports of 47 hosts, are not on the clock. The test runs and prints the figure.
-test('H5 the 114-VM one-resource instance returns within 11 s of a 10 s limit inside capplan plan', {
-  todo: 'the work after the placements is not yet on the clock',
-}, () => {
+test('H5 the 114-VM one-resource instance returns within 11 s of a 10 s limit inside capplan plan', () => {
   const run = (dir: string) => {
     const out = path.join(dir, 'out');
     const t0 = performance.now();
     const r = spawnSync('node', [cliBin, 'plan', dir, '--out', out], { cwd: repoRoot, encoding: 'utf8' });
     return { r, out, wall: (performance.now() - t0) / 1000 };
   };
-  const base = run(project(1));
-  assert.equal(base.r.status, 0, base.r.stderr);
   const hard = run(project(114));
   assert.equal(hard.r.status, 0, hard.r.stderr);
   const plan = JSON.parse(readFileSync(path.join(hard.out, 'plan.json'), 'utf8'));
@@ -68,8 +61,5 @@ test('H5 the 114-VM one-resource instance returns within 11 s of a 10 s limit in
   assert.equal(plan.settings.replay.tradeOff, true);
   assert.equal(plan.replay.tradeOff.rows.length, 5);
   assert.equal(plan.vms.length, 114);
-  assert.ok(
-    hard.wall <= 11 + base.wall + LOAD_ALLOWANCE_S,
-    `took ${hard.wall.toFixed(2)} s, a trivial run ${base.wall.toFixed(2)} s`,
-  );
+  assert.ok(hard.wall <= 11 + LOAD_ALLOWANCE_S, `took ${hard.wall.toFixed(2)} s from the command's start`);
 });
