@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cliBin, repoRoot } from '../helpers/env.ts';
@@ -44,6 +44,25 @@ test('H1 client strings stay inert in libvirt domain XML: entity-like names and 
   // Every & starts one of the five predefined entities: nothing the client wrote is a reference.
   assert.doesNotMatch(xml, /&(?!amp;|lt;|gt;|quot;|apos;)/);
   assert.match(xml, /Linux &amp;foo; &amp;amp;/);
+  // A character reference for a newline stays text: the domain's name keeps no line break.
+  const nl = domainXml(domainSpec(planVm({ name: 'web&#10;evil' }), ctx));
+  assert.match(nl, /<name>web&amp;#10;evil<\/name>/);
+  assert.doesNotMatch(nl, /<name>[^<]*\n[^<]*<\/name>/);
+});
+
+test('H3 place on a device or a FIFO is refused at once, exit 2, no stack trace', () => {
+  for (const make of [(f: string) => symlinkSync('/dev/zero', f), (f: string) => spawnSync('mkfifo', [f])]) {
+    const file = path.join(tmp(), 'problem.json');
+    make(file);
+    const r = spawnSync('node', [cliBin, 'place', file, '--out', path.join(path.dirname(file), 'r.json')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, `capplan: ${file}: not a regular file\n`);
+    assert.deepEqual(readdirSync(path.dirname(file)), ['problem.json']);
+  }
 });
 
 test('H4 an --out that cannot be written gives a clear error naming the file, exit 2', () => {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { buildWorkbook, renderMarkdown } from '../../src/report/index.ts';
+import { buildWorkbook, renderMarkdown, renderTerminalSummary } from '../../src/report/index.ts';
 import { markdownText } from '../../src/report/markdown.ts';
 import type { Plan, PlanServer } from '../../src/domain/plan.ts';
 import { troubledPlan } from './fixtures/troubled-plan.ts';
@@ -73,6 +73,11 @@ test('L3 client URLs are not live links in plan.md, and bidi overrides reach nei
     'the name is shown with the override replaced',
   );
   assert.ok(!cells.some((c) => /[\u202A-\u202E\u2066-\u2069]/.test(c)), 'a bidi override reached the workbook');
+  // The terminal too: a VM named with an override is printed with it replaced.
+  excluded.name = 'vm\u202Eexe';
+  const terminal = renderTerminalSummary(plan, { color: false });
+  assert.ok(terminal.includes('vm\ufffdexe'), 'the VM is listed in the terminal summary');
+  assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(terminal), 'a bidi override reached the terminal');
 });
 
 test("L5 a 1 MB name neither bloats plan.md nor exceeds Excel's 32,767 characters per cell", async () => {
