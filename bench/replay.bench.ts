@@ -76,6 +76,7 @@ async function rows(label: string, vms: string[], august: Awaited<ReturnType<typ
     ['max', 'max', MONTH_MINUTES, 'window'],
     ['series (hourly max)', 'max', 60, 'window'],
     ['series (hourly max, day profile)', 'max', 60, 'day'],
+    ['series (30-min max, day profile)', 'max', 30, 'day'],
   ];
   for (const [name, statistic, slotMinutes, period] of sizings) {
     const settings = projectSchema.parse({
@@ -133,7 +134,7 @@ export default async function bench(): Promise<BenchSection[]> {
       `cores × ${HOST.cpuGhz} GHz (${HOST.sockets * HOST.coresPerSocket * HOST.cpuGhz} GHz), ${HOST.memoryGb} GB, ` +
       `CPU ceiling ${CEILING} %, N+0, no growth; avg/p95/p99/max: each VM's statistic of its 5-minute GHz and GB ` +
       "over July summed per host; series: hourly slot maxima of July's calendar hours, or (day profile) of " +
-      'each hour of the day over all of July (method §14.4). Over-ceiling and over-100 % are % of ' +
+      'each hour (half hour) of the day over all of July (method §14.4). Over-ceiling and over-100 % are % of ' +
       "August's host-intervals; 'CPU × to hold' is the growth factor that would have held (method §14.3). " +
       `${listed.length - all.length} VM(s) without cores in their July trace left out.`,
     '',

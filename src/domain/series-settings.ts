@@ -11,7 +11,7 @@ export const seriesPlacementFields = {
     ),
   series: z
     .strictObject({
-      slotMinutes: z.number().int().positive().default(60).describe('Length of a slot of the demand series, minutes.'),
+      slotMinutes: z.number().int().positive().default(30).describe('Length of a slot of the demand series, minutes.'),
       statistic: z
         .string()
         .regex(/^(avg|max|p(100|[1-9]?[0-9](\.[0-9]+)?))$/, 'expected avg, max or pNN (e.g. p95)')
@@ -22,11 +22,11 @@ export const seriesPlacementFields = {
         ),
       period: z
         .enum(['window', 'day', 'week'])
-        .default('window')
+        .default('day')
         .describe(
-          'window: one slot per slotMinutes of the monitoring window; day / week: the window folded onto one ' +
-            "day's (week's) slots, each at the statistic over all days (weeks) at that time of day (week), the " +
-            'profile that carries over to another window (method §14.4).',
+          "day (default) / week: the window folded onto one day's (week's) slots, each at the statistic over " +
+            'all days (weeks) at that time of day (week): the profile that carries over to another window. ' +
+            'window: one slot per slotMinutes of the monitoring window, its calendar hours (method §14.4).',
         ),
     })
     .prefault({}),

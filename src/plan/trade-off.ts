@@ -1,6 +1,7 @@
 // The trade-off table (method §14.5): the same VMs on the plan's host model, sized every way a
 // consultant might choose — each VM at its avg, p95, p99 or max GHz and GB over the window
-// (one slot as long as the window), or on its hourly series at the slot maximum — each placed
+// (one slot as long as the window), or on its series (placement.series: by default the day
+// profile of 30-minute slots at the slot maximum, method §14.4) — each placed
 // with the fewest hosts and replayed on the plan's windows. The rows share what the plan's one
 // clock has left (method §6.5): each row an equal part of the rest, and a row the clock cut
 // short says so. The rows place without exact mode (heuristics with iteration budgets), so

@@ -64,7 +64,7 @@ test('plan with the trade-off table returns within timeLimitSeconds + 1 s and ma
   const rows = plan.replay!.tradeOff!.rows;
   assert.deepEqual(
     rows.map((r) => r.sizing),
-    ['avg', 'p95', 'p99', 'max', 'series (60 min, max, day)'],
+    ['avg', 'p95', 'p99', 'max', 'series (30 min, max, day)'],
   );
   for (const r of rows) assert.equal(typeof r.stoppedEarly, 'boolean');
   assert.ok(plan.placement.hostsUsed > 0);
