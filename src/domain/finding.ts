@@ -14,6 +14,12 @@ export const findingSchema = z.object({
   row: z.number().int().optional(),
   column: z.union([z.string(), z.number()]).optional(),
   server: z.string().optional(),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe(
+      "The message's figures and choices by name, so a report in another language can say it (report.language).",
+    ),
 });
 export type Finding = z.output<typeof findingSchema>;
 

@@ -11,8 +11,8 @@ const MAX_PLAUSIBLE_IOPS = 1_000_000;
 
 const f2 = (x: number) => String(Number(x.toFixed(2)));
 
-function finding(server: string, code: string, message: string): Finding {
-  return { severity: 'warning', code, server, message };
+function finding(server: string, code: string, message: string, params: Finding['params']): Finding {
+  return { severity: 'warning', code, server, message, params };
 }
 
 function cpuFinding(s: InventoryServer, u: ServerUsage): Finding | null {
@@ -23,18 +23,20 @@ function cpuFinding(s: InventoryServer, u: ServerUsage): Finding | null {
     'implausible-cpu',
     `CPU max ${f2(m.max)} % is above 100 % of the server; values look like a per-core sum (100 % per core) ` +
       'rather than % of the whole server',
+    { maxPct: f2(m.max) },
   );
 }
 
 function memoryFinding(s: InventoryServer, u: ServerUsage): Finding | null {
   const m = u.metrics.memoryUsedMb;
   if (!m || s.memoryMb === null || m.max <= s.memoryMb * 1.01) return null;
-  const hint =
-    m.max / 1024 <= s.memoryMb ? 'values look like KB; set inputs.units.memory: KB' : 'committed memory or swap?';
+  const kb = m.max / 1024 <= s.memoryMb;
+  const hint = kb ? 'values look like KB; set inputs.units.memory: KB' : 'committed memory or swap?';
   return finding(
     s.name,
     'implausible-memory',
     `memory used max ${f2(m.max)} MB is above the ${f2(s.memoryMb)} MB installed; ${hint}`,
+    { maxMb: f2(m.max), installedMb: f2(s.memoryMb), hint: kb ? 'kb' : 'committed' },
   );
 }
 
@@ -43,26 +45,35 @@ function networkFinding(s: InventoryServer, u: ServerUsage): Finding | null {
   if (!m || s.nics === null || s.nicGbps === null || s.nics === 0) return null;
   const lineRate = s.nics * s.nicGbps * MBPS_PER_GBPS;
   if (m.avg <= lineRate) return null;
-  const hint =
-    m.avg / 8 <= lineRate
-      ? 'values look like Mbit/s: set inputs.units.network: Mbps'
-      : 'values look like KB/s or bytes counted twice: set inputs.units.network (KB/s, Mbps …) to the unit they are in';
+  const mbps = m.avg / 8 <= lineRate;
+  const hint = mbps
+    ? 'values look like Mbit/s: set inputs.units.network: Mbps'
+    : 'values look like KB/s or bytes counted twice: set inputs.units.network (KB/s, Mbps …) to the unit they are in';
   return finding(
     s.name,
     'implausible-network',
     `network average ${f2(m.avg)} MB/s exceeds the line rate of its NICs, ${s.nics} × ${f2(s.nicGbps)} Gbps = ` +
       `${f2(lineRate)} MB/s; ${hint}`,
+    {
+      avgMBps: f2(m.avg),
+      nics: s.nics,
+      nicGbps: f2(s.nicGbps),
+      lineRateMBps: f2(lineRate),
+      hint: mbps ? 'mbps' : 'kbps',
+    },
   );
 }
 
 function diskFinding(s: InventoryServer, u: ServerUsage): Finding | null {
   const m = u.metrics.diskUsedGb;
   if (!m || s.diskGb === null || m.max <= s.diskGb * 1.01) return null;
-  const hint = m.max / 1024 <= s.diskGb ? 'values look like MB; capplan expects GB' : 'shared or SAN volumes counted?';
+  const mb = m.max / 1024 <= s.diskGb;
+  const hint = mb ? 'values look like MB; capplan expects GB' : 'shared or SAN volumes counted?';
   return finding(
     s.name,
     'implausible-disk',
     `disk used max ${f2(m.max)} GB is above the ${f2(s.diskGb)} GB installed; ${hint}`,
+    { maxGb: f2(m.max), installedGb: f2(s.diskGb), hint: mb ? 'mb' : 'shared' },
   );
 }
 
@@ -74,6 +85,7 @@ function iopsFinding(s: InventoryServer, u: ServerUsage): Finding | null {
     'implausible-iops',
     `IOPS max ${f2(m.max)} is beyond what one server's disks can do (${MAX_PLAUSIBLE_IOPS}); values look like ` +
       'bytes or sectors per second rather than transfers per second',
+    { max: f2(m.max), limit: MAX_PLAUSIBLE_IOPS },
   );
 }
 

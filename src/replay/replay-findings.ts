@@ -22,6 +22,17 @@ export function replayFindings(window: ReplayWindow, maxOverloadPct: number): Fi
           `${h.name}: replaying ${what}, measured ${LABEL[key]} demand exceeds the host's ${r.capacity} ${UNIT[key]} ` +
           `in ${r.over100Pct} % of the intervals (allowed ${maxOverloadPct} %); worst ${r.worstPct} % ` +
           `(${r.peak} ${UNIT[key]}) at ${r.worstAt}`,
+        params: {
+          host: h.name,
+          window: window.role,
+          resource: key,
+          capacity: r.capacity,
+          over100Pct: r.over100Pct,
+          allowedPct: maxOverloadPct,
+          worstPct: r.worstPct,
+          peak: r.peak,
+          worstAt: r.worstAt ?? '',
+        },
       });
     }
   }
@@ -33,6 +44,13 @@ export function replayFindings(window: ReplayWindow, maxOverloadPct: number): Fi
       message:
         `${wf.scenario}: replaying ${what}, the survivors' measured ${LABEL[wf.resource as keyof typeof LABEL]} ` +
         `demand reaches ${wf.worstPct} % of ${wf.host}'s capacity`,
+      params: {
+        scenario: wf.scenario,
+        window: window.role,
+        resource: wf.resource,
+        worstPct: wf.worstPct,
+        host: wf.host,
+      },
     });
   }
   return findings;

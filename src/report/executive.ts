@@ -10,6 +10,7 @@ import { num, pct, qty } from './format.ts';
 import { reportDay } from './report-date.ts';
 import { amount, tcoHeadline } from './markdown-tco.ts';
 import { groupOf, headline, notPlaced, nothingPlacedReasons } from './summary.ts';
+import { findingText } from './finding-text.ts';
 
 export interface ExecutiveSummary {
   title: string;
@@ -40,7 +41,7 @@ function points(plan: Plan, t: Messages): string[] {
   if (!plan.redundancy.satisfied && plan.redundancy.k > 0) out.push(t.cover.doesNotSurvive(plan.redundancy.policy));
   for (const v of notPlaced(plan)) out.push(`${v.name}: ${t.group[groupOf(v)]}`);
   for (const f of sortFindings(plan.findings ?? []))
-    if (f.severity !== 'info') out.push(f.server ? `${f.server}: ${f.message}` : f.message);
+    if (f.severity !== 'info') out.push(f.server ? `${f.server}: ${findingText(f, t)}` : findingText(f, t));
   return out;
 }
 

@@ -7,6 +7,7 @@ import type { Messages } from './messages/index.ts';
 import { md, num, pct, qty } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { groupOf, notPlaced } from './summary.ts';
+import { findingText } from './finding-text.ts';
 
 export function hostSpecSection(plan: Plan, t: Messages): string {
   const m = plan.hostModel;
@@ -202,7 +203,7 @@ export function dataQualitySection(plan: Plan, t: Messages): string {
       md(s.name),
       String(s.usage?.samples ?? 0),
       q ? String(q.score) : s.usage ? '—' : '0',
-      q?.verdict ?? (s.usage ? '—' : t.utilisation.missingVerdict),
+      q ? t.utilisation.verdicts[q.verdict] : s.usage ? '—' : t.utilisation.missingVerdict,
       q ? num(q.daysCovered) : '—',
       q?.peakCovered === null || !q ? '—' : q.peakCovered ? t.yes : `**${t.no}**`,
       md(q?.issues.join(', ') || ''),
@@ -235,7 +236,7 @@ export function dataQualitySection(plan: Plan, t: Messages): string {
           md(f.server ?? ''),
           md(f.code),
           md(f.file ? `${f.file}${f.row ? `:${f.row}` : ''}` : ''),
-          md(f.message),
+          md(findingText(f, t)),
         ]),
       )
     : t.findings.none;

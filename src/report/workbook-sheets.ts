@@ -5,6 +5,7 @@ import type { Plan } from '../domain/plan.ts';
 import { sortFindings } from '../domain/finding.ts';
 import type { Messages } from './messages/index.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, notPlaced, summaryRows } from './summary.ts';
+import { findingText } from './finding-text.ts';
 import { FMT, subHeader, writeRows, writeTable, type CellValue } from './workbook-style.ts';
 import { cellText } from '../escape/spreadsheet.ts';
 
@@ -244,7 +245,7 @@ export function findingsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): v
       cellText(f.server ?? '') || null,
       f.code,
       cellText(f.file ? `${f.file}${f.row ? `:${f.row}` : ''}` : '') || null,
-      cellText(f.message),
+      cellText(findingText(f, t)),
     ]),
     findings.length === 0 ? t.findings.none : undefined,
   );

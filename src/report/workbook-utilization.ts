@@ -82,7 +82,7 @@ export function utilizationSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages)
       u ? windowDays(u.firstTimestamp, u.lastTimestamp) : null,
       u ? missing.join(', ') || null : w.noData,
       u?.quality?.score ?? (u ? null : 0),
-      u?.quality?.verdict ?? (u ? null : w.missingVerdict),
+      u?.quality ? w.verdicts[u.quality.verdict] : u ? null : w.missingVerdict,
       u?.quality?.issues.join(', ') || null,
     ];
     return [...head, ...METRIC_NAMES.flatMap((m) => stats.map((st) => statValue(u?.metrics[m], st) ?? null))];

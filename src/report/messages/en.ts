@@ -2,6 +2,7 @@
 // Every sheet, section, chart and message of plan.md and plan.xlsx reads its words from here
 // or from es.ts, which has the same shape (messages/index.ts checks it).
 import { costEn } from './cost-en.ts';
+import { findingsEn } from './findings-en.ts';
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -196,6 +197,7 @@ export const en = {
     issues: 'Quality issues',
     noData: 'no monitoring data',
     missingVerdict: 'missing',
+    verdicts: { good: 'good', fair: 'fair', poor: 'poor', missing: 'missing' },
     metric: {
       cpuPct: 'CPU %',
       memoryUsedMb: 'Memory MB',
@@ -249,6 +251,7 @@ export const en = {
     none: 'No failure scenario: the plan does not ask to survive a host failure.',
   },
   cost: costEn,
+  findingText: findingsEn,
   assumptions: {
     title: 'Assumptions: every setting that shaped the plan (edit the yellow cells)',
     note:

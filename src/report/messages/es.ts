@@ -1,6 +1,7 @@
 // The deliverable's Spanish text (Mexican usage: costo, cómputo), the same shape as en.ts.
 import type { Messages } from './en.ts';
 import { costEs } from './cost-es.ts';
+import { findingsEs } from './findings-es.ts';
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -198,6 +199,7 @@ export const es: Messages = {
     issues: 'Problemas de calidad',
     noData: 'sin datos de monitoreo',
     missingVerdict: 'faltante',
+    verdicts: { good: 'buena', fair: 'regular', poor: 'deficiente', missing: 'faltante' },
     metric: {
       cpuPct: 'CPU %',
       memoryUsedMb: 'Memoria MB',
@@ -251,6 +253,7 @@ export const es: Messages = {
     none: 'Sin escenarios de falla: el plan no pide sobrevivir a la falla de un nodo.',
   },
   cost: costEs,
+  findingText: findingsEs,
   assumptions: {
     title: 'Supuestos: cada parámetro que dio forma al plan (edite las celdas amarillas)',
     note:
