@@ -6,6 +6,13 @@ import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 
 /** 1 Gbit/s in capplan's MB/s (MB = 2^20 bytes): 10^9 / 8 / 2^20 = 119.21. */
 const MBPS_PER_GBPS = 1e9 / 8 / 1_048_576;
+/**
+ * CPU % of its provisioned capacity a machine can really reach: a VM or a turbo core runs above
+ * its nominal clock by up to a third (2.6 → 3.5 GHz), and a source that gives MHz over the
+ * provisioned MHz reports it (method §3.7). Above this it is a per-core sum.
+ */
+const MAX_TURBO_PCT = 150;
+
 /** More than this many IOPS from one server is beyond any array it could have (an all-flash SAN port). */
 const MAX_PLAUSIBLE_IOPS = 1_000_000;
 
@@ -18,6 +25,17 @@ function finding(server: string, code: string, message: string, params: Finding[
 function cpuFinding(s: InventoryServer, u: ServerUsage): Finding | null {
   const m = u.metrics.cpuPct;
   if (!m || m.max <= 100 + 1e-9) return null;
+  if (m.max <= MAX_TURBO_PCT)
+    return {
+      ...finding(
+        s.name,
+        'cpu-above-capacity',
+        `CPU max ${f2(m.max)} % is above the server's nominal capacity: it ran above its clock (turbo) or on more ` +
+          'capacity than the inventory states; sized as measured',
+        { maxPct: f2(m.max) },
+      ),
+      severity: 'info',
+    };
   return finding(
     s.name,
     'implausible-cpu',

@@ -131,3 +131,24 @@ test('the 100 Bitbrains Rnd VMs of July 2013 alone plan', { skip: sharedSkip('be
   assert.deepEqual([p.hosts.length, p.placement.lowerBound, p.redundancy.satisfied], [2, 2, true]);
   assert.deepEqual([p.totals.vcpu, p.totals.memoryGb], [149, 309]);
 });
+
+test('a Bitbrains VM that ran above its provisioned MHz keeps them: VM 41 sizes to 9 vCPU at its p95', {
+  skip: sharedSkip('bench/bitbrains_rnd/2013-7/41.csv'),
+}, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-bitbrains-41-'));
+  writeFileSync(
+    path.join(dir, 'capplan.yaml'),
+    `project: vm41\ninputs:\n  monitoring: ${sharedFile('bench/bitbrains_rnd/2013-7/41.csv')}\n` +
+      'sizing: { statistic: { cpu: p95, memory: avg, disk: avg, network: avg } }\n',
+  );
+  const p = planOf(dir);
+  // CPU usage [MHZ] over 20,799.99 provisioned MHz (8 × 2.6 GHz): p95 104.9 %, max 106.36 %.
+  const cpu = p.servers[0]!.usage!.metrics.cpuPct!;
+  assert.deepEqual([cpu.percentiles.p95, Number(cpu.max.toFixed(2))], [104.9, 106.36]);
+  // ⌈8 cores × 104.9 % / 100⌉ = ⌈8.39⌉ = 9 (a figure capped at 100 % gave 8).
+  assert.equal(p.vms[0]!.vcpu, 9);
+  const f = p.findings.find((x) => x.code === 'cpu-above-capacity');
+  assert.equal(f?.severity, 'info');
+  assert.equal(f?.server, '41');
+  assert.ok(!p.findings.some((x) => x.code === 'implausible-cpu'));
+});

@@ -40,6 +40,9 @@ const usageWith = (metric: MetricName, avg: number, max: number): ServerUsage =>
 const CASES: [string, MetricName, number, number, string | null, RegExp | null][] = [
   ['CPU within 100 %', 'cpuPct', 50, 100, null, null],
   ['CPU above 100 %', 'cpuPct', 120, 380, 'implausible-cpu', /CPU max 380 % is above 100 %.*per-core sum/],
+  // A VM above its provisioned MHz (Bitbrains VM 41: up to 106.36 %) is measured demand: an info, no warning.
+  ['CPU above capacity (turbo)', 'cpuPct', 60, 104.97, 'cpu-above-capacity', /104\.97 % .*turbo.*sized as measured/],
+  ['CPU just past turbo', 'cpuPct', 60, 151, 'implausible-cpu', /per-core sum/],
   ['memory within installed', 'memoryUsedMb', 3000, 4096, null, null],
   ['memory in KB', 'memoryUsedMb', 3e6, 4e6, 'implausible-memory', /4000000 MB is above the 4096 MB.*KB/],
   ['network within 2 × 1 Gbps', 'networkMBps', 200, 230, null, null],

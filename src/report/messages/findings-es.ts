@@ -25,6 +25,9 @@ export const findingsEs: FindingTexts = {
     `${failed(s(p.scenario))}: al reproducir ${WINDOW[s(p.window)] ?? s(p.window)}, la demanda medida de ` +
     `${RESOURCE[s(p.resource)] ?? s(p.resource)} de los nodos sobrevivientes llega a ${s(p.worstPct)} % de la ` +
     `capacidad de ${s(p.host)}`,
+  'cpu-above-capacity': (p) =>
+    `CPU máxima de ${s(p.maxPct)} %, por encima de la capacidad nominal del servidor: trabajó por encima de su ` +
+    'frecuencia (turbo) o con más capacidad de la que indica el inventario; se dimensiona con lo medido',
   'implausible-cpu': (p) =>
     `CPU máxima de ${s(p.maxPct)} %, por encima del 100 % del servidor; los valores parecen una suma por núcleo ` +
     '(100 % por núcleo) y no un % del servidor completo',

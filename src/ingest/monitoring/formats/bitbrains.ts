@@ -1,7 +1,10 @@
 // Per-VM trace files such as Bitbrains GWA-T-12 (samples/vm_traces/README.md): `;` + TAB
 // separated, one file per VM (file name = VM id). `Timestamp [ms]` holds epoch *seconds*
 // (1376314846 = 2013-08-12): values below 10^11 are read as seconds, others as ms.
-// CPU % as is; memory KB/1024 (an exact 0.0 is a collector glitch: missing, not idle);
+// CPU % as is, above 100 included: it is `CPU usage [MHZ]` over `CPU capacity provisioned [MHZ]`
+// of the same row (checked on the traces), so a VM that ran above its provisioned MHz (turbo:
+// VM 41 of the Rnd set at up to 106.36 %) keeps its measured MHz, and cores × clock × CPU % gives the
+// trace's MHz back exactly (method §3.7); memory KB/1024 (an exact 0.0 is a collector glitch: missing, not idle);
 // network (received + transmitted KB/s)/1024; no IOPS and no disk space in these traces.
 // The rows are parsed from the file's bytes (no string per line or cell, bitbrains-bytes.ts);
 // anything the byte parser does not take (an encoding override, a BOM, a bad value) is read
@@ -58,7 +61,7 @@ class TraceState {
     const t = cell(0);
     this.unit ??= t < 1e11 ? 's' : 'ms';
     values.fill(Number.NaN);
-    values[M.cpuPct] = Math.min(cell(1), 100);
+    values[M.cpuPct] = cell(1);
     const memKb = cell(2);
     if (memKb === 0) this.zeros++;
     values[M.memoryUsedMb] = memKb === 0 ? Number.NaN : memKb / KB_PER_MB;

@@ -242,7 +242,7 @@ function addRow(
   const values = new Float64Array(METRICS).fill(Number.NaN);
   const cpu = cpuPct(v);
   if (cpu === 'no-capacity') state.noCapacity.add(state.object);
-  else if (cpu !== null) values[M.cpuPct] = Math.min(cpu, 100);
+  else if (cpu !== null) values[M.cpuPct] = cpu;
   const provisionedMb = v.get('memoryProvisioned');
   const memPct = v.get('memoryPct');
   values[M.memoryUsedMb] =
@@ -257,14 +257,15 @@ function addRow(
 
 /**
  * CPU % of the VM: demand (else usage) MHz over the VM's provisioned capacity MHz in the same row
- * (1,546.6 of 5,200 MHz → 29.74 %), else the `CPU|Usage (%)` column; 'no-capacity' when only MHz is known.
+ * (1,546.6 of 5,200 MHz → 29.74 %; above 100 % when the VM ran above it, so its MHz are kept),
+ * else the `CPU|Usage (%)` column, at most 100; 'no-capacity' when only MHz is known.
  */
 function cpuPct(v: Map<VropsRole, number>): number | null | 'no-capacity' {
   const mhz = v.get('cpuDemandMhz') ?? v.get('cpuUsageMhz');
   const capacity = v.get('cpuCapacityMhz');
   if (mhz !== undefined && capacity !== undefined && capacity > 0) return (mhz / capacity) * 100;
   const pct = v.get('cpuPct');
-  if (pct !== undefined) return pct;
+  if (pct !== undefined) return Math.min(pct, 100);
   return mhz !== undefined ? 'no-capacity' : null;
 }
 
