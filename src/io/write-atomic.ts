@@ -4,7 +4,7 @@
 // of it written and flushed before the first rename, and the folder is locked for the run, so
 // two runs into one folder do not interleave. A folder that cannot be written (read-only,
 // full, not a folder) is bad input (exit 2) that names the file, never an internal error.
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { access, mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../domain/errors.ts';
 
@@ -26,10 +26,33 @@ function cannotWrite(file: string, err: unknown): InputError {
 }
 
 async function mkdirFor(file: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true }).catch((err: unknown) => {
-    throw cannotWrite(file, err);
-  });
+  const dir = path.dirname(file);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    throw cannotWrite(file, await mkdirCause(dir, err));
+  }
 }
+
+/**
+ * Node's recursive mkdir reports ENOENT for a folder it could not create on a read-only file
+ * system; creating the first missing folder alone gives the real cause (EROFS, EACCES).
+ */
+async function mkdirCause(dir: string, err: unknown): Promise<unknown> {
+  if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return err;
+  let missing = dir;
+  while (path.dirname(missing) !== missing && !(await exists(path.dirname(missing)))) missing = path.dirname(missing);
+  return mkdir(missing).then(
+    () => err,
+    (cause: unknown) => cause,
+  );
+}
+
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 /** Writes and flushes `data` to a temporary file beside `file`; returns its name. */
 async function writeTemp(file: string, data: string | Uint8Array, mode?: number): Promise<string> {

@@ -65,6 +65,38 @@ test('H3 place on a device or a FIFO is refused at once, exit 2, no stack trace'
   }
 });
 
+/** A tmpfs of `options` mounted for `run`, or the reason it cannot be (not root, no mount privilege). */
+function withTmpfs(options: string, run: (dir: string) => void): string | undefined {
+  const dir = tmp();
+  const m = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { encoding: 'utf8' });
+  if (m.status !== 0) return `cannot mount a tmpfs here: ${(m.stderr || m.error?.message || '').trim()}`;
+  try {
+    run(dir);
+  } finally {
+    spawnSync('umount', [dir]);
+  }
+  return undefined;
+}
+
+test('H4 a full or read-only --out: a clear error naming the file, exit 2, nothing of the set written', (t) => {
+  // 64 KB: plan.json fits, the workbook does not (ENOSPC part-way through the set).
+  const full = withTmpfs('size=64k', (dir) => {
+    const r = cli('plan', 'fixtures/aseguradora', '--out', path.join(dir, 'out'));
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /^capplan: .*\/out\/[^:]+: cannot write: no space left on the device\n$/);
+    assert.deepEqual(readdirSync(path.join(dir, 'out')), []);
+  });
+  const readOnly = withTmpfs('size=1m,ro', (dir) => {
+    const r = cli('plan', 'fixtures/aseguradora', '--out', path.join(dir, 'out'));
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(
+      r.stderr,
+      `capplan: ${path.join(dir, 'out', '.capplan-writing')}: cannot write: read-only file system\n`,
+    );
+  });
+  if (full ?? readOnly) t.skip(full ?? readOnly);
+});
+
 test('H4 an --out that cannot be written gives a clear error naming the file, exit 2', () => {
   const dir = tmp();
   writeFileSync(path.join(dir, 'afile'), 'x');
