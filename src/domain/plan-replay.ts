@@ -113,7 +113,14 @@ export const planReplaySchema = z.object({
   maxOverloadPct: z.number(),
   windows: z.array(replayWindowSchema),
   tradeOff: z
-    .object({ hostModel: z.string(), rows: z.array(tradeOffRowSchema) })
+    .object({
+      hostModel: z.string(),
+      rows: z.array(tradeOffRowSchema),
+      omitted: z
+        .array(z.string())
+        .optional()
+        .describe('Sizings left out: the time limit had run out before their row started (method §14.5).'),
+    })
     .optional()
     .describe("Hosts needed and replayed overload per sizing choice, on the plan's host model (method §14.5)."),
 });

@@ -11,13 +11,24 @@ interface Move {
   to: string | null;
 }
 
+/** The VMs with (anti-)affinity groups, once per problem: every failure scenario asks. */
+const RULES = new WeakMap<PlacementProblem, Map<string, PlacementProblem['vms'][number]>>();
+function rulesOf(problem: PlacementProblem): Map<string, PlacementProblem['vms'][number]> {
+  let rules = RULES.get(problem);
+  if (!rules) {
+    rules = new Map(problem.vms.flatMap((v) => (v.antiAffinity || v.affinity ? [[v.name, v]] : [])));
+    RULES.set(problem, rules);
+  }
+  return rules;
+}
+
 export function ruleBreaks(
   problem: PlacementProblem,
   result: Pick<PlacementResult, 'hosts'>,
   failed: readonly string[],
   restarts: readonly Move[],
 ): RuleBreak[] {
-  const rules = new Map(problem.vms.flatMap((v) => (v.antiAffinity || v.affinity ? [[v.name, v]] : [])));
+  const rules = rulesOf(problem);
   if (rules.size === 0) return [];
   const where = new Map<string, string>();
   for (const h of result.hosts) if (!failed.includes(h.name)) for (const v of h.vms) where.set(v, h.name);

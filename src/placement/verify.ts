@@ -163,148 +163,185 @@ export function checkFailover(problem: PlacementProblem, result: Placement): Vio
   }
   const { hosts: simHosts } = simView(problem, result);
   const refCap = referenceCapacity(problem.resources, problem.hostModels);
+  const ctx = failoverContext(problem, result, refCap);
+  return failureSets(simHosts, k, refCap).sets.flatMap((set) => scenarioViolations(problem, result, set, ctx));
+}
+
+/**
+ * What every failure scenario reads, worked out once: per host (by its index in the result)
+ * and resource its load and failover capacity, in flat arrays, and per VM its demand vector.
+ * A simulation of 700 hosts restarts each failed host's VMs on 699 survivors 700 times over.
+ */
+interface FailoverContext {
+  vms: Map<string, PlacementVm>;
+  demand: Map<string, Float64Array>;
+  /** host × resource, row-major: the load in normal operation. */
+  load: Float64Array;
+  /** host × resource: capacity under the failover ceiling. */
+  cap: Float64Array;
+  refCap: readonly number[];
+  /** Per host: Σ over resources of (capacity − load) / reference capacity, the best-fit key. */
+  slack: Float64Array;
+  groups: readonly string[];
+  dedicated: ReadonlySet<string>;
+}
+
+function failoverContext(problem: PlacementProblem, result: Placement, refCap: readonly number[]): FailoverContext {
+  const res = problem.resources;
+  const R = res.length;
   const vms = vmMap(problem);
-  const base = new Map(
-    result.hosts.map((h) => [
-      h.name,
-      loadOf(
-        h.vms.map((v) => vms.get(v)),
-        problem.resources,
-      ),
-    ]),
-  );
-  // Failover capacity per model and resource, worked out once for every scenario.
-  const caps = new Map(
+  const demand = new Map(problem.vms.map((v) => [v.name, Float64Array.from(res, (r) => v.demand[r] ?? 0)]));
+  // Failover capacity per model and resource.
+  const modelCap = new Map(
     problem.hostModels.map((m) => [
       m.name,
-      Object.fromEntries(
-        problem.resources.map((r) => [r, ((m.capacity[r] ?? 0) * pctFor(problem.failoverCeilingPct, r, 100)) / 100]),
-      ),
+      res.map((r) => ((m.capacity[r] ?? 0) * pctFor(problem.failoverCeilingPct, r, 100)) / 100),
     ]),
   );
-  const ctx = { vms, caps, base };
-  return failureSets(simHosts, k, refCap).sets.flatMap((set) => scenarioViolations(problem, result, set, refCap, ctx));
+  const load = new Float64Array(result.hosts.length * R);
+  const cap = new Float64Array(result.hosts.length * R);
+  result.hosts.forEach((h, i) => {
+    for (const name of h.vms) {
+      const d = demand.get(name);
+      if (d) for (let j = 0; j < R; j++) load[i * R + j]! += d[j]!;
+    }
+    const c = modelCap.get(h.model);
+    for (let j = 0; j < R; j++) cap[i * R + j] = c?.[j] ?? 0;
+  });
+  const slack = Float64Array.from(result.hosts, (_, i) => slackOf(load, i * R, cap, i * R, refCap));
+  const groups = result.hosts.map((h) => h.group ?? '');
+  const dedicated = new Set(groups.filter((g) => g !== ''));
+  return { vms, demand, load, cap, slack, refCap, groups, dedicated };
+}
+
+/** Σ (capacity − load) / reference capacity over the resources of one host's rows. */
+function slackOf(load: Float64Array, lo: number, cap: Float64Array, co: number, refCap: readonly number[]): number {
+  let slack = 0;
+  for (let j = 0; j < refCap.length; j++) slack += refCap[j]! > 0 ? (cap[co + j]! - load[lo + j]!) / refCap[j]! : 0;
+  return slack;
 }
 
 function scenarioViolations(
   problem: PlacementProblem,
   result: Placement,
   set: readonly number[],
-  refCap: readonly number[],
-  ctx: { vms: Map<string, PlacementVm>; caps: Map<string, Load>; base: ReadonlyMap<string, Load> },
+  ctx: FailoverContext,
 ): Violation[] {
   const res = problem.resources;
-  const { vms, caps, base: baseLoads } = ctx;
-  const failCap = (model: string, r: string) => caps.get(model)?.[r] ?? 0;
-  const failed = set.map((i) => result.hosts[i]!);
-  const down = new Set(failed);
-  const survivors = result.hosts.filter((h) => !down.has(h));
-  const dedicated = new Set(result.hosts.flatMap((h) => (h.group ? [h.group] : [])));
-  // A VM restarts within its dedicated host group, or on the general hosts (docs/placement.md).
-  const sameGroup = (v: PlacementVm, h: Placement['hosts'][number]) =>
-    (v.hostGroup && dedicated.has(v.hostGroup) ? v.hostGroup : '') === (h.group ?? '');
-  const hostedAnti = new Map(
-    survivors.map((h) => [h.name, new Set(h.vms.flatMap((n) => vms.get(n)?.antiAffinity ?? []))]),
-  );
-  const antiOk = (v: PlacementVm, h: string) =>
-    !problem.enforceAntiAffinityOnFailover || !(v.antiAffinity ?? []).some((g) => hostedAnti.get(h)!.has(g));
-  // Survivors' loads, copied on first change so a scenario costs what its restarts touch.
-  const changed = new Map<string, Load>();
-  const loads = {
-    get: (host: string): Load => changed.get(host) ?? baseLoads.get(host)!,
-    own: (host: string): Load => {
-      let l = changed.get(host);
-      if (!l) {
-        l = { ...baseLoads.get(host)! };
-        changed.set(host, l);
-      }
-      return l;
-    },
+  const R = res.length;
+  const { vms, demand, cap, refCap, groups, dedicated } = ctx;
+  const down = new Set(set);
+  const survivors = result.hosts.flatMap((_, i) => (down.has(i) ? [] : [i]));
+  // Survivors' loads (and slacks), copied on first change so a scenario costs what its restarts touch.
+  const changed = new Map<number, Float64Array>();
+  const slack = new Map<number, number>();
+  const row = (i: number): [Float64Array, number] => {
+    const own = changed.get(i);
+    return own ? [own, 0] : [ctx.load, i * R];
   };
-  const size = (v: PlacementVm) =>
-    normSize(
-      res.map((r) => v.demand[r] ?? 0),
-      refCap,
-    );
-  const moving = failed.flatMap((h) => h.vms.flatMap((name) => vms.get(name) ?? []));
+  const own = (i: number): Float64Array => {
+    let l = changed.get(i);
+    if (!l) {
+      l = ctx.load.slice(i * R, (i + 1) * R);
+      changed.set(i, l);
+    }
+    return l;
+  };
+  // Anti-affinity groups each survivor holds, only when failover must respect them.
+  const enforce = problem.enforceAntiAffinityOnFailover === true;
+  const hostedAnti = enforce
+    ? new Map(
+        survivors.map((i) => [i, new Set(result.hosts[i]!.vms.flatMap((name) => vms.get(name)?.antiAffinity ?? []))]),
+      )
+    : null;
+  const antiOk = (v: PlacementVm, i: number) =>
+    !hostedAnti || !(v.antiAffinity ?? []).some((g) => hostedAnti.get(i)!.has(g));
+  const moving = set.flatMap((i) => result.hosts[i]!.vms.flatMap((name) => vms.get(name) ?? []));
+  const size = new Map(moving.map((v) => [v.name, normSize([...demand.get(v.name)!], refCap)]));
   moving.sort(
     (a, b) =>
       RANK[a.haPriority ?? 'medium'] - RANK[b.haPriority ?? 'medium'] ||
-      size(b) - size(a) ||
+      size.get(b.name)! - size.get(a.name)! ||
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   const stranded: PlacementVm[] = [];
   for (const v of moving) {
-    let best: string | null = null;
+    const d = demand.get(v.name)!;
+    // A VM restarts within its dedicated host group, or on the general hosts (docs/placement.md).
+    const group = v.hostGroup && dedicated.has(v.hostGroup) ? v.hostGroup : '';
+    let best = -1;
     let bestSlack = Infinity;
-    for (const h of survivors) {
-      const load = loads.get(h.name)!;
-      if (!sameGroup(v, h) || !antiOk(v, h.name)) continue;
-      const cap = caps.get(h.model);
-      let slack = 0;
+    for (const i of survivors) {
+      // Only a host with less slack than the best so far can become the best.
+      const hostSlack = slack.get(i) ?? ctx.slack[i]!;
+      if (hostSlack >= bestSlack || groups[i] !== group || !antiOk(v, i)) continue;
+      const copy = changed.get(i);
+      const load = copy ?? ctx.load;
+      const o = copy ? 0 : i * R;
       let fitsHere = true;
-      for (let i = 0; i < res.length && fitsHere; i++) {
-        const r = res[i]!;
-        const c = cap?.[r] ?? 0;
-        fitsHere = !exceeds(load[r]! + (v.demand[r] ?? 0), c);
-        slack += refCap[i]! > 0 ? (c - load[r]!) / refCap[i]! : 0;
-      }
-      if (fitsHere && slack < bestSlack) [best, bestSlack] = [h.name, slack];
+      for (let j = 0; j < R && fitsHere; j++) fitsHere = !exceeds(load[o + j]! + d[j]!, cap[i * R + j]!);
+      if (fitsHere) [best, bestSlack] = [i, hostSlack];
     }
-    if (best === null) stranded.push(v);
+    if (best < 0) stranded.push(v);
     else {
-      for (const r of res) loads.own(best)[r]! += v.demand[r] ?? 0;
-      for (const g of v.antiAffinity ?? []) hostedAnti.get(best)!.add(g);
+      const l = own(best);
+      for (let j = 0; j < R; j++) l[j]! += d[j]!;
+      slack.set(best, slackOf(l, 0, cap, best * R, refCap));
+      if (hostedAnti) for (const g of v.antiAffinity ?? []) hostedAnti.get(best)!.add(g);
     }
   }
   if (stranded.length === 0) return [];
-  const failedHosts = failed.map((h) => h.name);
+  const failedHosts = set.map((i) => result.hosts[i]!.name);
   const names = stranded.map((v) => v.name);
-  const freest = freestSurvivor(survivors, loads, res, failCap);
+  const at = (i: number, j: number) => {
+    const [load, o] = row(i);
+    return load[o + j]!;
+  };
+  const freest = freestSurvivor(survivors, at, cap, R);
   const base = { rule: 'failover', failedHosts, stranded: names } as const;
-  if (!freest) return [{ ...base, message: `if ${failedHosts.join(' + ')} fail, no host survives` }];
-  const need = loadOf([...stranded], res);
+  if (freest === undefined) return [{ ...base, message: `if ${failedHosts.join(' + ')} fail, no host survives` }];
+  const freestName = result.hosts[freest]!.name;
   const out: Violation[] = [];
-  for (const resource of res) {
-    const available = failCap(freest.model, resource);
-    const required = loads.get(freest.name)![resource]! + need[resource]!;
-    if (!exceeds(required, available)) continue;
+  res.forEach((resource, j) => {
+    const available = cap[freest * R + j]!;
+    const required = at(freest, j) + stranded.reduce((acc, v) => acc + demand.get(v.name)![j]!, 0);
+    if (!exceeds(required, available)) return;
     out.push({
       ...base,
-      host: freest.name,
+      host: freestName,
       resource,
       required,
       available,
       shortfall: required - available,
       message:
-        `if ${failedHosts.join(' + ')} fail, ${freest.name} would need ${resource} ${fmt(required)} of ` +
+        `if ${failedHosts.join(' + ')} fail, ${freestName} would need ${resource} ${fmt(required)} of ` +
         `${fmt(available)} to restart ${names.join(', ')}`,
     });
-  }
+  });
   // Room in total but in the wrong places: no single survivor can take a stranded VM.
   if (out.length === 0) {
     const message = `if ${failedHosts.join(' + ')} fail, ${names.join(', ')} cannot restart on any survivor`;
-    out.push({ ...base, host: freest.name, message });
+    out.push({ ...base, host: freestName, message });
   }
   return out;
 }
 
 /** The survivor whose tightest resource has the largest share of its failover capacity left. */
 function freestSurvivor(
-  survivors: readonly Placement['hosts'][number][],
-  loads: { get: (host: string) => Load },
-  res: readonly string[],
-  failCap: (model: string, r: string) => number,
-): Placement['hosts'][number] | undefined {
-  let best: Placement['hosts'][number] | undefined;
+  survivors: readonly number[],
+  load: (host: number, resource: number) => number,
+  cap: Float64Array,
+  R: number,
+): number | undefined {
+  let best: number | undefined;
   let bestFree = -Infinity;
-  for (const h of survivors) {
+  for (const i of survivors) {
     let free = Infinity;
-    for (const r of res) {
-      const cap = failCap(h.model, r);
-      free = Math.min(free, cap > 0 ? (cap - loads.get(h.name)![r]!) / cap : -Infinity);
+    for (let j = 0; j < R; j++) {
+      const c = cap[i * R + j]!;
+      free = Math.min(free, c > 0 ? (c - load(i, j)) / c : -Infinity);
     }
-    if (free > bestFree) [best, bestFree] = [h, free];
+    if (free > bestFree) [best, bestFree] = [i, free];
   }
   return best;
 }

@@ -32,19 +32,31 @@ export function tradeOffTable(plan: Plan): { header: string[]; rows: (string | n
   return { header, rows };
 }
 
+/** The line naming the rows the time limit left out, or null when every row was computed. */
+export function tradeOffOmitted(plan: Plan): string | null {
+  const omitted = plan.replay?.tradeOff?.omitted ?? [];
+  return omitted.length > 0 ? messagesFor(plan).replay.tradeOff.omitted(omitted.join(', ')) : null;
+}
+
 export function tradeOffSection(plan: Plan): string {
+  const t = plan.replay?.tradeOff;
   const table = tradeOffTable(plan);
-  if (!table) return '';
-  const t = plan.replay!.tradeOff!;
+  const omitted = tradeOffOmitted(plan);
+  if (!t || (!table && !omitted)) return '';
   const m = messagesFor(plan).replay.tradeOff;
   return [
     `### ${m.title}`,
     '',
     m.intro(md(t.hostModel)) + (t.rows.some((r) => r.stoppedEarly) ? ` ${m.stoppedNote}` : ''),
-    '',
-    mdTable(
-      table.header.map((h, i) => ({ header: h, align: i === 0 || i === 4 ? 'left' : 'right' })),
-      table.rows.map((r) => r.map((c, i) => (typeof c === 'string' ? md(c) : i >= 5 ? pct(c, 2) : String(c)))),
-    ),
+    ...(table
+      ? [
+          '',
+          mdTable(
+            table.header.map((h, i) => ({ header: h, align: i === 0 || i === 4 ? 'left' : 'right' })),
+            table.rows.map((r) => r.map((c, i) => (typeof c === 'string' ? md(c) : i >= 5 ? pct(c, 2) : String(c)))),
+          ),
+        ]
+      : []),
+    ...(omitted ? ['', omitted] : []),
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { Plan } from '../domain/plan.ts';
 import type { ResourceReplay } from '../domain/plan-replay.ts';
 import { FMT, writeTable, type CellValue, type SheetColumn } from './workbook-style.ts';
-import { tradeOffTable } from './replay-trade-off.ts';
+import { tradeOffOmitted, tradeOffTable } from './replay-trade-off.ts';
 import { messagesFor, type Messages } from './messages/index.ts';
 import { scenarioName } from './replay-markdown.ts';
 
@@ -34,9 +34,15 @@ export function hasReplay(plan: Plan): boolean {
 /** The trade-off table (method §14.5) below the replay rows, from row `top`. */
 function tradeOffRows(ws: ExcelJS.Worksheet, plan: Plan, top: number): void {
   const table = tradeOffTable(plan);
-  if (!table) return;
+  const omitted = tradeOffOmitted(plan);
+  if (!table && !omitted) return;
   ws.getCell(top, 1).value = messagesFor(plan).replay.tradeOff.sheetTitle(plan.replay!.tradeOff!.hostModel);
   ws.getCell(top, 1).font = { bold: true };
+  if (!table) {
+    ws.getCell(top + 1, 1).value = omitted;
+    return;
+  }
+  if (omitted) ws.getCell(top + 2 + table.rows.length, 1).value = omitted;
   table.header.forEach((h, i) => {
     const cell = ws.getCell(top + 1, i + 1);
     cell.value = h;

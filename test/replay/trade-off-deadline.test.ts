@@ -8,6 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readProjectInputs } from '../../src/ingest/project-inputs.ts';
+import { Deadline } from '../../src/placement/deadline.ts';
+import { renderMarkdown } from '../../src/report/index.ts';
 import { assemblePlan } from '../../src/plan/assemble.ts';
 import { makeRng } from '../../src/util/rng.ts';
 
@@ -68,4 +70,20 @@ test('plan with the trade-off table returns within timeLimitSeconds + 1 s and ma
   );
   for (const r of rows) assert.equal(typeof r.stoppedEarly, 'boolean');
   assert.ok(plan.placement.hostsUsed > 0);
+});
+
+test('rows that would start after the clock ran out are left out and named, in plan.json and plan.md', async () => {
+  const { inputs } = await readProjectInputs(project());
+  // A clock already spent: the plan's own placement still comes back (by the linear
+  // construction), and no row is started.
+  const plan = await assemblePlan({ ...inputs, deadline: Deadline.after(0) });
+  assert.ok(plan.placement.hostsUsed > 0);
+  const t = plan.replay!.tradeOff!;
+  assert.deepEqual(t.rows, []);
+  assert.deepEqual(t.omitted, ['avg', 'p95', 'p99', 'max', 'series']);
+  const { markdown } = renderMarkdown(plan);
+  assert.match(
+    markdown,
+    /Left out, the time limit having run out before their turn: avg, p95, p99, max, series \(method §14\.5/,
+  );
 });

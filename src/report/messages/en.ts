@@ -561,11 +561,15 @@ export const en = {
       title: 'Trade-off: what each sizing needs and risks',
       intro: (model: string) =>
         `The same VMs on ${model} hosts, fewest hosts each: every VM at its average, p95, p99 or maximum measured ` +
-        'GHz and GB over the window, or on its hourly series at the slot maximum (method §14.5); the vCPU and ' +
+        'GHz and GB over the window, or on its demand series (slot length, statistic and period as labelled; ' +
+        'method §14.5); the vCPU and ' +
         'memory allocations bound every row as in the plan. Shares are of host-intervals in normal operation.',
       stoppedNote:
         'A row marked “stopped early” used up its share of the time limit: its best plan so far (method §14.5).',
       stopped: (sizing: string) => `${sizing} (stopped early)`,
+      omitted: (sizings: string) =>
+        `Left out, the time limit having run out before their turn: ${sizings} (method §14.5; a longer ` +
+        'placement.timeLimitSeconds computes them).',
       sizing: 'Sizing',
       hosts: 'Hosts',
       lowerBound: 'Lower bound',

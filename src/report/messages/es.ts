@@ -565,13 +565,17 @@ export const es: Messages = {
       title: 'Alternativas: lo que cada dimensionamiento necesita y arriesga',
       intro: (model: string) =>
         `Las mismas VM en nodos ${model}, con el mínimo de nodos en cada caso: cada VM en su promedio, p95, p99 o ` +
-        'máximo de GHz y GB medidos en la ventana, o en su serie horaria al máximo de cada franja (método §14.5); ' +
+        'máximo de GHz y GB medidos en la ventana, o en su serie de demanda (duración de franja, estadístico y ' +
+        'periodo según la etiqueta; método §14.5); ' +
         'las asignaciones de vCPU y memoria acotan cada fila como en el plan. Los porcentajes son de ' +
         'intervalos-nodo en operación normal.',
       stoppedNote:
         'Una fila marcada «detenida antes» agotó su parte del tiempo límite: es su mejor plan hasta entonces ' +
         '(método §14.5).',
       stopped: (sizing: string) => `${sizing} (detenida antes)`,
+      omitted: (sizings: string) =>
+        `Se omitieron porque el tiempo límite se agotó antes de su turno: ${sizings} (método §14.5; un ` +
+        'placement.timeLimitSeconds mayor las calcula).',
       sizing: 'Dimensionamiento',
       hosts: 'Nodos',
       lowerBound: 'Cota inferior',
