@@ -169,6 +169,13 @@ const planPlacementSchema = z.object({
   ...planLicenceFields,
 });
 
+/** One line of the host derivation as figures (method §5.2), so another language can say it. */
+const derivationStepSchema = z.object({
+  code: z.string().describe('Stable kebab-case identifier of the line, e.g. nk-vcpu, cores-shape, memory.'),
+  params: z.record(z.string(), z.json()).describe('The figures and choices of the line by name.'),
+});
+export type DerivationStep = z.output<typeof derivationStepSchema>;
+
 /** The host model of the plan: a catalog model or the derived spec, with how it was chosen. */
 const planHostModelSchema = z.object({
   name: z.string(),
@@ -185,6 +192,13 @@ const planHostModelSchema = z.object({
   price: z.number(),
   watts: z.number(),
   derivation: z.array(z.string()),
+  derivationSteps: z
+    .array(derivationStepSchema)
+    .optional()
+    .describe(
+      'derivation line by line as figures (same length and order), so a report in another language ' +
+        '(report.language) can say it; absent in plans written before.',
+    ),
 });
 
 /** Physical server + measured usage, kept so reports render from the plan alone. */

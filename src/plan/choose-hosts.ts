@@ -13,7 +13,14 @@ import {
   type DerivedHost,
   type SizeServerResult,
 } from '../sizing/index.ts';
-import type { Reason } from '../domain/plan.ts';
+import {
+  derivationLine,
+  derivationOf,
+  withLine,
+  type Derivation,
+  type DerivationLine,
+} from '../sizing/derivation-line.ts';
+import { catalogChoiceLine, catalogLine, noCandidates, packingLine, type NoHost } from './choice-lines.ts';
 import { simulateFailures, solvePlacement } from '../placement/index.ts';
 import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult } from '../placement/types.ts';
@@ -28,7 +35,7 @@ import type { RuleSet } from './placement-rules.ts';
 type Sized = SizeServerResult;
 
 export interface HostChoice {
-  model: HostModel & { derivation: string[] };
+  model: HostModel & Derivation;
   capacity: HostCapacity;
   partitions: Partitions;
   sized: Sized[];
@@ -86,8 +93,12 @@ function smallestDerivable(derive: (n: number) => Derived, k: number, vmCount: n
   }
   if (!d.host) {
     const why = d.reason.message.replace(/: add hosts$/, '');
-    const message = `${why} — even with ${hi} hosts, about one VM per survivor, so no host count can`;
-    return { n: hi, d: { host: null, reason: { ...d.reason, message } } };
+    const line = derivationLine(
+      'no-host-count',
+      { hosts: hi, why: d.step },
+      (p) => `${why} — even with ${p.hosts} hosts, about one VM per survivor, so no host count can`,
+    );
+    return { n: hi, d: { host: null, reason: { ...d.reason, message: line.text }, step: line.step } };
   }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
@@ -108,14 +119,14 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
   const k = settings.cluster.redundancy;
   const derive = (n: number) => deriveHost(candidates, inp.sourceGhz, settings, n);
   // Nothing to place: no hosts, not a spec for an empty cluster (every count reads 0).
-  if (candidates.length === 0) return noHostChoice(sized, settings, noCandidates(sized), inp.rules);
+  if (candidates.length === 0) return noHostChoice(sized, settings, noCandidates(sized.length), inp.rules);
   const fixed = settings.cluster.hostCount;
   const first = fixed ? { n: fixed, d: derive(fixed) } : smallestDerivable(derive, k, candidates.length);
   let last: HostChoice | undefined;
-  let lastReason: Reason | undefined;
+  let lastReason: NoHost | undefined;
   for (let n = first.n, derived = first.d; ; n++, derived = derive(n)) {
     if (!derived.host) {
-      lastReason = derived.reason;
+      lastReason = derived;
       break;
     }
     let spec: DerivedHost | null = derived.host;
@@ -128,14 +139,13 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
       if (deadline.passed()) return last;
       const tight = tightestResource(attempt);
       const grown: DerivedHost | null = growHostSpec(spec, tight, settings);
-      spec = grown && {
-        ...grown,
-        derivation: [
-          ...spec.derivation,
-          `bin-packing needed more ${tight === 'cpu' ? 'CPU' : 'memory'} than the ideal share: grown ` +
-            `to ${describe(grown)}`,
-        ],
-      };
+      // The packing line stands for the growth step: the grown spec's own line is not kept.
+      spec =
+        grown &&
+        withLine(
+          { ...grown, derivation: spec.derivation, derivationSteps: spec.derivationSteps },
+          packingLine(tight, grown),
+        );
     }
     // A fixed count is kept; otherwise one more host (method §6.6), within the VMs' number.
     if (fixed || n >= k + Math.max(1, candidates.length)) break;
@@ -143,24 +153,12 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
   return last ?? noHostChoice(sized, settings, lastReason, inp.rules);
 }
 
-function noCandidates(sized: Sized[]): Reason {
-  const message =
-    sized.length === 0 ? 'the inventory holds no server' : `every one of the ${sized.length} servers is excluded`;
-  return {
-    code: 'exceeds-host-capacity',
-    message: `${message}: no host is needed`,
-    figures: { servers: sized.length },
-  };
-}
-
 /** No standard host can be derived: every candidate is unplaced, with the reason. */
-function noHostChoice(
-  sized: Sized[],
-  settings: ProjectSettings,
-  reason: Reason | undefined,
-  rules: RuleSet,
-): HostChoice {
-  const message = reason?.message ?? 'no standard host shape fits the hypervisor limits';
+function noHostChoice(sized: Sized[], settings: ProjectSettings, why: NoHost | undefined, rules: RuleSet): HostChoice {
+  const line = why
+    ? { text: why.reason.message, step: why.step }
+    : derivationLine('no-host-shape', {}, () => 'no standard host shape fits the hypervisor limits');
+  const message = line.text;
   const model: DerivedHost = {
     name: 'none',
     sockets: 0,
@@ -173,7 +171,7 @@ function noHostChoice(
     localDiskMb: settings.cluster.localDiskMb,
     price: 0,
     watts: 0,
-    derivation: [message],
+    ...derivationOf([line]),
   };
   const problem = buildProblem(model, sized, settings, 0, 0, rules);
   const result: PlacementResult = {
@@ -206,31 +204,26 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[], deadlin
   const { settings } = inp;
   const models = [...catalog].sort((a, b) => a.price - b.price || (a.name < b.name ? -1 : 1));
   let best: HostChoice | undefined;
-  const tried: string[] = [];
+  const tried: DerivationLine[] = [];
   // Sizing depends on the model only under clock normalisation; otherwise size once.
   const clock = settings.sizing.cpuNormalisation === 'clock';
   const unscaled = clock ? null : inp.sizeAll(undefined);
-  if (unscaled?.every((s) => s.excluded)) return noHostChoice(unscaled, settings, noCandidates(unscaled), inp.rules);
+  if (unscaled?.every((s) => s.excluded))
+    return noHostChoice(unscaled, settings, noCandidates(unscaled.length), inp.rules);
   for (const model of models) {
     if (best && deadline.passed()) {
-      tried.push(`${model.name}: not tried, the time limit was reached`);
+      tried.push(catalogLine(model.name, { outcome: 'not-tried' }));
       continue;
     }
     const sized = unscaled ?? inp.sizeAll(model.cpuGhz);
     inp.onProgress?.(`catalog: trying ${model.name}`);
-    const attempt = await placeOn({ ...model, derivation: [] }, sized, settings, undefined, deadline, inp);
-    const ok = holds(attempt);
-    const outcome = ok
-      ? `${attempt.result.hostsUsed} hosts, cost ${attempt.result.cost}`
-      : 'cannot hold the load with N+k';
-    tried.push(`${model.name}: ${outcome}`);
+    const attempt = await placeOn({ ...model, ...derivationOf([]) }, sized, settings, undefined, deadline, inp);
+    const { hostsUsed: hosts, cost } = attempt.result;
+    tried.push(catalogLine(model.name, holds(attempt) ? { outcome: 'holds', hosts, cost } : { outcome: 'cannot' }));
     if (!best || better(attempt, best)) best = attempt;
   }
   if (!best) throw new Error('the host catalog is empty');
-  best.model = {
-    ...best.model,
-    derivation: [`catalog: cheapest model holding every VM with N+${settings.cluster.redundancy}`, ...tried],
-  };
+  best.model = { ...best.model, ...derivationOf([catalogChoiceLine(settings.cluster.redundancy), ...tried]) };
   return best;
 }
 
@@ -246,7 +239,7 @@ function better(a: HostChoice, b: HostChoice): boolean {
 }
 
 async function placeOn(
-  model: HostModel & { derivation: string[] },
+  model: HostModel & Derivation,
   sized: Sized[],
   settings: ProjectSettings,
   hostCount: number | undefined,

@@ -8,6 +8,7 @@ import { md, num, pct, qty } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { groupOf, notPlaced } from './summary.ts';
 import { findingText } from './finding-text.ts';
+import { derivationText } from './derivation-text.ts';
 
 export function hostSpecSection(plan: Plan, t: Messages): string {
   const m = plan.hostModel;
@@ -28,7 +29,9 @@ export function hostSpecSection(plan: Plan, t: Messages): string {
       [x.power, `${qty(m.watts)} W`],
     ],
   );
-  const derivation = m.derivation.length ? m.derivation.map((d) => `- ${md(d)}`).join('\n') : `- ${x.catalogModel}`;
+  const derivation = m.derivation.length
+    ? m.derivation.map((_, i) => `- ${md(derivationText(m, i, t))}`).join('\n')
+    : `- ${x.catalogModel}`;
   return [`## ${x.hostSpecTitle}`, '', spec, '', x.derivedHow, '', derivation].join('\n');
 }
 

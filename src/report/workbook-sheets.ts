@@ -8,6 +8,7 @@ import { dataQuality, dataQualityText, groupOf, headline, hostIops, notPlaced, s
 import { findingText } from './finding-text.ts';
 import { FMT, subHeader, writeRows, writeTable, type CellValue } from './workbook-style.ts';
 import { cellText } from '../escape/spreadsheet.ts';
+import { derivationText } from './derivation-text.ts';
 
 export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void {
   const s = t.summary;
@@ -194,7 +195,9 @@ export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void
   let r = first + plan.hosts.length + 1;
   ws.getCell(r, 1).value = t.hosts.derivation;
   ws.getCell(r, 1).font = { bold: true };
-  for (const line of plan.hostModel.derivation) ws.getCell(++r, 1).value = cellText(line);
+  plan.hostModel.derivation.forEach((_, i) => {
+    ws.getCell(++r, 1).value = cellText(derivationText(plan.hostModel, i, t));
+  });
 }
 
 export function exclusionsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void {

@@ -3,23 +3,35 @@
 // two nodes, N+1 → one survivor carries everything → 8 cores (2 × 4) at 2 GHz, 32 GB, 3 NICs.
 import type { HostModel } from '../domain/catalog.ts';
 import type { ProjectSettings } from '../domain/project.ts';
-import type { Reason } from '../domain/plan.ts';
-import { ceilSafe, fmt } from './rounding.ts';
+import type { DerivationStep, Reason } from '../domain/plan.ts';
+import { ceilSafe } from './rounding.ts';
+import {
+  derivationLine,
+  derivationOf,
+  figure,
+  withLine,
+  type Derivation,
+  type DerivationLine,
+} from './derivation-line.ts';
 import { chooseCpuShape, chooseMemorySizeGb, coresOf, nextCpuShape, nextMemorySizeGb } from './host-shapes.ts';
 import { hostRequirement, type HostDemandVm } from './host-requirement.ts';
+import { memoryLine, overheadLine, shapeLine } from './host-lines.ts';
 import { hypervisorPartitions } from './partitions.ts';
-import { hasVmOverhead, hostMemoryGb, vmOverheadText } from './vm-overhead.ts';
+import { hostMemoryGb } from './vm-overhead.ts';
 
 export type { HostDemandVm } from './host-requirement.ts';
 
 /** A derived host model and, in words with numbers, why each figure is what it is. */
-export type DerivedHost = HostModel & { derivation: string[] };
+export type DerivedHost = HostModel & Derivation;
 
-export type DeriveHostResult = { host: DerivedHost; reason: null } | { host: null; reason: Reason };
+export type DeriveHostResult =
+  | { host: DerivedHost; reason: null }
+  | { host: null; reason: Reason; step: DerivationStep };
 
-const fail = (message: string, figures: Reason['figures']): DeriveHostResult => ({
+const fail = (line: DerivationLine, figures: Reason['figures']): DeriveHostResult => ({
   host: null,
-  reason: { code: 'exceeds-host-capacity', message, figures },
+  reason: { code: 'exceeds-host-capacity', message: line.text, figures },
+  step: line.step,
 });
 
 /**
@@ -29,26 +41,30 @@ const fail = (message: string, figures: Reason['figures']): DeriveHostResult => 
 function chooseClock(
   sourceGhz: readonly (number | null)[],
   settings: ProjectSettings,
-): { ghz: number; line: string } | null {
-  if (settings.cluster.minCpuGhz !== null) {
-    return { ghz: settings.cluster.minCpuGhz, line: `clock ${fmt(settings.cluster.minCpuGhz)} GHz: cluster.minCpuGhz` };
+): { ghz: number; line: DerivationLine } | null {
+  const set = settings.cluster.minCpuGhz;
+  if (set !== null) {
+    const line = derivationLine('clock-setting', { ghz: figure(set) }, (p) => `clock ${p.ghz} GHz: cluster.minCpuGhz`);
+    return { ghz: set, line };
   }
   const known = sourceGhz.filter((g): g is number => g !== null);
   if (known.length === 0) return null;
   const slowest = Math.min(...known);
-  const fastest = Math.max(...known);
-  return {
-    ghz: slowest,
-    line:
-      `clock ${fmt(slowest)} GHz: the slowest source server (sources run ${fmt(slowest)}–${fmt(fastest)} GHz; ` +
+  const params = { ghz: figure(slowest), fastest: figure(Math.max(...known)) };
+  const line = derivationLine(
+    'clock-slowest-source',
+    params,
+    (p) =>
+      `clock ${p.ghz} GHz: the slowest source server (sources run ${p.ghz}–${p.fastest} GHz; ` +
       `cluster.minCpuGhz not set)`,
-  };
+  );
+  return { ghz: slowest, line };
 }
 
 /** The fixed parts of a derived host, from the cluster settings (method §2.4–§2.5). */
 function fixedParts(settings: ProjectSettings): {
   parts: Omit<HostModel, 'sockets' | 'coresPerSocket' | 'cpuGhz' | 'memoryGb'>;
-  lines: string[];
+  lines: DerivationLine[];
 } {
   const c = settings.cluster;
   const parts = {
@@ -62,10 +78,21 @@ function fixedParts(settings: ProjectSettings): {
     watts: c.watts,
     ...(c.cpuFamily !== null ? { cpuFamily: c.cpuFamily } : {}),
   };
+  const nics = { management: c.managementNics, data: c.dataNics, nics: parts.nics, gbps: figure(c.nicGbps) };
+  const rest = { threads: c.threadsPerCore, localDiskMb: c.localDiskMb, price: c.price, watts: c.watts };
   const lines = [
-    `NICs: ${c.managementNics} bonded management/storage + ${c.dataNics} data = ${parts.nics} @ ${fmt(c.nicGbps)} Gbps`,
-    `${c.threadsPerCore} threads per core, local disk ${c.localDiskMb} MB, price ${c.price}, ${c.watts} W: cluster ` +
-      `settings`,
+    derivationLine(
+      'nics',
+      nics,
+      (p) => `NICs: ${p.management} bonded management/storage + ${p.data} data = ${p.nics} @ ${p.gbps} Gbps`,
+    ),
+    derivationLine(
+      'cluster-settings',
+      rest,
+      (p) =>
+        `${p.threads} threads per core, local disk ${p.localDiskMb} MB, price ${p.price}, ${p.watts} W: cluster ` +
+        'settings',
+    ),
   ];
   return { parts, lines };
 }
@@ -73,42 +100,34 @@ function fixedParts(settings: ProjectSettings): {
 /** With local storage the VM disks a survivor carries must fit beside the hypervisor's partitions. */
 function localDiskCheck(host: DerivedHost, diskGbPerHost: number, settings: ProjectSettings): DeriveHostResult {
   if (settings.cluster.storage === 'shared') {
-    host.derivation.push('storage shared: VM disks live on the SAN and do not size the host (method §2.4)');
-    return { host, reason: null };
+    const line = derivationLine(
+      'storage-shared',
+      {},
+      () => 'storage shared: VM disks live on the SAN and do not size the host (method §2.4)',
+    );
+    return { host: withLine(host, line), reason: null };
   }
   const partitionsMb = hypervisorPartitions(host.memoryGb, host.localDiskMb, settings.partitions).totalMb;
   const neededMb = partitionsMb + diskGbPerHost * 1024;
-  const line =
-    `storage local: ${fmt(diskGbPerHost)} GB of VM disks + ${partitionsMb} MB hypervisor partitions ` +
-    `= ${fmt(neededMb)} MB of ${host.localDiskMb} MB`;
+  const params = {
+    diskGb: figure(diskGbPerHost),
+    partitionsMb,
+    neededMb: figure(neededMb),
+    localDiskMb: host.localDiskMb,
+  };
+  const text = (p: typeof params) =>
+    `storage local: ${p.diskGb} GB of VM disks + ${p.partitionsMb} MB hypervisor partitions ` +
+    `= ${p.neededMb} MB of ${p.localDiskMb} MB`;
   if (neededMb > host.localDiskMb)
-    return fail(`${line}: does not fit; raise cluster.localDiskMb or add hosts`, {
-      neededMb,
-      localDiskMb: host.localDiskMb,
-    });
-  host.derivation.push(line);
-  return { host, reason: null };
-}
-
-/** The per-VM overhead the memory figures include, when the profile charges one (method §5.1). */
-function overheadLine(
-  vms: readonly HostDemandVm[],
-  onHost: readonly HostDemandVm[],
-  settings: ProjectSettings,
-): string[] {
-  if (!hasVmOverhead(settings.hypervisor)) return [];
-  const sum = (list: readonly HostDemandVm[]) => list.reduce((a, vm) => a + vm.memoryGb, 0);
-  const overheadGb = sum(onHost) - sum(vms);
-  return [
-    `memory per VM includes the hypervisor's per-VM overhead (${vmOverheadText(settings.hypervisor)}): ` +
-      `${fmt(overheadGb)} GB for ${vms.length} VMs`,
-  ];
-}
-
-/** "16 vCPU / 2 vCPU per core = 8 cores", with ⌈…⌉ shown only when it rounds. */
-function coresText(vcpu: number, vcpuPerCore: number, cores: number): string {
-  const division = `${fmt(vcpu)} vCPU / ${vcpuPerCore} vCPU per core`;
-  return vcpu / vcpuPerCore === cores ? `${division} = ${cores} cores` : `⌈${division}⌉ = ${cores} cores`;
+    return fail(
+      derivationLine(
+        'storage-local-too-small',
+        params,
+        (p) => `${text(p)}: does not fit; raise cluster.localDiskMb or add hosts`,
+      ),
+      { neededMb, localDiskMb: host.localDiskMb },
+    );
+  return { host: withLine(host, derivationLine('storage-local', params, text)), reason: null };
 }
 
 /**
@@ -128,25 +147,38 @@ export function deriveHost(
   // A VM takes its guest RAM plus the per-VM overhead from its host (method §5.1).
   const onHost = vms.map((vm) => ({ ...vm, memoryGb: hostMemoryGb(vm, hv) }));
   const need = hostRequirement(onHost, settings, hostCount);
-  if ('reason' in need) return { host: null, reason: need.reason };
+  if ('reason' in need) return { host: null, ...need };
   const cores = ceilSafe(need.vcpu / c.vcpuPerCore);
   const shape = chooseCpuShape(cores, c, hv);
-  if (!shape)
-    return fail(
-      `a host needs ${cores} cores (${fmt(need.vcpu)} vCPU at ${c.vcpuPerCore} per core); no standard CPU shape ` +
-        `within ${hv.name}'s ${hv.maxHostCpus} CPUs per node: add hosts`,
-      { cores, limit: hv.maxHostCpus },
+  if (!shape) {
+    const params = { cores, vcpu: figure(need.vcpu), vcpuPerCore: c.vcpuPerCore, hypervisor: hv.name };
+    const line = derivationLine(
+      'no-cpu-shape',
+      { ...params, maxCpus: hv.maxHostCpus },
+      (p) =>
+        `a host needs ${p.cores} cores (${p.vcpu} vCPU at ${p.vcpuPerCore} per core); no standard CPU shape ` +
+        `within ${p.hypervisor}'s ${p.maxCpus} CPUs per node: add hosts`,
     );
+    return fail(line, { cores, limit: hv.maxHostCpus });
+  }
   const memoryNeedGb = need.memoryGb + hv.reserveMb / 1024;
   const memoryGb = chooseMemorySizeGb(memoryNeedGb, c, hv);
-  if (memoryGb === null)
-    return fail(
-      `a host needs ${fmt(memoryNeedGb)} GB; no standard memory size within ${hv.name}'s ${hv.maxHostMemoryGb} GB ` +
-        `per node: add hosts`,
-      { memoryGb: memoryNeedGb, limitGb: hv.maxHostMemoryGb },
+  if (memoryGb === null) {
+    const line = derivationLine(
+      'no-memory-size',
+      { memoryGb: figure(memoryNeedGb), hypervisor: hv.name, maxGb: hv.maxHostMemoryGb },
+      (p) =>
+        `a host needs ${p.memoryGb} GB; no standard memory size within ${p.hypervisor}'s ${p.maxGb} GB ` +
+        'per node: add hosts',
     );
+    return fail(line, { memoryGb: memoryNeedGb, limitGb: hv.maxHostMemoryGb });
+  }
   const clock = chooseClock(sourceGhz, settings);
-  if (!clock) return fail('no source server has a CPU clock and cluster.minCpuGhz is not set', {});
+  if (!clock)
+    return fail(
+      derivationLine('no-clock', {}, () => 'no source server has a CPU clock and cluster.minCpuGhz is not set'),
+      {},
+    );
   const { parts, lines } = fixedParts(settings);
   const host: DerivedHost = {
     ...parts,
@@ -154,16 +186,14 @@ export function deriveHost(
     coresPerSocket: shape.coresPerSocket,
     cpuGhz: clock.ghz,
     memoryGb,
-    derivation: [
+    ...derivationOf([
       need.vcpuLine,
       ...overheadLine(vms, onHost, settings),
-      `${coresText(need.vcpu, c.vcpuPerCore, cores)} → ${shape.sockets} sockets × ${shape.coresPerSocket} cores ` +
-        `(smallest standard shape with ≥ ${cores} cores; ${c.preferredSockets} sockets preferred)`,
-      `${need.memoryLine} + ${fmt(hv.reserveMb / 1024)} GB (${fmt(hv.reserveMb)} MB) hypervisor reserve ` +
-        `= ${fmt(memoryNeedGb)} GB → ${memoryGb} GB (next standard size)`,
+      shapeLine(need.vcpu, cores, shape, c),
+      memoryLine(need.memory, hv.reserveMb, figure(memoryNeedGb), memoryGb),
       clock.line,
       ...lines,
-    ],
+    ]),
   };
   return localDiskCheck(host, need.diskGb, settings);
 }
@@ -182,18 +212,28 @@ export function growHostSpec(
   if (resource === 'cpu') {
     const shape = nextCpuShape(spec, c, hv);
     if (!shape) return null;
-    const line =
-      `grown for packing: ${spec.sockets} × ${spec.coresPerSocket} → ${shape.sockets} sockets ` +
-      `× ${shape.coresPerSocket} cores (${coresOf(shape)} cores)`;
-    return {
-      ...spec,
+    const params = {
+      fromSockets: spec.sockets,
+      fromCoresPerSocket: spec.coresPerSocket,
       sockets: shape.sockets,
       coresPerSocket: shape.coresPerSocket,
-      derivation: [...spec.derivation, line],
+      cores: coresOf(shape),
     };
+    const line = derivationLine(
+      'grown-cpu',
+      params,
+      (p) =>
+        `grown for packing: ${p.fromSockets} × ${p.fromCoresPerSocket} → ${p.sockets} sockets ` +
+        `× ${p.coresPerSocket} cores (${p.cores} cores)`,
+    );
+    return withLine({ ...spec, sockets: shape.sockets, coresPerSocket: shape.coresPerSocket }, line);
   }
   const memoryGb = nextMemorySizeGb(spec.memoryGb, c, hv);
   if (memoryGb === null) return null;
-  const line = `grown for packing: memory ${spec.memoryGb} GB → ${memoryGb} GB (next standard size)`;
-  return { ...spec, memoryGb, derivation: [...spec.derivation, line] };
+  const line = derivationLine(
+    'grown-memory',
+    { fromGb: spec.memoryGb, memoryGb },
+    (p) => `grown for packing: memory ${p.fromGb} GB → ${p.memoryGb} GB (next standard size)`,
+  );
+  return withLine({ ...spec, memoryGb }, line);
 }

@@ -8,6 +8,8 @@ import { readInventoryCsv } from '../../src/ingest/inventory-csv.ts';
 import { readMonitoring } from '../../src/ingest/monitoring/read-monitoring.ts';
 import { assemblePlan } from '../../src/plan/assemble.ts';
 import { repoRoot } from '../helpers/env.ts';
+import { derivationText } from '../../src/report/derivation-text.ts';
+import { es } from '../../src/report/messages/es.ts';
 
 const dir = path.join(repoRoot, 'fixtures/aseguradora');
 
@@ -53,6 +55,13 @@ test('catalog mode picks the cheapest model and count that holds N+1', async () 
   assert.equal(plan.totals.placed, 10);
   assert.match(plan.hostModel.derivation.join('\n'), /small: 4 hosts, cost 12000/);
   assert.match(plan.hostModel.derivation.join('\n'), /medium: 2 hosts, cost 10400/);
+  // Each line has its step, so a Spanish report says it from the same figures.
+  const spanish = plan.hostModel.derivation.map((_, i) => derivationText(plan.hostModel, i, es));
+  assert.deepEqual(spanish.slice(0, 2), [
+    'catálogo: el modelo más barato que aloja todas las VM con N+1',
+    'small: 4 nodos, costo 12000',
+  ]);
+  assert.equal(spanish[2], 'medium: 2 nodos, costo 10400');
 });
 
 test('catalog mode falls back to more hosts of a small model when it is the only one', async () => {

@@ -18,7 +18,8 @@ function derived(result: ReturnType<typeof deriveHost>): DerivedHost {
 
 test('the worked example derives table 2.8: 2 × 4 cores, 2 GHz, 32 GB, 3 NICs @ 4 Gbps', () => {
   const host = derived(deriveHost(exampleVms, exampleGhz, settingsWith({ hostCount: 2 }), 2));
-  const { derivation, ...model } = host;
+  const { derivation, derivationSteps, ...model } = host;
+  assert.equal(derivationSteps.length, derivation.length);
   assert.deepEqual(model, {
     name: 'derived',
     sockets: 2,

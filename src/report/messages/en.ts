@@ -2,6 +2,7 @@
 // Every sheet, section, chart and message of plan.md and plan.xlsx reads its words from here
 // or from es.ts, which has the same shape (messages/index.ts checks it).
 import { costEn } from './cost-en.ts';
+import { derivationEn } from './derivation-en.ts';
 import { findingsEn } from './findings-en.ts';
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -252,6 +253,7 @@ export const en = {
   },
   cost: costEn,
   findingText: findingsEn,
+  derivationText: derivationEn,
   assumptions: {
     title: 'Assumptions: every setting that shaped the plan (edit the yellow cells)',
     note:

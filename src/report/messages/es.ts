@@ -1,6 +1,7 @@
 // The deliverable's Spanish text (Mexican usage: costo, cómputo), the same shape as en.ts.
 import type { Messages } from './en.ts';
 import { costEs } from './cost-es.ts';
+import { derivationEs } from './derivation-es.ts';
 import { findingsEs } from './findings-es.ts';
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -254,6 +255,7 @@ export const es: Messages = {
   },
   cost: costEs,
   findingText: findingsEs,
+  derivationText: derivationEs,
   assumptions: {
     title: 'Supuestos: cada parámetro que dio forma al plan (edite las celdas amarillas)',
     note:
