@@ -45,6 +45,18 @@ const reasonSchema = z.object({
 });
 export type Reason = z.output<typeof reasonSchema>;
 
+/** A VM's sizing formula as figures (method §3.3), so another language can say it. */
+const formulaStepSchema = z.object({
+  code: z
+    .string()
+    .describe(
+      'Stable kebab-case identifier of the formula, e.g. vcpu, memory, disk, network; a source (recorded-cpu, ' +
+        'provisioned-disk, …) carries the formula it leads to as params.leadsTo.',
+    ),
+  params: z.record(z.string(), z.json()).describe('The figures and choices of the formula by name.'),
+});
+export type FormulaStep = z.output<typeof formulaStepSchema>;
+
 /** How one resource of a VM was sized: every input behind the figure (method §3). */
 const resourceSizingSchema = z.object({
   statistic: z.string(),
@@ -54,6 +66,12 @@ const resourceSizingSchema = z.object({
   demand: z.number().describe('measured × peak × (1 + growth), before rounding.'),
   result: z.number().describe("The rounded result in the VM's unit."),
   formula: z.string(),
+  formulaStep: formulaStepSchema
+    .optional()
+    .describe(
+      'formula as figures, so a report in another language (report.language) can say it; absent in plans ' +
+        'written before.',
+    ),
 });
 export type ResourceSizing = z.output<typeof resourceSizingSchema>;
 

@@ -3,6 +3,7 @@ import type { Messages } from './en.ts';
 import { costEs } from './cost-es.ts';
 import { derivationEs } from './derivation-es.ts';
 import { findingsEs } from './findings-es.ts';
+import { formulaEs } from './formula-es.ts';
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -256,6 +257,7 @@ export const es: Messages = {
   cost: costEs,
   findingText: findingsEs,
   derivationText: derivationEs,
+  formulaText: formulaEs,
   assumptions: {
     title: 'Supuestos: cada parámetro que dio forma al plan (edite las celdas amarillas)',
     note:
