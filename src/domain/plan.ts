@@ -174,6 +174,18 @@ const failoverScenarioSchema = z.object({
 });
 export type FailoverScenario = z.output<typeof failoverScenarioSchema>;
 
+/** One placement note as figures (method §6), so another language can say it. */
+const noteStepSchema = z.object({
+  code: z
+    .string()
+    .describe(
+      "Stable kebab-case identifier of the note, e.g. lower-bound, time-limit; a host group's note is " +
+        'host-group with the note as params.leadsTo; host-derivation holds a derivationSteps step as params.line.',
+    ),
+  params: z.record(z.string(), z.json()).describe('The figures and choices of the note by name.'),
+});
+export type NoteStep = z.output<typeof noteStepSchema>;
+
 const planPlacementSchema = z.object({
   method: z.string(),
   objective: z.string(),
@@ -184,6 +196,13 @@ const planPlacementSchema = z.object({
   bindingResource: z.string().nullable(),
   seed: z.number(),
   notes: z.array(z.string()),
+  noteSteps: z
+    .array(noteStepSchema)
+    .optional()
+    .describe(
+      'notes one by one as figures (same length and order), so a report in another language ' +
+        '(report.language) can say them; absent in plans written before.',
+    ),
   ...planLicenceFields,
 });
 

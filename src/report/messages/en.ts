@@ -5,6 +5,7 @@ import { costEn } from './cost-en.ts';
 import { derivationEn } from './derivation-en.ts';
 import { findingsEn } from './findings-en.ts';
 import { formulaEn } from './formula-en.ts';
+import { notesEn } from './notes-en.ts';
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -256,6 +257,7 @@ export const en = {
   findingText: findingsEn,
   derivationText: derivationEn,
   formulaText: formulaEn,
+  noteText: notesEn,
   assumptions: {
     title: 'Assumptions: every setting that shaped the plan (edit the yellow cells)',
     note:
