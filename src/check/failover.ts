@@ -105,7 +105,7 @@ export function simulateScenarios(state: ClusterState): { scenarios: ScenarioChe
   const view = engineView(state);
   const scenarios = failureSets(view.hosts, state.k, view.refCap).sets.map((set) => scenario(state, view, set));
   const note = failureNote(state.hosts.length, state.k);
-  return { scenarios, notes: note ? [note] : [] };
+  return { scenarios, notes: note ? [note.text] : [] };
 }
 
 interface EngineView {

@@ -45,6 +45,18 @@ const reasonSchema = z.object({
 });
 export type Reason = z.output<typeof reasonSchema>;
 
+/** A VM's sizing formula as figures (method §3.3), so another language can say it. */
+const formulaStepSchema = z.object({
+  code: z
+    .string()
+    .describe(
+      'Stable kebab-case identifier of the formula, e.g. vcpu, memory, disk, network; a source (recorded-cpu, ' +
+        'provisioned-disk, …) carries the formula it leads to as params.leadsTo.',
+    ),
+  params: z.record(z.string(), z.json()).describe('The figures and choices of the formula by name.'),
+});
+export type FormulaStep = z.output<typeof formulaStepSchema>;
+
 /** How one resource of a VM was sized: every input behind the figure (method §3). */
 const resourceSizingSchema = z.object({
   statistic: z.string(),
@@ -54,6 +66,12 @@ const resourceSizingSchema = z.object({
   demand: z.number().describe('measured × peak × (1 + growth), before rounding.'),
   result: z.number().describe("The rounded result in the VM's unit."),
   formula: z.string(),
+  formulaStep: formulaStepSchema
+    .optional()
+    .describe(
+      'formula as figures, so a report in another language (report.language) can say it; absent in plans ' +
+        'written before.',
+    ),
 });
 export type ResourceSizing = z.output<typeof resourceSizingSchema>;
 
@@ -156,6 +174,18 @@ const failoverScenarioSchema = z.object({
 });
 export type FailoverScenario = z.output<typeof failoverScenarioSchema>;
 
+/** One placement note as figures (method §6), so another language can say it. */
+const noteStepSchema = z.object({
+  code: z
+    .string()
+    .describe(
+      "Stable kebab-case identifier of the note, e.g. lower-bound, time-limit; a host group's note is " +
+        'host-group with the note as params.leadsTo; host-derivation holds a derivationSteps step as params.line.',
+    ),
+  params: z.record(z.string(), z.json()).describe('The figures and choices of the note by name.'),
+});
+export type NoteStep = z.output<typeof noteStepSchema>;
+
 const planPlacementSchema = z.object({
   method: z.string(),
   objective: z.string(),
@@ -166,6 +196,13 @@ const planPlacementSchema = z.object({
   bindingResource: z.string().nullable(),
   seed: z.number(),
   notes: z.array(z.string()),
+  noteSteps: z
+    .array(noteStepSchema)
+    .optional()
+    .describe(
+      'notes one by one as figures (same length and order), so a report in another language ' +
+        '(report.language) can say them; absent in plans written before.',
+    ),
   ...planLicenceFields,
 });
 

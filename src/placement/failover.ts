@@ -6,6 +6,7 @@ import type { HaPriority } from '../domain/server.ts';
 import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult } from './types.ts';
 import { ruleBreaks } from './failover-rules.ts';
+import { note, type Note } from './note.ts';
 import { addInto, fits, fmt, normSize, pctFor, referenceCapacity, slack, zeros } from './vector.ts';
 import { TOLERANCE } from '../util/tolerance.ts';
 
@@ -322,10 +323,14 @@ export function simulateFailures(
 }
 
 /** The note a result carries when the scenario enumeration was capped. */
-export function failureNote(hostCount: number, k: number): string | null {
+export function failureNote(hostCount: number, k: number): Note | null {
   if (k <= 0 || binomial(hostCount, k) <= MAX_SCENARIOS) return null;
-  return (
-    `N+${k}: ${binomial(hostCount, k)} failure scenarios exceed ${MAX_SCENARIOS}; ` +
-    `simulated every ${k}-subset of the most loaded hosts only`
+  const params = { k, scenarios: binomial(hostCount, k), max: MAX_SCENARIOS };
+  return note(
+    'failure-scenarios-capped',
+    params,
+    (p) =>
+      `N+${p.k}: ${p.scenarios} failure scenarios exceed ${p.max}; ` +
+      `simulated every ${p.k}-subset of the most loaded hosts only`,
   );
 }

@@ -7,6 +7,7 @@
 // is weighed against licensing fewer.
 import type { PlacementProblem } from '../domain/problem.ts';
 import { licenceLines } from './licences.ts';
+import { inGroup, note, notesFrom, notesOf, type Note } from './note.ts';
 import { simView, survivesFailures } from './failover.ts';
 import type { PlacedHost, PlacementResult } from './types.ts';
 
@@ -47,7 +48,7 @@ function merge(problem: PlacementProblem, parts: readonly Part[], oneCluster: Pl
   const licences = licenceLines(problem, hosts, oneCluster.hosts);
   const licenceCost = licences.reduce((s, l) => s + l.cost, 0);
   const first = parts[0]!.result;
-  const dedicated = parts.filter((p) => p.group).map((p) => p.group);
+  const dedicated = parts.flatMap((p) => (p.group ? [p.group] : []));
   return {
     ...first,
     hosts,
@@ -56,14 +57,30 @@ function merge(problem: PlacementProblem, parts: readonly Part[], oneCluster: Pl
     hostsUsed: hosts.length,
     cost: hardwareCost(problem, hosts) + licenceCost,
     seconds: parts.reduce((s, p) => s + p.result.seconds, 0),
-    notes: [
-      ...(dedicated.length
-        ? [`dedicated hosts for host group${dedicated.length > 1 ? 's' : ''} ${dedicated.join(', ')}`]
-        : []),
-      ...parts.flatMap((p) => p.result.notes.map((n) => (p.group ? `${p.group}: ${n}` : n))),
-    ],
+    ...mergedNotes(parts, dedicated),
     licences,
   };
+}
+
+/** The parts' notes, each group's led by its name, after the note naming the dedicated groups. */
+function mergedNotes(
+  parts: readonly Part[],
+  dedicated: readonly string[],
+): Pick<PlacementResult, 'notes' | 'noteSteps'> {
+  const head = dedicated.length
+    ? [
+        note(
+          'dedicated-hosts',
+          { groups: [...dedicated] },
+          (p) => `dedicated hosts for host group${p.groups.length > 1 ? 's' : ''} ${p.groups.join(', ')}`,
+        ),
+      ]
+    : [];
+  const each = parts.map((p) => notesFrom(p.result)?.map((n) => (p.group ? inGroup(p.group, n) : n)) ?? null);
+  if (each.every((list) => list !== null)) return { ...notesOf([...head, ...each.flat()]) };
+  // A part built without steps: the texts alone, as they always were.
+  const texts = parts.flatMap((p) => p.result.notes.map((n) => (p.group ? `${p.group}: ${n}` : n)));
+  return { notes: [...head.map((n) => n.text), ...texts], noteSteps: undefined };
 }
 
 function holds(problem: PlacementProblem, r: PlacementResult): boolean {
@@ -94,13 +111,22 @@ export async function solveWithHostGroups(problem: PlacementProblem, solve: Solv
   const seconds = problem.timeLimitSeconds / (1 + 2 * groups.length);
   const one = await solve(subProblem(problem, () => true, seconds));
   let best = merge(problem, [{ group: undefined, result: one }], one);
-  const skipped: string[] = [];
-  if (problem.hostCount !== undefined) skipped.push('a fixed host count keeps one cluster: no dedicated hosts tried');
+  const skipped: Note[] = [];
+  if (problem.hostCount !== undefined)
+    skipped.push(
+      note('fixed-count-one-cluster', {}, () => 'a fixed host count keeps one cluster: no dedicated hosts tried'),
+    );
   const parts = new Map<string, PlacementResult>();
   let dedicated: string[] = [];
   for (const g of problem.hostCount === undefined ? groups : []) {
     if (splitsAffinity(problem, g)) {
-      skipped.push(`host group ${g} shares an affinity group with other VMs: not dedicated`);
+      skipped.push(
+        note(
+          'affinity-not-dedicated',
+          { group: g },
+          (p) => `host group ${p.group} shares an affinity group with other VMs: not dedicated`,
+        ),
+      );
       continue;
     }
     const trial = [...dedicated, g];
@@ -125,5 +151,6 @@ export async function solveWithHostGroups(problem: PlacementProblem, solve: Solv
   withoutGroups.licenceCost = licenceCost(merge(problem, [{ group: undefined, result: one }], one));
   // Optimality is proved for one cluster's host count only, not for the choice of dedicated hosts.
   const optimal = dedicated.length === 0 && problem.objective !== 'min-cost' && one.optimal;
-  return { ...best, optimal, notes: [...best.notes, ...skipped], withoutGroups };
+  const steps = best.noteSteps ? { noteSteps: [...best.noteSteps, ...skipped.map((n) => n.step)] } : {};
+  return { ...best, optimal, notes: [...best.notes, ...skipped.map((n) => n.text)], ...steps, withoutGroups };
 }

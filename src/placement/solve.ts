@@ -8,6 +8,7 @@ import type { PlacementResult } from './types.ts';
 import type { Packing } from './heuristic/construct.ts';
 import { evaluate, solveMixed, solveModel, type Candidate } from './heuristic/search.ts';
 import { failureNote } from './failover.ts';
+import { note, notesOf, type Note } from './note.ts';
 import { instanceLowerBound, type LowerBound } from './lower-bound.ts';
 import { peakUtil, toResult } from './result.ts';
 import { fmt as fmtNum } from './vector.ts';
@@ -180,6 +181,24 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   return solveOne(problem, opts);
 }
 
+/** "lower bound 2 hosts (binding: vcpu) — gap 0 (0.0 %)": how far the plan may be from the best. */
+function lowerBoundNote(problem: PlacementProblem, lb: LowerBound, packing: Packing): Note {
+  const minCost = problem.objective === 'min-cost';
+  const bound = minCost ? lb.cost : lb.hosts;
+  const value = minCost ? costOf(packing) : packing.bins.length;
+  const params = {
+    bound: Number(fmtNum(bound)),
+    unit: minCost ? 'cost' : 'hosts',
+    binding: lb.bindingResource,
+    gap: bound > 0 ? Number(fmtNum(value - bound)) : null,
+    gapPct: bound > 0 ? ((100 * (value - bound)) / bound).toFixed(1) : null,
+  };
+  return note('lower-bound', params, (p) => {
+    const gap = p.gap === null ? '' : ` — gap ${p.gap} (${p.gapPct} %)`;
+    return `lower bound ${p.bound} ${p.unit} (binding: ${p.binding})${gap}`;
+  });
+}
+
 async function solveOne(problem: PlacementProblem, opts: SolveOptions): Promise<PlacementResult> {
   const started = performance.now();
   const deadline = (opts.deadline ?? Deadline.after(problem.timeLimitSeconds)).run();
@@ -209,31 +228,44 @@ async function solveOne(problem: PlacementProblem, opts: SolveOptions): Promise<
   const atBound = best !== null && problem.objective !== 'balance' && isOptimal(inst, best, lb, proof);
   if (best && !atBound && opts.exact !== false) ({ best, proof } = await exactPhase(inst, best, deadline));
   const packing = best?.packing ?? { bins: [], failed: inst.items.map((_, i) => i) };
-  const notes: string[] = [];
-  if (!best && problem.hostCount !== undefined) notes.push(`no host model has ${problem.hostCount} hosts available`);
+  const notes: Note[] = [];
+  if (!best && problem.hostCount !== undefined)
+    notes.push(
+      note(
+        'host-count-unavailable',
+        { hosts: problem.hostCount },
+        (p) => `no host model has ${p.hosts} hosts available`,
+      ),
+    );
   const stopped = deadline.stoppedPhases();
-  if (stopped.length > 0) notes.push(`stopped at the time limit (${stopped.join(', ')}): the best plan found so far`);
-  const note = failureNote(packing.bins.length, inst.k);
-  if (note) notes.push(note);
+  if (stopped.length > 0)
+    notes.push(
+      note(
+        'time-limit',
+        { phases: [...stopped] },
+        (p) => `stopped at the time limit (${p.phases.join(', ')}): the best plan found so far`,
+      ),
+    );
+  const failure = failureNote(packing.bins.length, inst.k);
+  if (failure) notes.push(failure);
   if (best && !best.survives && best.packing.failed.length === 0 && inst.k > 0)
-    notes.push(`N+${inst.k} is not satisfied with ${packing.bins.length} hosts`);
-  const lbValue = problem.objective === 'min-cost' ? lb.cost : lb.hosts;
-  const value = problem.objective === 'min-cost' ? costOf(packing) : packing.bins.length;
-  const gap =
-    lbValue > 0 ? ` — gap ${fmtNum(value - lbValue)} (${((100 * (value - lbValue)) / lbValue).toFixed(1)} %)` : '';
-  notes.push(
-    `lower bound ${fmtNum(lbValue)} ${problem.objective === 'min-cost' ? 'cost' : 'hosts'} ` +
-      `(binding: ${lb.bindingResource})${gap}`,
-  );
+    notes.push(
+      note(
+        'redundancy-unsatisfied',
+        { k: inst.k, hosts: packing.bins.length },
+        (p) => `N+${p.k} is not satisfied with ${p.hosts} hosts`,
+      ),
+    );
+  notes.push(lowerBoundNote(problem, lb, packing));
   return toResult(inst, packing, {
     method: best
       ? (best.mode === 'milp' ? 'exact:milp' : `heuristic:${best.mode}`) + (proof.count ? '+proof' : '')
       : 'none',
-    lowerBound: lbValue,
+    lowerBound: problem.objective === 'min-cost' ? lb.cost : lb.hosts,
     optimal: best ? isOptimal(inst, best, lb, proof) : false,
     bindingResource: lb.bindingResource,
     seconds: (performance.now() - started) / 1000,
     seed: problem.seed ?? 1,
-    notes,
+    ...notesOf(notes),
   });
 }

@@ -1,6 +1,8 @@
 // What every placer returns: the hosts with their VMs, the VMs left without a host and why,
 // and how good the answer is (lower bound, proved optimal). The problem it answers is the
 // file contract src/domain/problem.ts.
+import type { NoteStep } from '../domain/plan.ts';
+
 export interface PlacedHost {
   /** host1, host2, … in a stable order. */
   name: string;
@@ -29,6 +31,8 @@ export interface PlacementResult {
   seconds: number;
   seed: number;
   notes: string[];
+  /** The notes as figures, same length and order (note.ts); absent from results built without them. */
+  noteSteps?: NoteStep[];
   /** Licences per host group, with and without dedicated hosts (only when the problem has host groups). */
   licences?: LicenceLine[];
   /** The one-cluster plan every host of which is licensed for every group: what the groups are weighed against. */

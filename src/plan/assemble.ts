@@ -273,6 +273,7 @@ function placementSummary(r: PlacementResult, settings: ProjectSettings): Plan['
     bindingResource: r.bindingResource,
     seed: r.seed,
     notes: r.notes,
+    ...(r.noteSteps ? { noteSteps: r.noteSteps } : {}),
     ...(r.licences ? { licences: r.licences } : {}),
     ...(r.withoutGroups ? { withoutGroups: r.withoutGroups } : {}),
   };

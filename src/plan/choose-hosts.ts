@@ -186,6 +186,8 @@ function noHostChoice(sized: Sized[], settings: ProjectSettings, why: NoHost | u
     seconds: 0,
     seed: settings.placement.seed,
     notes: [message],
+    // The derivation's own step: a report says this note as it says the derivation line.
+    noteSteps: [{ code: 'host-derivation', params: { line: line.step } }],
   };
   const partitions = hypervisorPartitions(0, settings.cluster.localDiskMb, settings.partitions);
   return {

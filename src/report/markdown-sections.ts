@@ -9,6 +9,7 @@ import { mdTable } from './markdown-table.ts';
 import { groupOf, notPlaced } from './summary.ts';
 import { findingText } from './finding-text.ts';
 import { derivationText } from './derivation-text.ts';
+import { noteText } from './note-text.ts';
 
 export function hostSpecSection(plan: Plan, t: Messages): string {
   const m = plan.hostModel;
@@ -38,7 +39,7 @@ export function hostSpecSection(plan: Plan, t: Messages): string {
 export function placementSection(plan: Plan, t: Messages): string {
   const p = plan.placement;
   const c = t.col;
-  const facts = [`- ${t.md.hostsUsed(p.hostsUsed)}`, ...p.notes.map((n) => `- ${md(n)}`)];
+  const facts = [`- ${t.md.hostsUsed(p.hostsUsed)}`, ...p.notes.map((_, i) => `- ${md(noteText(p, i, t))}`)];
   const table = mdTable(
     [
       { header: c.host },

@@ -16,6 +16,7 @@ import {
   methodSection,
 } from './markdown-sections.ts';
 import { executiveSummary } from './executive.ts';
+import { formulaText } from './formula-text.ts';
 import { messagesFor, type Messages } from './messages/index.ts';
 import { replaySection } from './replay-markdown.ts';
 import { tcoSection } from './markdown-tco.ts';
@@ -210,7 +211,7 @@ function sizingRows(v: PlanVm, t: Messages): string[][] {
     pct(s.growth * 100, 0),
     num(s.demand),
     qty(s.result),
-    md(s.formula),
+    md(formulaText(s, t)),
   ]);
 }
 

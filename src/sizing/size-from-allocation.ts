@@ -9,7 +9,9 @@ import type { PlanVm, ResourceSizing } from '../domain/plan.ts';
 import type { RecordedUsage } from '../domain/server-origin.ts';
 import { applyPeakAndGrowth, type Demand } from './demand.ts';
 import { sizeDiskGb, sizeMemoryGb, sizeVcpu, type ClockScale } from './size-vm.ts';
-import { ceilSafe, fmt } from './rounding.ts';
+import { figure } from './derivation-line.ts';
+import { formulaOf, ledBy, type Formula } from './formula-step.ts';
+import { ceilSafe } from './rounding.ts';
 
 type Sizing = PlanVm['sizing'];
 
@@ -25,9 +27,16 @@ function demand(statistic: string, measured: number, peakFactor: number, growth:
 }
 
 /** A figure taken as it is (allocation): no peak, no growth, no rounding beyond the unit's. */
-function asIs(statistic: string, measured: number, result: number, formula: string): ResourceSizing {
-  return { statistic, measured, peakFactor: 1, growth: 0, demand: measured, result, formula };
+function asIs(statistic: string, measured: number, result: number, formula: Formula): ResourceSizing {
+  return { statistic, measured, peakFactor: 1, growth: 0, demand: measured, result, ...formula };
 }
+
+/** Why a VM's vCPU are its allocation, as the formula says it. */
+const ALLOCATED_CPU = {
+  allocated: 'allocated',
+  'powered-off': 'allocated (powered off: nothing recorded)',
+  'not-recorded': 'allocated (no CPU use recorded)',
+} as const;
 
 /** Recorded figures only count for a running VM: a powered-off VM records 0 MHz and 0 MB. */
 function running(server: InventoryServer): RecordedUsage | null {
@@ -49,19 +58,19 @@ function cpuSizing(server: InventoryServer, settings: ProjectSettings, clock: Cl
   if (settings.allocation.cpu === 'recorded' && rec?.cpuUsedMhz != null && rec.cpuMaxMhz) {
     const pctUsed = (rec.cpuUsedMhz / rec.cpuMaxMhz) * 100;
     const d = demand('recorded', pctUsed, s.peakFactor.cpu, s.growth.cpu);
-    const sized = sizeVcpu(d, vcpus, s.minVcpu, clock);
-    const used = `${fmt(rec.cpuUsedMhz)} of ${fmt(rec.cpuMaxMhz)} MHz`;
-    sized.formula = `${used} recorded = ${fmt(pctUsed)} %; ${sized.formula}`;
+    const sized = ledBy(
+      sizeVcpu(d, vcpus, s.minVcpu, clock),
+      'recorded-cpu',
+      { usedMhz: figure(rec.cpuUsedMhz), maxMhz: figure(rec.cpuMaxMhz), pct: figure(pctUsed) },
+      (p, inner) => `${p.usedMhz} of ${p.maxMhz} MHz recorded = ${p.pct} %; ${inner}`,
+    );
     return { sized, d };
   }
   const off = server.origin?.recorded && !rec;
-  const why =
-    settings.allocation.cpu === 'allocated'
-      ? 'allocated'
-      : off
-        ? 'allocated (powered off: nothing recorded)'
-        : 'allocated (no CPU use recorded)';
-  return { sized: asIs('allocated', vcpus, vcpus, `${why}: ${vcpus} vCPU`), d: null };
+  const why: keyof typeof ALLOCATED_CPU =
+    settings.allocation.cpu === 'allocated' ? 'allocated' : off ? 'powered-off' : 'not-recorded';
+  const formula = formulaOf('allocated-cpu', { why, vcpu: vcpus }, (p) => `${ALLOCATED_CPU[p.why]}: ${p.vcpu} vCPU`);
+  return { sized: asIs('allocated', vcpus, vcpus, formula), d: null };
 }
 
 function memorySizing(server: InventoryServer, settings: ProjectSettings) {
@@ -74,13 +83,23 @@ function memorySizing(server: InventoryServer, settings: ProjectSettings) {
     // Consumed includes the VM's overhead and may exceed its configured memory: the guest sees no more.
     const mb = Math.min(recordedMb, server.memoryMb);
     const d = demand(`recorded ${mode}`, mb, s.peakFactor.memory, s.growth.memory);
-    const sized = sizeMemoryGb(d, s.memoryStepGb, s.minMemoryGb);
-    const capped = mb < recordedMb ? ` (capped at the ${fmt(server.memoryMb)} MB configured)` : '';
-    sized.formula = `${fmt(recordedMb)} MB ${mode} recorded${capped}; ${sized.formula}`;
+    const params = {
+      recordedMb: figure(recordedMb),
+      mode,
+      configuredMb: mb < recordedMb ? figure(server.memoryMb) : null,
+    };
+    const sized = ledBy(sizeMemoryGb(d, s.memoryStepGb, s.minMemoryGb), 'recorded-memory', params, (p, inner) => {
+      const capped = p.configuredMb === null ? '' : ` (capped at the ${p.configuredMb} MB configured)`;
+      return `${p.recordedMb} MB ${p.mode} recorded${capped}; ${inner}`;
+    });
     return { sized, d };
   }
   const gb = Math.max(ceilSafe(server.memoryMb / 1024), s.minMemoryGb);
-  const formula = `allocated: ⌈${fmt(server.memoryMb)} MB / 1024⌉ = ${gb} GB`;
+  const formula = formulaOf(
+    'allocated-memory',
+    { memoryMb: figure(server.memoryMb), memoryGb: gb },
+    (p) => `allocated: ⌈${p.memoryMb} MB / 1024⌉ = ${p.memoryGb} GB`,
+  );
   return { sized: asIs('allocated', server.memoryMb, gb, formula), d: null };
 }
 
@@ -89,13 +108,21 @@ function diskSizing(server: InventoryServer, settings: ProjectSettings): Resourc
   const used = settings.allocation.disk === 'in-use' ? server.origin?.recorded?.diskUsedGb : null;
   if (used != null && used > 0) {
     const sized = sizeDiskGb(demand('recorded in use', used, s.peakFactor.disk, s.growth.disk), s.diskStepGb);
-    sized.formula = `${fmt(used)} GB in use recorded; ${sized.formula}`;
-    return sized;
+    return ledBy(
+      sized,
+      'recorded-disk',
+      { usedGb: figure(used) },
+      (p, inner) => `${p.usedGb} GB in use recorded; ${inner}`,
+    );
   }
   if (server.diskGb === null) return undefined;
   const sized = sizeDiskGb(demand('provisioned', server.diskGb, 1, 0), s.diskStepGb);
-  sized.formula = `provisioned ${fmt(server.diskGb)} GB: ${sized.formula}`;
-  return sized;
+  return ledBy(
+    sized,
+    'provisioned-disk',
+    { diskGb: figure(server.diskGb) },
+    (p, inner) => `provisioned ${p.diskGb} GB: ${inner}`,
+  );
 }
 
 export function sizeFromAllocation(

@@ -19,6 +19,7 @@ import {
   specialHardwareReason,
   vcpuLimitReason,
 } from './exclusion-rules.ts';
+import { ledBy } from './formula-step.ts';
 import { sizeFromAllocation } from './size-from-allocation.ts';
 import { largestTargetHost, poweredOffReason, vmHostShareReason, type TargetHost } from './workload-rules.ts';
 
@@ -78,8 +79,14 @@ function sizeResources(
   const disk = diskDemand(server, usage, settings);
   if (disk) {
     const sized: ResourceSizing = sizeDiskGb(disk.d, s.diskStepGb);
-    if (disk.installed) sized.formula = `disk not monitored, installed ${disk.d.measured} GB used: ${sized.formula}`;
-    sizing.disk = sized;
+    sizing.disk = disk.installed
+      ? ledBy(
+          sized,
+          'installed-disk',
+          { installedGb: disk.d.measured },
+          (p, inner) => `disk not monitored, installed ${p.installedGb} GB used: ${inner}`,
+        )
+      : sized;
   }
   const network = resourceDemand(usage, 'network', s);
   if (network) sizing.network = sizeNetworkMBps(network);

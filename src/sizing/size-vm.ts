@@ -1,19 +1,22 @@
 // The VM shape, one function per resource (method §3.3: rounding rules that reproduce every
 // row of the worked example, method §2.3). Each returns a ResourceSizing holding every input
-// and a readable formula, so a report can show why a VM got its figure.
+// and a readable formula with its step (formula-step.ts), so a report in any language can show
+// why a VM got its figure.
 import type { ResourceSizing } from '../domain/plan.ts';
 import type { Demand } from './demand.ts';
-import { ceilSafe, fmt, roundUpToStep } from './rounding.ts';
+import { figure } from './derivation-line.ts';
+import { demandParams, formulaOf, type Formula } from './formula-step.ts';
+import { ceilSafe, roundUpToStep } from './rounding.ts';
 
 /** "2352.29 MB × (1 + 0.5) = 3528.44 MB; " — empty when peak is 1 and growth 0. */
-function demandPrefix(d: Demand, unit: string): string {
-  if (d.peakFactor === 1 && d.growth === 0) return '';
-  const peak = d.peakFactor === 1 ? '' : ` × ${d.peakFactor} peak`;
-  const growth = d.growth === 0 ? '' : ` × (1 + ${d.growth})`;
-  return `${fmt(d.measured)} ${unit}${peak}${growth} = ${fmt(d.demand)} ${unit}; `;
+function demandPrefix(p: ReturnType<typeof demandParams>, unit: string): string {
+  if (p.peakFactor === 1 && p.growth === 0) return '';
+  const peak = p.peakFactor === 1 ? '' : ` × ${p.peakFactor} peak`;
+  const growth = p.growth === 0 ? '' : ` × (1 + ${p.growth})`;
+  return `${p.measured} ${unit}${peak}${growth} = ${p.demand} ${unit}; `;
 }
 
-function sizing(d: Demand, result: number, formula: string): ResourceSizing {
+function sizing(d: Demand, result: number, formula: Formula): ResourceSizing {
   return {
     statistic: d.statistic,
     measured: d.measured,
@@ -21,7 +24,7 @@ function sizing(d: Demand, result: number, formula: string): ResourceSizing {
     growth: d.growth,
     demand: d.demand,
     result,
-    formula,
+    ...formula,
   };
 }
 
@@ -41,11 +44,23 @@ export function sizeVcpu(d: Demand, cores: number, minVcpu: number, clock?: Cloc
   const exact = ((cores * d.demand) / 100) * scale;
   const rounded = ceilSafe(exact);
   const result = Math.max(rounded, minVcpu);
-  const clockText = clock ? ` × ${fmt(clock.sourceGhz)} GHz / ${fmt(clock.targetGhz)} GHz` : '';
-  const minText = result > rounded ? ` → minimum ${minVcpu}` : '';
-  const formula =
-    `${demandPrefix(d, '%')}⌈${cores} cores × ${fmt(d.demand)} % / 100${clockText}⌉ = ⌈${fmt(exact)}⌉ ` +
-    `= ${rounded}${minText}`;
+  const params = {
+    ...demandParams(d),
+    cores,
+    sourceGhz: clock ? figure(clock.sourceGhz) : null,
+    targetGhz: clock ? figure(clock.targetGhz) : null,
+    exact: figure(exact),
+    rounded,
+    minVcpu: result > rounded ? minVcpu : null,
+  };
+  const formula = formulaOf('vcpu', params, (p) => {
+    const clockText = p.sourceGhz === null ? '' : ` × ${p.sourceGhz} GHz / ${p.targetGhz} GHz`;
+    const minText = p.minVcpu === null ? '' : ` → minimum ${p.minVcpu}`;
+    return (
+      `${demandPrefix(p, '%')}⌈${p.cores} cores × ${p.demand} % / 100${clockText}⌉ = ⌈${p.exact}⌉ ` +
+      `= ${p.rounded}${minText}`
+    );
+  });
   return sizing(d, result, formula);
 }
 
@@ -58,9 +73,19 @@ export function sizeMemoryGb(d: Demand, stepGb: number, minGb: number): Resource
   const wholeGb = ceilSafe(exactGb);
   const stepped = roundUpToStep(wholeGb, stepGb);
   const result = Math.max(stepped, minGb);
-  let formula = `${demandPrefix(d, 'MB')}⌈${fmt(d.demand)} MB / 1024⌉ = ⌈${fmt(exactGb)}⌉ = ${wholeGb} GB`;
-  if (stepped !== wholeGb) formula += ` → multiple of ${stepGb} GB = ${stepped} GB`;
-  if (result > stepped) formula += ` → minimum ${minGb} GB`;
+  const params = {
+    ...demandParams(d),
+    exactGb: figure(exactGb),
+    wholeGb,
+    stepGb: stepped === wholeGb ? null : stepGb,
+    steppedGb: stepped,
+    minGb: result > stepped ? minGb : null,
+  };
+  const formula = formulaOf('memory', params, (p) => {
+    const step = p.stepGb === null ? '' : ` → multiple of ${p.stepGb} GB = ${p.steppedGb} GB`;
+    const min = p.minGb === null ? '' : ` → minimum ${p.minGb} GB`;
+    return `${demandPrefix(p, 'MB')}⌈${p.demand} MB / 1024⌉ = ⌈${p.exactGb}⌉ = ${p.wholeGb} GB${step}${min}`;
+  });
   return sizing(d, result, formula);
 }
 
@@ -71,12 +96,22 @@ export function sizeMemoryGb(d: Demand, stepGb: number, minGb: number): Resource
 export function sizeDiskGb(d: Demand, stepGb: number): ResourceSizing {
   const steps = ceilSafe(d.demand / stepGb);
   const result = roundUpToStep(d.demand, stepGb);
-  const formula =
-    `${demandPrefix(d, 'GB')}⌈${fmt(d.demand)} GB / ${stepGb}⌉ × ${stepGb} = ${steps} × ${stepGb} ` + `= ${result} GB`;
+  const formula = formulaOf(
+    'disk',
+    { ...demandParams(d), stepGb, steps, result },
+    (p) =>
+      `${demandPrefix(p, 'GB')}⌈${p.demand} GB / ${p.stepGb}⌉ × ${p.stepGb} = ${p.steps} × ${p.stepGb} ` +
+      `= ${p.result} GB`,
+  );
   return sizing(d, result, formula);
 }
 
 /** Network MB/s is kept as the demand, unrounded (method §2.2: it does not size vNICs). */
 export function sizeNetworkMBps(d: Demand): ResourceSizing {
-  return sizing(d, d.demand, `${demandPrefix(d, 'MB/s')}${fmt(d.demand)} MB/s (not rounded)`);
+  const formula = formulaOf(
+    'network',
+    demandParams(d),
+    (p) => `${demandPrefix(p, 'MB/s')}${p.demand} MB/s (not rounded)`,
+  );
+  return sizing(d, d.demand, formula);
 }

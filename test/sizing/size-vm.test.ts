@@ -128,6 +128,15 @@ test('network MB/s is the demand, unrounded', () => {
   assert.equal(sizeNetworkMBps(demand(100, 0.1, 2)).result, 220.00000000000003);
   assert.deepEqual(
     { ...sizeNetworkMBps(demand(1, 0, 1)), formula: '' },
-    { statistic: 'avg', measured: 1, peakFactor: 1, growth: 0, demand: 1, result: 1, formula: '' },
+    {
+      statistic: 'avg',
+      measured: 1,
+      peakFactor: 1,
+      growth: 0,
+      demand: 1,
+      result: 1,
+      formula: '',
+      formulaStep: { code: 'network', params: { measured: 1, peakFactor: 1, growth: 0, demand: 1 } },
+    },
   );
 });

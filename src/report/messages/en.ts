@@ -4,6 +4,8 @@
 import { costEn } from './cost-en.ts';
 import { derivationEn } from './derivation-en.ts';
 import { findingsEn } from './findings-en.ts';
+import { formulaEn } from './formula-en.ts';
+import { notesEn } from './notes-en.ts';
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -254,6 +256,8 @@ export const en = {
   cost: costEn,
   findingText: findingsEn,
   derivationText: derivationEn,
+  formulaText: formulaEn,
+  noteText: notesEn,
   assumptions: {
     title: 'Assumptions: every setting that shaped the plan (edit the yellow cells)',
     note:

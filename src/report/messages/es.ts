@@ -3,6 +3,8 @@ import type { Messages } from './en.ts';
 import { costEs } from './cost-es.ts';
 import { derivationEs } from './derivation-es.ts';
 import { findingsEs } from './findings-es.ts';
+import { formulaEs } from './formula-es.ts';
+import { notesEs } from './notes-es.ts';
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -256,6 +258,8 @@ export const es: Messages = {
   cost: costEs,
   findingText: findingsEs,
   derivationText: derivationEs,
+  formulaText: formulaEs,
+  noteText: notesEs,
   assumptions: {
     title: 'Supuestos: cada parámetro que dio forma al plan (edite las celdas amarillas)',
     note:
