@@ -4,6 +4,7 @@
 // types below; readPlan() is the one reader.
 import { planScenarioFields } from './plan-scenario.ts';
 import { z } from 'zod';
+import { textStepSchema } from './text-step.ts';
 import { InputError } from './errors.ts';
 import { findingSchema } from './finding.ts';
 import { parseText, readStructuredText, validateValue } from './load-file.ts';
@@ -46,15 +47,11 @@ const reasonSchema = z.object({
 export type Reason = z.output<typeof reasonSchema>;
 
 /** A VM's sizing formula as figures (method §3.3), so another language can say it. */
-const formulaStepSchema = z.object({
-  code: z
-    .string()
-    .describe(
-      'Stable kebab-case identifier of the formula, e.g. vcpu, memory, disk, network; a source (recorded-cpu, ' +
-        'provisioned-disk, …) carries the formula it leads to as params.leadsTo.',
-    ),
-  params: z.record(z.string(), z.json()).describe('The figures and choices of the formula by name.'),
-});
+const formulaStepSchema = textStepSchema(
+  'Stable kebab-case identifier of the formula, e.g. vcpu, memory, disk, network; a source (recorded-cpu, ' +
+    'provisioned-disk, …) carries the formula it leads to as params.leadsTo.',
+  'formula',
+);
 export type FormulaStep = z.output<typeof formulaStepSchema>;
 
 /** How one resource of a VM was sized: every input behind the figure (method §3). */
@@ -175,15 +172,11 @@ const failoverScenarioSchema = z.object({
 export type FailoverScenario = z.output<typeof failoverScenarioSchema>;
 
 /** One placement note as figures (method §6), so another language can say it. */
-const noteStepSchema = z.object({
-  code: z
-    .string()
-    .describe(
-      "Stable kebab-case identifier of the note, e.g. lower-bound, time-limit; a host group's note is " +
-        'host-group with the note as params.leadsTo; host-derivation holds a derivationSteps step as params.line.',
-    ),
-  params: z.record(z.string(), z.json()).describe('The figures and choices of the note by name.'),
-});
+const noteStepSchema = textStepSchema(
+  "Stable kebab-case identifier of the note, e.g. lower-bound, time-limit; a host group's note is " +
+    'host-group with the note as params.leadsTo; host-derivation holds a derivationSteps step as params.line.',
+  'note',
+);
 export type NoteStep = z.output<typeof noteStepSchema>;
 
 const planPlacementSchema = z.object({
@@ -207,10 +200,10 @@ const planPlacementSchema = z.object({
 });
 
 /** One line of the host derivation as figures (method §5.2), so another language can say it. */
-const derivationStepSchema = z.object({
-  code: z.string().describe('Stable kebab-case identifier of the line, e.g. nk-vcpu, cores-shape, memory.'),
-  params: z.record(z.string(), z.json()).describe('The figures and choices of the line by name.'),
-});
+const derivationStepSchema = textStepSchema(
+  'Stable kebab-case identifier of the line, e.g. nk-vcpu, cores-shape, memory.',
+  'line',
+);
 export type DerivationStep = z.output<typeof derivationStepSchema>;
 
 /** The host model of the plan: a catalog model or the derived spec, with how it was chosen. */

@@ -2,6 +2,7 @@
 // written from the step's params, so a report in another language (report.language) says the
 // very same figures.
 import type { NoteStep } from '../domain/plan.ts';
+import { textStep } from '../domain/text-step.ts';
 
 type Params = NoteStep['params'];
 
@@ -11,7 +12,7 @@ export interface Note {
 }
 
 export function note<P extends Params>(code: string, params: P, english: (p: P) => string): Note {
-  return { text: english(params), step: { code, params } };
+  return textStep(code, params, english);
 }
 
 /** The notes of a result and their steps, in the same order. */

@@ -3,15 +3,7 @@
 // wrote (English).
 import type { FormulaStep, ResourceSizing } from '../domain/plan.ts';
 import type { Messages } from './messages/index.ts';
-
-type Param = FormulaStep['params'][string];
-
-const isStep = (v: Param | undefined): v is FormulaStep =>
-  typeof v === 'object' &&
-  v !== null &&
-  !Array.isArray(v) &&
-  typeof v.code === 'string' &&
-  typeof v.params === 'object';
+import { isTextStep } from '../domain/text-step.ts';
 
 /** The step in the catalogue's words, or null when the catalogue lacks one of its codes. */
 function stepText(step: FormulaStep, t: Messages): string | null {
@@ -19,7 +11,7 @@ function stepText(step: FormulaStep, t: Messages): string | null {
   if (!text) return null;
   const leadsTo = step.params.leadsTo;
   if (leadsTo === undefined) return text(step.params, '');
-  const inner = isStep(leadsTo) ? stepText(leadsTo, t) : null;
+  const inner = isTextStep(leadsTo) ? stepText(leadsTo, t) : null;
   return inner === null ? null : text(step.params, inner);
 }
 

@@ -4,29 +4,19 @@
 // (host-derivation) holds that line's step, which the derivation catalogue says.
 import type { NoteStep, Plan } from '../domain/plan.ts';
 import type { Messages } from './messages/index.ts';
-
-type Param = NoteStep['params'][string];
-
-const isStep = (v: Param | undefined): v is NoteStep =>
-  typeof v === 'object' &&
-  v !== null &&
-  !Array.isArray(v) &&
-  typeof v.code === 'string' &&
-  typeof v.params === 'object' &&
-  v.params !== null &&
-  !Array.isArray(v.params);
+import { isTextStep } from '../domain/text-step.ts';
 
 function stepText(step: NoteStep, t: Messages): string | null {
   if (step.code === 'host-derivation') {
     const line = step.params.line;
-    const text = isStep(line) ? t.derivationText[line.code] : undefined;
-    return text && isStep(line) ? text(line.params) : null;
+    const text = isTextStep(line) ? t.derivationText[line.code] : undefined;
+    return text && isTextStep(line) ? text(line.params) : null;
   }
   const own = t.noteText[step.code];
   if (!own) return null;
   const leadsTo = step.params.leadsTo;
   if (leadsTo === undefined) return own(step.params, '');
-  const inner = isStep(leadsTo) ? stepText(leadsTo, t) : null;
+  const inner = isTextStep(leadsTo) ? stepText(leadsTo, t) : null;
   return inner === null ? null : own(step.params, inner);
 }
 

@@ -3,6 +3,7 @@
 // (report.language) says the very same numbers without redoing the arithmetic.
 import type { DerivationStep } from '../domain/plan.ts';
 import { fmt } from './rounding.ts';
+import { textStep } from '../domain/text-step.ts';
 
 type StepParams = DerivationStep['params'];
 
@@ -22,7 +23,7 @@ export function derivationLine<P extends StepParams>(
   params: P,
   english: (p: P) => string,
 ): DerivationLine {
-  return { text: english(params), step: { code, params } };
+  return textStep(code, params, english);
 }
 
 /** A figure as the lines print it (fmt: 2 decimals, no trailing zeros), kept as a number. */

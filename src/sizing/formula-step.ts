@@ -4,6 +4,7 @@
 import type { FormulaStep, ResourceSizing } from '../domain/plan.ts';
 import type { Demand } from './demand.ts';
 import { figure } from './derivation-line.ts';
+import { textStep } from '../domain/text-step.ts';
 
 type Params = FormulaStep['params'];
 
@@ -13,7 +14,8 @@ export interface Formula {
 }
 
 export function formulaOf<P extends Params>(code: string, params: P, english: (p: P) => string): Formula {
-  return { formula: english(params), formulaStep: { code, params } };
+  const { text, step } = textStep(code, params, english);
+  return { formula: text, formulaStep: step };
 }
 
 /**
