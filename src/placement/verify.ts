@@ -1,4 +1,4 @@
-// The one verifier of a placement: slow, readable, from scratch, one function per rule, each
+// The one verifier of a placement: readable, from scratch, one function per rule, each
 // broken rule reported with its amounts (needed, allowed, short by). `place`, `plan` and
 // `check` all trust it; every optimiser result passes through it in the tests. It shares with
 // the optimiser only the failure-set enumeration, the size key and the tolerance.
