@@ -6,6 +6,7 @@ import { InputError } from '../domain/errors.ts';
 import { renderComparisonFiles } from '../report/index.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { withTco } from '../plan/tco.ts';
+import { writtenFilesLine } from './written-files.ts';
 
 export interface CompareArgs {
   plans: string[];
@@ -19,6 +20,11 @@ export async function runCompare(args: CompareArgs): Promise<number> {
   for (const file of args.plans) plans.push(withTco(await readPlan(file)));
   const outputs = await renderComparisonFiles(plans);
   await writeFilesAtomic(args.out, outputs);
-  process.stdout.write(`Wrote ${outputs.length} files to ${args.out}: ${outputs.map((o) => o.name).join(', ')}\n`);
+  process.stdout.write(
+    `${writtenFilesLine(
+      args.out,
+      outputs.map((o) => o.name),
+    )}\n`,
+  );
   return 0;
 }

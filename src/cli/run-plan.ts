@@ -11,6 +11,7 @@ import type { Plan } from '../domain/plan.ts';
 import { progressReporter, useColor } from './tty.ts';
 import { renderUnmatchedTable } from '../ingest/output/unmatched-table.ts';
 import { Deadline } from '../placement/deadline.ts';
+import { writtenFilesLine } from './written-files.ts';
 
 /**
  * Part of the time left after reading that is kept for rendering and writing the reports
@@ -65,7 +66,12 @@ export async function runPlan(args: PlanArgs): Promise<number> {
     // JSON quoting: a client's name cannot move the cursor or colour the terminal.
     process.stdout.write(`Scenario ${JSON.stringify(p.scenario?.name)}: ${line}\n`);
   }
-  process.stdout.write(`\nWrote ${written.length} files to ${outDir}: ${outputs.map((o) => o.name).join(', ')}\n`);
+  process.stdout.write(
+    `\n${writtenFilesLine(
+      outDir,
+      outputs.map((o) => o.name),
+    )}\n`,
+  );
   const empty = emptyPlanReason(plan);
   if (empty) process.stderr.write(`capplan: ${empty}\n`);
   // Exit 1 when the plan does not hold: no VM placed, a VM left unplaced, a failure it
