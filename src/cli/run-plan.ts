@@ -56,7 +56,7 @@ export async function runPlan(args: PlanArgs): Promise<number> {
     const text = proposalFromPlan(plan, { projectDir: project.dir, proposalDir: path.dirname(file) });
     outputs.push({ name: path.relative(path.resolve(outDir), file), data: text });
   }
-  const written = await writeFilesAtomic(outDir, outputs);
+  await writeFilesAtomic(outDir, outputs);
 
   if (names) process.stdout.write(renderUnmatchedTable(names));
   process.stdout.write(renderTerminalSummary(plan, { color: useColor() }));
