@@ -4,7 +4,7 @@
 // the optimiser only the failure-set enumeration, the size key and the tolerance.
 import type { PlacementProblem, PlacementVm } from '../domain/problem.ts';
 import type { HaPriority } from '../domain/server.ts';
-import { exceeds } from '../util/tolerance.ts';
+import { exceeds, TOLERANCE } from '../util/tolerance.ts';
 import { failureSets, simView } from './failover.ts';
 import type { PlacementResult, Violation } from './types.ts';
 import { fmt, normSize, pctFor, referenceCapacity } from './vector.ts';
@@ -182,6 +182,15 @@ interface FailoverContext {
   refCap: readonly number[];
   /** Per host: Σ over resources of (capacity − load) / reference capacity, the best-fit key. */
   slack: Float64Array;
+  /** Host indexes by `slack` ascending, ties by index: the best-fit order of normal operation. */
+  bySlack: Int32Array;
+  /** `slack` in `bySlack` order. */
+  sortedSlack: Float64Array;
+  /**
+   * What `exceeds` forgives, in slack units: a host whose slack is below a VM's summed share
+   * less this cannot take it on every resource at once (twice the sum, for rounding).
+   */
+  slackTolerance: number;
   groups: readonly string[];
   dedicated: ReadonlySet<string>;
 }
@@ -209,9 +218,17 @@ function failoverContext(problem: PlacementProblem, result: Placement, refCap: r
     for (let j = 0; j < R; j++) cap[i * R + j] = c?.[j] ?? 0;
   });
   const slack = Float64Array.from(result.hosts, (_, i) => slackOf(load, i * R, cap, i * R, refCap));
+  const bySlack = Int32Array.from(result.hosts, (_, i) => i).sort((a, b) => slack[a]! - slack[b]! || a - b);
+  const sortedSlack = Float64Array.from(bySlack, (i) => slack[i]!);
+  let slackTolerance = 0;
+  for (let j = 0; j < R; j++) {
+    let most = 0;
+    for (let i = 0; i < result.hosts.length; i++) most = Math.max(most, Math.abs(cap[i * R + j]!));
+    if (refCap[j]! > 0) slackTolerance += (2 * TOLERANCE * Math.max(1, most)) / refCap[j]!;
+  }
   const groups = result.hosts.map((h) => h.group ?? '');
   const dedicated = new Set(groups.filter((g) => g !== ''));
-  return { vms, demand, load, cap, slack, refCap, groups, dedicated };
+  return { vms, demand, load, cap, slack, bySlack, sortedSlack, slackTolerance, refCap, groups, dedicated };
 }
 
 /** Σ (capacity − load) / reference capacity over the resources of one host's rows. */
@@ -231,7 +248,8 @@ function scenarioViolations(
   const R = res.length;
   const { vms, demand, cap, refCap, groups, dedicated } = ctx;
   const down = new Set(set);
-  const survivors = result.hosts.flatMap((_, i) => (down.has(i) ? [] : [i]));
+  // Listed only when a scenario needs every survivor (anti-affinity sets, a stranded VM).
+  const survivors = () => result.hosts.flatMap((_, i) => (down.has(i) ? [] : [i]));
   // Survivors' loads (and slacks), copied on first change so a scenario costs what its restarts touch.
   const changed = new Map<number, Float64Array>();
   const slack = new Map<number, number>();
@@ -251,7 +269,7 @@ function scenarioViolations(
   const enforce = problem.enforceAntiAffinityOnFailover === true;
   const hostedAnti = enforce
     ? new Map(
-        survivors.map((i) => [i, new Set(result.hosts[i]!.vms.flatMap((name) => vms.get(name)?.antiAffinity ?? []))]),
+        survivors().map((i) => [i, new Set(result.hosts[i]!.vms.flatMap((name) => vms.get(name)?.antiAffinity ?? []))]),
       )
     : null;
   const antiOk = (v: PlacementVm, i: number) =>
@@ -264,23 +282,37 @@ function scenarioViolations(
       size.get(b.name)! - size.get(a.name)! ||
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
+  const groupOf = (v: PlacementVm) => (v.hostGroup && dedicated.has(v.hostGroup) ? v.hostGroup : '');
+  if (!hostedAnti && oneSurvivorTakesAll(moving, set, down, ctx, groupOf)) return [];
   const stranded: PlacementVm[] = [];
+  const takes = (i: number, v: PlacementVm, d: Float64Array, group: string): boolean => {
+    if (down.has(i) || groups[i] !== group || !antiOk(v, i)) return false;
+    const copy = changed.get(i);
+    const load = copy ?? ctx.load;
+    const o = copy ? 0 : i * R;
+    for (let j = 0; j < R; j++) if (exceeds(load[o + j]! + d[j]!, cap[i * R + j]!)) return false;
+    return true;
+  };
   for (const v of moving) {
     const d = demand.get(v.name)!;
     // A VM restarts within its dedicated host group, or on the general hosts (docs/placement.md).
-    const group = v.hostGroup && dedicated.has(v.hostGroup) ? v.hostGroup : '';
+    const group = groupOf(v);
+    // Unchanged survivors from the least slack up, skipping those whose slack cannot cover the
+    // VM: the first that takes it is the best of them. Survivors that took restarts in this
+    // scenario are then weighed one by one against it (least slack, ties → earlier host).
+    let share = 0;
+    for (let j = 0; j < R; j++) share += refCap[j]! > 0 ? d[j]! / refCap[j]! : 0;
     let best = -1;
     let bestSlack = Infinity;
-    for (const i of survivors) {
-      // Only a host with less slack than the best so far can become the best.
-      const hostSlack = slack.get(i) ?? ctx.slack[i]!;
-      if (hostSlack >= bestSlack || groups[i] !== group || !antiOk(v, i)) continue;
-      const copy = changed.get(i);
-      const load = copy ?? ctx.load;
-      const o = copy ? 0 : i * R;
-      let fitsHere = true;
-      for (let j = 0; j < R && fitsHere; j++) fitsHere = !exceeds(load[o + j]! + d[j]!, cap[i * R + j]!);
-      if (fitsHere) [best, bestSlack] = [i, hostSlack];
+    for (let p = firstAtLeast(ctx.sortedSlack, share - ctx.slackTolerance); p < ctx.bySlack.length; p++) {
+      const i = ctx.bySlack[p]!;
+      if (changed.has(i) || !takes(i, v, d, group)) continue;
+      [best, bestSlack] = [i, ctx.sortedSlack[p]!];
+      break;
+    }
+    for (const [i, hostSlack] of slack) {
+      if (hostSlack > bestSlack || (hostSlack === bestSlack && i > best) || !takes(i, v, d, group)) continue;
+      [best, bestSlack] = [i, hostSlack];
     }
     if (best < 0) stranded.push(v);
     else {
@@ -297,7 +329,7 @@ function scenarioViolations(
     const [load, o] = row(i);
     return load[o + j]!;
   };
-  const freest = freestSurvivor(survivors, at, cap, R);
+  const freest = freestSurvivor(survivors(), at, cap, R);
   const base = { rule: 'failover', failedHosts, stranded: names } as const;
   if (freest === undefined) return [{ ...base, message: `if ${failedHosts.join(' + ')} fail, no host survives` }];
   const freestName = result.hosts[freest]!.name;
@@ -324,6 +356,49 @@ function scenarioViolations(
     out.push({ ...base, host: freestName, message });
   }
   return out;
+}
+
+/**
+ * True when a survivor of the failed VMs' one host group has room for all of them at once
+ * (exactly, without the tolerance): whatever the others take, each VM then fits there, so the
+ * scenario strands none. Only the few survivors with the most slack are tried.
+ */
+function oneSurvivorTakesAll(
+  moving: readonly PlacementVm[],
+  set: readonly number[],
+  down: ReadonlySet<number>,
+  ctx: FailoverContext,
+  groupOf: (v: PlacementVm) => string,
+): boolean {
+  const R = ctx.refCap.length;
+  const total = new Float64Array(R);
+  const group = moving.length > 0 ? groupOf(moving[0]!) : '';
+  for (const v of moving) {
+    if (groupOf(v) !== group) return false;
+    const d = ctx.demand.get(v.name)!;
+    for (let j = 0; j < R; j++) total[j]! += d[j]!;
+  }
+  for (let p = ctx.bySlack.length - 1, tried = 0; p >= 0 && tried <= set.length + 2; p--) {
+    const i = ctx.bySlack[p]!;
+    if (down.has(i)) continue;
+    tried++;
+    let room = ctx.groups[i] === group;
+    for (let j = 0; j < R && room; j++) room = ctx.load[i * R + j]! + total[j]! <= ctx.cap[i * R + j]!;
+    if (room) return true;
+  }
+  return false;
+}
+
+/** The first position whose value is at least `x` (values ascending). */
+function firstAtLeast(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The survivor whose tightest resource has the largest share of its failover capacity left. */

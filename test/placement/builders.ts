@@ -1,5 +1,6 @@
 // Builders with defaults for placement problems.
 import type { PlacementProblem, PlacementVm } from '../../src/domain/problem.ts';
+import type { PlacementResult } from '../../src/placement/types.ts';
 import { makeRng } from '../../src/util/rng.ts';
 
 export function vm(name: string, demand: Record<string, number>, extra: Partial<PlacementVm> = {}): PlacementVm {
@@ -65,4 +66,21 @@ export function hardOneResource(n = 114, seed = 3, lo = 2000, hi = 5000, timeLim
     ),
     timeLimitSeconds,
   });
+}
+
+/** A placed result with the given hosts, nothing unplaced, no solver figures. */
+export function placed(hosts: PlacementResult['hosts']): PlacementResult {
+  return {
+    hosts,
+    unplaced: [],
+    method: 'test',
+    hostsUsed: hosts.length,
+    cost: hosts.length,
+    lowerBound: 0,
+    optimal: false,
+    bindingResource: null,
+    seconds: 0,
+    seed: 1,
+    notes: [],
+  };
 }

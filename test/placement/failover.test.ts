@@ -2,21 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { simulateFailures } from '../../src/placement/index.ts';
 import type { PlacementResult } from '../../src/placement/types.ts';
-import { problem, vm } from './builders.ts';
+import { placed, problem, vm } from './builders.ts';
 
-const result = (hosts: [string, string[]][]): PlacementResult => ({
-  hosts: hosts.map(([name, vms]) => ({ name, model: 'm1', vms })),
-  unplaced: [],
-  method: 'test',
-  hostsUsed: hosts.length,
-  cost: hosts.length,
-  lowerBound: 0,
-  optimal: false,
-  bindingResource: null,
-  seconds: 0,
-  seed: 1,
-  notes: [],
-});
+const result = (hosts: [string, string[]][]): PlacementResult =>
+  placed(hosts.map(([name, vms]) => ({ name, model: 'm1', vms })));
 
 test('restarts go high → medium → low priority, then larger first, then by name, best fit', () => {
   const p = problem({

@@ -45,11 +45,18 @@ function score(inst: Instance, bin: Bin, item: number, mode: FitMode): number {
 }
 
 /** Index of the bin chosen for an item, or -1. Ties go to the earlier bin. `from`: bins
- * before it are known not to take the item. */
-function chooseBin(inst: Instance, bins: readonly Bin[], item: number, mode: FitMode, from = 0): number {
+ * before it are known not to take the item; at most `count` bins are tried. */
+function chooseBin(
+  inst: Instance,
+  bins: readonly Bin[],
+  item: number,
+  mode: FitMode,
+  from = 0,
+  count = Infinity,
+): number {
   let best = -1;
   let bestScore = Infinity;
-  for (let b = from; b < bins.length; b++) {
+  for (let b = from; b < Math.min(bins.length, from + count); b++) {
     if (!canTake(inst, bins[b]!, item)) continue;
     if (mode === 'ffd') return b;
     const s = score(inst, bins[b]!, item, mode);
@@ -70,10 +77,15 @@ export interface Packing {
 /** Which model to open for an item that fits no open host (null: none may be opened). */
 export type Opener = (item: number, bins: readonly Bin[]) => ModelSpec | null;
 
+/** Hosts a VM without a shape key tries past the deadline, from where the last one went. */
+const LATE_WINDOW = 16;
+
 /**
  * Packs every item into the given hosts (`models[i]` is host i's model). With `open`, a
  * new host of that model (or the opener's choice) is opened whenever nothing fits. Past the
- * deadline the remaining items go by next fit (only the last host is tried), which is linear,
+ * deadline the remaining items go by next fit (only the last host is tried) when hosts may be
+ * opened, and over a fixed list by first fit from where the item's shape last went (or, for a
+ * demand series, within a window of hosts from where the last item went): linear either way,
  * so a plan comes back in time on any input (docs/method.md §6.5).
  */
 export function construct(
@@ -105,6 +117,7 @@ export function construct(
   // looking (makes FFD near-linear on real estates, where VM shapes repeat).
   const firstFree = new Map<string, number>();
   let late = false;
+  let cursor = 0;
   for (const i of order) {
     const it = inst.items[i]!;
     if (it.pin !== null) continue;
@@ -113,9 +126,12 @@ export function construct(
       deadline.stop('construction');
     }
     // Demand series (one dimension per slot, method §14.4) hardly ever repeat: no shape key.
-    const shape = mode === 'ffd' && dims <= SHAPE_DIMS ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
-    const from = late && open ? Math.max(0, bins.length - 1) : (firstFree.get(shape) ?? 0);
-    let b = chooseBin(inst, bins, i, late ? 'ffd' : mode, from);
+    const keyed = (mode === 'ffd' || late) && dims <= SHAPE_DIMS;
+    const shape = keyed ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
+    const window = late && !open && !keyed;
+    const from = late && open ? Math.max(0, bins.length - 1) : window ? cursor : (firstFree.get(shape) ?? 0);
+    let b = chooseBin(inst, bins, i, late ? 'ffd' : mode, from, window ? LATE_WINDOW : Infinity);
+    if (window && b >= 0) cursor = b;
     const m = b < 0 && open ? open(i, bins) : null;
     if (m) {
       const bin = newBin(m, dims);
@@ -126,7 +142,7 @@ export function construct(
     }
     if (b >= 0) put(inst, bins[b]!, i);
     else failed.push(i);
-    if (mode === 'ffd' && shape !== '') firstFree.set(shape, b >= 0 ? b : bins.length);
+    if (shape !== '') firstFree.set(shape, b >= 0 ? b : bins.length);
   }
   return { bins, failed };
 }
