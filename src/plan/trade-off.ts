@@ -61,7 +61,8 @@ export async function tradeOffRows(
       lowerBound: p.placement.lowerBound,
       unplaced: p.totals.unplaced,
       redundancySatisfied: p.redundancy.satisfied,
-      stoppedEarly: p.placement.notes.some((n) => n.startsWith('stopped at the time limit')),
+      // By the note's code, not its English text.
+      stoppedEarly: (p.placement.noteSteps ?? []).some((s) => s.code === 'time-limit'),
       windows: (p.replay?.windows ?? []).map((w) => ({
         role: w.role,
         cpuOverCeilingPct: w.summary.cpuOverCeilingPct,

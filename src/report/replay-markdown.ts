@@ -2,7 +2,7 @@
 // method §14). Rendered from the plan's `replay` alone; every client string through `md`.
 import type { Plan } from '../domain/plan.ts';
 import type { ReplayWindow, ResourceReplay } from '../domain/plan-replay.ts';
-import { replayChartName } from './charts/replay-chart.ts';
+import { replayChartHosts, replayChartName, replayHeatmapName } from './charts/replay-chart.ts';
 import { md, num, pct } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { tradeOffSection } from './replay-trade-off.ts';
@@ -32,9 +32,15 @@ export function replaySection(plan: Plan, opts: { charts?: boolean } = {}): stri
     parts.push('', ...windowPart(w, plan));
     if (opts.charts !== false) {
       const normal = w.scenarios.find((s) => s.name === 'normal');
-      const links = (normal?.hosts ?? []).flatMap((h, hi) =>
-        h.timeline ? [`![${m.chartAlt(md(h.name))}](${replayChartName(wi, hi)})`] : [],
-      );
+      const { hosts, heatmap } = replayChartHosts(w);
+      const links = hosts.map((hi) => `![${m.chartAlt(md(normal!.hosts[hi]!.name))}](${replayChartName(wi, hi)})`);
+      if (heatmap)
+        parts.push(
+          '',
+          `![${m.heatmapAlt}](${replayHeatmapName(wi)})`,
+          '',
+          m.busiestCharts(hosts.length, normal!.hosts.length),
+        );
       if (links.length) parts.push('', links.join('\n'));
     }
   });

@@ -153,13 +153,19 @@ function machinesBefore(plan: Plan): number {
 
 /** Sum of the placed VMs' source IOPS on a host (MAP's per-host IOPS after consolidation). */
 export function hostIops(plan: Plan, hostName: string): number | null {
-  const vms = plan.vms.filter((v) => v.host === hostName);
-  const values = vms.flatMap((v) => {
-    const m = serverOf(plan, v)?.usage?.metrics.iops;
-    return m ? [m.avg] : [];
-  });
-  return values.length === 0 ? null : values.reduce((s, v) => s + v, 0);
+  let byHost = iopsByHost.get(plan);
+  if (!byHost) {
+    // Every host's sum in one pass over the VMs: a table of 700 hosts asks 700 times.
+    byHost = new Map();
+    for (const v of plan.vms) {
+      const m = v.host === null ? undefined : serverOf(plan, v)?.usage?.metrics.iops;
+      if (m) byHost.set(v.host!, (byHost.get(v.host!) ?? 0) + m.avg);
+    }
+    iopsByHost.set(plan, byHost);
+  }
+  return byHost.get(hostName) ?? null;
 }
+const iopsByHost = new WeakMap<Plan, Map<string, number>>();
 
 /**
  * When a plan places no VM (every server excluded or unplaced): how many VMs each first

@@ -31,6 +31,26 @@ function loadCell(value: number, ceiling: number, c: ChalkInstance): string {
   return c.green(text);
 }
 
+/** Rows a terminal table shows at most: the reports list every one. */
+const MAX_ROWS = 40;
+
+const more = (rest: number, what: string, shown: string) =>
+  `… ${rest} more ${what} (${shown} ${MAX_ROWS} shown; plan.md and plan.xlsx list them all)`;
+
+/** The MAX_ROWS hosts with the highest CPU or memory load, in plan order; all of them when fewer. */
+function busiest<T extends { load: { cpuPct: number; memoryPct: number } }>(hosts: readonly T[]): T[] {
+  if (hosts.length <= MAX_ROWS) return [...hosts];
+  const peak = (h: T) => Math.max(h.load.cpuPct, h.load.memoryPct);
+  const keep = new Set(
+    hosts
+      .map((h, i) => ({ h, i }))
+      .sort((a, b) => peak(b.h) - peak(a.h) || a.i - b.i)
+      .slice(0, MAX_ROWS)
+      .map((x) => x.i),
+  );
+  return hosts.filter((_, i) => keep.has(i));
+}
+
 export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const h = headline(plan);
@@ -45,7 +65,7 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
       `${h.candidates} placed, ${h.notPlaced} not placed; ${h.vcpu} vCPU, ${h.memoryGb} GB, ${h.diskGb} GB disk`,
   );
   const vmTable = table(['VM', 'vCPU', 'Memory GB', 'Disk GB', 'Host'], c, 'lrrrl');
-  for (const v of plan.vms)
+  for (const v of plan.vms.slice(0, MAX_ROWS))
     vmTable.push([
       safe(v.name),
       String(v.vcpu),
@@ -54,9 +74,10 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
       v.host === null ? c.red(v.status) : safe(v.host),
     ]);
   out.push(vmTable.toString());
+  if (plan.vms.length > MAX_ROWS) out.push(more(plan.vms.length - MAX_ROWS, 'VMs', 'the first'));
   const s = plan.settings.cluster;
   const hostTable = table(['Host', 'VMs', 'vCPU', 'CPU %', 'Memory GB', 'Memory %', 'Network MB/s'], c, 'lrrrrrr');
-  for (const x of plan.hosts) {
+  for (const x of busiest(plan.hosts)) {
     hostTable.push([
       safe(x.name),
       String(x.vms.length),
@@ -68,6 +89,7 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
     ]);
   }
   out.push(hostTable.toString());
+  if (plan.hosts.length > MAX_ROWS) out.push(more(plan.hosts.length - MAX_ROWS, 'hosts', 'the busiest'));
   const r = plan.redundancy;
   const failed = r.scenarios.filter((x) => !x.satisfied).length;
   const nothing = nothingPlacedReasons(plan);
@@ -86,7 +108,7 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
   const excluded = notPlaced(plan);
   if (excluded.length) {
     const ex = table(['VM', 'Status', 'Group', 'Reason'], c, 'llll');
-    for (const v of excluded)
+    for (const v of excluded.slice(0, MAX_ROWS))
       ex.push([
         safe(v.name),
         v.status,
@@ -94,6 +116,7 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
         safe(v.reasons.map((x) => x.message || x.code).join('; ')),
       ]);
     out.push(c.yellow(`${excluded.length} server(s) not placed:`), ex.toString());
+    if (excluded.length > MAX_ROWS) out.push(more(excluded.length - MAX_ROWS, 'servers not placed', 'the first'));
   }
   return `${out.join('\n')}\n`;
 }

@@ -14,6 +14,8 @@ interface BarSeries {
 
 export interface BarChart {
   title: string;
+  /** A smaller line under the title (e.g. which hosts a chart of a large plan draws). */
+  subtitle?: string;
   categories: string[];
   series: BarSeries[];
   /** Stack the series of a category instead of placing them side by side. */
@@ -61,15 +63,22 @@ function barTops(chart: BarChart): number[] {
   });
 }
 
-export function barChartSvg(chart: BarChart): string {
+/** An empty chart of `width` × `height` px on a white background. */
+export function svgRoot(width: number, height: number): XMLBuilder {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
-    width: String(W),
-    height: String(H),
-    viewBox: `0 0 ${W} ${H}`,
+    width: String(width),
+    height: String(height),
+    viewBox: `0 0 ${width} ${height}`,
   });
-  root.ele('rect', { x: '0', y: '0', width: String(W), height: String(H), fill: '#ffffff' }).up();
+  root.ele('rect', { x: '0', y: '0', width: String(width), height: String(height), fill: '#ffffff' }).up();
+  return root;
+}
+
+export function barChartSvg(chart: BarChart): string {
+  const root = svgRoot(W, H);
   text(root, W / 2, 28, chart.title, { 'text-anchor': 'middle', 'font-size': '17', 'font-weight': 'bold' });
+  if (chart.subtitle) text(root, W / 2, 44, chart.subtitle, { 'text-anchor': 'middle', 'font-size': '12' });
   const pw = W - PLOT.left - PLOT.right;
   const ph = H - PLOT.top - PLOT.bottom;
   const yMax = chart.yMax ?? niceMax(Math.max(...barTops(chart), ...(chart.lines ?? []).map((l) => l.value)));

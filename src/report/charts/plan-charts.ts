@@ -25,17 +25,49 @@ function worstFailureLoad(plan: Plan, host: string): { cpuPct: number; memoryPct
   return worstFailureLoads(plan).get(host) ?? { cpuPct: 0, memoryPct: 0 };
 }
 
+/** Hosts a per-host chart draws at most; a larger plan shows its busiest (the tables list all). */
+export const MAX_CHART_HOSTS = 12;
+
+/**
+ * The hosts the per-host charts draw: all of them, or the MAX_CHART_HOSTS with the highest
+ * load in normal operation or after the worst failure (ties → the earlier host), in plan order.
+ */
+function chartHosts(plan: Plan): Plan['hosts'] {
+  if (plan.hosts.length <= MAX_CHART_HOSTS) return plan.hosts;
+  const peak = (h: Plan['hosts'][number]) => {
+    const w = worstFailureLoad(plan, h.name);
+    return Math.max(h.load.cpuPct, h.load.memoryPct, w.cpuPct, w.memoryPct);
+  };
+  const keep = new Set(
+    plan.hosts
+      .map((h, i) => ({ i, peak: peak(h) }))
+      .sort((a, b) => b.peak - a.peak || a.i - b.i)
+      .slice(0, MAX_CHART_HOSTS)
+      .map((x) => x.i),
+  );
+  return plan.hosts.filter((_, i) => keep.has(i));
+}
+
+/** A per-host chart's subtitle naming the selection when not every host is drawn. */
+function hostsSubtitle(plan: Plan, t: Messages): { subtitle?: string } {
+  return plan.hosts.length > MAX_CHART_HOSTS
+    ? { subtitle: t.chart.busiestHosts(MAX_CHART_HOSTS, plan.hosts.length) }
+    : {};
+}
+
 export function utilisationChart(plan: Plan, t: Messages = messagesFor(plan)): BarChart {
   const c = plan.settings.cluster;
   const k = t.chart;
-  const worst = plan.hosts.map((h) => worstFailureLoad(plan, h.name));
+  const hosts = chartHosts(plan);
+  const worst = hosts.map((h) => worstFailureLoad(plan, h.name));
   const after = plan.redundancy.scenarios.length > 0;
   return {
     title: k.utilisationTitle,
-    categories: plan.hosts.map((h) => h.name),
+    ...hostsSubtitle(plan, t),
+    categories: hosts.map((h) => h.name),
     series: [
-      { name: k.cpuNormal, color: BLUE, values: plan.hosts.map((h) => h.load.cpuPct) },
-      { name: k.memNormal, color: ORANGE, values: plan.hosts.map((h) => h.load.memoryPct) },
+      { name: k.cpuNormal, color: BLUE, values: hosts.map((h) => h.load.cpuPct) },
+      { name: k.memNormal, color: ORANGE, values: hosts.map((h) => h.load.memoryPct) },
       ...(after
         ? [
             { name: k.cpuAfter, color: LIGHT_BLUE, values: worst.map((w) => w.cpuPct) },
@@ -82,7 +114,7 @@ function headroomChart(plan: Plan, t: Messages): BarChart {
   const c = plan.settings.cluster;
   const k = t.chart;
   const after = plan.redundancy.scenarios.length > 0;
-  const bars = plan.hosts.flatMap((h) => {
+  const bars = chartHosts(plan).flatMap((h) => {
     const w = worstFailureLoad(plan, h.name);
     return [
       { cat: `${h.name} ${k.cpu}`, used: h.load.cpuPct, ceiling: c.cpuCeilingPct },
@@ -98,6 +130,7 @@ function headroomChart(plan: Plan, t: Messages): BarChart {
   const used = bars.map((b) => Math.max(0, b.used));
   return {
     title: k.headroomTitle,
+    ...hostsSubtitle(plan, t),
     categories: bars.map((b) => b.cat),
     series: [
       { name: k.used, color: BLUE, values: used },

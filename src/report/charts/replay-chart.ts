@@ -2,14 +2,15 @@
 // method §14.2): CPU, memory and network as % of the host's physical capacity, one point per
 // bucket (the highest interval in it), with the CPU ceiling and 100 % drawn. SVG built with
 // xmlbuilder2 like the bar charts, so host names are escaped by the XML writer.
-import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Plan } from '../../domain/plan.ts';
 import type { HostReplay, ReplayWindow } from '../../domain/plan-replay.ts';
 import { serializeXml } from '../../escape/xml.ts';
-import { niceMax, text } from './bar-chart.ts';
+import { niceMax, svgRoot, text } from './bar-chart.ts';
 import { svgToPng } from './render-png.ts';
 import type { ChartImage } from './plan-charts.ts';
+import { byLoad, hostLoad, replayHeatmapSvg } from './replay-heatmap.ts';
+import { messagesFor } from '../messages/index.ts';
 
 const W = 800;
 const H = 360;
@@ -26,29 +27,58 @@ export function replayChartName(windowIndex: number, hostIndex: number): string 
   return `chart-replay-${windowIndex + 1}-${hostIndex + 1}.png`;
 }
 
-/** One chart per host and window of the plan's replay; none without a replay. */
+/** Above this many hosts a window gets a heat map of all of them and charts of the busiest only. */
+export const MAX_HOST_CHARTS = 12;
+
+/** File name of the heat map of window `windowIndex`. */
+export function replayHeatmapName(windowIndex: number): string {
+  return `chart-replay-${windowIndex + 1}-heatmap.png`;
+}
+
+/**
+ * The hosts of a window that get a chart of their own (indexes into the normal scenario's
+ * hosts, in host order): every host with a timeline, or the MAX_HOST_CHARTS busiest (highest
+ * peak, then mean load, then the earlier host) and a heat map of all when there are more.
+ */
+export function replayChartHosts(w: ReplayWindow): { hosts: number[]; heatmap: boolean } {
+  const normal = w.scenarios.find((s) => s.name === 'normal');
+  const charted = (normal?.hosts ?? []).flatMap((h, i) => (h.timeline ? [{ i, load: hostLoad(h) }] : []));
+  if (charted.length <= MAX_HOST_CHARTS) return { hosts: charted.map((x) => x.i), heatmap: false };
+  const busiest = charted.sort(byLoad).slice(0, MAX_HOST_CHARTS);
+  return { hosts: busiest.map((x) => x.i).sort((a, b) => a - b), heatmap: true };
+}
+
+/** The charts of each window of the plan's replay (see replayChartHosts); none without a replay. */
 export function replayCharts(plan: Plan): ChartImage[] {
   const out: ChartImage[] = [];
+  const m = messagesFor(plan).replay;
+  const ceiling = plan.settings.cluster.cpuCeilingPct;
   (plan.replay?.windows ?? []).forEach((w, wi) => {
     const normal = w.scenarios.find((s) => s.name === 'normal');
-    normal?.hosts.forEach((h, hi) => {
-      if (!h.timeline) return;
-      const svg = replayChartSvg(h, w, plan.settings.cluster.cpuCeilingPct);
+    if (!normal) return;
+    const { hosts, heatmap } = replayChartHosts(w);
+    if (heatmap) {
+      const span = `${(w.from ?? '').slice(0, 10)} – ${(w.to ?? '').slice(0, 10)}`;
+      const svg = replayHeatmapSvg(normal.hosts, w, ceiling, {
+        title: m.heatmapTitle(normal.hosts.length, span),
+        rows: m.heatmapRows,
+        legend: m.heatmapLegend,
+        noData: m.heatmapNoData,
+      });
+      out.push({ name: replayHeatmapName(wi), alt: m.heatmapAlt, png: svgToPng(svg) });
+    }
+    for (const hi of hosts) {
+      const h = normal.hosts[hi]!;
+      const svg = replayChartSvg(h, w, ceiling);
       out.push({ name: replayChartName(wi, hi), alt: `${h.name}: load over time (${w.role})`, png: svgToPng(svg) });
-    });
+    }
   });
   return out;
 }
 
 function replayChartSvg(h: HostReplay, w: ReplayWindow, ceilingPct: number): string {
   const t = h.timeline!;
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('svg', {
-    xmlns: 'http://www.w3.org/2000/svg',
-    width: String(W),
-    height: String(H),
-    viewBox: `0 0 ${W} ${H}`,
-  });
-  root.ele('rect', { x: '0', y: '0', width: String(W), height: String(H), fill: '#ffffff' }).up();
+  const root = svgRoot(W, H);
   const span = `${(w.from ?? '').slice(0, 10)} – ${(w.to ?? '').slice(0, 10)}`;
   const title = `${h.name}: measured load, ${w.role} window ${span}`;
   text(root, W / 2, 28, title, { 'text-anchor': 'middle', 'font-size': '16', 'font-weight': 'bold' });

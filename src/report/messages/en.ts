@@ -487,6 +487,13 @@ export const en = {
       `Ceilings: CPU ${cpu} %, memory ${memory} % in normal operation; ${failover} % after a failure. ` +
       `Allowed overload: ${allowed} % of the intervals.`,
     chartAlt: (host: string) => `${host}: load over time`,
+    heatmapAlt: 'Every host: load over time',
+    heatmapTitle: (hosts: number, span: string) => `Load of all ${hosts} hosts, ${span} (busiest at the top)`,
+    heatmapRows: (first: number, last: number) => (first === last ? `busiest ${first}` : `busiest ${first}–${last}`),
+    heatmapLegend: 'Highest of CPU, memory and network, % of the host (CPU ceiling and 100 % marked):',
+    heatmapNoData: 'no data',
+    busiestCharts: (shown: number, hosts: number) =>
+      `The ${shown} hosts with the highest load of the ${hosts}, one chart each:`,
     planningWindow: 'Planning window',
     backtestWindow: 'Backtest window',
     summary: (
@@ -603,6 +610,7 @@ export const en = {
     machines: 'Machines',
     machinesAxis: 'machines',
     headroomTitle: 'Headroom per host to its ceiling (normal and after the worst failure)',
+    busiestHosts: (shown: number, hosts: number) => `The ${shown} busiest of ${hosts} hosts (the tables list all)`,
     used: 'Used %',
     free: 'Free to the ceiling %',
     afterFailure: 'after failure',

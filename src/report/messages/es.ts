@@ -490,6 +490,13 @@ export const es: Messages = {
       `Umbrales: CPU ${cpu} %, memoria ${memory} % en operación normal; ${failover} % tras una falla. ` +
       `Sobrecarga admitida: ${allowed} % de los intervalos.`,
     chartAlt: (host: string) => `${host}: carga en el tiempo`,
+    heatmapAlt: 'Todos los hosts: carga en el tiempo',
+    heatmapTitle: (hosts: number, span: string) => `Carga de los ${hosts} hosts, ${span} (los más cargados arriba)`,
+    heatmapRows: (first: number, last: number) => (first === last ? `puesto ${first}` : `puestos ${first}–${last}`),
+    heatmapLegend: 'Mayor de CPU, memoria y red, % del host (umbral de CPU y 100 % marcados):',
+    heatmapNoData: 'sin datos',
+    busiestCharts: (shown: number, hosts: number) =>
+      `Los ${shown} hosts más cargados de los ${hosts}, un gráfico cada uno:`,
     planningWindow: 'Ventana de planificación',
     backtestWindow: 'Ventana de contraste',
     summary: (
@@ -609,6 +616,8 @@ export const es: Messages = {
     machines: 'Equipos',
     machinesAxis: 'equipos',
     headroomTitle: 'Holgura por nodo hasta su techo (normal y tras la peor falla)',
+    busiestHosts: (shown: number, hosts: number) =>
+      `Los ${shown} nodos más cargados de ${hosts} (las tablas los listan todos)`,
     used: 'Usado %',
     free: 'Libre hasta el techo %',
     afterFailure: 'tras falla',
