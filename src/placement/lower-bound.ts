@@ -5,6 +5,7 @@
 import type { PlacementProblem } from '../domain/problem.ts';
 import { buildInstance, type Instance, type ModelSpec } from './instance.ts';
 import { TOLERANCE } from '../util/tolerance.ts';
+import { maxOf } from '../util/extent.ts';
 
 export interface LowerBound {
   hosts: number;
@@ -161,7 +162,10 @@ export function instanceLowerBound(inst: Instance): LowerBound {
   const groups = new Map<string, number>();
   for (const it of inst.items) for (const g of it.anti) groups.set(g, (groups.get(g) ?? 0) + 1);
   for (const [g, n] of [...groups].sort()) if (n > hosts) [hosts, binding] = [n, `anti-affinity:${g}`];
-  const maxPin = Math.max(0, ...inst.items.map((it) => (it.pin ?? -1) + 1));
+  const maxPin = maxOf(
+    inst.items.map((it) => (it.pin ?? -1) + 1),
+    0,
+  );
   if (maxPin > hosts) [hosts, binding] = [maxPin, 'pin'];
   hosts = Math.max(hosts, 1 + k);
   cost = Math.max(cost, hosts * minCost);

@@ -5,6 +5,7 @@ import type { Instance } from './instance.ts';
 import type { Bin, Packing } from './heuristic/construct.ts';
 import type { SimHost } from './failover.ts';
 import { fits, fmt, maxUtil } from './vector.ts';
+import { maxOf } from '../util/extent.ts';
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -24,7 +25,10 @@ export function toSimHosts(inst: Instance, bins: readonly Bin[]): SimHost[] {
 
 /** Highest load / ceiling-capacity over hosts and resources (the balance objective). */
 export function peakUtil(bins: readonly Bin[]): number {
-  return Math.max(0, ...bins.map((b) => maxUtil(b.load, b.model.cap)));
+  return maxOf(
+    bins.map((b) => maxUtil(b.load, b.model.cap)),
+    0,
+  );
 }
 
 /**
@@ -72,7 +76,15 @@ function noRoomReason(inst: Instance, packing: Packing, item: number): string {
   const where = it.pin !== null ? `host${it.pin + 1} (pinned)` : `any of the ${packing.bins.length} hosts`;
   const bins = it.pin !== null ? packing.bins.slice(it.pin, it.pin + 1) : packing.bins;
   const free = inst.resources
-    .map((r, i) => `${r} ${fmt(Math.max(0, ...bins.map((b) => b.model.cap[i]! - b.load[i]!)))}`)
+    .map(
+      (r, i) =>
+        `${r} ${fmt(
+          maxOf(
+            bins.map((b) => b.model.cap[i]! - b.load[i]!),
+            0,
+          ),
+        )}`,
+    )
     .join(', ');
   return `no room left on ${where}: needs ${needs}; the most free is ${free} (anti-affinity and ceilings applied)`;
 }

@@ -31,6 +31,7 @@ import { withSeries } from './series-problem.ts';
 import { Deadline } from '../placement/deadline.ts';
 import { hostMemoryGb } from '../sizing/vm-overhead.ts';
 import type { RuleSet } from './placement-rules.ts';
+import { minOf } from '../util/extent.ts';
 
 type Sized = SizeServerResult;
 
@@ -113,7 +114,7 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
   const { settings } = inp;
   const known = inp.sourceGhz.filter((g): g is number => g !== null);
   // The derived host's clock (sizing/derive-host.ts): minCpuGhz, else the slowest source.
-  const targetGhz = settings.cluster.minCpuGhz ?? (known.length ? Math.min(...known) : undefined);
+  const targetGhz = settings.cluster.minCpuGhz ?? (known.length ? minOf(known) : undefined);
   const sized = inp.sizeAll(settings.sizing.cpuNormalisation === 'clock' ? targetGhz : undefined);
   const candidates = sized.filter((s) => !s.excluded).map((s) => s.vm);
   const k = settings.cluster.redundancy;

@@ -11,6 +11,7 @@ import { reportDay } from './report-date.ts';
 import { amount, tcoHeadline } from './markdown-tco.ts';
 import { groupOf, headline, notPlaced, nothingPlacedReasons } from './summary.ts';
 import { findingText } from './finding-text.ts';
+import { maxOf } from '../util/extent.ts';
 
 export interface ExecutiveSummary {
   title: string;
@@ -27,8 +28,14 @@ const MAX_POINTS = 5;
 
 function worstLoads(plan: Plan): { normal: [number, number]; after: [number, number] | null } {
   const normal: [number, number] = [
-    Math.max(0, ...plan.hosts.map((h) => h.load.cpuPct)),
-    Math.max(0, ...plan.hosts.map((h) => h.load.memoryPct)),
+    maxOf(
+      plan.hosts.map((h) => h.load.cpuPct),
+      0,
+    ),
+    maxOf(
+      plan.hosts.map((h) => h.load.memoryPct),
+      0,
+    ),
   ];
   const after = worstAfterFailure(plan);
   return { normal, after: after ? [after.cpuPct, after.memoryPct] : null };

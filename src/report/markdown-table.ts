@@ -1,5 +1,6 @@
 // A GitHub-flavoured Markdown table whose columns are padded, so the source reads as a
 // table in a terminal too. Cells arrive already escaped (format.ts `md`).
+import { maxOf } from '../util/extent.ts';
 
 type Align = 'left' | 'right';
 
@@ -19,7 +20,12 @@ function pad(s: string, w: number, align: Align): string {
 }
 
 export function mdTable(columns: Column[], rows: string[][]): string {
-  const widths = columns.map((c, i) => Math.max(3, width(c.header), ...rows.map((r) => width(r[i] ?? ''))));
+  const widths = columns.map((c, i) =>
+    maxOf(
+      rows.map((r) => width(r[i] ?? '')),
+      Math.max(3, width(c.header)),
+    ),
+  );
   const line = (cells: string[]) =>
     `| ${cells.map((cell, i) => pad(cell, widths[i]!, columns[i]!.align ?? 'left')).join(' | ')} |`;
   const dashes = (i: number) => '-'.repeat(widths[i]! + 1);

@@ -3,6 +3,7 @@
 import type { MetricName } from '../domain/server.ts';
 import type { Plan, PlanServer, PlanVm, ReasonCode } from '../domain/plan.ts';
 import type { Messages } from './messages/index.ts';
+import { minOf } from '../util/extent.ts';
 
 /**
  * Summary groups in the order MAP lists them, plus the source's "hard to consolidate" ones
@@ -212,7 +213,7 @@ export function dataQuality(plan: Plan): DataQuality {
   return {
     servers: plan.servers.length,
     monitored: usages.length,
-    minSamples: usages.length ? Math.min(...usages.map((u) => u.samples)) : null,
+    minSamples: usages.length ? minOf(usages.map((u) => u.samples)) : null,
     firstTimestamp: firsts[0] ?? null,
     lastTimestamp: lasts[lasts.length - 1] ?? null,
     incomplete: usages.filter((u) => core.some((m) => !u.metrics[m])).length,

@@ -18,6 +18,7 @@ import { hostRequirement, type HostDemandVm } from './host-requirement.ts';
 import { memoryLine, overheadLine, shapeLine } from './host-lines.ts';
 import { hypervisorPartitions } from './partitions.ts';
 import { hostMemoryGb } from './vm-overhead.ts';
+import { maxOf, minOf } from '../util/extent.ts';
 
 export type { HostDemandVm } from './host-requirement.ts';
 
@@ -49,8 +50,8 @@ function chooseClock(
   }
   const known = sourceGhz.filter((g): g is number => g !== null);
   if (known.length === 0) return null;
-  const slowest = Math.min(...known);
-  const params = { ghz: figure(slowest), fastest: figure(Math.max(...known)) };
+  const slowest = minOf(known);
+  const params = { ghz: figure(slowest), fastest: figure(maxOf(known)) };
   const line = derivationLine(
     'clock-slowest-source',
     params,

@@ -9,6 +9,7 @@ import type { Rng } from '../../util/rng.ts';
 import { slack } from '../vector.ts';
 import { TOLERANCE } from '../../util/tolerance.ts';
 import type { Deadline } from '../deadline.ts';
+import { maxOf } from '../../util/extent.ts';
 
 export interface ImproveOptions {
   rng: Rng;
@@ -142,7 +143,10 @@ function countAnti(inst: Instance, s: RepairState): void {
 /** Closes hosts while it can; returns the improved packing (the input when nothing helps). */
 export function emptyHosts(inst: Instance, packing: Packing, opts: ImproveOptions): Packing {
   let bins = packing.bins;
-  const firstClosable = Math.max(0, ...inst.items.map((it) => (it.pin ?? -1) + 1));
+  const firstClosable = maxOf(
+    inst.items.map((it) => (it.pin ?? -1) + 1),
+    0,
+  );
   let failures = 0;
   let tried = new Set<number>();
   const done = () =>
