@@ -20,6 +20,17 @@ export function packingLine(resource: 'cpu' | 'memory', grown: HostModel): Deriv
   );
 }
 
+/** Whole VMs did not pack onto the derived count in time: the placement chose the count (method §6.6). */
+export function countLine(derivedHosts: number, hosts: number): DerivationLine {
+  return derivationLine(
+    'packing-count',
+    { derivedHosts, hosts },
+    (p) =>
+      `whole VMs did not pack onto ${p.derivedHosts} hosts of this spec within the time limit: ` +
+      `the placement chose ${p.hosts}`,
+  );
+}
+
 /** Every server excluded (or none at all): nothing to place, so no host. */
 export function noCandidates(servers: number): NoHost {
   const line = derivationLine(

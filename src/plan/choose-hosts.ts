@@ -20,7 +20,7 @@ import {
   type Derivation,
   type DerivationLine,
 } from '../sizing/derivation-line.ts';
-import { catalogChoiceLine, catalogLine, noCandidates, packingLine, type NoHost } from './choice-lines.ts';
+import { catalogChoiceLine, catalogLine, countLine, noCandidates, packingLine, type NoHost } from './choice-lines.ts';
 import { simulateFailures, solvePlacement } from '../placement/index.ts';
 import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult } from '../placement/types.ts';
@@ -123,9 +123,10 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
   if (candidates.length === 0) return noHostChoice(sized, settings, noCandidates(sized.length), inp.rules);
   const fixed = settings.cluster.hostCount;
   const first = fixed ? { n: fixed, d: derive(fixed) } : smallestDerivable(derive, k, candidates.length);
-  let last: HostChoice | undefined;
+  let firstAttempt: HostChoice | undefined;
+  let tried: { n: number; spec: DerivedHost } | undefined;
   let lastReason: NoHost | undefined;
-  for (let n = first.n, derived = first.d; ; n++, derived = derive(n)) {
+  for (let n = first.n, derived: Derived = first.d; ; n++, derived = derive(n)) {
     if (!derived.host) {
       lastReason = derived;
       break;
@@ -135,9 +136,9 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
       inp.onProgress?.(`placing ${candidates.length} VMs on ${n} × (${describe(spec)})`);
       const attempt = await placeOn(spec, sized, settings, n, deadline, inp);
       if (holds(attempt)) return attempt;
-      last ??= attempt;
-      // Out of time: the first attempt (the smallest spec on the fewest hosts) is the answer.
-      if (deadline.passed()) return last;
+      firstAttempt ??= attempt;
+      tried = { n, spec };
+      if (deadline.passed()) break;
       const tight = tightestResource(attempt);
       const grown: DerivedHost | null = growHostSpec(spec, tight, settings);
       // The packing line stands for the growth step: the grown spec's own line is not kept.
@@ -149,9 +150,20 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
         );
     }
     // A fixed count is kept; otherwise one more host (method §6.6), within the VMs' number.
-    if (fixed || n >= k + Math.max(1, candidates.length)) break;
+    if (fixed || deadline.passed() || n >= k + Math.max(1, candidates.length)) break;
   }
-  return last ?? noHostChoice(sized, settings, lastReason, inp.rules);
+  if (!firstAttempt || !tried) return noHostChoice(sized, settings, lastReason, inp.rules);
+  // Out of time with VMs left over on the count tried: the spec, derived for that count, fits
+  // any larger one, so the placement opens the hosts the whole VMs need — first fit in
+  // logarithmic time per VM past the deadline, a complete plan in little time (method §6.6).
+  // A fixed count is kept; otherwise the first attempt (the smallest spec) is the answer.
+  if (fixed || !deadline.passed()) return firstAttempt;
+  inp.onProgress?.(
+    `placing ${candidates.length} VMs on ${describe(tried.spec)} hosts, the count chosen by the placement`,
+  );
+  const open = await placeOn(tried.spec, sized, settings, undefined, deadline, inp);
+  if (!holds(open) && open.result.unplaced.length >= firstAttempt.result.unplaced.length) return firstAttempt;
+  return { ...open, model: withLine(open.model, countLine(tried.n, open.result.hostsUsed)) };
 }
 
 /** No standard host can be derived: every candidate is unplaced, with the reason. */

@@ -9,6 +9,9 @@ import path from 'node:path';
 import type { Plan } from '../../src/domain/plan.ts';
 import { cliBin, repoRoot } from '../helpers/env.ts';
 import { writeBusyEstate } from '../helpers/busy-estate.ts';
+import { readProjectInputs } from '../../src/ingest/project-inputs.ts';
+import { assemblePlan } from '../../src/plan/assemble.ts';
+import { Deadline } from '../../src/placement/deadline.ts';
 
 test('1,000 busy servers, N+1, hostCount null: plans on the lower bound count, exit 0, one count everywhere', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-estate-'));
@@ -50,4 +53,21 @@ test('derive mode: a VM larger than any host the hypervisor allows is reported w
     plan.placement.notes.join('\n'),
     /a host needs \d+ cores .* within RHEV-H 2\.2's 2 CPUs per node — even with 21 hosts, .*no host count can/,
   );
+});
+
+test('derive mode with the clock spent before placing: every VM is placed, on the count the placement chose', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-estate-'));
+  writeBusyEstate(dir, 300);
+  const { inputs } = await readProjectInputs(dir);
+  // The derived count leaves no slack; past the deadline the fixed-count attempt cannot pack
+  // every whole VM, so the placement opens the hosts they need (method §6.6).
+  const plan = await assemblePlan({ ...inputs, deadline: Deadline.after(0) });
+  assert.equal(plan.totals.unplaced, 0);
+  assert.ok(plan.totals.placed > 290, String(plan.totals.placed));
+  const hosts = plan.hosts.length;
+  assert.ok(hosts >= plan.placement.lowerBound, `${hosts} hosts, bound ${plan.placement.lowerBound}`);
+  const count = plan.hostModel.derivationSteps?.find((s) => s.code === 'packing-count');
+  assert.deepEqual(count?.params.hosts, hosts);
+  assert.match(plan.hostModel.derivation.at(-1)!, new RegExp(`within the time limit: the placement chose ${hosts}$`));
+  assert.equal(plan.redundancy.satisfied, true);
 });

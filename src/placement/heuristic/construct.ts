@@ -3,6 +3,7 @@
 import type { Instance, ModelSpec } from '../instance.ts';
 import { addInto, fits, maxUtil, slack, zeros } from '../vector.ts';
 import type { Deadline } from '../deadline.ts';
+import { FirstFitTree } from './first-fit-tree.ts';
 
 export type FitMode = 'ffd' | 'bfd' | 'wfd';
 
@@ -44,21 +45,12 @@ function score(inst: Instance, bin: Bin, item: number, mode: FitMode): number {
   return mode === 'wfd' ? maxUtil(after, bin.model.cap) : slack(after, bin.model.cap, inst.refCap);
 }
 
-/** Index of the bin chosen for an item, or -1. Ties go to the earlier bin. `from`: bins
- * before it are known not to take the item; at most `count` bins are tried. */
-function chooseBin(
-  inst: Instance,
-  bins: readonly Bin[],
-  item: number,
-  mode: FitMode,
-  from = 0,
-  count = Infinity,
-): number {
+/** Index of the bin a scoring mode (best or worst fit) chooses for an item, or -1. Ties go to the earlier bin. */
+function chooseBin(inst: Instance, bins: readonly Bin[], item: number, mode: FitMode): number {
   let best = -1;
   let bestScore = Infinity;
-  for (let b = from; b < Math.min(bins.length, from + count); b++) {
+  for (let b = 0; b < bins.length; b++) {
     if (!canTake(inst, bins[b]!, item)) continue;
-    if (mode === 'ffd') return b;
     const s = score(inst, bins[b]!, item, mode);
     if (s < bestScore - 1e-12) {
       bestScore = s;
@@ -66,6 +58,14 @@ function chooseBin(
     }
   }
   return best;
+}
+
+/** First fit through the tree: the first host from `from` that takes the item, or -1. */
+function firstFit(inst: Instance, bins: readonly Bin[], tree: FirstFitTree, item: number, from: number): number {
+  const demand = inst.items[item]!.demand;
+  for (let b = tree.first(from, demand); b >= 0; b = tree.first(b + 1, demand))
+    if (canTake(inst, bins[b]!, item)) return b;
+  return -1;
 }
 
 export interface Packing {
@@ -77,16 +77,12 @@ export interface Packing {
 /** Which model to open for an item that fits no open host (null: none may be opened). */
 export type Opener = (item: number, bins: readonly Bin[]) => ModelSpec | null;
 
-/** Hosts a VM without a shape key tries past the deadline, from where the last one went. */
-const LATE_WINDOW = 16;
-
 /**
  * Packs every item into the given hosts (`models[i]` is host i's model). With `open`, a
- * new host of that model (or the opener's choice) is opened whenever nothing fits. Past the
- * deadline the remaining items go by next fit (only the last host is tried) when hosts may be
- * opened, and over a fixed list by first fit from where the item's shape last went (or, for a
- * demand series, within a window of hosts from where the last item went): linear either way,
- * so a plan comes back in time on any input (docs/method.md §6.5).
+ * new host of that model (or the opener's choice) is opened whenever nothing fits. First fit
+ * goes through a tree of the hosts' room (first-fit-tree.ts), so past the deadline the
+ * remaining items still go by first fit, in logarithmic time per item: a plan comes back in
+ * time on any input (docs/method.md §6.5), as tightly packed as first fit decreasing packs.
  */
 export function construct(
   inst: Instance,
@@ -116,8 +112,9 @@ export function construct(
   // an item refuses every later item of the same shape; remember where each shape starts
   // looking (makes FFD near-linear on real estates, where VM shapes repeat).
   const firstFree = new Map<string, number>();
+  const tree = new FirstFitTree(dims);
+  for (const [b, bin] of bins.entries()) tree.update(b, bin.load, bin.model.cap);
   let late = false;
-  let cursor = 0;
   for (const i of order) {
     const it = inst.items[i]!;
     if (it.pin !== null) continue;
@@ -125,13 +122,10 @@ export function construct(
       late = true;
       deadline.stop('construction');
     }
+    const first = mode === 'ffd' || late;
     // Demand series (one dimension per slot, method §14.4) hardly ever repeat: no shape key.
-    const keyed = (mode === 'ffd' || late) && dims <= SHAPE_DIMS;
-    const shape = keyed ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
-    const window = late && !open && !keyed;
-    const from = late && open ? Math.max(0, bins.length - 1) : window ? cursor : (firstFree.get(shape) ?? 0);
-    let b = chooseBin(inst, bins, i, late ? 'ffd' : mode, from, window ? LATE_WINDOW : Infinity);
-    if (window && b >= 0) cursor = b;
+    const shape = first && dims <= SHAPE_DIMS ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
+    let b = first ? firstFit(inst, bins, tree, i, firstFree.get(shape) ?? 0) : chooseBin(inst, bins, i, mode);
     const m = b < 0 && open ? open(i, bins) : null;
     if (m) {
       const bin = newBin(m, dims);
@@ -140,8 +134,10 @@ export function construct(
         b = bins.length - 1;
       }
     }
-    if (b >= 0) put(inst, bins[b]!, i);
-    else failed.push(i);
+    if (b >= 0) {
+      put(inst, bins[b]!, i);
+      tree.update(b, bins[b]!.load, bins[b]!.model.cap);
+    } else failed.push(i);
     if (shape !== '') firstFree.set(shape, b >= 0 ? b : bins.length);
   }
   return { bins, failed };

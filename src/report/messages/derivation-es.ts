@@ -86,6 +86,9 @@ export const derivationEs: DerivationTexts = {
   'packing-grown': (p) =>
     `acomodar las VM completas necesitó más ${p.resource === 'cpu' ? 'CPU' : 'memoria'} que la parte ideal: ` +
     `se amplió a ${s(p.sockets)} × ${s(p.coresPerSocket)} núcleos, ${s(p.memoryGb)} GB`,
+  'packing-count': (p) =>
+    `las VM completas no cupieron en ${n(p.derivedHosts, 'nodo', 'nodos')} de esta especificación dentro del ` +
+    `tiempo límite: la colocación eligió ${s(p.hosts)}`,
   'catalog-choice': (p) => `catálogo: el modelo más barato que aloja todas las VM con N+${s(p.redundancy)}`,
   'catalog-model': (p) =>
     p.outcome === 'holds'
