@@ -93,18 +93,7 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
   // typeperf to stdout adds a blank first line and English trailers: blank every line that is not a quoted record
   // (keeps line numbers).
   const lines = text.split(/\r?\n/).map((l) => (l.startsWith('"') ? l : ''));
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(lines.join('\n'), {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (err) {
-    if (err instanceof CsvError)
-      throw new InputError(`perfmon CSV: ${err.message}`, { file, row: (err as CsvError & { lines?: number }).lines });
-    throw err;
-  }
+  const records = quotedRecords(lines) ?? csvRecords(lines, file);
   const head = records[0];
   if (!head?.record[0]?.startsWith(PDH_MARKER)) {
     const row = text.split(/\r?\n/).findIndex((l) => l.trim() !== '') + 1;
@@ -146,6 +135,41 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
   const memory = memorySources(ctx, hosts, used);
   for (const { record, info } of records.slice(1))
     addPerfmonRow(ctx, record, info.lines, offset ?? 0, hosts, used, memory);
+}
+
+type PerfmonRecord = { record: string[]; info: { lines: number } };
+
+/**
+ * The records of a log whose every field is quoted and holds no quote (what perfmon, relog and
+ * typeperf write), split on `","`: the cells csv-parse gives for such lines, at a tenth of its
+ * cost (a 94-counter log of 11,520 samples: 1.7 s in csv-parse). Null when a line is anything
+ * else (a quote inside a field, a field spanning lines, a stray CR): csv-parse reads the file then.
+ */
+function quotedRecords(lines: string[]): PerfmonRecord[] | null {
+  const records: PerfmonRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue; // not a record (csv-parse: skip_empty_lines)
+    if (line.length < 3 || !line.endsWith('"') || line.includes('\r')) return null;
+    const record = line.slice(1, -1).split('","');
+    for (const cell of record) if (cell.includes('"')) return null;
+    records.push({ record, info: { lines: i + 1 } });
+  }
+  return records;
+}
+
+function csvRecords(lines: string[], file: string): PerfmonRecord[] {
+  try {
+    return parse(lines.join('\n'), {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as PerfmonRecord[];
+  } catch (err) {
+    if (err instanceof CsvError)
+      throw new InputError(`perfmon CSV: ${err.message}`, { file, row: (err as CsvError & { lines?: number }).lines });
+    throw err;
+  }
 }
 
 /**
