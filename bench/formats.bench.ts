@@ -2,8 +2,9 @@
 // (the built CLI, dist/) and a DuckDB child (read_csv + avg/max/quantile_cont per server),
 // each a fresh process timed by /usr/bin/time (wall and CPU seconds). Inputs: the 100
 // Bitbrains Rnd traces of July 2013 (../shared/bench/bitbrains_rnd/2013-7, skipped when
-// absent) and a 4 M-row long CSV (1,000 servers × 14 days × 5 min) written twice, ordered by
-// time and by server. Target: capplan within 2× DuckDB's time.
+// absent), a 4 M-row long CSV (1,000 servers × 14 days × 5 min) written twice, ordered by
+// time and by server, a perfmon log (94 counters, 15 s × 2 days) and a wide CSV (200 servers,
+// 5 min × 30 days), both generated. Target: capplan within 2× DuckDB's time.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSection } from './run.ts';
 import { generateLongCsv } from './gen-long-csv.ts';
+import { generatePerfmon, PERFMON_HOST } from './gen-perfmon.ts';
+import { generateWideCsv } from './gen-wide-csv.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/cli/bin.js');
@@ -69,6 +72,34 @@ function longSql(file: string): string {
   return `SELECT server, ${aggs} FROM read_csv('${q(file)}', header = true) GROUP BY server`;
 }
 
+/** DuckDB over the perfmon log: the counters capplan reads, `" "` as missing. */
+function perfmonSql(file: string): string {
+  const counters = [
+    'Processor(_Total)\\% Processor Time',
+    'Memory\\Available MBytes',
+    'Memory\\Committed Bytes',
+    'LogicalDisk(_Total)\\Free Megabytes',
+    'LogicalDisk(_Total)\\% Free Space',
+    'LogicalDisk(_Total)\\Disk Transfers/sec',
+    'PhysicalDisk(_Total)\\Disk Transfers/sec',
+    'Network Interface(Intel[R] Ethernet Connection X722)\\Bytes Total/sec',
+  ];
+  const aggs = counters
+    .map((c) => `"\\\\${PERFMON_HOST}\\${c}"`)
+    .map((c) => `avg(${c}), max(${c}), quantile_cont(${c}, 0.95)`)
+    .join(', ');
+  const types = "auto_type_candidates = ['DOUBLE', 'VARCHAR']";
+  return `SELECT ${aggs} FROM read_csv('${q(file)}', header = true, nullstr = ' ', ${types})`;
+}
+
+/** DuckDB over the wide CSV: one column per server, unpivoted. */
+function wideSql(file: string): string {
+  return (
+    `WITH u AS (UNPIVOT (SELECT * FROM read_csv('${q(file)}', header = true)) ON COLUMNS(* EXCLUDE timestamp) ` +
+    'INTO NAME server VALUE v) SELECT server, avg(v), max(v), quantile_cont(v, 0.95) FROM u GROUP BY server'
+  );
+}
+
 function row(name: string, rows: number, c: Timed | string, d: Timed | string): string {
   if (typeof c === 'string' || typeof d === 'string') {
     const why = String(typeof c === 'string' ? c : d).replace(/\|/g, '/');
@@ -97,6 +128,12 @@ export default async function formatsBench(): Promise<BenchSection[]> {
       lines.push(row(`long CSV ordered by ${order}`, rows, capplan(file), duckdb(longSql(file))));
       rmSync(file, { force: true });
     }
+    const perfmon = path.join(dir, 'perfmon.csv');
+    const samples = await generatePerfmon(perfmon, 2, 15);
+    lines.push(row('perfmon log, 94 counters', samples, capplan(perfmon), duckdb(perfmonSql(perfmon))));
+    const wide = path.join(dir, 'cpu_pct.csv');
+    const wideRows = await generateWideCsv(wide, 200, 30, 5);
+    lines.push(row('wide CSV, 200 servers a row', wideRows, capplan(wide), duckdb(wideSql(wide))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@ import { assessQuality } from '../quality/assess-quality.ts';
 import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
 import { bareServer, installedMemory } from './monitoring-inventory.ts';
 import { inventoryColumns } from './inventory-csv.ts';
-import { detectMonitoringFormat, readHead } from './monitoring/formats/detect.ts';
+import { detectMonitoringFormatOfHead, readHead } from './monitoring/formats/detect.ts';
 import { findVropsHeader } from './monitoring/formats/vrops.ts';
 import { plausibilityFindings } from '../quality/plausibility.ts';
 import { readMonitoring, byCodePoint } from './monitoring/read-monitoring.ts';
@@ -296,7 +296,7 @@ async function classify(input: string, opts: IngestOptions, fromFolder: boolean)
     });
     if (!timed && named) return 'inventory';
   }
-  return fromFolder ? detectMonitoringFormat(input, encoding, opts.columns?.monitoring) : undefined;
+  return fromFolder ? detectMonitoringFormatOfHead(head, input, opts.columns?.monitoring) : undefined;
 }
 
 function tryColumns(f: () => boolean): boolean {

@@ -1,17 +1,17 @@
 // An inventory workbook that is not RVTools (a CMDB export, a consultant's spreadsheet): the
 // sheet whose header row — found by content within the first rows, not assumed on row 1 —
 // names the server and the most other inventory columns (docs/inputs.md "Excel inventories").
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.ts';
 import type { InventoryCsvOptions, InventoryFileRead } from './inventory-csv.ts';
 import { inventoryColumns, inventoryFromTable } from './inventory-csv.ts';
-import { cellValue } from './rvtools/tables.ts';
+import { cellValue, loadExcelJs } from './rvtools/tables.ts';
 
 /** Rows searched for the header (titles and notes often sit above it). */
 const HEADER_SEARCH_ROWS = 30;
 
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (err) {

@@ -131,3 +131,28 @@ test('a vROps export alone plans: the inventory comes from its capacity metrics'
     ],
   );
 });
+
+test('vROps exports: unquoted and quote-escaping copies read as the quoted export reads', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-vrops-split-'));
+  const variant = (name: string, body: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, body);
+    return file;
+  };
+  // The metric-key export without its quotes (split as is) and the view with a "" in a field (csv-parse).
+  const keys = readFileSync(fx('vrops-export-keys.csv'), 'utf8');
+  const view = readFileSync(fx('vrops-vm-view.csv'), 'utf8');
+  const pairs: [string, string][] = [
+    [fx('vrops-export-keys.csv'), variant('keys-unquoted.csv', keys.replace(/"/g, ''))],
+    [
+      fx('vrops-vm-view.csv'),
+      variant('view-escaped.csv', view.replace('Server 2019 (64-bit)', 'Server ""2019"" (64-bit)')),
+    ],
+  ];
+  for (const [original, copy] of pairs) {
+    const a = await read([original], { timezone: 'America/Mexico_City' });
+    const b = await read([copy], { timezone: 'America/Mexico_City' });
+    assert.ok(a.servers.length >= 1);
+    assert.deepEqual(b.servers, a.servers, copy);
+  }
+});

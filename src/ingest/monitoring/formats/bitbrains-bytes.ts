@@ -1,10 +1,11 @@
 // The rows of a per-VM trace parsed from its bytes: cells split on `;`, the wanted ones parsed
 // as they go by, with no string per line or cell (100 Bitbrains files, 826,000 rows: the text
-// reader spent most of its time decoding, splitting and trimming). A decimal of up to 15
-// digits is an integer < 2^53 over 10^k, which one division rounds correctly (Clinger 1990),
-// the same double `Number()` gives; longer ones and exponents go through `Number()` on their
-// bytes. Anything else (an empty, negative or non-numeric cell, a missing column) returns
-// false: the caller reads the file again as text, which names the cell.
+// reader spent most of its time decoding, splitting and trimming). A decimal of up to 19
+// significant digits is read from its bytes to the double `Number()` gives (decimal-bytes.ts);
+// longer ones and exponents go through `Number()` on their bytes. Anything else (an empty,
+// negative or non-numeric cell, a missing column) returns false: the caller reads the file
+// again as text, which names the cell.
+import { parseDecimalBytes } from '../../decimal-bytes.ts';
 
 /** Where the rows go: the column index of each wanted value, and one call per row. */
 interface TraceRows {
@@ -14,7 +15,6 @@ interface TraceRows {
 
 const SEMI = 0x3b;
 const LF = 0x0a;
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Parses rows from `start`; false when a row is not plain numbers (nothing is kept of the file then). */
 export function parseTraceBytes(buf: Buffer, start: number, state: TraceRows): boolean {
@@ -74,21 +74,7 @@ function parseCell(buf: Buffer, s: number, e: number): number {
   while (s < e && (buf[s] === 0x20 || buf[s] === 0x09)) s++;
   while (e > s && (buf[e - 1] === 0x20 || buf[e - 1] === 0x09 || buf[e - 1] === 0x0d)) e--;
   if (s === e) return -1;
-  let mant = 0;
-  let digits = 0;
-  let frac = -1;
-  for (let j = s; j < e; j++) {
-    const c = buf[j]!;
-    if (c >= 0x30 && c <= 0x39) {
-      mant = mant * 10 + (c - 0x30);
-      digits++;
-      if (frac >= 0) frac++;
-    } else if (c === 0x2e && frac < 0) frac = 0;
-    else return slow(buf, s, e);
-  }
-  if (digits === 0) return -1;
-  if (digits > 15) return slow(buf, s, e);
-  return frac > 0 ? mant / POW10[frac]! : mant;
+  return parseDecimalBytes(buf, s, e) ?? slow(buf, s, e);
 }
 
 function slow(buf: Buffer, s: number, e: number): number {

@@ -18,7 +18,7 @@ export async function detectMonitoringFormat(
   encoding?: string,
   columns?: ReadOptions['columns'],
 ): Promise<MonitoringFormat> {
-  return detectFromText(await readHead(file, encoding), file, columns);
+  return detectMonitoringFormatOfHead(await readHead(file, encoding), file, columns);
 }
 
 /** The first 64 KiB of a file, decoded (BOM/NUL sniffing or `encoding`). */
@@ -49,7 +49,12 @@ export async function readHeadDecoded(file: string, encoding?: string): Promise<
   }
 }
 
-function detectFromText(text: string, file: string, columns?: ReadOptions['columns']): MonitoringFormat {
+/** The format of a file from its head as readHead decodes it (for a caller that has already read it). */
+export function detectMonitoringFormatOfHead(
+  text: string,
+  file: string,
+  columns?: ReadOptions['columns'],
+): MonitoringFormat {
   if (text.trim() === '') throw new InputError('empty file: expected a header line', { file, row: 1 });
   const lines = text.split(/\r?\n/);
   const index = lines.findIndex((l) => l.trim() !== '');

@@ -8,6 +8,7 @@ import { readTextFile } from '../../read-text.ts';
 import { utcMs } from '../../timestamps.ts';
 import { BYTES_PER_MB, M, describeOffset, type ReadContext } from './context.ts';
 import { METRICS } from '../sample-store.ts';
+import { simpleRecords, type LineRecord } from './simple-records.ts';
 
 const PDH_MARKER = '(PDH-CSV 4.0)';
 
@@ -93,18 +94,8 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
   // typeperf to stdout adds a blank first line and English trailers: blank every line that is not a quoted record
   // (keeps line numbers).
   const lines = text.split(/\r?\n/).map((l) => (l.startsWith('"') ? l : ''));
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(lines.join('\n'), {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (err) {
-    if (err instanceof CsvError)
-      throw new InputError(`perfmon CSV: ${err.message}`, { file, row: (err as CsvError & { lines?: number }).lines });
-    throw err;
-  }
+  // Every field of a perfmon log is quoted: split on `","` unless a line needs csv-parse.
+  const records = simpleRecords(lines, ',') ?? csvRecords(lines, file);
   const head = records[0];
   if (!head?.record[0]?.startsWith(PDH_MARKER)) {
     const row = text.split(/\r?\n/).findIndex((l) => l.trim() !== '') + 1;
@@ -146,6 +137,20 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
   const memory = memorySources(ctx, hosts, used);
   for (const { record, info } of records.slice(1))
     addPerfmonRow(ctx, record, info.lines, offset ?? 0, hosts, used, memory);
+}
+
+function csvRecords(lines: string[], file: string): LineRecord[] {
+  try {
+    return parse(lines.join('\n'), {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as LineRecord[];
+  } catch (err) {
+    if (err instanceof CsvError)
+      throw new InputError(`perfmon CSV: ${err.message}`, { file, row: (err as CsvError & { lines?: number }).lines });
+    throw err;
+  }
 }
 
 /**

@@ -20,6 +20,7 @@ import { osBitsFromText } from '../../os-bits.ts';
 import type { MonitoredInventory } from '../../monitoring-inventory.ts';
 import { METRICS } from '../sample-store.ts';
 import { M, type ReadContext } from './context.ts';
+import { simpleRecords, type LineRecord } from './simple-records.ts';
 import { unitFactor, vropsLayout, type VropsColumn, type VropsLayout, type VropsRole } from './vrops-columns.ts';
 
 /** Lines looked at for the header row (a report may start with its title). */
@@ -74,14 +75,17 @@ export async function readVrops(ctx: ReadContext): Promise<void> {
     });
   const { layout } = found;
   const delimiter = detectDelimiter(lines[found.line]!);
-  let records: { record: string[]; info: { lines: number } }[];
+  const body = lines.slice(found.line + 1);
+  let records: LineRecord[];
   try {
-    records = parse(lines.slice(found.line + 1).join('\n'), {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
+    records =
+      simpleRecords(body, delimiter) ??
+      (parse(body.join('\n'), {
+        delimiter,
+        info: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+      }) as unknown as typeof records);
   } catch (err) {
     if (err instanceof CsvError)
       throw new InputError(`Aria Operations CSV: ${err.message}`, {

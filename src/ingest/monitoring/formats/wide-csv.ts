@@ -13,7 +13,7 @@ import { readTextFile } from '../../read-text.ts';
 import { detectDateFormat, parseTimestamp } from '../../table/date-time.ts';
 import { describeZone, type LocalZone } from '../../table/local-time.ts';
 import { LONG_METRIC_COLUMNS } from '../long-csv.ts';
-import { METRICS } from '../sample-store.ts';
+import { METRICS, type ServerSamples } from '../sample-store.ts';
 import type { ReadContext } from './context.ts';
 
 const TIME_COLUMNS = ['timestamp', 'time', 'datetime', 'date'];
@@ -40,15 +40,17 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
   const { text } = await readTextFile(ctx.file, ctx.opts.encoding);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: WideRecord[];
   try {
-    records = parse(text, {
-      delimiter,
-      info: true,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as typeof records;
+    records =
+      unquotedRecords(text, delimiter) ??
+      (parse(text, {
+        delimiter,
+        info: true,
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+      }) as unknown as typeof records);
   } catch (err) {
     if (err instanceof CsvError)
       throw new InputError(`wide CSV: ${err.message}`, {
@@ -66,6 +68,10 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
       { file: ctx.file, row: 1, column: bad.header },
     );
   const servers = [...new Set(columns.map((c) => c.server))];
+  const byServer = new Map(servers.map((server, i) => [server, i]));
+  const cells = columns.map((c) => ({ ...c, serverIndex: byServer.get(c.server)! }));
+  const rows = servers.map(() => new Float64Array(METRICS));
+  let samples: ServerSamples[] | undefined;
   ctx.notes.push(`wide layout: ${servers.length} server(s), ${columns.length} column(s), delimiter "${delimiter}"`);
   // Local times (no offset in the text) take --utc-offset, else inputs.timezone (DST-aware).
   const { utcOffsetMinutes, timezone } = ctx.opts;
@@ -108,8 +114,9 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
         { file: ctx.file, row, column: header[0] ?? 1 },
       );
     if (byFileName) seenAt.set(ms, row);
-    const rows = new Map(servers.map((s) => [s, new Float64Array(METRICS).fill(Number.NaN)]));
-    for (const c of columns) {
+    // One row of values per server, reused: store.add copies them (a Map of 200 arrays per row cost 2 s of GC).
+    for (const values of rows) values.fill(Number.NaN);
+    for (const c of cells) {
       const raw = (record[c.index] ?? '').trim();
       const cell = delimiter === ';' ? raw.replace(/^(\d+),(\d+)$/, '$1.$2') : raw;
       if (cell === '') continue;
@@ -120,10 +127,39 @@ export async function readWideCsv(ctx: ReadContext): Promise<void> {
           row,
           column: c.header,
         });
-      rows.get(c.server)![c.metric] = c.metric === 0 ? Math.min(v, 100) : v;
+      rows[c.serverIndex]![c.metric] = c.metric === 0 ? Math.min(v, 100) : v;
     }
-    for (const [server, values] of rows) ctx.store.server(server).add(ms, values);
+    // Servers are created with their first row, in column order (a file with no rows adds none).
+    samples ??= servers.map((server) => ctx.store.server(server));
+    for (let i = 0; i < samples.length; i++) samples[i]!.add(ms, rows[i]!);
   }
+}
+
+type WideRecord = { record: string[]; info: { lines: number } };
+
+/**
+ * The records of a text without a quote, split on its line ends and `delimiter`: what csv-parse
+ * gives for it (empty lines skipped, each record numbered by its line) at a fraction of the cost.
+ * Null when it has a quote, or line ends other than all `\n` or all `\r\n` (csv-parse reads it then).
+ */
+function unquotedRecords(text: string, delimiter: string): WideRecord[] | null {
+  if (text.includes('"')) return null;
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lines = body.split('\n');
+  const crlf = body.includes('\r');
+  const records: WideRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (crlf) {
+      // Every line but the last (the text after the final line end) ends in CR and holds no other.
+      const last = i === lines.length - 1;
+      if (last === line.endsWith('\r')) return null;
+      if (!last) line = line.slice(0, -1);
+      if (line.includes('\r')) return null;
+    }
+    if (line !== '') records.push({ record: line.split(delimiter), info: { lines: i + 1 } });
+  }
+  return records;
 }
 
 function wideColumn(h: string, file: string): { server: string; metric: number } {
