@@ -14,6 +14,7 @@ import type { ServerUsage } from '../../src/domain/server.ts';
 import { DuckdbMonitoringSource } from '../../src/ingest/duckdb/duckdb-source.ts';
 import { FileMonitoringSource } from '../../src/ingest/monitoring/file-source.ts';
 import type { DuckdbSettings } from '../../src/domain/monitoring-source-settings.ts';
+import type { ServerSeries } from '../../src/domain/monitoring-source.ts';
 
 const exampleCsv = path.join(exampleDir, 'monitoring.csv');
 const COLUMNS = { timestamp: 'ts', server: 'host', cpuPct: 'cpu', memoryUsedMb: 'mem_mb', diskUsedGb: 'disk' };
@@ -126,6 +127,10 @@ describe('DuckDB source', () => {
           assert.ok(Math.abs(v! - w) <= 1e-5 * Math.max(1, w), `${s.server} slot ${h}: ${v} vs ${w}`);
         });
       });
+      // Handed over server by server instead: the same series, in the store's order, none returned.
+      const handed: ServerSeries[] = [];
+      assert.deepEqual(await source.series({ ...request, onServer: (s) => handed.push(s) }), []);
+      assert.deepEqual(handed, duck);
     }
   });
 

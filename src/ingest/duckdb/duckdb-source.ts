@@ -89,8 +89,10 @@ export class DuckdbMonitoringSource implements MonitoringSource {
     const wanted = this.metrics.filter(([m]) => request.metrics.includes(m));
     const slotMs = request.slotSeconds * 1000;
     // Rows arrive ordered by server and slot: one server's slots are gathered, then packed into
-    // arrays over its first to last slot, so no object per slot outlives its server.
+    // arrays over its first to last slot, so no object per slot outlives its server; asked to,
+    // each server is handed over then, and none is kept here.
     const out: ServerSeries[] = [];
+    const handedOver = new Set<string>();
     let current: { name: string; slots: number[]; values: (number | null)[][] } | null = null;
     const finish = () => {
       if (!current) return;
@@ -105,8 +107,14 @@ export class DuckdbMonitoringSource implements MonitoringSource {
         });
         values[m] = column;
       });
-      out.push({ server: current.name, slotStartsMs, values });
+      const series = { server: current.name, slotStartsMs, values };
       current = null;
+      // Two spellings of one server (case, domain) are one series: the first in the store's order.
+      if (!request.onServer) out.push(series);
+      else if (!handedOver.has(series.server)) {
+        handedOver.add(series.server);
+        request.onServer(series);
+      }
     };
     await this.session(async (run) => {
       await run(seriesSql(this.samples(), wanted, slotMs, request.statistic), (row) => {
