@@ -42,8 +42,8 @@ function planJson(plan: Plan): FileData {
 }
 
 /**
- * Every file of the asked formats, rendered in memory (nothing is written here):
- * plan.xlsx; plan.md + chart PNGs; plan.json (the plan re-serialised canonically).
+ * Every file of the asked formats, rendered in memory (nothing is written here): plan.xlsx;
+ * plan.md + chart PNGs; plan.json (the plan re-serialised canonically, made as it is written).
  */
 export async function renderReportFiles(
   plan: PlanWithTco,

@@ -80,7 +80,8 @@ interface Move {
 /**
  * Best non-tabu move or swap out of host `a` (ties broken at random). Past the deadline it
  * returns the best found so far: one step weighs items × SAMPLE hosts × their items, each over
- * every resource — with a demand series that is every slot, about a second at 30,000 VMs.
+ * every dimension — a time-aware placement has two per slot (plan/series-problem.ts), so on a
+ * large estate one step is long.
  */
 function bestMove(
   inst: Instance,
