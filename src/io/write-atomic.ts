@@ -59,7 +59,11 @@ const exists = (p: string) =>
 /** Writes `data` to an open file: chunks one after the other, each encoded as it comes. */
 async function writeData(fh: FileHandle, data: FileData): Promise<void> {
   if (!isTextChunks(data)) return fh.writeFile(data);
-  for (const chunk of data.chunks()) await fh.write(chunk, null, 'utf8');
+  for (const chunk of data.chunks()) {
+    const bytes = Buffer.from(chunk, 'utf8');
+    // write(2) may take fewer bytes than given; writeFile loops, write does not.
+    for (let at = 0; at < bytes.length; ) at += (await fh.write(bytes, at, bytes.length - at)).bytesWritten;
+  }
 }
 
 /** Writes and flushes `data` to a temporary file beside `file`; returns its name. */
