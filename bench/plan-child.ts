@@ -2,7 +2,7 @@
 // it (read the inputs, assemble the plan, render plan.json/plan.md/plan.xlsx, write them), with
 // the wall time and the peak RSS so far after each stage, so the bench says where time and
 // memory go. Peak RSS is this process's alone (DuckDB runs inside it). Prints one JSON line.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readProjectInputs } from '../src/ingest/project-inputs.ts';
 import { assemblePlan } from '../src/plan/assemble.ts';
 import { renderReportFiles } from '../src/report/index.ts';
@@ -30,7 +30,7 @@ const plan = await assemblePlan(inputs);
 mark('assemble');
 const outputs = await renderReportFiles(plan, formats);
 mark('render');
-await writeFilesAtomic(outDir!, outputs);
+const written = await writeFilesAtomic(outDir!, outputs);
 mark('write');
 const summary = {
   stages,
@@ -40,6 +40,6 @@ const summary = {
   placed: plan.totals.placed,
   stoppedEarly: plan.placement.notes.some((n) => n.startsWith('stopped at the time limit')),
   replayWindows: plan.replay?.windows.length ?? 0,
-  outputBytes: outputs.reduce((s, o) => s + Buffer.byteLength(o.data), 0),
+  outputBytes: written.reduce((s, file) => s + statSync(file).size, 0),
 };
 process.stdout.write(`${JSON.stringify(summary)}\n`);

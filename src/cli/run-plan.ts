@@ -1,5 +1,6 @@
 // `capplan plan <project>`: read the inputs, assemble the plan, render every output in
-// memory, then write them (atomically, each) and print the terminal summary.
+// memory (plan.json as it is written), then write them (atomically, each) and print the
+// terminal summary.
 import path from 'node:path';
 import { readProjectInputs } from '../ingest/project-inputs.ts';
 import { planScenarios } from '../plan/scenarios.ts';

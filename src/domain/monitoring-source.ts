@@ -29,6 +29,11 @@ export interface SeriesRequest {
   slotSeconds: number;
   /** Statistic of the samples inside a slot. */
   statistic: 'avg' | 'max';
+  /**
+   * Each server's series handed over as soon as the source has it whole, instead of returned
+   * (the answer is then empty), so a store's 100,000 servers are never held unpacked at once.
+   */
+  onServer?: (series: ServerSeries) => void;
 }
 
 /** One server's series: slot start times (ms, ascending) and per metric one value per slot (null = no sample). */
@@ -36,6 +41,13 @@ export interface ServerSeries {
   server: string;
   slotStartsMs: number[];
   values: Partial<Record<MetricName, (number | null)[]>>;
+}
+
+/** A source's series as the request asks: returned, or handed over one by one and none returned. */
+export function handOver(series: ServerSeries[], request: SeriesRequest): ServerSeries[] {
+  if (!request.onServer) return series;
+  for (const s of series) request.onServer(s);
+  return [];
 }
 
 export interface MonitoringAnswer {

@@ -5,8 +5,9 @@
 /**
  * Rows of one server, visited block by block in stored order (several parts — one per file —
  * in file order). A row is `rowWords` words at `base + i·rowWords`: word 0 the epoch seconds
- * (in `times`), words 1… the metrics of METRIC_NAMES in that order (in `values`, NaN = not
- * measured).
+ * (in `times`), then the metrics (in `values`, NaN = no sample): metric METRIC_NAMES[m] at word
+ * `metricWords[m]`, −1 for a metric the rows do not hold (not measured: read as NaN). A store
+ * of demand series packs only the metrics the server has, so the unmeasured take no room.
  */
 export type SampleBlockVisitor = (
   times: Uint32Array,
@@ -14,6 +15,7 @@ export type SampleBlockVisitor = (
   base: number,
   rows: number,
   rowWords: number,
+  metricWords: readonly number[],
 ) => void;
 
 export interface MonitoringSamples {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { METRIC_NAMES, type InventoryServer, type ServerUsage } from '../domain/server.ts';
-import { samplesFromSeries } from './series-samples.ts';
+import { SeriesSamples } from './series-samples.ts';
 import { assessAll } from '../quality/assess-quality.ts';
 import { plausibilityFindings } from '../quality/plausibility.ts';
 import type { Finding } from '../domain/finding.ts';
@@ -15,7 +15,7 @@ import { ConfigError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/scenarios.ts';
 import { validateRules } from '../domain/validate-rules.ts';
 import { readInventory } from './read-inventory.ts';
-import type { MonitoringAnswer, MonitoringSource } from '../domain/monitoring-source.ts';
+import type { MonitoringAnswer, MonitoringSource, ServerSeries } from '../domain/monitoring-source.ts';
 import { monitoringSourceFor } from './monitoring-source-for.ts';
 import type { MonitoringResult } from './monitoring/read-monitoring.ts';
 import { installedMemory, mergeInventory } from './monitoring-inventory.ts';
@@ -225,8 +225,11 @@ async function storeSamples(
   if (!source.replaySlotSeconds || usage.size === 0) return undefined;
   const slotSeconds = source.replaySlotSeconds([...usage.values()]);
   const names = servers.map((s) => s.name).filter((n) => usage.has(n));
-  const series = await source.series({ servers: names, metrics: [...METRIC_NAMES], slotSeconds, statistic: 'max' });
-  return samplesFromSeries(series, slotSeconds);
+  // Packed server by server as the store answers (ingest/series-samples.ts).
+  const packed = new SeriesSamples(slotSeconds);
+  const onServer = (s: ServerSeries) => packed.add(s);
+  await source.series({ servers: names, metrics: [...METRIC_NAMES], slotSeconds, statistic: 'max', onServer });
+  return packed.samples();
 }
 
 /**

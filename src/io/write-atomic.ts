@@ -1,12 +1,14 @@
 // The only place capplan writes files. Every file is written to a temporary name beside its
 // target, flushed to disk and renamed over it, so a reader never sees half a file, nor an
 // empty one after a power loss. A set of outputs is rendered completely in memory, every file
-// of it written and flushed before the first rename, and the folder is locked for the run, so
+// of it written and flushed before the first rename (text given as chunks is made while it is
+// written, so a large document is never held whole), and the folder is locked for the run, so
 // two runs into one folder do not interleave. A folder that cannot be written (read-only,
 // full, not a folder) is bad input (exit 2) that names the file, never an internal error.
 import { access, mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../domain/errors.ts';
+import { type FileData, isTextChunks } from '../domain/file-data.ts';
 
 const LOCK = '.capplan-writing';
 
@@ -54,13 +56,23 @@ const exists = (p: string) =>
     () => false,
   );
 
+/** Writes `data` to an open file: chunks one after the other, each encoded as it comes. */
+async function writeData(fh: FileHandle, data: FileData): Promise<void> {
+  if (!isTextChunks(data)) return fh.writeFile(data);
+  for (const chunk of data.chunks()) {
+    const bytes = Buffer.from(chunk, 'utf8');
+    // write(2) may take fewer bytes than given; writeFile loops, write does not.
+    for (let at = 0; at < bytes.length; ) at += (await fh.write(bytes, at, bytes.length - at)).bytesWritten;
+  }
+}
+
 /** Writes and flushes `data` to a temporary file beside `file`; returns its name. */
-async function writeTemp(file: string, data: string | Uint8Array, mode?: number): Promise<string> {
+async function writeTemp(file: string, data: FileData, mode?: number): Promise<string> {
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
     const fh = await open(tmp, 'wx', mode);
     try {
-      await fh.writeFile(data);
+      await writeData(fh, data);
       await fh.sync();
     } finally {
       await fh.close();
@@ -72,7 +84,7 @@ async function writeTemp(file: string, data: string | Uint8Array, mode?: number)
   }
 }
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
+export async function writeFileAtomic(file: string, data: FileData, mode?: number): Promise<void> {
   await mkdirFor(file);
   const tmp = await writeTemp(file, data, mode);
   await rename(tmp, file).catch(async (err: unknown) => {
@@ -115,7 +127,7 @@ async function takeLock(lock: string, dir: string): Promise<FileHandle> {
  */
 export async function writeFilesAtomic(
   dir: string,
-  files: { name: string; data: string | Uint8Array; mode?: number }[],
+  files: { name: string; data: FileData; mode?: number }[],
 ): Promise<string[]> {
   const lock = path.join(dir, LOCK);
   await mkdirFor(lock);

@@ -11,8 +11,8 @@ export const R_CPU = 0;
 export const R_MEMORY = 1;
 export const R_NETWORK = 2;
 export const R_IOPS = 3;
-/** Word of each replayed resource in a stored row (1 + index in METRIC_NAMES). */
-const ROW_WORD = [1, 2, 4, 5];
+/** Index in METRIC_NAMES of each replayed resource (cpuPct, memoryUsedMb, networkMBps, iops). */
+const METRIC = [0, 1, 3, 4];
 
 /** The time grid of a window: interval i starts at fromSec + i·stepSec. */
 export interface Grid {
@@ -125,18 +125,21 @@ function intervalOf(tSec: number, grid: Grid): number {
 function gather(vm: VmSource, samples: MonitoringSamples, scratch: Scratch): number {
   let n = 0;
   const cpuScale = vm.ghzPerCpuPct ?? Number.NaN;
-  samples.visit(vm.server, (times, values, base, rows, rowWords) => {
+  samples.visit(vm.server, (times, values, base, rows, rowWords, metricWords) => {
     scratch.ensure(n + rows);
     const t = scratch.times;
     const out = scratch.values;
+    const [cpu, memory, network, iops] = METRIC.map((m) => metricWords[m]!) as [number, number, number, number];
+    // A metric the rows do not hold (word −1) is not measured: NaN.
+    const at = (row: number, word: number) => (word < 0 ? Number.NaN : values[row + word]!);
     for (let i = 0; i < rows; i++) {
       const row = base + i * rowWords;
       t[n] = times[row]!;
       const o = n * RESOURCES;
-      out[o + R_CPU] = values[row + ROW_WORD[R_CPU]!]! * cpuScale;
-      out[o + R_MEMORY] = values[row + ROW_WORD[R_MEMORY]!]! / 1024;
-      out[o + R_NETWORK] = values[row + ROW_WORD[R_NETWORK]!]!;
-      out[o + R_IOPS] = values[row + ROW_WORD[R_IOPS]!]!;
+      out[o + R_CPU] = at(row, cpu) * cpuScale;
+      out[o + R_MEMORY] = at(row, memory) / 1024;
+      out[o + R_NETWORK] = at(row, network);
+      out[o + R_IOPS] = at(row, iops);
       n++;
     }
   });

@@ -1,6 +1,8 @@
 // The report layer's public face: pure renderers from a Plan to bytes/strings. The io layer
 // writes what these return (src/io/write-atomic.ts).
-import { serialisePlan, type Plan, type PlanWithTco } from '../domain/plan.ts';
+import type { Plan, PlanWithTco } from '../domain/plan.ts';
+import { jsonChunks } from '../util/json-chunks.ts';
+import type { FileData } from '../domain/file-data.ts';
 import { planCharts } from './charts/plan-charts.ts';
 import { replayCharts } from './charts/replay-chart.ts';
 import { markdownText, type MarkdownReport } from './markdown.ts';
@@ -27,18 +29,31 @@ export type ReportFormat = 'xlsx' | 'md' | 'json';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['xlsx', 'md', 'json'];
 
 /**
- * Every file of the asked formats, rendered in memory (nothing is written here):
- * plan.xlsx; plan.md + chart PNGs; plan.json (the plan re-serialised canonically).
+ * serialisePlan's text (domain/plan.ts), byte for byte, made a chunk at a time as it is written:
+ * the plan of 100,000 servers is some 400 MB of JSON, too much to hold beside the plan.
+ */
+function planJson(plan: Plan): FileData {
+  return {
+    *chunks() {
+      yield* jsonChunks(plan);
+      yield '\n';
+    },
+  };
+}
+
+/**
+ * Every file of the asked formats, rendered in memory (nothing is written here): plan.xlsx;
+ * plan.md + chart PNGs; plan.json (the plan re-serialised canonically, made as it is written).
  */
 export async function renderReportFiles(
   plan: PlanWithTco,
   formats: readonly ReportFormat[] = REPORT_FORMATS,
   /** The plan is the baseline of these scenario plans: plan.md and plan.xlsx compare them. */
   scenarios: readonly PlanWithTco[] = [],
-): Promise<{ name: string; data: string | Uint8Array }[]> {
-  const files: { name: string; data: string | Uint8Array }[] = [];
+): Promise<{ name: string; data: FileData }[]> {
+  const files: { name: string; data: FileData }[] = [];
   const comparison = scenarios.length > 0 ? buildComparison([plan, ...scenarios]) : undefined;
-  if (formats.includes('json')) files.push({ name: 'plan.json', data: serialisePlan(plan) });
+  if (formats.includes('json')) files.push({ name: 'plan.json', data: planJson(plan) });
   if (formats.includes('md')) {
     const { markdown, images } = renderMarkdown(plan, comparison);
     files.push({ name: 'plan.md', data: markdown }, ...images);

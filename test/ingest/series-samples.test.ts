@@ -1,47 +1,82 @@
 // A store's demand series seen as samples for the replay: one row per slot with a value, at
-// the slot's start, NaN for a metric without one, the slot width as the interval.
+// the slot's start, the slot width as the interval; only the metrics a server has a value of
+// take room in its rows, the others are absent (word −1) and read as not measured.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { samplesFromSeries } from '../../src/ingest/series-samples.ts';
+import { SeriesSamples } from '../../src/ingest/series-samples.ts';
+import type { MonitoringSamples } from '../../src/domain/samples.ts';
+import { METRIC_NAMES, type MetricName } from '../../src/domain/server.ts';
 
 const T0 = Date.UTC(2026, 2, 2);
 const slot = 900_000;
 
-test('slots with a value become rows; empty slots are gaps; unknown servers have none', () => {
-  const samples = samplesFromSeries(
-    [
-      {
-        server: 'web01',
-        slotStartsMs: [T0, T0 + slot, T0 + 2 * slot, T0 + 3 * slot],
-        values: { cpuPct: [10.5, null, 30.25, null], memoryUsedMb: [1024, null, null, 2048] },
-      },
-      { server: 'empty', slotStartsMs: [T0], values: { cpuPct: [null] } },
-    ],
-    900,
-  );
+/** The rows of a server as [time, value of each METRIC_NAMES metric or null], and its row width. */
+function rowsOf(samples: MonitoringSamples, server: string) {
   const rows: (number | null)[][] = [];
-  assert.equal(
-    samples.visit('web01', (times, values, base, n, words) => {
-      for (let i = 0; i < n; i++) {
-        const at = base + i * words;
-        const v = (k: number) => (Number.isNaN(values[at + k]!) ? null : values[at + k]!);
-        rows.push([times[at]!, v(1), v(2), v(3)]);
-      }
-    }),
-    true,
-  );
+  let width = 0;
+  const absent: MetricName[] = [];
+  const found = samples.visit(server, (times, values, base, n, words, metricWords) => {
+    width = words;
+    METRIC_NAMES.forEach((m, k) => {
+      if (metricWords[k]! < 0) absent.push(m);
+    });
+    for (let i = 0; i < n; i++) {
+      const at = base + i * words;
+      const v = (k: number) => {
+        const w = metricWords[k]!;
+        return w < 0 || Number.isNaN(values[at + w]!) ? null : values[at + w]!;
+      };
+      rows.push([times[at]!, ...METRIC_NAMES.map((_, k) => v(k))]);
+    }
+  });
+  return { found, rows, width, absent };
+}
+
+test('slots with a value become rows of the measured metrics; unmeasured ones are absent', () => {
+  const packed = new SeriesSamples(900);
+  packed.add({
+    server: 'web01',
+    slotStartsMs: [T0, T0 + slot, T0 + 2 * slot, T0 + 3 * slot],
+    // iops is asked for but never measured: it takes no word in the rows.
+    values: {
+      cpuPct: [10.5, null, 30.25, null],
+      memoryUsedMb: [1024, null, null, 2048],
+      iops: [null, null, null, null],
+    },
+  });
+  packed.add({ server: 'empty', slotStartsMs: [T0], values: { cpuPct: [null] } });
+  // Another spelling of a server already packed: the first one is kept.
+  packed.add({ server: 'web01', slotStartsMs: [T0], values: { cpuPct: [99] } });
+  const samples = packed.samples();
   const t = T0 / 1000;
-  assert.deepEqual(rows, [
-    [t, 10.5, 1024, null],
-    [t + 1800, 30.25, null, null],
-    [t + 2700, null, 2048, null],
+  const web = rowsOf(samples, 'web01');
+  assert.equal(web.found, true);
+  assert.equal(web.width, 3);
+  assert.deepEqual(web.absent, ['diskUsedGb', 'networkMBps', 'iops']);
+  assert.deepEqual(web.rows, [
+    [t, 10.5, 1024, null, null, null],
+    [t + 1800, 30.25, null, null, null, null],
+    [t + 2700, null, 2048, null, null, null],
   ]);
   assert.deepEqual(samples.span('web01'), { firstSec: t, lastSec: t + 2700 });
   assert.equal(samples.intervalSeconds('web01'), 900);
-  assert.equal(
-    samples.visit('empty', () => assert.fail('no rows')),
-    false,
-  );
+  assert.equal(rowsOf(samples, 'empty').found, false);
   assert.equal(samples.span('nobody'), undefined);
   assert.equal(samples.intervalSeconds('nobody'), undefined);
+});
+
+test('a server measuring disk and network alone packs those two, at their own words', () => {
+  const packed = new SeriesSamples(3600);
+  packed.add({
+    server: 'db01',
+    slotStartsMs: [T0, T0 + 3_600_000],
+    values: { diskUsedGb: [100, 101.5], networkMBps: [null, 7.25] },
+  });
+  const db = rowsOf(packed.samples(), 'db01');
+  assert.equal(db.width, 3);
+  assert.deepEqual(db.absent, ['cpuPct', 'memoryUsedMb', 'iops']);
+  assert.deepEqual(db.rows, [
+    [T0 / 1000, null, null, 100, null, null],
+    [T0 / 1000 + 3600, null, null, 101.5, 7.25, null],
+  ]);
 });

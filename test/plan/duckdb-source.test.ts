@@ -12,8 +12,10 @@ import { assertSamePlan } from '../helpers/same-plan.ts';
 import type { Plan } from '../../src/domain/plan.ts';
 import type { ServerUsage } from '../../src/domain/server.ts';
 import { DuckdbMonitoringSource } from '../../src/ingest/duckdb/duckdb-source.ts';
+import { serverRanges } from '../../src/ingest/duckdb/duckdb-sql.ts';
 import { FileMonitoringSource } from '../../src/ingest/monitoring/file-source.ts';
 import type { DuckdbSettings } from '../../src/domain/monitoring-source-settings.ts';
+import type { ServerSeries } from '../../src/domain/monitoring-source.ts';
 
 const exampleCsv = path.join(exampleDir, 'monitoring.csv');
 const COLUMNS = { timestamp: 'ts', server: 'host', cpuPct: 'cpu', memoryUsedMb: 'mem_mb', diskUsedGb: 'disk' };
@@ -126,6 +128,10 @@ describe('DuckDB source', () => {
           assert.ok(Math.abs(v! - w) <= 1e-5 * Math.max(1, w), `${s.server} slot ${h}: ${v} vs ${w}`);
         });
       });
+      // Handed over server by server instead: the same series, in the store's order, none returned.
+      const handed: ServerSeries[] = [];
+      assert.deepEqual(await source.series({ ...request, onServer: (s) => handed.push(s) }), []);
+      assert.deepEqual(handed, duck);
     }
   });
 
@@ -154,4 +160,43 @@ describe('DuckDB source', () => {
       assert.equal(existsSync(r.out), false);
     });
   }
+
+  test('server ranges hold every row once, in the order of one query over all of them', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    const samples =
+      "SELECT * FROM (VALUES ('b', 1), ('a', 2), ('o''brien', 3), (NULL, 4), ('Z', 5), ('é', 6), ('b', 7), " +
+      "('c', 8), (NULL, 9)) v(server, x)";
+    const rows = async (sql: string) =>
+      (await (await con.run(`${sql} ORDER BY server, x`)).getRowObjects()).map((r) => [r.server, r.x]);
+    const all = await rows(`SELECT * FROM (${samples})`);
+    assert.equal(all.length, 9);
+    for (const bounds of [[], ['b'], ['a', 'c', "o'brien"], ['Z', 'é']]) {
+      const parts = [];
+      for (const sql of serverRanges(samples, bounds)) parts.push(...(await rows(sql)));
+      assert.deepEqual(parts, all, `bounds ${bounds.join(', ')}`);
+    }
+    con.closeSync();
+    db.closeSync();
+  });
+
+  test('statistics and series in batches of servers are those of one batch', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'capplan-duckbatch-'));
+    await writeParquet(dir);
+    const settings = { files: 'exports/*.parquet', columns: COLUMNS, memoryLimit: '256MB' } as DuckdbSettings;
+    const one = new DuckdbMonitoringSource(settings, dir);
+    const batched = new DuckdbMonitoringSource(settings, dir, 3);
+    const servers = (await one.statistics({ percentiles: [90], servers: [] })).servers;
+    assert.equal(servers.length, 10);
+    assert.deepEqual((await batched.statistics({ percentiles: [90], servers: [] })).servers, servers);
+    const request = {
+      servers: servers.map((s) => s.server),
+      metrics: ['cpuPct' as const, 'memoryUsedMb' as const],
+      slotSeconds: 3600,
+      statistic: 'max' as const,
+    };
+    const series = await one.series(request);
+    assert.equal(series.length, 10);
+    assert.deepEqual(await batched.series(request), series);
+  });
 });

@@ -34,6 +34,23 @@ export function samplesSql(
 }
 
 /**
+ * The samples cut at `bounds` (server values, ascending in DuckDB's order): the rows of each
+ * range [bound i−1, bound i), the first from the lowest server, the last to the highest and
+ * the rows without a server (which sort last, as in one query over all of them).
+ */
+export function serverRanges(samples: string, bounds: string[]): string[] {
+  if (bounds.length === 0) return [samples];
+  const ranges = [undefined, ...bounds].map((lo, i) => {
+    const hi = bounds[i];
+    if (lo === undefined) return `server < ${literal(hi!)}`;
+    return hi === undefined
+      ? `(server >= ${literal(lo)} OR server IS NULL)`
+      : `server >= ${literal(lo)} AND server < ${literal(hi)}`;
+  });
+  return ranges.map((where) => `SELECT * FROM (${samples}) WHERE ${where}`);
+}
+
+/**
  * Per server: first/last time and, per metric i, n_i = count, avg_i, min_i, max_i and q_i_k =
  * quantile_cont at each percentile (linear interpolation between closest ranks, the same
  * definition as capplan's store, docs/method.md §3.1).

@@ -1,11 +1,12 @@
 // Monitoring files read into capplan's own store (docs/ingest.md): the source behind
 // `inputs.monitoring: <files>`. Statistics come from readMonitoring; series are bucketed from
 // the stored samples.
-import type {
-  MonitoringSource,
-  SeriesRequest,
-  ServerSeries,
-  StatisticsRequest,
+import {
+  handOver,
+  type MonitoringSource,
+  type SeriesRequest,
+  type ServerSeries,
+  type StatisticsRequest,
 } from '../../domain/monitoring-source.ts';
 import type { ReadOptions } from './formats/context.ts';
 import { type MonitoringResult, readMonitoring, readMonitoringStores } from './read-monitoring.ts';
@@ -33,6 +34,7 @@ export class FileMonitoringSource implements MonitoringSource {
   }
 
   async series(request: SeriesRequest): Promise<ServerSeries[]> {
-    return seriesFromStores(await readMonitoringStores(this.files, { ...this.options, percentiles: [] }), request);
+    const stores = await readMonitoringStores(this.files, { ...this.options, percentiles: [] });
+    return handOver(seriesFromStores(stores, request), request);
   }
 }

@@ -4,12 +4,13 @@
 // split by label sets (batches of `maxSeriesPerQuery` servers through `$servers`) and, for the
 // statistics that add up, by time, so no query touches more than `maxSamplesPerQuery` samples.
 // Gaps come from an hourly count of samples (docs/method.md §9.1).
-import type {
-  MonitoringAnswer,
-  MonitoringSource,
-  SeriesRequest,
-  ServerSeries,
-  StatisticsRequest,
+import {
+  handOver,
+  type MonitoringAnswer,
+  type MonitoringSource,
+  type SeriesRequest,
+  type ServerSeries,
+  type StatisticsRequest,
 } from '../../domain/monitoring-source.ts';
 import type { Finding } from '../../domain/finding.ts';
 import { durationMs, type PrometheusSettings } from '../../domain/monitoring-source-settings.ts';
@@ -135,7 +136,10 @@ export class PrometheusMonitoringSource implements MonitoringSource {
       }
     }
     await this.run(tasks);
-    return [...out.values()].sort((a, b) => (a.server < b.server ? -1 : a.server > b.server ? 1 : 0));
+    return handOver(
+      [...out.values()].sort((a, b) => (a.server < b.server ? -1 : a.server > b.server ? 1 : 0)),
+      request,
+    );
   }
 
   /** [from, to) of the settings: the window given, or the lookback ending at the last whole step. */

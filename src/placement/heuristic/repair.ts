@@ -77,7 +77,12 @@ interface Move {
   delta: number;
 }
 
-/** Best non-tabu move or swap out of host `a` (ties broken at random). */
+/**
+ * Best non-tabu move or swap out of host `a` (ties broken at random). Past the deadline it
+ * returns the best found so far: one step weighs items × SAMPLE hosts × their items, each over
+ * every dimension — a time-aware placement has two per slot (plan/series-problem.ts), so on a
+ * large estate one step is long.
+ */
 function bestMove(
   inst: Instance,
   s: RepairState,
@@ -85,6 +90,7 @@ function bestMove(
   tabu: Map<number, number>,
   iter: number,
   rng: Rng,
+  deadline: Deadline,
 ): Move | null {
   let best: Move | null = null;
   let ties = 0;
@@ -98,6 +104,7 @@ function bestMove(
   // On large inputs each step looks at a seeded sample of hosts (keeps a step O(sample)).
   const targets = hosts <= SAMPLE ? null : Array.from({ length: SAMPLE }, () => randInt(rng, hosts));
   for (const i of s.items[a]!) {
+    if (deadline.passed()) break;
     if (inst.items[i]!.pin !== null) continue;
     const oaMinus = overloadWith(inst, s, a, -1, i) - oa;
     for (let t = 0; t < (targets ? SAMPLE : hosts); t++) {
@@ -127,12 +134,13 @@ export function repair(inst: Instance, s: RepairState, maxIter: number, rng: Rng
     const over: number[] = [];
     for (let h = 0; h < s.items.length; h++) if (hostOverload(inst, s.load[h]!, s.cap[h]!) > 0) over.push(h);
     if (over.length === 0) return true;
-    if ((iter & 63) === 0 && deadline.passed()) {
+    // Every step: a step of a large series problem takes long enough to overrun the limit in 64.
+    if (deadline.passed()) {
       deadline.stop('tabu repair');
       return false;
     }
     const a = over[randInt(rng, over.length)]!;
-    const m = bestMove(inst, s, a, tabu, iter, rng);
+    const m = bestMove(inst, s, a, tabu, iter, rng, deadline);
     if (!m) continue;
     removeItem(inst, s, m.from, m.item);
     placeItem(inst, s, m.to, m.item);
