@@ -4,6 +4,8 @@
 import { costEn } from './cost-en.ts';
 import { derivationEn } from './derivation-en.ts';
 import { findingsEn } from './findings-en.ts';
+import { reasonsEn } from './reasons-en.ts';
+import { terminalEn } from './terminal-en.ts';
 import { formulaEn } from './formula-en.ts';
 import { notesEn } from './notes-en.ts';
 
@@ -255,6 +257,8 @@ export const en = {
   },
   cost: costEn,
   findingText: findingsEn,
+  reasonText: reasonsEn,
+  terminal: terminalEn,
   derivationText: derivationEn,
   formulaText: formulaEn,
   noteText: notesEn,
@@ -351,6 +355,10 @@ export const en = {
       `Redundancy **${policy}**: ${ok ? 'satisfied' : '**NOT satisfied**'}`,
     sourceHostsNote: (before: number, after: number) => `(${before} source hosts in vHost → ${after})`,
     basisMonitoring: 'monitoring',
+    /** A sizing basis other than monitoring (method §3.6): the label the sizing wrote. */
+    basis: (b: { label: string; recorded?: boolean | undefined }) => b.label,
+    /** A demand statistic as the sizing names it (avg, p95, recorded …). */
+    statisticName: (name: string) => name,
     qualityLine: 'Data quality',
     chartsTitle: 'Charts',
     sizingTitle: 'Sizing',

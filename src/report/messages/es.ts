@@ -3,6 +3,9 @@ import type { Messages } from './en.ts';
 import { costEs } from './cost-es.ts';
 import { derivationEs } from './derivation-es.ts';
 import { findingsEs } from './findings-es.ts';
+import { reasonsEs } from './reasons-es.ts';
+import { terminalEs } from './terminal-es.ts';
+import { statisticEs } from './statistic-es.ts';
 import { formulaEs } from './formula-es.ts';
 import { notesEs } from './notes-es.ts';
 
@@ -257,6 +260,8 @@ export const es: Messages = {
   },
   cost: costEs,
   findingText: findingsEs,
+  reasonText: reasonsEs,
+  terminal: terminalEs,
   derivationText: derivationEs,
   formulaText: formulaEs,
   noteText: notesEs,
@@ -353,6 +358,9 @@ export const es: Messages = {
       `Redundancia **${policy}**: ${ok ? 'se cumple' : '**NO se cumple**'}`,
     sourceHostsNote: (before: number, after: number) => `(${before} hosts de origen en vHost → ${after})`,
     basisMonitoring: 'monitorización',
+    basis: (b: { label: string; recorded?: boolean | undefined }) =>
+      b.recorded === undefined ? b.label : `asignación — sin monitoreo${b.recorded ? ' (utilización registrada)' : ''}`,
+    statisticName: statisticEs,
     qualityLine: 'Calidad de los datos',
     chartsTitle: 'Gráficas',
     sizingTitle: 'Dimensionamiento',
