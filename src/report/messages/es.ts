@@ -9,6 +9,9 @@ import { statisticEs } from './statistic-es.ts';
 import { formulaEs } from './formula-es.ts';
 import { notesEs } from './notes-es.ts';
 
+/** The period a demand series is folded onto (placement.series.period). */
+const SERIES_PERIOD: Record<string, string> = { day: 'día', week: 'semana', window: 'ventana' };
+
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export const es: Messages = {
@@ -503,6 +506,18 @@ export const es: Messages = {
     heatmapRows: (first: number, last: number) => (first === last ? `puesto ${first}` : `puestos ${first}–${last}`),
     heatmapLegend: 'Mayor de CPU, memoria y red, % del host (umbral de CPU y 100 % marcados):',
     heatmapNoData: 'sin datos',
+    hostChart: {
+      title: (host: string, role: string, span: string) => `${host}: carga medida, ventana de ${role} ${span}`,
+      alt: (host: string, role: string) => `${host}: carga en el tiempo (${role})`,
+      role: (role: string) => ({ planning: 'planificación', backtest: 'contraste' })[role] ?? role,
+      axis: '% de la capacidad',
+      ceiling: (pct: number) => `Umbral de CPU ${pct} %`,
+      points: (n: number, bucket: string, minutes: number) =>
+        `${n} puntos, cada uno el más alto de ${bucket} de intervalos de ${minutes} minutos`,
+      cpuPct: 'CPU % de los GHz',
+      memoryPct: 'Memoria % de la utilizable',
+      networkPct: 'Red % de la velocidad de las tarjetas',
+    },
     busiestCharts: (shown: number, hosts: number) =>
       `Los ${shown} hosts más cargados de los ${hosts}, un gráfico cada uno:`,
     planningWindow: 'Ventana de planificación',
@@ -594,6 +609,13 @@ export const es: Messages = {
         'Una fila marcada «detenida antes» agotó su parte del tiempo límite: es su mejor plan hasta entonces ' +
         '(método §14.5).',
       stopped: (sizing: string) => `${sizing} (detenida antes)`,
+      sizingName: (r: { sizing: string; series?: { slotMinutes: number; statistic: string; period: string } }) =>
+        r.series
+          ? `serie (${r.series.slotMinutes} min, ${statisticEs(r.series.statistic)}, ` +
+            `${SERIES_PERIOD[r.series.period] ?? r.series.period})`
+          : r.sizing === 'series'
+            ? 'serie'
+            : statisticEs(r.sizing),
       omitted: (sizings: string) =>
         `Se omitieron porque el tiempo límite se agotó antes de su turno: ${sizings} (método §14.5; un ` +
         'placement.timeLimitSeconds mayor las calcula).',

@@ -24,10 +24,10 @@ export const reasonsEs: ReasonTexts = {
     `${s(p.limitGb)} GB por VM de 32 bits`,
   'nic-limit': (p) => `necesita ${s(p.nics)} vNIC; ${s(p.hypervisor)} admite ${s(p.limit)} por VM`,
   'cpu-above-threshold': (p) =>
-    `CPU ${statisticEs(s(p.statistic))} de ${s(p.measuredPct)} % de su propio hardware, por encima del umbral ` +
+    `CPU (${statisticEs(s(p.statistic))}) de ${s(p.measuredPct)} % de su propio hardware, por encima del umbral ` +
     `de ${s(p.thresholdPct)} %; ${monopolise}`,
   'memory-above-threshold': (p) =>
-    `memoria ${statisticEs(s(p.statistic))} de ${s(p.measuredMb)} MB de ${s(p.installedMb)} MB instalados = ` +
+    `memoria (${statisticEs(s(p.statistic))}) de ${s(p.measuredMb)} MB de ${s(p.installedMb)} MB instalados = ` +
     `${s(p.usedPct)} %, por encima del umbral de ${s(p.thresholdPct)} %; ${monopolise}`,
   'cpu-host-share': (p) =>
     `CPU de ${s(p.busyCores)} núcleos ocupados, por encima del ${s(p.thresholdPct)} % de ${host(p)} ` +

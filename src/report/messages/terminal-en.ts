@@ -47,6 +47,10 @@ export const terminalEn = {
     `ceiling ${w.cpuOverCeiling}, over 100 % ${w.cpuOver100}; memory over 100 % ${w.memoryOver100}; network ` +
     `over 100 % ${w.networkOver100}`,
   role: (role: string) => role,
+  wrote: (count: number, dir: string, names: string) => `Wrote ${count} files to ${dir}: ${names}`,
+  andMore: (count: number) => `… and ${count} more`,
+  scenario: (name: string, hosts: number, model: string, policy: string, holds: boolean) =>
+    `Scenario ${name}: ${hosts} hosts ${model}, ${policy} ${holds ? 'holds' : 'does not hold'}`,
   resource: (k: 'cpu' | 'memory' | 'network' | 'iops') => k as string,
   held: (head: string) => `${head}: held`,
   overloaded: (head: string, maxPct: number, worst: string, cpu: string, memory: string) =>

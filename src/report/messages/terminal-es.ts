@@ -27,6 +27,10 @@ export const terminalEs: TerminalMessages = {
     `sobre el umbral ${w.cpuOverCeiling}, sobre el 100 % ${w.cpuOver100}; memoria sobre el 100 % ` +
     `${w.memoryOver100}; red sobre el 100 % ${w.networkOver100}`,
   role: (role) => ROLE[role] ?? role,
+  wrote: (count, dir, names) => `Se escribieron ${count} archivos en ${dir}: ${names}`,
+  andMore: (count) => `… y ${count} más`,
+  scenario: (name, hosts, model, policy, holds) =>
+    `Escenario ${name}: ${hosts} nodos ${model}, ${policy} ${holds ? 'se sostiene' : 'no se sostiene'}`,
   resource: (k) => RESOURCE[k],
   held: (head) => `${head}: se sostuvo`,
   overloaded: (head, maxPct, worst, cpu, memory) =>
