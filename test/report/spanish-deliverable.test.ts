@@ -97,6 +97,12 @@ const ENGLISH_WORDS = [
   'of usable',
   'load over time',
   'allocation — no monitoring',
+  'Placement rules',
+  'Every rule is checked',
+  'Restarts that break',
+  'Licences per host',
+  'dedicated hosts',
+  'Hardware + licences',
 ];
 
 /** The Sizing table's statistics as the sizing names them; the workbook's Assumptions keep them as input codes. */
@@ -160,4 +166,15 @@ test('a Spanish plan of an RVTools export (templates, vCLS, appliances, no vDisk
   for (const code of ['template', 'vcls', 'vmware-appliance']) assert.ok(steps.has(code), `raises ${code}`);
   assert.ok((o.plan.findings ?? []).some((f) => f.code === 'rvtools-tab-missing'));
   assertNoEnglish(o, 'vmware-estate');
+});
+
+test('a Spanish plan with placement rules, a licensed host group and broken restarts has no English left', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-es-rules-'));
+  cpSync(path.join(repoRoot, 'fixtures/clinica'), dir, { recursive: true });
+  appendFileSync(path.join(dir, 'capplan.yaml'), 'report:\n  language: es\n');
+  const o = await deliverable(dir);
+  assert.ok(o.plan.redundancy.scenarios.some((s) => (s.ruleBreaks ?? []).length > 0));
+  assertNoEnglish(o, 'clinica');
+  assert.match(o.texts['plan.md']!, /## Reglas de ubicación y licencias/);
+  assert.match(o.texts['plan.md']!, /\| antiafinidad +\| rules\\\[0\\\]/);
 });

@@ -6,6 +6,7 @@ import { derivationEn } from './derivation-en.ts';
 import { findingsEn } from './findings-en.ts';
 import { reasonsEn } from './reasons-en.ts';
 import { terminalEn } from './terminal-en.ts';
+import { rulesEn } from './rules-en.ts';
 import { formulaEn } from './formula-en.ts';
 import { notesEn } from './notes-en.ts';
 
@@ -259,6 +260,7 @@ export const en = {
   findingText: findingsEn,
   reasonText: reasonsEn,
   terminal: terminalEn,
+  rules: rulesEn,
   derivationText: derivationEn,
   formulaText: formulaEn,
   noteText: notesEn,

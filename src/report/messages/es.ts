@@ -5,6 +5,7 @@ import { derivationEs } from './derivation-es.ts';
 import { findingsEs } from './findings-es.ts';
 import { reasonsEs } from './reasons-es.ts';
 import { terminalEs } from './terminal-es.ts';
+import { rulesEs } from './rules-es.ts';
 import { statisticEs } from './statistic-es.ts';
 import { formulaEs } from './formula-es.ts';
 import { notesEs } from './notes-es.ts';
@@ -265,6 +266,7 @@ export const es: Messages = {
   findingText: findingsEs,
   reasonText: reasonsEs,
   terminal: terminalEs,
+  rules: rulesEs,
   derivationText: derivationEs,
   formulaText: formulaEs,
   noteText: notesEs,
