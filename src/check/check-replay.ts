@@ -55,6 +55,7 @@ export function replayCheck(
         available: r ? r.capacity : null,
         shortfall: r ? Math.round((r.peak - r.capacity) * 100) / 100 : null,
         message: f.message,
+        ...(f.params ? { step: { code: f.code, params: f.params } } : {}),
       };
     });
   return { window, violations };

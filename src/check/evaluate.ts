@@ -18,6 +18,8 @@ import {
 } from './capacity.ts';
 import { checkViolation, placementOf, simulateScenarios, type SimVm } from './failover.ts';
 import { verifyPlacement } from '../placement/verify.ts';
+import { note, notesOf, type Note } from '../placement/note.ts';
+import { textStep } from '../domain/text-step.ts';
 import type { CheckReport, CheckResource, HostCheck, VmCheck, VmFigures, Violation } from './report-model.ts';
 import { round2 } from '../util/round.ts';
 import { baselineOf, driftOf, exclusionViolations, figuresOf, vmLimitViolations, type CurrentVm } from './vm-checks.ts';
@@ -41,7 +43,7 @@ export function evaluateProposal(input: CheckInput): CheckReport {
   const capacity = modelCapacity(model, settings, partitions.totalMb);
   const ceilings = normalCeilings(settings);
   const violations: Violation[] = [];
-  const notes: string[] = [];
+  const notes: Note[] = [];
 
   const vms = classifyVms(input, violations, notes);
   const byHost = new Map(input.hostNames.map((h) => [h, [] as SimVm[]]));
@@ -64,8 +66,13 @@ export function evaluateProposal(input: CheckInput): CheckReport {
       v.host = target[0];
       target[1].push(simVm(v));
       notes.push(
-        `${v.name} ${v.baseline ? 'has no host in the proposal' : 'is new since the proposal'}: the check placed it ` +
-          `on ${target[0]}`,
+        note(
+          'placed-by-check',
+          { vm: v.name, inProposal: v.baseline ? 'yes' : 'no', host: target[0] },
+          (p) =>
+            `${p.vm} ${p.inProposal === 'yes' ? 'has no host in the proposal' : 'is new since the proposal'}: the ` +
+            `check placed it on ${p.host}`,
+        ),
       );
     } else {
       v.status = 'unplaced';
@@ -105,12 +112,13 @@ export function evaluateProposal(input: CheckInput): CheckReport {
     scenarios: failover.scenarios,
     vms,
     violations,
-    notes,
+    ...notesOf(notes),
+    ...(proposal.language ? { language: proposal.language } : {}),
   };
 }
 
 /** Proposal VMs ∪ current VMs, by name: status, host, baseline, current figures, drift. */
-function classifyVms(input: CheckInput, violations: Violation[], notes: string[]): VmCheck[] {
+function classifyVms(input: CheckInput, violations: Violation[], notes: Note[]): VmCheck[] {
   const proposed = new Map(input.proposal.vms.map((v) => [v.name, v]));
   const current = new Map(input.current.map((c) => [c.name, c]));
   const names = [...new Set([...proposed.keys(), ...current.keys()])].sort(cmp);
@@ -129,7 +137,7 @@ function classifyVms(input: CheckInput, violations: Violation[], notes: string[]
       reasons: c?.excluded ? c.reasons : [],
     } as const;
     if (!c) {
-      notes.push(`${name} is in the proposal but no longer in the inventory`);
+      notes.push(note('gone', { vm: name }, (q) => `${q.vm} is in the proposal but no longer in the inventory`));
       return { ...base, host: p?.host ?? null, status: 'gone' };
     }
     if (c.excluded) {
@@ -137,7 +145,13 @@ function classifyVms(input: CheckInput, violations: Violation[], notes: string[]
       return { ...base, host: null, status: 'excluded' };
     }
     if (p?.excluded !== undefined) {
-      notes.push(`${name} was left out of the proposal (${p.excluded}) but the current data makes it a candidate`);
+      notes.push(
+        note(
+          'now-candidate',
+          { vm: name, excluded: p.excluded },
+          (q) => `${q.vm} was left out of the proposal (${q.excluded}) but the current data makes it a candidate`,
+        ),
+      );
       return { ...base, host: null, status: 'excluded' };
     }
     if (p?.host) return { ...base, host: p.host, status: 'placed' };
@@ -167,12 +181,27 @@ function unplacedViolations(
       required: round2(required),
       available: round2(available),
       shortfall: round2(required - available),
-      message:
-        `${vm} fits on no host: even ${host ?? 'the freest host'} would ` +
-        `carry ${round2(required)} ${unitOf(r)} of ${resourceLabel(r)} against ${round2(available)} ${unitOf(r)}`,
+      ...said(
+        textStep(
+          'unplaced',
+          {
+            vm,
+            host: host ?? null,
+            resource: r,
+            unit: unitOf(r),
+            required: round2(required),
+            available: round2(available),
+          },
+          (p) =>
+            `${p.vm} fits on no host: even ${p.host ?? 'the freest host'} would ` +
+            `carry ${p.required} ${p.unit} of ${resourceLabel(p.resource)} against ${p.available} ${p.unit}`,
+        ),
+      ),
     });
   }
   return out;
 }
+
+const said = (s: { text: string; step: Violation['step'] }) => ({ message: s.text, step: s.step });
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

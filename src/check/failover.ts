@@ -5,6 +5,8 @@
 // headroom of each survivor — come from the placement engine's own simulation
 // (placement/failover.ts), so `check` and `plan` agree on what survives.
 import { InternalError } from '../domain/errors.ts';
+import { textStep } from '../domain/text-step.ts';
+import type { Note } from '../placement/note.ts';
 import type { PlacementProblem } from '../domain/problem.ts';
 import type { HaPriority } from '../domain/server.ts';
 import { failureNote, failureSets, runScenario, type SimHost, type SimVm as EngineVm } from '../placement/failover.ts';
@@ -74,24 +76,50 @@ export function checkViolation(v: PlacementViolation, state: ClusterState): Viol
   const u = unitOf(resource);
   if (v.rule === 'capacity' && v.host) {
     const { required, available, shortfall } = amounts;
-    const message =
-      `${v.host} carries ${required} ${u} of ${resourceLabel(resource)}, above its ${available} ${u} ` +
-      `(${round2(v.capacity ?? 0)} × ${v.ceilingPct} % ceiling): short by ${shortfall} ${u}`;
-    return { kind: 'host-capacity', host: v.host, resource, ...amounts, message };
+    const { text: message, step } = textStep(
+      'host-capacity',
+      {
+        host: v.host,
+        resource,
+        unit: u,
+        required,
+        available,
+        shortfall,
+        capacity: round2(v.capacity ?? 0),
+        ceilingPct: v.ceilingPct ?? null,
+      },
+      (p) =>
+        `${p.host} carries ${p.required} ${p.unit} of ${resourceLabel(p.resource)}, above its ${p.available} ` +
+        `${p.unit} (${p.capacity} × ${v.ceilingPct} % ceiling): short by ${p.shortfall} ${p.unit}`,
+    );
+    return { kind: 'host-capacity', host: v.host, resource, ...amounts, message, step };
   }
   if (v.rule === 'failover' && !v.failedHosts) {
-    const message = `N+${state.k} needs at least ${state.k + 1} hosts; the proposal has ${state.hosts.length}`;
-    return { kind: 'failover', resource, ...amounts, message };
+    const { text: message, step } = textStep(
+      'too-few-hosts',
+      { k: state.k, needed: state.k + 1, hosts: state.hosts.length },
+      (p) => `N+${p.k} needs at least ${p.needed} hosts; the proposal has ${p.hosts}`,
+    );
+    return { kind: 'failover', resource, ...amounts, message, step };
   }
   if (v.rule === 'failover' && v.failedHosts) {
     const scenario = scenarioId(v.failedHosts);
     const stranded = (v.stranded ?? []).join(', ');
-    const message =
+    const { text: message, step } =
       v.resource === undefined
-        ? `if ${scenario}, ${stranded} cannot restart on any survivor`
-        : `if ${scenario}, ${v.host} must carry ${amounts.required} ${u} of ${resourceLabel(resource)} ` +
-          `but has ${amounts.available} ${u}: short by ${amounts.shortfall} ${u}; cannot restart ${stranded}`;
-    return { kind: 'failover', ...(v.host ? { host: v.host } : {}), scenario, resource, ...amounts, message };
+        ? textStep(
+            'stranded',
+            { scenario, stranded },
+            (p) => `if ${p.scenario}, ${p.stranded} cannot restart on any survivor`,
+          )
+        : textStep(
+            'survivor-short',
+            { scenario, host: v.host ?? '', resource, unit: u, ...amounts, stranded },
+            (p) =>
+              `if ${p.scenario}, ${p.host} must carry ${p.required} ${p.unit} of ${resourceLabel(p.resource)} ` +
+              `but has ${p.available} ${p.unit}: short by ${p.shortfall} ${p.unit}; cannot restart ${p.stranded}`,
+          );
+    return { kind: 'failover', ...(v.host ? { host: v.host } : {}), scenario, resource, ...amounts, message, step };
   }
   // The check builds the placement itself: any other broken rule is a bug in the check.
   throw new InternalError(`check: the verifier reports ${v.rule}: ${v.message}`);
@@ -100,12 +128,12 @@ export function checkViolation(v: PlacementViolation, state: ClusterState): Viol
 const scenarioId = (failed: readonly string[]) => `${failed.join('+')} ${failed.length === 1 ? 'fails' : 'fail'}`;
 
 /** Every failure scenario with its restarts and the headroom of each survivor afterwards. */
-export function simulateScenarios(state: ClusterState): { scenarios: ScenarioCheck[]; notes: string[] } {
+export function simulateScenarios(state: ClusterState): { scenarios: ScenarioCheck[]; notes: Note[] } {
   if (state.k === 0 || state.hosts.length <= state.k) return { scenarios: [], notes: [] };
   const view = engineView(state);
   const scenarios = failureSets(view.hosts, state.k, view.refCap).sets.map((set) => scenario(state, view, set));
   const note = failureNote(state.hosts.length, state.k);
-  return { scenarios, notes: note ? [note.text] : [] };
+  return { scenarios, notes: note ? [note] : [] };
 }
 
 interface EngineView {

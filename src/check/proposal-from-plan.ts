@@ -26,6 +26,10 @@ export function proposalFromPlan(plan: Plan, opts: ProposalFromPlanOptions): str
     formatVersion: PROPOSAL_FORMAT_VERSION,
     project: plan.project,
     title: plan.title,
+    // The check reports in the plan's language; English, the default, is not written.
+    ...(plan.settings.report?.language && plan.settings.report.language !== 'en'
+      ? { language: plan.settings.report.language }
+      : {}),
     inputs: {
       ...proposalInputs(inputs, rebase),
       // How the files are written travels with them: `check` must read them as `plan` did.

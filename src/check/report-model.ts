@@ -4,6 +4,8 @@
 import type { HaPriority } from '../domain/server.ts';
 import type { Reason } from '../domain/plan.ts';
 import type { ReplayWindow } from '../domain/plan-replay.ts';
+import type { ReportLanguage } from '../domain/report-settings.ts';
+import type { TextStep } from '../domain/text-step.ts';
 
 /** Resources a host carries (placement units: vCPU, GB) plus network, MB/s (drift only). */
 export type CheckResource = 'vcpu' | 'memoryGb' | 'diskGb' | 'networkMBps';
@@ -36,6 +38,8 @@ export interface Violation {
   available: number | null;
   shortfall: number | null;
   message: string;
+  /** message as figures, so a report in another language says it (domain/check-words.ts). */
+  step?: TextStep;
 }
 
 export interface VmFigures {
@@ -115,6 +119,10 @@ export interface CheckReport {
   vms: VmCheck[];
   violations: Violation[];
   notes: string[];
+  /** Each note as figures, in the order of notes (absent: the notes are said as written). */
+  noteSteps?: TextStep[];
+  /** The language of the report (the proposal's report.language); absent: English. */
+  language?: ReportLanguage;
   /** The newer monitoring (--monitoring) replayed on the proposal (method §14). */
   replay?: ReplayWindow;
 }

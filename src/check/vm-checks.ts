@@ -26,17 +26,37 @@ export function vmLimitViolations(
 ): Violation[] {
   const memoryLimitGb = vm.osBits === 32 ? hv.maxMemoryGb32 : hv.maxMemoryGb64;
   const threads = model.sockets * model.coresPerSocket * model.threadsPerCore;
-  const rules: { resource: string; required: number; available: number; what: string }[] = [
-    { resource: 'vcpu', required: vm.vcpu, available: hv.maxVcpuPerVm, what: `vCPU per VM (${hv.name})` },
+  // `limit` names the rule for the report's language; `what` is its English.
+  const rules: { resource: string; required: number; available: number; limit: string; what: string }[] = [
+    {
+      resource: 'vcpu',
+      required: vm.vcpu,
+      available: hv.maxVcpuPerVm,
+      limit: 'vcpu-per-vm',
+      what: `vCPU per VM (${hv.name})`,
+    },
     // A guest cannot have more vCPUs than the host has hardware threads to run them on.
-    { resource: 'vcpu', required: vm.vcpu, available: threads, what: `hardware threads of a ${model.name} host` },
+    {
+      resource: 'vcpu',
+      required: vm.vcpu,
+      available: threads,
+      limit: 'host-threads',
+      what: `hardware threads of a ${model.name} host`,
+    },
     {
       resource: 'memoryGb',
       required: vm.memoryGb,
       available: memoryLimitGb,
+      limit: vm.osBits === 32 ? 'memory-32bit' : 'memory-64bit',
       what: `GB per ${vm.osBits === 32 ? '32' : '64'}-bit guest (${hv.name})`,
     },
-    { resource: 'nics', required: vm.nics, available: hv.maxNicsPerVm, what: `vNICs per VM (${hv.name})` },
+    {
+      resource: 'nics',
+      required: vm.nics,
+      available: hv.maxNicsPerVm,
+      limit: 'nics-per-vm',
+      what: `vNICs per VM (${hv.name})`,
+    },
   ];
   return rules
     .filter((r) => r.required > r.available)
@@ -49,6 +69,17 @@ export function vmLimitViolations(
       available: r.available,
       shortfall: round2(r.required - r.available),
       message: `${vm.name} needs ${r.required} but the limit is ${r.available} ${r.what}`,
+      step: {
+        code: 'vm-limit',
+        params: {
+          vm: vm.name,
+          required: r.required,
+          available: r.available,
+          limit: r.limit,
+          hypervisor: hv.name,
+          model: model.name,
+        },
+      },
     }));
 }
 
@@ -66,6 +97,11 @@ export function exclusionViolations(vm: CurrentVm, host: string): Violation[] {
     available: null,
     shortfall: null,
     message: `${vm.name} runs on ${host} in the proposal but is now excluded: ${r.message}`,
+    // The reason's own step (sizing/reason-step.ts), which the report's language says.
+    step: {
+      code: 'now-excluded',
+      params: { vm: vm.name, host, reason: r.message, ...(r.step ? { why: r.step } : {}) },
+    },
   }));
 }
 

@@ -8,6 +8,7 @@ import { renderCheck, type CheckFormat } from '../check/render/index.ts';
 import { appendText } from '../io/append-text.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { useColor } from './tty.ts';
+import { checkWordsFor } from '../report/index.ts';
 
 export interface CheckArgs {
   proposal: string;
@@ -24,6 +25,7 @@ export async function runCheck(args: CheckArgs): Promise<number> {
     lines: loaded.lines,
     // Annotations need the path from the repository root; CI runs from it.
     annotationFile: path.relative(process.cwd(), path.resolve(args.proposal)).split(path.sep).join('/'),
+    ...checkWordsFor(report.language),
   });
   if (args.out) await writeFileAtomic(args.out, rendered.stdout);
   else process.stdout.write(rendered.stdout);

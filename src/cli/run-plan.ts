@@ -13,6 +13,7 @@ import { progressReporter, useColor } from './tty.ts';
 import { renderUnmatchedTable } from '../ingest/output/unmatched-table.ts';
 import { Deadline } from '../placement/deadline.ts';
 import { writtenFilesLine } from './written-files.ts';
+import { messagesFor } from '../report/messages/index.ts';
 
 /**
  * Part of the time left after reading that is kept for rendering and writing the reports
@@ -61,16 +62,24 @@ export async function runPlan(args: PlanArgs): Promise<number> {
 
   if (names) process.stdout.write(renderUnmatchedTable(names));
   process.stdout.write(renderTerminalSummary(plan, { color: useColor() }));
+  const k = messagesFor(plan).terminal;
   for (const { plan: p } of scenarios) {
-    const holds = p.redundancy.satisfied ? 'holds' : 'does not hold';
-    const line = `${p.placement.hostsUsed} hosts ${p.hostModel.name}, ${p.redundancy.policy} ${holds}`;
+    const { hostsUsed } = p.placement;
     // JSON quoting: a client's name cannot move the cursor or colour the terminal.
-    process.stdout.write(`Scenario ${JSON.stringify(p.scenario?.name)}: ${line}\n`);
+    const line = k.scenario(
+      JSON.stringify(p.scenario?.name),
+      hostsUsed,
+      p.hostModel.name,
+      p.redundancy.policy,
+      p.redundancy.satisfied,
+    );
+    process.stdout.write(`${line}\n`);
   }
   process.stdout.write(
     `\n${writtenFilesLine(
       outDir,
       outputs.map((o) => o.name),
+      k,
     )}\n`,
   );
   const empty = emptyPlanReason(plan);

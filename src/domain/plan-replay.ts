@@ -89,6 +89,10 @@ export type ReplayWindow = z.output<typeof replayWindowSchema>;
 /** What one sizing choice costs and risks on the project's data (method §14.5). */
 const tradeOffRowSchema = z.object({
   sizing: z.string().describe('avg, p95, p99, max (static, in GHz and GB) or series (slot statistic).'),
+  series: z
+    .object({ slotMinutes: z.number(), statistic: z.string(), period: z.string() })
+    .optional()
+    .describe("The series row's slot, statistic and period, so a report in another language can name it."),
   hosts: z.number().int(),
   lowerBound: z.number().int(),
   unplaced: z.number().int(),

@@ -43,6 +43,16 @@ const reasonSchema = z.object({
     .record(z.string(), z.union([z.number(), z.string()]))
     .optional()
     .describe('The numbers behind the message, e.g. { vcpu: 20, limit: 16 }.'),
+  step: textStepSchema(
+    'Stable kebab-case identifier of the message, e.g. vcpu-limit, template, too-few-samples; a reason from ' +
+      "the host derivation (host-derivation) holds that line's step as params.line.",
+    'message',
+  )
+    .optional()
+    .describe(
+      'message as figures, so a report in another language (report.language) can say it; absent in plans ' +
+        'written before.',
+    ),
 });
 export type Reason = z.output<typeof reasonSchema>;
 

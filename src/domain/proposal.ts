@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { skipInterfacesSchema, unitsSchema } from './input-units.ts';
 import { inputFormatFields } from './input-settings.ts';
-import { reportSchema } from './report-settings.ts';
+import { reportLanguageSchema, reportSchema } from './report-settings.ts';
 import { costSchema } from './tco-settings.ts';
 import { hostModelSchema } from './catalog.ts';
 import { monitoringSourceSchema } from './monitoring-source-settings.ts';
@@ -75,6 +75,9 @@ const proposalFileSchema = z
       .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" and "-" only')
       .describe('Project name.'),
     title: z.string().optional().describe('Title for reports.'),
+    language: reportLanguageSchema
+      .optional()
+      .describe("Language of capplan check's report (the project's report.language); absent: en."),
     inputs: z
       .strictObject({
         inventory: z.string().min(1).describe('Inventory CSV, relative to this file.'),

@@ -6,6 +6,9 @@ import { z } from 'zod';
 const REPORT_LANGUAGES = ['en', 'es'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
+/** A report language: en (English) or es (Spanish). */
+export const reportLanguageSchema = z.enum(REPORT_LANGUAGES);
+
 export const reportSchema = z
   .strictObject({
     language: z

@@ -48,4 +48,11 @@ export type SourceHost = z.output<typeof sourceHostSchema>;
 export const sizingBasisSchema = z.object({
   kind: z.enum(['monitoring', 'allocation']),
   label: z.string().describe('For the reports, e.g. "allocation — no monitoring".'),
+  recorded: z
+    .boolean()
+    .optional()
+    .describe(
+      'allocation: the export recorded some utilisation the sizing used, so a report in another language can ' +
+        'name the basis; absent in plans written before.',
+    ),
 });

@@ -100,6 +100,7 @@ export async function ingestSources(paths: string[], opts: IngestOptions = {}): 
         code: 'skipped-file',
         file: input,
         message: `skipped: no known format (${err.detail}); --strict makes this an error`,
+        params: { detail: err.detail },
       });
       continue;
     }
@@ -219,6 +220,7 @@ function assess(
           code: 'unknown-server',
           server: u.server,
           message: `monitoring data for "${u.server}", which is not in the inventory (misspelt name?)`,
+          params: { server: u.server, ignored: 'no' },
         });
   }
   return quality;

@@ -109,6 +109,7 @@ export function mergeInventory(
         file: s.source.file,
         row: s.source.row,
         message: `blank inventory filled from ${m.from} (${m.file}): ${filled.join(', ')}`,
+        params: { from: m.from, file: m.file, fields: filled.join(', ') },
       });
     return server;
   });

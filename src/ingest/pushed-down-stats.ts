@@ -66,6 +66,7 @@ export class PushedDownStats {
           code: 'duplicate-series',
           server: usage.server,
           message: `series "${seen.value}" and "${value}" both name this server: "${keep.value}" (more samples) used`,
+          params: { first: seen.value, second: value, kept: keep.value },
         });
         byName.set(usage.server, keep);
       } else byName.set(usage.server, { value, usage });

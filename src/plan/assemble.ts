@@ -192,6 +192,9 @@ function finishVms(choice: HostChoice): PlanVm[] {
   const hostOf = new Map<string, string>();
   for (const h of choice.result.hosts) for (const vm of h.vms) hostOf.set(vm, choice.hostNames.get(h.name) ?? h.name);
   const unplaced = new Map(choice.result.unplaced.map((u) => [u.vm, u.reasons]));
+  // No host could be derived: the reason is the derivation's line, whose step the plan's note holds.
+  const first = choice.result.noteSteps?.[0];
+  const derivation = first?.code === 'host-derivation' ? { text: choice.result.notes[0], step: first } : null;
   return choice.sized.map(({ vm, excluded }) => {
     const host = excluded ? null : (hostOf.get(vm.name) ?? null);
     const status = excluded ? 'excluded' : host ? 'placed' : 'unplaced';
@@ -200,7 +203,9 @@ function finishVms(choice: HostChoice): PlanVm[] {
       // The placement numbers hosts host1, host2, …; the plan names them <prefix>1, <prefix>2, …
       const rename = (r: string) => r.replace(/\bhost([1-9][0-9]*)\b/g, (h) => choice.hostNames.get(h) ?? h);
       const why = (unplaced.get(vm.name) ?? ['no host had room left for it']).map(rename);
-      reasons.push({ code: 'exceeds-host-capacity', message: why.join('; ') });
+      const message = why.join('; ');
+      const step = derivation && message === derivation.text ? { step: derivation.step } : {};
+      reasons.push({ code: 'exceeds-host-capacity', message, ...step });
     }
     return { ...vm, host, status, reasons };
   });

@@ -57,6 +57,15 @@ export async function tradeOffRows(
         slotMinutes === null
           ? `series (${settings.placement.series.slotMinutes} min, ${statistic}, ${settings.placement.series.period})`
           : sizing,
+      ...(slotMinutes === null
+        ? {
+            series: {
+              slotMinutes: settings.placement.series.slotMinutes,
+              statistic,
+              period: settings.placement.series.period,
+            },
+          }
+        : {}),
       hosts: p.placement.hostsUsed,
       lowerBound: p.placement.lowerBound,
       unplaced: p.totals.unplaced,

@@ -17,13 +17,19 @@ export function assessQuality(
   settings: QualitySettings = defaultQualitySettings(),
 ): { quality: DataQuality; findings: Finding[] } {
   const findings: Finding[] = [];
-  const add = (severity: Finding['severity'], code: string, message: string) =>
-    findings.push({ severity, code, message, server });
+  // The English message is written from the params, which a report in another language says.
+  const add = <P extends NonNullable<Finding['params']>>(
+    severity: Finding['severity'],
+    code: string,
+    params: P,
+    english: (p: P) => string,
+  ) => findings.push({ severity, code, message: english(params), server, params });
   if (!usage || usage.samples === 0) {
     add(
       'error',
       'missing-performance-data',
-      'no monitoring samples: cannot be sized from measurements (MAP: Unplaced – Missing Performance Data)',
+      {},
+      () => 'no monitoring samples: cannot be sized from measurements (MAP: Unplaced – Missing Performance Data)',
     );
     return {
       quality: {
@@ -59,19 +65,26 @@ export function assessQuality(
     add(
       'error',
       'too-few-samples',
-      `${usage.samples} samples, fewer than the minimum ${settings.minSamples}: flagged, not sized`,
+      { samples: usage.samples, minSamples: settings.minSamples },
+      (p) => `${p.samples} samples, fewer than the minimum ${p.minSamples}: flagged, not sized`,
     );
   }
   if (daysCovered < settings.minDays) {
     score -= Math.round(40 * (1 - daysCovered / settings.minDays));
-    add('warning', 'short-window', `monitoring covers ${daysCovered} days, less than ${settings.minDays}`);
+    add(
+      'warning',
+      'short-window',
+      { days: daysCovered, minDays: settings.minDays },
+      (p) => `monitoring covers ${p.days} days, less than ${p.minDays}`,
+    );
   }
   if (coverage < settings.minCoverage) {
     score -= Math.min(30, Math.round((settings.minCoverage - coverage) * 100));
     add(
       'warning',
       'low-coverage',
-      `${Math.round(coverage * 100)} % of the expected samples (every ${interval} s over the window) are present`,
+      { pct: Math.round(coverage * 100), intervalS: interval },
+      (p) => `${p.pct} % of the expected samples (every ${p.intervalS} s over the window) are present`,
     );
   }
   if (longestGapHours !== null && longestGapHours > settings.maxGapHours) {
@@ -79,7 +92,8 @@ export function assessQuality(
     add(
       'warning',
       'long-gap',
-      `longest gap without samples is ${longestGapHours} h (more than ${settings.maxGapHours} h)`,
+      { hours: longestGapHours, maxHours: settings.maxGapHours },
+      (p) => `longest gap without samples is ${p.hours} h (more than ${p.maxHours} h)`,
     );
   }
   if (peakCovered === false) {
@@ -87,14 +101,15 @@ export function assessQuality(
     add(
       'warning',
       'peak-not-covered',
-      `the window ${usage.firstTimestamp} – ${usage.lastTimestamp} does not include a ${settings.peak} (busiest ` +
-        `days): sized demand may miss the peak`,
+      { from: usage.firstTimestamp, to: usage.lastTimestamp, peak: settings.peak },
+      (p) =>
+        `the window ${p.from} – ${p.to} does not include a ${p.peak} (busiest days): sized demand may miss the peak`,
     );
   }
   for (const m of missingMetrics) {
     const required = (settings.requiredMetrics as string[]).includes(m);
     score -= required ? 20 : 5;
-    add(required ? 'warning' : 'info', 'missing-metric', `no ${m} samples`);
+    add(required ? 'warning' : 'info', 'missing-metric', { metric: m }, (p) => `no ${p.metric} samples`);
   }
   score = Math.max(0, Math.min(100, score));
   const verdict = score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
@@ -141,6 +156,7 @@ export function assessAll(
       code: 'unknown-server',
       server: u.server,
       message: `monitoring data for "${u.server}", which is not in the inventory (misspelt name?); ignored`,
+      params: { server: u.server, ignored: 'yes' },
     });
   }
   return { quality, findings };

@@ -9,6 +9,9 @@ import { markdownText, type MarkdownReport } from './markdown.ts';
 import { buildComparisonWorkbook, buildWorkbook } from './workbook.ts';
 import { buildComparison, type Comparison } from './comparison.ts';
 import { COMPARISON_CHART, comparisonChartPng, comparisonSection } from './comparison-markdown.ts';
+import type { CheckWords } from '../domain/check-words.ts';
+import type { ReportLanguage } from '../domain/report-settings.ts';
+import { checkEs } from './messages/check-es.ts';
 
 export { buildWorkbook } from './workbook.ts';
 export { renderTerminalSummary } from './terminal.ts';
@@ -75,4 +78,9 @@ export async function renderComparisonFiles(
     { name: COMPARISON_CHART, data: comparisonChartPng(comparison) },
     { name: 'comparison.xlsx', data: await buildComparisonWorkbook(plans[0]!, comparison) },
   ];
+}
+
+/** The words of `capplan check`'s report in `language`; English: the check's own (none given). */
+export function checkWordsFor(language: ReportLanguage | undefined): { words?: CheckWords } {
+  return language === 'es' ? { words: checkEs } : {};
 }

@@ -8,6 +8,7 @@ import { md, num, pct, qty } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { groupOf, notPlaced } from './summary.ts';
 import { findingText } from './finding-text.ts';
+import { reasonText } from './reason-text.ts';
 import { derivationText } from './derivation-text.ts';
 import { noteText } from './note-text.ts';
 
@@ -134,7 +135,7 @@ export function exclusionsSection(plan: Plan, t: Messages): string {
       t.status[v.status],
       t.group[groupOf(v)],
       r.code,
-      md(r.message),
+      md(reasonText(r, t)),
     ]),
   );
   const title = `## ${t.md.exclusionsTitle}`;

@@ -169,7 +169,7 @@ function sizingSection(plan: Plan, t: Messages): string {
       md(v.name),
       md(v.sourceServer),
       statusCell(v, t),
-      ...(withBasis ? [md(v.sizing.basis?.label ?? t.md.basisMonitoring)] : []),
+      ...(withBasis ? [md(v.sizing.basis ? t.md.basis(v.sizing.basis) : t.md.basisMonitoring)] : []),
       String(v.vcpu),
       qty(v.memoryGb),
       qty(v.diskGb),
@@ -205,7 +205,7 @@ function sizingRows(v: PlanVm, t: Messages): string[][] {
   return entries.map(([k, s]: readonly ['cpu' | 'memory' | 'disk' | 'network', ResourceSizing]) => [
     md(v.name),
     t.md.resourceUnit[k],
-    md(s.statistic),
+    md(t.md.statisticName(s.statistic)),
     num(s.measured),
     qty(s.peakFactor),
     pct(s.growth * 100, 0),

@@ -2,25 +2,19 @@
 // the note a host group's step leads to, when the plan carries them; else the note the solver
 // wrote (English). A plan with no host has the host derivation's reason as its note: its step
 // (host-derivation) holds that line's step, which the derivation catalogue says.
-import type { NoteStep, Plan } from '../domain/plan.ts';
+import type { Plan } from '../domain/plan.ts';
+import { isTextStep, type TextStep } from '../domain/text-step.ts';
 import type { Messages } from './messages/index.ts';
-import { isTextStep } from '../domain/text-step.ts';
+import { stepText } from './step-text.ts';
 
-function stepText(step: NoteStep, t: Messages): string | null {
-  if (step.code === 'host-derivation') {
-    const line = step.params.line;
-    const text = isTextStep(line) ? t.derivationText[line.code] : undefined;
-    return text && isTextStep(line) ? text(line.params) : null;
-  }
-  const own = t.noteText[step.code];
-  if (!own) return null;
-  const leadsTo = step.params.leadsTo;
-  if (leadsTo === undefined) return own(step.params, '');
-  const inner = isTextStep(leadsTo) ? stepText(leadsTo, t) : null;
-  return inner === null ? null : own(step.params, inner);
+function derivationLine(step: TextStep, t: Messages): string | null | undefined {
+  if (step.code !== 'host-derivation') return undefined;
+  const line = step.params.line;
+  const text = isTextStep(line) ? t.derivationText[line.code] : undefined;
+  return text && isTextStep(line) ? text(line.params) : null;
 }
 
 export function noteText(p: Pick<Plan['placement'], 'notes' | 'noteSteps'>, index: number, t: Messages): string {
   const step = p.noteSteps?.length === p.notes.length ? p.noteSteps[index] : undefined;
-  return (step ? stepText(step, t) : null) ?? p.notes[index] ?? '';
+  return (step ? stepText(step, t.noteText, (s) => derivationLine(s, t)) : null) ?? p.notes[index] ?? '';
 }

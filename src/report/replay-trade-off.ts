@@ -22,7 +22,7 @@ export function tradeOffTable(plan: Plan): { header: string[]; rows: (string | n
     ...roles.flatMap((r) => [m.cpuOverCeiling(r), m.cpuOver100(r), m.memoryOver100(r)]),
   ];
   const rows = t.rows.map((r: TradeOffRow) => [
-    r.stoppedEarly ? m.stopped(r.sizing) : r.sizing,
+    r.stoppedEarly ? m.stopped(m.sizingName(r)) : m.sizingName(r),
     r.hosts,
     r.lowerBound,
     r.unplaced,
@@ -35,7 +35,8 @@ export function tradeOffTable(plan: Plan): { header: string[]; rows: (string | n
 /** The line naming the rows the time limit left out, or null when every row was computed. */
 export function tradeOffOmitted(plan: Plan): string | null {
   const omitted = plan.replay?.tradeOff?.omitted ?? [];
-  return omitted.length > 0 ? messagesFor(plan).replay.tradeOff.omitted(omitted.join(', ')) : null;
+  const m = messagesFor(plan).replay.tradeOff;
+  return omitted.length > 0 ? m.omitted(omitted.map((sizing) => m.sizingName({ sizing })).join(', ')) : null;
 }
 
 export function tradeOffSection(plan: Plan): string {

@@ -6,7 +6,8 @@ import type { Plan } from '../domain/plan.ts';
 import { plainText } from '../escape/plain-text.ts';
 import { num, pct, qty, ratio } from './format.ts';
 import { groupOf, headline, notPlaced, nothingPlacedReasons } from './summary.ts';
-import { en } from './messages/en.ts';
+import { messagesFor } from './messages/index.ts';
+import { reasonText } from './reason-text.ts';
 import { replayLines } from './replay-terminal.ts';
 
 function safe(text: string | null): string {
@@ -34,9 +35,6 @@ function loadCell(value: number, ceiling: number, c: ChalkInstance): string {
 /** Rows a terminal table shows at most: the reports list every one. */
 const MAX_ROWS = 40;
 
-const more = (rest: number, what: string, shown: string) =>
-  `… ${rest} more ${what} (${shown} ${MAX_ROWS} shown; plan.md and plan.xlsx list them all)`;
-
 /** The MAX_ROWS hosts with the highest CPU or memory load, in plan order; all of them when fewer. */
 function busiest<T extends { load: { cpuPct: number; memoryPct: number } }>(hosts: readonly T[]): T[] {
   if (hosts.length <= MAX_ROWS) return [...hosts];
@@ -54,29 +52,38 @@ function busiest<T extends { load: { cpuPct: number; memoryPct: number } }>(host
 export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const h = headline(plan);
+  const t = messagesFor(plan);
+  const k = t.terminal;
   const out: string[] = [];
   // The client's name, unless the title already says it.
   const client =
     plan.client && !plan.title.toLowerCase().includes(plan.client.toLowerCase()) ? ` — ${safe(plan.client)}` : '';
   out.push(c.bold(safe(plan.title)) + client);
-  out.push(
-    `${h.servers} servers → ${c.bold(`${h.hostsUsed} hosts`)} (ratio ${ratio(h.ratio)}, lower ` +
-      `bound ${plan.placement.lowerBound}); ` +
-      `${h.candidates} placed, ${h.notPlaced} not placed; ${h.vcpu} vCPU, ${h.memoryGb} GB, ${h.diskGb} GB disk`,
-  );
-  const vmTable = table(['VM', 'vCPU', 'Memory GB', 'Disk GB', 'Host'], c, 'lrrrl');
+  const figures = {
+    servers: h.servers,
+    hosts: h.hostsUsed,
+    ratio: ratio(h.ratio),
+    lowerBound: plan.placement.lowerBound,
+    placed: h.candidates,
+    notPlaced: h.notPlaced,
+    vcpu: h.vcpu,
+    memoryGb: h.memoryGb,
+    diskGb: h.diskGb,
+  };
+  out.push(k.headline(figures, (s) => c.bold(s)));
+  const vmTable = table(k.vmHead, c, 'lrrrl');
   for (const v of plan.vms.slice(0, MAX_ROWS))
     vmTable.push([
       safe(v.name),
       String(v.vcpu),
       qty(v.memoryGb),
       qty(v.diskGb),
-      v.host === null ? c.red(v.status) : safe(v.host),
+      v.host === null ? c.red(k.vmStatus(v.status)) : safe(v.host),
     ]);
   out.push(vmTable.toString());
-  if (plan.vms.length > MAX_ROWS) out.push(more(plan.vms.length - MAX_ROWS, 'VMs', 'the first'));
+  if (plan.vms.length > MAX_ROWS) out.push(k.more(plan.vms.length - MAX_ROWS, 'vms', MAX_ROWS));
   const s = plan.settings.cluster;
-  const hostTable = table(['Host', 'VMs', 'vCPU', 'CPU %', 'Memory GB', 'Memory %', 'Network MB/s'], c, 'lrrrrrr');
+  const hostTable = table(k.hostHead, c, 'lrrrrrr');
   for (const x of busiest(plan.hosts)) {
     hostTable.push([
       safe(x.name),
@@ -89,34 +96,31 @@ export function renderTerminalSummary(plan: Plan, opts: { color: boolean }): str
     ]);
   }
   out.push(hostTable.toString());
-  if (plan.hosts.length > MAX_ROWS) out.push(more(plan.hosts.length - MAX_ROWS, 'hosts', 'the busiest'));
+  if (plan.hosts.length > MAX_ROWS) out.push(k.more(plan.hosts.length - MAX_ROWS, 'hosts', MAX_ROWS));
   const r = plan.redundancy;
   const failed = r.scenarios.filter((x) => !x.satisfied).length;
   const nothing = nothingPlacedReasons(plan);
   // Nothing placed: no N+k verdict and no replay verdict, which would both say "held".
-  if (nothing !== null) out.push(c.red(en.cover.nothingPlaced(plan.totals.servers, nothing)));
+  if (nothing !== null) out.push(c.red(t.cover.nothingPlaced(plan.totals.servers, nothing)));
   else
     out.push(
       r.satisfied
-        ? c.green(`${safe(r.policy)} satisfied: ${r.scenarios.length} failure scenario(s) simulated, every VM restarts`)
-        : c.red(
-            `${safe(r.policy)} NOT satisfied: ${failed} of ${r.scenarios.length} failure scenario(s) leave VMs ` +
-              `without a host`,
-          ),
+        ? c.green(k.satisfied(safe(r.policy), r.scenarios.length))
+        : c.red(k.notSatisfied(safe(r.policy), failed, r.scenarios.length)),
     );
-  if (nothing === null) out.push(...replayLines(plan, c));
+  if (nothing === null) out.push(...replayLines(plan, c, k));
   const excluded = notPlaced(plan);
   if (excluded.length) {
-    const ex = table(['VM', 'Status', 'Group', 'Reason'], c, 'llll');
+    const ex = table(k.notPlacedHead, c, 'llll');
     for (const v of excluded.slice(0, MAX_ROWS))
       ex.push([
         safe(v.name),
-        v.status,
-        en.group[groupOf(v)],
-        safe(v.reasons.map((x) => x.message || x.code).join('; ')),
+        k.vmStatus(v.status),
+        t.group[groupOf(v)],
+        safe(v.reasons.map((x) => reasonText(x, t) || x.code).join('; ')),
       ]);
-    out.push(c.yellow(`${excluded.length} server(s) not placed:`), ex.toString());
-    if (excluded.length > MAX_ROWS) out.push(more(excluded.length - MAX_ROWS, 'servers not placed', 'the first'));
+    out.push(c.yellow(k.notPlaced(excluded.length)), ex.toString());
+    if (excluded.length > MAX_ROWS) out.push(k.more(excluded.length - MAX_ROWS, 'notPlaced', MAX_ROWS));
   }
   return `${out.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { sortFindings } from '../domain/finding.ts';
 import type { Messages } from './messages/index.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, notPlaced, summaryRows } from './summary.ts';
 import { findingText } from './finding-text.ts';
+import { reasonText } from './reason-text.ts';
 import { FMT, subHeader, writeRows, writeTable, type CellValue } from './workbook-style.ts';
 import { cellText } from '../escape/spreadsheet.ts';
 import { derivationText } from './derivation-text.ts';
@@ -209,7 +210,7 @@ export function exclusionsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages):
       t.status[v.status],
       t.group[groupOf(v)],
       r.code,
-      cellText(r.message),
+      cellText(reasonText(r, t)),
     ]),
   );
   writeTable(

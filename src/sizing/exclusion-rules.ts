@@ -4,26 +4,33 @@
 import type { InventoryServer, MetricName, ServerUsage } from '../domain/server.ts';
 import type { HypervisorSettings } from '../domain/project.ts';
 import type { Reason } from '../domain/plan.ts';
-import { fmt } from './rounding.ts';
+import { figure } from './derivation-line.ts';
+import { reasonOf } from './reason-step.ts';
 
 /** More vCPU than the hypervisor allows per VM (method §3.5: RHEV 2.2, 16 vCPU). */
 export function vcpuLimitReason(vcpu: number, hv: HypervisorSettings): Reason | null {
   if (vcpu <= hv.maxVcpuPerVm) return null;
-  return {
-    code: 'exceeds-vcpu-limit',
-    message: `needs ${vcpu} vCPU; ${hv.name} allows ${hv.maxVcpuPerVm} per VM`,
-    figures: { vcpu, limit: hv.maxVcpuPerVm },
-  };
+  const figures = { vcpu, limit: hv.maxVcpuPerVm };
+  return reasonOf(
+    'exceeds-vcpu-limit',
+    figures,
+    'vcpu-limit',
+    { ...figures, hypervisor: hv.name },
+    (p) => `needs ${p.vcpu} vCPU; ${p.hypervisor} allows ${p.limit} per VM`,
+  );
 }
 
 /** Memory above the 64-bit guest limit (method §3.5: 256 GB). Unknown bitness gets this limit. */
 export function memoryLimitReason(memoryGb: number, osBits: 32 | 64 | null, hv: HypervisorSettings): Reason | null {
   if (osBits === 32 || memoryGb <= hv.maxMemoryGb64) return null;
-  return {
-    code: 'exceeds-memory-limit',
-    message: `needs ${memoryGb} GB of memory; ${hv.name} allows ${hv.maxMemoryGb64} GB per 64-bit VM`,
-    figures: { memoryGb, limitGb: hv.maxMemoryGb64 },
-  };
+  const figures = { memoryGb, limitGb: hv.maxMemoryGb64 };
+  return reasonOf(
+    'exceeds-memory-limit',
+    figures,
+    'memory-limit',
+    { ...figures, hypervisor: hv.name },
+    (p) => `needs ${p.memoryGb} GB of memory; ${p.hypervisor} allows ${p.limitGb} GB per 64-bit VM`,
+  );
 }
 
 /** A 32-bit guest needing more than the 32-bit limit (method §3.5: 4 GB). */
@@ -33,21 +40,27 @@ export function guest32BitMemoryReason(
   hv: HypervisorSettings,
 ): Reason | null {
   if (osBits !== 32 || memoryGb <= hv.maxMemoryGb32) return null;
-  return {
-    code: 'guest-32bit-memory',
-    message: `32-bit guest needs ${memoryGb} GB of memory; ${hv.name} allows ${hv.maxMemoryGb32} GB per 32-bit VM`,
-    figures: { memoryGb, limitGb: hv.maxMemoryGb32 },
-  };
+  const figures = { memoryGb, limitGb: hv.maxMemoryGb32 };
+  return reasonOf(
+    'guest-32bit-memory',
+    figures,
+    'guest-32bit-memory',
+    { ...figures, hypervisor: hv.name },
+    (p) => `32-bit guest needs ${p.memoryGb} GB of memory; ${p.hypervisor} allows ${p.limitGb} GB per 32-bit VM`,
+  );
 }
 
 /** More vNICs than the hypervisor allows per VM (method §3.5: 8). */
 export function nicLimitReason(nics: number, hv: HypervisorSettings): Reason | null {
   if (nics <= hv.maxNicsPerVm) return null;
-  return {
-    code: 'exceeds-nic-limit',
-    message: `needs ${nics} vNICs; ${hv.name} allows ${hv.maxNicsPerVm} per VM`,
-    figures: { nics, limit: hv.maxNicsPerVm },
-  };
+  const figures = { nics, limit: hv.maxNicsPerVm };
+  return reasonOf(
+    'exceeds-nic-limit',
+    figures,
+    'nic-limit',
+    { ...figures, hypervisor: hv.name },
+    (p) => `needs ${p.nics} vNICs; ${p.hypervisor} allows ${p.limit} per VM`,
+  );
 }
 
 /**
@@ -56,13 +69,15 @@ export function nicLimitReason(nics: number, hv: HypervisorSettings): Reason | n
  */
 export function cpuUtilisationReason(measuredPct: number, statistic: string, thresholdPct: number): Reason | null {
   if (measuredPct <= thresholdPct) return null;
-  return {
-    code: 'source-utilisation-above-threshold',
-    message:
-      `CPU ${statistic} ${fmt(measuredPct)} % of its own hardware is above the ${thresholdPct} % threshold; ` +
+  return reasonOf(
+    'source-utilisation-above-threshold',
+    { resource: 'cpu', measuredPct, thresholdPct },
+    'cpu-above-threshold',
+    { statistic, measuredPct: figure(measuredPct), thresholdPct },
+    (p) =>
+      `CPU ${p.statistic} ${p.measuredPct} % of its own hardware is above the ${p.thresholdPct} % threshold; ` +
       `it would monopolise a node`,
-    figures: { resource: 'cpu', measuredPct, thresholdPct },
-  };
+  );
 }
 
 /** Measured memory used / installed above the threshold (method §4, as for CPU). */
@@ -74,26 +89,36 @@ export function memoryUtilisationReason(
 ): Reason | null {
   const usedPct = (measuredMb / installedMb) * 100;
   if (usedPct <= thresholdPct) return null;
-  return {
-    code: 'source-utilisation-above-threshold',
-    message:
-      `memory ${statistic} ${fmt(measuredMb)} MB of ${fmt(installedMb)} MB installed = ${fmt(usedPct)} %, ` +
-      `above the ${thresholdPct} % threshold; it would monopolise a node`,
-    figures: { resource: 'memory', measuredMb, installedMb, usedPct, thresholdPct },
-  };
+  return reasonOf(
+    'source-utilisation-above-threshold',
+    { resource: 'memory', measuredMb, installedMb, usedPct, thresholdPct },
+    'memory-above-threshold',
+    {
+      statistic,
+      measuredMb: figure(measuredMb),
+      installedMb: figure(installedMb),
+      usedPct: figure(usedPct),
+      thresholdPct,
+    },
+    (p) =>
+      `memory ${p.statistic} ${p.measuredMb} MB of ${p.installedMb} MB installed = ${p.usedPct} %, ` +
+      `above the ${p.thresholdPct} % threshold; it would monopolise a node`,
+  );
 }
 
 /** Atypical hardware that cannot follow the server into a VM as is (method §4). */
 export function specialHardwareReason(server: Pick<InventoryServer, 'specialHardware'>): Reason | null {
   if (server.specialHardware.length === 0) return null;
   const list = server.specialHardware.join(', ');
-  return {
-    code: 'special-hardware',
-    message:
-      `needs special hardware (${list}); USB can go over IP with an extra product, serial/modem/fax boards ` +
+  return reasonOf(
+    'special-hardware',
+    { hardware: list },
+    'special-hardware',
+    { hardware: list },
+    (p) =>
+      `needs special hardware (${p.hardware}); USB can go over IP with an extra product, serial/modem/fax boards ` +
       `cannot be virtualised as is`,
-    figures: { hardware: list },
-  };
+  );
 }
 
 /**
@@ -111,26 +136,46 @@ export function notMigratableReason(
   server: InventoryServer,
   allocation: { excludeAgentVms: boolean } = { excludeAgentVms: true },
 ): Reason | null {
-  const why = (kind: string, message: string): Reason => ({
-    code: 'not-migratable',
-    message,
-    figures: { kind },
-  });
+  const why = (kind: string, stepCode: string, english: (p: { source: string }) => string, source = ''): Reason =>
+    reasonOf('not-migratable', { kind }, stepCode, { source }, english);
   const role = server.origin?.role;
   if (server.vmware?.template || role === 'template')
-    return why('template', 'a VMware template, not a running server: nothing to migrate');
+    return why('template', 'template', () => 'a VMware template, not a running server: nothing to migrate');
   if (role === 'srm-placeholder')
-    return why('srm-placeholder', 'an SRM placeholder (the protected VM runs at the other site): nothing to migrate');
+    return why(
+      'srm-placeholder',
+      'srm-placeholder',
+      () => 'an SRM placeholder (the protected VM runs at the other site): nothing to migrate',
+    );
   if (allocation.excludeAgentVms) {
     if (/^vCLS([-\s(]|$)/i.test(server.name))
-      return why('vsphere-agent', 'a vSphere Cluster Services agent VM (vCLS): vSphere runs it for itself');
+      return why(
+        'vsphere-agent',
+        'vcls',
+        () => 'a vSphere Cluster Services agent VM (vCLS): vSphere runs it for itself',
+      );
     if (role === 'agent')
-      return why('vsphere-agent', 'a vSphere agent VM (ESX Agent Manager): vSphere recreates it, it does not migrate');
+      return why(
+        'vsphere-agent',
+        'eam-agent',
+        () => 'a vSphere agent VM (ESX Agent Manager): vSphere recreates it, it does not migrate',
+      );
     if (server.os && /photon/i.test(server.os))
-      return why('vsphere-agent', `a VMware appliance or agent VM (${server.os}): part of vSphere itself`);
+      return why(
+        'vsphere-agent',
+        'vmware-appliance',
+        (p) => `a VMware appliance or agent VM (${p.source}): part of vSphere itself`,
+        server.os,
+      );
   }
   const arch = [server.os, server.cpuModel].find((t) => t && FOREIGN_ARCH.test(t));
-  if (arch) return why('architecture', `runs on another architecture (${arch}): x86_64 KVM cannot run it`);
+  if (arch)
+    return why(
+      'architecture',
+      'architecture',
+      (p) => `runs on another architecture (${p.source}): x86_64 KVM cannot run it`,
+      arch,
+    );
   return null;
 }
 
@@ -161,11 +206,13 @@ export function missingInventoryReason(
     .filter(([key, column]) => server[key] === null && !notNeeded.has(column))
     .map(([, column]) => column);
   if (missing.length === 0) return null;
-  return {
-    code: 'missing-inventory-data',
-    message: `inventory has no ${missing.join(', ')} (${server.source.file} row ${server.source.row})`,
-    figures: { fields: missing.join(', '), count: missing.length },
-  };
+  return reasonOf(
+    'missing-inventory-data',
+    { fields: missing.join(', '), count: missing.length },
+    'missing-inventory',
+    { fields: missing.join(', '), file: server.source.file, row: server.source.row },
+    (p) => `inventory has no ${p.fields} (${p.file} row ${p.row})`,
+  );
 }
 
 /** Metrics without which a VM cannot be sized, with their monitoring.csv column names. */
@@ -180,36 +227,43 @@ const PERFORMANCE_METRICS: readonly [MetricName, string][] = [
  */
 export function missingPerformanceReason(usage: ServerUsage | null, minSamples: number): Reason | null {
   if (!usage || usage.samples === 0) {
-    return {
-      code: 'missing-performance-data',
-      message: 'no monitoring data for this server',
-      figures: { samples: 0, minSamples },
-    };
+    return reasonOf(
+      'missing-performance-data',
+      { samples: 0, minSamples },
+      'no-monitoring',
+      {},
+      () => 'no monitoring data for this server',
+    );
   }
   if (usage.samples < minSamples) {
-    return {
-      code: 'missing-performance-data',
-      message: `only ${usage.samples} monitoring samples; at least ${minSamples} are needed`,
-      figures: { samples: usage.samples, minSamples },
-    };
+    const figures = { samples: usage.samples, minSamples };
+    return reasonOf(
+      'missing-performance-data',
+      figures,
+      'too-few-samples',
+      figures,
+      (p) => `only ${p.samples} monitoring samples; at least ${p.minSamples} are needed`,
+    );
   }
   // The data-quality verdict (quality/assess-quality.ts) may judge the data too thin to size from.
   if (usage.quality && !usage.quality.sizable) {
-    return {
-      code: 'missing-performance-data',
-      message:
-        `monitoring data too thin to size from ` +
-        `(quality ${usage.quality.score}/100: ${usage.quality.issues.join(', ')})`,
-      figures: { samples: usage.samples, score: usage.quality.score },
-    };
+    return reasonOf(
+      'missing-performance-data',
+      { samples: usage.samples, score: usage.quality.score },
+      'too-thin',
+      { score: usage.quality.score, issues: usage.quality.issues.join(', ') },
+      (p) => `monitoring data too thin to size from (quality ${p.score}/100: ${p.issues})`,
+    );
   }
   const absent = PERFORMANCE_METRICS.filter(([metric]) => (usage.metrics[metric]?.samples ?? 0) === 0).map(
     ([, column]) => column,
   );
   if (absent.length === 0) return null;
-  return {
-    code: 'missing-performance-data',
-    message: `monitoring data has no ${absent.join(' and ')} samples`,
-    figures: { metrics: absent.join(', '), samples: usage.samples },
-  };
+  return reasonOf(
+    'missing-performance-data',
+    { metrics: absent.join(', '), samples: usage.samples },
+    'missing-metrics',
+    { metrics: absent },
+    (p) => `monitoring data has no ${p.metrics.join(' and ')} samples`,
+  );
 }

@@ -141,6 +141,7 @@ export function sizeFromAllocation(
     basis: {
       kind: 'allocation',
       label: recorded ? 'allocation — no monitoring (recorded utilisation)' : 'allocation — no monitoring',
+      recorded,
     },
   };
   return { sizing, cpu: cpu.d, memory: memory.d };

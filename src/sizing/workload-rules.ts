@@ -5,18 +5,21 @@
 import type { InventoryServer } from '../domain/server.ts';
 import type { ProjectSettings } from '../domain/project.ts';
 import type { Reason } from '../domain/plan.ts';
-import { fmt } from './rounding.ts';
+import { figure } from './derivation-line.ts';
+import { reasonOf } from './reason-step.ts';
 
 /** Powered-off VMs, when allocation.poweredOff = exclude. */
 export function poweredOffReason(server: InventoryServer, settings: ProjectSettings): Reason | null {
   if (settings.allocation.poweredOff !== 'exclude') return null;
   const state = server.origin?.powerState;
   if (state?.toLowerCase() !== 'poweredoff') return null;
-  return {
-    code: 'powered-off',
-    message: 'powered off in the export and allocation.poweredOff = exclude',
-    figures: { powerState: state },
-  };
+  return reasonOf(
+    'powered-off',
+    { powerState: state },
+    'powered-off',
+    {},
+    () => 'powered off in the export and allocation.poweredOff = exclude',
+  );
 }
 
 /** The largest host a VM may land on: the biggest catalog model, else the biggest standard shape. */
@@ -24,6 +27,8 @@ export interface TargetHost {
   cores: number;
   memoryGb: number;
   label: string;
+  /** The catalog model's name; null for the largest standard shape. */
+  model: string | null;
 }
 
 export function largestTargetHost(
@@ -34,7 +39,7 @@ export function largestTargetHost(
     const best = [...catalog].sort(
       (a, b) => b.sockets * b.coresPerSocket - a.sockets * a.coresPerSocket || b.memoryGb - a.memoryGb,
     )[0]!;
-    return { cores: best.sockets * best.coresPerSocket, memoryGb: best.memoryGb, label: best.name };
+    return { cores: best.sockets * best.coresPerSocket, memoryGb: best.memoryGb, label: best.name, model: best.name };
   }
   const hv = settings.hypervisor;
   const cores = Math.max(
@@ -42,7 +47,11 @@ export function largestTargetHost(
     ...settings.cluster.cpuShapes.map((s) => s.sockets * s.coresPerSocket).filter((c) => c <= hv.maxHostCpus),
   );
   const memoryGb = Math.max(1, ...settings.cluster.memorySizesGb.filter((m) => m <= hv.maxHostMemoryGb));
-  return { cores, memoryGb, label: `the largest standard host (${cores} cores, ${memoryGb} GB)` };
+  return { cores, memoryGb, label: standardLabel(cores, memoryGb), model: null };
+}
+
+function standardLabel(cores: number, memoryGb: number): string {
+  return `the largest standard host (${cores} cores, ${memoryGb} GB)`;
 }
 
 /**
@@ -58,23 +67,36 @@ export function vmHostShareReason(
 ): Reason | null {
   const limitCores = (target.cores * thresholdPct) / 100;
   if (busyCores !== null && busyCores > limitCores) {
-    return {
-      code: 'source-utilisation-above-threshold',
-      message:
-        `CPU ${fmt(busyCores)} busy cores is above ${thresholdPct} % of ${target.label} ` +
-        `(${fmt(limitCores)} of ${target.cores} cores); it would monopolise a node`,
-      figures: { resource: 'cpu', busyCores, hostCores: target.cores, thresholdPct },
-    };
+    return reasonOf(
+      'source-utilisation-above-threshold',
+      { resource: 'cpu', busyCores, hostCores: target.cores, thresholdPct },
+      'cpu-host-share',
+      { ...hostParams(target), busyCores: figure(busyCores), limitCores: figure(limitCores), thresholdPct },
+      (p) =>
+        `CPU ${p.busyCores} busy cores is above ${p.thresholdPct} % of ${hostLabel(p)} ` +
+        `(${p.limitCores} of ${p.hostCores} cores); it would monopolise a node`,
+    );
   }
   const limitMb = (target.memoryGb * 1024 * thresholdPct) / 100;
   if (memoryMb !== null && memoryMb > limitMb) {
-    return {
-      code: 'source-utilisation-above-threshold',
-      message:
-        `memory ${fmt(memoryMb)} MB is above ${thresholdPct} % of ${target.label} ` +
-        `(${fmt(limitMb)} of ${target.memoryGb * 1024} MB); it would monopolise a node`,
-      figures: { resource: 'memory', memoryMb, hostMemoryGb: target.memoryGb, thresholdPct },
-    };
+    return reasonOf(
+      'source-utilisation-above-threshold',
+      { resource: 'memory', memoryMb, hostMemoryGb: target.memoryGb, thresholdPct },
+      'memory-host-share',
+      { ...hostParams(target), memoryMb: figure(memoryMb), limitMb: figure(limitMb), thresholdPct },
+      (p) =>
+        `memory ${p.memoryMb} MB is above ${p.thresholdPct} % of ${hostLabel(p)} ` +
+        `(${p.limitMb} of ${p.hostMemoryGb * 1024} MB); it would monopolise a node`,
+    );
   }
   return null;
+}
+
+/** The target host as a step's figures: its model, or null for the largest standard shape. */
+function hostParams(target: TargetHost) {
+  return { model: target.model, hostCores: target.cores, hostMemoryGb: target.memoryGb };
+}
+
+function hostLabel(p: ReturnType<typeof hostParams>): string {
+  return p.model ?? standardLabel(p.hostCores, p.hostMemoryGb);
 }

@@ -42,7 +42,8 @@ for (const [name, inventory, yaml, expected, status] of cases) {
     const hosts = r.plan!.hosts.length;
     assert.equal(hosts, expected);
     assert.equal(r.plan!.placement.hostsUsed, hosts);
-    assert.match(r.stdout, new RegExp(`10 servers → ${hosts} hosts \\(`));
+    // The worked example's report is in Spanish, and so is its terminal summary.
+    assert.match(r.stdout, new RegExp(`10 servidores → ${hosts} nodos \\(`));
     const md = readFileSync(path.join(r.out, 'plan.md'), 'utf8');
     assert.match(md, new RegExp(`- 10 servidores físicos → ${hosts} nodos\\n`));
     assert.match(md, new RegExp(`- Adquirir ${hosts} nodos:`));

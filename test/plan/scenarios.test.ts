@@ -303,7 +303,8 @@ test('a hostile scenario name plans into its own safe folder and nowhere else', 
   assert.equal(p.scenario?.name, '=1+1');
   // The name heads its comparison column, escaped (escape/markdown.ts).
   assert.match(readFileSync(path.join(outDir, 'plan.md'), 'utf8'), / \\=1\+1 \| +Δ \|/);
-  assert.match(r.stdout, /Scenario "=1\+1": 2 hosts/);
+  // The project reports in Spanish, its terminal lines too; the name stays JSON-quoted.
+  assert.match(r.stdout, /Escenario "=1\+1": 2 nodos/);
 });
 
 const pdfSkip = toolSkip('soffice') || toolSkip('pdftotext') || toolSkip('pdfinfo');

@@ -22,7 +22,7 @@ function large(hosts: number, vms: number, language?: 'en' | 'es'): Plan {
 }
 
 test('the terminal shows 40 VMs and the 40 busiest hosts, and counts the rest', () => {
-  const out = renderTerminalSummary(large(100, 120), { color: false });
+  const out = renderTerminalSummary(large(100, 120, 'en'), { color: false });
   assert.match(out, /… 80 more VMs \(the first 40 shown; plan\.md and plan\.xlsx list them all\)/);
   assert.match(out, /… 60 more hosts \(the busiest 40 shown; plan\.md and plan\.xlsx list them all\)/);
   assert.match(out, /│ vm40 /);
@@ -34,6 +34,10 @@ test('the terminal shows 40 VMs and the 40 busiest hosts, and counts the rest', 
     .filter((i) => i % 50 >= 30)
     .map((i) => `node${i + 1}`);
   assert.deepEqual(shown, want);
+  // The worked example's own language, Spanish.
+  const es = renderTerminalSummary(large(100, 120), { color: false });
+  assert.match(es, /… 80 VM más \(se muestran los primeros 40; plan\.md y plan\.xlsx los listan todos\)/);
+  assert.match(es, /… 60 nodos más \(se muestran los 40 más cargados; plan\.md y plan\.xlsx los listan todos\)/);
 });
 
 test('a small plan is shown whole, with no "more" line', () => {

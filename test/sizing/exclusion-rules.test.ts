@@ -22,6 +22,7 @@ test('vCPU limit: above 16 per VM is excluded, 16 is not', () => {
     code: 'exceeds-vcpu-limit',
     message: 'needs 20 vCPU; RHEV-H 2.2 allows 16 per VM',
     figures: { vcpu: 20, limit: 16 },
+    step: { code: 'vcpu-limit', params: { vcpu: 20, limit: 16, hypervisor: 'RHEV-H 2.2' } },
   });
 });
 
@@ -52,6 +53,7 @@ test('NIC limit: 8 vNICs per VM', () => {
     code: 'exceeds-nic-limit',
     message: 'needs 9 vNICs; RHEV-H 2.2 allows 8 per VM',
     figures: { nics: 9, limit: 8 },
+    step: { code: 'nic-limit', params: { nics: 9, limit: 8, hypervisor: 'RHEV-H 2.2' } },
   });
 });
 

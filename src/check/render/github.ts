@@ -34,7 +34,13 @@ export function renderGithub(
     if (!vm.drift.length) continue;
     const line = lines.vm[vm.name] ?? lines.vms;
     out.push(
-      command('notice', annotationFile, line, `capplan check: ${vm.name} drifted`, vm.drift.map(driftText).join('; ')),
+      command(
+        'notice',
+        annotationFile,
+        line,
+        `capplan check: ${vm.name} drifted`,
+        vm.drift.map((d) => driftText(d)).join('; '),
+      ),
     );
   }
   return { annotations: out.length ? `${out.join('\n')}\n` : '', summary: renderMarkdown(r) };

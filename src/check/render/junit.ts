@@ -33,7 +33,7 @@ export function renderJunit(r: CheckReport): string {
       cases: r.vms.map((vm) => ({
         name: plainText(vm.name),
         failures: r.violations.filter((v) => v.vm === vm.name && v.kind !== 'failover'),
-        out: [`status: ${vm.status}${vm.host ? ` on ${vm.host}` : ''}`, ...vm.drift.map(driftText)],
+        out: [`status: ${vm.status}${vm.host ? ` on ${vm.host}` : ''}`, ...vm.drift.map((d) => driftText(d))],
       })),
     },
   ];

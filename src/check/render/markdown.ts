@@ -1,10 +1,11 @@
 // The check as Markdown: a pull-request comment, and GitHub's job summary. Every cell that
 // can carry client data is escaped, so a VM named "a|b" or "<script>" cannot break the table
 // or inject markup.
-import { resourceLabel } from '../capacity.ts';
+import type { CheckWords } from '../../domain/check-words.ts';
 import type { CheckReport } from '../report-model.ts';
 import { mdText } from '../../escape/markdown.ts';
 import { amount, driftText, headroomOf, headroomText, verdict } from './text.ts';
+import { checkEn } from './words-en.ts';
 
 function table(header: string[], rows: string[][]): string[] {
   return [
@@ -14,73 +15,78 @@ function table(header: string[], rows: string[][]): string[] {
   ];
 }
 
-export function renderMarkdown(r: CheckReport): string {
+export function renderMarkdown(r: CheckReport, w: CheckWords = checkEn): string {
   const out: string[] = [];
-  out.push(`## ${r.holds ? '✅' : '❌'} capplan check: ${mdText(r.project)}`, '', mdText(verdict(r)), '');
+  out.push(`## ${r.holds ? '✅' : '❌'} capplan check: ${mdText(r.project)}`, '', mdText(verdict(r, w)), '');
   if (r.violations.length) {
-    out.push('### Violations', '');
+    out.push(`### ${w.title.violations}`, '');
     out.push(
       ...table(
-        ['kind', 'scenario', 'host', 'VM', 'resource', 'required', 'available', 'shortfall', 'why'],
+        w.head.violationsMd,
         r.violations.map((v) => [
-          v.kind,
-          mdText(v.scenario ?? ''),
+          w.kind(v.kind),
+          mdText(v.scenario === undefined ? '' : w.scenario(v.scenario)),
           mdText(v.host ?? ''),
           mdText(v.vm ?? ''),
-          mdText(resourceLabel(v.resource)),
+          mdText(w.resource(v.resource)),
           amount(v.required, v.resource),
           amount(v.available, v.resource),
           amount(v.shortfall, v.resource),
-          mdText(v.message),
+          mdText(w.say(v)),
         ]),
       ),
       '',
     );
   }
-  out.push('### Headroom per host', '', ...hostRows(r), '');
-  if (r.scenarios.length)
-    out.push(`### Headroom per failure scenario (${mdText(r.policy)})`, '', ...scenarioRows(r), '');
+  out.push(`### ${w.title.headroom}`, '', ...hostRows(r, w), '');
+  if (r.scenarios.length) out.push(`### ${w.title.scenariosMd(mdText(r.policy))}`, '', ...scenarioRows(r, w), '');
   const drifting = r.vms.filter((v) => v.drift.length);
   if (drifting.length) {
-    out.push('### Drift against the proposal', '');
+    out.push(`### ${w.title.drift}`, '');
     out.push(
       ...table(
-        ['VM', 'host', 'change'],
+        w.head.driftMd,
         drifting.map((v) => [
           mdText(v.name),
           mdText(v.host ?? ''),
-          v.drift.map((d) => mdText(driftText(d))).join('<br>'),
+          v.drift.map((d) => mdText(driftText(d, w))).join('<br>'),
         ]),
       ),
       '',
     );
   }
-  if (r.notes.length) out.push('### Notes', '', ...r.notes.map((n) => `- ${mdText(n)}`), '');
+  if (r.notes.length)
+    out.push(
+      `### ${w.title.notes}`,
+      '',
+      ...r.notes.map((n, i) => `- ${mdText(w.say({ message: n, step: r.noteSteps?.[i] }))}`),
+      '',
+    );
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function hostRows(r: CheckReport): string[] {
+function hostRows(r: CheckReport, w: CheckWords): string[] {
   return table(
-    ['host', 'VMs', 'CPU load / available (vCPU)', 'memory load / available (GB)'],
+    w.head.hosts,
     r.hosts.map((h) => [
       mdText(h.name),
       String(h.vms.length),
-      headroomText(headroomOf(h.resources, 'vcpu')),
-      headroomText(headroomOf(h.resources, 'memoryGb')),
+      headroomText(headroomOf(h.resources, 'vcpu'), w),
+      headroomText(headroomOf(h.resources, 'memoryGb'), w),
     ]),
   );
 }
 
-function scenarioRows(r: CheckReport): string[] {
+function scenarioRows(r: CheckReport, w: CheckWords): string[] {
   return table(
-    ['scenario', 'holds', 'survivor', 'CPU load / available (vCPU)', 'memory load / available (GB)', 'not restarted'],
+    w.head.scenariosMd,
     r.scenarios.flatMap((s) =>
       s.hosts.map((h) => [
-        mdText(s.id),
-        s.satisfied ? 'yes' : '**no**',
+        mdText(w.scenario(s.id)),
+        s.satisfied ? w.yes : `**${w.no}**`,
         mdText(h.name),
-        headroomText(headroomOf(h.resources, 'vcpu')),
-        headroomText(headroomOf(h.resources, 'memoryGb')),
+        headroomText(headroomOf(h.resources, 'vcpu'), w),
+        headroomText(headroomOf(h.resources, 'memoryGb'), w),
         mdText(
           s.restarts
             .filter((x) => x.to === null)

@@ -312,7 +312,9 @@ function metricValue(
   const v = parsed * factor;
   if (!Number.isFinite(v) || v < 0) throw new InputError(`expected a number ≥ 0, got ${JSON.stringify(s)}`, loc);
   if (m === 0 && v > 100) {
-    issues.note('cpu-above-100', server, loc, `CPU % above 100 (first ${s}); clamped to 100`);
+    issues.note('cpu-above-100', server, loc, `CPU % above 100 (first ${s}); clamped to 100`, 'warning', {
+      first: s,
+    });
     return 100;
   }
   return v;

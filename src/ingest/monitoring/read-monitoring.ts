@@ -216,6 +216,7 @@ function withFindings(servers: ServerUsage[], findings: Finding[]): MonitoringRe
         code: 'duplicate-timestamps',
         server: usage.server,
         message: `${usage.duplicateTimestamps} samples repeat an earlier timestamp (overlapping exports?)`,
+        params: { samples: usage.duplicateTimestamps },
       });
     }
   }

@@ -11,6 +11,8 @@ export interface Tally {
   message: string;
   count: number;
   severity: Severity;
+  /** The message's figures by name (the row count is added as `rows`). */
+  params?: Record<string, string | number>;
 }
 
 export class RowIssues {
@@ -22,6 +24,7 @@ export class RowIssues {
     loc: { file: string; row: number; column: string },
     message: string,
     severity: Severity = 'warning',
+    params?: Record<string, string | number>,
   ): void {
     const key = `${code}\u0000${server}\u0000${loc.file}`;
     const t = this.byKey.get(key);
@@ -36,6 +39,7 @@ export class RowIssues {
         message,
         count: 1,
         severity,
+        ...(params ? { params } : {}),
       });
   }
 
@@ -63,6 +67,7 @@ export class RowIssues {
       row: t.row,
       column: t.column,
       server: t.server,
+      ...(t.params ? { params: { ...t.params, rows: t.count } } : {}),
     }));
   }
 }

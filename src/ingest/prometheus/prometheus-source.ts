@@ -80,6 +80,7 @@ export class PrometheusMonitoringSource implements MonitoringSource {
         severity: 'info',
         code: 'percentile-whole-window',
         message: `${this.label}: percentiles read ${stepsInWindow} samples a series in one query (they do not add up)`,
+        params: { source: this.label, samples: stepsInWindow },
       });
     return { servers: stats.usage(this.stepMs, percentiles), findings };
   }

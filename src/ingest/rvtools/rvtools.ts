@@ -119,6 +119,7 @@ function byVm(table: Table | undefined, findings: Finding[]): VmTab | undefined 
       file: table.source,
       row: 1,
       message: `${table.name} has neither a "VM" nor a "VM ID" column (header damaged?); tab ignored`,
+      params: { tab: table.name },
     });
     return undefined;
   }
@@ -160,6 +161,7 @@ export function rvToolsInventory(tables: Table[], opts: RvToolsOptions = {}): Rv
         code: 'rvtools-tab-missing',
         file: info.source.replace(/\[.*\]$/, ''),
         message: `no ${t} tab: ${TAB_FALLBACK[t]}`,
+        params: { tab: t },
       });
   const cpu = byVm(tab('vCPU'), findings);
   const mem = byVm(tab('vMemory'), findings);
@@ -198,6 +200,7 @@ export function rvToolsInventory(tables: Table[], opts: RvToolsOptions = {}): Rv
           row,
           server: name,
           message: `VM name "${name}" also on row ${first} (another vCenter?); this row is ignored`,
+          params: { name, firstRow: first },
         });
         continue;
       }
@@ -216,6 +219,7 @@ export function rvToolsInventory(tables: Table[], opts: RvToolsOptions = {}): Rv
       code: 'rvtools-powered-off',
       file: info.source,
       message: `${off} powered-off VM(s) included (they have no recent performance data)`,
+      params: { vms: off },
     });
   return result;
 }

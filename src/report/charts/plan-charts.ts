@@ -142,22 +142,26 @@ function headroomChart(plan: Plan, t: Messages): BarChart {
   };
 }
 
-/** Every chart of the plan as PNG, in the report's language; none when the plan has no hosts. */
-export function planCharts(plan: Plan): ChartImage[] {
+/** A chart before it is drawn: its file name, alternative text and SVG. */
+export interface ChartSvg {
+  name: string;
+  alt: string;
+  svg: string;
+}
+
+/** Every chart of the plan as SVG, in the report's language; none when the plan has no hosts. */
+export function planChartSvgs(plan: Plan): ChartSvg[] {
   if (plan.hosts.length === 0) return [];
   const t = messagesFor(plan);
   const k = t.chart;
   return [
-    {
-      name: 'chart-host-utilisation.png',
-      alt: k.altUtilisation,
-      png: svgToPng(barChartSvg(utilisationChart(plan, t))),
-    },
-    {
-      name: 'chart-consolidation.png',
-      alt: k.altConsolidation,
-      png: svgToPng(barChartSvg(consolidationChart(plan, t))),
-    },
-    { name: 'chart-headroom.png', alt: k.altHeadroom, png: svgToPng(barChartSvg(headroomChart(plan, t))) },
+    { name: 'chart-host-utilisation.png', alt: k.altUtilisation, svg: barChartSvg(utilisationChart(plan, t)) },
+    { name: 'chart-consolidation.png', alt: k.altConsolidation, svg: barChartSvg(consolidationChart(plan, t)) },
+    { name: 'chart-headroom.png', alt: k.altHeadroom, svg: barChartSvg(headroomChart(plan, t)) },
   ];
+}
+
+/** Every chart of the plan as PNG (planChartSvgs drawn). */
+export function planCharts(plan: Plan): ChartImage[] {
+  return planChartSvgs(plan).map((c) => ({ name: c.name, alt: c.alt, png: svgToPng(c.svg) }));
 }

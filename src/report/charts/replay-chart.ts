@@ -8,18 +8,20 @@ import type { HostReplay, ReplayWindow } from '../../domain/plan-replay.ts';
 import { serializeXml } from '../../escape/xml.ts';
 import { niceMax, svgRoot, text } from './bar-chart.ts';
 import { svgToPng } from './render-png.ts';
-import type { ChartImage } from './plan-charts.ts';
+import type { ChartImage, ChartSvg } from './plan-charts.ts';
 import { byLoad, hostLoad, replayHeatmapSvg } from './replay-heatmap.ts';
-import { messagesFor } from '../messages/index.ts';
+import { messagesFor, type Messages } from '../messages/index.ts';
 
 const W = 800;
 const H = 360;
 const PLOT = { left: 70, right: 20, top: 50, bottom: 80 };
 const LINES = [
-  { key: 'cpuPct', name: 'CPU % of GHz', color: '#1f4e79' },
-  { key: 'memoryPct', name: 'Memory % of usable', color: '#c55a11' },
-  { key: 'networkPct', name: 'Network % of NIC line rate', color: '#548235' },
+  { key: 'cpuPct', color: '#1f4e79' },
+  { key: 'memoryPct', color: '#c55a11' },
+  { key: 'networkPct', color: '#548235' },
 ] as const;
+
+type ChartWords = Messages['replay']['hostChart'];
 const f = (x: number) => x.toFixed(2);
 
 /** File name of the chart of host `hostIndex` in window `windowIndex` (no client text in it). */
@@ -48,9 +50,14 @@ export function replayChartHosts(w: ReplayWindow): { hosts: number[]; heatmap: b
   return { hosts: busiest.map((x) => x.i).sort((a, b) => a - b), heatmap: true };
 }
 
-/** The charts of each window of the plan's replay (see replayChartHosts); none without a replay. */
+/** The charts of each window of the plan's replay as PNG (replayChartSvgs drawn). */
 export function replayCharts(plan: Plan): ChartImage[] {
-  const out: ChartImage[] = [];
+  return replayChartSvgs(plan).map((c) => ({ name: c.name, alt: c.alt, png: svgToPng(c.svg) }));
+}
+
+/** The charts of each window of the plan's replay (see replayChartHosts) as SVG; none without a replay. */
+export function replayChartSvgs(plan: Plan): ChartSvg[] {
+  const out: ChartSvg[] = [];
   const m = messagesFor(plan).replay;
   const ceiling = plan.settings.cluster.cpuCeilingPct;
   (plan.replay?.windows ?? []).forEach((w, wi) => {
@@ -65,22 +72,27 @@ export function replayCharts(plan: Plan): ChartImage[] {
         legend: m.heatmapLegend,
         noData: m.heatmapNoData,
       });
-      out.push({ name: replayHeatmapName(wi), alt: m.heatmapAlt, png: svgToPng(svg) });
+      out.push({ name: replayHeatmapName(wi), alt: m.heatmapAlt, svg });
     }
     for (const hi of hosts) {
       const h = normal.hosts[hi]!;
-      const svg = replayChartSvg(h, w, ceiling);
-      out.push({ name: replayChartName(wi, hi), alt: `${h.name}: load over time (${w.role})`, png: svgToPng(svg) });
+      const svg = replayChartSvg(h, w, ceiling, m.hostChart);
+      out.push({
+        name: replayChartName(wi, hi),
+        alt: m.hostChart.alt(h.name, m.hostChart.role(w.role)),
+        svg,
+      });
     }
   });
   return out;
 }
 
-function replayChartSvg(h: HostReplay, w: ReplayWindow, ceilingPct: number): string {
+/** The chart of one host, in the words of `k` (the plan's report language). */
+function replayChartSvg(h: HostReplay, w: ReplayWindow, ceilingPct: number, k: ChartWords): string {
   const t = h.timeline!;
   const root = svgRoot(W, H);
   const span = `${(w.from ?? '').slice(0, 10)} – ${(w.to ?? '').slice(0, 10)}`;
-  const title = `${h.name}: measured load, ${w.role} window ${span}`;
+  const title = k.title(h.name, k.role(w.role), span);
   text(root, W / 2, 28, title, { 'text-anchor': 'middle', 'font-size': '16', 'font-weight': 'bold' });
   const all = LINES.flatMap((l) => t[l.key].filter((v): v is number => v !== null));
   const yMax = niceMax(Math.max(100, ceilingPct, ...all));
@@ -94,7 +106,7 @@ function replayChartSvg(h: HostReplay, w: ReplayWindow, ceilingPct: number): str
     hline(root, y(v), '#dddddd', 1);
     text(root, PLOT.left - 8, y(v) + 4, String(Math.round(v)), { 'text-anchor': 'end', 'font-size': '11' });
   }
-  text(root, 18, PLOT.top + ph / 2, '% of capacity', {
+  text(root, 18, PLOT.top + ph / 2, k.axis, {
     'text-anchor': 'middle',
     transform: `rotate(-90 18 ${f(PLOT.top + ph / 2)})`,
   });
@@ -102,7 +114,7 @@ function replayChartSvg(h: HostReplay, w: ReplayWindow, ceilingPct: number): str
   text(root, PLOT.left + 4, y(100) - 5, '100 %', { fill: '#c00000', 'font-size': '11' });
   if (ceilingPct < 100) {
     hline(root, y(ceilingPct), '#ed7d31', 1.5, '3 3');
-    text(root, W - PLOT.right - 4, y(ceilingPct) - 5, `CPU ceiling ${ceilingPct} %`, {
+    text(root, W - PLOT.right - 4, y(ceilingPct) - 5, k.ceiling(ceilingPct), {
       fill: '#ed7d31',
       'font-size': '11',
       'text-anchor': 'end',
@@ -115,21 +127,15 @@ function replayChartSvg(h: HostReplay, w: ReplayWindow, ceilingPct: number): str
   }
   hline(root, y(0), '#333333', 1);
   const hours = t.bucketSeconds / 3600;
-  text(
-    root,
-    W / 2,
-    H - PLOT.bottom + 20,
-    `${n} points, each the highest ${fmtHours(hours)} of ${w.intervalSeconds / 60}-minute intervals`,
-    {
-      'text-anchor': 'middle',
-      'font-size': '11',
-    },
-  );
+  text(root, W / 2, H - PLOT.bottom + 20, k.points(n, fmtHours(hours), w.intervalSeconds / 60), {
+    'text-anchor': 'middle',
+    'font-size': '11',
+  });
   let lx = PLOT.left;
   for (const l of LINES) {
     root.ele('rect', { x: f(lx), y: f(H - 40), width: '12', height: '12', fill: l.color }).up();
-    text(root, lx + 18, H - 30, l.name);
-    lx += 40 + l.name.length * 7;
+    text(root, lx + 18, H - 30, k[l.key]);
+    lx += 40 + k[l.key].length * 7;
   }
   return serializeXml(root, { prettyPrint: false });
 }

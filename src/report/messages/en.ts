@@ -4,6 +4,9 @@
 import { costEn } from './cost-en.ts';
 import { derivationEn } from './derivation-en.ts';
 import { findingsEn } from './findings-en.ts';
+import { reasonsEn } from './reasons-en.ts';
+import { terminalEn } from './terminal-en.ts';
+import { rulesEn } from './rules-en.ts';
 import { formulaEn } from './formula-en.ts';
 import { notesEn } from './notes-en.ts';
 
@@ -255,6 +258,9 @@ export const en = {
   },
   cost: costEn,
   findingText: findingsEn,
+  reasonText: reasonsEn,
+  terminal: terminalEn,
+  rules: rulesEn,
   derivationText: derivationEn,
   formulaText: formulaEn,
   noteText: notesEn,
@@ -351,6 +357,10 @@ export const en = {
       `Redundancy **${policy}**: ${ok ? 'satisfied' : '**NOT satisfied**'}`,
     sourceHostsNote: (before: number, after: number) => `(${before} source hosts in vHost → ${after})`,
     basisMonitoring: 'monitoring',
+    /** A sizing basis other than monitoring (method §3.6): the label the sizing wrote. */
+    basis: (b: { label: string; recorded?: boolean | undefined }) => b.label,
+    /** A demand statistic as the sizing names it (avg, p95, recorded …). */
+    statisticName: (name: string) => name,
     qualityLine: 'Data quality',
     chartsTitle: 'Charts',
     sizingTitle: 'Sizing',
@@ -492,6 +502,19 @@ export const en = {
     heatmapRows: (first: number, last: number) => (first === last ? `busiest ${first}` : `busiest ${first}–${last}`),
     heatmapLegend: 'Highest of CPU, memory and network, % of the host (CPU ceiling and 100 % marked):',
     heatmapNoData: 'no data',
+    /** The chart of one host's load over time (charts/replay-chart.ts). */
+    hostChart: {
+      title: (host: string, role: string, span: string) => `${host}: measured load, ${role} window ${span}`,
+      alt: (host: string, role: string) => `${host}: load over time (${role})`,
+      role: (role: string) => role,
+      axis: '% of capacity',
+      ceiling: (pct: number) => `CPU ceiling ${pct} %`,
+      points: (n: number, bucket: string, minutes: number) =>
+        `${n} points, each the highest ${bucket} of ${minutes}-minute intervals`,
+      cpuPct: 'CPU % of GHz',
+      memoryPct: 'Memory % of usable',
+      networkPct: 'Network % of NIC line rate',
+    },
     busiestCharts: (shown: number, hosts: number) =>
       `The ${shown} hosts with the highest load of the ${hosts}, one chart each:`,
     planningWindow: 'Planning window',
@@ -580,6 +603,9 @@ export const en = {
       stoppedNote:
         'A row marked “stopped early” used up its share of the time limit: its best plan so far (method §14.5).',
       stopped: (sizing: string) => `${sizing} (stopped early)`,
+      /** A row's sizing as the plan names it (avg, p95, series (30 min, max, day)). */
+      sizingName: (r: { sizing: string; series?: { slotMinutes: number; statistic: string; period: string } }) =>
+        r.sizing,
       omitted: (sizings: string) =>
         `Left out, the time limit having run out before their turn: ${sizings} (method §14.5; a longer ` +
         'placement.timeLimitSeconds computes them).',

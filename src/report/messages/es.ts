@@ -3,8 +3,15 @@ import type { Messages } from './en.ts';
 import { costEs } from './cost-es.ts';
 import { derivationEs } from './derivation-es.ts';
 import { findingsEs } from './findings-es.ts';
+import { reasonsEs } from './reasons-es.ts';
+import { terminalEs } from './terminal-es.ts';
+import { rulesEs } from './rules-es.ts';
+import { statisticEs } from './statistic-es.ts';
 import { formulaEs } from './formula-es.ts';
 import { notesEs } from './notes-es.ts';
+
+/** The period a demand series is folded onto (placement.series.period). */
+const SERIES_PERIOD: Record<string, string> = { day: 'día', week: 'semana', window: 'ventana' };
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -257,6 +264,9 @@ export const es: Messages = {
   },
   cost: costEs,
   findingText: findingsEs,
+  reasonText: reasonsEs,
+  terminal: terminalEs,
+  rules: rulesEs,
   derivationText: derivationEs,
   formulaText: formulaEs,
   noteText: notesEs,
@@ -353,6 +363,9 @@ export const es: Messages = {
       `Redundancia **${policy}**: ${ok ? 'se cumple' : '**NO se cumple**'}`,
     sourceHostsNote: (before: number, after: number) => `(${before} hosts de origen en vHost → ${after})`,
     basisMonitoring: 'monitorización',
+    basis: (b: { label: string; recorded?: boolean | undefined }) =>
+      b.recorded === undefined ? b.label : `asignación — sin monitoreo${b.recorded ? ' (utilización registrada)' : ''}`,
+    statisticName: statisticEs,
     qualityLine: 'Calidad de los datos',
     chartsTitle: 'Gráficas',
     sizingTitle: 'Dimensionamiento',
@@ -495,6 +508,18 @@ export const es: Messages = {
     heatmapRows: (first: number, last: number) => (first === last ? `puesto ${first}` : `puestos ${first}–${last}`),
     heatmapLegend: 'Mayor de CPU, memoria y red, % del host (umbral de CPU y 100 % marcados):',
     heatmapNoData: 'sin datos',
+    hostChart: {
+      title: (host: string, role: string, span: string) => `${host}: carga medida, ventana de ${role} ${span}`,
+      alt: (host: string, role: string) => `${host}: carga en el tiempo (${role})`,
+      role: (role: string) => ({ planning: 'planificación', backtest: 'contraste' })[role] ?? role,
+      axis: '% de la capacidad',
+      ceiling: (pct: number) => `Umbral de CPU ${pct} %`,
+      points: (n: number, bucket: string, minutes: number) =>
+        `${n} puntos, cada uno el más alto de ${bucket} de intervalos de ${minutes} minutos`,
+      cpuPct: 'CPU % de los GHz',
+      memoryPct: 'Memoria % de la utilizable',
+      networkPct: 'Red % de la velocidad de las tarjetas',
+    },
     busiestCharts: (shown: number, hosts: number) =>
       `Los ${shown} hosts más cargados de los ${hosts}, un gráfico cada uno:`,
     planningWindow: 'Ventana de planificación',
@@ -586,6 +611,13 @@ export const es: Messages = {
         'Una fila marcada «detenida antes» agotó su parte del tiempo límite: es su mejor plan hasta entonces ' +
         '(método §14.5).',
       stopped: (sizing: string) => `${sizing} (detenida antes)`,
+      sizingName: (r: { sizing: string; series?: { slotMinutes: number; statistic: string; period: string } }) =>
+        r.series
+          ? `serie (${r.series.slotMinutes} min, ${statisticEs(r.series.statistic)}, ` +
+            `${SERIES_PERIOD[r.series.period] ?? r.series.period})`
+          : r.sizing === 'series'
+            ? 'serie'
+            : statisticEs(r.sizing),
       omitted: (sizings: string) =>
         `Se omitieron porque el tiempo límite se agotó antes de su turno: ${sizings} (método §14.5; un ` +
         'placement.timeLimitSeconds mayor las calcula).',

@@ -1,8 +1,8 @@
 // The placement notes in English: the notes the solver wrote, which are English already
 // (placement/solve.ts, placement/host-groups.ts). Another language says the same from the steps.
-import type { NoteStep } from '../../domain/plan.ts';
+import type { StepTexts } from '../step-text.ts';
 
 /** A placement note in one language, by step code, from its params and the text of the note it leads to. */
-export type NoteTexts = Readonly<Record<string, (params: NoteStep['params'], inner: string) => string>>;
+export type NoteTexts = StepTexts;
 
 export const notesEn: NoteTexts = {};

@@ -145,6 +145,7 @@ function finish(ctx: ReadContext, server: string, state: TraceState): void {
       file: ctx.file,
       server,
       message: `${state.zeros} samples report 0 KB memory used; treated as missing`,
+      params: { samples: state.zeros },
     });
 }
 

@@ -49,6 +49,7 @@ export async function readNmon(ctx: ReadContext): Promise<void> {
       code: 'timezone-unknown',
       file: ctx.file,
       message: 'nmon timestamps are local time without a zone; read as UTC (set the offset to correct)',
+      params: { format: 'nmon' },
     });
   else ctx.notes.push(`timestamps local ${describeOffset(offset)} (override) → UTC`);
   const merger = new SampleMerger();

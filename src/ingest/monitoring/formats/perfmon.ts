@@ -117,6 +117,7 @@ export async function readPerfmon(ctx: ReadContext): Promise<void> {
       message:
         `perfmon header gives no time-zone bias (${JSON.stringify(head.record[0])}); timestamps read as UTC ` +
         `(set the offset to correct)`,
+      params: { format: 'perfmon', header: JSON.stringify(head.record[0]) },
     });
   } else {
     const bias = biasMinutes === null ? ' (override)' : ` (bias ${biasMinutes})`;

@@ -54,6 +54,7 @@ function sadfTime(
         message:
           `time zone "${tz ?? ''}" is ambiguous or missing; read as ${describeOffset(offset)} (export with ` +
           `sadf -d without -t/-T for UTC)`,
+        params: { format: 'sysstat', zone: tz ?? '', offset: describeOffset(offset) },
       });
     }
   }

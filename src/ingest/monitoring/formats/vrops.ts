@@ -118,6 +118,7 @@ export async function readVrops(ctx: ReadContext): Promise<void> {
       message:
         "Aria Operations exports times in the exporting user's time zone: read as UTC; set inputs.timezone or " +
         '--utc-offset',
+      params: { format: 'vrops' },
     });
   const state: RowState = { object: '', inventory: new Map(), noCapacity: new Set() };
   for (const { record, info } of records) {
@@ -134,6 +135,7 @@ export async function readVrops(ctx: ReadContext): Promise<void> {
       message:
         "CPU demand is given in MHz but not the VM's provisioned capacity (CPU|Provisioned Capacity (MHz)) nor " +
         'CPU|Usage (%): CPU not read for this object; export the capacity column with the demand',
+      params: {},
     });
   ctx.inventory.push(...[...state.inventory.values()].filter((i) => i.cores !== null || i.memoryMb !== null));
 }
