@@ -54,13 +54,22 @@ const exists = (p: string) =>
     () => false,
   );
 
+/** What a file is written from: its text or bytes, or its text in pieces (chunks of a large file, never joined). */
+export type FileData = string | Uint8Array | Iterable<string>;
+
+async function writeData(fh: FileHandle, data: FileData): Promise<void> {
+  if (typeof data === 'string' || data instanceof Uint8Array) return fh.writeFile(data);
+  // writeFile on a handle writes from its position on: the pieces follow one another.
+  for (const piece of data) await fh.writeFile(piece);
+}
+
 /** Writes and flushes `data` to a temporary file beside `file`; returns its name. */
-async function writeTemp(file: string, data: string | Uint8Array, mode?: number): Promise<string> {
+async function writeTemp(file: string, data: FileData, mode?: number): Promise<string> {
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
     const fh = await open(tmp, 'wx', mode);
     try {
-      await fh.writeFile(data);
+      await writeData(fh, data);
       await fh.sync();
     } finally {
       await fh.close();
@@ -72,7 +81,7 @@ async function writeTemp(file: string, data: string | Uint8Array, mode?: number)
   }
 }
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
+export async function writeFileAtomic(file: string, data: FileData, mode?: number): Promise<void> {
   await mkdirFor(file);
   const tmp = await writeTemp(file, data, mode);
   await rename(tmp, file).catch(async (err: unknown) => {
@@ -115,7 +124,7 @@ async function takeLock(lock: string, dir: string): Promise<FileHandle> {
  */
 export async function writeFilesAtomic(
   dir: string,
-  files: { name: string; data: string | Uint8Array; mode?: number }[],
+  files: { name: string; data: FileData; mode?: number }[],
 ): Promise<string[]> {
   const lock = path.join(dir, LOCK);
   await mkdirFor(lock);
