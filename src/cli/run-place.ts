@@ -4,22 +4,28 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../domain/errors.ts';
 import { parseText, readStructuredText } from '../domain/load-file.ts';
 import { parsePlan } from '../domain/plan.ts';
-import { parseProblem, type Objective, type PlacementProblem } from '../domain/problem.ts';
+import { validateProblem, type Objective, type PlacementProblem } from '../domain/problem.ts';
 import { problemFromPlan } from '../plan/placement-problem.ts';
 import { verifyPlacement, simulateFailures, solvePlacement } from '../placement/index.ts';
 import { placeOutput } from '../placement/place-output.ts';
+import { placementIndex } from '../placement/placement-index.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
+import { jsonChunks } from '../report/json-chunks.ts';
 import { progressReporter } from './tty.ts';
 import { Deadline } from '../placement/deadline.ts';
 
 /**
  * What is kept, of the time left after reading, for simulating and verifying the result and
- * writing it, which run after the optimiser: a fifth, or about 40 µs per VM where that is
- * more (measured: 2.3–3.5 s for 100,000 VMs), but never more than half.
+ * writing it, which run after the optimiser (docs/method.md §6.5): a fifth, or what the VMs
+ * need where that is more — about 10 µs each for verifying and writing, 20 µs more with N+k
+ * for the failure simulation (measured on a shared 2-core machine: 100,000 VMs with N+1 in
+ * 3.0 s, a million with N+0 in 5.8 s) — but never more than three fifths: the optimiser
+ * keeps the rest, and past its deadline it finishes by the linear construction.
  */
-function checkShare(remainingMs: number, vms: number): number {
+function checkShare(remainingMs: number, vms: number, redundancy: number): number {
   if (remainingMs <= 0) return 0.2;
-  return Math.min(0.5, Math.max(0.2, (vms * 0.04) / remainingMs));
+  const perVmMs = 0.01 + (redundancy > 0 ? 0.02 : 0);
+  return Math.min(0.6, Math.max(0.2, (vms * perVmMs) / remainingMs));
 }
 
 export interface PlaceArgs {
@@ -50,9 +56,11 @@ async function loadProblem(input: string): Promise<PlacementProblem> {
     return series ? withSeries(problemFromPlan(plan), plan.hostModel, plan.settings, series) : problemFromPlan(plan);
   }
   const text = await readStructuredText(input);
-  const { value } = parseText(text, input, 'json');
+  // Parsed once: JSON.parse of a million VMs' problem.json is about a second.
+  const parsed = parseText(text, input, 'json');
+  const { value } = parsed;
   const isPlan = value !== null && typeof value === 'object' && 'formatVersion' in value;
-  if (!isPlan) return parseProblem(text, input);
+  if (!isPlan) return validateProblem(parsed, input);
   const plan = parsePlan(text, input);
   // plan.json holds no samples, so the series cannot be rebuilt; placing on the allocations
   // alone would quietly drop the time-aware constraints.
@@ -74,15 +82,23 @@ export async function runPlace(args: PlaceArgs): Promise<number> {
   // The limit counts from the command's start; the failure simulation, verification and
   // output of the result keep their part of what reading left (docs/method.md §6.5).
   const whole = Deadline.afterStart(problem.timeLimitSeconds);
-  const deadline = whole.share(1 - checkShare(whole.remainingMs(), problem.vms.length));
+  const deadline = whole.share(1 - checkShare(whole.remainingMs(), problem.vms.length, problem.redundancy));
   const result = await solvePlacement(problem, { onProgress: progress, deadline });
   progress.done();
   // Each scenario lists the survivors that take restarts, not all of them (output linear in VMs).
   const scenarios = simulateFailures(problem, result, { touchedOnly: true });
-  const violations = verifyPlacement(problem, result);
-  const text = `${JSON.stringify(placeOutput(problem, result, scenarios, violations), null, 2)}\n`;
+  // One index of the result for the verifier and the output (a million VMs: one map of names).
+  const index = placementIndex(problem, result);
+  const violations = verifyPlacement(problem, result, index);
+  // In chunks, the bytes of JSON.stringify(output, null, 2) and a newline: a million VMs'
+  // result is 100 MB, never held as one string.
+  const output = placeOutput(problem, result, scenarios, violations, index);
+  const text = (function* () {
+    yield* jsonChunks(output);
+    yield '\n';
+  })();
   if (args.out) await writeFileAtomic(args.out, text);
-  else process.stdout.write(text);
+  else for (const chunk of text) process.stdout.write(chunk);
   const gap = result.lowerBound > 0 ? ` (lower bound ${result.lowerBound}${result.optimal ? ', optimal' : ''})` : '';
   process.stderr.write(
     `${result.hostsUsed} hosts, cost ${result.cost}${gap}, ${result.method}, ${result.seconds.toFixed(2)} s\n`,
