@@ -126,7 +126,8 @@ export function construct(
       deadline.stop('construction');
     }
     // Demand series (one dimension per slot, method §14.4) hardly ever repeat: no shape key.
-    const keyed = (mode === 'ffd' || late) && dims <= SHAPE_DIMS;
+    // Next fit (late, hosts may be opened) looks at the last host only: no shape to remember.
+    const keyed = (mode === 'ffd' || late) && dims <= SHAPE_DIMS && !(late && open);
     const shape = keyed ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
     const window = late && !open && !keyed;
     const from = late && open ? Math.max(0, bins.length - 1) : window ? cursor : (firstFree.get(shape) ?? 0);
