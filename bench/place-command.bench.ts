@@ -54,6 +54,7 @@ export default async function placeCommandBench(): Promise<BenchSection[]> {
       [100000, 1, 10],
       [100000, 0, 10],
       [1000000, 0, 10],
+      [1000000, 1, 10],
     ];
     const load0 = loadavg()[0]!;
     const base = place(baseFile, path.join(dir, 'out.json'));

@@ -4,22 +4,30 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../domain/errors.ts';
 import { parseText, readStructuredText } from '../domain/load-file.ts';
 import { parsePlan } from '../domain/plan.ts';
-import { parseProblem, type Objective, type PlacementProblem } from '../domain/problem.ts';
+import { validateProblem, type Objective, type PlacementProblem } from '../domain/problem.ts';
 import { problemFromPlan } from '../plan/placement-problem.ts';
 import { verifyPlacement, simulateFailures, solvePlacement } from '../placement/index.ts';
 import { placeOutput } from '../placement/place-output.ts';
+import { placementIndex } from '../placement/placement-index.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
+import { jsonChunks } from '../util/json-chunks.ts';
 import { progressReporter } from './tty.ts';
 import { Deadline } from '../placement/deadline.ts';
 
 /**
  * What is kept, of the time left after reading, for simulating and verifying the result and
- * writing it, which run after the optimiser: a fifth, or about 40 µs per VM where that is
- * more (measured: 2.3–3.5 s for 100,000 VMs), but never more than half.
+ * writing it, which run after the optimiser (docs/method.md §6.5): a fifth, or what the VMs
+ * need where that is more — about 10 µs each for verifying and writing, 20 µs more with N+k
+ * for the failure simulation, or, on a machine slower than that (a busy one), twice what
+ * reading the problem.json took — but never more than three fifths:
+ * the optimiser keeps the rest, and past its deadline it finishes by the linear construction.
+ * Measured on a shared 2-core machine: 200,000 VMs read in 1.4 s, checked and written in 3.2 s
+ * after the optimiser's deadline; 100,000 with N+1 in 0.6 s and 3.0 s.
  */
-function checkShare(remainingMs: number, vms: number): number {
+function checkShare(remainingMs: number, vms: number, redundancy: number, readMs: number): number {
   if (remainingMs <= 0) return 0.2;
-  return Math.min(0.5, Math.max(0.2, (vms * 0.04) / remainingMs));
+  const needMs = Math.max(vms * (redundancy > 0 ? 0.03 : 0.01), readMs * 2);
+  return Math.min(0.6, Math.max(0.2, needMs / remainingMs));
 }
 
 export interface PlaceArgs {
@@ -50,9 +58,11 @@ async function loadProblem(input: string): Promise<PlacementProblem> {
     return series ? withSeries(problemFromPlan(plan), plan.hostModel, plan.settings, series) : problemFromPlan(plan);
   }
   const text = await readStructuredText(input);
-  const { value } = parseText(text, input, 'json');
+  // Parsed once: JSON.parse of a million VMs' problem.json is about a second.
+  const parsed = parseText(text, input, 'json');
+  const { value } = parsed;
   const isPlan = value !== null && typeof value === 'object' && 'formatVersion' in value;
-  if (!isPlan) return parseProblem(text, input);
+  if (!isPlan) return validateProblem(parsed, input);
   const plan = parsePlan(text, input);
   // plan.json holds no samples, so the series cannot be rebuilt; placing on the allocations
   // alone would quietly drop the time-aware constraints.
@@ -66,7 +76,11 @@ async function loadProblem(input: string): Promise<PlacementProblem> {
 }
 
 export async function runPlace(args: PlaceArgs): Promise<number> {
+  const readStart = performance.now();
   const problem = await loadProblem(args.input);
+  // The pace of this machine, now: reading a problem.json is a pass over every VM, as checking
+  // and writing are. A project folder's reading is its sizing instead, and says nothing of it.
+  const readMs = /\.json$/i.test(args.input) ? performance.now() - readStart : 0;
   if (args.objective) problem.objective = args.objective as Objective;
   if (args.timeLimit !== undefined) problem.timeLimitSeconds = args.timeLimit;
   if (args.seed !== undefined) problem.seed = args.seed;
@@ -74,15 +88,26 @@ export async function runPlace(args: PlaceArgs): Promise<number> {
   // The limit counts from the command's start; the failure simulation, verification and
   // output of the result keep their part of what reading left (docs/method.md §6.5).
   const whole = Deadline.afterStart(problem.timeLimitSeconds);
-  const deadline = whole.share(1 - checkShare(whole.remainingMs(), problem.vms.length));
+  const share = checkShare(whole.remainingMs(), problem.vms.length, problem.redundancy, readMs);
+  const deadline = whole.share(1 - share);
   const result = await solvePlacement(problem, { onProgress: progress, deadline });
   progress.done();
   // Each scenario lists the survivors that take restarts, not all of them (output linear in VMs).
   const scenarios = simulateFailures(problem, result, { touchedOnly: true });
-  const violations = verifyPlacement(problem, result);
-  const text = `${JSON.stringify(placeOutput(problem, result, scenarios, violations), null, 2)}\n`;
+  // One index of the result for the verifier and the output (a million VMs: one map of names).
+  const index = placementIndex(problem, result);
+  const violations = verifyPlacement(problem, result, index);
+  // In chunks, the bytes of JSON.stringify(output, null, 2) and a newline: a million VMs'
+  // result is 100 MB, never held as one string.
+  const output = placeOutput(problem, result, scenarios, violations, index);
+  const text = {
+    *chunks() {
+      yield* jsonChunks(output);
+      yield '\n';
+    },
+  };
   if (args.out) await writeFileAtomic(args.out, text);
-  else process.stdout.write(text);
+  else for (const chunk of text.chunks()) process.stdout.write(chunk);
   const gap = result.lowerBound > 0 ? ` (lower bound ${result.lowerBound}${result.optimal ? ', optimal' : ''})` : '';
   process.stderr.write(
     `${result.hostsUsed} hosts, cost ${result.cost}${gap}, ${result.method}, ${result.seconds.toFixed(2)} s\n`,

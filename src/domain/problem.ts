@@ -4,7 +4,8 @@
 // the shape, each located like a schema problem.
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
-import { formatPath, lineOf, parseStructured } from './load-file.ts';
+import { formatPath, lineOf, parseText, validateValue, type ParsedFile } from './load-file.ts';
+import { isPlainVm } from './problem-plain-vms.ts';
 import { HA_PRIORITIES } from './server.ts';
 import { hostGroupIssues, hostModelCoreFields, problemGroupFields, vmGroupFields } from './problem-host-groups.ts';
 
@@ -75,23 +76,29 @@ interface ProblemIssue {
 function problemRules(p: PlacementProblem): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
   const known = new Set(p.resources);
-  const check = (rec: Record<string, number>, path: (string | number)[]) => {
-    for (const r of Object.keys(rec))
+  // The path is built only for a bad key: this runs once per VM.
+  const check = (rec: Record<string, number>, path: () => (string | number)[]) => {
+    for (const r in rec)
       if (!known.has(r))
-        issues.push({ path: [...path, r], message: `unknown resource "${r}" (resources: ${p.resources.join(', ')})` });
+        issues.push({
+          path: [...path(), r],
+          message: `unknown resource "${r}" (resources: ${p.resources.join(', ')})`,
+        });
   };
   p.hostModels.forEach((m, i) => {
-    check(m.capacity, ['hostModels', i, 'capacity']);
+    check(m.capacity, () => ['hostModels', i, 'capacity']);
   });
   const seen = new Set<string>();
-  p.vms.forEach((v, i) => {
-    check(v.demand, ['vms', i, 'demand']);
+  const vms = p.vms;
+  for (let i = 0; i < vms.length; i++) {
+    const v = vms[i]!;
+    check(v.demand, () => ['vms', i, 'demand']);
     if (seen.has(v.name)) issues.push({ path: ['vms', i, 'name'], message: `duplicate VM name "${v.name}"` });
     seen.add(v.name);
-  });
+  }
   for (const key of ['ceilingPct', 'failoverCeilingPct'] as const) {
     const v = p[key];
-    if (v !== undefined && typeof v !== 'number') check(v, [key]);
+    if (v !== undefined && typeof v !== 'number') check(v, () => [key]);
   }
   const models = new Set<string>();
   p.hostModels.forEach((m, i) => {
@@ -103,11 +110,38 @@ function problemRules(p: PlacementProblem): ProblemIssue[] {
   return issues;
 }
 
+/**
+ * The schema's output for a parsed problem.json. The plain VMs (problem-plain-vms.ts) are
+ * kept as they are and the schema walks the rest; any VM it rejects sends the whole value
+ * through it, so the errors are exactly the schema's.
+ */
+function validateShape(parsed: ParsedFile<unknown>, file: string): PlacementProblem {
+  const value = parsed.value;
+  const vms = value !== null && typeof value === 'object' ? (value as { vms?: unknown }).vms : undefined;
+  if (!Array.isArray(vms)) return validateValue(value, problemSchema, file, parsed.document);
+  const checked: PlacementVm[] = new Array(vms.length);
+  for (let i = 0; i < vms.length; i++) {
+    if (isPlainVm(vms[i])) checked[i] = vms[i] as PlacementVm;
+    else {
+      const one = placementVmSchema.safeParse(vms[i]);
+      if (!one.success) return validateValue(value, problemSchema, file, parsed.document);
+      checked[i] = one.data;
+    }
+  }
+  const rest = validateValue({ ...(value as object), vms: [] }, problemSchema, file, parsed.document);
+  return { ...rest, vms: checked };
+}
+
 /** Validates the text of a problem.json; every problem located as `file:line: path: message`. */
 export function parseProblem(text: string, file: string): PlacementProblem {
-  const parsed = parseStructured(text, file, problemSchema, 'json');
-  const issues = problemRules(parsed.value);
-  if (issues.length === 0) return parsed.value;
+  return validateProblem(parseText(text, file, 'json'), file);
+}
+
+/** Validates a parsed problem.json (shape, then cross-field rules), located as `parseProblem` does. */
+export function validateProblem(parsed: ParsedFile<unknown>, file: string): PlacementProblem {
+  const problem = validateShape(parsed, file);
+  const issues = problemRules(problem);
+  if (issues.length === 0) return problem;
   const { doc, lines } = parsed.document();
   throw new ConfigError(
     file,

@@ -171,7 +171,7 @@ function binomial(n: number, k: number): number {
  * the fullest hosts strands the most VMs, so these are the hardest scenarios.
  */
 export function failureSets(
-  hosts: readonly SimHost[],
+  hosts: readonly Pick<SimHost, 'load'>[],
   k: number,
   refCap: readonly number[],
 ): { sets: number[][]; capped: boolean } {
@@ -322,6 +322,8 @@ export function simulateFailures(
   result: PlacementResult,
   opts: { touchedOnly?: boolean } = {},
 ): FailoverScenario[] {
+  // N+0 has no scenario (failureSets): the view of a million VMs is not built for none.
+  if (problem.redundancy <= 0) return [];
   const view = simView(problem, result);
   const { vms, refCap } = view;
   const hosts = view.hosts;

@@ -46,6 +46,9 @@ export interface Instance {
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The anti-affinity groups of every item that has none: one frozen array, shared. */
+const NO_GROUPS = Object.freeze([]) as unknown as string[];
+
 function modelSpec(problem: PlacementProblem, m: HostModelCapacity): ModelSpec {
   const capacity = problem.resources.map((r) => m.capacity[r] ?? 0);
   const scale = (pct: number | Record<string, number> | undefined) =>
@@ -63,6 +66,8 @@ function modelSpec(problem: PlacementProblem, m: HostModelCapacity): ModelSpec {
 
 /** Affinity: union-find over shared group names; returns clusters of VM indices. */
 function affinityClusters(problem: PlacementProblem): number[][] {
+  // No groups (the usual estate): every VM alone, in order, as the union-find below would give.
+  if (!problem.vms.some((v) => v.affinity?.length)) return problem.vms.map((_, i) => [i]);
   const parent = problem.vms.map((_, i) => i);
   const find = (i: number): number => {
     if (parent[i] === i) return i;
@@ -80,7 +85,9 @@ function affinityClusters(problem: PlacementProblem): number[][] {
   const clusters = new Map<number, number[]>();
   problem.vms.forEach((_, i) => {
     const root = find(i);
-    clusters.set(root, [...(clusters.get(root) ?? []), i]);
+    const members = clusters.get(root);
+    if (members) members.push(i);
+    else clusters.set(root, [i]);
   });
   return [...clusters.values()];
 }
@@ -92,6 +99,14 @@ function parsePin(pin: string | undefined): number | null | 'bad' {
 }
 
 function buildItem(problem: PlacementProblem, vms: SimVm[], members: number[], refCap: number[]): Item | string {
+  const one = members.length === 1 ? problem.vms[members[0]!]! : null;
+  // A VM of its own with no group and no pin (nearly every VM): nothing to merge, and its
+  // vectors are the VM's own (no packer writes to an item's demand or groups; a million VMs
+  // allocate a million arrays fewer).
+  if (one && !one.antiAffinity?.length && one.pin === undefined) {
+    const vm = vms[members[0]!]!;
+    return { vms: members, demand: vm.demand, size: vm.size, anti: NO_GROUPS, pin: null, name: one.name };
+  }
   members.sort((a, b) => byName(vms[a]!.name, vms[b]!.name));
   const demand = zeros(problem.resources.length);
   const anti = new Set<string>();
@@ -134,8 +149,9 @@ export function buildInstance(problem: PlacementProblem): Instance {
       const i = index.get(r);
       if (i !== undefined) demand[i] = d[r]!;
     }
-    const anti = problem.enforceAntiAffinityOnFailover && v.antiAffinity ? { anti: v.antiAffinity } : {};
-    return { name: v.name, demand, priority: v.haPriority ?? 'medium', size: normSize(demand, refCap), ...anti };
+    const vm: SimVm = { name: v.name, demand, priority: v.haPriority ?? 'medium', size: normSize(demand, refCap) };
+    if (problem.enforceAntiAffinityOnFailover && v.antiAffinity) vm.anti = v.antiAffinity;
+    return vm;
   });
   const models = problem.hostModels.map((m) => modelSpec(problem, m));
   const items: Item[] = [];
@@ -163,14 +179,15 @@ function explainDemand(demand: readonly number[], problem: PlacementProblem, mod
     const why: string[] = [];
     for (let r = 0; r < res.length; r++) {
       const d = demand[r]!;
-      const pct = pctFor(problem.ceilingPct, res[r]!, 100);
       // A VM that fits in normal operation but not on a survivor cannot be made N+k safe.
-      const failPct = pctFor(problem.failoverCeilingPct, res[r]!, 100);
       const limit = k > 0 ? Math.min(m.cap[r]!, m.failCap[r]!) : m.cap[r]!;
+      // The words only for a VM that does not fit: this runs for every VM.
+      if (!(d > limit * (1 + TOLERANCE))) continue;
+      const pct = pctFor(problem.ceilingPct, res[r]!, 100);
+      const failPct = pctFor(problem.failoverCeilingPct, res[r]!, 100);
       const usedPct =
         k > 0 && m.failCap[r]! < m.cap[r]! ? `${fmt(failPct)} % failover ceiling` : `${fmt(pct)} % ceiling`;
-      if (d > limit * (1 + TOLERANCE))
-        why.push(`needs ${res[r]} ${fmt(d)}, host allows ${fmt(limit)} (${fmt(m.capacity[r]!)} at ${usedPct})`);
+      why.push(`needs ${res[r]} ${fmt(d)}, host allows ${fmt(limit)} (${fmt(m.capacity[r]!)} at ${usedPct})`);
     }
     if (why.length === 0) return [];
     lines.push(`${m.name}: ${why.join('; ')}`);

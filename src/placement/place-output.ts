@@ -3,6 +3,7 @@
 import type { FailoverScenario } from '../domain/plan.ts';
 import type { PlacementProblem } from '../domain/problem.ts';
 import type { PlacementResult, Violation } from './types.ts';
+import { ownIndex, placementIndex } from './placement-index.ts';
 
 const PLACE_FORMAT_VERSION = 1;
 
@@ -11,19 +12,24 @@ export function placeOutput(
   result: PlacementResult,
   scenarios: FailoverScenario[],
   violations: Violation[],
+  ix = placementIndex(problem, result),
 ) {
-  const hostOf = new Map<string, string>();
-  for (const h of result.hosts) for (const v of h.vms) hostOf.set(v, h.name);
-  const demand = new Map(problem.vms.map((v) => [v.name, v.demand]));
   const caps = new Map(problem.hostModels.map((m) => [m.name, m.capacity]));
-  const hosts = result.hosts.map((h) => {
-    const load = Object.fromEntries(
-      problem.resources.map((r) => [r, Number(h.vms.reduce((s, v) => s + (demand.get(v)?.[r] ?? 0), 0).toFixed(6))]),
-    );
+  const R = problem.resources.length;
+  const hosts = result.hosts.map((h, hi) => {
+    // Each resource's load summed over the host's VMs in the order it lists them.
+    const load: Record<string, number> = {};
+    problem.resources.forEach((r, j) => {
+      let sum = 0;
+      for (let p = ix.hostStart[hi]!; p < ix.hostStart[hi + 1]!; p++) {
+        const i = ix.placed[p]!;
+        sum += i >= 0 ? ix.demand[i * R + j]! : 0;
+      }
+      load[r] = Number(sum.toFixed(6));
+    });
     const cap = caps.get(h.model) ?? {};
-    const loadPct = Object.fromEntries(
-      problem.resources.map((r) => [r, cap[r] ? Number(((load[r]! / cap[r]) * 100).toFixed(2)) : 0]),
-    );
+    const loadPct: Record<string, number> = {};
+    for (const r of problem.resources) loadPct[r] = cap[r] ? Number(((load[r]! / cap[r]) * 100).toFixed(2)) : 0;
     return { name: h.name, model: h.model, ...(h.group ? { group: h.group } : {}), vms: h.vms, load, loadPct };
   });
   const { hosts: _h, unplaced, ...placement } = result;
@@ -31,7 +37,10 @@ export function placeOutput(
   return {
     formatVersion: PLACE_FORMAT_VERSION,
     vms: problem.vms
-      .map((v) => ({ name: v.name, host: hostOf.get(v.name) ?? null }))
+      .map((v, i) => {
+        const at = ix.hostOf[ownIndex(ix, problem, i)]!;
+        return { name: v.name, host: at >= 0 ? result.hosts[at]!.name : null };
+      })
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     hosts,
     unplaced,

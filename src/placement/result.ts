@@ -9,8 +9,17 @@ import { maxOf } from '../util/extent.ts';
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The VMs of a bin's items, by index; plain loops (a million VMs in 60,000 bins). */
+function binVms(inst: Instance, bin: Bin): number[] {
+  const vms: number[] = [];
+  for (const it of bin.items) for (const v of inst.items[it]!.vms) vms.push(v);
+  return vms;
+}
+
 function binVmNames(inst: Instance, bin: Bin): string[] {
-  return bin.items.flatMap((i) => inst.items[i]!.vms.map((v) => inst.vms[v]!.name)).sort(byName);
+  return binVms(inst, bin)
+    .map((v) => inst.vms[v]!.name)
+    .sort(byName);
 }
 
 export function toSimHosts(inst: Instance, bins: readonly Bin[]): SimHost[] {
@@ -19,7 +28,7 @@ export function toSimHosts(inst: Instance, bins: readonly Bin[]): SimHost[] {
     capacity: b.model.capacity,
     failCap: b.model.failCap,
     load: b.load,
-    vms: b.items.flatMap((it) => inst.items[it]!.vms),
+    vms: binVms(inst, b),
   }));
 }
 

@@ -5,37 +5,62 @@
 import type { PlacementProblem, PlacementVm } from '../domain/problem.ts';
 import type { HaPriority } from '../domain/server.ts';
 import { exceeds, TOLERANCE } from '../util/tolerance.ts';
-import { failureSets, simView } from './failover.ts';
+import { failureSets } from './failover.ts';
 import type { PlacementResult, Violation } from './types.ts';
 import { fmt, normSize, pctFor, referenceCapacity } from './vector.ts';
+import { ownIndex, placementIndex, vmAt, type PlacementIndex } from './placement-index.ts';
 
 /** What the verifier reads of a result: where each VM runs and which VMs have no host. */
 export type Placement = Pick<PlacementResult, 'hosts' | 'unplaced'>;
 
-type Load = Record<string, number>;
-
-function vmMap(problem: PlacementProblem): Map<string, PlacementVm> {
-  return new Map(problem.vms.map((v) => [v.name, v]));
-}
-
-function loadOf(vms: readonly (PlacementVm | undefined)[], resources: readonly string[]): Load {
-  const load: Load = Object.fromEntries(resources.map((r) => [r, 0]));
-  for (const v of vms) for (const r of resources) load[r]! += v?.demand[r] ?? 0;
+/** Host h's load of resource j: its VMs' demands summed in the order it lists them. */
+function loadOf(ix: PlacementIndex, h: number, j: number, R: number): number {
+  let load = 0;
+  for (let p = ix.hostStart[h]!; p < ix.hostStart[h + 1]!; p++) {
+    const i = ix.placed[p]!;
+    if (i >= 0) load += ix.demand[i * R + j]!;
+  }
   return load;
 }
 
-export function checkPlacedOnce(problem: PlacementProblem, result: Placement): Violation[] {
-  const seen = new Map<string, number>();
+/** Every VM once: on one host or reported unplaced; findings in the order the names first appear. */
+export function checkPlacedOnce(
+  problem: PlacementProblem,
+  result: Placement,
+  ix = placementIndex(problem, result),
+): Violation[] {
+  const vms = problem.vms;
+  // How often each VM is listed (a name the problem repeats counts on its last VM, the one
+  // `byName` keeps), and every name in the order it first appears.
+  const times = new Uint32Array(vms.length);
+  const strangers = new Set<string>();
+  const order: (number | string)[] = [];
+  const count = (i: number, name: string) => {
+    if (i >= 0) {
+      if (times[i]!++ === 0) order.push(i);
+    } else if (!strangers.has(name)) {
+      strangers.add(name);
+      order.push(name);
+    }
+  };
+  let p = 0;
+  for (const h of result.hosts) for (const name of h.vms) count(ix.placed[p++]!, name);
+  for (const u of result.unplaced) count(ix.byName.get(u.vm) ?? -1, u.vm);
   const out: Violation[] = [];
-  const known = vmMap(problem);
-  for (const h of result.hosts) for (const v of h.vms) seen.set(v, (seen.get(v) ?? 0) + 1);
-  for (const u of result.unplaced) seen.set(u.vm, (seen.get(u.vm) ?? 0) + 1);
-  for (const [vm, n] of seen) {
-    if (!known.has(vm)) out.push({ rule: 'placed-once', vm, message: `${vm} is not a VM of the problem` });
-    else if (n > 1) out.push({ rule: 'placed-once', vm, message: `${vm} appears ${n} times` });
+  for (const x of order) {
+    if (typeof x === 'string') out.push({ rule: 'placed-once', vm: x, message: `${x} is not a VM of the problem` });
+    else if (times[x]! > 1)
+      out.push({ rule: 'placed-once', vm: vms[x]!.name, message: `${vms[x]!.name} appears ${times[x]} times` });
   }
-  for (const vm of known.keys())
-    if (!seen.has(vm)) out.push({ rule: 'placed-once', vm, message: `${vm} is neither placed nor reported unplaced` });
+  // Each name once, where it first appears in the problem.
+  const reported = new Uint8Array(vms.length);
+  vms.forEach((v, at) => {
+    const i = ownIndex(ix, problem, at);
+    if (reported[i]) return;
+    reported[i] = 1;
+    if (times[i] === 0)
+      out.push({ rule: 'placed-once', vm: v.name, message: `${v.name} is neither placed nor reported unplaced` });
+  });
   return out;
 }
 
@@ -75,20 +100,22 @@ export function checkModels(problem: PlacementProblem, result: Placement): Viola
 }
 
 /** Every host's load within capacity × the normal-operation ceiling, per resource. */
-export function checkCapacity(problem: PlacementProblem, result: Placement): Violation[] {
+export function checkCapacity(
+  problem: PlacementProblem,
+  result: Placement,
+  ix = placementIndex(problem, result),
+): Violation[] {
   const out: Violation[] = [];
-  const vms = vmMap(problem);
   const models = new Map(problem.hostModels.map((m) => [m.name, m]));
-  for (const h of result.hosts) {
-    const load = loadOf(
-      h.vms.map((v) => vms.get(v)),
-      problem.resources,
-    );
-    for (const resource of problem.resources) {
+  const R = problem.resources.length;
+  for (let hi = 0; hi < result.hosts.length; hi++) {
+    const h = result.hosts[hi]!;
+    for (let j = 0; j < R; j++) {
+      const resource = problem.resources[j]!;
       const ceilingPct = pctFor(problem.ceilingPct, resource, 100);
       const capacity = models.get(h.model)?.capacity[resource] ?? 0;
       const available = (capacity * ceilingPct) / 100;
-      const required = load[resource]!;
+      const required = loadOf(ix, hi, j, R);
       if (!exceeds(required, available)) continue;
       out.push({
         rule: 'capacity',
@@ -106,13 +133,19 @@ export function checkCapacity(problem: PlacementProblem, result: Placement): Vio
   return out;
 }
 
-export function checkAntiAffinity(problem: PlacementProblem, result: Placement): Violation[] {
+export function checkAntiAffinity(
+  problem: PlacementProblem,
+  result: Placement,
+  ix = placementIndex(problem, result),
+): Violation[] {
   const out: Violation[] = [];
-  const vms = vmMap(problem);
+  if (!problem.vms.some((v) => v.antiAffinity?.length)) return out;
+  let p = 0;
   for (const h of result.hosts) {
     const members = new Map<string, string[]>();
     for (const v of h.vms)
-      for (const g of vms.get(v)?.antiAffinity ?? []) members.set(g, [...(members.get(g) ?? []), v]);
+      for (const g of vmAt(problem, ix.placed[p++]!)?.antiAffinity ?? [])
+        members.set(g, [...(members.get(g) ?? []), v]);
     for (const [g, list] of members) {
       if (list.length > 1)
         out.push({
@@ -125,14 +158,19 @@ export function checkAntiAffinity(problem: PlacementProblem, result: Placement):
   return out;
 }
 
-export function checkAffinityAndPins(problem: PlacementProblem, result: Placement): Violation[] {
+export function checkAffinityAndPins(
+  problem: PlacementProblem,
+  result: Placement,
+  ix = placementIndex(problem, result),
+): Violation[] {
   const out: Violation[] = [];
-  const hostOf = new Map<string, string>();
-  for (const h of result.hosts) for (const v of h.vms) hostOf.set(v, h.name);
   const groupHosts = new Map<string, Set<string>>();
   for (const v of problem.vms) {
-    const host = hostOf.get(v.name);
-    if (host === undefined) continue;
+    if (v.affinity === undefined && v.pin === undefined) continue;
+    // The last host that lists the VM's name (a repeated name is the placed-once rule's).
+    const at = ix.hostOf[ix.byName.get(v.name)!]!;
+    if (at < 0) continue;
+    const host = result.hosts[at]!.name;
     for (const g of v.affinity ?? []) groupHosts.set(g, (groupHosts.get(g) ?? new Set()).add(host));
     if (v.pin !== undefined && v.pin !== host)
       out.push({ rule: 'pin', vm: v.name, message: `${v.name} is pinned to ${v.pin} but placed on ${host}` });
@@ -153,7 +191,11 @@ const RANK: Record<HaPriority, number> = { high: 0, medium: 1, low: 2 };
  * that strands VMs is charged to the survivor with the most room left: one violation per
  * resource it would need beyond its failover capacity to take them all.
  */
-export function checkFailover(problem: PlacementProblem, result: Placement): Violation[] {
+export function checkFailover(
+  problem: PlacementProblem,
+  result: Placement,
+  ix = placementIndex(problem, result),
+): Violation[] {
   const k = problem.redundancy;
   if (k <= 0) return [];
   const n = result.hosts.length;
@@ -161,10 +203,12 @@ export function checkFailover(problem: PlacementProblem, result: Placement): Vio
     const message = `N+${k} needs at least ${k + 1} hosts; the placement has ${n}`;
     return [{ rule: 'failover', resource: 'hosts', required: k + 1, available: n, shortfall: k + 1 - n, message }];
   }
-  const { hosts: simHosts } = simView(problem, result);
   const refCap = referenceCapacity(problem.resources, problem.hostModels);
-  const ctx = failoverContext(problem, result, refCap);
-  return failureSets(simHosts, k, refCap).sets.flatMap((set) => scenarioViolations(problem, result, set, ctx));
+  const ctx = failoverContext(problem, result, refCap, ix);
+  // The scenarios the simulation runs: failureSets weighs the hosts by their loads.
+  const R = problem.resources.length;
+  const loads = result.hosts.map((_, i) => ({ load: Array.from(ctx.load.subarray(i * R, (i + 1) * R)) }));
+  return failureSets(loads, k, refCap).sets.flatMap((set) => scenarioViolations(problem, result, set, ctx));
 }
 
 /**
@@ -173,8 +217,9 @@ export function checkFailover(problem: PlacementProblem, result: Placement): Vio
  * A simulation of 700 hosts restarts each failed host's VMs on 699 survivors 700 times over.
  */
 interface FailoverContext {
-  vms: Map<string, PlacementVm>;
-  demand: Map<string, Float64Array>;
+  vms: { get: (name: string) => PlacementVm | undefined };
+  /** A VM's demand by resource index (a view into the index's matrix). */
+  demand: { get: (name: string) => Float64Array | undefined };
   /** host × resource, row-major: the load in normal operation. */
   load: Float64Array;
   /** host × resource: capacity under the failover ceiling. */
@@ -195,11 +240,22 @@ interface FailoverContext {
   dedicated: ReadonlySet<string>;
 }
 
-function failoverContext(problem: PlacementProblem, result: Placement, refCap: readonly number[]): FailoverContext {
+function failoverContext(
+  problem: PlacementProblem,
+  result: Placement,
+  refCap: readonly number[],
+  ix: PlacementIndex,
+): FailoverContext {
   const res = problem.resources;
   const R = res.length;
-  const vms = vmMap(problem);
-  const demand = new Map(problem.vms.map((v) => [v.name, Float64Array.from(res, (r) => v.demand[r] ?? 0)]));
+  const indexOf = (name: string) => ix.byName.get(name) ?? -1;
+  const vms = { get: (name: string) => vmAt(problem, indexOf(name)) };
+  const demand = {
+    get: (name: string) => {
+      const i = indexOf(name);
+      return i >= 0 ? ix.demand.subarray(i * R, (i + 1) * R) : undefined;
+    },
+  };
   // Failover capacity per model and resource.
   const modelCap = new Map(
     problem.hostModels.map((m) => [
@@ -210,9 +266,9 @@ function failoverContext(problem: PlacementProblem, result: Placement, refCap: r
   const load = new Float64Array(result.hosts.length * R);
   const cap = new Float64Array(result.hosts.length * R);
   result.hosts.forEach((h, i) => {
-    for (const name of h.vms) {
-      const d = demand.get(name);
-      if (d) for (let j = 0; j < R; j++) load[i * R + j]! += d[j]!;
+    for (let p = ix.hostStart[i]!; p < ix.hostStart[i + 1]!; p++) {
+      const v = ix.placed[p]!;
+      if (v >= 0) for (let j = 0; j < R; j++) load[i * R + j]! += ix.demand[v * R + j]!;
     }
     const c = modelCap.get(h.model);
     for (let j = 0; j < R; j++) cap[i * R + j] = c?.[j] ?? 0;
@@ -425,7 +481,11 @@ function freestSurvivor(
  * Host groups (docs/placement.md): a VM of a group whose hosts are dedicated runs on one of
  * them; every other VM runs on a general host. A host names only a group of the problem.
  */
-export function checkHostGroups(problem: PlacementProblem, result: Placement): Violation[] {
+export function checkHostGroups(
+  problem: PlacementProblem,
+  result: Placement,
+  ix = placementIndex(problem, result),
+): Violation[] {
   const out: Violation[] = [];
   const groups = new Set((problem.hostGroups ?? []).map((g) => g.name));
   const dedicated = new Set<string>();
@@ -435,10 +495,10 @@ export function checkHostGroups(problem: PlacementProblem, result: Placement): V
     if (!groups.has(h.group))
       out.push({ rule: 'host-group', host: h.name, message: `${h.name}: unknown host group ${h.group}` });
   }
-  const vms = vmMap(problem);
+  let p = 0;
   for (const h of result.hosts) {
     for (const name of h.vms) {
-      const g = vms.get(name)?.hostGroup;
+      const g = vmAt(problem, ix.placed[p++]!)?.hostGroup;
       const want = g !== undefined && dedicated.has(g) ? g : undefined;
       if (want === h.group) continue;
       const message = want
@@ -451,14 +511,18 @@ export function checkHostGroups(problem: PlacementProblem, result: Placement): V
 }
 
 /** Every broken rule of a placement, in a stable order. */
-export function verifyPlacement(problem: PlacementProblem, result: Placement): Violation[] {
+export function verifyPlacement(
+  problem: PlacementProblem,
+  result: Placement,
+  ix = placementIndex(problem, result),
+): Violation[] {
   return [
-    ...checkPlacedOnce(problem, result),
+    ...checkPlacedOnce(problem, result, ix),
     ...checkModels(problem, result),
-    ...checkCapacity(problem, result),
-    ...checkAntiAffinity(problem, result),
-    ...checkAffinityAndPins(problem, result),
-    ...checkHostGroups(problem, result),
-    ...checkFailover(problem, result),
+    ...checkCapacity(problem, result, ix),
+    ...checkAntiAffinity(problem, result, ix),
+    ...checkAffinityAndPins(problem, result, ix),
+    ...checkHostGroups(problem, result, ix),
+    ...checkFailover(problem, result, ix),
   ];
 }

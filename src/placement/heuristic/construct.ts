@@ -124,7 +124,8 @@ export function construct(
     }
     const first = mode === 'ffd' || late;
     // Demand series (one dimension per slot, method §14.4) hardly ever repeat: no shape key.
-    const shape = first && dims <= SHAPE_DIMS ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
+    // Past the deadline no shape is remembered (a key per VM costs more than the tree saves).
+    const shape = first && !late && dims <= SHAPE_DIMS ? `${it.demand.join(',')}|${it.anti.join(',')}` : '';
     let b = first ? firstFit(inst, bins, tree, i, firstFree.get(shape) ?? 0) : chooseBin(inst, bins, i, mode);
     const m = b < 0 && open ? open(i, bins) : null;
     if (m) {

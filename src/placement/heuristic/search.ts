@@ -43,8 +43,10 @@ function modesFor(inst: Instance): FitMode[] {
 }
 
 export function evaluate(inst: Instance, packing: Packing, mode: Candidate['mode']): Candidate {
+  // N+0 has no failure scenario: the simulation view is not built for none.
   const survives =
-    packing.failed.length === 0 && survivesFailures(toSimHosts(inst, packing.bins), inst.vms, inst.k, inst.refCap);
+    packing.failed.length === 0 &&
+    (inst.k <= 0 || survivesFailures(toSimHosts(inst, packing.bins), inst.vms, inst.k, inst.refCap));
   return { packing, mode, survives };
 }
 
