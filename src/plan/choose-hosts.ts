@@ -124,7 +124,7 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
   const fixed = settings.cluster.hostCount;
   const first = fixed ? { n: fixed, d: derive(fixed) } : smallestDerivable(derive, k, candidates.length);
   let firstAttempt: HostChoice | undefined;
-  let tried: { n: number; spec: DerivedHost } | undefined;
+  let tried: { n: number; spec: DerivedHost; attempt: HostChoice } | undefined;
   let lastReason: NoHost | undefined;
   for (let n = first.n, derived: Derived = first.d; ; n++, derived = derive(n)) {
     if (!derived.host) {
@@ -137,7 +137,7 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
       const attempt = await placeOn(spec, sized, settings, n, deadline, inp);
       if (holds(attempt)) return attempt;
       firstAttempt ??= attempt;
-      tried = { n, spec };
+      tried = { n, spec, attempt };
       if (deadline.passed()) break;
       const tight = tightestResource(attempt);
       const grown: DerivedHost | null = growHostSpec(spec, tight, settings);
@@ -162,8 +162,24 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
     `placing ${candidates.length} VMs on ${describe(tried.spec)} hosts, the count chosen by the placement`,
   );
   const open = await placeOn(tried.spec, sized, settings, undefined, deadline, inp);
-  if (!holds(open) && open.result.unplaced.length >= firstAttempt.result.unplaced.length) return firstAttempt;
-  return { ...open, model: withLine(open.model, countLine(tried.n, open.result.hostsUsed)) };
+  // The attempt's own packing, completed on new hosts where its left-over VMs fit: near the
+  // bound when only a few were left over, where packing afresh past the deadline is not.
+  // (Host groups place each group on hosts of its own: their pins would not carry over.)
+  const completed =
+    inp.rules.hostGroups.length > 0
+      ? open
+      : await placeOn(tried.spec, sized, settings, undefined, deadline, inp, tried.attempt.result);
+  const best = betterCompletion(completed, open) ? completed : open;
+  if (!holds(best) && best.result.unplaced.length >= firstAttempt.result.unplaced.length) return firstAttempt;
+  return { ...best, model: withLine(best.model, countLine(tried.n, best.result.hostsUsed)) };
+}
+
+/** Holding first, then fewer VMs left over, then fewer hosts. */
+function betterCompletion(a: HostChoice, b: HostChoice): boolean {
+  if (holds(a) !== holds(b)) return holds(a);
+  const ua = a.result.unplaced.length;
+  const ub = b.result.unplaced.length;
+  return ua < ub || (ua === ub && a.result.hostsUsed < b.result.hostsUsed);
 }
 
 /** No standard host can be derived: every candidate is unplaced, with the reason. */
@@ -260,6 +276,7 @@ async function placeOn(
   hostCount: number | undefined,
   deadline: Deadline,
   { rules, series, exact }: Pick<ChooseInput, 'rules' | 'series' | 'exact'>,
+  keep?: PlacementResult,
 ): Promise<HostChoice> {
   const partitions = hypervisorPartitions(model.memoryGb, model.localDiskMb, settings.partitions);
   const capacity = hostCapacity(model, settings, partitions.totalMb);
@@ -267,11 +284,25 @@ async function placeOn(
   const count = rules.hostGroups.length > 0 && settings.cluster.hostCount === null ? undefined : hostCount;
   const allocation = buildProblem(model, sized, settings, partitions.totalMb, count, rules);
   const problem = series ? withSeries(allocation, model, settings, series) : allocation;
-  const result = await solvePlacement(problem, { deadline, exact: exact !== false });
+  const result = await solvePlacement(keep ? pinnedTo(problem, keep) : problem, { deadline, exact: exact !== false });
   const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result, { touchedOnly: true }) : [];
   const prefix = settings.cluster.hostNamePrefix;
   const hostNames = new Map(result.hosts.map((h, i) => [h.name, `${prefix}${i + 1}`]));
   return { model, capacity, partitions, sized, problem, result, scenarios, hostNames };
+}
+
+/**
+ * The problem with every VM `keep` placed pinned to its host there: a placement of it keeps
+ * that packing and places only the rest. Its result is also one of the unpinned problem,
+ * which the choice keeps (pins only narrow where a VM may go).
+ */
+function pinnedTo(problem: PlacementProblem, keep: PlacementResult): PlacementProblem {
+  const hostOf = new Map<string, string>();
+  for (const h of keep.hosts) for (const vm of h.vms) hostOf.set(vm, h.name);
+  return {
+    ...problem,
+    vms: problem.vms.map((v) => (v.pin || !hostOf.has(v.name) ? v : { ...v, pin: hostOf.get(v.name) })),
+  };
 }
 
 export function buildProblem(
