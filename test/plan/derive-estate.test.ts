@@ -55,7 +55,7 @@ test('derive mode: a VM larger than any host the hypervisor allows is reported w
   );
 });
 
-test('derive mode with the clock spent before placing: every VM is placed, on the count the placement chose', async () => {
+test('derive mode, the clock spent before placing: every VM placed, on the count the placement chose', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-estate-'));
   writeBusyEstate(dir, 300);
   const { inputs } = await readProjectInputs(dir);
