@@ -43,7 +43,8 @@ export function placeOutput(
       })
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     hosts,
-    unplaced,
+    // The reasons' figures are for the plan's reports, not place's contract.
+    unplaced: unplaced.map(({ steps: _s, ...u }) => u),
     placement: { objective: problem.objective, ...placement },
     redundancy: { k: problem.redundancy, satisfied: scenarios.every((s) => s.satisfied), scenarios },
     violations,

@@ -6,6 +6,7 @@ import type { Bin, Packing } from './heuristic/construct.ts';
 import type { SimHost } from './failover.ts';
 import { fits, fmt, maxUtil } from './vector.ts';
 import { maxOf } from '../util/extent.ts';
+import { textStep, type TextStep } from '../domain/text-step.ts';
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -74,28 +75,48 @@ function antiAffinityReason(inst: Instance, packing: Packing, item: number): str
   return `${name} and ${first.there.join(', ')} must be apart (anti-affinity ${first.g}), but ${only} ${holders}`;
 }
 
-/** Reason for an item that found no room although some model could take it alone. */
-function noRoomReason(inst: Instance, packing: Packing, item: number): string {
+/**
+ * Reason for an item that found no room although some model could take it alone, with its
+ * figures where capacity is the reason.
+ */
+function noRoomReason(inst: Instance, packing: Packing, item: number): { text: string; step: TextStep | null } {
   const it = inst.items[item]!;
   const rule = antiAffinityReason(inst, packing, item);
-  if (rule) return rule;
-  const needs = inst.resources.map((r, i) => `${r} ${fmt(it.demand[i]!)}`).join(', ');
+  if (rule) return { text: rule, step: null };
   if (it.pin !== null && it.pin >= packing.bins.length)
-    return `pinned to host${it.pin + 1}, but the plan has ${packing.bins.length} hosts`;
-  const where = it.pin !== null ? `host${it.pin + 1} (pinned)` : `any of the ${packing.bins.length} hosts`;
+    return { text: `pinned to host${it.pin + 1}, but the plan has ${packing.bins.length} hosts`, step: null };
   const bins = it.pin !== null ? packing.bins.slice(it.pin, it.pin + 1) : packing.bins;
-  const free = inst.resources
-    .map(
-      (r, i) =>
-        `${r} ${fmt(
-          maxOf(
-            bins.map((b) => b.model.cap[i]! - b.load[i]!),
-            0,
-          ),
-        )}`,
-    )
-    .join(', ');
-  return `no room left on ${where}: needs ${needs}; the most free is ${free} (anti-affinity and ceilings applied)`;
+  const needs: Record<string, number> = {};
+  const free: Record<string, number> = {};
+  inst.resources.forEach((r, i) => {
+    needs[r] = Number(fmt(it.demand[i]!));
+    free[r] = Number(
+      fmt(
+        maxOf(
+          bins.map((b) => b.model.cap[i]! - b.load[i]!),
+          0,
+        ),
+      ),
+    );
+  });
+  const params = { pinned: it.pin !== null ? `host${it.pin + 1}` : null, hosts: packing.bins.length, needs, free };
+  return textStep('no-room', params, noRoomEnglish);
+}
+
+/** "no room left on any of the 3 hosts: needs vcpu 4, memoryGb 8; the most free is …". */
+function noRoomEnglish(p: {
+  pinned: string | null;
+  hosts: number;
+  needs: Record<string, number>;
+  free: Record<string, number>;
+}): string {
+  const where = p.pinned !== null ? `${p.pinned} (pinned)` : `any of the ${p.hosts} hosts`;
+  const say = (v: Record<string, number>) =>
+    Object.entries(v)
+      .map(([r, x]) => `${r} ${x}`)
+      .join(', ');
+  const room = `needs ${say(p.needs)}; the most free is ${say(p.free)}`;
+  return `no room left on ${where}: ${room} (anti-affinity and ceilings applied)`;
 }
 
 /** What the driver adds to a packing to make a result. */
@@ -110,7 +131,8 @@ export function toResult(inst: Instance, packing: Packing, meta: ResultMeta): Pl
   const unplaced: UnplacedVm[] = [...inst.unplaced];
   for (const item of packing.failed) {
     const reason = noRoomReason(inst, packing, item);
-    for (const v of inst.items[item]!.vms) unplaced.push({ vm: inst.vms[v]!.name, reasons: [reason] });
+    const steps = reason.step ? { steps: [reason.step] } : {};
+    for (const v of inst.items[item]!.vms) unplaced.push({ vm: inst.vms[v]!.name, reasons: [reason.text], ...steps });
   }
   unplaced.sort((a, b) => byName(a.vm, b.vm));
   const cost = packing.bins.reduce((s, b) => s + b.model.cost, 0);

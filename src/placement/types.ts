@@ -2,6 +2,7 @@
 // and how good the answer is (lower bound, proved optimal). The problem it answers is the
 // file contract src/domain/problem.ts.
 import type { NoteStep } from '../domain/plan.ts';
+import type { TextStep } from '../domain/text-step.ts';
 
 export interface PlacedHost {
   /** host1, host2, … in a stable order. */
@@ -16,6 +17,8 @@ export interface UnplacedVm {
   vm: string;
   /** One line per host model: the resource and numbers that rule it out. */
   reasons: string[];
+  /** The reasons as figures, where one is said from them (a report in another language); not in place's output. */
+  steps?: (TextStep | null)[];
 }
 
 export interface PlacementResult {

@@ -17,6 +17,7 @@ import { pct, round2 } from '../util/round.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { demandSeries, type DemandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
 import { Deadline } from '../placement/deadline.ts';
+import type { TextStep } from '../domain/text-step.ts';
 import {
   PLAN_FORMAT_VERSION,
   type FailoverScenario,
@@ -191,7 +192,7 @@ function verifyChoice(choice: HostChoice, k: number): void {
 function finishVms(choice: HostChoice): PlanVm[] {
   const hostOf = new Map<string, string>();
   for (const h of choice.result.hosts) for (const vm of h.vms) hostOf.set(vm, choice.hostNames.get(h.name) ?? h.name);
-  const unplaced = new Map(choice.result.unplaced.map((u) => [u.vm, u.reasons]));
+  const unplaced = new Map(choice.result.unplaced.map((u) => [u.vm, u]));
   // No host could be derived: the reason is the derivation's line, whose step the plan's note holds.
   const first = choice.result.noteSteps?.[0];
   const derivation = first?.code === 'host-derivation' ? { text: choice.result.notes[0], step: first } : null;
@@ -202,13 +203,28 @@ function finishVms(choice: HostChoice): PlanVm[] {
     if (status === 'unplaced') {
       // The placement numbers hosts host1, host2, …; the plan names them <prefix>1, <prefix>2, …
       const rename = (r: string) => r.replace(/\bhost([1-9][0-9]*)\b/g, (h) => choice.hostNames.get(h) ?? h);
-      const why = (unplaced.get(vm.name) ?? ['no host had room left for it']).map(rename);
+      const u = unplaced.get(vm.name);
+      const why = (u?.reasons ?? ['no host had room left for it']).map(rename);
       const message = why.join('; ');
-      const step = derivation && message === derivation.text ? { step: derivation.step } : {};
+      const own = why.length === 1 ? u?.steps?.[0] : null;
+      const step =
+        derivation && message === derivation.text
+          ? { step: derivation.step }
+          : own
+            ? { step: renamedStep(own, rename) }
+            : {};
       reasons.push({ code: 'exceeds-host-capacity', message, ...step });
     }
     return { ...vm, host, status, reasons };
   });
+}
+
+/** A placement reason's figures with its host names as the plan names them. */
+function renamedStep(step: TextStep, rename: (s: string) => string): TextStep {
+  const params = Object.fromEntries(
+    Object.entries(step.params).map(([k, v]) => [k, typeof v === 'string' ? rename(v) : v]),
+  );
+  return { code: step.code, params };
 }
 
 function finishHosts(choice: HostChoice, vms: PlanVm[], settings: ProjectSettings): PlanHost[] {

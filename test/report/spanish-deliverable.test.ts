@@ -103,6 +103,7 @@ const ENGLISH_WORDS = [
   'Licences per host',
   'dedicated hosts',
   'Hardware + licences',
+  'no room left',
 ];
 
 /** The Sizing table's statistics as the sizing names them; the workbook's Assumptions keep them as input codes. */

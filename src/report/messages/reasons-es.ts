@@ -52,4 +52,33 @@ export const reasonsEs: ReasonTexts = {
     `datos de monitoreo demasiado escasos para dimensionar (calidad ${s(p.score)}/100: ${s(p.issues)})`,
   'missing-metrics': (p) => `los datos de monitoreo no tienen muestras de ${list(p.metrics)}`,
   'powered-off': () => 'apagada en la exportación y allocation.poweredOff = exclude',
+  'no-room': (p) =>
+    `no queda espacio en ${where(p)}: necesita ${amounts(p.needs)}; lo más libre es ${amounts(p.free)} ` +
+    '(con antiafinidad y umbrales aplicados)',
+};
+
+/** The hosts a VM found no room on: its pinned host, or all of them. */
+function where(p: Params): string {
+  if (p.pinned) return `${s(p.pinned)} (fijada)`;
+  return p.hosts === 1 ? 'el único nodo' : `ninguno de los ${s(p.hosts)} nodos`;
+}
+
+/** Resource amounts of the placement (vcpu, memoryGb, …) in words: "4 vCPU, 8 GB de memoria". */
+function amounts(v: Params[string] | undefined): string {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return s(v as Params[string]);
+  return Object.entries(v)
+    .map(([r, x]) => {
+      const unit = RESOURCE_ES[r];
+      return unit ? `${s(x)} ${unit}` : `${r} ${s(x)}`;
+    })
+    .join(', ');
+}
+
+const RESOURCE_ES: Readonly<Record<string, string>> = {
+  vcpu: 'vCPU',
+  memoryGb: 'GB de memoria',
+  diskGb: 'GB de disco',
+  networkMBps: 'MB/s de red',
+  iops: 'IOPS',
+  cpuGhz: 'GHz',
 };
