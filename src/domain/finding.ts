@@ -45,11 +45,14 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `file:row:column: message` when located, else the message (as InputError prints). */
-export function formatFinding(f: Finding): string {
+/**
+ * `severity code: file:row:column: [server] message` (located as InputError prints);
+ * `message`: the finding's own, or its text in the report's language.
+ */
+export function formatFinding(f: Finding, message = f.message): string {
   let where = f.file ?? '';
   if (f.file !== undefined && f.row !== undefined) where += `:${f.row}`;
   if (f.file !== undefined && f.row !== undefined && f.column !== undefined) where += `:${f.column}`;
   const who = f.server !== undefined ? `[${f.server}] ` : '';
-  return `${f.severity} ${f.code}: ${where ? `${where}: ` : ''}${who}${f.message}`;
+  return `${f.severity} ${f.code}: ${where ? `${where}: ` : ''}${who}${message}`;
 }

@@ -4,21 +4,25 @@ import type { Plan } from '../domain/plan.ts';
 import type { ReplayFile } from '../domain/plan-replay.ts';
 import { formatFinding } from '../domain/finding.ts';
 import { md } from './format.ts';
+import { findingText } from './finding-text.ts';
+import { messagesFor } from './messages/index.ts';
 import { windowPart } from './replay-markdown.ts';
 import { windowLine } from './replay-terminal.ts';
 
 export function renderReplayMarkdown(plan: Plan, file: ReplayFile): string {
+  const t = messagesFor(plan);
+  const m = t.replay.report;
   const parts = [
-    `# Backtest of ${md(plan.title)}`,
+    `# ${m.title(md(plan.title))}`,
     '',
-    `Plan: ${md(file.plan.file)} (sha256 ${file.plan.sha256.slice(0, 12)}), ${plan.hosts.length} hosts, ` +
-      `${plan.totals.placed} VMs placed  `,
-    `Window: ${file.inputs.length} file(s): ${file.inputs.map((i) => md(i.file)).join(', ') || '—'}  `,
-    `Allowed overload: ${file.maxOverloadPct} % of the intervals (replay.maxOverloadPct).`,
+    `${m.plan(md(file.plan.file), file.plan.sha256.slice(0, 12), plan.hosts.length, plan.totals.placed)}  `,
+    `${m.window(file.inputs.length, file.inputs.map((i) => md(i.file)).join(', ') || '—')}  `,
+    m.allowed(file.maxOverloadPct),
   ];
   for (const w of file.windows) parts.push('', ...windowPart(w, plan));
   const shown = file.findings.filter((f) => f.severity !== 'info' || f.code.startsWith('replay'));
-  if (shown.length) parts.push('', '## Findings', '', ...shown.map((f) => `- ${md(formatFinding(f))}`));
+  if (shown.length)
+    parts.push('', `## ${m.findings}`, '', ...shown.map((f) => `- ${md(formatFinding(f, findingText(f, t)))}`));
   return `${parts.join('\n')}\n`;
 }
 

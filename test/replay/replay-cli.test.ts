@@ -31,6 +31,11 @@ test('replay on the month after: overloaded, exit 1, the growth that would have 
   assert.ok(file.findings.some((f) => f.code === 'replay-overload' && f.message.startsWith('rhevh2: ')));
   const md = readFileSync(path.join(out, 'replay.md'), 'utf8');
   assert.match(md, /\*\*El plan no se sostuvo\*\*: se habría sostenido con la demanda de CPU × 1\.56/);
+  // The plan's language (es) for the whole of replay.md, its frame too.
+  assert.match(md, /^# Contraste de .*\n\nPlan: .*, 2 nodos, 10 VM ubicadas {2}\nVentana: 1 archivo: /);
+  assert.match(md, /Sobrecarga admitida: \d+ % de los intervalos/);
+  assert.match(md, /\n## Hallazgos\n\n- warning replay-overload: /);
+  assert.doesNotMatch(md, /Backtest of|Allowed overload|## Findings|VMs placed/);
   assert.match(r.stdout, /Replay of the backtest window \(2010-04-05 – 2010-04-19/);
 });
 

@@ -519,6 +519,15 @@ export const en = {
       `The ${shown} hosts with the highest load of the ${hosts}, one chart each:`,
     planningWindow: 'Planning window',
     backtestWindow: 'Backtest window',
+    /** replay.md of `capplan replay`: its title and the lines above the windows. */
+    report: {
+      title: (plan: string) => `Backtest of ${plan}`,
+      plan: (file: string, sha: string, hosts: number, placed: number) =>
+        `Plan: ${file} (sha256 ${sha}), ${hosts} hosts, ${placed} VMs placed`,
+      window: (files: number, names: string) => `Window: ${files} file(s): ${names}`,
+      allowed: (pct: number) => `Allowed overload: ${pct} % of the intervals (replay.maxOverloadPct).`,
+      findings: 'Findings',
+    },
     summary: (
       vms: number,
       minutes: string,

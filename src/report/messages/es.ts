@@ -524,6 +524,14 @@ export const es: Messages = {
       `Los ${shown} hosts más cargados de los ${hosts}, un gráfico cada uno:`,
     planningWindow: 'Ventana de planificación',
     backtestWindow: 'Ventana de contraste',
+    report: {
+      title: (plan: string) => `Contraste de ${plan}`,
+      plan: (file: string, sha: string, hosts: number, placed: number) =>
+        `Plan: ${file} (sha256 ${sha}), ${hosts} ${hosts === 1 ? 'nodo' : 'nodos'}, ${placed} VM ubicadas`,
+      window: (files: number, names: string) => `Ventana: ${files} ${files === 1 ? 'archivo' : 'archivos'}: ${names}`,
+      allowed: (pct: number) => `Sobrecarga admitida: ${pct} % de los intervalos (replay.maxOverloadPct).`,
+      findings: 'Hallazgos',
+    },
     summary: (
       vms: number,
       minutes: string,
