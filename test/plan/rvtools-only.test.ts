@@ -34,6 +34,7 @@ test('an RVTools CSV export alone plans: sized from allocation and recorded util
   assert.deepEqual(app.sizing.basis, {
     kind: 'allocation',
     label: 'allocation — no monitoring (recorded utilisation)',
+    recorded: true,
   });
   assert.equal(app.sizing.cpu?.statistic, 'recorded');
   assert.equal(app.sizing.cpu?.measured, 25);

@@ -72,5 +72,5 @@ test('the overload is a warning naming host, resource and worst interval; the re
   assert.match(md, /## Reproducción de la demanda medida/);
   assert.match(md, /\| normal +\| rhevh1 \| +5 \| +15\.03 \/ 31\.38 \/ 16\.00 \|/);
   assert.match(md, /!\[rhevh1: carga en el tiempo\]\(chart-replay-1-1\.png\)/);
-  assert.match(run.stdout, /Replay of the planning window .* CPU over the ceiling 55\.82 %/);
+  assert.match(run.stdout, /Reproducción de la ventana de planificación .* CPU sobre el umbral 55\.82 %/);
 });
