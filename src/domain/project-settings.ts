@@ -11,6 +11,9 @@ const P = PROFILES.generic.defaults;
 const byProfile = ' Default from hypervisor.profile (method §12).';
 import { seriesPlacementFields } from './series-settings.ts';
 
+/** The model name of derived hosts unless the project names them; a report says it in its language. */
+export const DERIVED_MODEL = 'derived';
+
 export { allocationSchema } from './allocation-settings.ts';
 export { costSchema } from './tco-settings.ts';
 export { scenariosSchema } from './scenario-settings.ts';
@@ -255,7 +258,7 @@ export const clusterSchema = z
       .nullable()
       .default(null)
       .describe('CPU family all hosts share (one family per cluster, method §5.3).'),
-    modelName: z.string().default('derived').describe('Model name written for derived hosts.'),
+    modelName: z.string().default(DERIVED_MODEL).describe('Model name written for derived hosts.'),
     hostNamePrefix: z.string().default('host').describe('Hosts are named <prefix>1, <prefix>2, …'),
     price: nonNegative.default(0).describe('Price of one derived host (for cost reports).'),
     watts: nonNegative.default(0).describe('Power draw of one derived host, W.'),

@@ -5,6 +5,7 @@
 // first plan's message catalogue; client strings stay raw here and are escaped by each renderer.
 import type { Plan, PlanWithTco } from '../domain/plan.ts';
 import { messagesFor, type Messages } from './messages/index.ts';
+import { modelName } from './model-name.ts';
 import { COMPARED_LINES, planCost, sameTerms, type PlanCost } from './comparison-cost.ts';
 import { qty } from './format.ts';
 import { worstAfterFailure } from './failover-loads.ts';
@@ -70,7 +71,7 @@ function rows(plans: readonly PlanWithTco[], costs: PlanCost[], t: Messages): Co
     out.push({ key, label, kind, cells, deltas });
   };
   row('hosts', c.hosts, 'int', (p) => p.placement.hostsUsed);
-  row('hostModel', c.hostModel, 'text', (p) => p.hostModel.name);
+  row('hostModel', c.hostModel, 'text', (p) => modelName(p.hostModel.name, t));
   row('hostSpec', c.hostSpec, 'text', (p) =>
     c.spec(p.hostModel.sockets, p.hostModel.coresPerSocket, qty(p.hostModel.memoryGb)),
   );

@@ -6,6 +6,7 @@ import type { Plan } from '../domain/plan.ts';
 import { sortFindings } from '../domain/finding.ts';
 import { worstAfterFailure } from './failover-loads.ts';
 import type { Messages } from './messages/index.ts';
+import { modelName } from './model-name.ts';
 import { num, pct, qty } from './format.ts';
 import { reportDay } from './report-date.ts';
 import { amount, tcoHeadline } from './markdown-tco.ts';
@@ -95,7 +96,7 @@ export function executiveSummary(plan: Plan, t: Messages): ExecutiveSummary {
       {
         heading: c.recommendation,
         lines: [
-          c.buy(h.hostsUsed, m.name),
+          c.buy(h.hostsUsed, modelName(m.name, t)),
           c.spec(m.sockets, m.coresPerSocket, qty(m.cpuGhz), qty(m.memoryGb), nics),
           storage,
         ],

@@ -4,6 +4,7 @@
 import type { Plan } from '../domain/plan.ts';
 import { sortFindings } from '../domain/finding.ts';
 import type { Messages } from './messages/index.ts';
+import { modelName } from './model-name.ts';
 import { md, num, pct, qty } from './format.ts';
 import { mdTable } from './markdown-table.ts';
 import { groupOf, notPlaced } from './summary.ts';
@@ -18,7 +19,7 @@ export function hostSpecSection(plan: Plan, t: Messages): string {
   const spec = mdTable(
     [{ header: x.resourceCol }, { header: x.valueCol, align: 'right' }],
     [
-      [t.col.model, md(m.name)],
+      [t.col.model, md(modelName(m.name, t))],
       [x.cpu, md(m.cpuModel ?? `${qty(m.cpuGhz)} GHz`)],
       [x.cpuClock, `${qty(m.cpuGhz)} GHz`],
       [x.cpus, String(m.sockets)],

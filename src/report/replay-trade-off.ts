@@ -4,6 +4,7 @@ import type { Plan } from '../domain/plan.ts';
 import type { TradeOffRow } from '../domain/plan-replay.ts';
 import { md, pct } from './format.ts';
 import { mdTable } from './markdown-table.ts';
+import { modelName } from './model-name.ts';
 import { messagesFor } from './messages/index.ts';
 
 /** Header and cells of the table, shared by both renderers. */
@@ -44,11 +45,12 @@ export function tradeOffSection(plan: Plan): string {
   const table = tradeOffTable(plan);
   const omitted = tradeOffOmitted(plan);
   if (!t || (!table && !omitted)) return '';
-  const m = messagesFor(plan).replay.tradeOff;
+  const msg = messagesFor(plan);
+  const m = msg.replay.tradeOff;
   return [
     `### ${m.title}`,
     '',
-    m.intro(md(t.hostModel)) + (t.rows.some((r) => r.stoppedEarly) ? ` ${m.stoppedNote}` : ''),
+    m.intro(md(modelName(t.hostModel, msg))) + (t.rows.some((r) => r.stoppedEarly) ? ` ${m.stoppedNote}` : ''),
     ...(table
       ? [
           '',

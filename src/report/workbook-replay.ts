@@ -7,6 +7,7 @@ import { FMT, writeTable, type CellValue, type SheetColumn } from './workbook-st
 import { tradeOffOmitted, tradeOffTable } from './replay-trade-off.ts';
 import { messagesFor, type Messages } from './messages/index.ts';
 import { scenarioName } from './replay-markdown.ts';
+import { modelName } from './model-name.ts';
 
 type SheetText = Messages['replay']['sheet'];
 
@@ -36,7 +37,8 @@ function tradeOffRows(ws: ExcelJS.Worksheet, plan: Plan, top: number): void {
   const table = tradeOffTable(plan);
   const omitted = tradeOffOmitted(plan);
   if (!table && !omitted) return;
-  ws.getCell(top, 1).value = messagesFor(plan).replay.tradeOff.sheetTitle(plan.replay!.tradeOff!.hostModel);
+  const t = messagesFor(plan);
+  ws.getCell(top, 1).value = t.replay.tradeOff.sheetTitle(modelName(plan.replay!.tradeOff!.hostModel, t));
   ws.getCell(top, 1).font = { bold: true };
   if (!table) {
     ws.getCell(top + 1, 1).value = omitted;

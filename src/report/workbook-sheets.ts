@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { Plan } from '../domain/plan.ts';
 import { sortFindings } from '../domain/finding.ts';
 import type { Messages } from './messages/index.ts';
+import { modelName } from './model-name.ts';
 import { dataQuality, dataQualityText, groupOf, headline, hostIops, notPlaced, summaryRows } from './summary.ts';
 import { findingText } from './finding-text.ts';
 import { reasonText } from './reason-text.ts';
@@ -170,7 +171,7 @@ export function hostsSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void
       const p = h.partitions;
       return [
         cellText(h.name),
-        cellText(h.model),
+        cellText(modelName(h.model, t)),
         h.sockets,
         h.coresPerSocket,
         h.threadsPerCore,

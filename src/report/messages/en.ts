@@ -54,6 +54,8 @@ export const en = {
   asComputed:
     'These figures are the plan as computed: editing Assumptions does not change them. Run capplan plan again ' +
     'for a new plan.',
+  /** The host model's name when the project leaves cluster.modelName at its default. */
+  derivedModel: 'derived',
   doc: {
     subject: (project: string) => `Server consolidation plan: ${project}`,
     keywords: 'capacity planning, server consolidation, virtualisation',

@@ -57,6 +57,7 @@ export const es: Messages = {
   asComputed:
     'Estas cifras son las del plan calculado: editar Supuestos no las cambia. Ejecute capplan plan de nuevo ' +
     'para obtener otro plan.',
+  derivedModel: 'derivado',
   doc: {
     subject: (project: string) => `Plan de consolidación de servidores: ${project}`,
     keywords: 'planificación de capacidad, consolidación de servidores, virtualización',
