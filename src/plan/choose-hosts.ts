@@ -156,7 +156,8 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
   // Out of time with VMs left over on the count tried: the spec, derived for that count, fits
   // any larger one, so the placement opens the hosts the whole VMs need — first fit in
   // logarithmic time per VM past the deadline, a complete plan in little time (method §6.6).
-  // A fixed count is kept; otherwise the first attempt (the smallest spec) is the answer.
+  // A fixed count, or a search that tried every count in time, answers with its first attempt
+  // (the smallest spec), as before.
   if (fixed || !deadline.passed()) return firstAttempt;
   inp.onProgress?.(
     `placing ${candidates.length} VMs on ${describe(tried.spec)} hosts, the count chosen by the placement`,
