@@ -123,14 +123,21 @@ test('a fixed host count is kept, and VMs that do not fit it are unplaced with t
   const p = problem({ hostCount: 1, vms: [vm('a', { cpu: 6, mem: 1 }), vm('b', { cpu: 6, mem: 1 })] });
   const r = await solvePlacement(p);
   assert.equal(r.hostsUsed, 1);
-  assert.deepEqual(r.unplaced, [
-    {
-      vm: 'b',
-      reasons: [
-        'no room left on any of the 1 hosts: needs cpu 6, mem 1; the most free is cpu 4, mem 9 (anti-affinity and ' +
-          'ceilings applied)',
-      ],
-    },
+  assert.deepEqual(
+    r.unplaced.map(({ vm, reasons }) => ({ vm, reasons })),
+    [
+      {
+        vm: 'b',
+        reasons: [
+          'no room left on any of the 1 hosts: needs cpu 6, mem 1; the most free is cpu 4, mem 9 (anti-affinity and ' +
+            'ceilings applied)',
+        ],
+      },
+    ],
+  );
+  // The same figures for a report in another language.
+  assert.deepEqual(r.unplaced[0]!.steps, [
+    { code: 'no-room', params: { pinned: null, hosts: 1, needs: { cpu: 6, mem: 1 }, free: { cpu: 4, mem: 9 } } },
   ]);
   assert.deepEqual(verifyPlacement(p, r), []);
 });

@@ -122,7 +122,7 @@ test('the Spanish workbook names its sheets in Spanish; properties come from rep
   const cover = wb.getWorksheet('Portada')!;
   const text: string[] = [];
   cover.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
-  for (const want of ['Preparado por', 'Consultora SA', '2010-04-20', '2.1', 'Adquirir 2 nodos: derived'])
+  for (const want of ['Preparado por', 'Consultora SA', '2010-04-20', '2.1', 'Adquirir 2 nodos: derivado'])
     assert.ok(
       text.some((t) => t.includes(want)),
       `${want} on the cover: ${text.join(' | ')}`,
