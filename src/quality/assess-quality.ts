@@ -6,6 +6,7 @@
 import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
 import type { DataQuality, MetricName, ServerUsage } from '../domain/server.ts';
 import type { Finding } from '../domain/finding.ts';
+import { flatText } from '../domain/text-step.ts';
 
 const DAY_S = 86_400;
 const USEFUL_METRICS: MetricName[] = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps'];
@@ -23,7 +24,7 @@ export function assessQuality(
     code: string,
     params: P,
     english: (p: P) => string,
-  ) => findings.push({ severity, code, message: english(params), server, params });
+  ) => findings.push({ severity, code, message: flatText(english(params)), server, params });
   if (!usage || usage.samples === 0) {
     add(
       'error',

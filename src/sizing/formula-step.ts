@@ -4,7 +4,7 @@
 import type { FormulaStep, ResourceSizing } from '../domain/plan.ts';
 import type { Demand } from './demand.ts';
 import { figure } from './derivation-line.ts';
-import { textStep } from '../domain/text-step.ts';
+import { flatText, textStep } from '../domain/text-step.ts';
 
 type Params = FormulaStep['params'];
 
@@ -31,7 +31,7 @@ export function ledBy<P extends Params>(
   const leadsTo = sized.formulaStep;
   return {
     ...sized,
-    formula: english(params, sized.formula),
+    formula: flatText(english(params, sized.formula)),
     formulaStep: { code, params: leadsTo ? { ...params, leadsTo } : params },
   };
 }

@@ -57,6 +57,21 @@ describe('DuckDB source', () => {
     );
   });
 
+  test('the mean is the exact sum over the count, whatever order DuckDB adds the values in', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'capplan-duckmean-'));
+    // Added in file order as doubles, 1e16 + 1 − 1e16 is 0: the 1 is lost to rounding, and
+    // which values a thread adds first decides what is lost. Exact, the mean is 1/3.
+    const t0 = Date.parse('2024-01-01T00:00:00Z');
+    const rows = [1e16, 1, -1e16].map((v, i) => `${new Date(t0 + i * 300_000).toISOString()},web,${v}`);
+    writeFileSync(path.join(dir, 'mean.csv'), `ts,host,mem\n${rows.join('\n')}\n`);
+    const settings = { files: 'mean.csv', columns: { timestamp: 'ts', server: 'host', memoryUsedMb: 'mem' } };
+    const { servers } = await new DuckdbMonitoringSource(
+      { ...settings, memoryLimit: '128MB' } as DuckdbSettings,
+      dir,
+    ).statistics({ percentiles: [90], servers: [] });
+    assert.equal(servers[0]!.metrics.memoryUsedMb!.avg, 1 / 3);
+  });
+
   test('gaps, the interval and repeated timestamps follow the store’s rules (CSV read by DuckDB)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'capplan-duckgaps-'));
     const file = path.join(dir, 'gaps.csv');

@@ -53,13 +53,16 @@ export function serverRanges(samples: string, bounds: string[]): string[] {
 /**
  * Per server: first/last time and, per metric i, n_i = count, avg_i, min_i, max_i and q_i_k =
  * quantile_cont at each percentile (linear interpolation between closest ranks, the same
- * definition as capplan's store, docs/method.md §3.1).
+ * definition as capplan's store, docs/method.md §3.1). The mean is an exact sum (DECIMAL, to
+ * 10⁻⁹) over the count: DuckDB's avg — and fsum — add a group's values in the order its threads
+ * reach them, so two runs on the same files differed in the last digit, and the plans with them.
  */
 export function statisticsSql(samples: string, metrics: [MetricName, string][], percentiles: number[]): string {
   const qs = `[${percentiles.map((p) => p / 100).join(', ')}]`;
   const aggs = metrics.map(
     (_, i) =>
-      `count(m${i})::DOUBLE AS n${i}, avg(m${i}) AS avg${i}, min(m${i}) AS min${i}, max(m${i}) AS max${i}, ` +
+      `count(m${i})::DOUBLE AS n${i}, sum(m${i}::DECIMAL(38, 9))::DOUBLE / count(m${i}) AS avg${i}, ` +
+      `min(m${i}) AS min${i}, max(m${i}) AS max${i}, ` +
       `quantile_cont(m${i}, ${qs}) AS ql${i}`,
   );
   const picks = metrics.flatMap((_, i) => percentiles.map((_, k) => `ql${i}[${k + 1}] AS q${i}_${k}`));
