@@ -10,6 +10,7 @@ import { assemblePlan } from '../../src/plan/assemble.ts';
 import ExcelJS from 'exceljs';
 import { buildWorkbook, renderMarkdown } from '../../src/report/index.ts';
 import { renderMetricsSummaryCsv } from '../../src/ingest/output/metrics-summary.ts';
+import { readMonitoring } from '../../src/ingest/monitoring/read-monitoring.ts';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-mhz-'));
@@ -102,6 +103,22 @@ test('long CSV header synonyms: CPU (MHz), Uso CPU MHz, CPU GHz and MHz are cpu_
     assert.equal(inputs.usage.get('app01')?.metrics.cpuMhz?.avg, 4 * factor, header);
     assert.equal(inputs.usage.get('app01')?.metrics.cpuPct, undefined, header);
   }
+});
+
+test('wide CSV: cpu_mhz and server:cpuMhz columns are CPU MHz', async () => {
+  const dir = project({
+    'app01.csv': 'timestamp,cpu_mhz,memory_used_mb\n2026-07-21T00:00:00Z,2600,6144\n2026-07-21T00:05:00Z,3000,6144\n',
+    'all.csv': 'timestamp,db01:cpuMhz,web01:cpuMhz\n2026-07-21T00:00:00Z,1000,500\n2026-07-21T00:05:00Z,3000,700\n',
+  });
+  const r = await readMonitoring([path.join(dir, 'app01.csv'), path.join(dir, 'all.csv')], { percentiles: [] });
+  assert.deepEqual(
+    r.servers.map((u) => [u.server, u.metrics.cpuMhz?.avg, u.metrics.cpuPct]),
+    [
+      ['app01', 2800, undefined],
+      ['db01', 2000, undefined],
+      ['web01', 600, undefined],
+    ],
+  );
 });
 
 test('Aria Operations export without the capacity column: CPU sized from CPU|Demand (MHz)', async () => {
