@@ -134,7 +134,7 @@ export async function readVrops(ctx: ReadContext): Promise<void> {
       server: object,
       message:
         "CPU demand is given in MHz but not the VM's provisioned capacity (CPU|Provisioned Capacity (MHz)) nor " +
-        'CPU|Usage (%): CPU is sized from the MHz over a core clock (method §3.7), with no CPU %; export the ' +
+        'CPU|Usage (%): CPU is sized from the MHz over a core clock, with no CPU %; export the ' +
         'capacity column with the demand for the % and the VM clock',
       params: {},
     });
