@@ -55,7 +55,7 @@ function assertSizedFromMhz(plan: Plan, csvPlan: Plan): void {
   assert.equal(mhzPeaks.length, 2);
   for (const [i, ghz] of peaks(csvPlan).entries())
     assert.ok(ghz > 0 && Math.abs(mhzPeaks[i]! - ghz) < 0.01, `${mhzPeaks[i]} ≈ ${ghz}`);
-  // Servidor Nómina: 22.59 % … averaged to 31.69 % of 4 × 3.06 GHz = 3,878.86 MHz → ⌈1.27⌉ = 2.
+  // Servidor Nómina: 31.69 % on average of 4 × 3.06 GHz = 3,878.86 MHz → ⌈3,878.86 / 3,060⌉ = ⌈1.27⌉ = 2.
   assert.match(
     plan.vms.find((v) => v.name === 'nomina')!.sizing.cpu!.formula,
     /MHz per core \(source server\)⌉ = ⌈1\.27⌉ = 2$/,
