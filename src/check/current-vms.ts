@@ -22,8 +22,9 @@ export async function currentVms(loaded: LoadedProposal, extraMonitoringFiles: s
   const settings = proposalSettings(loaded.proposal);
   const source = monitoringSourceFor(loaded.monitoring, extraMonitoringFiles, undefined, settings.inputs);
   const { servers, usage, samplesOfFiles } = await readServerData(loaded.inventoryFile, source, settings);
-  // Clock normalisation sizes vCPU in the proposal's host GHz (method §3.4).
-  const targetGhz = settings.sizing.cpuNormalisation === 'clock' ? loaded.proposal.hosts.model.cpuGhz : undefined;
+  // Clock normalisation sizes vCPU in the proposal's host GHz (method §3.4); so does CPU MHz of a
+  // server whose own clock is unknown (method §3.7).
+  const targetGhz = loaded.proposal.hosts.model.cpuGhz;
   const vms = servers.map((server): CurrentVm => {
     const { vm, excluded } = sizeServer(server, usage.get(server.name) ?? null, settings, targetGhz);
     return {

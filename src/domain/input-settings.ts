@@ -23,16 +23,18 @@ export const INVENTORY_COLUMNS = [
 ] as const;
 export type InventoryColumn = (typeof INVENTORY_COLUMNS)[number];
 
-/** capplan's long monitoring columns (docs/inputs.md). */
-export const MONITORING_COLUMNS = [
-  'timestamp',
-  'server',
+/** Metric columns of the long format, in METRIC_NAMES order (docs/inputs.md). */
+export const LONG_METRIC_COLUMNS = [
   'cpu_pct',
   'memory_used_mb',
   'disk_used_gb',
   'network_mb_per_s',
   'iops',
+  'cpu_mhz',
 ] as const;
+
+/** capplan's long monitoring columns (docs/inputs.md). */
+export const MONITORING_COLUMNS = ['timestamp', 'server', ...LONG_METRIC_COLUMNS] as const;
 
 const DATE_FORMATS = ['iso', 'dd/mm/yyyy', 'mm/dd/yyyy', 'yyyy/mm/dd', 'epoch-s', 'epoch-ms'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];

@@ -67,7 +67,11 @@ export type FormulaStep = z.output<typeof formulaStepSchema>;
 /** How one resource of a VM was sized: every input behind the figure (method §3). */
 const resourceSizingSchema = z.object({
   statistic: z.string(),
-  measured: z.number().describe('Measured value of the statistic (CPU %, MB, GB, MB/s).'),
+  measured: z.number().describe('Measured value of the statistic (CPU %, MB, GB, MB/s; CPU MHz when unit says so).'),
+  unit: z
+    .literal('MHz')
+    .optional()
+    .describe("CPU sized from demand in MHz (method §3.7); absent: the resource's usual unit (CPU %)."),
   peakFactor: z.number(),
   growth: z.number(),
   demand: z.number().describe('measured × peak × (1 + growth), before rounding.'),

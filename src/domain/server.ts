@@ -13,9 +13,26 @@ export type HaPriority = (typeof HA_PRIORITIES)[number];
 const SPECIAL_HARDWARE = ['usb', 'serial', 'modem', 'fax'] as const;
 export type SpecialHardware = (typeof SPECIAL_HARDWARE)[number];
 
-/** Monitoring metrics, internal units. */
-export const METRIC_NAMES = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps', 'iops'] as const;
+/**
+ * Monitoring metrics, internal units. CPU demand is either a percentage of the server's whole
+ * CPU (`cpuPct`) or MHz (`cpuMhz`, method §3.7); a server may have both.
+ */
+export const METRIC_NAMES = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps', 'iops', 'cpuMhz'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** Is CPU demand measured, as % or as MHz (method §3.7)? */
+export function hasCpuDemand(metrics: Partial<Record<MetricName, { samples: number }>> | undefined): boolean {
+  return (metrics?.cpuPct?.samples ?? 0) > 0 || (metrics?.cpuMhz?.samples ?? 0) > 0;
+}
+
+/**
+ * The metrics a per-server table shows: all of them, CPU MHz only when some server has it, so a
+ * report of sources that measure CPU in % keeps its columns.
+ */
+export function shownMetrics(metrics: (Partial<Record<MetricName, unknown>> | undefined)[]): MetricName[] {
+  const mhz = metrics.some((m) => m?.cpuMhz !== undefined);
+  return METRIC_NAMES.filter((m) => m !== 'cpuMhz' || mhz);
+}
 
 const count = z.number().int().nonnegative();
 const metricName = z.enum(METRIC_NAMES);

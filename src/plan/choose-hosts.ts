@@ -115,7 +115,8 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
   const known = inp.sourceGhz.filter((g): g is number => g !== null);
   // The derived host's clock (sizing/derive-host.ts): minCpuGhz, else the slowest source.
   const targetGhz = settings.cluster.minCpuGhz ?? (known.length ? minOf(known) : undefined);
-  const sized = inp.sizeAll(settings.sizing.cpuNormalisation === 'clock' ? targetGhz : undefined);
+  // The target clock also divides CPU MHz of a server whose own clock is unknown (method §3.7).
+  const sized = inp.sizeAll(targetGhz);
   const candidates = sized.filter((s) => !s.excluded).map((s) => s.vm);
   const k = settings.cluster.redundancy;
   const derive = (n: number) => deriveHost(candidates, inp.sourceGhz, settings, n);
@@ -237,9 +238,10 @@ async function chooseFromCatalog(inp: ChooseInput, catalog: HostModel[], deadlin
   const models = [...catalog].sort((a, b) => a.price - b.price || (a.name < b.name ? -1 : 1));
   let best: HostChoice | undefined;
   const tried: DerivationLine[] = [];
-  // Sizing depends on the model only under clock normalisation; otherwise size once.
+  // Sizing depends on the model only under clock normalisation; otherwise size once, CPU MHz of a
+  // server whose own clock is unknown over the slowest model's cores (method §3.7: more vCPU, never fewer).
   const clock = settings.sizing.cpuNormalisation === 'clock';
-  const unscaled = clock ? null : inp.sizeAll(undefined);
+  const unscaled = clock ? null : inp.sizeAll(models.length ? minOf(models.map((m) => m.cpuGhz)) : undefined);
   if (unscaled?.every((s) => s.excluded))
     return noHostChoice(unscaled, settings, noCandidates(unscaled.length), inp.rules);
   for (const model of models) {

@@ -4,7 +4,7 @@
 // Data*, method §4), never silently sized. A risk the source names (method §9):
 // "monitoring data that does not cover the peak days/hours".
 import { defaultQualitySettings, type QualitySettings } from '../domain/project-settings.ts';
-import type { DataQuality, MetricName, ServerUsage } from '../domain/server.ts';
+import { hasCpuDemand, type DataQuality, type MetricName, type ServerUsage } from '../domain/server.ts';
 import type { Finding } from '../domain/finding.ts';
 import { flatText } from '../domain/text-step.ts';
 
@@ -57,7 +57,10 @@ export function assessQuality(
   const coverage = Math.min(1, usage.samples / Math.max(expected, 1));
   const longestGapHours = usage.longestGapSeconds !== undefined ? round2(usage.longestGapSeconds / 3600) : null;
   const peakCovered = settings.peak === 'none' ? null : coversPeak(first, last, settings.peak);
-  const missingMetrics = USEFUL_METRICS.filter((m) => !usage.metrics[m]);
+  // CPU demand in MHz measures CPU as well as a % does (method §3.7).
+  const missingMetrics = USEFUL_METRICS.filter(
+    (m) => !usage.metrics[m] && !(m === 'cpuPct' && hasCpuDemand(usage.metrics)),
+  );
   let score = 100;
   let sizable = true;
   if (usage.samples < settings.minSamples) {

@@ -13,6 +13,8 @@ export const R_NETWORK = 2;
 export const R_IOPS = 3;
 /** Index in METRIC_NAMES of each replayed resource (cpuPct, memoryUsedMb, networkMBps, iops). */
 const METRIC = [0, 1, 3, 4];
+/** Index in METRIC_NAMES of cpuMhz: CPU demand in MHz, GHz = MHz / 1000 with no clock (method §14.1). */
+const CPU_MHZ = 5;
 
 /** The time grid of a window: interval i starts at fromSec + i·stepSec. */
 export interface Grid {
@@ -121,7 +123,10 @@ function intervalOf(tSec: number, grid: Grid): number {
   return Math.floor((tSec - grid.fromSec) / grid.stepSec);
 }
 
-/** Copies the VM's rows into scratch, in physical units: GHz, GB, MB/s, IOPS (NaN = not measured). */
+/**
+ * Copies the VM's rows into scratch, in physical units: GHz, GB, MB/s, IOPS (NaN = not measured).
+ * CPU GHz is a row's MHz / 1000 when it has them, else its CPU % × source cores × clock / 100.
+ */
 function gather(vm: VmSource, samples: MonitoringSamples, scratch: Scratch): number {
   let n = 0;
   const cpuScale = vm.ghzPerCpuPct ?? Number.NaN;
@@ -130,13 +135,15 @@ function gather(vm: VmSource, samples: MonitoringSamples, scratch: Scratch): num
     const t = scratch.times;
     const out = scratch.values;
     const [cpu, memory, network, iops] = METRIC.map((m) => metricWords[m]!) as [number, number, number, number];
+    const mhz = metricWords[CPU_MHZ] ?? -1;
     // A metric the rows do not hold (word −1) is not measured: NaN.
     const at = (row: number, word: number) => (word < 0 ? Number.NaN : values[row + word]!);
     for (let i = 0; i < rows; i++) {
       const row = base + i * rowWords;
       t[n] = times[row]!;
       const o = n * RESOURCES;
-      out[o + R_CPU] = at(row, cpu) * cpuScale;
+      const cpuMhz = at(row, mhz);
+      out[o + R_CPU] = Number.isNaN(cpuMhz) ? at(row, cpu) * cpuScale : cpuMhz / 1000;
       out[o + R_MEMORY] = at(row, memory) / 1024;
       out[o + R_NETWORK] = at(row, network);
       out[o + R_IOPS] = at(row, iops);

@@ -20,7 +20,7 @@ import { formulaText } from './formula-text.ts';
 import { messagesFor, type Messages } from './messages/index.ts';
 import { replaySection } from './replay-markdown.ts';
 import { tcoSection } from './markdown-tco.ts';
-import { dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
+import { anyCpuMhz, dataQuality, dataQualityText, groupOf, headline, hostIops, summaryRows } from './summary.ts';
 
 interface RenderedImage {
   name: string;
@@ -100,11 +100,14 @@ function summarySection(plan: Plan, t: Messages): string {
     `- ${t.md.redundancyLine(md(h.redundancy), h.redundancySatisfied)}`,
     `- ${t.md.qualityLine}: ${md(dataQualityText(dataQuality(plan), t))}`,
   ];
+  // CPU MHz only when some server measured it (method §3.7): other reports keep their columns.
+  const mhz = anyCpuMhz(plan);
   const groups = mdTable(
     [
       { header: s.group },
       { header: s.servers, align: 'right' },
       { header: s.avgCpu, align: 'right' },
+      ...(mhz ? [{ header: s.avgCpuMhz, align: 'right' as const }] : []),
       { header: s.avgMemory, align: 'right' },
       { header: s.avgIops, align: 'right' },
       { header: s.avgNetwork, align: 'right' },
@@ -113,6 +116,7 @@ function summarySection(plan: Plan, t: Messages): string {
       t.group[r.group],
       String(r.servers),
       num(r.cpuPct),
+      ...(mhz ? [num(r.cpuMhz)] : []),
       num(r.memoryGb),
       num(r.iops),
       num(r.networkMBps),

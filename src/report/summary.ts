@@ -1,6 +1,6 @@
 // The MAP-style consolidation summary (method §4) as plain data, shared by
 // the Markdown, workbook and terminal renderers so the three always agree.
-import type { MetricName } from '../domain/server.ts';
+import { hasCpuDemand, shownMetrics, type MetricName } from '../domain/server.ts';
 import type { Plan, PlanServer, PlanVm, ReasonCode } from '../domain/plan.ts';
 import type { Messages } from './messages/index.ts';
 import { minOf } from '../util/extent.ts';
@@ -51,6 +51,8 @@ export function groupOf(vm: PlanVm): Group {
 /** Averages over a group's servers; null where no server of the group has the metric. */
 interface GroupAverages {
   cpuPct: number | null;
+  /** CPU demand in MHz, of the servers that measured it (method §3.7). */
+  cpuMhz: number | null;
   memoryGb: number | null;
   iops: number | null;
   networkMBps: number | null;
@@ -71,6 +73,7 @@ function averages(servers: PlanServer[]): GroupAverages {
   const mem = mean(pick('memoryUsedMb'));
   return {
     cpuPct: mean(pick('cpuPct')),
+    cpuMhz: mean(pick('cpuMhz')),
     memoryGb: mem === null ? null : mem / 1024,
     iops: mean(pick('iops')),
     networkMBps: mean(pick('networkMBps')),
@@ -95,6 +98,11 @@ export function serverIndexOf(plan: Plan, vm: PlanVm): number {
 /** A VM's source server (undefined if missing from the plan). */
 function serverOf(plan: Plan, vm: PlanVm): PlanServer | undefined {
   return plan.servers[serverIndexOf(plan, vm)];
+}
+
+/** Does any server measure CPU in MHz? The summary tables then have a column for it. */
+export function anyCpuMhz(plan: Plan): boolean {
+  return shownMetrics(plan.servers.map((s) => s.usage?.metrics)).includes('cpuMhz');
 }
 
 /** Total row first, then every group that has servers, in GROUPS order. */
@@ -206,7 +214,7 @@ export interface DataQuality {
 /** How complete the monitoring behind the plan is (method §9: the window must hold the peaks). */
 export function dataQuality(plan: Plan): DataQuality {
   const usages = plan.servers.flatMap((s) => (s.usage ? [s.usage] : []));
-  const core: MetricName[] = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps'];
+  const core: MetricName[] = ['memoryUsedMb', 'diskUsedGb', 'networkMBps'];
   // ISO-8601 UTC strings sort chronologically.
   const firsts = usages.map((u) => u.firstTimestamp).sort();
   const lasts = usages.map((u) => u.lastTimestamp).sort();
@@ -216,7 +224,7 @@ export function dataQuality(plan: Plan): DataQuality {
     minSamples: usages.length ? minOf(usages.map((u) => u.samples)) : null,
     firstTimestamp: firsts[0] ?? null,
     lastTimestamp: lasts[lasts.length - 1] ?? null,
-    incomplete: usages.filter((u) => core.some((m) => !u.metrics[m])).length,
+    incomplete: usages.filter((u) => !hasCpuDemand(u.metrics) || core.some((m) => !u.metrics[m])).length,
   };
 }
 

@@ -5,7 +5,16 @@ import type { Plan } from '../domain/plan.ts';
 import { sortFindings } from '../domain/finding.ts';
 import type { Messages } from './messages/index.ts';
 import { modelName } from './model-name.ts';
-import { dataQuality, dataQualityText, groupOf, headline, hostIops, notPlaced, summaryRows } from './summary.ts';
+import {
+  anyCpuMhz,
+  dataQuality,
+  dataQualityText,
+  groupOf,
+  headline,
+  hostIops,
+  notPlaced,
+  summaryRows,
+} from './summary.ts';
 import { findingText } from './finding-text.ts';
 import { reasonText } from './reason-text.ts';
 import { FMT, subHeader, writeRows, writeTable, type CellValue } from './workbook-style.ts';
@@ -14,10 +23,13 @@ import { derivationText } from './derivation-text.ts';
 
 export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): void {
   const s = t.summary;
+  // CPU MHz only when some server measured it (method §3.7): other workbooks keep their columns.
+  const mhz = anyCpuMhz(plan);
   const rows: CellValue[][] = summaryRows(plan).map((r) => [
     t.group[r.group],
     r.servers,
     r.cpuPct,
+    ...(mhz ? [r.cpuMhz] : []),
     r.memoryGb,
     r.iops,
     r.networkMBps,
@@ -30,6 +42,7 @@ export function summarySheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages): vo
       { header: s.group, width: 58 },
       { header: s.servers, width: 11, numFmt: FMT.int },
       { header: s.avgCpu, width: 13, numFmt: FMT.pct1 },
+      ...(mhz ? [{ header: s.avgCpuMhz, width: 13, numFmt: FMT.dec2 }] : []),
       { header: s.avgMemory, width: 15, numFmt: FMT.gb2 },
       { header: s.avgIops, width: 13, numFmt: FMT.dec2 },
       { header: s.avgNetwork, width: 15, numFmt: FMT.mbps },

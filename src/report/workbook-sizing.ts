@@ -3,6 +3,8 @@
 // beside each one and a check column. The rules (method §3.3):
 //   demand  = measured × peak × (1 + growth)
 //   vCPU    = max(minVcpu, ⌈cores × CPU demand % / 100 × clock factor⌉)
+//             or, for CPU demand in MHz, max(minVcpu, ⌈demand MHz / MHz per core⌉) (method §3.7),
+//             the clock column then holding the MHz per core and the cores column empty
 //   memory  = max(minMemoryGb, ⌈demand MB / 1024⌉ rounded up to the memory step)
 //   disk    = demand GB rounded up to the disk step
 // Each CEILING subtracts TOLERANCE so a float a hair above an integer (3.0000000000004) is not
@@ -46,9 +48,10 @@ export interface SizingContext {
 function measured(ctx: SizingContext, vm: PlanVm, si: number, res: Res, key: string): CellValue {
   const s = vm.sizing[res];
   if (!s) return null;
-  const fromUtil = si >= 0 ? ctx.util.value(si, METRIC[res], s.statistic) : undefined;
+  const metric: MetricName = s.unit === 'MHz' ? 'cpuMhz' : METRIC[res];
+  const fromUtil = si >= 0 ? ctx.util.value(si, metric, s.statistic) : undefined;
   if (fromUtil === undefined || !close(fromUtil, s.measured)) return s.measured;
-  const label = `"${ctx.t.utilisation.metric[METRIC[res]]} "&${ctx.a.ref[`statistic.${res}`]}`;
+  const label = `"${ctx.t.utilisation.metric[metric]} "&${ctx.a.ref[`statistic.${res}`]}`;
   return { formula: ctx.util.lookup(key, label), result: s.measured };
 }
 
@@ -65,8 +68,9 @@ function row(ctx: SizingContext, vm: PlanVm, r: number): CellValue[] {
   const server = plan.servers[si];
   const key = `$A${r}`;
   const sz = vm.sizing;
+  const mhz = sz.cpu?.unit === 'MHz';
   const cores: CellValue =
-    server && sz.cpu
+    server && sz.cpu && !mhz
       ? {
           formula: `${ctx.inventory.lookup(key, 'sockets')}*${ctx.inventory.lookup(key, 'coresPerSocket')}`,
           result: (server.sockets ?? 0) * (server.coresPerSocket ?? 0),
@@ -74,8 +78,12 @@ function row(ctx: SizingContext, vm: PlanVm, r: number): CellValue[] {
       : null;
   const clockResult =
     plan.settings.sizing.cpuNormalisation === 'clock' && server?.cpuGhz ? server.cpuGhz / plan.hostModel.cpuGhz : 1;
-  const clock: CellValue =
-    server && sz.cpu
+  const coreMhz = sz.cpu?.formulaStep?.params.coreMhz;
+  const clock: CellValue = mhz
+    ? typeof coreMhz === 'number'
+      ? coreMhz
+      : null
+    : server && sz.cpu
       ? {
           formula: `IF(${ref.cpuNormalisation}="clock",${ctx.inventory.lookup(key, 'cpuGhz')}/${ref.hostGhz},1)`,
           result: clockResult,
@@ -95,7 +103,12 @@ function row(ctx: SizingContext, vm: PlanVm, r: number): CellValue[] {
     measured(ctx, vm, si, 'cpu', key),
     clock,
     demand(ctx, vm, 'cpu', `F${r}`),
-    f('cpu', `MAX(${ref.minVcpu},CEILING(E${r}*H${r}/100*G${r}-1E-9,1))`),
+    f(
+      'cpu',
+      mhz
+        ? `MAX(${ref.minVcpu},CEILING(H${r}/G${r}-1E-9,1))`
+        : `MAX(${ref.minVcpu},CEILING(E${r}*H${r}/100*G${r}-1E-9,1))`,
+    ),
     vm.vcpu,
     measured(ctx, vm, si, 'memory', key),
     demand(ctx, vm, 'memory', `K${r}`),

@@ -4,7 +4,7 @@
 // another column. Every statistic is on screen; the columns other than avg, p95 and max are
 // grouped (an outline), so one click folds them away for a readable print.
 import type ExcelJS from 'exceljs';
-import { METRIC_NAMES, type MetricName, type MetricStats } from '../domain/server.ts';
+import { hasCpuDemand, shownMetrics, type MetricName, type MetricStats } from '../domain/server.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { Messages } from './messages/index.ts';
 import { cellText } from '../escape/spreadsheet.ts';
@@ -16,6 +16,7 @@ const METRIC_FMT: Record<MetricName, string> = {
   diskUsedGb: FMT.gb2,
   networkMBps: FMT.mbps,
   iops: FMT.dec2,
+  cpuMhz: FMT.dec2,
 };
 
 export interface UtilizationLayout {
@@ -68,11 +69,15 @@ export function utilizationSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages)
     { header: w.issues, width: 24 },
   ];
   const headColumns = columns.length;
-  for (const m of METRIC_NAMES)
+  const metrics = shownMetrics(plan.servers.map((s) => s.usage?.metrics));
+  for (const m of metrics)
     for (const st of stats) columns.push({ header: `${w.metric[m]} ${st}`, width: 12, numFmt: METRIC_FMT[m] });
   const rows: CellValue[][] = plan.servers.map((s, i) => {
     const u = s.usage;
-    const missing = METRIC_NAMES.filter((m) => m !== 'iops' && !u?.metrics[m]).map((m) => w.metric[m]);
+    // CPU is missing when neither its % nor its MHz was measured (method §3.7).
+    const missing = metrics
+      .filter((m) => m !== 'iops' && m !== 'cpuMhz' && !u?.metrics[m] && !(m === 'cpuPct' && hasCpuDemand(u?.metrics)))
+      .map((m) => w.metric[m]);
     const head: CellValue[] = [
       i + 1,
       cellText(s.name),
@@ -85,11 +90,11 @@ export function utilizationSheet(ws: ExcelJS.Worksheet, plan: Plan, t: Messages)
       u?.quality ? w.verdicts[u.quality.verdict] : u ? null : w.missingVerdict,
       u?.quality?.issues.join(', ') || null,
     ];
-    return [...head, ...METRIC_NAMES.flatMap((m) => stats.map((st) => statValue(u?.metrics[m], st) ?? null))];
+    return [...head, ...metrics.flatMap((m) => stats.map((st) => statValue(u?.metrics[m], st) ?? null))];
   });
   const first = writeTable(ws, t, w.title, columns, rows, w.note);
   // Statistics other than avg/p95/max: grouped, so they fold away for print.
-  for (const [mi] of METRIC_NAMES.entries())
+  for (const [mi] of metrics.entries())
     for (const [si, st] of stats.entries())
       if (!PRINTED.has(st)) ws.getColumn(headColumns + mi * stats.length + si + 1).outlineLevel = 1;
   const lastCol = colLetter(columns.length);

@@ -46,18 +46,31 @@ export interface Demand {
 
 /**
  * Demand of `resource` from the server's usage, or null when that metric was not measured
- * (no usage, or no samples of the metric).
+ * (no usage, or no samples of the metric). `metric` overrides the resource's usual metric
+ * (CPU in MHz, method §3.7), with the resource's statistic, peak factor and growth.
  */
 export function resourceDemand(
   usage: ServerUsage | null,
   resource: ResourceKey,
   sizing: SizingSettings,
+  metric: MetricName = METRIC_OF[resource],
 ): Demand | null {
-  const stats = usage?.metrics[METRIC_OF[resource]];
+  const stats = usage?.metrics[metric];
   if (!stats || stats.samples === 0) return null;
   const statistic = sizing.statistic[resource];
   const measured = pickStatistic(stats, statistic);
   const peakFactor = sizing.peakFactor[resource];
   const growth = sizing.growth[resource];
   return { statistic, measured, peakFactor, growth, demand: applyPeakAndGrowth(measured, peakFactor, growth) };
+}
+
+/** CPU demand and its unit: MHz when measured — the measured quantity — else CPU % (method §3.7). */
+export function cpuDemand(
+  usage: ServerUsage | null,
+  sizing: SizingSettings,
+): { d: Demand; unit: 'mhz' | 'pct' } | null {
+  const mhz = resourceDemand(usage, 'cpu', sizing, 'cpuMhz');
+  if (mhz) return { d: mhz, unit: 'mhz' };
+  const pct = resourceDemand(usage, 'cpu', sizing);
+  return pct ? { d: pct, unit: 'pct' } : null;
 }

@@ -1,7 +1,7 @@
 // Servers that are hard to consolidate (method §4, with the MAP Toolkit groups, and the
 // per-VM limits of method §3.5). One function per rule: each returns a Reason with the
 // numbers behind it, or null when the rule does not apply.
-import type { InventoryServer, MetricName, ServerUsage } from '../domain/server.ts';
+import { hasCpuDemand, type InventoryServer, type MetricName, type ServerUsage } from '../domain/server.ts';
 import type { HypervisorSettings } from '../domain/project.ts';
 import type { Reason } from '../domain/plan.ts';
 import { figure } from './derivation-line.ts';
@@ -255,9 +255,10 @@ export function missingPerformanceReason(usage: ServerUsage | null, minSamples: 
       (p) => `monitoring data too thin to size from (quality ${p.score}/100: ${p.issues})`,
     );
   }
-  const absent = PERFORMANCE_METRICS.filter(([metric]) => (usage.metrics[metric]?.samples ?? 0) === 0).map(
-    ([, column]) => column,
-  );
+  // CPU demand in MHz stands for CPU % (method §3.7).
+  const absent = PERFORMANCE_METRICS.filter(([metric]) =>
+    metric === 'cpuPct' ? !hasCpuDemand(usage.metrics) : (usage.metrics[metric]?.samples ?? 0) === 0,
+  ).map(([, column]) => column);
   if (absent.length === 0) return null;
   return reasonOf(
     'missing-performance-data',

@@ -5,7 +5,8 @@ import type { InventoryServer, ServerUsage } from '../domain/server.ts';
 import type { ProjectSettings } from '../domain/project.ts';
 import type { PlanVm, Reason, ResourceSizing } from '../domain/plan.ts';
 import { InternalError } from '../domain/errors.ts';
-import { applyPeakAndGrowth, resourceDemand, type Demand } from './demand.ts';
+import { applyPeakAndGrowth, cpuDemand, resourceDemand, type Demand } from './demand.ts';
+import { coreClockOf, sizeVcpuFromMhz } from './size-vcpu-mhz.ts';
 import { sizeDiskGb, sizeMemoryGb, sizeNetworkMBps, sizeVcpu, type ClockScale } from './size-vm.ts';
 import {
   cpuUtilisationReason,
@@ -72,8 +73,8 @@ function sizeResources(
   const sizing: PlanVm['sizing'] = {};
   const cores =
     server.sockets !== null && server.coresPerSocket !== null ? server.sockets * server.coresPerSocket : null;
-  const cpu = resourceDemand(usage, 'cpu', s);
-  if (cpu && cores !== null) sizing.cpu = sizeVcpu(cpu, cores, s.minVcpu, clockScale(server, settings, targetHostGhz));
+  const cpu = sizeCpu(server, usage, settings, targetHostGhz, cores);
+  if (cpu.sized) sizing.cpu = cpu.sized;
   const memory = resourceDemand(usage, 'memory', s);
   if (memory) sizing.memory = sizeMemoryGb(memory, s.memoryStepGb, s.minMemoryGb);
   const disk = diskDemand(server, usage, settings);
@@ -90,7 +91,36 @@ function sizeResources(
   }
   const network = resourceDemand(usage, 'network', s);
   if (network) sizing.network = sizeNetworkMBps(network);
-  return { sizing, cpu, memory };
+  return { sizing, cpu: cpu.pct, memory, clockMissing: cpu.clockMissing };
+}
+
+/**
+ * vCPU from CPU MHz when measured (MHz is the measured quantity, a % through a capacity is
+ * derived: method §3.7), else from CPU %. `pct` is the CPU demand as % of the server's own
+ * cores, for the utilisation rules (method §4); null when it cannot be told.
+ */
+function sizeCpu(
+  server: InventoryServer,
+  usage: ServerUsage | null,
+  settings: ProjectSettings,
+  targetHostGhz: number | undefined,
+  cores: number | null,
+): { sized: ResourceSizing | null; pct: Demand | null; clockMissing: boolean } {
+  const s = settings.sizing;
+  const cpu = cpuDemand(usage, s);
+  if (!cpu) return { sized: null, pct: null, clockMissing: false };
+  if (cpu.unit === 'pct')
+    return {
+      sized: cores === null ? null : sizeVcpu(cpu.d, cores, s.minVcpu, clockScale(server, settings, targetHostGhz)),
+      pct: cpu.d,
+      clockMissing: false,
+    };
+  const clock = coreClockOf(server, settings, targetHostGhz);
+  const sized = clock ? sizeVcpuFromMhz(cpu.d, clock, s.minVcpu) : null;
+  // Busy cores = MHz / the server's own core MHz; as % of its cores: 2,600 MHz on 2 × 2,600 MHz = 50 %.
+  const ownMhz = server.cpuGhz !== null && server.cpuGhz > 0 ? server.cpuGhz * 1000 : null;
+  const pct = ownMhz !== null && cores !== null && cores > 0 ? (cpu.d.measured / ownMhz / cores) * 100 : null;
+  return { sized, pct: pct === null ? null : { ...cpu.d, measured: pct }, clockMissing: clock === null };
 }
 
 /** What the sizing of one server was based on, and the host a VM is measured against. */
@@ -136,7 +166,7 @@ function exclusionReasons(
   usage: ServerUsage | null,
   settings: ProjectSettings,
   vm: SizedVm,
-  measured: { cpu: Demand | null; memory: Demand | null; allocation: boolean },
+  measured: { cpu: Demand | null; memory: Demand | null; allocation: boolean; clockMissing?: boolean },
   target: TargetHost,
 ): Reason[] {
   const { hypervisor: hv, sizing: s } = settings;
@@ -145,7 +175,8 @@ function exclusionReasons(
   if (notMigratable) return [notMigratable];
   const candidates = [
     poweredOffReason(server, settings),
-    missingInventoryReason(server, s.cpuNormalisation === 'clock', notNeeded(server)),
+    // CPU MHz need a core clock (method §3.7): without the target's, the server's own.
+    missingInventoryReason(server, s.cpuNormalisation === 'clock' || measured.clockMissing, notNeeded(server)),
     measured.allocation ? null : missingPerformanceReason(usage, s.minSamples),
     specialHardwareReason(server),
     ...utilisationReasons(server, settings, measured, target),
@@ -171,8 +202,9 @@ function allocationBasis(usage: ServerUsage | null, settings: ProjectSettings, c
 }
 
 /**
- * Size one server as a VM. `targetHostGhz` is the clock of the hosts it will run on, needed
- * only with sizing.cpuNormalisation = clock (method §3.4).
+ * Size one server as a VM. `targetHostGhz` is the clock of the hosts it will run on: needed
+ * with sizing.cpuNormalisation = clock (method §3.4), and the per-core clock of CPU demand in
+ * MHz when the server's own clock is not known (method §3.7).
  */
 export function sizeServer(
   server: InventoryServer,
@@ -182,8 +214,8 @@ export function sizeServer(
   ctx: SizeContext = {},
 ): SizeServerResult {
   const allocation = allocationBasis(usage, settings, ctx);
-  const { sizing, cpu, memory } = allocation
-    ? sizeFromAllocation(server, settings, clockScale(server, settings, targetHostGhz))
+  const { sizing, cpu, memory, clockMissing } = allocation
+    ? { ...sizeFromAllocation(server, settings, clockScale(server, settings, targetHostGhz)), clockMissing: false }
     : sizeResources(server, usage, settings, targetHostGhz);
   const vm: SizedVm = {
     name: server.vmName,
@@ -202,6 +234,6 @@ export function sizeServer(
     sizing,
   };
   const target = ctx.target ?? largestTargetHost(settings, null);
-  vm.reasons = exclusionReasons(server, usage, settings, vm, { cpu, memory, allocation }, target);
+  vm.reasons = exclusionReasons(server, usage, settings, vm, { cpu, memory, allocation, clockMissing }, target);
   return { vm, excluded: vm.reasons.length > 0 };
 }

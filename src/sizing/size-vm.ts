@@ -9,14 +9,15 @@ import { demandParams, formulaOf, type Formula } from './formula-step.ts';
 import { ceilSafe, roundUpToStep } from './rounding.ts';
 
 /** "2352.29 MB × (1 + 0.5) = 3528.44 MB; " — empty when peak is 1 and growth 0. */
-function demandPrefix(p: ReturnType<typeof demandParams>, unit: string): string {
+export function demandPrefix(p: ReturnType<typeof demandParams>, unit: string): string {
   if (p.peakFactor === 1 && p.growth === 0) return '';
   const peak = p.peakFactor === 1 ? '' : ` × ${p.peakFactor} peak`;
   const growth = p.growth === 0 ? '' : ` × (1 + ${p.growth})`;
   return `${p.measured} ${unit}${peak}${growth} = ${p.demand} ${unit}; `;
 }
 
-function sizing(d: Demand, result: number, formula: Formula): ResourceSizing {
+/** The ResourceSizing of a demand, its rounded result and its formula. */
+export function sizing(d: Demand, result: number, formula: Formula): ResourceSizing {
   return {
     statistic: d.statistic,
     measured: d.measured,

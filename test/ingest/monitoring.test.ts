@@ -121,7 +121,7 @@ test('long CSV: a missing timestamp column is an error on the header line', asyn
   await assert.rejects(readMonitoring([f], { percentiles: [] }), {
     message:
       `${f}:1: long monitoring CSV: no timestamp column (expected timestamp, server and any of ` +
-      'cpu_pct, memory_used_mb, disk_used_gb, network_mb_per_s, iops, or their synonyms (docs/inputs.md))',
+      'cpu_pct, memory_used_mb, disk_used_gb, network_mb_per_s, iops, cpu_mhz, or their synonyms (docs/inputs.md))',
   });
 });
 

@@ -52,11 +52,11 @@ test('slots with a value become rows of the measured metrics; unmeasured ones ar
   const web = rowsOf(samples, 'web01');
   assert.equal(web.found, true);
   assert.equal(web.width, 3);
-  assert.deepEqual(web.absent, ['diskUsedGb', 'networkMBps', 'iops']);
+  assert.deepEqual(web.absent, ['diskUsedGb', 'networkMBps', 'iops', 'cpuMhz']);
   assert.deepEqual(web.rows, [
-    [t, 10.5, 1024, null, null, null],
-    [t + 1800, 30.25, null, null, null, null],
-    [t + 2700, null, 2048, null, null, null],
+    [t, 10.5, 1024, null, null, null, null],
+    [t + 1800, 30.25, null, null, null, null, null],
+    [t + 2700, null, 2048, null, null, null, null],
   ]);
   assert.deepEqual(samples.span('web01'), { firstSec: t, lastSec: t + 2700 });
   assert.equal(samples.intervalSeconds('web01'), 900);
@@ -74,9 +74,9 @@ test('a server measuring disk and network alone packs those two, at their own wo
   });
   const db = rowsOf(packed.samples(), 'db01');
   assert.equal(db.width, 3);
-  assert.deepEqual(db.absent, ['cpuPct', 'memoryUsedMb', 'iops']);
+  assert.deepEqual(db.absent, ['cpuPct', 'memoryUsedMb', 'iops', 'cpuMhz']);
   assert.deepEqual(db.rows, [
-    [T0 / 1000, null, null, 100, null, null],
-    [T0 / 1000 + 3600, null, null, 101.5, 7.25, null],
+    [T0 / 1000, null, null, 100, null, null, null],
+    [T0 / 1000 + 3600, null, null, 101.5, 7.25, null, null],
   ]);
 });

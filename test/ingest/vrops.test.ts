@@ -29,6 +29,8 @@ test('vROps view export: CPU demand MHz over provisioned MHz, KB → MB, KBps �
   assert.equal(app.lastTimestamp, '2026-07-21T06:05:00Z');
   close(app.metrics.cpuPct?.min, (1546.6 / 5200) * 100, 1e-4); // 29.74 %
   assert.equal(app.metrics.cpuPct?.max, 50);
+  // The MHz themselves are kept: (1,546.6 + 2,600) / 2 (method §3.7).
+  close(app.metrics.cpuMhz?.avg, 2073.3);
   assert.equal(app.metrics.memoryUsedMb?.avg, 6656); // (6,291,456 + 7,340,032) KB / 2 / 1024
   assert.equal(app.metrics.diskUsedGb?.avg, 61.25);
   assert.equal(app.metrics.networkMBps?.avg, 1.5); // (2,048 + 1,024) KBps / 2 / 1024
@@ -75,14 +77,17 @@ test('vROps metric-key export (timestamp,resName,cpu|demandmhz …): CPU % colum
   );
 });
 
-test('vROps: demand in MHz with no capacity and no % is a finding, not a guess; a bad number is located', async () => {
+test('vROps: demand in MHz with no capacity nor % is kept as MHz, no % guessed; a bad number is located', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'capplan-vrops-'));
   const a = path.join(dir, 'a.csv');
   writeFileSync(a, 'Object Name,Time,CPU|Demand (MHz)\nvm1,1:00 PM 21 July 2026,"1,000"\n');
   const r = await read([a], { timezone: 'UTC' });
   assert.equal(r.servers[0]?.firstTimestamp, '2026-07-21T13:00:00Z');
   assert.equal(r.servers[0]?.metrics.cpuPct, undefined);
-  assert.ok(r.findings.some((f) => f.code === 'cpu-mhz-without-capacity' && f.server === 'vm1'));
+  assert.equal(r.servers[0]?.metrics.cpuMhz?.avg, 1000);
+  assert.ok(
+    r.findings.some((f) => f.code === 'cpu-mhz-without-capacity' && f.server === 'vm1' && f.severity === 'info'),
+  );
   const b = path.join(dir, 'b.csv');
   writeFileSync(b, 'Name,Time,CPU|Usage (%)\nvm1,12:00 AM 21 July 2026,12\nvm1,12:05 AM 21 July 2026,lots\n');
   await assert.rejects(read([b]), {

@@ -11,6 +11,7 @@ import { applyPeakAndGrowth } from '../../src/sizing/demand.ts';
 import { sizeFromAllocation } from '../../src/sizing/size-from-allocation.ts';
 import { sizeServer } from '../../src/sizing/size-server.ts';
 import { sizeMemoryGb, sizeVcpu } from '../../src/sizing/size-vm.ts';
+import { sizeVcpuFromMhz } from '../../src/sizing/size-vcpu-mhz.ts';
 import { defaultSettings } from '../helpers/settings.ts';
 import { server, usage } from '../sizing/builders.ts';
 import { realAseguradoraPlan } from './fixtures/real-plan.ts';
@@ -72,6 +73,18 @@ const cases: [string, ResourceSizing | undefined, string, string][] = [
     sizeVcpu(demand(23.66), 4, 2),
     '⌈4 cores × 23.66 % / 100⌉ = ⌈0.95⌉ = 1 → minimum 2',
     '⌈4 núcleos × 23.66 % / 100⌉ = ⌈0.95⌉ = 1 → mínimo 2',
+  ],
+  [
+    'vCPU from MHz (method §3.7)',
+    sizeVcpuFromMhz(demand(2600, 0, 1.5), { mhz: 2000, from: 'target' }, 1),
+    '2600 MHz × 1.5 peak = 3900 MHz; ⌈3900 MHz / 2000 MHz per core (target host)⌉ = ⌈1.95⌉ = 2',
+    '2600 MHz × 1.5 de pico = 3900 MHz; ⌈3900 MHz / 2000 MHz por núcleo (nodo destino)⌉ = ⌈1.95⌉ = 2',
+  ],
+  [
+    'vCPU from MHz below the minimum, over the source clock',
+    sizeVcpuFromMhz(demand(100), { mhz: 2600, from: 'source' }, 2),
+    '⌈100 MHz / 2600 MHz per core (source server)⌉ = ⌈0.04⌉ = 1 → minimum 2',
+    '⌈100 MHz / 2600 MHz por núcleo (servidor de origen)⌉ = ⌈0.04⌉ = 1 → mínimo 2',
   ],
   [
     'vCPU with peak and clock',

@@ -1,5 +1,6 @@
 // Builders with defaults for the sizing tests: override only what a test is about.
 import type { InventoryServer, MetricName, MetricStats, ServerUsage } from '../../src/domain/server.ts';
+import type { Demand } from '../../src/sizing/demand.ts';
 
 export function server(overrides: Partial<InventoryServer> = {}): InventoryServer {
   return {
@@ -50,4 +51,9 @@ export function usage(
     lastTimestamp: '2010-04-04T23:55:00Z',
     metrics,
   };
+}
+
+/** A demand of `measured` (avg) with its peak factor and growth applied (method §3.2). */
+export function demand(measured: number, growth = 0, peakFactor = 1): Demand {
+  return { statistic: 'avg', measured, peakFactor, growth, demand: measured * peakFactor * (1 + growth) };
 }

@@ -3,14 +3,7 @@ import assert from 'node:assert/strict';
 import { sizeDiskGb, sizeMemoryGb, sizeNetworkMBps, sizeVcpu } from '../../src/sizing/size-vm.ts';
 import { ceilSafe, roundUpToStep } from '../../src/sizing/rounding.ts';
 import type { Demand } from '../../src/sizing/demand.ts';
-
-const demand = (measured: number, growth = 0, peakFactor = 1): Demand => ({
-  statistic: 'avg',
-  measured,
-  peakFactor,
-  growth,
-  demand: measured * peakFactor * (1 + growth),
-});
+import { demand } from './builders.ts';
 
 test('ceilSafe and roundUpToStep ignore float noise but not real excess', () => {
   const cases: [number, number][] = [

@@ -237,4 +237,17 @@ export const MONITORING_SPECS: ColumnSpec[] = [
     scale: 1,
     keys: ['iops', 'io s', 'disk iops', 'iops disco', 'e s', 'operaciones e s', 'io per s'],
   },
+  {
+    // CPU demand in MHz (method §3.7): `CPU MHz`, `CPU (MHz)`, `Uso CPU MHz`, `MHz`; in GHz × 1000.
+    // The CPU % synonyms take no unit of this family, so a header with MHz in it lands here.
+    column: 'cpu_mhz',
+    family: 'hz',
+    scale: 1,
+    unitLabel: 'MHz',
+    keys: ['cpu mhz', 'mhz', 'cpu demand mhz', 'cpu usage mhz', 'uso cpu mhz', 'uso de cpu mhz'],
+    withUnit: ['', 'cpu', 'cpu usage', 'cpu demand', 'cpu used', 'uso cpu', 'uso de cpu', 'demanda cpu'].concat([
+      'demanda de cpu',
+      'procesador',
+    ]),
+  },
 ];

@@ -1,5 +1,5 @@
 // monitoring.csv, long format (docs/inputs.md): timestamp,server,cpu_pct,memory_used_mb,
-// disk_used_gb,network_mb_per_s,iops — one row per sample per server. This is the general
+// disk_used_gb,network_mb_per_s,iops[,cpu_mhz] — one row per sample per server. This is the general
 // reader (csv-parse, streaming, any quoting); fast-long-csv.ts handles the plain layout faster.
 import { refuseControls } from '../cells.ts';
 import { Readable } from 'node:stream';
@@ -16,10 +16,7 @@ import { describeZone, type LocalZone } from '../table/local-time.ts';
 import { describeMatch, matchColumns, type ColumnMatch } from '../columns/match-columns.ts';
 import { MONITORING_SPECS } from '../columns/column-catalog.ts';
 import type { ReadOptions } from './formats/context.ts';
-import { MONITORING_COLUMNS } from '../../domain/input-settings.ts';
-
-/** Header names of the long format, in METRIC_NAMES order after timestamp and server. */
-export const LONG_METRIC_COLUMNS = ['cpu_pct', 'memory_used_mb', 'disk_used_gb', 'network_mb_per_s', 'iops'] as const;
+import { LONG_METRIC_COLUMNS, MONITORING_COLUMNS } from '../../domain/input-settings.ts';
 
 export interface LongLayout {
   timestamp: number;

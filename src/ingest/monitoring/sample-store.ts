@@ -1,10 +1,10 @@
 // Memory-bounded storage of monitoring samples (docs/ingest.md, "Aggregation": no object per row).
-// A store keeps its rows in blocks of 512 rows inside slabs (96 KiB growing to 3 MiB); each row is 6 words — the
-// timestamp (Uint32 epoch seconds) and the five metrics (Float32, NaN = not measured). A server
+// A store keeps its rows in blocks of 512 rows inside slabs (112 KiB growing to 3.5 MiB); each row is 7 words —
+// the timestamp (Uint32 epoch seconds) and the six metrics (Float32, NaN = not measured). A server
 // owns a list of blocks, filled in order. 10,000 servers × 4,032 samples = 40 M rows cost
-// 40 M × 24 B ≈ 970 MB; float64 values would need 1.8 GB.
+// 40 M × 28 B ≈ 1.13 GB; float64 values would need 2.1 GB.
 // Running accumulators (Neumaier-compensated sum, min, max per metric, first/last time, row
-// count, current block) are one 192-byte record per server in a single Float64Array. A long
+// count, current block) are one 224-byte record per server in a single Float64Array. A long
 // CSV ordered by time touches a different server on every row, so adding a row costs its
 // three record lines and one row line, no object on the way (measured at 10,000 servers,
 // 8.6 M rows: 0.9 s of CPU instead of 1.8 s with per-server objects holding their own arrays).
@@ -20,8 +20,8 @@ export const ROW_WORDS = 1 + METRICS;
 const BLOCK_ROWS = 512;
 const BLOCK_WORDS = BLOCK_ROWS * ROW_WORDS;
 /**
- * Blocks per slab: the first slab of a store holds 8 (96 KiB), each next one twice as many up
- * to 256 (3 MiB), so a store of a small file stays small. A block number is slab·2^16 + index.
+ * Blocks per slab: the first slab of a store holds 8 (112 KiB), each next one twice as many up
+ * to 256 (3.5 MiB), so a store of a small file stays small. A block number is slab·2^16 + index.
  */
 const FIRST_SLAB_BLOCKS = 8;
 const MAX_SLAB_BLOCKS = 256;
@@ -41,7 +41,7 @@ export const ACC = {
   lastMs: METRICS * 4 + 1,
   count: METRICS * 4 + 2,
   block: METRICS * 4 + 3,
-  stride: 24,
+  stride: METRICS * 4 + 4,
 } as const;
 
 /** A store as plain data another thread can rebuild it from (slabs shared, not copied). */
@@ -80,7 +80,7 @@ export class ServerSamples {
     return this.store.state[this.id * ACC.stride + m * ACC.width + field]!;
   }
 
-  /** Adds one sample; `values` holds the five metrics in METRIC_NAMES order (NaN = missing). */
+  /** Adds one sample; `values` holds the six metrics in METRIC_NAMES order (NaN = missing). */
   add(ms: number, values: Float64Array): void {
     this.store.add(this.id, ms, values);
   }

@@ -1,7 +1,7 @@
 // metrics-summary.csv: one row per monitored server — window, sampling, quality verdict and
 // avg/max/percentiles per metric, in the internal units (column names carry them).
 import { stringify } from 'csv-stringify/sync';
-import { METRIC_NAMES, type DataQuality, type MetricName, type ServerUsage } from '../../domain/server.ts';
+import { shownMetrics, type DataQuality, type MetricName, type ServerUsage } from '../../domain/server.ts';
 import { percentileKey } from '../monitoring/percentile.ts';
 import { csvValue } from './servers-csv.ts';
 import { missingPerformanceReason } from '../../sizing/exclusion-rules.ts';
@@ -12,6 +12,7 @@ const METRIC_COLUMN: Record<MetricName, string> = {
   diskUsedGb: 'disk_used_gb',
   networkMBps: 'network_mb_per_s',
   iops: 'iops',
+  cpuMhz: 'cpu_mhz',
 };
 
 /**
@@ -25,6 +26,7 @@ export function renderMetricsSummaryCsv(
   minSamples = 1,
 ): string {
   const stats = ['samples', 'avg', 'min', 'max', ...percentiles.map(percentileKey)];
+  const metrics = shownMetrics(usage.map((u) => u.metrics));
   const header = [
     'server',
     'samples',
@@ -36,7 +38,7 @@ export function renderMetricsSummaryCsv(
     'quality_score',
     'quality_verdict',
     'sizable',
-    ...METRIC_NAMES.flatMap((m) => stats.map((s) => `${METRIC_COLUMN[m]}_${s}`)),
+    ...metrics.flatMap((m) => stats.map((s) => `${METRIC_COLUMN[m]}_${s}`)),
   ];
   const rows = usage.map((u) => {
     const q = quality.get(u.server);
@@ -52,7 +54,7 @@ export function renderMetricsSummaryCsv(
       q?.verdict ?? null,
       q ? String(missingPerformanceReason({ ...u, quality: q }, minSamples) === null) : null,
     ];
-    const metrics = METRIC_NAMES.flatMap((m) => {
+    const values = metrics.flatMap((m) => {
       const st = u.metrics[m];
       if (!st) return stats.map(() => null);
       return [
@@ -63,7 +65,7 @@ export function renderMetricsSummaryCsv(
         ...percentiles.map((p) => round(st.percentiles[percentileKey(p)] ?? Number.NaN, 6)),
       ];
     });
-    return [...base, ...metrics].map(csvValue);
+    return [...base, ...values].map(csvValue);
   });
   return stringify([header, ...rows], { eof: true, record_delimiter: '\n' });
 }

@@ -4,6 +4,7 @@ import { formatFinding } from '../../domain/finding.ts';
 import { mdText } from '../../escape/markdown.ts';
 import { mdTable } from './markdown.ts';
 import { round } from './metrics-summary.ts';
+import { shownMetrics } from '../../domain/server.ts';
 
 export function renderQualityReport(r: IngestResult): string {
   const out: string[] = ['# Data quality', ''];
@@ -26,6 +27,8 @@ export function renderQualityReport(r: IngestResult): string {
   );
   if (r.quality.size > 0) {
     const usage = new Map(r.usage.map((u) => [u.server, u]));
+    // CPU MHz only when some server measured it (method §3.7): other reports keep their columns.
+    const mhz = shownMetrics(r.usage.map((u) => u.metrics)).includes('cpuMhz');
     out.push('## Verdict per server', '');
     out.push(
       'Score 0–100: 100 is a full, gap-free window that covers the busy period with CPU and memory data. ' +
@@ -45,6 +48,7 @@ export function renderQualityReport(r: IngestResult): string {
         q.longestGapHours,
         q.peakCovered === null ? null : q.peakCovered ? 'yes' : 'no',
         u?.metrics.cpuPct ? round(u.metrics.cpuPct.avg, 2) : null,
+        ...(mhz ? [u?.metrics.cpuMhz ? round(u.metrics.cpuMhz.avg, 2) : null] : []),
         u?.metrics.memoryUsedMb ? round(u.metrics.memoryUsedMb.avg, 2) : null,
         q.issues.join(', ') || null,
       ];
@@ -62,6 +66,7 @@ export function renderQualityReport(r: IngestResult): string {
           'longest gap h',
           'peak covered',
           'CPU % avg',
+          ...(mhz ? ['CPU MHz avg'] : []),
           'memory MB avg',
           'issues',
         ],

@@ -38,8 +38,9 @@ export function withServers(expr: string, values: string[]): string {
  * Built-in metrics for node_exporter (Linux) and windows_exporter, as one expression each
  * (`or` of the two), one series per `label`. Rates take `rateWindow` (twice the step, so a
  * rate always has two samples). Units are capplan's: %, MB = 2^20 bytes, GB = 2^30 bytes, MB/s.
+ * Neither exporter measures CPU in MHz: `cpuMhz` is named in `prometheus.metrics` (docs/inputs.md).
  */
-export function exporterMetrics(label: string, rateWindow: string): Record<MetricName, string> {
+export function exporterMetrics(label: string, rateWindow: string): Record<Exclude<MetricName, 'cpuMhz'>, string> {
   const m = `${label}=~"${SERVERS}"`;
   const by = `sum by (${label})`;
   const rate = (metric: string, extra = '') => `rate(${metric}{${m}${extra}}[${rateWindow}])`;

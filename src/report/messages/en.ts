@@ -103,6 +103,7 @@ export const en = {
     group: 'Group',
     servers: 'Servers',
     avgCpu: 'Average CPU %',
+    avgCpuMhz: 'Average CPU MHz',
     avgMemory: 'Average memory GB',
     avgIops: 'Average IOPS',
     avgNetwork: 'Average network MB/s',
@@ -212,6 +213,7 @@ export const en = {
       diskUsedGb: 'Disk GB',
       networkMBps: 'Network MB/s',
       iops: 'IOPS',
+      cpuMhz: 'CPU MHz',
     },
   },
   sizing: {

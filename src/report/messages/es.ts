@@ -107,6 +107,7 @@ export const es: Messages = {
     group: 'Grupo',
     servers: 'Servidores',
     avgCpu: 'CPU % promedio',
+    avgCpuMhz: 'CPU MHz promedio',
     avgMemory: 'Memoria GB promedio',
     avgIops: 'IOPS promedio',
     avgNetwork: 'Red MB/s promedio',
@@ -217,6 +218,7 @@ export const es: Messages = {
       diskUsedGb: 'Disco GB',
       networkMBps: 'Red MB/s',
       iops: 'IOPS',
+      cpuMhz: 'CPU MHz',
     },
   },
   sizing: {

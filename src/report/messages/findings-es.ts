@@ -70,7 +70,8 @@ export const findingsEs: FindingTexts = {
   'timezone-unknown': (p) => TIMEZONE[s(p.format)]?.(p) ?? '',
   'cpu-mhz-without-capacity': () =>
     'la demanda de CPU viene en MHz pero falta la capacidad aprovisionada de la VM (CPU|Provisioned Capacity ' +
-    '(MHz)) y CPU|Usage (%): no se lee la CPU de este objeto; exporte la columna de capacidad con la demanda',
+    '(MHz)) y CPU|Usage (%): la CPU se dimensiona con los MHz sobre el reloj de un núcleo, sin CPU %; exporte la ' +
+    'columna de capacidad con la demanda para tener el % y el reloj de la VM',
   'cpu-above-100': (p) => `CPU % por encima de 100 (el primero, ${s(p.first)}); se recorta a 100${rows(p)}`,
   'duplicate-timestamps': (p) =>
     `${s(p.samples)} muestras repiten una marca de tiempo anterior (¿exportaciones superpuestas?)`,

@@ -1,6 +1,6 @@
 // The sizing formula in Spanish, by step code, from each step's params (domain/plan.ts
-// formulaStep; the formulas of sizing/size-vm.ts and sizing/size-from-allocation.ts, method §3.3,
-// §3.4 and §3.6). A code not here, or a plan without steps, keeps the English formula.
+// formulaStep; the formulas of sizing/size-vm.ts, sizing/size-vcpu-mhz.ts and sizing/size-from-allocation.ts,
+// method §3.3, §3.4, §3.6 and §3.7). A code not here, or a plan without steps, keeps the English formula.
 import type { FormulaStep } from '../../domain/plan.ts';
 import type { FormulaTexts } from './formula-en.ts';
 
@@ -31,6 +31,12 @@ export const formulaEs: FormulaTexts = {
     const min = given(p.minVcpu) ? ` → mínimo ${s(p.minVcpu)}` : '';
     const division = `${s(p.cores)} núcleos × ${s(p.demand)} % / 100${clock}`;
     return `${demand(p, '%')}⌈${division}⌉ = ⌈${s(p.exact)}⌉ = ${s(p.rounded)}${min}`;
+  },
+  'vcpu-mhz': (p) => {
+    const whose = s(p.clockFrom) === 'target' ? 'nodo destino' : 'servidor de origen';
+    const min = given(p.minVcpu) ? ` → mínimo ${s(p.minVcpu)}` : '';
+    const division = `${s(p.demand)} MHz / ${s(p.coreMhz)} MHz por núcleo (${whose})`;
+    return `${demand(p, 'MHz')}⌈${division}⌉ = ⌈${s(p.exact)}⌉ = ${s(p.rounded)}${min}`;
   },
   memory: (p) => {
     const step = given(p.stepGb) ? ` → múltiplo de ${s(p.stepGb)} GB = ${s(p.steppedGb)} GB` : '';

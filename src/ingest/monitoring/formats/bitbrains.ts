@@ -30,6 +30,8 @@ const COLUMNS = [
   'Network transmitted throughput [KB/s]',
 ] as const;
 const SIZE_COLUMNS = ['CPU cores', 'CPU capacity provisioned [MHZ]', 'Memory capacity provisioned [KB]'] as const;
+/** Read when present: the CPU demand in MHz behind the percentage (method §3.7). */
+const MHZ_COLUMN = 'CPU usage [MHZ]';
 
 /** One trace being read: where each column is and what has been seen. */
 class TraceState {
@@ -37,7 +39,7 @@ class TraceState {
   zeros = 0;
   unit: 's' | 'ms' | undefined;
   provisioned: { cores: number; mhz: number; kb: number } | undefined;
-  /** Column index of COLUMNS then SIZE_COLUMNS (-1: absent size column). */
+  /** Column index of COLUMNS, SIZE_COLUMNS, then MHZ_COLUMN (-1: absent size or MHz column). */
   readonly cols: number[];
 
   constructor(
@@ -52,6 +54,7 @@ class TraceState {
         return i;
       }),
       ...SIZE_COLUMNS.map((name) => header.indexOf(name)),
+      header.indexOf(MHZ_COLUMN),
     ];
   }
 
@@ -66,6 +69,7 @@ class TraceState {
     if (memKb === 0) this.zeros++;
     values[M.memoryUsedMb] = memKb === 0 ? Number.NaN : memKb / KB_PER_MB;
     values[M.networkMBps] = (cell(3) + cell(4)) / KB_PER_MB;
+    if (this.cols[8]! >= 0) values[M.cpuMhz] = cell(8);
     this.samples.add(this.unit === 's' ? t * 1000 : t, values);
     // The VM's size, from its first sample that states one (capacity jitters in the 4th decimal:
     // not a resize; a VM not yet running records 0 cores).

@@ -84,7 +84,7 @@ export class SampleMerger {
 }
 
 /** Metric index in METRIC_NAMES order. */
-export const M = { cpuPct: 0, memoryUsedMb: 1, diskUsedGb: 2, networkMBps: 3, iops: 4 } as const;
+export const M = { cpuPct: 0, memoryUsedMb: 1, diskUsedGb: 2, networkMBps: 3, iops: 4, cpuMhz: 5 } as const;
 
 /** 1 MB = 2^20 bytes, as memory_mb in the inventory (RVTools and perfmon "MBytes" are binary too). */
 export const BYTES_PER_MB = 1_048_576;

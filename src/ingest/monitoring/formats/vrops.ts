@@ -4,9 +4,9 @@
 //   "Name","Time","CPU|Demand (MHz)","CPU|Provisioned Capacity (MHz)","Memory|Consumed (KB)",…
 //   "app01","12:00 AM 21 July 2026","1,546.6","5,200","6,291,456",…
 // Numbers carry thousands separators; times are the exporting user's local time in the
-// browser's format. CPU demand in MHz becomes CPU % of the VM's own provisioned capacity in the
-// same row (demand / capacity × 100, method §3.7); capacity columns (vCPUs, MHz, provisioned
-// memory) also give the inventory of each object.
+// browser's format. CPU demand in MHz is kept as MHz, and also becomes CPU % of the VM's own
+// provisioned capacity in the same row when the row states it (demand / capacity × 100, method
+// §3.7); capacity columns (vCPUs, MHz, provisioned memory) also give the inventory of each object.
 import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
 import { InputError } from '../../../domain/errors.ts';
@@ -128,13 +128,14 @@ export async function readVrops(ctx: ReadContext): Promise<void> {
   }
   for (const object of [...state.noCapacity].sort())
     ctx.findings.push({
-      severity: 'warning',
+      severity: 'info',
       code: 'cpu-mhz-without-capacity',
       file,
       server: object,
       message:
         "CPU demand is given in MHz but not the VM's provisioned capacity (CPU|Provisioned Capacity (MHz)) nor " +
-        'CPU|Usage (%): CPU not read for this object; export the capacity column with the demand',
+        'CPU|Usage (%): CPU is sized from the MHz over a core clock, with no CPU %; export the ' +
+        'capacity column with the demand for the % and the VM clock',
       params: {},
     });
   ctx.inventory.push(...[...state.inventory.values()].filter((i) => i.cores !== null || i.memoryMb !== null));
@@ -249,6 +250,7 @@ function addRow(
   const cpu = cpuPct(v);
   if (cpu === 'no-capacity') state.noCapacity.add(state.object);
   else if (cpu !== null) values[M.cpuPct] = cpu;
+  values[M.cpuMhz] = v.get('cpuDemandMhz') ?? v.get('cpuUsageMhz') ?? Number.NaN;
   const provisionedMb = v.get('memoryProvisioned');
   const memPct = v.get('memoryPct');
   values[M.memoryUsedMb] =

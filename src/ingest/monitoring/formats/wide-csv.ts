@@ -12,7 +12,7 @@ import { METRIC_NAMES } from '../../../domain/server.ts';
 import { readTextFile } from '../../read-text.ts';
 import { detectDateFormat, parseTimestamp } from '../../table/date-time.ts';
 import { describeZone, type LocalZone } from '../../table/local-time.ts';
-import { LONG_METRIC_COLUMNS } from '../long-csv.ts';
+import { LONG_METRIC_COLUMNS } from '../../../domain/input-settings.ts';
 import { METRICS, type ServerSamples } from '../sample-store.ts';
 import type { ReadContext } from './context.ts';
 
