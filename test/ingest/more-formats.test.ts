@@ -34,6 +34,14 @@ test('sadf -dh -P ALL: the CPU group repeats per CPU; "all" (-1) is the server',
   assert.deepEqual(stats(r, 'memoryUsedMb'), [['web01', 2048]]);
 });
 
+test('sadf -dh -d -n DEV: two disks then the interfaces, both groups 9 fields wide; only eth0 is a NIC', async () => {
+  const r = await read([fx('sadf-dh-disks.txt')]);
+  // eth0 (1024 + 1024) and (2048 + 2048) KB/s; lo is left out, and sdb is a disk, not an interface.
+  assert.deepEqual(stats(r, 'networkMBps'), [['app01', 3]]);
+  assert.deepEqual(stats(r, 'iops'), [['app01', 450]]);
+  assert.deepEqual(stats(r, 'cpuPct'), [['app01', 34]]);
+});
+
 test('AIX topas_nmon: memory = (Process% + System%) of MEMNEW × Real total; lo0 left out; AAA inventory', async () => {
   const r = await read([fx('aix-topas.nmon')]);
   const [s] = r.servers;

@@ -53,20 +53,31 @@ export interface ReadContext {
  */
 export class SampleMerger {
   private readonly byServer = new Map<string, Map<number, Float64Array>>();
+  private lastServer: string | undefined;
+  private lastSeries: Map<number, Float64Array> | undefined;
 
   set(server: string, ms: number, metric: number, value: number, mode: 'set' | 'add' = 'set'): void {
-    let series = this.byServer.get(server);
+    const row = this.row(server, ms);
+    if (Number.isNaN(value)) return;
+    row[metric] = mode === 'add' && !Number.isNaN(row[metric]!) ? row[metric]! + value : value;
+  }
+
+  /** The values of one sample (NaN = not given yet), created when first asked for. */
+  row(server: string, ms: number): Float64Array {
+    // Lines of one server come in runs: its series is looked up once per run.
+    let series = server === this.lastServer ? this.lastSeries : this.byServer.get(server);
     if (!series) {
       series = new Map();
       this.byServer.set(server, series);
     }
+    this.lastServer = server;
+    this.lastSeries = series;
     let row = series.get(ms);
     if (!row) {
       row = new Float64Array(METRICS).fill(Number.NaN);
       series.set(ms, row);
     }
-    if (Number.isNaN(value)) return;
-    row[metric] = mode === 'add' && !Number.isNaN(row[metric]!) ? row[metric]! + value : value;
+    return row;
   }
 
   /** Makes sure a sample exists even if it has no value (counts as a sample time). */
@@ -80,6 +91,8 @@ export class SampleMerger {
       for (const ms of [...series.keys()].sort((a, b) => a - b)) s.add(ms, series.get(ms)!);
     }
     this.byServer.clear();
+    this.lastServer = undefined;
+    this.lastSeries = undefined;
   }
 }
 
