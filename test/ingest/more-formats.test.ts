@@ -83,6 +83,19 @@ test('nmon sample: network from eth0/eth1 only (vmnet1, vmnet8, tun, lo left out
   assert.ok((all.servers[0]?.metrics.networkMBps?.avg ?? 0) > net.avg);
 });
 
+test('nmon sample sorted (ZZZZ lines after the data they time) with CRLF ends reads as the capture does', {
+  skip: sharedSkip('samples/nmon/pyNmonAnalyzer_test.nmon'),
+}, async () => {
+  const file = sharedFile('samples/nmon/pyNmonAnalyzer_test.nmon')!;
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const sorted = path.join(mkdtempSync(path.join(tmpdir(), 'capplan-nmon-')), 'sorted.nmon');
+  writeFileSync(sorted, `${[...lines].sort().join('\r\n')}\r\n`);
+  const [a, b] = [await read([file]), await read([sorted])];
+  assert.deepEqual(b.servers, a.servers);
+  assert.equal(a.servers[0]?.samples, 120);
+  assert.deepEqual(b.inventory?.[0]?.cores, 6);
+});
+
 test('a monitoring inventory fills the blanks of the inventory given, with a finding', async () => {
   const r = await read([fx('aix-topas.nmon')]);
   const [base] = await readInventoryCsv(path.join(repoRoot, 'test/ingest/fixtures/ingest-basic/inventory.csv'));
