@@ -6,8 +6,6 @@ import { parseDecimalBytes } from '../../decimal-bytes.ts';
 import type { Fields } from './line-fields.ts';
 
 const SEMICOLON = 0x3b;
-const COMMA = 0x2c;
-const CR = 0x0d;
 const MINUS = 0x2d;
 
 export class ByteFields implements Fields {
@@ -19,25 +17,20 @@ export class ByteFields implements Fields {
   private stringBytes = new Int32Array(128);
   count = 0;
 
-  /**
-   * Takes the line buf[s, e) (without its `\n`); false when it holds a `,` or a CR, which a
-   * byte reader does not take on (decimal commas, CRLF lines: the text reader reads those).
-   */
-  reset(buf: Buffer, s: number, e: number): boolean {
+  /** Takes the line buf[s, e) (without its `\n`). */
+  reset(buf: Buffer, s: number, e: number): void {
     if (buf !== this.buf) this.strings = [];
     this.buf = buf;
     let n = 0;
     this.starts[n++] = s;
     for (let j = s; j < e; j++) {
-      const c = buf[j]!;
-      if (c === SEMICOLON) {
+      if (buf[j] === SEMICOLON) {
         if (n + 2 > this.starts.length) this.grow();
         this.starts[n++] = j + 1;
-      } else if (c === COMMA || c === CR) return false;
+      }
     }
     this.starts[n] = e + 1;
     this.count = n;
-    return true;
   }
 
   private grow(): void {

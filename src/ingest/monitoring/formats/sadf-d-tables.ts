@@ -140,11 +140,25 @@ export class DhLines {
     const tables = this.layout.tables(fields, { file: ctx.file, row });
     let placed = this.placed.get(tables);
     if (!placed) {
-      placed = tables.map((t) => placeTable(t.header, t.base, false));
+      placed = withoutIdle(tables.map((t) => placeTable(t.header, t.base, false)));
       this.placed.set(tables, placed);
     }
     for (const t of placed) applyTable(t, fields, sample, ctx, row, skip);
   }
+}
+
+/**
+ * The tables minus those that can do nothing: a table capplan does not read only makes sure
+ * the line's sample exists, which any earlier table but a CPU or interface one (they may skip
+ * the line) has done.
+ */
+function withoutIdle(placed: PlacedTable[]): PlacedTable[] {
+  let sure = false;
+  return placed.filter((t) => {
+    const keep = !(sure && t.rule.kind === 'other');
+    if (t.rule.kind !== 'cpu' && t.rule.kind !== 'iface') sure = true;
+    return keep;
+  });
 }
 
 const add = (row: Float64Array, metric: number, v: number) => {

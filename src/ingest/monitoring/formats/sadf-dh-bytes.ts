@@ -19,8 +19,10 @@ const STAMP_BYTES = 23;
 
 /** Reads the file into ctx and returns true, or returns false having changed nothing. */
 export function readSadfDhBytes(bytes: Buffer, ctx: ReadContext, skip: (iface: string) => boolean): boolean {
-  // Not UTF-16 (no NUL where decodeText sniffs for it), no BOM: a header first.
+  // Not UTF-16 (no NUL where decodeText sniffs for it), no BOM: a header first. No decimal
+  // comma (nor any other comma), no CR.
   if (bytes[0] !== HASH || bytes.subarray(0, 512).includes(0) || !isUtf8(bytes)) return false;
+  if (bytes.includes(0x2c) || bytes.includes(0x0d)) return false;
   const eol = bytes.indexOf(NL) < 0 ? bytes.length : bytes.indexOf(NL);
   const headerLine = bytes.toString('utf8', 0, eol);
   const header = headerLine.replace(/^#\s*/, '').split(';');
@@ -37,8 +39,9 @@ export function readSadfDhBytes(bytes: Buffer, ctx: ReadContext, skip: (iface: s
       row++;
       const nl = bytes.indexOf(NL, s);
       const e = nl < 0 ? bytes.length : nl;
-      if (e === s || bytes[s] === HASH || !fields.reset(bytes, s, e) || fields.count < 4) return false;
-      if (fields.get(1) === '-1') return false;
+      if (e === s || bytes[s] === HASH) return false;
+      fields.reset(bytes, s, e);
+      if (fields.count < 4 || fields.get(1) === '-1') return false;
       const ms = stamps.ms(fields.start(2), fields.start(3) - 1);
       if (ms === null) return false;
       sample.start(fields.get(0)!, ms);
