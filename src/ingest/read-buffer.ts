@@ -1,7 +1,7 @@
 // One buffer that files are read into in turn. A new buffer per file costs its zeroing and its
 // pages faulted in: reading 200 files of 2.6 MB took 0.74 s of CPU into new buffers, 0.09 s into
-// one reused. It is taken by one reader at a time (another gets a new one) and kept, at the
-// size of the largest file read, for the life of the process.
+// one reused. It is taken by one reader at a time (another gets a new one) and kept, a quarter
+// larger than the largest file read, for the life of the process.
 import { open } from 'node:fs/promises';
 
 export class ReadBuffer {
@@ -12,7 +12,8 @@ export class ReadBuffer {
   take(size: number): Buffer {
     if (this.busy) return Buffer.allocUnsafe(size);
     this.busy = true;
-    if (this.buf.length < size) this.buf = Buffer.allocUnsafeSlow(Math.max(size, this.buf.length * 2));
+    // A quarter more than asked: files of a folder differ a little in size, each would regrow it.
+    if (this.buf.length < size) this.buf = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
     return this.buf;
   }
 
