@@ -17,7 +17,12 @@ const MAX_STRUCTURED_FILE_BYTES = 1024 * 2 ** 20;
  * without blocking, so a FIFO, a device (`/dev/zero`) or a directory is refused at once
  * instead of hanging or filling memory.
  */
-export async function readRegularFile(file: string, maxBytes = MAX_STRUCTURED_FILE_BYTES): Promise<Buffer> {
+export async function readRegularFile(
+  file: string,
+  maxBytes = MAX_STRUCTURED_FILE_BYTES,
+  /** Where to read `size` bytes (a buffer reused from file to file), else a new one. */
+  into?: (size: number) => Buffer,
+): Promise<Buffer> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -29,7 +34,7 @@ export async function readRegularFile(file: string, maxBytes = MAX_STRUCTURED_FI
     if (!info.isFile()) throw new InputError('not a regular file', { file });
     if (info.size > maxBytes)
       throw new InputError(`${info.size} bytes: larger than the ${maxBytes} bytes allowed`, { file });
-    const bytes = Buffer.alloc(info.size);
+    const bytes = into ? into(info.size) : Buffer.alloc(info.size);
     let filled = 0;
     while (filled < info.size) {
       const { bytesRead } = await handle.read(bytes, filled, info.size - filled, filled);

@@ -6,6 +6,7 @@
 import { constants, isUtf8 } from 'node:buffer';
 import { readRegularFile } from '../domain/load-file.ts';
 import { InputError } from '../domain/errors.ts';
+import type { ReadBuffer } from './read-buffer.ts';
 
 const MAX_TEXT_FILE_BYTES = constants.MAX_LENGTH;
 
@@ -17,11 +18,17 @@ export interface DecodedText {
   how: 'bom' | 'override' | 'sniffed' | 'default';
 }
 
-export async function readTextFile(file: string, encoding?: string): Promise<DecodedText> {
+/** The text of a file; read into `scratch` when given (a reader of many files of one kind). */
+export async function readTextFile(file: string, encoding?: string, scratch?: ReadBuffer): Promise<DecodedText> {
   // A regular file of at most what one Buffer holds, opened once without blocking: a FIFO or a
   // device (`/dev/zero`) named as an input is refused instead of hanging or filling memory.
-  const bytes = await readRegularFile(file, MAX_TEXT_FILE_BYTES);
-  return decodeText(bytes, file, encoding);
+  if (!scratch) return decodeText(await readRegularFile(file, MAX_TEXT_FILE_BYTES), file, encoding);
+  const bytes = await readRegularFile(file, MAX_TEXT_FILE_BYTES, (size) => scratch.take(size));
+  try {
+    return decodeText(bytes, file, encoding);
+  } finally {
+    scratch.release(bytes);
+  }
 }
 
 export function decodeText(bytes: Uint8Array, file: string, encoding?: string): DecodedText {

@@ -34,6 +34,14 @@ test('sadf -dh -P ALL: the CPU group repeats per CPU; "all" (-1) is the server',
   assert.deepEqual(stats(r, 'memoryUsedMb'), [['web01', 2048]]);
 });
 
+test('sadf -dh -d -n DEV: two disks then the interfaces, both groups 9 fields wide; only eth0 is a NIC', async () => {
+  const r = await read([fx('sadf-dh-disks.txt')]);
+  // eth0 (1024 + 1024) and (2048 + 2048) KB/s; lo is left out, and sdb is a disk, not an interface.
+  assert.deepEqual(stats(r, 'networkMBps'), [['app01', 3]]);
+  assert.deepEqual(stats(r, 'iops'), [['app01', 450]]);
+  assert.deepEqual(stats(r, 'cpuPct'), [['app01', 34]]);
+});
+
 test('AIX topas_nmon: memory = (Process% + System%) of MEMNEW × Real total; lo0 left out; AAA inventory', async () => {
   const r = await read([fx('aix-topas.nmon')]);
   const [s] = r.servers;
@@ -73,6 +81,19 @@ test('nmon sample: network from eth0/eth1 only (vmnet1, vmnet8, tun, lo left out
   // A setting that skips nothing but lo counts the VMware bridges too: more traffic.
   const all = await read([file], { skipInterfaces: ['lo'] });
   assert.ok((all.servers[0]?.metrics.networkMBps?.avg ?? 0) > net.avg);
+});
+
+test('nmon sample sorted (ZZZZ lines after the data they time) with CRLF ends reads as the capture does', {
+  skip: sharedSkip('samples/nmon/pyNmonAnalyzer_test.nmon'),
+}, async () => {
+  const file = sharedFile('samples/nmon/pyNmonAnalyzer_test.nmon')!;
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const sorted = path.join(mkdtempSync(path.join(tmpdir(), 'capplan-nmon-')), 'sorted.nmon');
+  writeFileSync(sorted, `${[...lines].sort().join('\r\n')}\r\n`);
+  const [a, b] = [await read([file]), await read([sorted])];
+  assert.deepEqual(b.servers, a.servers);
+  assert.equal(a.servers[0]?.samples, 120);
+  assert.deepEqual(b.inventory?.[0]?.cores, 6);
 });
 
 test('a monitoring inventory fills the blanks of the inventory given, with a finding', async () => {

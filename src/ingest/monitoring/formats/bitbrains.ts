@@ -10,7 +10,7 @@
 // anything the byte parser does not take (an encoding override, a BOM, a bad value) is read
 // again from the decoded text, which locates the error.
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { ReadBuffer, readFileInto } from '../../read-buffer.ts';
 import { InputError } from '../../../domain/errors.ts';
 import { decodeText } from '../../read-text.ts';
 import { METRICS, SampleStore } from '../sample-store.ts';
@@ -85,10 +85,21 @@ class TraceState {
 export async function readBitbrains(ctx: ReadContext): Promise<void> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(ctx.file);
+    bytes = await readFileInto(ctx.file, SCRATCH);
   } catch (err) {
     throw new InputError(`cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file: ctx.file });
   }
+  try {
+    readTrace(ctx, bytes);
+  } finally {
+    SCRATCH.release(bytes);
+  }
+}
+
+/** What trace files are read into, one after the other. */
+const SCRATCH = new ReadBuffer();
+
+function readTrace(ctx: ReadContext, bytes: Buffer): void {
   const server = path.basename(ctx.file).replace(/\.[^.]*$/, '');
   const fast = ctx.opts.encoding === undefined && ctx.opts.csv?.encoding === undefined && bytes[0] === 0x54; // "T"
   let state: TraceState | null = null;

@@ -52,21 +52,41 @@ export interface ReadContext {
  * sample per (server, time), then hands them to the store in time order.
  */
 export class SampleMerger {
-  private readonly byServer = new Map<string, Map<number, Float64Array>>();
+  private readonly byServer = new Map<string, Series>();
+  private lastServer: string | undefined;
+  private lastSeries: Series | undefined;
 
   set(server: string, ms: number, metric: number, value: number, mode: 'set' | 'add' = 'set'): void {
-    let series = this.byServer.get(server);
-    if (!series) {
-      series = new Map();
-      this.byServer.set(server, series);
-    }
-    let row = series.get(ms);
-    if (!row) {
-      row = new Float64Array(METRICS).fill(Number.NaN);
-      series.set(ms, row);
-    }
+    const row = this.row(server, ms);
     if (Number.isNaN(value)) return;
     row[metric] = mode === 'add' && !Number.isNaN(row[metric]!) ? row[metric]! + value : value;
+  }
+
+  /** The values of one sample (NaN = not given yet), created when first asked for. */
+  row(server: string, ms: number): Float64Array {
+    // Lines of one server come in runs: its series is looked up once per run.
+    let series = server === this.lastServer ? this.lastSeries : this.byServer.get(server);
+    if (!series) {
+      series = { ms: [], rows: [], byMs: null };
+      this.byServer.set(server, series);
+    }
+    this.lastServer = server;
+    this.lastSeries = series;
+    // Samples in time order (a sadf -dh or nmon file) are appended; the first one out of
+    // order (sadf -d: table after table) indexes them by time.
+    const n = series.ms.length;
+    if (!series.byMs) {
+      if (n > 0 && ms === series.ms[n - 1]) return series.rows[n - 1]!;
+      if (n > 0 && ms < series.ms[n - 1]!) series.byMs = new Map(series.ms.map((t, i) => [t, series.rows[i]!]));
+    }
+    let row = series.byMs?.get(ms);
+    if (!row) {
+      row = new Float64Array(METRICS).fill(Number.NaN);
+      series.ms.push(ms);
+      series.rows.push(row);
+      series.byMs?.set(ms, row);
+    }
+    return row;
   }
 
   /** Makes sure a sample exists even if it has no value (counts as a sample time). */
@@ -77,10 +97,21 @@ export class SampleMerger {
   flush(store: SampleStore): void {
     for (const [server, series] of [...this.byServer].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const s = store.server(server);
-      for (const ms of [...series.keys()].sort((a, b) => a - b)) s.add(ms, series.get(ms)!);
+      const order = series.ms.map((_, i) => i);
+      if (series.byMs) order.sort((a, b) => series.ms[a]! - series.ms[b]!);
+      for (const i of order) s.add(series.ms[i]!, series.rows[i]!);
     }
     this.byServer.clear();
+    this.lastServer = undefined;
+    this.lastSeries = undefined;
   }
+}
+
+/** One server's samples: times and values in arrival order, indexed by time once out of order. */
+interface Series {
+  ms: number[];
+  rows: Float64Array[];
+  byMs: Map<number, Float64Array> | null;
 }
 
 /** Metric index in METRIC_NAMES order. */

@@ -10,37 +10,53 @@
 // memory are the server's inventory (ingest/monitoring-inventory.ts).
 import { InputError } from '../../../domain/errors.ts';
 import { readTextFile } from '../../read-text.ts';
+import { ReadBuffer } from '../../read-buffer.ts';
 import { utcMs } from '../../timestamps.ts';
 import { KB_PER_MB, M, SampleMerger, describeOffset, type ReadContext } from './context.ts';
 import { DEFAULT_SKIP_INTERFACES, interfaceFilter } from '../../../domain/input-units.ts';
 
+/** The sections read; BBBP, per-CPU, VM, PROC … are not needed. */
+const NEEDED = new Set(['CPU_ALL', 'MEM', 'MEMNEW', 'NET', 'DISKXFER']);
+/** First characters of AAA, ZZZZ and the sections read (C, M, N, D). */
+const TAG_START = new Set([...'AZCMND'].map((c) => c.charCodeAt(0)));
+/** What nmon captures are read into, one after the other. */
+const SCRATCH = new ReadBuffer();
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const WHOLE_DISK = /^(sd[a-z]+|hd[a-z]+|vd[a-z]+|xvd[a-z]+|nvme\d+n\d+|hdisk\d+)$/;
 
 export async function readNmon(ctx: ReadContext): Promise<void> {
-  const { text } = await readTextFile(ctx.file, ctx.opts.encoding);
+  const { text } = await readTextFile(ctx.file, ctx.opts.encoding, SCRATCH);
   const headers = new Map<string, string[]>();
   const times = new Map<string, number>();
-  const data: { tag: string; snap: string; cells: string[]; row: number }[] = [];
+  // Data lines kept whole until every ZZZZ line is known, split then (fewer objects held).
+  const data: { tag: string; line: string; row: number }[] = [];
   let host: string | undefined;
   const aaa = new Map<string, string[]>();
-  text.split(/\r?\n/).forEach((line, i) => {
-    const row = i + 1;
-    const cells = line.split(',');
-    const tag = cells[0] ?? '';
+  for (let at = 0, row = 1; at <= text.length; row++) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const start = at;
+    at = end + 1;
+    // The tag first: most lines (per-CPU, VM, PROC, BBBP …) are not needed and never become strings.
+    const comma = text.indexOf(',', start);
+    const tagEnd = comma < 0 || comma > end ? end : comma;
+    if (tagEnd - start > 9 || !TAG_START.has(text.charCodeAt(start))) continue;
+    // As split(/\r?\n/): a CR before the LF is not part of the line.
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    const tag = line.slice(0, tagEnd - start);
     if (tag === 'AAA') {
+      const cells = line.split(',');
       if (cells[1] === 'host') host = cells[2];
       aaa.set(cells[1] ?? '', cells.slice(2));
-      return;
-    }
-    if (tag === 'ZZZZ') {
+    } else if (tag === 'ZZZZ') {
+      const cells = line.split(',');
       times.set(cells[1] ?? '', nmonTime(cells[2] ?? '', cells[3] ?? '', ctx, row));
-      return;
+    } else if (NEEDED.has(tag)) {
+      if (/^T\d+,/.test(line.slice(tag.length + 1)) || /^T\d+$/.test(line.slice(tag.length + 1)))
+        data.push({ tag, line, row });
+      else headers.set(tag, line.split(','));
     }
-    if (!['CPU_ALL', 'MEM', 'MEMNEW', 'NET', 'DISKXFER'].includes(tag)) return; // BBBP, per-CPU, … not needed
-    if (/^T\d+$/.test(cells[1] ?? '')) data.push({ tag, snap: cells[1]!, cells, row });
-    else headers.set(tag, cells);
-  });
+  }
   if (!host) throw new InputError('nmon: missing the "AAA,host,<name>" line', { file: ctx.file, row: 1 });
   const offset = ctx.opts.utcOffsetMinutes;
   if (offset === undefined)
@@ -55,15 +71,23 @@ export async function readNmon(ctx: ReadContext): Promise<void> {
   const merger = new SampleMerger();
   const skip = interfaceFilter(ctx.opts.skipInterfaces ?? DEFAULT_SKIP_INTERFACES);
   const state: NmonState = { skip, skipped: new Set(), realTotalMb: new Map(), memNew: new Map(), installedMb: null };
+  const plans = new Map<string, SectionPlan>();
   for (const d of data) {
-    const local = times.get(d.snap);
+    const cells = d.line.split(',');
+    const snap = cells[1]!;
+    const local = times.get(snap);
     if (local === undefined)
-      throw new InputError(`nmon: snapshot ${d.snap} has no ZZZZ timestamp line`, { file: ctx.file, row: d.row });
+      throw new InputError(`nmon: snapshot ${snap} has no ZZZZ timestamp line`, { file: ctx.file, row: d.row });
     const ms = local - (offset ?? 0) * 60_000;
     const header = headers.get(d.tag);
     if (!header) throw new InputError(`nmon: ${d.tag} data before its header line`, { file: ctx.file, row: d.row });
+    let plan = plans.get(d.tag);
+    if (!plan) {
+      plan = sectionPlan(d.tag, header, skip);
+      plans.set(d.tag, plan);
+    }
     const emit: Emit = (metric, v, mode) => merger.set(host!, ms, metric, v, mode);
-    nmonValues(d.tag, header, d.cells, emit, ctx, d.row, state, d.snap);
+    nmonValues(plan, header, cells, emit, ctx, d.row, state, snap);
   }
   // AIX: computational memory = (Process% + System%) × Real total, per snapshot.
   for (const [snap, pctUsed] of state.memNew) {
@@ -132,8 +156,52 @@ function nmonTime(time: string, date: string, ctx: ReadContext, row: number): nu
 
 type Emit = (metric: number, value: number, mode?: 'set' | 'add') => void;
 
+/** Which columns of a section's header give what, decided once per section. */
+type SectionPlan =
+  | { kind: 'cpu'; user: number; sys: number }
+  | { kind: 'linux-mem'; total: number; free: number; cached: number; buffers: number }
+  | { kind: 'aix-mem'; total: number; free: number }
+  | { kind: 'aix-memnew'; process: number; system: number }
+  | { kind: 'net'; nics: number[]; skipped: string[] }
+  | { kind: 'disks'; whole: number[] }
+  | { kind: 'none' };
+
+function sectionPlan(tag: string, header: string[], skip: (iface: string) => boolean): SectionPlan {
+  const col = (name: string) => header.indexOf(name);
+  if (tag === 'CPU_ALL') return { kind: 'cpu', user: col('User%'), sys: col('Sys%') };
+  if (tag === 'MEM' && col('memtotal') > 0)
+    return {
+      kind: 'linux-mem',
+      total: col('memtotal'),
+      free: col('memfree'),
+      cached: col('cached'),
+      buffers: col('buffers'),
+    };
+  if (tag === 'MEM' && col('Real total(MB)') > 0)
+    return { kind: 'aix-mem', total: col('Real total(MB)'), free: col('Real free(MB)') };
+  if (tag === 'MEMNEW' && col('Process%') > 0)
+    return { kind: 'aix-memnew', process: col('Process%'), system: col('System%') };
+  if (tag === 'NET') {
+    const nics: number[] = [];
+    const skipped: string[] = [];
+    for (let i = 2; i < header.length; i++) {
+      const m = /^(.+)-(read|write)-KB\/s$/.exec(header[i]!);
+      if (!m) continue;
+      if (skip(m[1]!)) skipped.push(m[1]!);
+      else nics.push(i);
+    }
+    return { kind: 'net', nics, skipped };
+  }
+  if (tag === 'DISKXFER') {
+    const whole: number[] = [];
+    for (let i = 2; i < header.length; i++) if (WHOLE_DISK.test(header[i]!.trim())) whole.push(i);
+    return { kind: 'disks', whole };
+  }
+  return { kind: 'none' };
+}
+
 function nmonValues(
-  tag: string,
+  plan: SectionPlan,
   header: string[],
   cells: string[],
   emit: Emit,
@@ -155,31 +223,35 @@ function nmonValues(
       });
     return v < 0 ? Number.NaN : v; // -0.0 / -1.0 mean "not available"
   };
-  const col = (name: string) => header.indexOf(name);
-  if (tag === 'CPU_ALL') emit(M.cpuPct, value(col('User%')) + value(col('Sys%')));
-  else if (tag === 'MEM' && col('memtotal') > 0) {
-    const total = value(col('memtotal'));
-    if (Number.isFinite(total)) state.installedMb ??= total;
-    const used = total - value(col('memfree')) - value(col('cached')) - value(col('buffers'));
-    emit(M.memoryUsedMb, used);
-  } else if (tag === 'MEM' && col('Real total(MB)') > 0) {
-    const total = value(col('Real total(MB)'));
-    if (Number.isFinite(total)) {
-      state.installedMb ??= total;
-      state.realTotalMb.set(snap, total);
-      // Used until MEMNEW says how much of it is file cache.
-      emit(M.memoryUsedMb, total - value(col('Real free(MB)')));
+  switch (plan.kind) {
+    case 'cpu':
+      emit(M.cpuPct, value(plan.user) + value(plan.sys));
+      return;
+    case 'linux-mem': {
+      const total = value(plan.total);
+      if (Number.isFinite(total)) state.installedMb ??= total;
+      emit(M.memoryUsedMb, total - value(plan.free) - value(plan.cached) - value(plan.buffers));
+      return;
     }
-  } else if (tag === 'MEMNEW' && col('Process%') > 0) {
-    state.memNew.set(snap, value(col('Process%')) + value(col('System%')));
-  } else if (tag === 'NET') {
-    for (let i = 2; i < header.length; i++) {
-      const m = /^(.+)-(read|write)-KB\/s$/.exec(header[i]!);
-      if (!m) continue;
-      if (state.skip(m[1]!)) state.skipped.add(m[1]!);
-      else emit(M.networkMBps, value(i) / KB_PER_MB, 'add');
+    case 'aix-mem': {
+      const total = value(plan.total);
+      if (Number.isFinite(total)) {
+        state.installedMb ??= total;
+        state.realTotalMb.set(snap, total);
+        // Used until MEMNEW says how much of it is file cache.
+        emit(M.memoryUsedMb, total - value(plan.free));
+      }
+      return;
     }
-  } else if (tag === 'DISKXFER') {
-    for (let i = 2; i < header.length; i++) if (WHOLE_DISK.test(header[i]!.trim())) emit(M.iops, value(i), 'add');
+    case 'aix-memnew':
+      state.memNew.set(snap, value(plan.process) + value(plan.system));
+      return;
+    case 'net':
+      // In header order, as the interfaces come: the sum is added up in the same order.
+      for (const name of plan.skipped) state.skipped.add(name);
+      for (const i of plan.nics) emit(M.networkMBps, value(i) / KB_PER_MB, 'add');
+      return;
+    case 'disks':
+      for (const i of plan.whole) emit(M.iops, value(i), 'add');
   }
 }

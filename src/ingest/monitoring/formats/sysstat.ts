@@ -6,10 +6,16 @@
 // interfaces (inputs.skipInterfaces: lo, bridges, taps …); `sadf -dh` lines split by sadf-dh.ts;
 // IOPS = tps of the -b table (all devices).
 import { InputError } from '../../../domain/errors.ts';
-import { readTextFile } from '../../read-text.ts';
+import { constants } from 'node:buffer';
+import { readRegularFile } from '../../../domain/load-file.ts';
+import { decodeText, readTextFile } from '../../read-text.ts';
+import { readSadfDhBytes } from './sadf-dh-bytes.ts';
+import { ReadBuffer } from '../../read-buffer.ts';
 import { utcMs } from '../../timestamps.ts';
 import { KB_PER_MB, M, SampleMerger, describeOffset, type ReadContext } from './context.ts';
-import { dhSegments, splitDhLine } from './sadf-dh.ts';
+import { DhLayout } from './sadf-dh.ts';
+import { LineFields } from './line-fields.ts';
+import { DhLines, LineSample, applyTable, placeTable, type PlacedTable } from './sadf-d-tables.ts';
 import { DEFAULT_SKIP_INTERFACES, interfaceFilter } from '../../../domain/input-units.ts';
 
 /** TZ abbreviations sadf prints (-T/-t); only unambiguous ones. Others need the override. */
@@ -61,99 +67,131 @@ function sadfTime(
   return local - offset * 60_000;
 }
 
-/** `2,15` (decimal comma of a non-C LC_NUMERIC) → 2.15. */
-function sadfNumber(cell: string, ctx: ReadContext, row: number, column: string): number {
-  const s = cell.trim().replace(/^(-?\d+),(\d+)$/, '$1.$2');
-  const v = Number(s);
-  if (s === '' || !Number.isFinite(v))
-    throw new InputError(`sadf: expected a number, got ${JSON.stringify(cell)}`, { file: ctx.file, row, column });
-  return v;
+/**
+ * `YYYY-MM-DD HH:MM:SS UTC`, what sadf writes without -t/-T, from the day's epoch milliseconds
+ * computed once per day; null for anything else (sadfTime reads it).
+ */
+class UtcStamps {
+  private readonly days = new Map<string, number | null>();
+
+  ms(stamp: string): number | null {
+    if (stamp.length !== 23 || !stamp.endsWith(' UTC') || stamp[10] !== ' ') return null;
+    const date = stamp.slice(0, 10);
+    let day = this.days.get(date);
+    if (day === undefined) {
+      const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+      day = d ? utcMs(Number(d[1]), Number(d[2]), Number(d[3]), 0, 0, 0) : null;
+      this.days.set(date, day);
+    }
+    if (day === null || stamp[13] !== ':' || stamp[16] !== ':') return null;
+    const h = twoDigits(stamp, 11);
+    const mi = twoDigits(stamp, 14);
+    const s = twoDigits(stamp, 17);
+    // Hour 24 and leap seconds are left to utcMs.
+    return h < 24 && mi < 60 && s < 60 ? day + ((h * 60 + mi) * 60 + s) * 1000 : null;
+  }
 }
 
+/** The two digits at i as a number, or 99 when they are not two digits. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : 99;
+}
+
+const isBlank = (line: string): boolean => {
+  const c = line.charCodeAt(0);
+  return line.length === 0 || ((c <= 32 || c >= 0x80) && line.trim() === '');
+};
+
+/** Whether a field after the timestamp is written with a decimal comma (`2,15`). */
+function hasDecimalComma(fields: LineFields): boolean {
+  for (let i = 3; i < fields.count; i++) if (/^-?\d+,\d+$/.test(fields.get(i)!)) return true;
+  return false;
+}
+
+/** What sadf exports are read into, one after the other. */
+const SCRATCH = new ReadBuffer();
+
 export async function readSadfD(ctx: ReadContext): Promise<void> {
-  const { text } = await readTextFile(ctx.file, ctx.opts.encoding);
+  const bytes = await readRegularFile(ctx.file, constants.MAX_LENGTH, (size) => SCRATCH.take(size));
+  const skip = cachedFilter(interfaceFilter(ctx.opts.skipInterfaces ?? DEFAULT_SKIP_INTERFACES));
+  let text: string;
+  try {
+    if (!ctx.opts.encoding && readSadfDhBytes(bytes, ctx, skip)) return;
+    text = decodeText(bytes, ctx.file, ctx.opts.encoding).text;
+  } finally {
+    SCRATCH.release(bytes);
+  }
   const merger = new SampleMerger();
+  const sample = new LineSample(merger);
   let header: string[] | null = null;
-  let segments: ReturnType<typeof dhSegments> = null;
+  let whole: PlacedTable | null = null;
+  let dh: DhLines | null = null;
   let restarts = 0;
-  const skip = interfaceFilter(ctx.opts.skipInterfaces ?? DEFAULT_SKIP_INTERFACES);
   let decimalComma = false;
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, i) => {
+  const fields = new LineFields(';');
+  const stamps = new UtcStamps();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    // As split(/\r?\n/).
+    const line = lines[i]!.endsWith('\r') ? lines[i]!.slice(0, -1) : lines[i]!;
     const row = i + 1;
-    if (line.trim() === '') return;
+    if (isBlank(line)) continue;
     if (line.startsWith('#')) {
       header = line.replace(/^#\s*/, '').split(';');
-      segments = dhSegments(header);
+      const layout = DhLayout.of(header);
+      dh = layout && new DhLines(layout);
+      whole = placeTable(header, 0, true);
       if (header[0] !== 'hostname' || header[2] !== 'timestamp')
         throw new InputError('sadf -d: header should start with "# hostname;interval;timestamp"', {
           file: ctx.file,
           row,
           column: 1,
         });
-      return;
+      continue;
     }
     if (!header)
       throw new InputError('sadf -d: data before the first "# hostname;interval;timestamp;…" header', {
         file: ctx.file,
         row,
       });
-    const cells = line.split(';');
-    const [host, interval, stamp] = cells;
-    if (interval === '-1') {
-      if (/RESTART/.test(cells[3] ?? '')) restarts++;
-      return; // LINUX-RESTART and COM records carry no measurement
+    fields.reset(line);
+    const host = fields.get(0)!;
+    const stamp = fields.get(2) ?? '';
+    if (fields.get(1) === '-1') {
+      if (/RESTART/.test(fields.get(3) ?? '')) restarts++;
+      continue; // LINUX-RESTART and COM records carry no measurement
     }
-    if (!decimalComma && cells.slice(3).some((c) => /^-?\d+,\d+$/.test(c))) decimalComma = true;
-    const [date, time, tz] = (stamp ?? '').trim().split(/\s+/);
-    const ms = /^\d+$/.test(stamp ?? '')
-      ? Number(stamp) * 1000
-      : sadfTime(date ?? '', time ?? '', tz, ctx, { row, column: 'timestamp' });
-    if (segments)
-      for (const t of splitDhLine(segments, cells, { file: ctx.file, row }))
-        sadfDRow(t.header, t.cells, host!, ms, merger, ctx, row, skip);
-    else sadfDRow(header, cells, host!, ms, merger, ctx, row, skip);
-  });
-  if (segments) ctx.notes.push("sadf -dh: all activities on one line, split by the header's [...] groups");
+    if (!decimalComma && line.includes(',') && hasDecimalComma(fields)) decimalComma = true;
+    let ms = stamps.ms(stamp);
+    if (ms === null) {
+      const [date, time, tz] = stamp.trim().split(/\s+/);
+      ms = /^\d+$/.test(stamp)
+        ? Number(stamp) * 1000
+        : sadfTime(date ?? '', time ?? '', tz, ctx, { row, column: 'timestamp' });
+    }
+    sample.start(host, ms);
+    if (dh) dh.apply(fields, sample, ctx, row, skip);
+    else applyTable(whole!, fields, sample, ctx, row, skip);
+  }
+  if (dh) ctx.notes.push("sadf -dh: all activities on one line, split by the header's [...] groups");
   if (restarts) ctx.notes.push(`${restarts} restart record(s) skipped`);
   if (decimalComma) ctx.notes.push('decimal commas read as decimal points');
   merger.flush(ctx.store);
 }
 
-function sadfDRow(
-  header: string[],
-  cells: string[],
-  host: string,
-  ms: number,
-  merger: SampleMerger,
-  ctx: ReadContext,
-  row: number,
-  skip: (iface: string) => boolean,
-): void {
-  const col = (name: string) => header.indexOf(name);
-  const num = (name: string) => {
-    // Only tables capplan reads must match their header (INTR;CPU* tables have variable width).
-    if (cells.length !== header.length)
-      throw new InputError(`sadf -d: expected ${header.length} fields like the table's header, got ${cells.length}`, {
-        file: ctx.file,
-        row,
-      });
-    return sadfNumber(cells[col(name)] ?? '', ctx, row, name);
+/** An interface filter that tests each name once. */
+function cachedFilter(skip: (iface: string) => boolean): (iface: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (iface) => {
+    let v = seen.get(iface);
+    if (v === undefined) {
+      v = skip(iface);
+      seen.set(iface, v);
+    }
+    return v;
   };
-  const key = header[3];
-  if (key === 'CPU' && col('%idle') > 0) {
-    if (cells[3] === '-1' || cells[3] === 'all') merger.set(host, ms, M.cpuPct, 100 - num('%idle'));
-  } else if (col('kbmemused') > 0) {
-    merger.set(host, ms, M.memoryUsedMb, num('kbmemused') / KB_PER_MB);
-    // -dh without groups: the I/O table's tps can share the line.
-    if (col('tps') > 0 && col('rtps') === col('tps') + 1) merger.set(host, ms, M.iops, num('tps'));
-  } else if (key === 'FILESYSTEM' && col('MBfsused') > 0)
-    merger.set(host, ms, M.diskUsedGb, num('MBfsused') / 1024, 'add');
-  else if (key === 'IFACE' && col('rxkB/s') > 0) {
-    if (!skip(cells[3] ?? '')) merger.set(host, ms, M.networkMBps, (num('rxkB/s') + num('txkB/s')) / KB_PER_MB, 'add');
-  } else if (key === 'tps' || (col('tps') >= 3 && col('rtps') === col('tps') + 1))
-    merger.set(host, ms, M.iops, num('tps'));
-  else merger.touch(host, ms);
 }
 
 interface SadfJson {
