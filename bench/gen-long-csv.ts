@@ -1,8 +1,9 @@
 // Writes a synthetic long monitoring CSV (docs/inputs.md) for bench/ingest.bench.ts: `servers`
 // servers sampled every `intervalMinutes` for `days` days, rows ordered by timestamp then
 // server (how monitoring exports usually come) or, `order: 'server'`, by server then time (per-VM
-// exports concatenated). Values are deterministic (seeded LCG).
+// exports concatenated). Values are deterministic (seeded, src/util/rng.ts).
 import { createWriteStream } from 'node:fs';
+import { makeRng } from '../src/util/rng.ts';
 
 export async function generateLongCsv(
   file: string,
@@ -18,11 +19,7 @@ export async function generateLongCsv(
   const names = Array.from({ length: servers }, (_, i) => `srv-${String(i).padStart(5, '0')}`);
   const start = Date.UTC(2026, 2, 2);
   const steps = Math.round((days * 24 * 60) / intervalMinutes);
-  let seed = 12345;
-  const rnd = () => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return seed / 4294967296;
-  };
+  const rnd = makeRng(12345);
   const stamps = Array.from(
     { length: steps },
     (_, t) => `${new Date(start + t * intervalMinutes * 60_000).toISOString().slice(0, 19)}Z`,

@@ -4,9 +4,10 @@
 // captures have), section header lines, then per snapshot a `ZZZZ,Tnnnn,HH:MM:SS,DD-MON-YYYY`
 // line and one line per section: 8 CPUs, CPU_ALL, MEM, VM (its header only after the first
 // snapshot), PROC, NET and NETPACKET (lo, eth0, eth1, virbr0; trailing comma), JFSFILE and the
-// DISK* sections (whole disks, partitions and dm devices). Values are deterministic (seeded LCG).
+// DISK* sections (whole disks, partitions and dm devices). Values are deterministic (seeded, src/util/rng.ts).
 import path from 'node:path';
 import { textWriter } from './text-writer.ts';
+import { makeRng } from '../src/util/rng.ts';
 
 const CPUS = 8;
 const IFACES = ['lo', 'eth0', 'eth1', 'virbr0'];
@@ -86,11 +87,7 @@ function preamble(host: string, snapshots: number, intervalSeconds: number, date
 
 /** Writes `hosts` files of `days` days every `intervalMinutes` into `dir`; returns the snapshots written. */
 export async function generateNmon(dir: string, hosts: number, days: number, intervalMinutes: number): Promise<number> {
-  let seed = 5150;
-  const rnd = () => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return seed / 4294967296;
-  };
+  const rnd = makeRng(5150);
   const f = (v: number) => v.toFixed(1);
   const snapshots = Math.round((days * 24 * 60) / intervalMinutes);
   const start = Date.UTC(2026, 2, 2, 0, 0, 7);

@@ -3,8 +3,9 @@
 // (Processor per core and _Total, Memory, LogicalDisk, PhysicalDisk, two network interfaces,
 // one of them isatap), every field quoted, US local timestamps with milliseconds, values printed
 // with perfmon's 17–20 significant digits, rate counters `" "` on the first sample. Values are
-// deterministic (seeded LCG).
+// deterministic (seeded, src/util/rng.ts).
 import { textWriter } from './text-writer.ts';
+import { makeRng } from '../src/util/rng.ts';
 
 /** The counter paths after the host, and how a value of each is drawn (0 ≤ u < 1). */
 function counters(): [string, (u: number) => number][] {
@@ -46,11 +47,7 @@ export async function generatePerfmon(file: string, days: number, intervalSecond
   await out.add(
     `"(PDH-CSV 4.0) (Romance Standard Time)(-60)",${list.map(([name]) => `"${host}${name}"`).join(',')}\r\n`,
   );
-  let seed = 4242;
-  const rnd = () => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return seed / 4294967296;
-  };
+  const rnd = makeRng(4242);
   const rows = Math.round((days * 86_400) / intervalSeconds);
   const start = Date.UTC(2026, 2, 2, 8, 0, 0);
   const two = (v: number) => String(v).padStart(2, '0');

@@ -4,9 +4,10 @@
 // every activity, the per-instance groups marked `[...]` in the header and repeated in the data
 // once per instance: CPU "all" (-1), then the I/O (-b), memory (-r) and queue (-q) tables, two
 // disks (DEV), three interfaces (IFACE: lo, ens192, docker0) and two file systems. UTC
-// timestamps, two decimals. Values are deterministic (seeded LCG).
+// timestamps, two decimals. Values are deterministic (seeded, src/util/rng.ts).
 import path from 'node:path';
 import { textWriter } from './text-writer.ts';
+import { makeRng } from '../src/util/rng.ts';
 
 const CPU = ['CPU', '%user', '%nice', '%system', '%iowait', '%steal', '%idle'];
 const IO = ['tps', 'rtps', 'wtps', 'dtps', 'bread/s', 'bwrtn/s', 'bdscd/s'];
@@ -63,11 +64,7 @@ export const SADF_FIELDS = (() => {
 
 /** Writes `hosts` files of `days` days every `intervalMinutes` into `dir`; returns the data lines written. */
 export async function generateSadf(dir: string, hosts: number, days: number, intervalMinutes: number): Promise<number> {
-  let seed = 2026;
-  const rnd = () => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return seed / 4294967296;
-  };
+  const rnd = makeRng(2026);
   const f = (v: number) => v.toFixed(2);
   const steps = Math.round((days * 24 * 60) / intervalMinutes);
   const start = Date.UTC(2026, 2, 2);

@@ -1,7 +1,8 @@
 // Writes a synthetic wide monitoring CSV (docs/inputs.md, one metric per file: `cpu_pct.csv`,
 // one column per server) for bench/formats.bench.ts: `servers` servers sampled every
-// `intervalMinutes` for `days` days, ISO timestamps, two decimals. Values are deterministic (seeded LCG).
+// `intervalMinutes` for `days` days, ISO timestamps, two decimals. Values are deterministic (seeded, src/util/rng.ts).
 import { textWriter } from './text-writer.ts';
+import { makeRng } from '../src/util/rng.ts';
 
 /** Returns the number of rows written (each holds one sample per server). */
 export async function generateWideCsv(
@@ -13,11 +14,7 @@ export async function generateWideCsv(
   const out = textWriter(file);
   const names = Array.from({ length: servers }, (_, i) => `srv-${String(i).padStart(4, '0')}`);
   await out.add(`timestamp,${names.join(',')}\n`);
-  let seed = 777;
-  const rnd = () => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return seed / 4294967296;
-  };
+  const rnd = makeRng(777);
   const rows = Math.round((days * 24 * 60) / intervalMinutes);
   const start = Date.UTC(2026, 2, 2);
   for (let r = 0; r < rows; r++) {
