@@ -46,7 +46,7 @@ function daysInMonth(y: number, mo: number): number {
 /**
  * The texts isoUtc made, by epoch ms. Every server of an estate monitored over one window has
  * the same first and last timestamps, each kept in its usage and its findings: one string per
- * instant, not one per server (at 100,000 servers some 40 MB). Emptied when it grows large.
+ * instant, not one per server (at 100,000 servers an estimated 40 MB). Emptied when it grows large.
  */
 const isoTexts = new Map<number, string>();
 const ISO_TEXTS_MAX = 4096;

@@ -11,7 +11,7 @@
  * 32 K characters (64 KB at most as UTF-16): a chunk, the strings it is joined from and its
  * bytes stay below V8's large-object size (128 KB), so they die young in the scavenger. At 1 M
  * characters every one went to the large-object space, freed only by a full collection: writing
- * the plan.json of 100,000 servers grew the process by some 450 MB of dead chunks.
+ * the plan.json of 100,000 servers grew the process by 200–450 MB of dead chunks.
  */
 const CHUNK_CHARS = 1 << 15;
 const INDENT = '  ';
