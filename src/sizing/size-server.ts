@@ -120,7 +120,9 @@ function sizeCpu(
   // Busy cores = MHz / the server's own core MHz; as % of its cores: 2,600 MHz on 2 × 2,600 MHz = 50 %.
   const ownMhz = server.cpuGhz !== null && server.cpuGhz > 0 ? server.cpuGhz * 1000 : null;
   const pct = ownMhz !== null && cores !== null && cores > 0 ? (cpu.d.measured / ownMhz / cores) * 100 : null;
-  return { sized, pct: pct === null ? null : { ...cpu.d, measured: pct }, clockMissing: clock === null };
+  const asPct =
+    pct === null ? null : { ...cpu.d, measured: pct, demand: applyPeakAndGrowth(pct, cpu.d.peakFactor, cpu.d.growth) };
+  return { sized, pct: asPct, clockMissing: clock === null };
 }
 
 /** What the sizing of one server was based on, and the host a VM is measured against. */
