@@ -92,10 +92,11 @@ export async function runPlace(args: PlaceArgs): Promise<number> {
   const deadline = whole.share(1 - share);
   const result = await solvePlacement(problem, { onProgress: progress, deadline });
   progress.done();
-  // Each scenario lists the survivors that take restarts, not all of them (output linear in VMs).
-  const scenarios = simulateFailures(problem, result, { touchedOnly: true });
-  // One index of the result for the verifier and the output (a million VMs: one map of names).
+  // One index of the result for the failure simulation, the verifier and the output (a million
+  // VMs: one map of names).
   const index = placementIndex(problem, result);
+  // Each scenario lists the survivors that take restarts, not all of them (output linear in VMs).
+  const scenarios = simulateFailures(problem, result, { touchedOnly: true, index });
   const violations = verifyPlacement(problem, result, index);
   // In chunks, the bytes of JSON.stringify(output, null, 2) and a newline: a million VMs'
   // result is 100 MB, never held as one string.

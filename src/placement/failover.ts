@@ -10,6 +10,7 @@ import { note, type Note } from './note.ts';
 import { addInto, fits, fmt, normSize, pctFor, referenceCapacity, slack, zeros } from './vector.ts';
 import { TOLERANCE } from '../util/tolerance.ts';
 import { FitIndex } from './fit-index.ts';
+import { placementIndex, type PlacementIndex } from './placement-index.ts';
 
 /** Scenario enumeration stops here; beyond it only subsets of the most loaded hosts are tried. */
 const MAX_SCENARIOS = 2000;
@@ -256,29 +257,115 @@ export function simView(
   const res = problem.resources;
   const refCap = referenceCapacity(res, problem.hostModels);
   const index = new Map<string, number>();
-  const dedicated = new Set(result.hosts.flatMap((h) => (h.group ? [h.group] : [])));
+  const dedicated = dedicatedGroups(result);
   const vms: SimVm[] = problem.vms.map((v, i) => {
     index.set(v.name, i);
-    const demand = res.map((r) => v.demand[r] ?? 0);
-    return {
-      name: v.name,
-      demand,
-      priority: v.haPriority ?? 'medium',
-      size: normSize(demand, refCap),
-      ...(problem.enforceAntiAffinityOnFailover && v.antiAffinity ? { anti: v.antiAffinity } : {}),
-      ...(v.hostGroup && dedicated.has(v.hostGroup) ? { partition: v.hostGroup } : {}),
-    };
+    return simVm(
+      problem,
+      v,
+      i,
+      res.map((r) => v.demand[r] ?? 0),
+      refCap,
+      dedicated,
+    );
   });
-  const models = new Map(problem.hostModels.map((m) => [m.name, m]));
+  const capOf = hostCapacities(problem);
   const hosts: SimHost[] = result.hosts.map((h) => {
-    const cap = res.map((r) => models.get(h.model)?.capacity[r] ?? 0);
     const load = zeros(res.length);
     const ids = h.vms.map((n) => index.get(n)).filter((i): i is number => i !== undefined);
     for (const i of ids) addInto(load, vms[i]!.demand);
-    const failCap = cap.map((c, r) => (c * pctFor(problem.failoverCeilingPct, res[r]!, 100)) / 100);
-    return { name: h.name, capacity: cap, failCap, load, vms: ids, ...(h.group ? { partition: h.group } : {}) };
+    return { ...capOf(h.model), name: h.name, load, vms: ids, ...(h.group ? { partition: h.group } : {}) };
   });
   return { hosts, vms, refCap };
+}
+
+const dedicatedGroups = (result: Pick<PlacementResult, 'hosts'>) =>
+  new Set(result.hosts.flatMap((h) => (h.group ? [h.group] : [])));
+
+function simVm(
+  problem: PlacementProblem,
+  v: PlacementProblem['vms'][number],
+  i: number,
+  demand: number[],
+  refCap: readonly number[],
+  dedicated: ReadonlySet<string>,
+): SimVm {
+  return {
+    name: v.name,
+    demand,
+    priority: v.haPriority ?? 'medium',
+    size: normSize(demand, refCap),
+    ...(problem.enforceAntiAffinityOnFailover && v.antiAffinity ? { anti: v.antiAffinity } : {}),
+    ...(v.hostGroup && dedicated.has(v.hostGroup) ? { partition: v.hostGroup } : {}),
+  };
+}
+
+/** Capacity and failover capacity of a host of each model, worked out once per model. */
+function hostCapacities(problem: PlacementProblem) {
+  const res = problem.resources;
+  const models = new Map(problem.hostModels.map((m) => [m.name, m]));
+  const known = new Map<string, { capacity: number[]; failCap: number[] }>();
+  return (model: string) => {
+    let c = known.get(model);
+    if (!c) {
+      const capacity = res.map((r) => models.get(model)?.capacity[r] ?? 0);
+      const failCap = capacity.map((x, r) => (x * pctFor(problem.failoverCeilingPct, res[r]!, 100)) / 100);
+      known.set(model, (c = { capacity, failCap }));
+    }
+    return { capacity: c.capacity.slice(), failCap: c.failCap.slice() };
+  };
+}
+
+/** Stands in for the VMs no scenario moves: a restart never reads them (`failureView`). */
+const UNMOVED: SimVm = Object.freeze({ name: '', demand: [], priority: 'medium', size: 0 }) as SimVm;
+
+/**
+ * The simulation view `simView` gives, for the scenarios of `sets` only: host loads summed
+ * from the index's demand rows in the same order, and a VM's own record only where a scenario
+ * moves it — a million VMs' plan with N+1 simulates 2,000 hosts' VMs, not a million records.
+ * Restarts that must respect anti-affinity read every host's VMs: those get `simView` itself.
+ */
+function failureView(
+  problem: PlacementProblem,
+  result: Pick<PlacementResult, 'hosts'>,
+  ix: PlacementIndex,
+): { hosts: SimHost[]; vms: SimVm[]; refCap: number[]; sets: number[][] } {
+  const k = problem.redundancy;
+  if (problem.enforceAntiAffinityOnFailover && problem.vms.some((v) => v.antiAffinity?.length)) {
+    const view = simView(problem, result);
+    return { ...view, sets: failureSets(view.hosts, k, view.refCap).sets };
+  }
+  const res = problem.resources;
+  const R = res.length;
+  const refCap = referenceCapacity(res, problem.hostModels);
+  const capOf = hostCapacities(problem);
+  const hosts: SimHost[] = result.hosts.map((h, hi) => {
+    const ids: number[] = [];
+    const load = zeros(R);
+    for (let p = ix.hostStart[hi]!; p < ix.hostStart[hi + 1]!; p++) {
+      const i = ix.placed[p]!;
+      if (i < 0) continue;
+      // The VM a name stands for is the map's (a repeated name: the last), as in simView.
+      ids.push(i);
+      for (let r = 0; r < R; r++) load[r]! += ix.demand[i * R + r]!;
+    }
+    return { ...capOf(h.model), name: h.name, load, vms: ids, ...(h.group ? { partition: h.group } : {}) };
+  });
+  const { sets } = failureSets(hosts, k, refCap);
+  const vms = new Array<SimVm>(problem.vms.length).fill(UNMOVED);
+  const dedicated = dedicatedGroups(result);
+  for (const h of new Set(sets.flat()))
+    for (const i of hosts[h]!.vms)
+      if (vms[i] === UNMOVED)
+        vms[i] = simVm(
+          problem,
+          problem.vms[i]!,
+          i,
+          Array.from(ix.demand.subarray(i * R, i * R + R)),
+          refCap,
+          dedicated,
+        );
+  return { hosts, vms, refCap, sets };
 }
 
 const round3 = (x: number) => Number(x.toFixed(3));
@@ -319,19 +406,17 @@ function shortfall(
 export function simulateFailures(
   problem: PlacementProblem,
   result: PlacementResult,
-  opts: { touchedOnly?: boolean } = {},
+  opts: { touchedOnly?: boolean; index?: PlacementIndex } = {},
 ): FailoverScenario[] {
   // N+0 has no scenario (failureSets): the view of a million VMs is not built for none.
   if (problem.redundancy <= 0) return [];
-  const view = simView(problem, result);
-  const { vms, refCap } = view;
-  const hosts = view.hosts;
+  const { hosts, vms, refCap, sets } = failureView(problem, result, opts.index ?? placementIndex(problem, result));
   const index = new FitIndex(hosts, refCap);
   const res = problem.resources;
   const iv = res.indexOf('vcpu');
   const im = res.indexOf('memoryGb');
   const pct = (x: number, c: number) => (c > 0 ? round3((x / c) * 100) : 0);
-  return failureSets(hosts, problem.redundancy, refCap).sets.map((set) => {
+  return sets.map((set) => {
     const out = runScenario(hosts, vms, set, refCap, false, index);
     const down = new Set(set);
     const touched = new Set(out.restarts.map((r) => r.to));

@@ -37,10 +37,26 @@ function countAtMost(sorted: ArrayLike<number>, x: number): number {
  */
 export function martelloTothL2(sizes: ArrayLike<number>, C: number): number {
   if (C <= 0 || sizes.length === 0) return 0;
+  return sortedL2(sortedSizes(sizes), C);
+}
+
+/** Sizes sorted ascending with their prefix sums: what `sortedL2` reads, made once per resource. */
+interface SortedSizes {
+  a: Float64Array;
+  prefix: Float64Array;
+}
+
+function sortedSizes(sizes: ArrayLike<number>): SortedSizes {
   // A typed array sorts numerically without a comparator: a million sizes in a tenth of the time.
   const a = Float64Array.from(sizes).sort();
   const prefix = new Float64Array(a.length + 1);
   for (let i = 0; i < a.length; i++) prefix[i + 1] = prefix[i]! + a[i]!;
+  return { a, prefix };
+}
+
+/** L2 over sizes already sorted: one sort serves the normal and the failover capacity. */
+function sortedL2({ a, prefix }: SortedSizes, C: number): number {
+  if (C <= 0 || a.length === 0) return 0;
   const sumBetween = (lo: number, hi: number) => prefix[hi]! - prefix[lo]!;
   const n = a.length;
   const half = countAtMost(a, C / 2);
@@ -69,7 +85,11 @@ export function incompatibleItems(demands: readonly (readonly number[])[], cap: 
     return m;
   };
   const keys = new Float64Array(demands.length);
-  for (let i = 0; i < keys.length; i++) keys[i] = norm(demands[i]!);
+  let above = 0;
+  for (let i = 0; i < keys.length; i++) if ((keys[i] = norm(demands[i]!)) > 0.5) above++;
+  // Two items within half of every capacity never clash, so the clique holds at most one of them:
+  // with none above half, it is the largest item alone (no sort of a million keys).
+  if (above === 0) return Math.min(1, demands.length);
   const order = largestFirst(keys, 2000).map((i) => ({ d: demands[i]! }));
   const clash = (x: readonly number[], y: readonly number[]) => {
     for (let r = 0; r < dims; r++) if (x[r]! + y[r]! > cap[r]! * (1 + TOLERANCE)) return true;
@@ -142,8 +162,9 @@ export function instanceLowerBound(inst: Instance): LowerBound {
     if (bigCap[r]! + l1 > hosts || (k > 0 && k + bigFail[r]! + l1Fail > hosts)) {
       const sizes = new Float64Array(inst.items.length);
       for (let i = 0; i < sizes.length; i++) sizes[i] = inst.items[i]!.demand[r]!;
-      h = Math.max(h, martelloTothL2(sizes, bestCap));
-      if (k > 0) h = Math.max(h, k + martelloTothL2(sizes, bestFail));
+      const sorted = sortedSizes(sizes);
+      h = Math.max(h, sortedL2(sorted, bestCap));
+      if (k > 0) h = Math.max(h, k + sortedL2(sorted, bestFail));
     }
     // Fractional purchase: buy capacity of this resource cheapest-per-unit first, within
     // each model's count (a fractional knapsack; bench/cloudbalancing/README.md's bound).
