@@ -72,6 +72,18 @@ interface ProblemIssue {
   message: string;
 }
 
+/** The VMs' index by name that validation built, per validated VM list (names all distinct). */
+const NAME_INDEX = new WeakMap<readonly PlacementVm[], ReadonlyMap<string, number>>();
+
+/**
+ * VM name → index in `vms`, as validating the problem found it, when the list still has the
+ * length it had then; undefined otherwise. A million VMs' names are then mapped once, not twice.
+ */
+export function validatedNameIndex(vms: readonly PlacementVm[]): ReadonlyMap<string, number> | undefined {
+  const index = NAME_INDEX.get(vms);
+  return index && index.size === vms.length ? index : undefined;
+}
+
 /** Cross-field rules the shape cannot say; returns issues with the path of the bad value. */
 function problemRules(p: PlacementProblem): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
@@ -88,14 +100,15 @@ function problemRules(p: PlacementProblem): ProblemIssue[] {
   p.hostModels.forEach((m, i) => {
     check(m.capacity, () => ['hostModels', i, 'capacity']);
   });
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const vms = p.vms;
   for (let i = 0; i < vms.length; i++) {
     const v = vms[i]!;
     check(v.demand, () => ['vms', i, 'demand']);
     if (seen.has(v.name)) issues.push({ path: ['vms', i, 'name'], message: `duplicate VM name "${v.name}"` });
-    seen.add(v.name);
+    seen.set(v.name, i);
   }
+  if (seen.size === vms.length) NAME_INDEX.set(vms, seen);
   for (const key of ['ceilingPct', 'failoverCeilingPct'] as const) {
     const v = p[key];
     if (v !== undefined && typeof v !== 'number') check(v, () => [key]);

@@ -56,14 +56,36 @@ const exists = (p: string) =>
     () => false,
   );
 
-/** Writes `data` to an open file: chunks one after the other, each encoded as it comes. */
+/** Bytes gathered before a write: a 100 MB result in a hundred writes, not thousands of chunks' worth. */
+const WRITE_BYTES = 1 << 20;
+
+/** Writes `bytes[0, end)` whole: write(2) may take fewer bytes than given; writeFile loops, write does not. */
+async function writeAll(fh: FileHandle, bytes: Buffer, end: number): Promise<void> {
+  for (let at = 0; at < end; ) at += (await fh.write(bytes, at, end - at)).bytesWritten;
+}
+
+/**
+ * Writes `data` to an open file: chunks encoded one after the other into one reused buffer,
+ * written each time it fills (a chunk too large for it goes on its own).
+ */
 async function writeData(fh: FileHandle, data: FileData): Promise<void> {
   if (!isTextChunks(data)) return fh.writeFile(data);
+  const buf = Buffer.allocUnsafe(WRITE_BYTES);
+  let used = 0;
   for (const chunk of data.chunks()) {
-    const bytes = Buffer.from(chunk, 'utf8');
-    // write(2) may take fewer bytes than given; writeFile loops, write does not.
-    for (let at = 0; at < bytes.length; ) at += (await fh.write(bytes, at, bytes.length - at)).bytesWritten;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: room for that, or the buffer is written first.
+    if (3 * chunk.length > buf.length - used) {
+      await writeAll(fh, buf, used);
+      used = 0;
+      if (3 * chunk.length > buf.length) {
+        const bytes = Buffer.from(chunk, 'utf8');
+        await writeAll(fh, bytes, bytes.length);
+        continue;
+      }
+    }
+    used += buf.write(chunk, used, 'utf8');
   }
+  await writeAll(fh, buf, used);
 }
 
 /** Writes and flushes `data` to a temporary file beside `file`; returns its name. */

@@ -3,12 +3,12 @@
 // name, each host's VMs as indexes into the problem, and the demand matrix. Flat typed arrays
 // instead of a map per rule and an object per VM: a million VMs cost one map of their names
 // (docs/method.md §6.5), and the rules still read like the plain loops they were.
-import type { PlacementProblem, PlacementVm } from '../domain/problem.ts';
+import { validatedNameIndex, type PlacementProblem, type PlacementVm } from '../domain/problem.ts';
 import type { PlacementResult } from './types.ts';
 
 export interface PlacementIndex {
   /** VM name → index in `problem.vms` (a repeated name: the last, as a map of the names keeps it). */
-  byName: Map<string, number>;
+  byName: ReadonlyMap<string, number>;
   /** Every host's VMs in host order, as problem indexes (-1: a name the problem does not have). */
   placed: Int32Array;
   /** Host h's VMs are `placed[hostStart[h]]` … `placed[hostStart[h + 1] - 1]`. */
@@ -25,11 +25,13 @@ export function placementIndex(problem: PlacementProblem, result: Pick<Placement
   const vms = problem.vms;
   const res = problem.resources;
   const R = res.length;
-  const byName = new Map<string, number>();
+  // A validated problem.json's names are mapped already (distinct, so the last index is the only one).
+  const known = validatedNameIndex(vms);
+  const byName = known ?? new Map<string, number>();
   const demand = new Float64Array(vms.length * R);
   for (let i = 0; i < vms.length; i++) {
     const v = vms[i]!;
-    byName.set(v.name, i);
+    if (!known) (byName as Map<string, number>).set(v.name, i);
     for (let j = 0; j < R; j++) demand[i * R + j] = v.demand[res[j]!] ?? 0;
   }
   let total = 0;

@@ -29,23 +29,47 @@ export function fillNodes(room: Float64Array, dims: number, below: number): void
  * caller still tests the host), or -1. Subtrees short of room on some resource are skipped.
  */
 export function firstWithRoom(t: RoomTree, from: number, demand: readonly number[]): number {
-  return descend(t, 1, 0, t.leaves, from, demand);
-}
-
-function descend(t: RoomTree, node: number, lo: number, hi: number, from: number, demand: readonly number[]): number {
-  if (hi <= from || lo >= t.hosts || !mayTake(t, node, demand)) return -1;
-  if (hi - lo === 1) return lo;
-  const mid = (lo + hi) >>> 1;
-  const left = descend(t, 2 * node, lo, mid, from, demand);
-  return left >= 0 ? left : descend(t, 2 * node + 1, mid, hi, from, demand);
-}
-
-/** False only when no host below `node` has room for `demand` on some resource (with a margin for rounding). */
-function mayTake(t: RoomTree, node: number, demand: readonly number[]): boolean {
-  const o = node * t.dims;
-  for (let r = 0; r < t.dims; r++) {
+  const dims = t.dims;
+  // Per resource the demand and its margin for rounding, worked out once per call.
+  if (NEED.length < 2 * dims) NEED = new Float64Array(2 * dims);
+  const need = NEED;
+  for (let r = 0; r < dims; r++) {
     const d = demand[r]!;
-    if (t.room[o + r]! + TOLERANCE * Math.max(1, Math.abs(d)) < d) return false;
+    need[2 * r] = d;
+    need[2 * r + 1] = TOLERANCE * Math.max(1, Math.abs(d));
   }
+  // Depth first, left to right, without recursion: [lo, lo + size) is the node's range.
+  let node = 1;
+  let lo = 0;
+  let size = t.leaves;
+  for (;;) {
+    if (lo >= t.hosts) return -1; // every subtree from here on lies further right
+    if (lo + size > from && mayTake(t.room, node * dims, need, dims)) {
+      if (size === 1) return lo;
+      node *= 2;
+      size /= 2;
+      continue;
+    }
+    // The next subtree to the right: up past the right children, then the left child's sibling.
+    while (node & 1) {
+      if (node === 1) return -1;
+      node >>= 1;
+      lo -= size;
+      size *= 2;
+    }
+    node += 1;
+    lo += size;
+  }
+}
+
+/** Scratch for `firstWithRoom`'s demands and margins (a call per VM placed: no array each). */
+let NEED = new Float64Array(128);
+
+/**
+ * False only when no host below the node (room cells from `o`) has room for the demand on some
+ * resource, with a margin for rounding (`need`: demand, margin per resource).
+ */
+function mayTake(room: Float64Array, o: number, need: Float64Array, dims: number): boolean {
+  for (let r = 0; r < dims; r++) if (room[o + r]! + need[2 * r + 1]! < need[2 * r]!) return false;
   return true;
 }

@@ -119,3 +119,30 @@ test('the worked example plan, written as chunks, is its committed bytes', async
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('chunks written through the gathering buffer keep their bytes across its edges', async () => {
+  // 1-, 2-, 3- and 4-byte characters in chunks of uneven lengths that fill the 1 MiB buffer
+  // many times over, one chunk larger than the buffer, and a lone surrogate (written as U+FFFD,
+  // as Buffer.from writes it).
+  const parts: string[] = [];
+  const alphabet = ['a', 'é', '€', '😀', '\n'];
+  for (let i = 0; i < 3000; i++) {
+    const ch = alphabet[i % alphabet.length]!;
+    parts.push(ch.repeat(1 + ((i * 7919) % 997)));
+  }
+  parts.splice(1500, 0, '€'.repeat(400_000), '\ud800');
+  const expected = Buffer.from(parts.join(''), 'utf8');
+  assert.ok(expected.length > 3 * 2 ** 20, `${expected.length} bytes`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'capplan-chunks-'));
+  try {
+    const file = path.join(dir, 'out.txt');
+    await writeFileAtomic(file, {
+      *chunks() {
+        yield* parts;
+      },
+    });
+    assert.ok(readFileSync(file).equals(expected));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
