@@ -113,7 +113,10 @@ export function runScenario(
     }
     if (best >= 0) {
       let load = touched.get(best);
-      if (!load) touched.set(best, (load = hosts[best]!.load.slice()));
+      if (!load) {
+        load = hosts[best]!.load.slice();
+        touched.set(best, load);
+      }
       addInto(load, d);
       slacks.set(best, slack(load, hosts[best]!.failCap, refCap));
       anti?.add(best, vm);
@@ -263,7 +266,6 @@ export function simView(
     return simVm(
       problem,
       v,
-      i,
       res.map((r) => v.demand[r] ?? 0),
       refCap,
       dedicated,
@@ -285,7 +287,6 @@ const dedicatedGroups = (result: Pick<PlacementResult, 'hosts'>) =>
 function simVm(
   problem: PlacementProblem,
   v: PlacementProblem['vms'][number],
-  i: number,
   demand: number[],
   refCap: readonly number[],
   dedicated: ReadonlySet<string>,
@@ -310,7 +311,8 @@ function hostCapacities(problem: PlacementProblem) {
     if (!c) {
       const capacity = res.map((r) => models.get(model)?.capacity[r] ?? 0);
       const failCap = capacity.map((x, r) => (x * pctFor(problem.failoverCeilingPct, res[r]!, 100)) / 100);
-      known.set(model, (c = { capacity, failCap }));
+      c = { capacity, failCap };
+      known.set(model, c);
     }
     return { capacity: c.capacity.slice(), failCap: c.failCap.slice() };
   };
@@ -357,14 +359,7 @@ function failureView(
   for (const h of new Set(sets.flat()))
     for (const i of hosts[h]!.vms)
       if (vms[i] === UNMOVED)
-        vms[i] = simVm(
-          problem,
-          problem.vms[i]!,
-          i,
-          Array.from(ix.demand.subarray(i * R, i * R + R)),
-          refCap,
-          dedicated,
-        );
+        vms[i] = simVm(problem, problem.vms[i]!, Array.from(ix.demand.subarray(i * R, i * R + R)), refCap, dedicated);
   return { hosts, vms, refCap, sets };
 }
 

@@ -86,7 +86,10 @@ export function incompatibleItems(demands: readonly (readonly number[])[], cap: 
   };
   const keys = new Float64Array(demands.length);
   let above = 0;
-  for (let i = 0; i < keys.length; i++) if ((keys[i] = norm(demands[i]!)) > 0.5) above++;
+  for (let i = 0; i < keys.length; i++) {
+    keys[i] = norm(demands[i]!);
+    if (keys[i]! > 0.5) above++;
+  }
   // Two items within half of every capacity never clash, so the clique holds at most one of them:
   // with none above half, it is the largest item alone (no sort of a million keys).
   if (above === 0) return Math.min(1, demands.length);
