@@ -23,6 +23,17 @@ export class IsoTimestampBytes {
   ms(buf: Uint8Array, s: number, e: number): number | undefined {
     const len = e - s;
     if (len !== 20 && len !== 24 && len !== 25) return undefined;
+    const wall = this.wallMs(buf, s);
+    if (wall === undefined) return undefined;
+    const offset = offsetMinutes(buf, s + 19, len - 19);
+    return offset === undefined ? undefined : wall - offset * MS_PER_MINUTE;
+  }
+
+  /**
+   * Epoch ms of the 19 bytes `YYYY-MM-DD[T ]HH:MM:SS` at buf[s] read as UTC, or undefined when
+   * they are not of that shape or not a valid instant (hour 24, a leap second: the text parser's).
+   */
+  wallMs(buf: Uint8Array, s: number): number | undefined {
     if (buf[s + 4] !== 0x2d || buf[s + 7] !== 0x2d || buf[s + 13] !== 0x3a || buf[s + 16] !== 0x3a) return undefined;
     const sep = buf[s + 10];
     if (sep !== 0x54 && sep !== 0x20) return undefined; // `T` or a space
@@ -35,8 +46,6 @@ export class IsoTimestampBytes {
     if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
     // Hour 24 and a leap second have their own rules in utcMs: left to the text parser.
     if (h > 23 || mi > 59 || sec > 59) return undefined;
-    const offset = offsetMinutes(buf, s + 19, len - 19);
-    if (offset === undefined) return undefined;
     const key = (y * 100 + mo) * 100 + d;
     if (key !== this.dayKey) {
       const day = utcMs(y, mo, d, 0, 0, 0);
@@ -45,7 +54,7 @@ export class IsoTimestampBytes {
       this.dayMs = day;
     }
     // Date.UTC(y, mo − 1, d, h, mi, s) is the day's ms plus the time of day, in exact integers (ECMA-262 MakeDate).
-    return this.dayMs + h * MS_PER_HOUR + mi * MS_PER_MINUTE + sec * 1000 - offset * MS_PER_MINUTE;
+    return this.dayMs + h * MS_PER_HOUR + mi * MS_PER_MINUTE + sec * 1000;
   }
 }
 

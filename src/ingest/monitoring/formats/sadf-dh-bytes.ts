@@ -6,7 +6,7 @@
 // decimal comma, CRLF, another time format, anything it would report) makes it give the file
 // back to the text reader (sysstat.ts), which reads it from the start: results are the same.
 import { isUtf8 } from 'node:buffer';
-import { utcMs } from '../../timestamps.ts';
+import { IsoTimestampBytes } from '../../iso-timestamp-bytes.ts';
 import { SampleMerger, type ReadContext } from './context.ts';
 import { ByteFields } from './byte-fields.ts';
 import { DhLayout } from './sadf-dh.ts';
@@ -14,6 +14,7 @@ import { DhLines, LineSample } from './sadf-d-tables.ts';
 
 const NL = 0x0a;
 const HASH = 0x23;
+const SPACE = 0x20;
 /** `YYYY-MM-DD HH:MM:SS UTC` */
 const STAMP_BYTES = 23;
 
@@ -56,40 +57,16 @@ export function readSadfDhBytes(bytes: Buffer, ctx: ReadContext, skip: (iface: s
   return true;
 }
 
-/** Epoch ms of `YYYY-MM-DD HH:MM:SS UTC` in bytes, the day's computed once; null for anything else. */
+/** Epoch ms of `YYYY-MM-DD HH:MM:SS UTC` at bytes[s, e), the day's reused; null for anything else. */
 class StampBytes {
-  private readonly days = new Map<number, number | null>();
+  private readonly iso = new IsoTimestampBytes();
 
   constructor(private readonly buf: Buffer) {}
 
   ms(s: number, e: number): number | null {
     const b = this.buf;
-    if (e - s !== STAMP_BYTES || b[s + 4] !== 0x2d || b[s + 7] !== 0x2d || b[s + 10] !== 0x20) return null;
-    if (b[s + 13] !== 0x3a || b[s + 16] !== 0x3a || b.toString('latin1', s + 19, e) !== ' UTC') return null;
-    const century = this.digits(s);
-    const year = this.digits(s + 2);
-    const mo = this.digits(s + 5);
-    const d = this.digits(s + 8);
-    if (century < 0 || year < 0 || mo < 0 || d < 0) return null;
-    const y = century * 100 + year;
-    const key = y * 10_000 + mo * 100 + d;
-    let day = this.days.get(key);
-    if (day === undefined) {
-      day = utcMs(y, mo, d, 0, 0, 0);
-      this.days.set(key, day);
-    }
-    const h = this.digits(s + 11);
-    const mi = this.digits(s + 14);
-    const sec = this.digits(s + 17);
-    // Hour 24 and leap seconds: the text reader (utcMs) decides.
-    if (day === null || h < 0 || mi < 0 || sec < 0 || h > 23 || mi > 59 || sec > 59) return null;
-    return day + ((h * 60 + mi) * 60 + sec) * 1000;
-  }
-
-  /** Two ASCII digits at i as a number, or -1. */
-  private digits(i: number): number {
-    const a = this.buf[i]! - 0x30;
-    const c = this.buf[i + 1]! - 0x30;
-    return a >= 0 && a <= 9 && c >= 0 && c <= 9 ? a * 10 + c : -1;
+    if (e - s !== STAMP_BYTES || b[s + 10] !== SPACE) return null;
+    if (b[s + 19] !== SPACE || b[s + 20] !== 0x55 || b[s + 21] !== 0x54 || b[s + 22] !== 0x43) return null; // ` UTC`
+    return this.iso.wallMs(b, s) ?? null;
   }
 }
