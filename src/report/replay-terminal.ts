@@ -7,6 +7,9 @@ import { plainText } from '../escape/plain-text.ts';
 import { num, pct } from './format.ts';
 import { terminalEn, type TerminalMessages } from './messages/terminal-en.ts';
 
+/** Overloaded hosts a replay line names at most; plan.md and plan.xlsx list every host. */
+const MAX_NAMED = 10;
+
 export function replayLines(plan: Plan, c: ChalkInstance, k: TerminalMessages = terminalEn): string[] {
   return (plan.replay?.windows ?? []).map((w) => windowLine(w, plan.replay!.maxOverloadPct, c, k));
 }
@@ -30,15 +33,15 @@ export function windowLine(
   });
   if (!w.overloaded) return c.green(k.held(head));
   const normal = w.scenarios.find((x) => x.name === 'normal');
-  const worst = (normal?.hosts ?? [])
-    .flatMap((h) =>
-      (['cpu', 'memory', 'network', 'iops'] as const).flatMap((r) =>
-        (h[r]?.over100Pct ?? 0) > maxOverloadPct
-          ? [`${plainText(h.name)} ${k.resource(r)} ${pct(h[r]!.worstPct)}`]
-          : [],
-      ),
-    )
-    .join(', ');
+  const over = (normal?.hosts ?? []).flatMap((h) =>
+    (['cpu', 'memory', 'network', 'iops'] as const).flatMap((r) =>
+      (h[r]?.over100Pct ?? 0) > maxOverloadPct ? [`${plainText(h.name)} ${k.resource(r)} ${pct(h[r]!.worstPct)}`] : [],
+    ),
+  );
+  // A plan of hundreds of overloaded hosts named them all on one line of tens of kilobytes.
+  const shown =
+    over.length <= MAX_NAMED + 1 ? over : [...over.slice(0, MAX_NAMED), k.moreOverloaded(over.length - MAX_NAMED)];
+  const worst = shown.join(', ');
   const g = w.requiredGrowth;
   return c.red(k.overloaded(head, maxOverloadPct, worst, num(g.cpu), num(g.memory)));
 }

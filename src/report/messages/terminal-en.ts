@@ -49,6 +49,8 @@ export const terminalEn = {
   role: (role: string) => role,
   wrote: (count: number, dir: string, names: string) => `Wrote ${count} files to ${dir}: ${names}`,
   andMore: (count: number) => `… and ${count} more`,
+  /** After the first overloaded hosts of a replay line: how many more, and where all are. */
+  moreOverloaded: (count: number) => `… and ${count} more (plan.md and plan.xlsx list every host)`,
   scenario: (name: string, hosts: number, model: string, policy: string, holds: boolean) =>
     `Scenario ${name}: ${hosts} hosts ${model}, ${policy} ${holds ? 'holds' : 'does not hold'}`,
   resource: (k: 'cpu' | 'memory' | 'network' | 'iops') => k as string,

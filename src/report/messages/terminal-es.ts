@@ -29,6 +29,7 @@ export const terminalEs: TerminalMessages = {
   role: (role) => ROLE[role] ?? role,
   wrote: (count, dir, names) => `Se escribieron ${count} archivos en ${dir}: ${names}`,
   andMore: (count) => `… y ${count} más`,
+  moreOverloaded: (count) => `… y ${count} más (plan.md y plan.xlsx listan todos los nodos)`,
   scenario: (name, hosts, model, policy, holds) =>
     `Escenario ${name}: ${hosts} nodos ${model}, ${policy} ${holds ? 'se sostiene' : 'no se sostiene'}`,
   resource: (k) => RESOURCE[k],
