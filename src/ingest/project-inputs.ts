@@ -22,6 +22,7 @@ import { installedMemory, mergeInventory } from './monitoring-inventory.ts';
 import { applyDeclaredUnits } from './monitoring/declared-units.ts';
 import type { SourceHost } from '../domain/server-origin.ts';
 import { matchServerNames, type NameMatchResult } from './match-names.ts';
+import { extend } from '../util/extend.ts';
 import { InputError } from '../domain/errors.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
@@ -192,7 +193,7 @@ export async function readServerData(
     { ...settings.quality, minSamples: settings.sizing.minSamples },
   );
   const usage = new Map(
-    monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
+    monitored.map((u) => [u.server, extend(u, { quality: verdict.quality.get(u.server) ?? u.quality })]),
   );
   const { samplesOfFiles } = monitoring;
   const samples = monitoring.samples ?? (await storeSamples(source, servers, usage));

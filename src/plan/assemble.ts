@@ -14,6 +14,7 @@ import { ruleSet } from './placement-rules.ts';
 import { tradeOffRows } from './trade-off.ts';
 import { computeTco } from './tco.ts';
 import { pct, round2 } from '../util/round.ts';
+import { extend } from '../util/extend.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { demandSeries, type DemandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
 import { Deadline } from '../placement/deadline.ts';
@@ -100,7 +101,7 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
     inputs: inp.inputFiles,
     settings,
     hostModel: choice.model,
-    servers: servers.map(({ source: _source, ...s }) => ({ ...s, usage: inp.usage.get(s.name) ?? null })),
+    servers: servers.map(({ source: _source, ...s }) => extend(s, { usage: inp.usage.get(s.name) ?? null })),
     vms,
     ...(inp.sourceHosts?.length ? { sourceHosts: inp.sourceHosts } : {}),
     hosts,
@@ -215,7 +216,7 @@ function finishVms(choice: HostChoice): PlanVm[] {
             : {};
       reasons.push({ code: 'exceeds-host-capacity', message, ...step });
     }
-    return { ...vm, host, status, reasons };
+    return extend(vm, { host, status, reasons });
   });
 }
 

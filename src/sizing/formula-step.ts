@@ -5,6 +5,7 @@ import type { FormulaStep, ResourceSizing } from '../domain/plan.ts';
 import type { Demand } from './demand.ts';
 import { figure } from './derivation-line.ts';
 import { flatText, textStep } from '../domain/text-step.ts';
+import { extend } from '../util/extend.ts';
 
 type Params = FormulaStep['params'];
 
@@ -32,7 +33,7 @@ export function ledBy<P extends Params>(
   return {
     ...sized,
     formula: flatText(english(params, sized.formula)),
-    formulaStep: { code, params: leadsTo ? { ...params, leadsTo } : params },
+    formulaStep: { code, params: leadsTo ? extend(params, { leadsTo }) : params },
   };
 }
 

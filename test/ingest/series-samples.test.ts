@@ -80,3 +80,27 @@ test('a server measuring disk and network alone packs those two, at their own wo
     [T0 / 1000 + 3600, null, null, 101.5, 7.25, null, null],
   ]);
 });
+
+test('servers are packed one after another in one shared buffer, not a buffer each', () => {
+  const packed = new SeriesSamples(3600);
+  for (const server of ['a', 'b', 'c'])
+    packed.add({ server, slotStartsMs: [T0, T0 + 3_600_000], values: { cpuPct: [1, 2], memoryUsedMb: [3, 4] } });
+  const samples = packed.samples();
+  const seen: { buffer: ArrayBufferLike; base: number; layout: readonly number[] }[] = [];
+  for (const server of ['a', 'b', 'c'])
+    samples.visit(server, (times, _values, base, _rows, _words, metricWords) => {
+      seen.push({ buffer: times.buffer, base, layout: metricWords });
+    });
+  assert.deepEqual(
+    seen.map((s) => s.base),
+    [0, 6, 12],
+  );
+  assert.equal(seen[1]!.buffer, seen[0]!.buffer);
+  assert.equal(seen[2]!.buffer, seen[0]!.buffer);
+  // One metric layout for the servers that measure the same metrics.
+  assert.equal(seen[2]!.layout, seen[0]!.layout);
+  assert.deepEqual(rowsOf(samples, 'c').rows, [
+    [T0 / 1000, 1, 3, null, null, null, null],
+    [T0 / 1000 + 3600, 2, 4, null, null, null, null],
+  ]);
+});
