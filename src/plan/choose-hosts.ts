@@ -32,6 +32,7 @@ import { Deadline } from '../placement/deadline.ts';
 import { hostMemoryGb } from '../sizing/vm-overhead.ts';
 import type { RuleSet } from './placement-rules.ts';
 import { minOf } from '../util/extent.ts';
+import { extend } from '../util/extend.ts';
 
 type Sized = SizeServerResult;
 
@@ -304,7 +305,7 @@ function pinnedTo(problem: PlacementProblem, keep: PlacementResult): PlacementPr
   for (const h of keep.hosts) for (const vm of h.vms) hostOf.set(vm, h.name);
   return {
     ...problem,
-    vms: problem.vms.map((v) => (v.pin || !hostOf.has(v.name) ? v : { ...v, pin: hostOf.get(v.name) })),
+    vms: problem.vms.map((v) => (v.pin || !hostOf.has(v.name) ? v : extend(v, { pin: hostOf.get(v.name) }))),
   };
 }
 

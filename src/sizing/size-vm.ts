@@ -5,7 +5,7 @@
 import type { ResourceSizing } from '../domain/plan.ts';
 import type { Demand } from './demand.ts';
 import { figure } from './derivation-line.ts';
-import { demandParams, formulaOf, type Formula } from './formula-step.ts';
+import { demandParams, formulaOf, withFormula, type Formula } from './formula-step.ts';
 import { ceilSafe, roundUpToStep } from './rounding.ts';
 
 /** "2352.29 MB × (1 + 0.5) = 3528.44 MB; " — empty when peak is 1 and growth 0. */
@@ -18,15 +18,8 @@ export function demandPrefix(p: ReturnType<typeof demandParams>, unit: string): 
 
 /** The ResourceSizing of a demand, its rounded result and its formula. */
 export function sizing(d: Demand, result: number, formula: Formula): ResourceSizing {
-  return {
-    statistic: d.statistic,
-    measured: d.measured,
-    peakFactor: d.peakFactor,
-    growth: d.growth,
-    demand: d.demand,
-    result,
-    ...formula,
-  };
+  const { statistic, measured, peakFactor, growth, demand } = d;
+  return withFormula({ statistic, measured, peakFactor, growth, demand, result }, formula);
 }
 
 /** Clock normalisation (method §3.4): demand in source GHz converted to target-host GHz. */

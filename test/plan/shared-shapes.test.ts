@@ -86,3 +86,28 @@ test('an interner returns the first of equal values, and a different value as gi
   const other = { metric: 'networkMBps' };
   assert.equal(shared.of(other), other);
 });
+
+test("a VM's formula text is written from its step when read, in its place among the keys", () => {
+  const cpu = plan.vms.at(-1)!.sizing.cpu!;
+  // Not held as a string: an enumerable getter over formulaStep.
+  const own = Object.getOwnPropertyDescriptor(cpu, 'formula')!;
+  assert.equal(typeof own.get, 'function');
+  assert.equal(own.enumerable, true);
+  const p = cpu.formulaStep!.params;
+  assert.equal(cpu.formula, `⌈${p.cores} cores × ${p.demand} % / 100⌉ = ⌈${p.exact}⌉ = ${p.rounded}`);
+  const json = JSON.parse(JSON.stringify(cpu)) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(json), [
+    'statistic',
+    'measured',
+    'peakFactor',
+    'growth',
+    'demand',
+    'result',
+    'formula',
+    'formulaStep',
+  ]);
+  assert.equal(json.formula, cpu.formula);
+  // The installed disk leads to the disk formula, whose text it holds inside its own.
+  const disk = plan.vms.at(-1)!.sizing.disk!;
+  assert.match(disk.formula, /^disk not monitored, installed 100 GB used: 100 GB × \(1 \+ 0\.5\) = 150 GB; ⌈150 GB/);
+});
