@@ -1,10 +1,10 @@
 // A store's demand series seen as samples for the replay (method §14.1): each slot with a
 // value becomes one row at the slot's start, its sampling interval the slot width. A slot with
 // no value in any metric is no row, so the replay sees a gap where the store has none. Rows
-// are packed like capplan's own store (epoch seconds, then metrics as float32, NaN = no
-// sample), servers one after another in shared slabs, but with only the metrics the server
-// has a value of: an estate measuring cpu and memory takes 3 words a row, not 6 — 100,000
-// servers × 168 hourly slots are 200 MB, not 400.
+// are packed as float32 metrics (NaN = no sample), servers one after another in shared slabs,
+// with only the metrics the server has a value of, and the row times apart: an estate
+// measuring cpu and memory takes 2 words a row, not 7 — 100,000 servers × 168 hourly slots
+// are 134 MB, not 470 — and the servers sampled on the same slots share one run of times.
 import type { ServerSeries } from '../domain/monitoring-source.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { METRIC_NAMES } from '../domain/server.ts';
@@ -13,7 +13,7 @@ import { METRIC_NAMES } from '../domain/server.ts';
  * Words of one slab. Servers' rows are packed one after another into shared slabs rather than a
  * buffer each: an ArrayBuffer with its two views and its backing store costs some 400 bytes
  * beside its data (40 MB at 100,000 servers), and each is freed only by a full collection.
- * 1 M words (4 MiB): 100,000 servers × 168 slots × 3 words fill 49 of them.
+ * 1 M words (4 MiB): 100,000 servers × 168 slots × 2 metrics fill 33 of them.
  */
 const SLAB_WORDS = 1 << 20;
 
@@ -33,8 +33,17 @@ export class SeriesSamples {
   private readonly rowsOf: number[] = [];
   private readonly wordsOf: number[] = [];
   private readonly metricWordsOf: number[][] = [];
+  /** Per server: where its row times are (a shared grid of slot times, or its own in its slab). */
+  private readonly timesOf: Uint32Array[] = [];
+  private readonly timeBaseOf: number[] = [];
   /** One metric-words array per layout: an estate measuring the same metrics shares one. */
   private readonly layouts = new Map<string, number[]>();
+  /**
+   * Slot times from a first slot on, by that first slot's epoch seconds: every server with a
+   * value in each of its slots reads its times from one of these (a third of the words of an
+   * estate measuring cpu and memory, 65 MB at 100,000 servers × 168 slots).
+   */
+  private readonly grids = new Map<number, Uint32Array>();
   private used = SLAB_WORDS;
 
   constructor(private readonly slotSeconds: number) {}
@@ -44,31 +53,45 @@ export class SeriesSamples {
     if (this.index.has(s.server)) return;
     const columns = METRIC_NAMES.map((m) => s.values[m]);
     const measured = columns.map((c) => c?.some((v) => v !== null) ?? false);
-    const slots = s.slotStartsMs.filter((_, i) => columns.some((c, m) => measured[m] && c![i] !== null)).length;
-    if (slots === 0) return;
-    let words = 1;
+    const kept = s.slotStartsMs.flatMap((_, i) => (columns.some((c, m) => measured[m] && c![i] !== null) ? [i] : []));
+    if (kept.length === 0) return;
+    let words = 0;
     const layout = measured.map((has) => (has ? words++ : -1));
     const key = layout.join(',');
     const metricWords = this.layouts.get(key) ?? layout;
     this.layouts.set(key, metricWords);
-    const { times, values, base, slab } = this.room(slots * words);
-    let row = 0;
-    s.slotStartsMs.forEach((startMs, i) => {
-      if (!columns.some((c, m) => measured[m] && c![i] !== null)) return;
-      const at = base + row++ * words;
-      times[at] = Math.floor(startMs / 1000);
+    const seconds = kept.map((i) => Math.floor(s.slotStartsMs[i]! / 1000));
+    const grid = this.grid(seconds);
+    const { times, values, base, slab } = this.room(kept.length * words + (grid ? 0 : kept.length));
+    kept.forEach((i, row) => {
+      const at = base + row * words;
       columns.forEach((c, m) => {
         if (!measured[m]) return;
         const v = c![i];
         values[at + metricWords[m]!] = v === undefined || v === null ? Number.NaN : v;
       });
     });
+    const timeBase = grid ? 0 : base + kept.length * words;
+    if (!grid) times.set(seconds, timeBase);
     this.index.set(s.server, this.slabOf.length);
     this.slabOf.push(slab);
     this.baseOf.push(base);
-    this.rowsOf.push(row);
+    this.rowsOf.push(kept.length);
     this.wordsOf.push(words);
     this.metricWordsOf.push(metricWords);
+    this.timesOf.push(grid ?? times);
+    this.timeBaseOf.push(timeBase);
+  }
+
+  /** The shared run of slot times that starts as `seconds` and goes on slot by slot; null when they skip a slot. */
+  private grid(seconds: number[]): Uint32Array | null {
+    const first = seconds[0]!;
+    if (seconds.some((t, i) => t !== first + i * this.slotSeconds)) return null;
+    const known = this.grids.get(first);
+    if (known && known.length >= seconds.length) return known;
+    const grid = Uint32Array.from(seconds);
+    this.grids.set(first, grid);
+    return grid;
   }
 
   /** `words` free words in the current slab, or a new slab (one of its own when larger than a slab). */
@@ -85,20 +108,20 @@ export class SeriesSamples {
   }
 
   samples(): MonitoringSamples {
-    const { index, slabs, slabOf, baseOf, rowsOf, wordsOf, metricWordsOf, slotSeconds } = this;
+    const { index, slabs, slabOf, baseOf, rowsOf, wordsOf, metricWordsOf, timesOf, timeBaseOf, slotSeconds } = this;
     return {
       visit(server, fn) {
         const i = index.get(server);
         if (i === undefined) return false;
-        const slab = slabs[slabOf[i]!]!;
-        fn(slab.times, slab.values, baseOf[i]!, rowsOf[i]!, wordsOf[i]!, metricWordsOf[i]!);
+        const values = slabs[slabOf[i]!]!.values;
+        fn(timesOf[i]!, values, baseOf[i]!, rowsOf[i]!, wordsOf[i]!, metricWordsOf[i]!, timeBaseOf[i]!, 1);
         return true;
       },
       span(server) {
         const i = index.get(server);
         if (i === undefined) return undefined;
-        const times = slabs[slabOf[i]!]!.times;
-        return { firstSec: times[baseOf[i]!]!, lastSec: times[baseOf[i]! + (rowsOf[i]! - 1) * wordsOf[i]!]! };
+        const times = timesOf[i]!;
+        return { firstSec: times[timeBaseOf[i]!]!, lastSec: times[timeBaseOf[i]! + rowsOf[i]! - 1]! };
       },
       intervalSeconds: (server) => (index.has(server) ? slotSeconds : undefined),
     };
