@@ -22,7 +22,6 @@ import { installedMemory, mergeInventory } from './monitoring-inventory.ts';
 import { applyDeclaredUnits } from './monitoring/declared-units.ts';
 import type { SourceHost } from '../domain/server-origin.ts';
 import { matchServerNames, type NameMatchResult } from './match-names.ts';
-import { extend } from '../util/extend.ts';
 import { InputError } from '../domain/errors.ts';
 import { loadProject, type LoadedProject, type ProjectData, type ProjectSettings } from '../domain/project.ts';
 
@@ -192,9 +191,11 @@ export async function readServerData(
     monitored,
     { ...settings.quality, minSamples: settings.sizing.minSamples },
   );
-  const usage = new Map(
-    monitored.map((u) => [u.server, extend(u, { quality: verdict.quality.get(u.server) ?? u.quality })]),
-  );
+  // The verdict is set on the usage itself, not on a copy: the name match (kept for the
+  // command's unmatched-names table) holds these objects too, and a copy would keep two per
+  // server for the whole run.
+  for (const u of monitored) u.quality = verdict.quality.get(u.server) ?? u.quality;
+  const usage = new Map(monitored.map((u) => [u.server, u]));
   const { samplesOfFiles } = monitoring;
   const samples = monitoring.samples ?? (await storeSamples(source, servers, usage));
   return {

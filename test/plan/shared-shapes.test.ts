@@ -36,7 +36,7 @@ writeFileSync(
   'project: shapes\ninputs:\n  inventory: inventory.csv\n  monitoring: monitoring.csv\nsizing:\n  minSamples: 10\n' +
     'replay:\n  tradeOff: false\n',
 );
-const { inputs } = await readProjectInputs(dir);
+const { inputs, names } = await readProjectInputs(dir);
 const plan = await assemblePlan(inputs);
 
 /** The last two of `xs` (past V8's first few objects of a place, which share a class either way). */
@@ -110,4 +110,30 @@ test("a VM's formula text is written from its step when read, in its place among
   // The installed disk leads to the disk formula, whose text it holds inside its own.
   const disk = plan.vms.at(-1)!.sizing.disk!;
   assert.match(disk.formula, /^disk not monitored, installed 100 GB used: 100 GB × \(1 \+ 0\.5\) = 150 GB; ⌈150 GB/);
+});
+
+test("the host search's placement problems on the same VMs share one list of them", async () => {
+  const { buildProblem } = await import('../../src/plan/choose-hosts.ts');
+  const { ruleSet } = await import('../../src/plan/placement-rules.ts');
+  const sized = plan.vms.map((vm) => ({ vm, excluded: false }));
+  const rules = ruleSet(plan.servers, plan.settings);
+  const a = buildProblem(plan.hostModel, sized, plan.settings, 0, undefined, rules);
+  const b = buildProblem(
+    { ...plan.hostModel, memoryGb: 2 * plan.hostModel.memoryGb },
+    sized,
+    plan.settings,
+    0,
+    5,
+    rules,
+  );
+  assert.equal(a.vms, b.vms);
+  assert.equal(a.vms.length, SERVERS);
+  assert.notDeepEqual(a.hostModels[0]!.capacity, b.hostModels[0]!.capacity);
+  assert.equal(b.hostCount, 5);
+});
+
+test('the usage a plan sizes from is the object the name match holds, not a copy beside it', () => {
+  const last = names!.usage.at(-1)!;
+  assert.equal(inputs.usage.get(last.server), last);
+  assert.equal(last.quality?.verdict, plan.servers.at(-1)!.usage!.quality!.verdict);
 });
