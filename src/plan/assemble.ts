@@ -15,6 +15,7 @@ import { tradeOffRows } from './trade-off.ts';
 import { computeTco } from './tco.ts';
 import { pct, round2 } from '../util/round.ts';
 import { extend } from '../util/extend.ts';
+import { Interner } from '../util/interner.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { demandSeries, type DemandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
 import { Deadline } from '../placement/deadline.ts';
@@ -65,6 +66,7 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
   const ctx = {
     noMonitoring: inp.noMonitoring ?? inp.usage.size === 0,
     target: largestTargetHost(settings, inp.catalog),
+    shared: new Interner(),
   };
   const sizeAll = (targetGhz: number | undefined) =>
     servers.map((s) => sizeServer(s, inp.usage.get(s.name) ?? null, settings, targetGhz, ctx));

@@ -60,6 +60,9 @@ test("a VM's sizing params share their class VM to VM, the disk's inner formula 
   // The disk was not monitored: its formula is led by the installed disk, the disk formula inside.
   assert.equal(a.sizing.disk!.formulaStep!.code, 'installed-disk');
   assert.ok(sameMap(a.sizing.disk!.formulaStep!.params, b.sizing.disk!.formulaStep!.params), 'installed-disk');
+  // Both have the same installed disk: one sizing for both.
+  assert.equal(a.sizing.disk, b.sizing.disk);
+  assert.notEqual(a.sizing.memory, b.sizing.memory);
 });
 
 test('equal quality verdicts and finding params are one object', () => {
