@@ -23,6 +23,12 @@ export type SampleBlockVisitor = (
 ) => void;
 
 export interface MonitoringSamples {
+  /**
+   * Fetches the samples when they stay in a store (a Prometheus or DuckDB source's demand
+   * series), before anything is visited; absent when they are held already. Called once or
+   * many times, it fetches once.
+   */
+  load?(): Promise<void>;
   /** Visits the rows of `server`; false when the window holds none. */
   visit(server: string, fn: SampleBlockVisitor): boolean;
   /** First and last sample time of `server`, epoch seconds (undefined: no sample). */

@@ -127,6 +127,9 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
     findings: sortFindings(inp.findings ?? []),
   };
   if (!inp.samples) return plan;
+  // A store's samples are fetched now, after the placement (ingest/project-inputs.ts).
+  await inp.samples.load?.();
+  await inp.backtest?.load?.();
   const replayed = withReplay(plan, inp.samples, inp.backtest, !inp.withoutTradeOff);
 
   if (!tradeOff || plan.hosts.length === 0) return replayed;
