@@ -13,6 +13,7 @@ import type { NumberFormat } from './table/locale-number.ts';
 import { describeMatch, matchColumns, type ColumnMatch } from './columns/match-columns.ts';
 import { INVENTORY_SPECS } from './columns/column-catalog.ts';
 import { osBitsFromText } from './os-bits.ts';
+import { extend } from '../util/extend.ts';
 
 export { parseCsvTable } from './table/read-table.ts';
 
@@ -104,7 +105,7 @@ export function inventoryFromTable(
         loc(index.has('vm_name') && textCell(get('vm_name')) ? 'vm_name' : 'name'),
       );
     byVm.set(server.vmName, line);
-    servers.push({ ...server, source: { file, row: line } });
+    servers.push(extend(server, { source: { file, row: line } }));
   }
   const notes = describeMatch(match);
   if (impliedBits) notes.push(`os_bits taken from the OS text for ${impliedBits} server(s)`);

@@ -11,7 +11,7 @@ import type { Finding } from '../domain/finding.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { readCatalog } from '../domain/catalog.ts';
 import { lineOf, parseText, readStructuredText } from '../domain/load-file.ts';
-import { ConfigError } from '../domain/errors.ts';
+import { ConfigError, InternalError } from '../domain/errors.ts';
 import type { Scenario } from '../domain/scenarios.ts';
 import { validateRules } from '../domain/validate-rules.ts';
 import { readInventory } from './read-inventory.ts';
@@ -49,6 +49,9 @@ export async function readProjectInputs(
     project.scenarios.map((s) => s.settings.sizing.statistic),
   );
   if (servers.length === 0) throw new InputError(noServerMessage(project), { file: noServerFile(project) });
+  // A placement on demand series (method §14.4) reads them before it places: fetched now.
+  if ([settings, ...project.scenarios.map((s) => s.settings)].some((s) => s.placement.demand === 'series'))
+    await samples?.load?.();
   const projectText = await readStructuredText(project.file);
   validateRules(servers, settings, project.file, projectText);
   project.scenarios.forEach((s, i) => {
@@ -191,11 +194,13 @@ export async function readServerData(
     monitored,
     { ...settings.quality, minSamples: settings.sizing.minSamples },
   );
-  const usage = new Map(
-    monitored.map((u) => [u.server, { ...u, quality: verdict.quality.get(u.server) ?? u.quality }]),
-  );
+  // The verdict is set on the usage itself, not on a copy: the name match (kept for the
+  // command's unmatched-names table) holds these objects too, and a copy would keep two per
+  // server for the whole run.
+  for (const u of monitored) u.quality = verdict.quality.get(u.server) ?? u.quality;
+  const usage = new Map(monitored.map((u) => [u.server, u]));
   const { samplesOfFiles } = monitoring;
-  const samples = monitoring.samples ?? (await storeSamples(source, servers, usage));
+  const samples = monitoring.samples ?? storeSamples(source, servers, usage);
   return {
     servers,
     usage,
@@ -216,20 +221,41 @@ export async function readServerData(
 /**
  * A store keeps the samples: the replay (method §14.1) reads each server's demand series at
  * the store's slot instead (the highest sample of each slot), every metric the source maps.
+ * They are fetched when the plan first needs them (load()): the replay, after the placement.
+ * At 100,000 servers they are 134 MB, and the placement is where a plan's memory peaks; held
+ * through it, they added their size to that peak.
  */
-async function storeSamples(
+function storeSamples(
   source: MonitoringSource,
   servers: readonly InventoryServer[],
   usage: Map<string, ServerUsage>,
-): Promise<MonitoringSamples | undefined> {
-  if (!source.replaySlotSeconds || usage.size === 0) return undefined;
-  const slotSeconds = source.replaySlotSeconds([...usage.values()]);
+): MonitoringSamples | undefined {
+  const slotSecondsOf = source.replaySlotSeconds?.bind(source);
+  if (!slotSecondsOf || usage.size === 0) return undefined;
+  const slotSeconds = slotSecondsOf([...usage.values()]);
   const names = servers.map((s) => s.name).filter((n) => usage.has(n));
-  // Packed server by server as the store answers (ingest/series-samples.ts).
-  const packed = new SeriesSamples(slotSeconds);
-  const onServer = (s: ServerSeries) => packed.add(s);
-  await source.series({ servers: names, metrics: [...METRIC_NAMES], slotSeconds, statistic: 'max', onServer });
-  return packed.samples();
+  let loaded: MonitoringSamples | undefined;
+  let loading: Promise<void> | undefined;
+  const fetch = async () => {
+    // Packed server by server as the store answers (ingest/series-samples.ts).
+    const packed = new SeriesSamples(slotSeconds);
+    const onServer = (s: ServerSeries) => packed.add(s);
+    await source.series({ servers: names, metrics: [...METRIC_NAMES], slotSeconds, statistic: 'max', onServer });
+    loaded = packed.samples();
+  };
+  const ready = () => {
+    if (!loaded) throw new InternalError("a store's samples were read before load()");
+    return loaded;
+  };
+  return {
+    load: () => {
+      loading ??= fetch();
+      return loading;
+    },
+    visit: (server, fn) => ready().visit(server, fn),
+    span: (server) => ready().span(server),
+    intervalSeconds: (server) => ready().intervalSeconds(server),
+  };
 }
 
 /**

@@ -14,6 +14,8 @@ import { ruleSet } from './placement-rules.ts';
 import { tradeOffRows } from './trade-off.ts';
 import { computeTco } from './tco.ts';
 import { pct, round2 } from '../util/round.ts';
+import { extend } from '../util/extend.ts';
+import { Interner } from '../util/interner.ts';
 import type { MonitoringSamples } from '../domain/samples.ts';
 import { demandSeries, type DemandSeries, ghzPerCpuPct, replayFindings, replayWindow } from '../replay/index.ts';
 import { Deadline } from '../placement/deadline.ts';
@@ -64,6 +66,7 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
   const ctx = {
     noMonitoring: inp.noMonitoring ?? inp.usage.size === 0,
     target: largestTargetHost(settings, inp.catalog),
+    shared: new Interner(),
   };
   const sizeAll = (targetGhz: number | undefined) =>
     servers.map((s) => sizeServer(s, inp.usage.get(s.name) ?? null, settings, targetGhz, ctx));
@@ -100,7 +103,7 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
     inputs: inp.inputFiles,
     settings,
     hostModel: choice.model,
-    servers: servers.map(({ source: _source, ...s }) => ({ ...s, usage: inp.usage.get(s.name) ?? null })),
+    servers: servers.map(({ source: _source, ...s }) => extend(s, { usage: inp.usage.get(s.name) ?? null })),
     vms,
     ...(inp.sourceHosts?.length ? { sourceHosts: inp.sourceHosts } : {}),
     hosts,
@@ -124,6 +127,9 @@ async function assembleUnpriced(inp: PlanInputs): Promise<Plan> {
     findings: sortFindings(inp.findings ?? []),
   };
   if (!inp.samples) return plan;
+  // A store's samples are fetched now, after the placement (ingest/project-inputs.ts).
+  await inp.samples.load?.();
+  await inp.backtest?.load?.();
   const replayed = withReplay(plan, inp.samples, inp.backtest, !inp.withoutTradeOff);
 
   if (!tradeOff || plan.hosts.length === 0) return replayed;
@@ -215,7 +221,7 @@ function finishVms(choice: HostChoice): PlanVm[] {
             : {};
       reasons.push({ code: 'exceeds-host-capacity', message, ...step });
     }
-    return { ...vm, host, status, reasons };
+    return extend(vm, { host, status, reasons });
   });
 }
 

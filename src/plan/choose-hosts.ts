@@ -32,6 +32,7 @@ import { Deadline } from '../placement/deadline.ts';
 import { hostMemoryGb } from '../sizing/vm-overhead.ts';
 import type { RuleSet } from './placement-rules.ts';
 import { minOf } from '../util/extent.ts';
+import { extend } from '../util/extend.ts';
 
 type Sized = SizeServerResult;
 
@@ -125,7 +126,7 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
   const fixed = settings.cluster.hostCount;
   const first = fixed ? { n: fixed, d: derive(fixed) } : smallestDerivable(derive, k, candidates.length);
   let firstAttempt: HostChoice | undefined;
-  let tried: { n: number; spec: DerivedHost; attempt: HostChoice } | undefined;
+  let tried: { n: number; spec: DerivedHost; result: PlacementResult } | undefined;
   let lastReason: NoHost | undefined;
   for (let n = first.n, derived: Derived = first.d; ; n++, derived = derive(n)) {
     if (!derived.host) {
@@ -138,7 +139,7 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
       const attempt = await placeOn(spec, sized, settings, n, deadline, inp);
       if (holds(attempt)) return attempt;
       firstAttempt ??= attempt;
-      tried = { n, spec, attempt };
+      tried = { n, spec, result: attempt.result };
       if (deadline.passed()) break;
       const tight = tightestResource(attempt);
       const grown: DerivedHost | null = growHostSpec(spec, tight, settings);
@@ -163,25 +164,50 @@ async function chooseDerived(inp: ChooseInput, deadline: Deadline): Promise<Host
   inp.onProgress?.(
     `placing ${candidates.length} VMs on ${describe(tried.spec)} hosts, the count chosen by the placement`,
   );
-  const open = await placeOn(tried.spec, sized, settings, undefined, deadline, inp);
+  // The attempts kept to compare with or fall back on are kept without their failure
+  // scenarios (a scenario set of 100,000 VMs on 1,231 hosts is 100,000 restarts and the
+  // loads they touch), made again for the one returned: the simulation is deterministic.
+  const fallback = lean(firstAttempt);
+  firstAttempt = undefined;
+  const opened = await placeOn(tried.spec, sized, settings, undefined, deadline, inp);
+  const open = lean(opened);
   // The attempt's own packing, completed on new hosts where its left-over VMs fit: near the
   // bound when only a few were left over, where packing afresh past the deadline is not.
   // (Host groups place each group on hosts of its own: their pins would not carry over.)
   const completed =
     inp.rules.hostGroups.length > 0
-      ? open
-      : await placeOn(tried.spec, sized, settings, undefined, deadline, inp, tried.attempt.result);
-  const best = betterCompletion(completed, open) ? completed : open;
-  if (!holds(best) && best.result.unplaced.length >= firstAttempt.result.unplaced.length) return firstAttempt;
+      ? opened
+      : await placeOn(tried.spec, sized, settings, undefined, deadline, inp, tried.result);
+  const best = betterCompletion(lean(completed), open) ? completed : withScenarios(open, settings);
+  if (!holds(best) && best.result.unplaced.length >= fallback.choice.result.unplaced.length)
+    return withScenarios(fallback, settings);
   return { ...best, model: withLine(best.model, countLine(tried.n, best.result.hostsUsed)) };
 }
 
+/** An attempt without its failure scenarios, and whether it held with them. */
+interface Lean {
+  choice: Omit<HostChoice, 'scenarios'>;
+  holds: boolean;
+}
+
+function lean(c: HostChoice): Lean {
+  const { scenarios: _scenarios, ...choice } = c;
+  return { choice, holds: holds(c) };
+}
+
+/** The attempt with its failure scenarios simulated again (as placeOn simulates them). */
+function withScenarios(c: Lean, settings: ProjectSettings): HostChoice {
+  const { problem, result } = c.choice;
+  const scenarios = settings.cluster.redundancy > 0 ? simulateFailures(problem, result, { touchedOnly: true }) : [];
+  return { ...c.choice, scenarios };
+}
+
 /** Holding first, then fewer VMs left over, then fewer hosts. */
-function betterCompletion(a: HostChoice, b: HostChoice): boolean {
-  if (holds(a) !== holds(b)) return holds(a);
-  const ua = a.result.unplaced.length;
-  const ub = b.result.unplaced.length;
-  return ua < ub || (ua === ub && a.result.hostsUsed < b.result.hostsUsed);
+function betterCompletion(a: Lean, b: Lean): boolean {
+  if (a.holds !== b.holds) return a.holds;
+  const ua = a.choice.result.unplaced.length;
+  const ub = b.choice.result.unplaced.length;
+  return ua < ub || (ua === ub && a.choice.result.hostsUsed < b.choice.result.hostsUsed);
 }
 
 /** No standard host can be derived: every candidate is unplaced, with the reason. */
@@ -304,8 +330,34 @@ function pinnedTo(problem: PlacementProblem, keep: PlacementResult): PlacementPr
   for (const h of keep.hosts) for (const vm of h.vms) hostOf.set(vm, h.name);
   return {
     ...problem,
-    vms: problem.vms.map((v) => (v.pin || !hostOf.has(v.name) ? v : { ...v, pin: hostOf.get(v.name) })),
+    vms: problem.vms.map((v) => (v.pin || !hostOf.has(v.name) ? v : extend(v, { pin: hostOf.get(v.name) }))),
   };
+}
+
+/**
+ * The placement's VMs of `sized`, made once for every attempt on them: the host search places
+ * the same VMs on several specs (three placements of 100,000 VMs past the deadline), and the
+ * problems it keeps to compare hold one list, not one each. The placement does not change them.
+ */
+const problemVms = new WeakMap<Sized[], { settings: ProjectSettings; rules: RuleSet; vms: PlacementProblem['vms'] }>();
+
+function vmsOf(sized: Sized[], settings: ProjectSettings, rules: RuleSet): PlacementProblem['vms'] {
+  const known = problemVms.get(sized);
+  if (known && known.settings === settings && known.rules === rules) return known.vms;
+  const resources = placementResources(settings);
+  const vms = sized
+    .filter((s) => !s.excluded)
+    .map(({ vm }) => ({
+      name: vm.name,
+      // Memory on the host: guest RAM plus the per-VM overhead (method §5.1).
+      demand: Object.fromEntries(
+        resources.map((r) => [r, r === 'memoryGb' ? hostMemoryGb(vm, settings.hypervisor) : vm[r]]),
+      ),
+      haPriority: vm.haPriority,
+      ...rules.vms.get(vm.name),
+    }));
+  problemVms.set(sized, { settings, rules, vms });
+  return vms;
 }
 
 export function buildProblem(
@@ -322,17 +374,7 @@ export function buildProblem(
   return {
     resources,
     hostModels: [toPlacementModel(model, settings, partitionsTotalMb)],
-    vms: sized
-      .filter((s) => !s.excluded)
-      .map(({ vm }) => ({
-        name: vm.name,
-        // Memory on the host: guest RAM plus the per-VM overhead (method §5.1).
-        demand: Object.fromEntries(
-          resources.map((r) => [r, r === 'memoryGb' ? hostMemoryGb(vm, settings.hypervisor) : vm[r]]),
-        ),
-        haPriority: vm.haPriority,
-        ...rules.vms.get(vm.name),
-      })),
+    vms: vmsOf(sized, settings, rules),
     ...groups,
     ...(rules.enforceOnFailover ? { enforceAntiAffinityOnFailover: true } : {}),
     redundancy: c.redundancy,

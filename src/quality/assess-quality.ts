@@ -7,15 +7,20 @@ import { defaultQualitySettings, type QualitySettings } from '../domain/project-
 import { hasCpuDemand, type DataQuality, type MetricName, type ServerUsage } from '../domain/server.ts';
 import type { Finding } from '../domain/finding.ts';
 import { flatText } from '../domain/text-step.ts';
+import { Interner } from '../util/interner.ts';
 
 const DAY_S = 86_400;
 const USEFUL_METRICS: MetricName[] = ['cpuPct', 'memoryUsedMb', 'diskUsedGb', 'networkMBps'];
 
-/** Quality of one server's data; `usage` null = the server has no monitoring data. */
+/**
+ * Quality of one server's data; `usage` null = the server has no monitoring data. `shared`:
+ * equal verdicts, messages and params of the servers assessed with it are one object each.
+ */
 export function assessQuality(
   server: string,
   usage: ServerUsage | null,
   settings: QualitySettings = defaultQualitySettings(),
+  shared = new Interner(),
 ): { quality: DataQuality; findings: Finding[] } {
   const findings: Finding[] = [];
   // The English message is written from the params, which a report in another language says.
@@ -24,7 +29,10 @@ export function assessQuality(
     code: string,
     params: P,
     english: (p: P) => string,
-  ) => findings.push({ severity, code, message: flatText(english(params)), server, params });
+  ) => {
+    const said = shared.of({ code, params, message: flatText(english(params)) });
+    findings.push({ severity, code, message: said.message, server, params: said.params });
+  };
   if (!usage || usage.samples === 0) {
     add(
       'error',
@@ -117,21 +125,19 @@ export function assessQuality(
   }
   score = Math.max(0, Math.min(100, score));
   const verdict = score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
-  return {
-    quality: {
-      score,
-      verdict,
-      sizable,
-      samples: usage.samples,
-      daysCovered,
-      coverage: round2(coverage),
-      longestGapHours,
-      peakCovered,
-      missingMetrics,
-      issues: [...new Set(findings.map((f) => f.code))],
-    },
-    findings,
+  const quality: DataQuality = {
+    score,
+    verdict,
+    sizable,
+    samples: usage.samples,
+    daysCovered,
+    coverage: round2(coverage),
+    longestGapHours,
+    peakCovered,
+    missingMetrics,
+    issues: [...new Set(findings.map((f) => f.code))],
   };
+  return { quality: shared.of(quality), findings };
 }
 
 /**
@@ -148,8 +154,9 @@ export function assessAll(
   const quality = new Map<string, DataQuality>();
   const findings: Finding[] = [];
   const known = new Set(inventoryNames);
+  const shared = new Interner();
   for (const name of inventoryNames) {
-    const r = assessQuality(name, byName.get(name) ?? null, settings);
+    const r = assessQuality(name, byName.get(name) ?? null, settings, shared);
     quality.set(name, r.quality);
     findings.push(...r.findings);
   }

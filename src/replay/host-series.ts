@@ -130,7 +130,7 @@ function intervalOf(tSec: number, grid: Grid): number {
 function gather(vm: VmSource, samples: MonitoringSamples, scratch: Scratch): number {
   let n = 0;
   const cpuScale = vm.ghzPerCpuPct ?? Number.NaN;
-  samples.visit(vm.server, (times, values, base, rows, rowWords, metricWords) => {
+  samples.visit(vm.server, (times, values, base, rows, rowWords, metricWords, timeBase, timeStride) => {
     scratch.ensure(n + rows);
     const t = scratch.times;
     const out = scratch.values;
@@ -140,7 +140,7 @@ function gather(vm: VmSource, samples: MonitoringSamples, scratch: Scratch): num
     const at = (row: number, word: number) => (word < 0 ? Number.NaN : values[row + word]!);
     for (let i = 0; i < rows; i++) {
       const row = base + i * rowWords;
-      t[n] = times[row]!;
+      t[n] = times[timeBase + i * timeStride]!;
       const o = n * RESOURCES;
       const cpuMhz = at(row, mhz);
       out[o + R_CPU] = Number.isNaN(cpuMhz) ? at(row, cpu) * cpuScale : cpuMhz / 1000;

@@ -145,8 +145,10 @@ export function deriveHost(
   hostCount: number,
 ): DeriveHostResult {
   const { cluster: c, hypervisor: hv } = settings;
-  // A VM takes its guest RAM plus the per-VM overhead from its host (method §5.1).
-  const onHost = vms.map((vm) => ({ ...vm, memoryGb: hostMemoryGb(vm, hv) }));
+  // A VM takes its guest RAM plus the per-VM overhead from its host (method §5.1). The three
+  // figures only, not a copy of the whole VM: the host search derives a spec some twenty
+  // times, each over every VM.
+  const onHost = vms.map((vm) => ({ vcpu: vm.vcpu, memoryGb: hostMemoryGb(vm, hv), diskGb: vm.diskGb }));
   const need = hostRequirement(onHost, settings, hostCount);
   if ('reason' in need) return { host: null, ...need };
   const cores = ceilSafe(need.vcpu / c.vcpuPerCore);

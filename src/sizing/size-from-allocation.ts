@@ -10,7 +10,7 @@ import type { RecordedUsage } from '../domain/server-origin.ts';
 import { applyPeakAndGrowth, type Demand } from './demand.ts';
 import { sizeDiskGb, sizeMemoryGb, sizeVcpu, type ClockScale } from './size-vm.ts';
 import { figure } from './derivation-line.ts';
-import { formulaOf, ledBy, type Formula } from './formula-step.ts';
+import { formulaOf, ledBy, withFormula, type Formula } from './formula-step.ts';
 import { ceilSafe } from './rounding.ts';
 
 type Sizing = PlanVm['sizing'];
@@ -28,7 +28,7 @@ function demand(statistic: string, measured: number, peakFactor: number, growth:
 
 /** A figure taken as it is (allocation): no peak, no growth, no rounding beyond the unit's. */
 function asIs(statistic: string, measured: number, result: number, formula: Formula): ResourceSizing {
-  return { statistic, measured, peakFactor: 1, growth: 0, demand: measured, result, ...formula };
+  return withFormula({ statistic, measured, peakFactor: 1, growth: 0, demand: measured, result }, formula);
 }
 
 /** Why a VM's vCPU are its allocation, as the formula says it. */

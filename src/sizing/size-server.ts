@@ -21,6 +21,7 @@ import {
   vcpuLimitReason,
 } from './exclusion-rules.ts';
 import { ledBy } from './formula-step.ts';
+import type { Interner } from '../util/interner.ts';
 import { sizeFromAllocation } from './size-from-allocation.ts';
 import { largestTargetHost, poweredOffReason, vmHostShareReason, type TargetHost } from './workload-rules.ts';
 
@@ -68,6 +69,7 @@ function sizeResources(
   usage: ServerUsage | null,
   settings: ProjectSettings,
   targetHostGhz: number | undefined,
+  shared: Interner | undefined,
 ) {
   const s = settings.sizing;
   const sizing: PlanVm['sizing'] = {};
@@ -80,7 +82,7 @@ function sizeResources(
   const disk = diskDemand(server, usage, settings);
   if (disk) {
     const sized: ResourceSizing = sizeDiskGb(disk.d, s.diskStepGb);
-    sizing.disk = disk.installed
+    const made = disk.installed
       ? ledBy(
           sized,
           'installed-disk',
@@ -88,6 +90,7 @@ function sizeResources(
           (p, inner) => `disk not monitored, installed ${p.installedGb} GB used: ${inner}`,
         )
       : sized;
+    sizing.disk = shared ? shared.of(made) : made;
   }
   const network = resourceDemand(usage, 'network', s);
   if (network) sizing.network = sizeNetworkMBps(network);
@@ -131,6 +134,12 @@ export interface SizeContext {
   noMonitoring?: boolean;
   /** The host a VM's "would monopolise a node" rule compares against (method §3.6). */
   target?: TargetHost;
+  /**
+   * Equal disk sizings of the servers sized with it are one object: an estate's servers mostly
+   * have one of a few installed disks, and an unmonitored disk's sizing (the installed figure,
+   * its formula and the formula it leads to: five objects) is then the same for each.
+   */
+  shared?: Interner;
 }
 
 /** The utilisation rule: physical servers against their own hardware, VMs against the target host (method §4). */
@@ -218,7 +227,7 @@ export function sizeServer(
   const allocation = allocationBasis(usage, settings, ctx);
   const { sizing, cpu, memory, clockMissing } = allocation
     ? { ...sizeFromAllocation(server, settings, clockScale(server, settings, targetHostGhz)), clockMissing: false }
-    : sizeResources(server, usage, settings, targetHostGhz);
+    : sizeResources(server, usage, settings, targetHostGhz, ctx.shared);
   const vm: SizedVm = {
     name: server.vmName,
     sourceServer: server.name,

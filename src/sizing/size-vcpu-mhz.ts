@@ -38,19 +38,18 @@ export function sizeVcpuFromMhz(d: Demand, clock: CoreClock, minVcpu: number): R
   const exact = d.demand / clock.mhz;
   const rounded = ceilSafe(exact);
   const result = Math.max(rounded, minVcpu);
-  const params = {
-    ...demandParams(d),
+  const params = Object.assign(demandParams(d), {
     coreMhz: figure(clock.mhz),
     clockFrom: clock.from,
     exact: figure(exact),
     rounded,
     minVcpu: result > rounded ? minVcpu : null,
-  };
+  });
   const formula = formulaOf('vcpu-mhz', params, (p) => {
     const whose = p.clockFrom === 'target' ? 'target host' : 'source server';
     const minText = p.minVcpu === null ? '' : ` → minimum ${p.minVcpu}`;
     const division = `${p.demand} MHz / ${p.coreMhz} MHz per core (${whose})`;
     return `${demandPrefix(p, 'MHz')}⌈${division}⌉ = ⌈${p.exact}⌉ = ${p.rounded}${minText}`;
   });
-  return { ...sizing(d, result, formula), unit: 'MHz' };
+  return Object.assign(sizing(d, result, formula), { unit: 'MHz' as const });
 }

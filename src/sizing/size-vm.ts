@@ -5,7 +5,7 @@
 import type { ResourceSizing } from '../domain/plan.ts';
 import type { Demand } from './demand.ts';
 import { figure } from './derivation-line.ts';
-import { demandParams, formulaOf, type Formula } from './formula-step.ts';
+import { demandParams, formulaOf, withFormula, type Formula } from './formula-step.ts';
 import { ceilSafe, roundUpToStep } from './rounding.ts';
 
 /** "2352.29 MB × (1 + 0.5) = 3528.44 MB; " — empty when peak is 1 and growth 0. */
@@ -18,15 +18,8 @@ export function demandPrefix(p: ReturnType<typeof demandParams>, unit: string): 
 
 /** The ResourceSizing of a demand, its rounded result and its formula. */
 export function sizing(d: Demand, result: number, formula: Formula): ResourceSizing {
-  return {
-    statistic: d.statistic,
-    measured: d.measured,
-    peakFactor: d.peakFactor,
-    growth: d.growth,
-    demand: d.demand,
-    result,
-    ...formula,
-  };
+  const { statistic, measured, peakFactor, growth, demand } = d;
+  return withFormula({ statistic, measured, peakFactor, growth, demand, result }, formula);
 }
 
 /** Clock normalisation (method §3.4): demand in source GHz converted to target-host GHz. */
@@ -45,15 +38,14 @@ export function sizeVcpu(d: Demand, cores: number, minVcpu: number, clock?: Cloc
   const exact = ((cores * d.demand) / 100) * scale;
   const rounded = ceilSafe(exact);
   const result = Math.max(rounded, minVcpu);
-  const params = {
-    ...demandParams(d),
+  const params = Object.assign(demandParams(d), {
     cores,
     sourceGhz: clock ? figure(clock.sourceGhz) : null,
     targetGhz: clock ? figure(clock.targetGhz) : null,
     exact: figure(exact),
     rounded,
     minVcpu: result > rounded ? minVcpu : null,
-  };
+  });
   const formula = formulaOf('vcpu', params, (p) => {
     const clockText = p.sourceGhz === null ? '' : ` × ${p.sourceGhz} GHz / ${p.targetGhz} GHz`;
     const minText = p.minVcpu === null ? '' : ` → minimum ${p.minVcpu}`;
@@ -74,14 +66,13 @@ export function sizeMemoryGb(d: Demand, stepGb: number, minGb: number): Resource
   const wholeGb = ceilSafe(exactGb);
   const stepped = roundUpToStep(wholeGb, stepGb);
   const result = Math.max(stepped, minGb);
-  const params = {
-    ...demandParams(d),
+  const params = Object.assign(demandParams(d), {
     exactGb: figure(exactGb),
     wholeGb,
     stepGb: stepped === wholeGb ? null : stepGb,
     steppedGb: stepped,
     minGb: result > stepped ? minGb : null,
-  };
+  });
   const formula = formulaOf('memory', params, (p) => {
     const step = p.stepGb === null ? '' : ` → multiple of ${p.stepGb} GB = ${p.steppedGb} GB`;
     const min = p.minGb === null ? '' : ` → minimum ${p.minGb} GB`;
@@ -99,7 +90,7 @@ export function sizeDiskGb(d: Demand, stepGb: number): ResourceSizing {
   const result = roundUpToStep(d.demand, stepGb);
   const formula = formulaOf(
     'disk',
-    { ...demandParams(d), stepGb, steps, result },
+    Object.assign(demandParams(d), { stepGb, steps, result }),
     (p) =>
       `${demandPrefix(p, 'GB')}⌈${p.demand} GB / ${p.stepGb}⌉ × ${p.stepGb} = ${p.steps} × ${p.stepGb} ` +
       `= ${p.result} GB`,

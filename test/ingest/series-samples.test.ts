@@ -15,7 +15,7 @@ function rowsOf(samples: MonitoringSamples, server: string) {
   const rows: (number | null)[][] = [];
   let width = 0;
   const absent: MetricName[] = [];
-  const found = samples.visit(server, (times, values, base, n, words, metricWords) => {
+  const found = samples.visit(server, (times, values, base, n, words, metricWords, timeBase, timeStride) => {
     width = words;
     METRIC_NAMES.forEach((m, k) => {
       if (metricWords[k]! < 0) absent.push(m);
@@ -26,7 +26,7 @@ function rowsOf(samples: MonitoringSamples, server: string) {
         const w = metricWords[k]!;
         return w < 0 || Number.isNaN(values[at + w]!) ? null : values[at + w]!;
       };
-      rows.push([times[at]!, ...METRIC_NAMES.map((_, k) => v(k))]);
+      rows.push([times[timeBase + i * timeStride]!, ...METRIC_NAMES.map((_, k) => v(k))]);
     }
   });
   return { found, rows, width, absent };
@@ -51,7 +51,7 @@ test('slots with a value become rows of the measured metrics; unmeasured ones ar
   const t = T0 / 1000;
   const web = rowsOf(samples, 'web01');
   assert.equal(web.found, true);
-  assert.equal(web.width, 3);
+  assert.equal(web.width, 2);
   assert.deepEqual(web.absent, ['diskUsedGb', 'networkMBps', 'iops', 'cpuMhz']);
   assert.deepEqual(web.rows, [
     [t, 10.5, 1024, null, null, null, null],
@@ -73,10 +73,48 @@ test('a server measuring disk and network alone packs those two, at their own wo
     values: { diskUsedGb: [100, 101.5], networkMBps: [null, 7.25] },
   });
   const db = rowsOf(packed.samples(), 'db01');
-  assert.equal(db.width, 3);
+  assert.equal(db.width, 2);
   assert.deepEqual(db.absent, ['cpuPct', 'memoryUsedMb', 'iops', 'cpuMhz']);
   assert.deepEqual(db.rows, [
     [T0 / 1000, null, null, 100, null, null, null],
     [T0 / 1000 + 3600, null, null, 101.5, 7.25, null, null],
   ]);
+});
+
+test('servers are packed one after another in one shared buffer, the slot times shared by the regular ones', () => {
+  const packed = new SeriesSamples(3600);
+  for (const server of ['a', 'b', 'c'])
+    packed.add({ server, slotStartsMs: [T0, T0 + 3_600_000], values: { cpuPct: [1, 2], memoryUsedMb: [3, 4] } });
+  // A slot without a value: the times skip one, so they are the server's own.
+  packed.add({
+    server: 'gappy',
+    slotStartsMs: [T0, T0 + 3_600_000, T0 + 7_200_000],
+    values: { cpuPct: [5, null, 6], memoryUsedMb: [7, null, 8] },
+  });
+  const samples = packed.samples();
+  const seen: { values: ArrayBufferLike; times: Uint32Array; base: number; layout: readonly number[] }[] = [];
+  for (const server of ['a', 'b', 'c', 'gappy'])
+    samples.visit(server, (times, values, base, _rows, _words, metricWords) => {
+      seen.push({ values: values.buffer, times, base, layout: metricWords });
+    });
+  assert.deepEqual(
+    seen.map((s) => s.base),
+    [0, 4, 8, 12],
+  );
+  for (const s of seen.slice(1)) assert.equal(s.values, seen[0]!.values);
+  assert.equal(seen[1]!.times, seen[0]!.times);
+  assert.equal(seen[2]!.times, seen[0]!.times);
+  assert.notEqual(seen[3]!.times, seen[0]!.times);
+  // One metric layout for the servers that measure the same metrics.
+  assert.equal(seen[2]!.layout, seen[0]!.layout);
+  assert.deepEqual(rowsOf(samples, 'c').rows, [
+    [T0 / 1000, 1, 3, null, null, null, null],
+    [T0 / 1000 + 3600, 2, 4, null, null, null, null],
+  ]);
+  assert.deepEqual(rowsOf(samples, 'gappy').rows, [
+    [T0 / 1000, 5, 7, null, null, null, null],
+    [T0 / 1000 + 7200, 6, 8, null, null, null, null],
+  ]);
+  assert.deepEqual(samples.span('gappy'), { firstSec: T0 / 1000, lastSec: T0 / 1000 + 7200 });
+  assert.deepEqual(samples.span('a'), { firstSec: T0 / 1000, lastSec: T0 / 1000 + 3600 });
 });

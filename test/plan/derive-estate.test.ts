@@ -70,4 +70,9 @@ test('derive mode, the clock spent before placing: every VM placed, on the count
   assert.deepEqual(count?.params.hosts, hosts);
   assert.match(plan.hostModel.derivation.at(-1)!, new RegExp(`within the time limit: the placement chose ${hosts}$`));
   assert.equal(plan.redundancy.satisfied, true);
+  // The attempts compared past the deadline are kept without their failure scenarios: the one
+  // returned has them made again, one per host (N+1), every VM of the failed host restarted.
+  assert.equal(plan.redundancy.scenarios.length, hosts);
+  const first = plan.redundancy.scenarios[0]!;
+  assert.equal(first.restarts.length, plan.hosts.find((h) => h.name === first.failedHosts[0])!.vms.length);
 });

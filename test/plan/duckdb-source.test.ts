@@ -57,6 +57,24 @@ describe('DuckDB source', () => {
     );
   });
 
+  test("the store's series are fetched when the plan replays, after the placement, not when read", async () => {
+    const dir = exampleProject({
+      duckdb: { files: 'exports/*.parquet', columns: { ...COLUMNS, ...MORE }, memoryLimit: '256MB' },
+    });
+    await writeParquet(dir);
+    const { readProjectInputs } = await import('../../src/ingest/project-inputs.ts');
+    const { assemblePlan } = await import('../../src/plan/assemble.ts');
+    const { inputs } = await readProjectInputs(dir);
+    // Read, not fetched: the samples say so rather than answer as if the window were empty.
+    assert.throws(() => inputs.samples!.span('Servidor Web'), /read before load\(\)/);
+    const plan = await assemblePlan(inputs);
+    assert.equal(plan.replay?.windows[0]?.vms, csvPlan.replay?.windows[0]?.vms);
+    assert.deepEqual(inputs.samples!.span('Servidor Web'), {
+      firstSec: Date.parse('2010-03-22T00:00:00Z') / 1000,
+      lastSec: inputs.samples!.span('Servidor Web')!.lastSec,
+    });
+  });
+
   test('the mean is the exact sum over the count, whatever order DuckDB adds the values in', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'capplan-duckmean-'));
     // Added in file order as doubles, 1e16 + 1 − 1e16 is 0: the 1 is lost to rounding, and

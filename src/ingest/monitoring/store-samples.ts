@@ -13,7 +13,8 @@ export function storeSamples(stores: SampleStore[], usage: readonly ServerUsage[
   return {
     visit(server: string, fn: SampleBlockVisitor): boolean {
       const mine = parts(server);
-      for (const p of mine) p.forEachBlock((u32, f32, base, rows) => fn(u32, f32, base, rows, ROW_WORDS, METRIC_WORDS));
+      for (const p of mine)
+        p.forEachBlock((u32, f32, base, rows) => fn(u32, f32, base, rows, ROW_WORDS, METRIC_WORDS, base, ROW_WORDS));
       return mine.length > 0;
     },
     span(server: string) {
