@@ -88,6 +88,13 @@ test('an interner returns the first of equal values, and a different value as gi
   assert.equal(shared.of({ metric: 'diskUsedGb' }), first);
   const other = { metric: 'networkMBps' };
   assert.equal(shared.of(other), other);
+  // Shared values are frozen, nested ones too: a change meant for one server fails instead of
+  // reaching every server that shares the value.
+  const nested = shared.of({ code: 'x', params: { metric: 'cpuPct' } });
+  assert.ok(Object.isFrozen(nested) && Object.isFrozen(nested.params));
+  assert.throws(() => {
+    (first as { metric: string }).metric = 'cpuPct';
+  }, TypeError);
 });
 
 test("a VM's formula text is written from its step when read, in its place among the keys", () => {
